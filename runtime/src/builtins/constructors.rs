@@ -1,0 +1,421 @@
+//! Calling a builtin class: `int(x)`, `list(iterable)`, `range(a, b)`, `enumerate(it)`, …
+
+use std::cell::Cell;
+
+use crate::builtins::{expect_arguments, no_keywords};
+use crate::object::{IteratorKind, Layout, Mutable, Payload};
+use crate::protocol::{as_type, class_name, collect, iterate, str_value, type_name};
+use crate::types::int::{as_int, IntValue};
+use crate::value::Value;
+use crate::{Arguments, Host, PyResult};
+
+/// Constructs an instance of the builtin class `class`.
+pub fn construct_builtin(host: &mut dyn Host, class: Value, values: &[Value], keyword_names: &[Value]) -> PyResult<Value> {
+    let arguments = Arguments { values, keyword_names };
+    let types = host.runtime().types;
+    let name = class_name(class);
+    if class == types.type_ {
+        return crate::types::type_::type_call(host, arguments);
+    }
+    if class == types.int {
+        return int(host, arguments);
+    }
+    if class == types.float {
+        return float(host, arguments);
+    }
+    if class == types.str {
+        return str(host, arguments);
+    }
+    if class == types.bool {
+        no_keywords(host, &arguments, "bool")?;
+        expect_arguments(host, &arguments, "bool", 0, 1)?;
+        return match values.first() {
+            Some(&value) => crate::protocol::is_true(host, value).map(Value::bool),
+            None => Ok(Value::FALSE),
+        };
+    }
+    if class == types.list {
+        no_keywords(host, &arguments, "list")?;
+        expect_arguments(host, &arguments, "list", 0, 1)?;
+        let items = match values.first() {
+            Some(&iterable) => collect(host, iterable)?,
+            None => Vec::new(),
+        };
+        return Ok(host.runtime().new_list(items));
+    }
+    if class == types.tuple {
+        no_keywords(host, &arguments, "tuple")?;
+        expect_arguments(host, &arguments, "tuple", 0, 1)?;
+        if let Some(&iterable) = values.first() {
+            if matches!(iterable.as_object().map(|object| &object.payload), Some(Payload::Tuple(_))) {
+                return Ok(iterable);
+            }
+        }
+        let items = match values.first() {
+            Some(&iterable) => collect(host, iterable)?,
+            None => Vec::new(),
+        };
+        return Ok(host.runtime().new_tuple(items));
+    }
+    if class == types.dict {
+        let positionals = arguments.positionals();
+        if positionals.len() > 1 {
+            let message = format!("dict expected at most 1 argument, got {}", positionals.len());
+            return Err(host.runtime().type_error(message));
+        }
+        let dict = host.runtime().new_dict();
+        let runtime = host.runtime();
+        let mark = runtime.root_mark();
+        runtime.push_root(dict);
+        let result = (|| {
+            if let Some(&source) = positionals.first() {
+                crate::types::dict::update_from(host, dict, source)?;
+            }
+            for (keyword, value) in arguments.keywords() {
+                crate::types::dict::set_value(host, dict, keyword, value)?;
+            }
+            Ok(dict)
+        })();
+        host.runtime().pop_roots(mark);
+        return result;
+    }
+    if class == types.set || class == types.frozenset {
+        no_keywords(host, &arguments, &name)?;
+        expect_arguments(host, &arguments, &name, 0, 1)?;
+        let items = match values.first() {
+            Some(&iterable) => collect(host, iterable)?,
+            None => Vec::new(),
+        };
+        return crate::types::set::new_from(host, &items, class == types.frozenset);
+    }
+    if class == types.range {
+        return range(host, arguments);
+    }
+    if class == types.slice {
+        expect_arguments(host, &arguments, "slice", 1, 3)?;
+        let (start, stop, step) = match values.len() {
+            1 => (Value::NONE, values[0], Value::NONE),
+            2 => (values[0], values[1], Value::NONE),
+            _ => (values[0], values[1], values[2]),
+        };
+        return Ok(host.runtime().heap.allocate(Payload::Slice { start, stop, step }));
+    }
+    if class == types.object {
+        if !values.is_empty() {
+            return Err(host.runtime().type_error("object() takes no arguments"));
+        }
+        return Ok(host.runtime().new_instance(class, Layout::Object));
+    }
+    if class == types.enumerate {
+        let mut start = Value::small_int(0).unwrap_or(Value::NONE);
+        for (keyword, value) in arguments.keywords() {
+            if str_value(keyword) == Some("start") {
+                start = value;
+            } else {
+                let message = format!("'{}' is an invalid keyword argument for enumerate()", str_value(keyword).unwrap_or("?"));
+                return Err(host.runtime().type_error(message));
+            }
+        }
+        let positionals = arguments.positionals();
+        if positionals.is_empty() || positionals.len() > 2 {
+            return Err(host.runtime().type_error("enumerate() missing required argument 'iterable'"));
+        }
+        if let Some(&explicit) = positionals.get(1) {
+            start = explicit;
+        }
+        let iterator = iterate(host, positionals[0])?;
+        return Ok(host.runtime().heap.allocate(Payload::Iterator(IteratorKind::Enumerate { iterator, count: Cell::new(start) })));
+    }
+    if class == types.zip {
+        let mut iterators = Vec::with_capacity(values.len());
+        for &iterable in arguments.positionals() {
+            iterators.push(iterate(host, iterable)?);
+        }
+        return Ok(host.runtime().heap.allocate(Payload::Iterator(IteratorKind::Zip { iterators: iterators.into_boxed_slice() })));
+    }
+    if class == types.map {
+        no_keywords(host, &arguments, "map")?;
+        if values.len() < 2 {
+            return Err(host.runtime().type_error("map() must have at least two arguments."));
+        }
+        let mut iterators = Vec::with_capacity(values.len() - 1);
+        for &iterable in &values[1..] {
+            iterators.push(iterate(host, iterable)?);
+        }
+        return Ok(host.runtime().heap.allocate(Payload::Iterator(IteratorKind::Map { function: values[0], iterators: iterators.into_boxed_slice() })));
+    }
+    if class == types.filter {
+        no_keywords(host, &arguments, "filter")?;
+        expect_arguments(host, &arguments, "filter", 2, 2)?;
+        let iterator = iterate(host, values[1])?;
+        return Ok(host.runtime().heap.allocate(Payload::Iterator(IteratorKind::Filter { function: values[0], iterator })));
+    }
+    if class == types.reversed {
+        no_keywords(host, &arguments, "reversed")?;
+        expect_arguments(host, &arguments, "reversed", 1, 1)?;
+        return reversed(host, values[0]);
+    }
+    if class == types.staticmethod || class == types.classmethod {
+        expect_arguments(host, &arguments, &name, 1, 1)?;
+        let payload = if class == types.staticmethod { Payload::StaticMethod(values[0]) } else { Payload::ClassMethod(values[0]) };
+        return Ok(host.runtime().heap.allocate(payload));
+    }
+    if class == types.property {
+        let mut slots = [Value::NONE; 4];
+        for (index, &value) in arguments.positionals().iter().enumerate().take(4) {
+            slots[index] = value;
+        }
+        for (keyword, value) in arguments.keywords() {
+            match str_value(keyword) {
+                Some("fget") => slots[0] = value,
+                Some("fset") => slots[1] = value,
+                Some("fdel") => slots[2] = value,
+                Some("doc") => slots[3] = value,
+                _ => {}
+            }
+        }
+        return Ok(host.runtime().heap.allocate(Payload::Property { getter: slots[0], setter: slots[1], deleter: slots[2], doc: slots[3] }));
+    }
+    if class == types.super_ {
+        return super_(host, arguments);
+    }
+    if class == types.complex {
+        let real = values.first().copied().unwrap_or(Value::small_int(0).unwrap_or(Value::NONE));
+        let imaginary = values.get(1).copied().unwrap_or(Value::small_int(0).unwrap_or(Value::NONE));
+        let (Some((a, b)), Some((c, d))) = (crate::protocol::number::as_complex(real), crate::protocol::number::as_complex(imaginary)) else {
+            return Err(host.runtime().type_error("complex() first argument must be a string or a number"));
+        };
+        return Ok(host.runtime().heap.allocate(Payload::Complex(a - d, b + c)));
+    }
+    if as_type(class).is_some_and(|class_object| class_object.layout == Layout::Exception) {
+        let runtime = host.runtime();
+        let positional = arguments.positionals().to_vec();
+        return Ok(runtime.new_exception(class, positional));
+    }
+    let message = format!("cannot create '{name}' instances");
+    Err(host.runtime().type_error(message))
+}
+
+/// Constructs an instance of a user subclass of a builtin type (`class MyList(list)`).
+pub fn construct_subclass(host: &mut dyn Host, class: Value, builtin: Value, values: &[Value], keyword_names: &[Value]) -> PyResult<Value> {
+    let _ = (builtin, values, keyword_names);
+    let message = format!("subclassing builtin type '{}' is not supported yet (class '{}')", class_name(builtin), class_name(class));
+    let runtime = host.runtime();
+    Err(runtime.new_error(runtime.types.not_implemented_error, message))
+}
+
+fn reversed(host: &mut dyn Host, sequence: Value) -> PyResult<Value> {
+    match sequence.as_object().map(|object| &object.payload) {
+        Some(Payload::List(items)) => {
+            let remaining = Cell::new(items.get().len());
+            Ok(host.runtime().heap.allocate(Payload::Iterator(IteratorKind::ReversedSequence { sequence, remaining })))
+        }
+        Some(Payload::Tuple(items)) => {
+            let remaining = Cell::new(items.len());
+            Ok(host.runtime().heap.allocate(Payload::Iterator(IteratorKind::ReversedSequence { sequence, remaining })))
+        }
+        Some(Payload::Range { start, step, .. }) => {
+            let (start, step) = (*start, *step);
+            let count = crate::types::range::length(sequence) as i64;
+            let last = start + (count - 1) * step;
+            Ok(host.runtime().heap.allocate(Payload::Iterator(IteratorKind::Range { next: Cell::new(last), stop: start - step, step: -step })))
+        }
+        Some(Payload::Str(_)) | Some(Payload::DictView(..)) | Some(Payload::Dict(_)) => {
+            let items = collect(host, sequence)?;
+            let list = host.runtime().new_list(items);
+            reversed(host, list)
+        }
+        _ => {
+            let runtime = host.runtime();
+            let name = runtime.names.__reversed__;
+            if let Some(result) = crate::protocol::call_special(host, sequence, name, &[])? {
+                return Ok(result);
+            }
+            let runtime = host.runtime();
+            let class = crate::protocol::type_of(runtime, sequence);
+            let (len_name, getitem_name) = (runtime.names.__len__, runtime.names.__getitem__);
+            if crate::protocol::lookup_in_type(runtime, class, len_name).is_some() && crate::protocol::lookup_in_type(runtime, class, getitem_name).is_some() {
+                let length = crate::protocol::length(host, sequence)?;
+                let mut items = Vec::with_capacity(length);
+                for index in (0..length).rev() {
+                    let key = host.runtime().new_int(index as i64);
+                    items.push(crate::protocol::get_item(host, sequence, key)?);
+                }
+                let list = host.runtime().new_list(items);
+                return iterate(host, list);
+            }
+            let runtime = host.runtime();
+            let message = format!("'{}' object is not reversible", type_name(runtime, sequence));
+            Err(runtime.type_error(message))
+        }
+    }
+}
+
+fn super_(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let positionals = arguments.positionals();
+    let (class, object) = match positionals.len() {
+        0 => {
+            let (object, class) = host.super_arguments()?;
+            (class, object)
+        }
+        2 => (positionals[0], positionals[1]),
+        1 => (positionals[0], Value::NONE),
+        _ => return Err(host.runtime().type_error("super() takes at most 2 arguments")),
+    };
+    if as_type(class).is_none() {
+        let runtime = host.runtime();
+        let message = format!("super() argument 1 must be a type, not {}", type_name(runtime, class));
+        return Err(runtime.type_error(message));
+    }
+    Ok(host.runtime().heap.allocate(Payload::Super { class, object }))
+}
+
+fn int(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let mut base_value = Value::NULL;
+    for (keyword, value) in arguments.keywords() {
+        if str_value(keyword) == Some("base") {
+            base_value = value;
+        } else {
+            let message = format!("'{}' is an invalid keyword argument for int()", str_value(keyword).unwrap_or("?"));
+            return Err(host.runtime().type_error(message));
+        }
+    }
+    let positionals = arguments.positionals();
+    if positionals.len() > 2 {
+        let message = format!("int() takes at most 2 arguments ({} given)", positionals.len());
+        return Err(host.runtime().type_error(message));
+    }
+    if let Some(&explicit) = positionals.get(1) {
+        base_value = explicit;
+    }
+    let Some(&value) = positionals.first() else {
+        return Ok(Value::small_int(0).unwrap_or(Value::NONE));
+    };
+    if !base_value.is_null() {
+        let Some(base) = as_int(base_value).and_then(|base| base.to_i64()) else {
+            let runtime = host.runtime();
+            let message = format!("'{}' object cannot be interpreted as an integer", type_name(runtime, base_value));
+            return Err(runtime.type_error(message));
+        };
+        if base != 0 && !(2..=36).contains(&base) {
+            return Err(host.runtime().value_error("int() base must be >= 2 and <= 36, or 0"));
+        }
+        let Some(text) = str_value(value) else {
+            return Err(host.runtime().type_error("int() can't convert non-string with explicit base"));
+        };
+        return parse_int(host, text, base as u32);
+    }
+    if value.is_bool() {
+        return Ok(host.runtime().new_int(i64::from(value == Value::TRUE)));
+    }
+    if as_int(value).is_some() {
+        return Ok(value);
+    }
+    if let Some(float) = value.as_float() {
+        return crate::types::int::from_float(host.runtime(), float);
+    }
+    if let Some(text) = str_value(value) {
+        return parse_int(host, text, 10);
+    }
+    let runtime = host.runtime();
+    let names = runtime.names;
+    for name in [names.__int__, names.__index__, names.__trunc__] {
+        if let Some(result) = crate::protocol::call_special(host, value, name, &[])? {
+            return Ok(result);
+        }
+    }
+    let runtime = host.runtime();
+    let message = format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", type_name(runtime, value));
+    Err(runtime.type_error(message))
+}
+
+fn parse_int(host: &mut dyn Host, text: &str, base: u32) -> PyResult<Value> {
+    match crate::types::int::parse(text, base) {
+        Some(big) => Ok(host.runtime().new_bigint(big)),
+        None => {
+            let message = format!("invalid literal for int() with base {base}: {}", crate::types::str::repr(text));
+            Err(host.runtime().value_error(message))
+        }
+    }
+}
+
+fn float(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    no_keywords(host, &arguments, "float")?;
+    expect_arguments(host, &arguments, "float", 0, 1)?;
+    let Some(&value) = arguments.values.first() else { return Ok(Value::float(0.0)) };
+    if value.is_float() {
+        return Ok(value);
+    }
+    if let Some(int) = as_int(value) {
+        return crate::types::int::to_float(host.runtime(), &int).map(Value::float);
+    }
+    if let Some(text) = str_value(value) {
+        return match crate::types::float::parse(text) {
+            Some(float) => Ok(Value::float(float)),
+            None => {
+                let message = format!("could not convert string to float: {}", crate::types::str::repr(text));
+                Err(host.runtime().value_error(message))
+            }
+        };
+    }
+    let runtime = host.runtime();
+    let names = runtime.names;
+    if let Some(result) = crate::protocol::call_special(host, value, names.__float__, &[])? {
+        return Ok(result);
+    }
+    if let Some(result) = crate::protocol::call_special(host, value, names.__index__, &[])? {
+        if let Some(int) = as_int(result) {
+            return crate::types::int::to_float(host.runtime(), &int).map(Value::float);
+        }
+    }
+    let runtime = host.runtime();
+    let message = format!("float() argument must be a string or a real number, not '{}'", type_name(runtime, value));
+    Err(runtime.type_error(message))
+}
+
+fn str(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    expect_arguments(host, &arguments, "str", 0, 3)?;
+    match arguments.values.first() {
+        Some(&value) => crate::protocol::to_str(host, value),
+        None => Ok(host.runtime().intern("")),
+    }
+}
+
+fn range(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    no_keywords(host, &arguments, "range")?;
+    let values = arguments.values;
+    if values.is_empty() || values.len() > 3 {
+        let message = if values.is_empty() {
+            "range expected at least 1 argument, got 0".to_string()
+        } else {
+            format!("range expected at most 3 arguments, got {}", values.len())
+        };
+        return Err(host.runtime().type_error(message));
+    }
+    let mut numbers = [0i64; 3];
+    for (index, &value) in values.iter().enumerate() {
+        numbers[index] = match as_int(value) {
+            Some(IntValue::Small(small)) => small,
+            Some(IntValue::Big(_)) => return Err(host.runtime().overflow_error("Python int too large to convert to C ssize_t")),
+            None => {
+                let runtime = host.runtime();
+                let message = format!("'{}' object cannot be interpreted as an integer", type_name(runtime, value));
+                return Err(runtime.type_error(message));
+            }
+        };
+    }
+    let (start, stop, step) = match values.len() {
+        1 => (0, numbers[0], 1),
+        2 => (numbers[0], numbers[1], 1),
+        _ => (numbers[0], numbers[1], numbers[2]),
+    };
+    if step == 0 {
+        return Err(host.runtime().value_error("range() arg 3 must not be zero"));
+    }
+    Ok(host.runtime().heap.allocate(Payload::Range { start, stop, step }))
+}
+
+/// A new empty set value (for `set()` from Rust code).
+pub fn empty_set(host: &mut dyn Host) -> Value {
+    host.runtime().heap.allocate(Payload::Set(Mutable::new(crate::dict::Dict::new())))
+}

@@ -1,0 +1,251 @@
+//! The hash table behind `dict`, `set` and `frozenset`: compact and insertion-ordered.
+//!
+//! Entries are kept in insertion order in a dense array; a separate open-addressing index
+//! table maps hashes to entry positions (CPython's design since 3.6). Deleting leaves a hole
+//! in the entries (key NULL) that the next resize squeezes out.
+//!
+//! Key comparison may run Python code (`__eq__`), which may mutate the very table being
+//! searched. [`lookup`] therefore never keeps a borrow across the comparison, and restarts the
+//! probe if the table changed underneath it.
+
+use crate::object::Mutable;
+use crate::value::Value;
+
+const EMPTY: u32 = u32::MAX;
+const DELETED: u32 = u32::MAX - 1;
+const MINIMUM_SLOTS: usize = 8;
+
+/// One key/value pair with the key's hash.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry {
+    /// `hash(key)`.
+    pub hash: i64,
+    /// The key, or NULL for a deleted entry.
+    pub key: Value,
+    /// The value (unused by sets).
+    pub value: Value,
+}
+
+/// The table; see the module documentation.
+#[derive(Default, Clone)]
+pub struct Dict {
+    entries: Vec<Entry>,
+    indices: Vec<u32>,
+    length: usize,
+    /// Bumped on every structural change; lets lookups notice mutation during `__eq__`.
+    mutations: u64,
+}
+
+/// The result of a probe.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lookup {
+    /// The key is at this entry index.
+    Found(usize),
+    /// The key is absent.
+    Absent,
+}
+
+impl Dict {
+    /// An empty table.
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+
+    /// Number of live entries.
+    pub fn len(&self) -> usize {
+        self.length
+    }
+
+    /// Whether there are no live entries.
+    pub fn is_empty(&self) -> bool {
+        self.length == 0
+    }
+
+    /// The mutation counter (see the field).
+    pub fn mutations(&self) -> u64 {
+        self.mutations
+    }
+
+    /// All entry slots, holes included (holes have a NULL key).
+    pub fn raw_entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The live entries in insertion order.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> + '_ {
+        self.entries.iter().filter(|entry| !entry.key.is_null())
+    }
+
+    /// The entry at an index, if live.
+    pub fn entry(&self, index: usize) -> Option<&Entry> {
+        self.entries.get(index).filter(|entry| !entry.key.is_null())
+    }
+
+    /// Sets the value of a live entry.
+    pub fn set_value(&mut self, index: usize, value: Value) {
+        if let Some(entry) = self.entries.get_mut(index) {
+            entry.value = value;
+        }
+    }
+
+    /// Appends a key known to be absent.
+    pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+            self.resize((self.length + 1) * 3);
+        }
+        let slot = self.free_slot(hash);
+        self.indices[slot] = self.entries.len() as u32;
+        self.entries.push(Entry { hash, key, value });
+        self.length += 1;
+        self.mutations += 1;
+    }
+
+    /// Removes the entry at an index; returns it.
+    pub fn remove_at(&mut self, index: usize) -> Option<Entry> {
+        let entry = *self.entry(index)?;
+        let mask = self.indices.len() - 1;
+        let mut slot = entry.hash as u64 as usize & mask;
+        let mut perturb = entry.hash as u64;
+        loop {
+            if self.indices[slot] == index as u32 {
+                self.indices[slot] = DELETED;
+                break;
+            }
+            perturb >>= 5;
+            slot = (slot * 5 + 1 + perturb as usize) & mask;
+        }
+        self.entries[index].key = Value::NULL;
+        self.entries[index].value = Value::NULL;
+        self.length -= 1;
+        self.mutations += 1;
+        if self.length == 0 {
+            self.clear();
+        }
+        Some(entry)
+    }
+
+    /// Removes and returns the last entry (for `popitem`).
+    pub fn pop_last(&mut self) -> Option<Entry> {
+        let index = self.entries.iter().rposition(|entry| !entry.key.is_null())?;
+        self.remove_at(index)
+    }
+
+    /// Empties the table.
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.indices.clear();
+        self.length = 0;
+        self.mutations += 1;
+    }
+
+    /// Bytes owned, for GC accounting.
+    pub fn owned_bytes(&self) -> usize {
+        self.entries.capacity() * std::mem::size_of::<Entry>() + self.indices.capacity() * 4
+    }
+
+    /// Visits every key and value (for the GC).
+    pub fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        for entry in &self.entries {
+            visit(entry.key);
+            visit(entry.value);
+        }
+    }
+
+    fn free_slot(&self, hash: i64) -> usize {
+        let mask = self.indices.len() - 1;
+        let mut slot = hash as u64 as usize & mask;
+        let mut perturb = hash as u64;
+        while self.indices[slot] != EMPTY && self.indices[slot] != DELETED {
+            perturb >>= 5;
+            slot = (slot * 5 + 1 + perturb as usize) & mask;
+        }
+        slot
+    }
+
+    fn resize(&mut self, minimum: usize) {
+        let mut size = MINIMUM_SLOTS;
+        while size < minimum {
+            size *= 2;
+        }
+        self.entries.retain(|entry| !entry.key.is_null());
+        self.indices = vec![EMPTY; size];
+        for index in 0..self.entries.len() {
+            let slot = self.free_slot(self.entries[index].hash);
+            self.indices[slot] = index as u32;
+        }
+    }
+}
+
+/// Finds `key` (whose hash is `hash`) in the table behind `cell`.
+///
+/// `equal(stored, key)` compares keys that are not identical but have the same hash; it may
+/// run Python code, and if that changes the table the probe starts again.
+pub fn lookup<E>(
+    cell: &Mutable<Dict>,
+    hash: i64,
+    key: Value,
+    equal: &mut dyn FnMut(Value, Value) -> Result<bool, E>,
+) -> Result<Lookup, E> {
+    'restart: loop {
+        let dict = cell.get();
+        if dict.indices.is_empty() {
+            return Ok(Lookup::Absent);
+        }
+        let mask = dict.indices.len() - 1;
+        let mut slot = hash as u64 as usize & mask;
+        let mut perturb = hash as u64;
+        loop {
+            let dict = cell.get();
+            let index = dict.indices[slot];
+            if index == EMPTY {
+                return Ok(Lookup::Absent);
+            }
+            if index != DELETED {
+                let entry = dict.entries[index as usize];
+                if entry.key == key {
+                    return Ok(Lookup::Found(index as usize));
+                }
+                if entry.hash == hash {
+                    let before = dict.mutations;
+                    let same = equal(entry.key, key)?;
+                    if cell.get().mutations != before {
+                        continue 'restart;
+                    }
+                    if same {
+                        return Ok(Lookup::Found(index as usize));
+                    }
+                }
+            }
+            perturb >>= 5;
+            slot = (slot * 5 + 1 + perturb as usize) & mask;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn identity(_: Value, _: Value) -> Result<bool, ()> {
+        Ok(false)
+    }
+
+    #[test]
+    fn insert_find_remove_keeps_order() {
+        let cell = Mutable::new(Dict::new());
+        for number in 0..100 {
+            let key = Value::small_int(number).unwrap_or(Value::NONE);
+            cell.get().insert_new(number, key, key);
+        }
+        let key = Value::small_int(42).unwrap_or(Value::NONE);
+        assert_eq!(lookup(&cell, 42, key, &mut identity), Ok(Lookup::Found(42)));
+        cell.get().remove_at(42);
+        assert_eq!(lookup(&cell, 42, key, &mut identity), Ok(Lookup::Absent));
+        assert_eq!(cell.get().len(), 99);
+        let keys: Vec<i64> = cell.get().entries().filter_map(|entry| entry.key.as_small_int()).collect();
+        assert_eq!(keys.len(), 99);
+        assert!(keys.windows(2).all(|pair| pair[0] < pair[1]));
+        let after = Value::small_int(7).unwrap_or(Value::NONE);
+        assert_eq!(lookup(&cell, 7, after, &mut identity), Ok(Lookup::Found(7)));
+    }
+}

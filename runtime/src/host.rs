@@ -1,0 +1,87 @@
+//! The boundary between the runtime and the interpreter.
+//!
+//! The runtime owns every builtin, but only the VM can run Python code. Builtins that call
+//! back into Python (`sorted(key=f)`, `repr` of a user object, a dunder) do it through the
+//! [`Host`] trait, which the VM implements. This keeps the crate dependencies one-way.
+
+use crate::object::SuspendedFrame;
+use crate::value::Value;
+use crate::{PyResult, Runtime};
+
+/// What the runtime needs from the interpreter.
+pub trait Host {
+    /// The runtime state.
+    fn runtime(&mut self) -> &mut Runtime;
+
+    /// Calls a Python function (a [`crate::object::Payload::Function`]) with vectorcall-style
+    /// arguments: `arguments` ends with the values of the keywords named in `keyword_names`.
+    fn call_function(
+        &mut self,
+        function: Value,
+        arguments: &[Value],
+        keyword_names: &[Value],
+    ) -> PyResult<Value>;
+
+    /// Runs a class body function with `namespace` (a dict) as its local namespace; returns
+    /// what the body returns (the `__class__` cell or None).
+    fn run_class_body(&mut self, function: Value, namespace: Value) -> PyResult<Value>;
+
+    /// Resumes a generator: sends `value` in (or raises `exception` at the yield point when
+    /// it is not NULL) and runs until the next `yield` or the end.
+    fn resume_generator(
+        &mut self,
+        generator: Value,
+        value: Value,
+        exception: Value,
+    ) -> PyResult<GeneratorStep>;
+
+    /// The frame of the innermost Python function being run (its function and locals), for
+    /// zero-argument `super()`: returns (first argument, `__class__` cell contents).
+    fn super_arguments(&mut self) -> PyResult<(Value, Value)>;
+
+    /// Runs a full garbage collection now (`gc.collect()`); returns the objects freed.
+    fn collect_garbage(&mut self) -> usize;
+
+    /// The exception currently being handled (`sys.exc_info()`), or NULL.
+    fn handled_exception(&mut self) -> Value;
+}
+
+/// What a generator did when resumed.
+#[derive(Clone, Copy, Debug)]
+pub enum GeneratorStep {
+    /// It yielded this value.
+    Yielded(Value),
+    /// It returned this value (StopIteration's value).
+    Returned(Value),
+}
+
+/// A suspended frame handed from the VM to a generator object and back.
+pub type Frame = SuspendedFrame;
+
+/// Arguments of a call in vectorcall form: `values` ends with the values of the keyword
+/// arguments named (in order) by `keyword_names`.
+#[derive(Clone, Copy, Debug)]
+pub struct Arguments<'a> {
+    /// Positional values then keyword values.
+    pub values: &'a [Value],
+    /// Names (strs) of the trailing keyword values.
+    pub keyword_names: &'a [Value],
+}
+
+impl<'a> Arguments<'a> {
+    /// Positional-only arguments.
+    pub fn positional(values: &'a [Value]) -> Arguments<'a> {
+        Arguments { values, keyword_names: &[] }
+    }
+
+    /// The positional values.
+    pub fn positionals(&self) -> &'a [Value] {
+        &self.values[..self.values.len() - self.keyword_names.len()]
+    }
+
+    /// The keyword (name, value) pairs.
+    pub fn keywords(&self) -> impl Iterator<Item = (Value, Value)> + 'a {
+        let start = self.values.len() - self.keyword_names.len();
+        self.keyword_names.iter().copied().zip(self.values[start..].iter().copied())
+    }
+}

@@ -1,0 +1,35 @@
+//! krait's runtime: values, the heap and its garbage collector, the object model, every
+//! builtin type and function, and the native modules.
+//!
+//! The interpreter lives in `krait-vm`; the runtime reaches it only through [`Host`].
+//!
+//! - [`value`]: the 64-bit NaN-boxed `Value`;
+//! - [`object`], [`heap`]: heap object layout and the mark-sweep collector;
+//! - [`runtime`]: the shared state and object constructors;
+//! - [`protocol`]: the abstract object protocol (attributes, calls, operators, iteration…);
+//! - [`types`]: each builtin type's methods; [`builtins`]: the builtin functions;
+//! - [`modules`]: `sys`, `math`, `time`, `gc`.
+
+#![deny(missing_docs)]
+
+pub mod bootstrap;
+pub mod builtins;
+pub mod dict;
+pub mod error;
+pub mod heap;
+pub mod host;
+pub mod modules;
+pub mod names;
+pub mod object;
+pub mod protocol;
+pub mod runtime;
+pub mod shape;
+pub mod stream;
+pub mod types;
+pub mod types_table;
+pub mod value;
+
+pub use error::{PyErr, PyResult};
+pub use host::{Arguments, GeneratorStep, Host};
+pub use runtime::Runtime;
+pub use value::Value;

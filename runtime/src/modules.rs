@@ -1,0 +1,41 @@
+//! The native modules krait provides: `sys`, `math`, `time`, `gc`.
+//!
+//! A module is created on its first import and registered in `sys.modules`.
+
+pub mod gc;
+pub mod math;
+pub mod sys;
+pub mod time;
+
+use crate::object::NativeFunctionPointer;
+use crate::value::Value;
+use crate::Runtime;
+
+/// Creates the native module `name`, if krait has one.
+pub fn create(runtime: &mut Runtime, name: &str) -> Option<Value> {
+    let module = match name {
+        "sys" => sys::create(runtime),
+        "math" => math::create(runtime),
+        "time" => time::create(runtime),
+        "gc" => gc::create(runtime),
+        _ => return None,
+    };
+    runtime.register_module(name, module);
+    Some(module)
+}
+
+/// Adds functions to a module's namespace.
+pub fn add_functions(runtime: &mut Runtime, module: Value, owner: &'static str, functions: &[(&'static str, NativeFunctionPointer)]) {
+    for &(name, function) in functions {
+        let value = runtime.new_native_function(owner, name, function);
+        set(runtime, module, name, value);
+    }
+}
+
+/// Sets an attribute in a module's namespace.
+pub fn set(runtime: &mut Runtime, module: Value, name: &str, value: Value) {
+    if let Some(crate::object::Payload::Module { dict, .. }) = module.as_object().map(|object| &object.payload) {
+        let key = runtime.intern(name);
+        crate::types::dict::set_str_key(runtime, *dict, key, value);
+    }
+}

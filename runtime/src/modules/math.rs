@@ -1,0 +1,463 @@
+//! The `math` module (the common functions; the complete module is its own issue).
+
+use num_bigint::BigInt;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+
+use crate::protocol::type_name;
+use crate::types::int::as_int;
+use crate::value::Value;
+use crate::{Arguments, Host, PyResult, Runtime};
+
+/// Builds the module.
+pub fn create(runtime: &mut Runtime) -> Value {
+    let module = runtime.new_module("math");
+    super::add_functions(runtime, module, "math", &[
+        ("sqrt", sqrt), ("exp", exp), ("log2", log2), ("log10", log10), ("log", log),
+        ("sin", sin), ("cos", cos), ("tan", tan), ("asin", asin), ("acos", acos), ("atan", atan),
+        ("sinh", sinh), ("cosh", cosh), ("tanh", tanh), ("fabs", fabs), ("floor", floor),
+        ("ceil", ceil), ("trunc", trunc), ("atan2", atan2), ("hypot", hypot), ("pow", pow),
+        ("fmod", fmod), ("copysign", copysign), ("degrees", degrees), ("radians", radians),
+        ("isnan", isnan), ("isinf", isinf), ("isfinite", isfinite), ("gcd", gcd), ("lcm", lcm),
+        ("factorial", factorial), ("fsum", fsum), ("isclose", isclose), ("isqrt", isqrt),
+        ("prod", prod), ("comb", comb), ("perm", perm), ("modf", modf), ("exp2", exp2),
+        ("log1p", log1p), ("expm1", expm1), ("dist", dist),
+    ]);
+    for (name, value) in [("pi", std::f64::consts::PI), ("e", std::f64::consts::E), ("tau", std::f64::consts::TAU), ("inf", f64::INFINITY), ("nan", f64::NAN)] {
+        super::set(runtime, module, name, Value::float(value));
+    }
+    module
+}
+
+fn float_argument(host: &mut dyn Host, value: Value) -> PyResult<f64> {
+    if let Some(float) = value.as_float() {
+        return Ok(float);
+    }
+    if let Some(int) = as_int(value) {
+        return crate::types::int::to_float(host.runtime(), &int);
+    }
+    let runtime = host.runtime();
+    let name = runtime.names.__float__;
+    if let Some(result) = crate::protocol::call_special(host, value, name, &[])? {
+        if let Some(float) = result.as_float() {
+            return Ok(float);
+        }
+    }
+    let runtime = host.runtime();
+    let message = format!("must be real number, not {}", type_name(runtime, value));
+    Err(runtime.type_error(message))
+}
+
+fn arguments_exact(host: &mut dyn Host, arguments: &Arguments, name: &str, count: usize) -> PyResult<()> {
+    let given = arguments.values.len();
+    if given != count || !arguments.keyword_names.is_empty() {
+        let message = if count == 1 {
+            format!("math.{name}() takes exactly one argument ({given} given)")
+        } else {
+            format!("{name} expected {count} arguments, got {given}")
+        };
+        return Err(host.runtime().type_error(message));
+    }
+    Ok(())
+}
+
+fn domain_error(host: &mut dyn Host) -> crate::PyErr {
+    host.runtime().value_error("math domain error")
+}
+
+fn range_error(host: &mut dyn Host) -> crate::PyErr {
+    host.runtime().overflow_error("math range error")
+}
+
+macro_rules! unary_math {
+    ($($name:ident => $body:expr, $domain:expr;)*) => {
+        $(
+            fn $name(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+                arguments_exact(host, &arguments, stringify!($name), 1)?;
+                let x = float_argument(host, arguments.values[0])?;
+                let domain: fn(f64) -> bool = $domain;
+                if !domain(x) {
+                    return Err(domain_error(host));
+                }
+                let function: fn(f64) -> f64 = $body;
+                let result = function(x);
+                if result.is_infinite() && x.is_finite() {
+                    return Err(range_error(host));
+                }
+                Ok(Value::float(result))
+            }
+        )*
+    };
+}
+
+unary_math! {
+    sqrt => f64::sqrt, |x| x >= 0.0 || x.is_nan();
+    exp => f64::exp, |_| true;
+    exp2 => f64::exp2, |_| true;
+    expm1 => f64::exp_m1, |_| true;
+    log2 => f64::log2, |x| x > 0.0 || x.is_nan();
+    log10 => f64::log10, |x| x > 0.0 || x.is_nan();
+    log1p => f64::ln_1p, |x| x > -1.0 || x.is_nan();
+    sin => f64::sin, |x| !x.is_infinite();
+    cos => f64::cos, |x| !x.is_infinite();
+    tan => f64::tan, |x| !x.is_infinite();
+    asin => f64::asin, |x| (-1.0..=1.0).contains(&x) || x.is_nan();
+    acos => f64::acos, |x| (-1.0..=1.0).contains(&x) || x.is_nan();
+    atan => f64::atan, |_| true;
+    sinh => f64::sinh, |_| true;
+    cosh => f64::cosh, |_| true;
+    tanh => f64::tanh, |_| true;
+    fabs => f64::abs, |_| true;
+    degrees => f64::to_degrees, |_| true;
+    radians => f64::to_radians, |_| true;
+}
+
+fn log(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    if arguments.values.is_empty() || arguments.values.len() > 2 {
+        let message = format!("log expected at least 1 argument, got {}", arguments.values.len());
+        return Err(host.runtime().type_error(message));
+    }
+    let ln = |host: &mut dyn Host, value: Value| -> PyResult<f64> {
+        if let Some(crate::types::int::IntValue::Big(big)) = as_int(value) {
+            if big.is_positive() {
+                // ln of a big int: scale down by powers of two.
+                let bits = big.bits();
+                let shift = bits.saturating_sub(60);
+                let top = (big >> shift).to_f64().unwrap_or(1.0);
+                return Ok(top.ln() + shift as f64 * std::f64::consts::LN_2);
+            }
+            return Err(domain_error(host));
+        }
+        let x = float_argument(host, value)?;
+        if x <= 0.0 {
+            return Err(domain_error(host));
+        }
+        Ok(x.ln())
+    };
+    let numerator = ln(host, arguments.values[0])?;
+    match arguments.values.get(1) {
+        Some(&base) => {
+            let denominator = ln(host, base)?;
+            if denominator == 0.0 {
+                return Err(host.runtime().zero_division_error("float division by zero"));
+            }
+            Ok(Value::float(numerator / denominator))
+        }
+        None => Ok(Value::float(numerator)),
+    }
+}
+
+fn rounding(host: &mut dyn Host, arguments: Arguments, name: &str, function: fn(f64) -> f64, dunder: &str) -> PyResult<Value> {
+    arguments_exact(host, &arguments, name, 1)?;
+    let value = arguments.values[0];
+    if as_int(value).is_some() {
+        return Ok(if value.is_bool() { host.runtime().new_int(i64::from(value == Value::TRUE)) } else { value });
+    }
+    if let Some(float) = value.as_float() {
+        return crate::types::int::from_float(host.runtime(), function(float));
+    }
+    let runtime = host.runtime();
+    let name_value = runtime.intern(dunder);
+    if let Some(result) = crate::protocol::call_special(host, value, name_value, &[])? {
+        return Ok(result);
+    }
+    let x = float_argument(host, value)?;
+    crate::types::int::from_float(host.runtime(), function(x))
+}
+
+fn floor(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    rounding(host, arguments, "floor", f64::floor, "__floor__")
+}
+
+fn ceil(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    rounding(host, arguments, "ceil", f64::ceil, "__ceil__")
+}
+
+fn trunc(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    rounding(host, arguments, "trunc", f64::trunc, "__trunc__")
+}
+
+fn two_floats(host: &mut dyn Host, arguments: &Arguments, name: &str) -> PyResult<(f64, f64)> {
+    arguments_exact(host, arguments, name, 2)?;
+    Ok((float_argument(host, arguments.values[0])?, float_argument(host, arguments.values[1])?))
+}
+
+fn atan2(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let (y, x) = two_floats(host, &arguments, "atan2")?;
+    Ok(Value::float(y.atan2(x)))
+}
+
+fn hypot(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let mut total: f64 = 0.0;
+    let mut values = Vec::new();
+    for &value in arguments.values {
+        values.push(float_argument(host, value)?);
+    }
+    if values.len() == 2 {
+        return Ok(Value::float(values[0].hypot(values[1])));
+    }
+    for value in values {
+        total = total.hypot(value);
+    }
+    Ok(Value::float(total))
+}
+
+fn dist(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    arguments_exact(host, &arguments, "dist", 2)?;
+    let p = crate::protocol::collect(host, arguments.values[0])?;
+    let q = crate::protocol::collect(host, arguments.values[1])?;
+    if p.len() != q.len() {
+        return Err(host.runtime().value_error("both points must have the same number of dimensions"));
+    }
+    let mut total: f64 = 0.0;
+    for (a, b) in p.into_iter().zip(q) {
+        total = total.hypot(float_argument(host, a)? - float_argument(host, b)?);
+    }
+    Ok(Value::float(total))
+}
+
+fn pow(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let (x, y) = two_floats(host, &arguments, "pow")?;
+    if x == 0.0 && y < 0.0 || (x < 0.0 && y.fract() != 0.0 && y.is_finite()) {
+        return Err(domain_error(host));
+    }
+    let result = x.powf(y);
+    if result.is_infinite() && x.is_finite() && y.is_finite() {
+        return Err(range_error(host));
+    }
+    Ok(Value::float(result))
+}
+
+fn fmod(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let (x, y) = two_floats(host, &arguments, "fmod")?;
+    if y == 0.0 || x.is_infinite() {
+        return Err(domain_error(host));
+    }
+    Ok(Value::float(x % y))
+}
+
+fn copysign(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let (x, y) = two_floats(host, &arguments, "copysign")?;
+    Ok(Value::float(x.copysign(y)))
+}
+
+fn modf(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    arguments_exact(host, &arguments, "modf", 1)?;
+    let x = float_argument(host, arguments.values[0])?;
+    let whole = x.trunc();
+    let fraction = if x.is_infinite() { 0.0_f64.copysign(x) } else { x - whole };
+    Ok(host.runtime().new_tuple(vec![Value::float(fraction), Value::float(whole)]))
+}
+
+fn predicate(host: &mut dyn Host, arguments: Arguments, name: &str, test: fn(f64) -> bool) -> PyResult<Value> {
+    arguments_exact(host, &arguments, name, 1)?;
+    let x = float_argument(host, arguments.values[0])?;
+    Ok(Value::bool(test(x)))
+}
+
+fn isnan(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    predicate(host, arguments, "isnan", f64::is_nan)
+}
+
+fn isinf(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    predicate(host, arguments, "isinf", f64::is_infinite)
+}
+
+fn isfinite(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    predicate(host, arguments, "isfinite", f64::is_finite)
+}
+
+fn int_argument(host: &mut dyn Host, value: Value) -> PyResult<BigInt> {
+    match as_int(value) {
+        Some(int) => Ok(int.to_bigint().into_owned()),
+        None => {
+            let runtime = host.runtime();
+            let message = format!("'{}' object cannot be interpreted as an integer", type_name(runtime, value));
+            Err(runtime.type_error(message))
+        }
+    }
+}
+
+fn gcd(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let mut result = BigInt::zero();
+    for &value in arguments.values {
+        let int = int_argument(host, value)?;
+        result = num_integer::Integer::gcd(&result, &int);
+    }
+    Ok(host.runtime().new_bigint(result))
+}
+
+fn lcm(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let mut result = BigInt::one();
+    for &value in arguments.values {
+        let int = int_argument(host, value)?;
+        if int.is_zero() {
+            return Ok(host.runtime().new_int(0));
+        }
+        result = num_integer::Integer::lcm(&result, &int);
+    }
+    Ok(host.runtime().new_bigint(result))
+}
+
+fn factorial(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    arguments_exact(host, &arguments, "factorial", 1)?;
+    let value = arguments.values[0];
+    if value.is_float() {
+        return Err(host.runtime().type_error("'float' object cannot be interpreted as an integer"));
+    }
+    let n = int_argument(host, value)?;
+    if n.is_negative() {
+        return Err(host.runtime().value_error("factorial() not defined for negative values"));
+    }
+    let Some(n) = n.to_u64() else {
+        return Err(host.runtime().overflow_error("factorial() argument should not exceed 9223372036854775807"));
+    };
+    let mut result = BigInt::one();
+    for factor in 2..=n {
+        result *= factor;
+    }
+    Ok(host.runtime().new_bigint(result))
+}
+
+fn fsum(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    arguments_exact(host, &arguments, "fsum", 1)?;
+    let items = crate::protocol::collect(host, arguments.values[0])?;
+    // Shewchuk's algorithm (exact partial sums), as CPython's.
+    let mut partials: Vec<f64> = Vec::new();
+    for item in items {
+        let mut x = float_argument(host, item)?;
+        let mut kept = 0;
+        for index in 0..partials.len() {
+            let mut y = partials[index];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let high = x + y;
+            let low = y - (high - x);
+            if low != 0.0 {
+                partials[kept] = low;
+                kept += 1;
+            }
+            x = high;
+        }
+        partials.truncate(kept);
+        partials.push(x);
+    }
+    let mut total = 0.0;
+    while let Some(last) = partials.pop() {
+        let previous_total = total;
+        total = previous_total + last;
+        let error = last - (total - previous_total);
+        if error != 0.0 {
+            // Correct rounding for half-way cases.
+            if let Some(&next) = partials.last() {
+                if (error < 0.0 && next < 0.0) || (error > 0.0 && next > 0.0) {
+                    let y = error * 2.0;
+                    let x = total + y;
+                    if y == x - total {
+                        total = x;
+                    }
+                }
+            }
+            partials.push(error);
+            partials.retain(|&partial| partial != 0.0);
+            let rest: f64 = partials.iter().sum();
+            let _ = rest;
+            break;
+        }
+    }
+    Ok(Value::float(total))
+}
+
+fn isclose(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let positionals = arguments.positionals();
+    if positionals.len() != 2 {
+        return Err(host.runtime().type_error("isclose() takes exactly 2 positional arguments"));
+    }
+    let a = float_argument(host, positionals[0])?;
+    let b = float_argument(host, positionals[1])?;
+    let mut relative = 1e-9;
+    let mut absolute = 0.0;
+    for (keyword, value) in arguments.keywords() {
+        match crate::protocol::str_value(keyword) {
+            Some("rel_tol") => relative = float_argument(host, value)?,
+            Some("abs_tol") => absolute = float_argument(host, value)?,
+            _ => return Err(host.runtime().type_error("isclose() got an unexpected keyword argument")),
+        }
+    }
+    if a == b {
+        return Ok(Value::TRUE);
+    }
+    if a.is_infinite() || b.is_infinite() {
+        return Ok(Value::FALSE);
+    }
+    let difference = (a - b).abs();
+    Ok(Value::bool(difference <= (relative * b).abs() || difference <= (relative * a).abs() || difference <= absolute))
+}
+
+fn isqrt(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    arguments_exact(host, &arguments, "isqrt", 1)?;
+    let n = int_argument(host, arguments.values[0])?;
+    if n.is_negative() {
+        return Err(host.runtime().value_error("isqrt() argument must be nonnegative"));
+    }
+    Ok(host.runtime().new_bigint(n.sqrt()))
+}
+
+fn prod(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let positionals = arguments.positionals();
+    let Some(&iterable) = positionals.first() else {
+        return Err(host.runtime().type_error("prod() missing required argument 'iterable' (pos 1)"));
+    };
+    let mut total = Value::small_int(1).unwrap_or(Value::NONE);
+    for (keyword, value) in arguments.keywords() {
+        if crate::protocol::str_value(keyword) == Some("start") {
+            total = value;
+        }
+    }
+    let items = crate::protocol::collect(host, iterable)?;
+    for item in items {
+        total = crate::protocol::binary_op(host, total, item, krait_compiler::BinaryOperator::Multiply)?;
+    }
+    Ok(total)
+}
+
+fn comb(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    arguments_exact(host, &arguments, "comb", 2)?;
+    let n = int_argument(host, arguments.values[0])?;
+    let k = int_argument(host, arguments.values[1])?;
+    if n.is_negative() || k.is_negative() {
+        return Err(host.runtime().value_error("n must be a non-negative integer"));
+    }
+    if k > n {
+        return Ok(host.runtime().new_int(0));
+    }
+    let k = std::cmp::min(k.clone(), &n - &k).to_u64().unwrap_or(0);
+    let mut result = BigInt::one();
+    for index in 0..k {
+        result = result * (&n - index) / (index + 1);
+    }
+    Ok(host.runtime().new_bigint(result))
+}
+
+fn perm(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    if arguments.values.is_empty() || arguments.values.len() > 2 {
+        return Err(host.runtime().type_error("perm expected at least 1 argument"));
+    }
+    let n = int_argument(host, arguments.values[0])?;
+    let k = match arguments.values.get(1) {
+        Some(&k) if !k.is_none() => int_argument(host, k)?,
+        _ => n.clone(),
+    };
+    if n.is_negative() || k.is_negative() {
+        return Err(host.runtime().value_error("n must be a non-negative integer"));
+    }
+    if k > n {
+        return Ok(host.runtime().new_int(0));
+    }
+    let mut result = BigInt::one();
+    let count = k.to_u64().unwrap_or(0);
+    for index in 0..count {
+        result *= &n - index;
+    }
+    Ok(host.runtime().new_bigint(result))
+}

@@ -1,0 +1,118 @@
+//! The `sys` module.
+
+use crate::object::Payload;
+use crate::stream::TextStream;
+use crate::value::Value;
+use crate::{Arguments, Host, PyResult, Runtime};
+
+/// Builds the module.
+pub fn create(runtime: &mut Runtime) -> Value {
+    let module = runtime.new_module("sys");
+    super::add_functions(runtime, module, "sys", &[
+        ("exit", exit),
+        ("getrecursionlimit", getrecursionlimit),
+        ("setrecursionlimit", setrecursionlimit),
+        ("exc_info", exc_info),
+        ("exception", exception),
+        ("getsizeof", getsizeof),
+        ("intern", intern),
+        ("set_int_max_str_digits", set_int_max_str_digits),
+        ("get_int_max_str_digits", get_int_max_str_digits),
+    ]);
+    let argv: Vec<Value> = runtime.argv.clone().iter().map(|argument| runtime.new_str(argument)).collect();
+    let argv = runtime.new_list(argv);
+    super::set(runtime, module, "argv", argv);
+    let modules = runtime.modules;
+    super::set(runtime, module, "modules", modules);
+    let path = runtime.new_list(Vec::new());
+    super::set(runtime, module, "path", path);
+    for (name, stream) in [("stdout", TextStream::Stdout), ("stderr", TextStream::Stderr), ("stdin", TextStream::Stdin)] {
+        let value = runtime.heap.allocate(Payload::TextStream(stream));
+        super::set(runtime, module, name, value);
+        let dunder = format!("__{name}__");
+        super::set(runtime, module, &dunder, value);
+    }
+    let maxsize = runtime.new_int(i64::MAX);
+    super::set(runtime, module, "maxsize", maxsize);
+    let version = runtime.new_str("3.11.7 (krait 0.1.0)");
+    super::set(runtime, module, "version", version);
+    let parts: Vec<Value> = [3i64, 11, 7].iter().map(|&part| runtime.new_int(part)).collect();
+    let mut version_info = parts;
+    let final_text = runtime.new_str("final");
+    version_info.push(final_text);
+    version_info.push(Value::small_int(0).unwrap_or(Value::NONE));
+    let version_info = runtime.new_tuple(version_info);
+    super::set(runtime, module, "version_info", version_info);
+    let platform = runtime.new_str(if cfg!(target_os = "macos") { "darwin" } else { "linux" });
+    super::set(runtime, module, "platform", platform);
+    let byteorder = runtime.new_str("little");
+    super::set(runtime, module, "byteorder", byteorder);
+    let executable = runtime.new_str(&std::env::current_exe().map(|path| path.display().to_string()).unwrap_or_default());
+    super::set(runtime, module, "executable", executable);
+    let implementation = runtime.new_module("krait");
+    let name = runtime.new_str("krait");
+    super::set(runtime, implementation, "name", name);
+    super::set(runtime, module, "implementation", implementation);
+    let builtin_names: Vec<Value> = ["builtins", "sys", "math", "time", "gc"].iter().map(|name| runtime.new_str(name)).collect();
+    let builtin_names = runtime.new_tuple(builtin_names);
+    super::set(runtime, module, "builtin_module_names", builtin_names);
+    module
+}
+
+fn exit(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let runtime = host.runtime();
+    let args = arguments.positionals().to_vec();
+    let exception = runtime.new_exception(runtime.types.system_exit, args);
+    Err(crate::PyErr { exception })
+}
+
+fn getrecursionlimit(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
+    let runtime = host.runtime();
+    let limit = runtime.recursion_limit as i64;
+    Ok(runtime.new_int(limit))
+}
+
+fn setrecursionlimit(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let limit = arguments.values.first().and_then(|&value| crate::types::int::as_int(value)).and_then(|int| int.to_i64());
+    match limit {
+        Some(limit) if limit >= 1 => {
+            host.runtime().recursion_limit = limit.min(10_000_000) as usize;
+            Ok(Value::NONE)
+        }
+        Some(_) => Err(host.runtime().value_error("recursion limit must be greater or equal than 1")),
+        None => Err(host.runtime().type_error("'str' object cannot be interpreted as an integer")),
+    }
+}
+
+fn exc_info(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
+    let exception = host.handled_exception();
+    let runtime = host.runtime();
+    if exception.is_null() || exception.is_none() {
+        return Ok(runtime.new_tuple(vec![Value::NONE, Value::NONE, Value::NONE]));
+    }
+    let class = crate::protocol::type_of(runtime, exception);
+    Ok(runtime.new_tuple(vec![class, exception, Value::NONE]))
+}
+
+fn exception(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
+    let exception = host.handled_exception();
+    Ok(if exception.is_null() { Value::NONE } else { exception })
+}
+
+fn getsizeof(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let size = arguments.values.first().and_then(|value| value.as_object()).map_or(24, |object| 16 + object.owned_bytes());
+    Ok(host.runtime().new_int(size as i64))
+}
+
+fn intern(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let value = arguments.values.first().copied().unwrap_or(Value::NONE);
+    Ok(host.runtime().intern_value(value))
+}
+
+fn set_int_max_str_digits(_host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+fn get_int_max_str_digits(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
+    Ok(host.runtime().new_int(4300))
+}

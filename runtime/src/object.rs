@@ -1,0 +1,559 @@
+//! The layout of heap objects.
+//!
+//! Every heap object is a [`HeapObject`]: a GC header followed by a [`Payload`], the Rust enum
+//! of every object kind krait knows. A builtin object's Python type follows from its payload
+//! variant; an instance of a user class carries its class.
+//!
+//! Mutable payloads use `UnsafeCell`: krait runs Python code on one thread, and the rule that
+//! keeps it sound is that **no Rust reference into a payload is held across a call that can run
+//! Python code** (a dunder, a user function) — code that needs to call back first copies what
+//! it needs out (see [`Mutable`]).
+
+use std::cell::{Cell, UnsafeCell};
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+use crate::dict::Dict;
+use crate::shape::Shape;
+use crate::value::Value;
+
+/// Interior mutability for payloads, under the rule in the module documentation.
+pub struct Mutable<T>(UnsafeCell<T>);
+
+impl<T> Mutable<T> {
+    /// Wraps a value.
+    pub fn new(value: T) -> Mutable<T> {
+        Mutable(UnsafeCell::new(value))
+    }
+
+    /// Borrows the contents mutably.
+    ///
+    /// The borrow must end before anything that can run Python code or touch this object
+    /// through another path; callers keep it to one statement or one loop with no calls out.
+    #[allow(clippy::mut_from_ref)]
+    #[inline]
+    pub fn get(&self) -> &mut T {
+        // SAFETY: single-threaded, and by the module's rule no other reference to the contents
+        // is live while this one is used (each borrow is short and makes no call into Python).
+        unsafe { &mut *self.0.get() }
+    }
+}
+
+/// A heap object: the GC header and the payload.
+pub struct HeapObject {
+    /// Set by the marker during a collection.
+    pub(crate) marked: Cell<bool>,
+    /// What the object is.
+    pub payload: Payload,
+}
+
+/// A `str`: immutable UTF-8 with a cached hash and character count.
+pub struct StrObject {
+    /// The text.
+    pub text: Box<str>,
+    /// Number of characters (code points).
+    pub char_count: usize,
+    /// Whether every character is ASCII (then indexing is by byte).
+    pub is_ascii: bool,
+    /// The hash, computed on first use (0 = not yet).
+    pub hash: Cell<i64>,
+}
+
+/// A user-defined function.
+pub struct FunctionObject {
+    /// The code object (a [`Payload::Code`]).
+    pub code: Value,
+    /// The module's global namespace (a dict).
+    pub globals: Value,
+    /// `__name__` (a str).
+    pub name: Mutable<Value>,
+    /// `__qualname__` (a str).
+    pub qualname: Mutable<Value>,
+    /// Positional defaults (a tuple) or NULL.
+    pub defaults: Mutable<Value>,
+    /// Keyword-only defaults (a dict) or NULL.
+    pub keyword_defaults: Mutable<Value>,
+    /// The cells of the free variables (a tuple) or NULL.
+    pub closure: Value,
+    /// `__module__`.
+    pub module: Value,
+    /// `__doc__`.
+    pub doc: Value,
+    /// Attributes set on the function (a dict) or NULL.
+    pub dict: Mutable<Value>,
+}
+
+/// A code object as the runtime sees it: the compiler's data plus its constants and names as
+/// values, converted once.
+pub struct CodeData {
+    /// The compiled code.
+    pub code: Rc<krait_compiler::CodeObject>,
+    /// `code.constants` as values.
+    pub constants: Box<[Value]>,
+    /// `code.names` as interned strings.
+    pub names: Box<[Value]>,
+    /// `code.varnames` as interned strings (for keyword arguments).
+    pub varnames: Box<[Value]>,
+}
+
+/// The signature of a function written in Rust.
+pub type NativeFunctionPointer = fn(&mut dyn crate::Host, crate::Arguments) -> crate::PyResult<Value>;
+
+/// A builtin function or method written in Rust.
+pub struct NativeFunctionObject {
+    /// Its name, as Python sees it.
+    pub name: &'static str,
+    /// The implementation.
+    pub function: NativeFunctionPointer,
+    /// The bound receiver (passed as the first argument) or NULL.
+    pub receiver: Value,
+    /// The type or module name it belongs to, for its repr.
+    pub owner: &'static str,
+}
+
+/// A class (a `type` instance).
+pub struct TypeObject {
+    /// `__name__`.
+    pub name: Value,
+    /// `__qualname__`.
+    pub qualname: Mutable<Value>,
+    /// `__module__` as a str (builtins: `builtins`).
+    pub module: Mutable<Value>,
+    /// `__bases__`.
+    pub bases: Mutable<Vec<Value>>,
+    /// `__mro__`, the type itself first.
+    pub mro: Mutable<Vec<Value>>,
+    /// The namespace (a dict).
+    pub dict: Value,
+    /// Which builtin layout its instances have.
+    pub layout: Layout,
+    /// Bumped whenever the type or a base changes, for caches.
+    pub version: Cell<u64>,
+    /// The metaclass (`type` for most classes).
+    pub metaclass: Mutable<Value>,
+    /// Whether Python code created it (a `class` statement or `type(name, bases, ns)`).
+    pub user_defined: bool,
+}
+
+/// The native layout of a type's instances: what `object.__new__` must build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// Plain instances with attribute slots.
+    Object,
+    /// Instances that carry exception data.
+    Exception,
+    /// A builtin type whose instances are made by its own constructor (int, str, list, …).
+    Builtin,
+}
+
+/// What an exception instance carries beyond its attributes.
+pub struct ExceptionData {
+    /// `args` (a tuple).
+    pub args: Value,
+    /// The traceback: `(code, instruction index)` pairs, outermost frame first.
+    pub traceback: Vec<TracebackEntry>,
+    /// `__cause__` or NULL.
+    pub cause: Value,
+    /// `__context__` or NULL.
+    pub context: Value,
+    /// `__suppress_context__`.
+    pub suppress_context: bool,
+}
+
+/// One frame in a traceback.
+#[derive(Clone, Copy, Debug)]
+pub struct TracebackEntry {
+    /// The frame's code (a [`Payload::Code`]).
+    pub code: Value,
+    /// The instruction being executed.
+    pub instruction: u32,
+}
+
+/// An instance of a user class (or of a builtin class with the `Object`/`Exception` layout).
+pub struct InstanceObject {
+    /// `__class__`.
+    pub class: Mutable<Value>,
+    /// Where each attribute lives in `slots`.
+    pub shape: Mutable<Rc<Shape>>,
+    /// Attribute values, indexed by the shape.
+    pub slots: Mutable<Vec<Value>>,
+    /// Exception state, for exception instances.
+    pub exception: Option<Box<Mutable<ExceptionData>>>,
+}
+
+/// A suspended generator's frame: everything the interpreter needs to resume it.
+pub struct SuspendedFrame {
+    /// The generator function.
+    pub function: Value,
+    /// The next instruction to execute.
+    pub instruction: u32,
+    /// Locals, cells, then the operand stack.
+    pub values: Vec<Value>,
+    /// The exception being handled inside the generator when it yielded (or NULL).
+    pub handled_exception: Value,
+}
+
+/// Where a generator is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GeneratorState {
+    /// Created, not started.
+    Created,
+    /// Paused at a `yield`.
+    Suspended,
+    /// Executing now (re-entering it is a ValueError).
+    Running,
+    /// Returned or raised.
+    Finished,
+}
+
+/// A generator object.
+pub struct GeneratorObject {
+    /// Its frame while it is not running.
+    pub frame: Mutable<Option<SuspendedFrame>>,
+    /// Its state.
+    pub state: Cell<GeneratorState>,
+    /// `__name__`.
+    pub name: Value,
+    /// `__qualname__`.
+    pub qualname: Value,
+}
+
+/// The state of builtin iterators.
+pub enum IteratorKind {
+    /// Over a list, tuple or str (by index, so mutation during iteration is safe).
+    Sequence {
+        /// The sequence.
+        sequence: Value,
+        /// The next index.
+        index: Cell<usize>,
+    },
+    /// Over a list backwards.
+    ReversedSequence {
+        /// The sequence.
+        sequence: Value,
+        /// One past the next index (0 = done).
+        remaining: Cell<usize>,
+    },
+    /// Over a range.
+    Range {
+        /// The next value.
+        next: Cell<i64>,
+        /// The end (exclusive).
+        stop: i64,
+        /// The step (never 0).
+        step: i64,
+    },
+    /// Over a dict's keys, values or items, or a set.
+    Dict {
+        /// The dict or set.
+        dict: Value,
+        /// The next entry index.
+        index: Cell<usize>,
+        /// The length when iteration started, to detect resizing.
+        length: usize,
+        /// What to yield.
+        kind: DictViewKind,
+    },
+    /// `enumerate`.
+    Enumerate {
+        /// The underlying iterator.
+        iterator: Value,
+        /// The next count.
+        count: Cell<Value>,
+    },
+    /// `zip`.
+    Zip {
+        /// The underlying iterators.
+        iterators: Box<[Value]>,
+    },
+    /// `map`.
+    Map {
+        /// The function.
+        function: Value,
+        /// The underlying iterators.
+        iterators: Box<[Value]>,
+    },
+    /// `filter`.
+    Filter {
+        /// The predicate, or None for truthiness.
+        function: Value,
+        /// The underlying iterator.
+        iterator: Value,
+    },
+    /// Over an object with `__getitem__` but no `__iter__`.
+    GetItem {
+        /// The object.
+        object: Value,
+        /// The next index.
+        index: Cell<i64>,
+    },
+    /// `iter(callable, sentinel)`.
+    Callable {
+        /// The callable.
+        callable: Value,
+        /// The value that ends iteration.
+        sentinel: Value,
+    },
+    /// An exhausted iterator.
+    Exhausted,
+}
+
+/// Which view of a dict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DictViewKind {
+    /// `keys()` (and sets).
+    Keys,
+    /// `values()`.
+    Values,
+    /// `items()`.
+    Items,
+}
+
+/// Every kind of heap object.
+pub enum Payload {
+    /// `str`.
+    Str(StrObject),
+    /// `int` beyond the inline range (always normalized: it never fits inline).
+    BigInt(BigInt),
+    /// `complex`.
+    Complex(f64, f64),
+    /// `bytes`.
+    Bytes(Box<[u8]>),
+    /// `list`.
+    List(Mutable<Vec<Value>>),
+    /// `tuple`.
+    Tuple(Box<[Value]>),
+    /// `dict`.
+    Dict(Mutable<Dict>),
+    /// `set` (a dict whose values are unused).
+    Set(Mutable<Dict>),
+    /// `frozenset`.
+    FrozenSet(Mutable<Dict>),
+    /// A view of a dict.
+    DictView(Value, DictViewKind),
+    /// `range`.
+    Range {
+        /// First value.
+        start: i64,
+        /// End (exclusive).
+        stop: i64,
+        /// Step (never 0).
+        step: i64,
+    },
+    /// `slice`.
+    Slice {
+        /// Start or None.
+        start: Value,
+        /// Stop or None.
+        stop: Value,
+        /// Step or None.
+        step: Value,
+    },
+    /// A Python function.
+    Function(FunctionObject),
+    /// A code object.
+    Code(CodeData),
+    /// A builtin function or bound builtin method.
+    NativeFunction(NativeFunctionObject),
+    /// A bound method of a Python function.
+    BoundMethod {
+        /// The function.
+        function: Value,
+        /// The receiver.
+        receiver: Value,
+    },
+    /// `staticmethod(f)`.
+    StaticMethod(Value),
+    /// `classmethod(f)`.
+    ClassMethod(Value),
+    /// `property(getter, setter, deleter)`.
+    Property {
+        /// fget or None.
+        getter: Value,
+        /// fset or None.
+        setter: Value,
+        /// fdel or None.
+        deleter: Value,
+        /// __doc__ or None.
+        doc: Value,
+    },
+    /// `super(type, object)`.
+    Super {
+        /// The class after which to look.
+        class: Value,
+        /// The bound object (or class).
+        object: Value,
+    },
+    /// A class.
+    Type(TypeObject),
+    /// An instance of a user class or exception.
+    Instance(InstanceObject),
+    /// A module.
+    Module {
+        /// `__name__`.
+        name: Value,
+        /// The namespace (a dict).
+        dict: Value,
+    },
+    /// A closure cell.
+    Cell(Cell<Value>),
+    /// A builtin iterator.
+    Iterator(IteratorKind),
+    /// A generator.
+    Generator(GeneratorObject),
+    /// A text stream (`sys.stdout`, `sys.stderr`, `sys.stdin`).
+    TextStream(crate::stream::TextStream),
+}
+
+impl HeapObject {
+    /// The payload of an object known to be a str.
+    pub fn as_str(&self) -> Option<&StrObject> {
+        match &self.payload {
+            Payload::Str(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// Calls `visit` on every value this object references (for the GC).
+    pub fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        match &self.payload {
+            Payload::Str(_)
+            | Payload::BigInt(_)
+            | Payload::Complex(..)
+            | Payload::Bytes(_)
+            | Payload::Range { .. }
+            | Payload::TextStream(_) => {}
+            Payload::List(items) => items.get().iter().for_each(|&item| visit(item)),
+            Payload::Tuple(items) => items.iter().for_each(|&item| visit(item)),
+            Payload::Dict(dict) | Payload::Set(dict) | Payload::FrozenSet(dict) => {
+                dict.get().trace(visit)
+            }
+            Payload::DictView(dict, _) => visit(*dict),
+            Payload::Slice { start, stop, step } => {
+                visit(*start);
+                visit(*stop);
+                visit(*step);
+            }
+            Payload::Function(function) => {
+                visit(function.code);
+                visit(function.globals);
+                visit(*function.name.get());
+                visit(*function.qualname.get());
+                visit(*function.defaults.get());
+                visit(*function.keyword_defaults.get());
+                visit(function.closure);
+                visit(function.module);
+                visit(function.doc);
+                visit(*function.dict.get());
+            }
+            Payload::Code(code) => {
+                code.constants.iter().for_each(|&value| visit(value));
+                code.names.iter().for_each(|&value| visit(value));
+                code.varnames.iter().for_each(|&value| visit(value));
+            }
+            Payload::NativeFunction(native) => visit(native.receiver),
+            Payload::BoundMethod { function, receiver } => {
+                visit(*function);
+                visit(*receiver);
+            }
+            Payload::StaticMethod(function) | Payload::ClassMethod(function) => visit(*function),
+            Payload::Property { getter, setter, deleter, doc } => {
+                visit(*getter);
+                visit(*setter);
+                visit(*deleter);
+                visit(*doc);
+            }
+            Payload::Super { class, object } => {
+                visit(*class);
+                visit(*object);
+            }
+            Payload::Type(class) => {
+                visit(class.name);
+                visit(*class.qualname.get());
+                visit(*class.module.get());
+                class.bases.get().iter().for_each(|&base| visit(base));
+                class.mro.get().iter().for_each(|&base| visit(base));
+                visit(class.dict);
+                visit(*class.metaclass.get());
+            }
+            Payload::Instance(instance) => {
+                visit(*instance.class.get());
+                instance.slots.get().iter().for_each(|&slot| visit(slot));
+                if let Some(exception) = &instance.exception {
+                    let exception = exception.get();
+                    visit(exception.args);
+                    visit(exception.cause);
+                    visit(exception.context);
+                    exception.traceback.iter().for_each(|entry| visit(entry.code));
+                }
+            }
+            Payload::Module { name, dict } => {
+                visit(*name);
+                visit(*dict);
+            }
+            Payload::Cell(cell) => visit(cell.get()),
+            Payload::Iterator(iterator) => iterator.trace(visit),
+            Payload::Generator(generator) => {
+                visit(generator.name);
+                visit(generator.qualname);
+                if let Some(frame) = generator.frame.get() {
+                    visit(frame.function);
+                    visit(frame.handled_exception);
+                    frame.values.iter().for_each(|&value| visit(value));
+                }
+            }
+        }
+    }
+
+    /// Bytes this object owns outside its header, for GC accounting.
+    pub fn owned_bytes(&self) -> usize {
+        const VALUE: usize = std::mem::size_of::<Value>();
+        match &self.payload {
+            Payload::Str(text) => text.text.len(),
+            Payload::BigInt(int) => int.bits() as usize / 8,
+            Payload::Bytes(bytes) => bytes.len(),
+            Payload::List(items) => items.get().capacity() * VALUE,
+            Payload::Tuple(items) => items.len() * VALUE,
+            Payload::Dict(dict) | Payload::Set(dict) | Payload::FrozenSet(dict) => {
+                dict.get().owned_bytes()
+            }
+            Payload::Instance(instance) => instance.slots.get().capacity() * VALUE,
+            Payload::Generator(generator) => generator
+                .frame
+                .get()
+                .as_ref()
+                .map_or(0, |frame| frame.values.capacity() * VALUE),
+            _ => 0,
+        }
+    }
+}
+
+impl IteratorKind {
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        match self {
+            IteratorKind::Sequence { sequence, .. }
+            | IteratorKind::ReversedSequence { sequence, .. } => visit(*sequence),
+            IteratorKind::Range { .. } | IteratorKind::Exhausted => {}
+            IteratorKind::Dict { dict, .. } => visit(*dict),
+            IteratorKind::Enumerate { iterator, count } => {
+                visit(*iterator);
+                visit(count.get());
+            }
+            IteratorKind::Zip { iterators } => iterators.iter().for_each(|&value| visit(value)),
+            IteratorKind::Map { function, iterators } => {
+                visit(*function);
+                iterators.iter().for_each(|&value| visit(value));
+            }
+            IteratorKind::Filter { function, iterator } => {
+                visit(*function);
+                visit(*iterator);
+            }
+            IteratorKind::GetItem { object, .. } => visit(*object),
+            IteratorKind::Callable { callable, sentinel } => {
+                visit(*callable);
+                visit(*sentinel);
+            }
+        }
+    }
+}

@@ -1,0 +1,512 @@
+//! Attribute access: `obj.name`, `obj.name = value`, `del obj.name`, and the method-call
+//! shortcut used by `LoadMethod`.
+//!
+//! Lookup order for instances (CPython's `object.__getattribute__`): a data descriptor on the
+//! class (a property), then the instance's own attributes (its shape slots), then a class
+//! attribute with descriptor binding (functions become bound methods), then `__getattr__`.
+
+use crate::object::{HeapObject, Payload};
+use crate::protocol::{
+    as_type, call, class_name, lookup_in_type, str_value, type_dict, type_name, type_of,
+};
+use crate::types::dict::{get_str_key, set_str_key};
+use crate::value::Value;
+use crate::{Host, PyResult};
+
+/// `obj.name` (`name` is an interned str).
+pub fn get_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyResult<Value> {
+    match find_attribute(host, object, name)? {
+        Some(value) => Ok(value),
+        None => {
+            let runtime = host.runtime();
+            let class = type_of(runtime, object);
+            if let Some(getattr) = lookup_in_type(runtime, class, runtime.names.__getattr__) {
+                return call_bound(host, getattr, object, &[name]);
+            }
+            Err(no_attribute(host, object, name))
+        }
+    }
+}
+
+/// The AttributeError for a missing attribute, with CPython's message.
+pub fn no_attribute(host: &mut dyn Host, object: Value, name: Value) -> crate::PyErr {
+    let runtime = host.runtime();
+    let attribute = str_value(name).unwrap_or("?");
+    let message = match object.as_object().map(|object| &object.payload) {
+        Some(Payload::Module { name: module_name, .. }) => {
+            format!("module '{}' has no attribute '{attribute}'", str_value(*module_name).unwrap_or("?"))
+        }
+        Some(Payload::Type(_)) => {
+            format!("type object '{}' has no attribute '{attribute}'", class_name(object))
+        }
+        _ => format!("'{}' object has no attribute '{attribute}'", type_name(runtime, object)),
+    };
+    let error = runtime.attribute_error(message);
+    error
+}
+
+/// Finds an attribute without falling back to `__getattr__`; `None` when absent.
+pub fn find_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyResult<Option<Value>> {
+    if let Some(heap_object) = object.as_object() {
+        match &heap_object.payload {
+            Payload::Type(_) => return class_attribute(host, object, name),
+            Payload::Super { class, object: bound } => {
+                if let Some(found) = super_attribute(host, *class, *bound, name)? {
+                    return Ok(Some(found));
+                }
+            }
+            Payload::Module { dict, .. } => {
+                let runtime = host.runtime();
+                if let Some(found) = get_str_key(runtime, *dict, name) {
+                    return Ok(Some(found));
+                }
+                if name == runtime.names.__dict__ {
+                    return Ok(Some(*dict));
+                }
+            }
+            _ => {}
+        }
+    }
+    let runtime = host.runtime();
+    let class = type_of(runtime, object);
+    let class_attribute = lookup_in_type(runtime, class, name);
+    if let Some(descriptor) = class_attribute {
+        if is_data_descriptor(host, descriptor) {
+            return bind(host, descriptor, object, class).map(Some);
+        }
+    }
+    if let Some(own) = instance_attribute(host, object, name)? {
+        return Ok(Some(own));
+    }
+    match class_attribute {
+        Some(attribute) => bind(host, attribute, object, class).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// An attribute stored on the object itself (instance slots, function attributes) or one of
+/// the builtin objects' fixed attributes (`__name__` of a function, `args` of an exception…).
+fn instance_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyResult<Option<Value>> {
+    let runtime = host.runtime();
+    let names = runtime.names;
+    let Some(heap_object) = object.as_object() else {
+        if name == names.__class__ {
+            return Ok(Some(type_of(runtime, object)));
+        }
+        return crate::types::int::attribute(runtime, object, name);
+    };
+    if name == names.__class__ {
+        return Ok(Some(type_of(runtime, object)));
+    }
+    match &heap_object.payload {
+        Payload::Instance(instance) => {
+            if let Some(slot) = instance.shape.get().slot_of(name) {
+                let value = instance.slots.get()[slot];
+                if !value.is_null() {
+                    return Ok(Some(value));
+                }
+            }
+            if instance.exception.is_some() {
+                return crate::types::exception::attribute(runtime, object, name);
+            }
+            if name == names.__dict__ {
+                return Ok(Some(instance_dict(runtime, heap_object)));
+            }
+            Ok(None)
+        }
+        Payload::Function(_) | Payload::NativeFunction(_) | Payload::BoundMethod { .. } => {
+            crate::types::function::attribute(runtime, object, name)
+        }
+        Payload::BigInt(_) | Payload::Complex(..) => crate::types::int::attribute(runtime, object, name),
+        Payload::Range { start, stop, step } => Ok(if name == names.start {
+            Some(runtime.new_int(*start))
+        } else if name == names.stop {
+            Some(runtime.new_int(*stop))
+        } else if name == names.step {
+            Some(runtime.new_int(*step))
+        } else {
+            None
+        }),
+        Payload::Slice { start, stop, step } => Ok(if name == names.start {
+            Some(*start)
+        } else if name == names.stop {
+            Some(*stop)
+        } else if name == names.step {
+            Some(*step)
+        } else {
+            None
+        }),
+        Payload::Generator(generator) => Ok(if name == names.__name__ {
+            Some(generator.name)
+        } else if name == names.__qualname__ {
+            Some(generator.qualname)
+        } else {
+            None
+        }),
+        Payload::TextStream(stream) => Ok(if name == names.name {
+            Some(runtime.new_str(stream.name()))
+        } else {
+            None
+        }),
+        _ => Ok(None),
+    }
+}
+
+/// A snapshot of an instance's attributes as a new dict (`obj.__dict__`).
+fn instance_dict(runtime: &mut crate::Runtime, object: &HeapObject) -> Value {
+    let dict = runtime.new_dict();
+    if let Payload::Instance(instance) = &object.payload {
+        let shape = instance.shape.get().clone();
+        for (slot, &name) in shape.names().iter().enumerate() {
+            let value = instance.slots.get()[slot];
+            if !value.is_null() {
+                set_str_key(runtime, dict, name, value);
+            }
+        }
+    }
+    dict
+}
+
+/// Attribute lookup on a class object: its MRO (with class-level binding), then its
+/// metaclass, then the fixed attributes every class has.
+fn class_attribute(host: &mut dyn Host, class: Value, name: Value) -> PyResult<Option<Value>> {
+    let runtime = host.runtime();
+    if let Some(found) = lookup_in_type(runtime, class, name) {
+        return match found.as_object().map(|object| &object.payload) {
+            Some(Payload::StaticMethod(function)) => Ok(Some(*function)),
+            Some(Payload::ClassMethod(function)) => {
+                let function = *function;
+                Ok(Some(runtime.heap.allocate(Payload::BoundMethod { function, receiver: class })))
+            }
+            Some(Payload::Instance(_)) => {
+                let found_class = type_of(runtime, found);
+                let getter = runtime.names.__get__;
+                match lookup_in_type(runtime, found_class, getter) {
+                    Some(get) => call_bound(host, get, found, &[Value::NONE, class]).map(Some),
+                    None => Ok(Some(found)),
+                }
+            }
+            _ => Ok(Some(found)),
+        };
+    }
+    let names = runtime.names;
+    let Some(class_object) = as_type(class) else { return Ok(None) };
+    let fixed = if name == names.__name__ {
+        Some(class_object.name)
+    } else if name == names.__qualname__ {
+        Some(*class_object.qualname.get())
+    } else if name == names.__module__ {
+        Some(*class_object.module.get())
+    } else if name == names.__mro__ {
+        let mro = class_object.mro.get().clone();
+        Some(runtime.new_tuple(mro))
+    } else if name == names.__bases__ {
+        let bases = class_object.bases.get().clone();
+        Some(runtime.new_tuple(bases))
+    } else if name == names.__base__ {
+        Some(class_object.bases.get().first().copied().unwrap_or(Value::NONE))
+    } else if name == names.__dict__ {
+        Some(class_object.dict)
+    } else if name == names.__doc__ {
+        Some(Value::NONE)
+    } else if name == names.__class__ {
+        Some(*class_object.metaclass.get())
+    } else {
+        None
+    };
+    if fixed.is_some() {
+        return Ok(fixed);
+    }
+    let metaclass = *class_object.metaclass.get();
+    match lookup_in_type(runtime, metaclass, name) {
+        Some(found) => bind(host, found, class, metaclass).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Whether a class attribute takes precedence over instance attributes (a property, or an
+/// object whose class defines `__set__` or `__delete__`).
+fn is_data_descriptor(host: &mut dyn Host, attribute: Value) -> bool {
+    match attribute.as_object().map(|object| &object.payload) {
+        Some(Payload::Property { .. }) => true,
+        Some(Payload::Instance(_)) => {
+            let runtime = host.runtime();
+            let class = type_of(runtime, attribute);
+            let (set, delete) = (runtime.names.__set__, runtime.names.__delete__);
+            lookup_in_type(runtime, class, set).is_some()
+                || lookup_in_type(runtime, class, delete).is_some()
+        }
+        _ => false,
+    }
+}
+
+/// Descriptor binding of a class attribute found for `object`.
+fn bind(host: &mut dyn Host, attribute: Value, object: Value, class: Value) -> PyResult<Value> {
+    let runtime = host.runtime();
+    match attribute.as_object().map(|object| &object.payload) {
+        Some(Payload::Function(_)) => {
+            Ok(runtime.heap.allocate(Payload::BoundMethod { function: attribute, receiver: object }))
+        }
+        Some(Payload::NativeFunction(native)) if native.receiver.is_null() => {
+            Ok(runtime.heap.allocate(Payload::NativeFunction(crate::object::NativeFunctionObject {
+                name: native.name,
+                function: native.function,
+                receiver: object,
+                owner: native.owner,
+            })))
+        }
+        Some(Payload::StaticMethod(function)) => Ok(*function),
+        Some(Payload::ClassMethod(function)) => {
+            let function = *function;
+            Ok(runtime.heap.allocate(Payload::BoundMethod { function, receiver: class }))
+        }
+        Some(Payload::Property { getter, .. }) => {
+            if getter.is_none() {
+                let message = "property has no getter".to_string();
+                return Err(runtime.attribute_error(message));
+            }
+            call(host, *getter, &[object], &[])
+        }
+        Some(Payload::Instance(_)) => {
+            let descriptor_class = type_of(runtime, attribute);
+            let getter = runtime.names.__get__;
+            match lookup_in_type(runtime, descriptor_class, getter) {
+                Some(get) => call_bound(host, get, attribute, &[object, class]),
+                None => Ok(attribute),
+            }
+        }
+        _ => Ok(attribute),
+    }
+}
+
+/// Calls a function found on a class with `receiver` as its first argument.
+pub fn call_bound(
+    host: &mut dyn Host,
+    function: Value,
+    receiver: Value,
+    arguments: &[Value],
+) -> PyResult<Value> {
+    let mut all = Vec::with_capacity(arguments.len() + 1);
+    all.push(receiver);
+    all.extend_from_slice(arguments);
+    match function.as_object().map(|object| &object.payload) {
+        Some(Payload::StaticMethod(inner)) => call(host, *inner, arguments, &[]),
+        Some(Payload::ClassMethod(inner)) => {
+            let class = type_of(host.runtime(), receiver);
+            all[0] = class;
+            call(host, *inner, &all, &[])
+        }
+        _ => call(host, function, &all, &[]),
+    }
+}
+
+/// For `LoadMethod`: `(function, receiver)` when `object.name` is a plain method found on the
+/// class (so no bound method is allocated), else `(NULL, object.name)`.
+pub fn load_method(host: &mut dyn Host, object: Value, name: Value) -> PyResult<(Value, Value)> {
+    let runtime = host.runtime();
+    let is_instance_like = match object.as_object().map(|object| &object.payload) {
+        Some(Payload::Type(_)) | Some(Payload::Module { .. }) => false,
+        Some(Payload::Instance(instance)) => instance.shape.get().slot_of(name).is_none(),
+        _ => true,
+    };
+    if is_instance_like {
+        let class = type_of(runtime, object);
+        if let Some(found) = lookup_in_type(runtime, class, name) {
+            match found.as_object().map(|object| &object.payload) {
+                Some(Payload::Function(_)) => return Ok((found, object)),
+                Some(Payload::NativeFunction(native)) if native.receiver.is_null() => {
+                    return Ok((found, object))
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok((Value::NULL, get_attribute(host, object, name)?))
+}
+
+/// `obj.name = value`.
+pub fn set_attribute(host: &mut dyn Host, object: Value, name: Value, value: Value) -> PyResult<()> {
+    let runtime = host.runtime();
+    let Some(heap_object) = object.as_object() else {
+        return Err(read_only(host, object, name));
+    };
+    match &heap_object.payload {
+        Payload::Instance(instance) => {
+            let class = *instance.class.get();
+            let setattr_name = runtime.names.__setattr__;
+            if let Some(setattr) = lookup_in_type(runtime, class, setattr_name) {
+                if !matches!(setattr.as_object().map(|object| &object.payload), Some(Payload::NativeFunction(_))) {
+                    call_bound(host, setattr, object, &[name, value])?;
+                    return Ok(());
+                }
+            }
+            if let Some(descriptor) = lookup_in_type(runtime, class, name) {
+                match descriptor.as_object().map(|object| &object.payload) {
+                    Some(Payload::Property { setter, .. }) => {
+                        if setter.is_none() {
+                            let message = format!(
+                                "can't set attribute '{}'",
+                                str_value(name).unwrap_or("?")
+                            );
+                            return Err(runtime.attribute_error(message));
+                        }
+                        call(host, *setter, &[object, value], &[])?;
+                        return Ok(());
+                    }
+                    Some(Payload::Instance(_)) => {
+                        let descriptor_class = type_of(runtime, descriptor);
+                        let set = runtime.names.__set__;
+                        if let Some(set) = lookup_in_type(runtime, descriptor_class, set) {
+                            call_bound(host, set, descriptor, &[object, value])?;
+                            return Ok(());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            store_slot(host.runtime(), object, name, value);
+            Ok(())
+        }
+        Payload::Type(class) => {
+            set_str_key(runtime, class.dict, name, value);
+            class.version.set(class.version.get() + 1);
+            Ok(())
+        }
+        Payload::Module { dict, .. } => {
+            set_str_key(runtime, *dict, name, value);
+            Ok(())
+        }
+        Payload::Function(function) => {
+            let names = runtime.names;
+            if name == names.__name__ {
+                *function.name.get() = value;
+            } else if name == names.__qualname__ {
+                *function.qualname.get() = value;
+            } else if name == names.__defaults__ {
+                *function.defaults.get() = if value.is_none() { Value::NULL } else { value };
+            } else {
+                if function.dict.get().is_null() {
+                    *function.dict.get() = runtime.new_dict();
+                }
+                set_str_key(runtime, *function.dict.get(), name, value);
+            }
+            Ok(())
+        }
+        _ => Err(read_only(host, object, name)),
+    }
+}
+
+/// Stores an attribute in an instance's slots, moving it to a new shape if needed.
+pub fn store_slot(runtime: &mut crate::Runtime, object: Value, name: Value, value: Value) {
+    let Some(Payload::Instance(instance)) = object.as_object().map(|object| &object.payload) else {
+        return;
+    };
+    let name = runtime.intern_value(name);
+    let shape = instance.shape.get();
+    if let Some(slot) = shape.slot_of(name) {
+        instance.slots.get()[slot] = value;
+        return;
+    }
+    let next = shape.with_attribute(name);
+    *instance.shape.get() = next;
+    let slots = instance.slots.get();
+    let before = slots.capacity();
+    slots.push(value);
+    let grown = slots.capacity() - before;
+    runtime.heap.account(grown * std::mem::size_of::<Value>());
+}
+
+fn read_only(host: &mut dyn Host, object: Value, name: Value) -> crate::PyErr {
+    let runtime = host.runtime();
+    let attribute = str_value(name).unwrap_or("?");
+    let class = type_of(runtime, object);
+    let message = if lookup_in_type(runtime, class, name).is_some() {
+        format!("'{}' object attribute '{attribute}' is read-only", class_name(class))
+    } else {
+        format!("'{}' object has no attribute '{attribute}'", class_name(class))
+    };
+    runtime.attribute_error(message)
+}
+
+/// `del obj.name`.
+pub fn delete_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyResult<()> {
+    let runtime = host.runtime();
+    match object.as_object().map(|object| &object.payload) {
+        Some(Payload::Instance(instance)) => {
+            let class = *instance.class.get();
+            if let Some(descriptor) = lookup_in_type(runtime, class, name) {
+                if let Some(Payload::Property { deleter, .. }) = descriptor.as_object().map(|object| &object.payload) {
+                    if deleter.is_none() {
+                        let message = format!("can't delete attribute '{}'", str_value(name).unwrap_or("?"));
+                        return Err(runtime.attribute_error(message));
+                    }
+                    call(host, *deleter, &[object], &[])?;
+                    return Ok(());
+                }
+            }
+            let shape = instance.shape.get().clone();
+            match shape.slot_of(name) {
+                Some(slot) if !instance.slots.get()[slot].is_null() => {
+                    let mut names = shape.names().to_vec();
+                    let mut slots = instance.slots.get().clone();
+                    names.remove(slot);
+                    slots.remove(slot);
+                    *instance.shape.get() = crate::shape::Shape::from_names(&runtime.root_shape, &names);
+                    *instance.slots.get() = slots;
+                    Ok(())
+                }
+                _ => Err(no_attribute(host, object, name)),
+            }
+        }
+        Some(Payload::Type(class)) => {
+            let dict = class.dict;
+            if crate::types::dict::remove_str_key(runtime, dict, name).is_none() {
+                return Err(no_attribute(host, object, name));
+            }
+            class.version.set(class.version.get() + 1);
+            Ok(())
+        }
+        Some(Payload::Module { dict, .. }) => {
+            if crate::types::dict::remove_str_key(runtime, *dict, name).is_none() {
+                return Err(no_attribute(host, object, name));
+            }
+            Ok(())
+        }
+        _ => Err(no_attribute(host, object, name)),
+    }
+}
+
+/// The namespace of a class, for callers that add to it.
+pub fn class_namespace(class: Value) -> Option<Value> {
+    type_dict(class)
+}
+
+/// `super(class, object).name`: the MRO of `object`'s class after `class`, bound to `object`.
+fn super_attribute(host: &mut dyn Host, class: Value, bound: Value, name: Value) -> PyResult<Option<Value>> {
+    let runtime = host.runtime();
+    let (start_class, is_class_bound) = if as_type(bound).is_some() && crate::protocol::is_subclass(bound, class) {
+        (bound, true)
+    } else {
+        (type_of(runtime, bound), false)
+    };
+    let Some(start) = as_type(start_class) else { return Ok(None) };
+    let mro = start.mro.get().clone();
+    let position = mro.iter().position(|&entry| entry == class).map_or(mro.len(), |index| index + 1);
+    for &base in &mro[position..] {
+        let Some(dict) = type_dict(base) else { continue };
+        if let Some(found) = get_str_key(host.runtime(), dict, name) {
+            if is_class_bound {
+                return match found.as_object().map(|object| &object.payload) {
+                    Some(Payload::ClassMethod(function)) => {
+                        let function = *function;
+                        Ok(Some(host.runtime().heap.allocate(Payload::BoundMethod { function, receiver: bound })))
+                    }
+                    Some(Payload::StaticMethod(function)) => Ok(Some(*function)),
+                    _ => Ok(Some(found)),
+                };
+            }
+            return bind(host, found, bound, start_class).map(Some);
+        }
+    }
+    Ok(None)
+}

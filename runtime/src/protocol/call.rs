@@ -1,0 +1,192 @@
+//! Calling any callable: Python functions (through the host), builtins, bound methods,
+//! classes (construction) and instances with `__call__`.
+
+use crate::object::{Layout, Payload};
+use crate::protocol::attribute::call_bound;
+use crate::protocol::{as_type, class_name, instance_layout, lookup_in_type, type_name, type_of};
+use crate::value::Value;
+use crate::{Arguments, Host, PyResult};
+
+/// `callable(*arguments)`, where `arguments` ends with the values of the keywords named in
+/// `keyword_names`.
+pub fn call(
+    host: &mut dyn Host,
+    callable: Value,
+    arguments: &[Value],
+    keyword_names: &[Value],
+) -> PyResult<Value> {
+    let Some(object) = callable.as_object() else {
+        return Err(not_callable(host, callable));
+    };
+    match &object.payload {
+        Payload::Function(_) => host.call_function(callable, arguments, keyword_names),
+        Payload::NativeFunction(native) => {
+            if native.receiver.is_null() {
+                (native.function)(host, Arguments { values: arguments, keyword_names })
+            } else {
+                let mut all = Vec::with_capacity(arguments.len() + 1);
+                all.push(native.receiver);
+                all.extend_from_slice(arguments);
+                (native.function)(host, Arguments { values: &all, keyword_names })
+            }
+        }
+        Payload::BoundMethod { function, receiver } => {
+            let mut all = Vec::with_capacity(arguments.len() + 1);
+            all.push(*receiver);
+            all.extend_from_slice(arguments);
+            call(host, *function, &all, keyword_names)
+        }
+        Payload::Type(_) => construct(host, callable, arguments, keyword_names),
+        Payload::StaticMethod(function) => call(host, *function, arguments, keyword_names),
+        _ => {
+            let runtime = host.runtime();
+            let class = type_of(runtime, callable);
+            let name = runtime.names.__call__;
+            match lookup_in_type(runtime, class, name) {
+                Some(method) if crate::protocol::is_user_class(class) => {
+                    let mut all = Vec::with_capacity(arguments.len() + 1);
+                    all.push(callable);
+                    all.extend_from_slice(arguments);
+                    call(host, method, &all, keyword_names)
+                }
+                _ => Err(not_callable(host, callable)),
+            }
+        }
+    }
+}
+
+fn not_callable(host: &mut dyn Host, value: Value) -> crate::PyErr {
+    let runtime = host.runtime();
+    let message = format!("'{}' object is not callable", type_name(runtime, value));
+    runtime.type_error(message)
+}
+
+/// Calls `object.name(*arguments)`.
+pub fn call_method(host: &mut dyn Host, object: Value, name: Value, arguments: &[Value]) -> PyResult<Value> {
+    let (function, receiver) = crate::protocol::load_method(host, object, name)?;
+    if function.is_null() {
+        call(host, receiver, arguments, &[])
+    } else {
+        call_bound(host, function, receiver, arguments)
+    }
+}
+
+/// Calls the dunder `name` looked up on the class of `object` (not on the instance, as the
+/// language specifies for special methods); `None` if the class does not define it.
+pub fn call_special(
+    host: &mut dyn Host,
+    object: Value,
+    name: Value,
+    arguments: &[Value],
+) -> PyResult<Option<Value>> {
+    let runtime = host.runtime();
+    let class = type_of(runtime, object);
+    match lookup_in_type(runtime, class, name) {
+        Some(method) => call_bound(host, method, object, arguments).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// `class(*arguments)`: builtin constructors, or `__new__` then `__init__` for user classes.
+pub fn construct(
+    host: &mut dyn Host,
+    class: Value,
+    arguments: &[Value],
+    keyword_names: &[Value],
+) -> PyResult<Value> {
+    let runtime = host.runtime();
+    let Some(class_object) = as_type(class) else {
+        return Err(not_callable(host, class));
+    };
+    // A metaclass with a user-defined __call__ takes over.
+    let metaclass = *class_object.metaclass.get();
+    if metaclass != runtime.types.type_ {
+        let call_name = runtime.names.__call__;
+        if let Some(method) = lookup_in_type(runtime, metaclass, call_name) {
+            if !matches!(method.as_object().map(|object| &object.payload), Some(Payload::NativeFunction(_))) {
+                let mut all = vec![class];
+                all.extend_from_slice(arguments);
+                return call(host, method, &all, keyword_names);
+            }
+        }
+    }
+    if !class_object.user_defined && class_object.layout == Layout::Builtin {
+        return crate::builtins::constructors::construct_builtin(host, class, arguments, keyword_names);
+    }
+    let names = runtime.names;
+    // __new__
+    let new = lookup_in_type(runtime, class, names.__new__);
+    let instance = match new {
+        Some(new) if is_python_callable(new) => {
+            let mut all = vec![class];
+            all.extend_from_slice(arguments);
+            let new = match new.as_object().map(|object| &object.payload) {
+                Some(Payload::StaticMethod(inner)) => *inner,
+                _ => new,
+            };
+            let instance = call(host, new, &all, keyword_names)?;
+            if !crate::protocol::is_instance(host.runtime(), instance, class) {
+                return Ok(instance);
+            }
+            instance
+        }
+        _ => {
+            if let Some(builtin) = builtin_base(host.runtime(), class) {
+                return crate::builtins::constructors::construct_subclass(host, class, builtin, arguments, keyword_names);
+            }
+            let layout = instance_layout(class);
+            let runtime = host.runtime();
+            let instance = runtime.new_instance(class, layout);
+            if layout == Layout::Exception {
+                let positional = &arguments[..arguments.len() - keyword_names.len()];
+                let args = runtime.new_tuple(positional.to_vec());
+                if let Some(data) = crate::runtime::exception_data(instance) {
+                    data.get().args = args;
+                }
+            }
+            instance
+        }
+    };
+    // __init__
+    let runtime = host.runtime();
+    let init = lookup_in_type(runtime, class, names.__init__);
+    match init {
+        Some(init) if is_python_callable(init) => {
+            runtime.push_root(instance);
+            let mut all = Vec::with_capacity(arguments.len() + 1);
+            all.push(instance);
+            all.extend_from_slice(arguments);
+            let result = call(host, init, &all, keyword_names);
+            let runtime = host.runtime();
+            runtime.pop_roots(runtime.root_mark() - 1);
+            let result = result?;
+            if !result.is_none() {
+                let message = format!("__init__() should return None, not '{}'", type_name(runtime, result));
+                return Err(runtime.type_error(message));
+            }
+        }
+        _ => {
+            let layout = instance_layout(class);
+            let overrides_new = new.is_some_and(is_python_callable);
+            if !arguments.is_empty() && layout == Layout::Object && !overrides_new {
+                let message = format!("{}() takes no arguments", class_name(class));
+                return Err(runtime.type_error(message));
+            }
+        }
+    }
+    Ok(instance)
+}
+
+/// The builtin type (other than object and exceptions) a user class derives from, if any.
+fn builtin_base(runtime: &crate::Runtime, class: Value) -> Option<Value> {
+    let class_object = as_type(class)?;
+    class_object.mro.get().iter().copied().find(|&base| {
+        base != runtime.types.object
+            && as_type(base).is_some_and(|base| !base.user_defined && base.layout == Layout::Builtin)
+    })
+}
+
+/// Whether a class attribute is Python code (as opposed to the builtin `object` methods).
+fn is_python_callable(value: Value) -> bool {
+    !matches!(value.as_object().map(|object| &object.payload), Some(Payload::NativeFunction(_)))
+}

@@ -1,0 +1,203 @@
+//! Rich comparison: `<`, `<=`, `==`, `!=`, `>`, `>=` with builtin fast paths (numbers, strs,
+//! sequences, sets) and the reflected-dunder protocol; `==` falls back to identity.
+
+use std::cmp::Ordering;
+
+use krait_compiler::Comparison;
+
+use crate::object::Payload;
+use crate::protocol::attribute::call_bound;
+use crate::protocol::{is_subclass, is_true, lookup_in_type, type_name, type_of};
+use crate::types::int::{as_int, compare_with_float};
+use crate::value::Value;
+use crate::{Host, PyResult};
+
+/// `left op right` as a value (user `__lt__` may return anything).
+pub fn compare(host: &mut dyn Host, left: Value, right: Value, operator: Comparison) -> PyResult<Value> {
+    if let Some(ordering) = builtin_order(host, left, right, operator)? {
+        return Ok(Value::bool(ordering));
+    }
+    let runtime = host.runtime();
+    let left_class = type_of(runtime, left);
+    let right_class = type_of(runtime, right);
+    let name = runtime.intern(operator.dunder());
+    let swapped_name = runtime.intern(operator.swapped().dunder());
+    let reflected_first = left_class != right_class && is_subclass(right_class, left_class);
+    let forward = lookup_in_type(runtime, left_class, name).filter(|&method| !is_native(method));
+    let reflected = lookup_in_type(runtime, right_class, swapped_name).filter(|&method| !is_native(method));
+    if reflected_first {
+        if let Some(method) = reflected {
+            let result = call_bound(host, method, right, &[left])?;
+            if result != Value::NOT_IMPLEMENTED {
+                return Ok(result);
+            }
+        }
+    }
+    if let Some(method) = forward {
+        let result = call_bound(host, method, left, &[right])?;
+        if result != Value::NOT_IMPLEMENTED {
+            return Ok(result);
+        }
+    }
+    if !reflected_first {
+        if let Some(method) = reflected {
+            let result = call_bound(host, method, right, &[left])?;
+            if result != Value::NOT_IMPLEMENTED {
+                return Ok(result);
+            }
+        }
+    }
+    match operator {
+        Comparison::Equal => Ok(Value::bool(left == right)),
+        Comparison::NotEqual => {
+            // `!=` defaults to the negation of a user `__eq__`.
+            let runtime = host.runtime();
+            let eq = runtime.names.__eq__;
+            if let Some(method) = lookup_in_type(runtime, left_class, eq).filter(|&method| !is_native(method)) {
+                let result = call_bound(host, method, left, &[right])?;
+                if result != Value::NOT_IMPLEMENTED {
+                    return Ok(Value::bool(!is_true(host, result)?));
+                }
+            }
+            Ok(Value::bool(left != right))
+        }
+        _ => {
+            let runtime = host.runtime();
+            let message = format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                operator.symbol(),
+                type_name(runtime, left),
+                type_name(runtime, right)
+            );
+            Err(runtime.type_error(message))
+        }
+    }
+}
+
+fn is_native(value: Value) -> bool {
+    matches!(value.as_object().map(|object| &object.payload), Some(Payload::NativeFunction(_)))
+}
+
+/// `left op right` as a bool.
+pub fn compare_bool(host: &mut dyn Host, left: Value, right: Value, operator: Comparison) -> PyResult<bool> {
+    if let Some(result) = builtin_order(host, left, right, operator)? {
+        return Ok(result);
+    }
+    let result = compare(host, left, right, operator)?;
+    is_true(host, result)
+}
+
+/// `left == right` as a bool (identity first, as containers do).
+pub fn equal(host: &mut dyn Host, left: Value, right: Value) -> PyResult<bool> {
+    if left == right && !left.is_float() {
+        return Ok(true);
+    }
+    compare_bool(host, left, right, Comparison::Equal)
+}
+
+fn apply(ordering: Option<Ordering>, operator: Comparison) -> bool {
+    match ordering {
+        None => operator == Comparison::NotEqual,
+        Some(ordering) => match operator {
+            Comparison::Less => ordering == Ordering::Less,
+            Comparison::LessEqual => ordering != Ordering::Greater,
+            Comparison::Equal => ordering == Ordering::Equal,
+            Comparison::NotEqual => ordering != Ordering::Equal,
+            Comparison::Greater => ordering == Ordering::Greater,
+            Comparison::GreaterEqual => ordering != Ordering::Less,
+        },
+    }
+}
+
+/// Comparison of builtin values: `Some(result)` when both operands are builtin values that
+/// compare natively, `None` to fall back to dunders.
+pub fn builtin_order(host: &mut dyn Host, left: Value, right: Value, operator: Comparison) -> PyResult<Option<bool>> {
+    if let (Some(a), Some(b)) = (left.as_float(), right.as_float()) {
+        return Ok(Some(apply(a.partial_cmp(&b), operator)));
+    }
+    match (as_int(left), as_int(right)) {
+        (Some(a), Some(b)) => return Ok(Some(apply(Some(crate::types::int::compare(&a, &b)), operator))),
+        (Some(a), None) => {
+            if let Some(b) = right.as_float() {
+                return Ok(Some(apply(compare_with_float(&a, b), operator)));
+            }
+        }
+        (None, Some(b)) => {
+            if let Some(a) = left.as_float() {
+                return Ok(Some(apply(compare_with_float(&b, a).map(Ordering::reverse), operator)));
+            }
+        }
+        (None, None) => {}
+    }
+    let (Some(left_object), Some(right_object)) = (left.as_object(), right.as_object()) else {
+        if matches!(operator, Comparison::Equal | Comparison::NotEqual)
+            && (!left.is_object() || !right.is_object())
+            && !(left.is_object() && matches!(left.as_object().map(|o| &o.payload), Some(Payload::Instance(_))))
+            && !(right.is_object() && matches!(right.as_object().map(|o| &o.payload), Some(Payload::Instance(_))))
+        {
+            if let (Some(a), Some(b)) = (crate::protocol::number::as_complex(left), crate::protocol::number::as_complex(right)) {
+                if left.is_object() || right.is_object() {
+                    return Ok(Some(apply(Some(if a == b { Ordering::Equal } else { Ordering::Less }), operator)));
+                }
+            }
+            return Ok(Some(apply(Some(if left == right { Ordering::Equal } else { Ordering::Less }), operator)));
+        }
+        return Ok(None);
+    };
+    match (&left_object.payload, &right_object.payload) {
+        (Payload::Str(a), Payload::Str(b)) => Ok(Some(apply(Some(a.text.cmp(&b.text)), operator))),
+        (Payload::List(_), Payload::List(_)) | (Payload::Tuple(_), Payload::Tuple(_)) => {
+            sequence_order(host, left, right, operator).map(Some)
+        }
+        (Payload::Set(_) | Payload::FrozenSet(_), Payload::Set(_) | Payload::FrozenSet(_)) => {
+            crate::types::set::compare(host, left, right, operator).map(Some)
+        }
+        (Payload::Dict(_), Payload::Dict(_)) if matches!(operator, Comparison::Equal | Comparison::NotEqual) => {
+            let equal = crate::types::dict::equal(host, left, right)?;
+            Ok(Some(equal == (operator == Comparison::Equal)))
+        }
+        (Payload::Range { .. }, Payload::Range { .. }) if matches!(operator, Comparison::Equal | Comparison::NotEqual) => {
+            let equal = crate::types::range::equal(left, right);
+            Ok(Some(equal == (operator == Comparison::Equal)))
+        }
+        (Payload::Complex(a, b), Payload::Complex(c, d)) if matches!(operator, Comparison::Equal | Comparison::NotEqual) => {
+            Ok(Some(((a == c) && (b == d)) == (operator == Comparison::Equal)))
+        }
+        (Payload::Instance(_), _) | (_, Payload::Instance(_)) => Ok(None),
+        (Payload::BigInt(_), _) | (_, Payload::BigInt(_)) => Ok(None),
+        _ => {
+            if matches!(operator, Comparison::Equal | Comparison::NotEqual) {
+                let same = left == right;
+                return Ok(Some(same == (operator == Comparison::Equal)));
+            }
+            Ok(None)
+        }
+    }
+}
+
+/// Lexicographic comparison of two lists or two tuples.
+fn sequence_order(host: &mut dyn Host, left: Value, right: Value, operator: Comparison) -> PyResult<bool> {
+    let items = |value: Value| -> Vec<Value> {
+        match value.as_object().map(|object| &object.payload) {
+            Some(Payload::List(items)) => items.get().clone(),
+            Some(Payload::Tuple(items)) => items.to_vec(),
+            _ => Vec::new(),
+        }
+    };
+    let (a, b) = (items(left), items(right));
+    if matches!(operator, Comparison::Equal | Comparison::NotEqual) && a.len() != b.len() {
+        return Ok(operator == Comparison::NotEqual);
+    }
+    for (&x, &y) in a.iter().zip(b.iter()) {
+        if !equal(host, x, y)? {
+            if operator == Comparison::Equal {
+                return Ok(false);
+            }
+            if operator == Comparison::NotEqual {
+                return Ok(true);
+            }
+            return compare_bool(host, x, y, operator);
+        }
+    }
+    Ok(apply(Some(a.len().cmp(&b.len())), operator))
+}

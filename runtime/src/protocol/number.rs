@@ -1,0 +1,247 @@
+//! Binary and unary operators: builtin fast paths, then the dunder protocol with reflected
+//! operands and `NotImplemented`, as CPython's `binary_op1`.
+
+use krait_compiler::BinaryOperator;
+
+use crate::object::Payload;
+use crate::protocol::attribute::call_bound;
+use crate::protocol::{is_subclass, lookup_in_type, type_name, type_of};
+use crate::types::int::{as_int, IntValue};
+use crate::value::Value;
+use crate::{Host, PyResult, Runtime};
+
+/// `left op right` (in-place operators try `__iop__` first).
+pub fn binary_op(host: &mut dyn Host, left: Value, right: Value, operator: BinaryOperator) -> PyResult<Value> {
+    let runtime = host.runtime();
+    if let Some(result) = builtin_binary(runtime, left, right, operator)? {
+        return Ok(result);
+    }
+    if let Some(result) = crate::types::builtin_binary(host, left, right, operator)? {
+        return Ok(result);
+    }
+    if operator.is_in_place() {
+        let runtime = host.runtime();
+        let class = type_of(runtime, left);
+        let name = runtime.intern(operator.dunder());
+        if let Some(method) = lookup_in_type(runtime, class, name) {
+            let result = call_bound(host, method, left, &[right])?;
+            if result != Value::NOT_IMPLEMENTED {
+                return Ok(result);
+            }
+        }
+    }
+    let plain = operator.plain();
+    if let Some(result) = dunder_binary(host, left, right, plain)? {
+        return Ok(result);
+    }
+    let runtime = host.runtime();
+    let message = if plain == BinaryOperator::Power && false {
+        String::new()
+    } else {
+        format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            if operator == BinaryOperator::Power || operator == BinaryOperator::InPlacePower {
+                if operator.is_in_place() { "**=" } else { "** or pow()" }
+            } else {
+                operator.symbol()
+            },
+            type_name(runtime, left),
+            type_name(runtime, right)
+        )
+    };
+    Err(runtime.type_error(message))
+}
+
+/// Tries `left.__op__(right)` and `right.__rop__(left)` in CPython's order; `None` when both
+/// are missing or return NotImplemented.
+pub fn dunder_binary(host: &mut dyn Host, left: Value, right: Value, operator: BinaryOperator) -> PyResult<Option<Value>> {
+    let runtime = host.runtime();
+    let left_class = type_of(runtime, left);
+    let right_class = type_of(runtime, right);
+    let name = runtime.intern(operator.dunder());
+    let reflected_name = runtime.intern(operator.reflected_dunder());
+    let forward = lookup_in_type(runtime, left_class, name);
+    let reflected = if left_class != right_class { lookup_in_type(runtime, right_class, reflected_name) } else { None };
+    let reflected_first = reflected.is_some() && is_subclass(right_class, left_class) && left_class != right_class;
+    if reflected_first {
+        if let Some(method) = reflected {
+            let result = call_bound(host, method, right, &[left])?;
+            if result != Value::NOT_IMPLEMENTED {
+                return Ok(Some(result));
+            }
+        }
+    }
+    if let Some(method) = forward {
+        if !is_native(method) {
+            let result = call_bound(host, method, left, &[right])?;
+            if result != Value::NOT_IMPLEMENTED {
+                return Ok(Some(result));
+            }
+        }
+    }
+    if !reflected_first {
+        if let Some(method) = reflected {
+            if !is_native(method) {
+                let result = call_bound(host, method, right, &[left])?;
+                if result != Value::NOT_IMPLEMENTED {
+                    return Ok(Some(result));
+                }
+            }
+        }
+    }
+    Ok(None)
+}
+
+fn is_native(value: Value) -> bool {
+    matches!(value.as_object().map(|object| &object.payload), Some(Payload::NativeFunction(_)))
+}
+
+/// The numeric fast paths: int, bool, float, complex.
+#[inline]
+pub fn builtin_binary(runtime: &mut Runtime, left: Value, right: Value, operator: BinaryOperator) -> PyResult<Option<Value>> {
+    if let (Some(a), Some(b)) = (left.as_float(), right.as_float()) {
+        return crate::types::float::binary(runtime, a, b, operator);
+    }
+    match (as_int(left), as_int(right)) {
+        (Some(a), Some(b)) => {
+            if left.is_bool() && right.is_bool() {
+                let (a, b) = (left == Value::TRUE, right == Value::TRUE);
+                match operator.plain() {
+                    BinaryOperator::And => return Ok(Some(Value::bool(a & b))),
+                    BinaryOperator::Or => return Ok(Some(Value::bool(a | b))),
+                    BinaryOperator::Xor => return Ok(Some(Value::bool(a ^ b))),
+                    _ => {}
+                }
+            }
+            crate::types::int::binary(runtime, &a, &b, operator)
+        }
+        (Some(a), None) => match right.as_float() {
+            Some(b) => {
+                if !is_float_operator(operator) {
+                    return Ok(None);
+                }
+                let a = crate::types::int::to_float(runtime, &a)?;
+                crate::types::float::binary(runtime, a, b, operator)
+            }
+            None => complex_binary(runtime, left, right, operator),
+        },
+        (None, Some(b)) => match left.as_float() {
+            Some(a) => {
+                if !is_float_operator(operator) {
+                    return Ok(None);
+                }
+                let b = crate::types::int::to_float(runtime, &b)?;
+                crate::types::float::binary(runtime, a, b, operator)
+            }
+            None => complex_binary(runtime, left, right, operator),
+        },
+        (None, None) => complex_binary(runtime, left, right, operator),
+    }
+}
+
+fn is_float_operator(operator: BinaryOperator) -> bool {
+    use BinaryOperator as Op;
+    matches!(operator.plain(), Op::Add | Op::Subtract | Op::Multiply | Op::TrueDivide | Op::FloorDivide | Op::Remainder | Op::Power)
+}
+
+/// A number as a complex pair, for mixed complex arithmetic.
+pub fn as_complex(value: Value) -> Option<(f64, f64)> {
+    if let Some(float) = value.as_float() {
+        return Some((float, 0.0));
+    }
+    if let Some(int) = as_int(value) {
+        return int.to_f64().map(|real| (real, 0.0));
+    }
+    match &value.as_object()?.payload {
+        Payload::Complex(real, imaginary) => Some((*real, *imaginary)),
+        _ => None,
+    }
+}
+
+fn complex_binary(runtime: &mut Runtime, left: Value, right: Value, operator: BinaryOperator) -> PyResult<Option<Value>> {
+    let is_complex = |value: Value| matches!(value.as_object().map(|object| &object.payload), Some(Payload::Complex(..)));
+    if !is_complex(left) && !is_complex(right) {
+        return Ok(None);
+    }
+    let (Some((a, b)), Some((c, d))) = (as_complex(left), as_complex(right)) else { return Ok(None) };
+    use BinaryOperator as Op;
+    let (real, imaginary) = match operator.plain() {
+        Op::Add => (a + c, b + d),
+        Op::Subtract => (a - c, b - d),
+        Op::Multiply => (a * c - b * d, a * d + b * c),
+        Op::TrueDivide => {
+            let denominator = c * c + d * d;
+            if denominator == 0.0 {
+                return Err(runtime.zero_division_error("complex division by zero"));
+            }
+            ((a * c + b * d) / denominator, (b * c - a * d) / denominator)
+        }
+        Op::Power => {
+            if a == 0.0 && b == 0.0 {
+                if d == 0.0 && c >= 0.0 {
+                    return Ok(Some(runtime.heap.allocate(Payload::Complex(if c == 0.0 { 1.0 } else { 0.0 }, 0.0))));
+                }
+                return Err(runtime.zero_division_error("0.0 to a negative or complex power"));
+            }
+            let modulus = a.hypot(b);
+            let argument = b.atan2(a);
+            let log_modulus = modulus.ln();
+            let new_modulus = (c * log_modulus - d * argument).exp();
+            let new_argument = d * log_modulus + c * argument;
+            (new_modulus * new_argument.cos(), new_modulus * new_argument.sin())
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(runtime.heap.allocate(Payload::Complex(real, imaginary))))
+}
+
+/// The unary operators: `-x`, `+x`, `~x`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnaryOperator {
+    /// `-x`.
+    Negative,
+    /// `+x`.
+    Positive,
+    /// `~x`.
+    Invert,
+}
+
+/// `-x`, `+x` or `~x`.
+pub fn unary_op(host: &mut dyn Host, operand: Value, operator: UnaryOperator) -> PyResult<Value> {
+    let runtime = host.runtime();
+    if let Some(float) = operand.as_float() {
+        match operator {
+            UnaryOperator::Negative => return Ok(Value::float(-float)),
+            UnaryOperator::Positive => return Ok(operand),
+            UnaryOperator::Invert => {}
+        }
+    } else if let Some(int) = as_int(operand) {
+        return Ok(match (operator, int) {
+            (UnaryOperator::Negative, IntValue::Small(small)) => runtime.new_int(-small),
+            (UnaryOperator::Positive, IntValue::Small(small)) => runtime.new_int(small),
+            (UnaryOperator::Invert, IntValue::Small(small)) => runtime.new_int(!small),
+            (UnaryOperator::Negative, IntValue::Big(big)) => runtime.new_bigint(-big.clone()),
+            (UnaryOperator::Positive, IntValue::Big(big)) => runtime.new_bigint(big.clone()),
+            (UnaryOperator::Invert, IntValue::Big(big)) => runtime.new_bigint(-big.clone() - 1),
+        });
+    } else if let Some(Payload::Complex(real, imaginary)) = operand.as_object().map(|object| &object.payload) {
+        match operator {
+            UnaryOperator::Negative => return Ok(runtime.heap.allocate(Payload::Complex(-real, -imaginary))),
+            UnaryOperator::Positive => return Ok(operand),
+            UnaryOperator::Invert => {}
+        }
+    }
+    let names = runtime.names;
+    let (name, symbol) = match operator {
+        UnaryOperator::Negative => (names.__neg__, "-"),
+        UnaryOperator::Positive => (names.__pos__, "+"),
+        UnaryOperator::Invert => (names.__invert__, "~"),
+    };
+    let class = type_of(runtime, operand);
+    if let Some(method) = lookup_in_type(runtime, class, name) {
+        return call_bound(host, method, operand, &[]);
+    }
+    let runtime = host.runtime();
+    let message = format!("bad operand type for unary {symbol}: '{}'", type_name(runtime, operand));
+    Err(runtime.type_error(message))
+}

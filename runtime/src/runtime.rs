@@ -1,0 +1,346 @@
+//! `Runtime`: the state every part of krait shares — the heap, interned strings, the builtin
+//! classes, the `builtins` and `sys.modules` namespaces, and the output streams.
+//!
+//! It also offers the constructors for every kind of object (`new_str`, `new_list`, …) and for
+//! exceptions (`new_error`), so code elsewhere never builds payloads by hand.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+
+use crate::dict::Dict;
+use crate::error::PyErr;
+use crate::heap::Heap;
+use crate::names::Names;
+use crate::object::{
+    ExceptionData, HeapObject, InstanceObject, Layout, Mutable, NativeFunctionObject,
+    NativeFunctionPointer, Payload, StrObject, TypeObject,
+};
+use crate::shape::Shape;
+use crate::stream::Output;
+use crate::types_table::BuiltinTypes;
+use crate::value::Value;
+
+/// The shared runtime state; see the module documentation.
+pub struct Runtime {
+    /// The garbage-collected heap.
+    pub heap: Heap,
+    /// The builtin classes.
+    pub types: BuiltinTypes,
+    /// Frequently used interned names.
+    pub names: Names,
+    /// The `builtins` module's namespace (a dict).
+    pub builtins: Value,
+    /// `sys.modules` (a dict).
+    pub modules: Value,
+    /// Standard output and error.
+    pub output: Output,
+    /// The shape of instances with no attributes.
+    pub root_shape: Rc<Shape>,
+    /// `sys.argv`.
+    pub argv: Vec<String>,
+    /// `sys.getrecursionlimit()`.
+    pub recursion_limit: usize,
+    /// Values Rust code holds across calls into Python (see `heap.rs`): a stack.
+    roots: Vec<Value>,
+    interned: HashMap<Box<str>, Value>,
+}
+
+impl Runtime {
+    /// A runtime with every builtin class and the `builtins` namespace ready.
+    pub fn new() -> Runtime {
+        let mut interned = HashMap::new();
+        let mut heap = Heap::new();
+        let names = Names::new(&mut |text: &str| intern_into(&mut heap, &mut interned, text));
+        let mut runtime = Runtime {
+            heap,
+            types: BuiltinTypes::empty(),
+            names,
+            builtins: Value::NULL,
+            modules: Value::NULL,
+            output: Output::default(),
+            root_shape: Shape::root(),
+            argv: Vec::new(),
+            recursion_limit: 1000,
+            roots: Vec::new(),
+            interned,
+        };
+        runtime.builtins = runtime.new_dict();
+        runtime.modules = runtime.new_dict();
+        crate::bootstrap::create_builtin_types(&mut runtime);
+        runtime
+    }
+
+    /// Visits every root the runtime itself holds.
+    pub fn trace_roots(&self, visit: &mut dyn FnMut(Value)) {
+        self.types.trace(visit);
+        self.names.trace(visit);
+        visit(self.builtins);
+        visit(self.modules);
+        self.roots.iter().for_each(|&value| visit(value));
+        self.interned.values().for_each(|&value| visit(value));
+    }
+
+    /// Roots a value until the matching [`Runtime::pop_roots`].
+    #[inline]
+    pub fn push_root(&mut self, value: Value) {
+        self.roots.push(value);
+    }
+
+    /// The number of pushed roots, to restore with [`Runtime::pop_roots`].
+    #[inline]
+    pub fn root_mark(&self) -> usize {
+        self.roots.len()
+    }
+
+    /// Drops the roots pushed since `mark`.
+    #[inline]
+    pub fn pop_roots(&mut self, mark: usize) {
+        self.roots.truncate(mark);
+    }
+
+    // ----- strings -----
+
+    /// The interned str for `text` (identifiers, attribute names).
+    pub fn intern(&mut self, text: &str) -> Value {
+        intern_into(&mut self.heap, &mut self.interned, text)
+    }
+
+    /// The interned version of a str value (itself if already interned).
+    pub fn intern_value(&mut self, value: Value) -> Value {
+        match value.as_object().and_then(HeapObject::as_str) {
+            Some(text) => {
+                if let Some(&interned) = self.interned.get(&*text.text) {
+                    interned
+                } else {
+                    self.interned.insert(text.text.clone(), value);
+                    value
+                }
+            }
+            None => value,
+        }
+    }
+
+    /// A new str.
+    pub fn new_str(&mut self, text: &str) -> Value {
+        if text.len() <= 1 {
+            return self.intern(text);
+        }
+        self.heap.allocate(Payload::Str(make_str(text)))
+    }
+
+    /// A new str from an owned string.
+    pub fn new_string(&mut self, text: String) -> Value {
+        self.new_str(&text)
+    }
+
+    // ----- numbers -----
+
+    /// An int from an i64 (inline when it fits).
+    #[inline]
+    pub fn new_int(&mut self, value: i64) -> Value {
+        match Value::small_int(value) {
+            Some(small) => small,
+            None => self.heap.allocate(Payload::BigInt(BigInt::from(value))),
+        }
+    }
+
+    /// An int from a big integer (inline when it fits).
+    pub fn new_bigint(&mut self, value: BigInt) -> Value {
+        if let Some(small) = value.to_i64().and_then(Value::small_int) {
+            return small;
+        }
+        self.heap.allocate(Payload::BigInt(value))
+    }
+
+    // ----- containers -----
+
+    /// A new list.
+    pub fn new_list(&mut self, items: Vec<Value>) -> Value {
+        self.heap.allocate(Payload::List(Mutable::new(items)))
+    }
+
+    /// A new tuple.
+    pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
+        self.heap.allocate(Payload::Tuple(items.into_boxed_slice()))
+    }
+
+    /// A new empty dict.
+    pub fn new_dict(&mut self) -> Value {
+        self.heap.allocate(Payload::Dict(Mutable::new(Dict::new())))
+    }
+
+    /// A new empty set.
+    pub fn new_set(&mut self) -> Value {
+        self.heap.allocate(Payload::Set(Mutable::new(Dict::new())))
+    }
+
+    /// A builtin function object.
+    pub fn new_native_function(
+        &mut self,
+        owner: &'static str,
+        name: &'static str,
+        function: NativeFunctionPointer,
+    ) -> Value {
+        self.heap.allocate(Payload::NativeFunction(NativeFunctionObject {
+            name,
+            function,
+            receiver: Value::NULL,
+            owner,
+        }))
+    }
+
+    /// A new class object (no MRO computed: see `types::type_::new_class`).
+    pub fn new_type_object(&mut self, name: &str, layout: Layout) -> Value {
+        let name = self.intern(name);
+        let dict = self.new_dict();
+        let module = self.intern("builtins");
+        let metaclass = self.types.type_;
+        self.heap.allocate(Payload::Type(TypeObject {
+            name,
+            qualname: Mutable::new(name),
+            module: Mutable::new(module),
+            bases: Mutable::new(Vec::new()),
+            mro: Mutable::new(Vec::new()),
+            dict,
+            layout,
+            version: std::cell::Cell::new(0),
+            metaclass: Mutable::new(metaclass),
+            user_defined: false,
+        }))
+    }
+
+    /// A new instance of `class` with no attributes.
+    pub fn new_instance(&mut self, class: Value, layout: Layout) -> Value {
+        let exception = (layout == Layout::Exception).then(|| {
+            Box::new(Mutable::new(ExceptionData {
+                args: Value::NULL,
+                traceback: Vec::new(),
+                cause: Value::NULL,
+                context: Value::NULL,
+                suppress_context: false,
+            }))
+        });
+        self.heap.allocate(Payload::Instance(InstanceObject {
+            class: Mutable::new(class),
+            shape: Mutable::new(self.root_shape.clone()),
+            slots: Mutable::new(Vec::new()),
+            exception,
+        }))
+    }
+
+    // ----- exceptions -----
+
+    /// A new exception of `class` with `args`, ready to raise.
+    pub fn new_exception(&mut self, class: Value, args: Vec<Value>) -> Value {
+        let args = self.new_tuple(args);
+        let exception = self.new_instance(class, Layout::Exception);
+        if let Some(data) = exception_data(exception) {
+            data.get().args = args;
+        }
+        exception
+    }
+
+    /// A raised exception of `class` with a message.
+    pub fn new_error(&mut self, class: Value, message: impl AsRef<str>) -> PyErr {
+        let message = self.new_str(message.as_ref());
+        PyErr { exception: self.new_exception(class, vec![message]) }
+    }
+
+    /// `TypeError(message)`.
+    pub fn type_error(&mut self, message: impl AsRef<str>) -> PyErr {
+        self.new_error(self.types.type_error, message)
+    }
+
+    /// `ValueError(message)`.
+    pub fn value_error(&mut self, message: impl AsRef<str>) -> PyErr {
+        self.new_error(self.types.value_error, message)
+    }
+
+    /// `IndexError(message)`.
+    pub fn index_error(&mut self, message: impl AsRef<str>) -> PyErr {
+        self.new_error(self.types.index_error, message)
+    }
+
+    /// `AttributeError(message)`.
+    pub fn attribute_error(&mut self, message: impl AsRef<str>) -> PyErr {
+        self.new_error(self.types.attribute_error, message)
+    }
+
+    /// `OverflowError(message)`.
+    pub fn overflow_error(&mut self, message: impl AsRef<str>) -> PyErr {
+        self.new_error(self.types.overflow_error, message)
+    }
+
+    /// `ZeroDivisionError(message)`.
+    pub fn zero_division_error(&mut self, message: impl AsRef<str>) -> PyErr {
+        self.new_error(self.types.zero_division_error, message)
+    }
+
+    /// `RuntimeError(message)`.
+    pub fn runtime_error(&mut self, message: impl AsRef<str>) -> PyErr {
+        self.new_error(self.types.runtime_error, message)
+    }
+
+    /// `KeyError(key)`.
+    pub fn key_error(&mut self, key: Value) -> PyErr {
+        PyErr { exception: self.new_exception(self.types.key_error, vec![key]) }
+    }
+
+    /// `StopIteration(value)`, or with no args when `value` is None.
+    pub fn stop_iteration(&mut self, value: Value) -> PyErr {
+        let args = if value.is_none() { vec![] } else { vec![value] };
+        PyErr { exception: self.new_exception(self.types.stop_iteration, args) }
+    }
+
+    /// Registers a module in `sys.modules`.
+    pub fn register_module(&mut self, name: &str, module: Value) {
+        let key = self.intern(name);
+        crate::types::dict::set_str_key(self, self.modules, key, module);
+    }
+
+    /// Creates a module object with a fresh namespace holding `__name__`.
+    pub fn new_module(&mut self, name: &str) -> Value {
+        let name_value = self.intern(name);
+        let dict = self.new_dict();
+        crate::types::dict::set_str_key(self, dict, self.names.__name__, name_value);
+        crate::types::dict::set_str_key(self, dict, self.names.__doc__, Value::NONE);
+        self.heap.allocate(Payload::Module { name: name_value, dict })
+    }
+}
+
+impl Default for Runtime {
+    fn default() -> Self {
+        Runtime::new()
+    }
+}
+
+/// The exception data of an exception instance.
+pub fn exception_data(value: Value) -> Option<&'static Mutable<ExceptionData>> {
+    match &value.as_object()?.payload {
+        Payload::Instance(instance) => instance.exception.as_deref(),
+        _ => None,
+    }
+}
+
+/// Builds a str payload, computing its character count and ASCII flag.
+pub fn make_str(text: &str) -> StrObject {
+    let is_ascii = text.is_ascii();
+    StrObject {
+        text: text.into(),
+        char_count: if is_ascii { text.len() } else { text.chars().count() },
+        is_ascii,
+        hash: std::cell::Cell::new(0),
+    }
+}
+
+fn intern_into(heap: &mut Heap, interned: &mut HashMap<Box<str>, Value>, text: &str) -> Value {
+    if let Some(&value) = interned.get(text) {
+        return value;
+    }
+    let value = heap.allocate(Payload::Str(make_str(text)));
+    interned.insert(text.into(), value);
+    value
+}

@@ -1,0 +1,223 @@
+//! The builtin types: one module per type, each with its methods table.
+//!
+//! A type module offers the operations the protocol layer dispatches to (indexing, hashing,
+//! comparison, …) and a `METHODS` table of `(name, function)` that [`register_methods`] puts
+//! into the type's namespace at start-up.
+
+pub mod dict;
+pub mod exception;
+pub mod float;
+pub mod format;
+pub mod function;
+pub mod generator;
+pub mod int;
+pub mod list;
+pub mod object;
+pub mod range;
+pub mod sequence;
+pub mod set;
+pub mod str;
+pub mod tuple;
+pub mod type_;
+
+use crate::object::NativeFunctionPointer;
+use crate::value::Value;
+use crate::Runtime;
+
+/// A type's methods: `(name, implementation)`.
+pub type MethodTable = &'static [(&'static str, NativeFunctionPointer)];
+
+/// Puts every builtin type's methods into its namespace.
+pub fn register_methods(runtime: &mut Runtime) {
+    let types = runtime.types;
+    let tables: [(Value, &'static str, MethodTable); 13] = [
+        (types.object, "object", object::METHODS),
+        (types.type_, "type", type_::METHODS),
+        (types.int, "int", int::METHODS),
+        (types.float, "float", float::METHODS),
+        (types.str, "str", str::METHODS),
+        (types.list, "list", list::METHODS),
+        (types.tuple, "tuple", tuple::METHODS),
+        (types.dict, "dict", dict::METHODS),
+        (types.set, "set", set::METHODS),
+        (types.frozenset, "frozenset", set::FROZENSET_METHODS),
+        (types.range, "range", range::METHODS),
+        (types.base_exception, "BaseException", exception::METHODS),
+        (types.generator, "generator", generator::METHODS),
+    ];
+    for (class, owner, table) in tables {
+        add_methods(runtime, class, owner, table);
+    }
+}
+
+/// Adds native methods to a class's namespace.
+pub fn add_methods(runtime: &mut Runtime, class: Value, owner: &'static str, table: MethodTable) {
+    let Some(namespace) = crate::protocol::type_dict(class) else { return };
+    for &(name, function) in table {
+        let key = runtime.intern(name);
+        let method = runtime.new_native_function(owner, name, function);
+        dict::set_str_key(runtime, namespace, key, method);
+    }
+}
+
+/// Binary operators on builtin containers and strings: concatenation, repetition, `%`
+/// formatting, set algebra and dict union; `None` when they do not apply.
+pub fn builtin_binary(
+    host: &mut dyn crate::Host,
+    left: Value,
+    right: Value,
+    operator: krait_compiler::BinaryOperator,
+) -> crate::PyResult<Option<Value>> {
+    use crate::object::Payload;
+    use krait_compiler::BinaryOperator as Op;
+    let Some(left_object) = left.as_object() else {
+        // int * sequence
+        if operator.plain() == Op::Multiply && int::as_int(left).is_some() && right.is_object() {
+            if matches!(right.as_object().map(|object| &object.payload), Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_))) {
+                return builtin_binary(host, right, left, operator);
+            }
+        }
+        return Ok(None);
+    };
+    let plain = operator.plain();
+    match (&left_object.payload, plain) {
+        (Payload::Str(a), Op::Add) => match crate::protocol::str_value(right) {
+            Some(b) => {
+                let mut joined = String::with_capacity(a.text.len() + b.len());
+                joined.push_str(&a.text);
+                joined.push_str(b);
+                Ok(Some(host.runtime().new_string(joined)))
+            }
+            None if !matches!(right.as_object().map(|object| &object.payload), Some(Payload::Instance(_))) => {
+                let runtime = host.runtime();
+                let message = format!("can only concatenate str (not \"{}\") to str", crate::protocol::type_name(runtime, right));
+                Err(runtime.type_error(message))
+            }
+            None => Ok(None),
+        },
+        (Payload::Str(a), Op::Multiply) => match repeat_count(host, right)? {
+            Some(count) => {
+                let total = a.text.len().saturating_mul(count);
+                if total > isize::MAX as usize / 2 {
+                    return Err(crate::PyErr { exception: { let runtime = host.runtime(); runtime.new_exception(runtime.types.memory_error, vec![]) } });
+                }
+                let repeated = a.text.repeat(count);
+                Ok(Some(host.runtime().new_string(repeated)))
+            }
+            None => sequence_multiply_error(host, right),
+        },
+        (Payload::Str(_), Op::Remainder) => format::percent(host, left, right).map(Some),
+        (Payload::List(a), Op::Add) => {
+            if operator.is_in_place() {
+                let items = crate::protocol::collect(host, right)?;
+                let list_items = a.get();
+                let before = list_items.capacity();
+                list_items.extend(items);
+                let grown = list_items.capacity().saturating_sub(before);
+                host.runtime().heap.account(grown * std::mem::size_of::<Value>());
+                return Ok(Some(left));
+            }
+            match right.as_object().map(|object| &object.payload) {
+                Some(Payload::List(b)) => {
+                    let mut joined = a.get().clone();
+                    joined.extend_from_slice(b.get());
+                    Ok(Some(host.runtime().new_list(joined)))
+                }
+                Some(Payload::Instance(_)) => Ok(None),
+                _ => {
+                    let runtime = host.runtime();
+                    let message = format!("can only concatenate list (not \"{}\") to list", crate::protocol::type_name(runtime, right));
+                    Err(runtime.type_error(message))
+                }
+            }
+        }
+        (Payload::List(a), Op::Multiply) => match repeat_count(host, right)? {
+            Some(count) => {
+                let items = a.get();
+                if items.len().saturating_mul(count) > (1 << 40) {
+                    return Err(crate::PyErr { exception: { let runtime = host.runtime(); runtime.new_exception(runtime.types.memory_error, vec![]) } });
+                }
+                let mut repeated = Vec::with_capacity(items.len() * count);
+                for _ in 0..count {
+                    repeated.extend_from_slice(items);
+                }
+                if operator.is_in_place() {
+                    *a.get() = repeated;
+                    return Ok(Some(left));
+                }
+                Ok(Some(host.runtime().new_list(repeated)))
+            }
+            None => sequence_multiply_error(host, right),
+        },
+        (Payload::Tuple(a), Op::Add) => match right.as_object().map(|object| &object.payload) {
+            Some(Payload::Tuple(b)) => {
+                let mut joined = a.to_vec();
+                joined.extend_from_slice(b);
+                Ok(Some(host.runtime().new_tuple(joined)))
+            }
+            Some(Payload::Instance(_)) => Ok(None),
+            _ => {
+                let runtime = host.runtime();
+                let message = format!("can only concatenate tuple (not \"{}\") to tuple", crate::protocol::type_name(runtime, right));
+                Err(runtime.type_error(message))
+            }
+        },
+        (Payload::Tuple(a), Op::Multiply) => match repeat_count(host, right)? {
+            Some(count) => {
+                let mut repeated = Vec::with_capacity(a.len() * count);
+                for _ in 0..count {
+                    repeated.extend_from_slice(a);
+                }
+                Ok(Some(host.runtime().new_tuple(repeated)))
+            }
+            None => sequence_multiply_error(host, right),
+        },
+        (Payload::Set(_) | Payload::FrozenSet(_), Op::Or | Op::And | Op::Subtract | Op::Xor) => {
+            set::binary(host, left, right, operator)
+        }
+        (Payload::Dict(_), Op::Or) => {
+            if !matches!(right.as_object().map(|object| &object.payload), Some(Payload::Dict(_))) {
+                return Ok(None);
+            }
+            let target = if operator.is_in_place() {
+                left
+            } else {
+                let copy = dict::table(left).map(|table| table.get().clone()).unwrap_or_default();
+                host.runtime().heap.allocate(Payload::Dict(crate::object::Mutable::new(copy)))
+            };
+            for (key, value) in dict::pairs(right) {
+                dict::set_value(host, target, key, value)?;
+            }
+            Ok(Some(target))
+        }
+        _ => Ok(None),
+    }
+}
+
+fn repeat_count(host: &mut dyn crate::Host, count: Value) -> crate::PyResult<Option<usize>> {
+    match int::as_int(count) {
+        Some(int) => match int.to_i64() {
+            Some(count) => Ok(Some(count.max(0) as usize)),
+            None => {
+                if int.is_negative() {
+                    Ok(Some(0))
+                } else {
+                    Err(host.runtime().overflow_error("cannot fit 'int' into an index-sized integer"))
+                }
+            }
+        },
+        None => Ok(None),
+    }
+}
+
+fn sequence_multiply_error(host: &mut dyn crate::Host, count: Value) -> crate::PyResult<Option<Value>> {
+    if matches!(count.as_object().map(|object| &object.payload), Some(crate::object::Payload::Instance(_))) || count.is_float() && false {
+        return Ok(None);
+    }
+    if count.is_float() || count.is_object() {
+        let runtime = host.runtime();
+        let message = format!("can't multiply sequence by non-int of type '{}'", crate::protocol::type_name(runtime, count));
+        return Err(runtime.type_error(message));
+    }
+    Ok(None)
+}

@@ -1,0 +1,384 @@
+//! `dict`: keyed access through the hashing protocol, fast paths for str keys, and the dict
+//! methods.
+
+use crate::dict::{lookup, Dict, Lookup};
+use crate::object::{DictViewKind, Mutable, Payload};
+use crate::protocol::{hash, type_name};
+use crate::value::Value;
+use crate::{Arguments, Host, PyResult, Runtime};
+
+/// The dict methods.
+pub const METHODS: crate::types::MethodTable = &[
+    ("get", get),
+    ("keys", keys),
+    ("values", values),
+    ("items", items),
+    ("pop", pop),
+    ("popitem", popitem),
+    ("setdefault", setdefault),
+    ("update", update),
+    ("copy", copy),
+    ("clear", clear),
+    ("__getitem__", dunder_getitem),
+    ("__setitem__", dunder_setitem),
+    ("__contains__", dunder_contains),
+    ("__len__", dunder_len),
+];
+
+/// The table of a dict, set or frozenset value.
+pub fn table(value: Value) -> Option<&'static Mutable<Dict>> {
+    match &value.as_object()?.payload {
+        Payload::Dict(dict) | Payload::Set(dict) | Payload::FrozenSet(dict) => Some(dict),
+        _ => None,
+    }
+}
+
+/// Keys that compare equal only when identical or equal strings, with no Python code run.
+fn str_equal(stored: Value, key: Value) -> Result<bool, std::convert::Infallible> {
+    Ok(match (crate::protocol::str_value(stored), crate::protocol::str_value(key)) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    })
+}
+
+fn str_hash(runtime: &mut Runtime, key: Value) -> i64 {
+    let _ = runtime;
+    match key.as_object().and_then(|object| object.as_str()) {
+        Some(text) => {
+            let cached = text.hash.get();
+            if cached != 0 {
+                return cached;
+            }
+            let hash = crate::protocol::hash::hash_text(&text.text);
+            text.hash.set(hash);
+            hash
+        }
+        None => 0,
+    }
+}
+
+/// Looks up a str key (no Python code can run).
+pub fn get_str_key(runtime: &mut Runtime, dict: Value, key: Value) -> Option<Value> {
+    let table = table(dict)?;
+    let hash = str_hash(runtime, key);
+    match lookup(table, hash, key, &mut str_equal) {
+        Ok(Lookup::Found(index)) => table.get().entry(index).map(|entry| entry.value),
+        _ => None,
+    }
+}
+
+/// Sets a str key (no Python code can run).
+pub fn set_str_key(runtime: &mut Runtime, dict: Value, key: Value, value: Value) {
+    let Some(table) = table(dict) else { return };
+    let hash = str_hash(runtime, key);
+    match lookup(table, hash, key, &mut str_equal) {
+        Ok(Lookup::Found(index)) => table.get().set_value(index, value),
+        _ => {
+            let before = table.get().owned_bytes();
+            table.get().insert_new(hash, key, value);
+            let after = table.get().owned_bytes();
+            runtime.heap.account(after.saturating_sub(before));
+        }
+    }
+}
+
+/// Removes a str key; returns its value.
+pub fn remove_str_key(runtime: &mut Runtime, dict: Value, key: Value) -> Option<Value> {
+    let table = table(dict)?;
+    let hash = str_hash(runtime, key);
+    match lookup(table, hash, key, &mut str_equal) {
+        Ok(Lookup::Found(index)) => table.get().remove_at(index).map(|entry| entry.value),
+        _ => None,
+    }
+}
+
+/// Finds any key: `(hash, entry index)`.
+pub fn find(host: &mut dyn Host, dict: Value, key: Value) -> PyResult<(i64, Option<usize>)> {
+    let Some(table) = table(dict) else { return Ok((0, None)) };
+    let hash = hash(host, key)?;
+    let mut compare = |stored: Value, key: Value| crate::protocol::equal(host, stored, key);
+    match lookup(table, hash, key, &mut compare)? {
+        Lookup::Found(index) => Ok((hash, Some(index))),
+        Lookup::Absent => Ok((hash, None)),
+    }
+}
+
+/// `dict.get(key)` without a default: `None` when absent.
+pub fn get_value(host: &mut dyn Host, dict: Value, key: Value) -> PyResult<Option<Value>> {
+    let (_, found) = find(host, dict, key)?;
+    Ok(found.and_then(|index| table(dict).and_then(|table| table.get().entry(index).map(|entry| entry.value))))
+}
+
+/// `dict[key] = value` for any key.
+pub fn set_value(host: &mut dyn Host, dict: Value, key: Value, value: Value) -> PyResult<()> {
+    let (hash, found) = find(host, dict, key)?;
+    let Some(table) = table(dict) else { return Ok(()) };
+    match found {
+        Some(index) => table.get().set_value(index, value),
+        None => {
+            let before = table.get().owned_bytes();
+            table.get().insert_new(hash, key, value);
+            let after = table.get().owned_bytes();
+            host.runtime().heap.account(after.saturating_sub(before));
+        }
+    }
+    Ok(())
+}
+
+/// Removes any key; returns its value if it was present.
+pub fn remove_value(host: &mut dyn Host, dict: Value, key: Value) -> PyResult<Option<Value>> {
+    let (_, found) = find(host, dict, key)?;
+    Ok(found.and_then(|index| table(dict).and_then(|table| table.get().remove_at(index).map(|entry| entry.value))))
+}
+
+/// `key in dict` (also sets).
+pub fn contains_key(host: &mut dyn Host, dict: Value, key: Value) -> PyResult<bool> {
+    Ok(find(host, dict, key)?.1.is_some())
+}
+
+/// `dict[key]`, with `__missing__` for subclasses and KeyError otherwise.
+pub fn get_item(host: &mut dyn Host, dict: Value, key: Value) -> PyResult<Value> {
+    match get_value(host, dict, key)? {
+        Some(value) => Ok(value),
+        None => Err(host.runtime().key_error(key)),
+    }
+}
+
+/// `dict[key] = value`.
+pub fn set_item(host: &mut dyn Host, dict: Value, key: Value, value: Value) -> PyResult<()> {
+    set_value(host, dict, key, value)
+}
+
+/// `del dict[key]`.
+pub fn delete_item(host: &mut dyn Host, dict: Value, key: Value) -> PyResult<()> {
+    match remove_value(host, dict, key)? {
+        Some(_) => Ok(()),
+        None => Err(host.runtime().key_error(key)),
+    }
+}
+
+/// The live (key, value) pairs of a dict.
+pub fn pairs(dict: Value) -> Vec<(Value, Value)> {
+    table(dict).map_or_else(Vec::new, |table| table.get().entries().map(|entry| (entry.key, entry.value)).collect())
+}
+
+/// `a == b` for dicts.
+pub fn equal_dicts(host: &mut dyn Host, left: Value, right: Value) -> PyResult<bool> {
+    equal_impl(host, left, right)
+}
+
+/// `a == b` for dicts (alias used by the comparison protocol).
+pub fn equal(host: &mut dyn Host, left: Value, right: Value) -> PyResult<bool> {
+    equal_impl(host, left, right)
+}
+
+fn equal_impl(host: &mut dyn Host, left: Value, right: Value) -> PyResult<bool> {
+    let (Some(a), Some(b)) = (table(left), table(right)) else { return Ok(false) };
+    if a.get().len() != b.get().len() {
+        return Ok(false);
+    }
+    for (key, value) in pairs(left) {
+        match get_value(host, right, key)? {
+            Some(other) => {
+                if !crate::protocol::equal(host, value, other)? {
+                    return Ok(false);
+                }
+            }
+            None => return Ok(false),
+        }
+    }
+    Ok(true)
+}
+
+/// Updates `dict` from a mapping or an iterable of pairs (`dict.update`, `dict(x)`).
+pub fn update_from(host: &mut dyn Host, dict: Value, source: Value) -> PyResult<()> {
+    if table(source).is_some() && matches!(source.as_object().map(|object| &object.payload), Some(Payload::Dict(_))) {
+        for (key, value) in pairs(source) {
+            set_value(host, dict, key, value)?;
+        }
+        return Ok(());
+    }
+    let runtime = host.runtime();
+    let keys_name = runtime.names.keys;
+    if let Some(keys_method) = crate::protocol::attribute::find_attribute(host, source, keys_name)? {
+        if !matches!(source.as_object().map(|object| &object.payload), Some(Payload::List(_) | Payload::Tuple(_))) {
+            let keys = crate::protocol::call(host, keys_method, &[], &[])?;
+            for key in crate::protocol::collect(host, keys)? {
+                let value = crate::protocol::get_item(host, source, key)?;
+                set_value(host, dict, key, value)?;
+            }
+            return Ok(());
+        }
+    }
+    let items = crate::protocol::collect(host, source)?;
+    for (position, item) in items.into_iter().enumerate() {
+        let pair = match crate::protocol::collect(host, item) {
+            Ok(pair) => pair,
+            Err(_) => {
+                let runtime = host.runtime();
+                let message = format!("cannot convert dictionary update sequence element #{position} to a sequence");
+                return Err(runtime.type_error(message));
+            }
+        };
+        if pair.len() != 2 {
+            let runtime = host.runtime();
+            let message = format!("dictionary update sequence element #{position} has length {}; 2 is required", pair.len());
+            return Err(runtime.value_error(message));
+        }
+        set_value(host, dict, pair[0], pair[1])?;
+    }
+    Ok(())
+}
+
+fn receiver(host: &mut dyn Host, arguments: &Arguments, method: &str) -> PyResult<Value> {
+    match arguments.values.first() {
+        Some(&value) if matches!(value.as_object().map(|object| &object.payload), Some(Payload::Dict(_))) => Ok(value),
+        _ => Err(host.runtime().type_error(format!("descriptor '{method}' requires a 'dict' object"))),
+    }
+}
+
+fn argument_count(host: &mut dyn Host, arguments: &Arguments, name: &str, minimum: usize, maximum: usize) -> PyResult<()> {
+    let given = arguments.positionals().len() - 1;
+    if !arguments.keyword_names.is_empty() {
+        return Err(host.runtime().type_error(format!("{name}() takes no keyword arguments")));
+    }
+    if given < minimum || given > maximum {
+        let message = if minimum == maximum {
+            format!("{name}() takes exactly {} argument{} ({given} given)", minimum, if minimum == 1 { "" } else { "s" })
+        } else if given < minimum {
+            format!("{name} expected at least {minimum} argument{}, got {given}", if minimum == 1 { "" } else { "s" })
+        } else {
+            format!("{name} expected at most {maximum} argument{}, got {given}", if maximum == 1 { "" } else { "s" })
+        };
+        return Err(host.runtime().type_error(message));
+    }
+    Ok(())
+}
+
+fn get(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let dict = receiver(host, &arguments, "get")?;
+    argument_count(host, &arguments, "get", 1, 2)?;
+    let values = arguments.positionals();
+    Ok(get_value(host, dict, values[1])?.unwrap_or(values.get(2).copied().unwrap_or(Value::NONE)))
+}
+
+fn view(host: &mut dyn Host, arguments: Arguments, kind: DictViewKind, name: &str) -> PyResult<Value> {
+    let dict = receiver(host, &arguments, name)?;
+    argument_count(host, &arguments, name, 0, 0)?;
+    Ok(host.runtime().heap.allocate(Payload::DictView(dict, kind)))
+}
+
+fn keys(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    view(host, arguments, DictViewKind::Keys, "keys")
+}
+
+fn values(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    view(host, arguments, DictViewKind::Values, "values")
+}
+
+fn items(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    view(host, arguments, DictViewKind::Items, "items")
+}
+
+fn pop(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let dict = receiver(host, &arguments, "pop")?;
+    argument_count(host, &arguments, "pop", 1, 2)?;
+    let values = arguments.positionals();
+    match remove_value(host, dict, values[1])? {
+        Some(value) => Ok(value),
+        None => match values.get(2) {
+            Some(&default) => Ok(default),
+            None => Err(host.runtime().key_error(values[1])),
+        },
+    }
+}
+
+fn popitem(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let dict = receiver(host, &arguments, "popitem")?;
+    argument_count(host, &arguments, "popitem", 0, 0)?;
+    let entry = table(dict).and_then(|table| table.get().pop_last());
+    let runtime = host.runtime();
+    match entry {
+        Some(entry) => Ok(runtime.new_tuple(vec![entry.key, entry.value])),
+        None => {
+            let message = runtime.new_str("popitem(): dictionary is empty");
+            Err(crate::PyErr { exception: runtime.new_exception(runtime.types.key_error, vec![message]) })
+        }
+    }
+}
+
+fn setdefault(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let dict = receiver(host, &arguments, "setdefault")?;
+    argument_count(host, &arguments, "setdefault", 1, 2)?;
+    let values = arguments.positionals();
+    if let Some(existing) = get_value(host, dict, values[1])? {
+        return Ok(existing);
+    }
+    let default = values.get(2).copied().unwrap_or(Value::NONE);
+    set_value(host, dict, values[1], default)?;
+    Ok(default)
+}
+
+fn update(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let dict = receiver(host, &arguments, "update")?;
+    let positionals = arguments.positionals();
+    if positionals.len() > 2 {
+        let message = format!("update expected at most 1 argument, got {}", positionals.len() - 1);
+        return Err(host.runtime().type_error(message));
+    }
+    if let Some(&source) = positionals.get(1) {
+        update_from(host, dict, source)?;
+    }
+    for (name, value) in arguments.keywords() {
+        set_value(host, dict, name, value)?;
+    }
+    Ok(Value::NONE)
+}
+
+fn copy(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let dict = receiver(host, &arguments, "copy")?;
+    argument_count(host, &arguments, "copy", 0, 0)?;
+    let cloned = table(dict).map(|table| table.get().clone()).unwrap_or_default();
+    Ok(host.runtime().heap.allocate(Payload::Dict(Mutable::new(cloned))))
+}
+
+fn clear(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let dict = receiver(host, &arguments, "clear")?;
+    argument_count(host, &arguments, "clear", 0, 0)?;
+    if let Some(table) = table(dict) {
+        table.get().clear();
+    }
+    Ok(Value::NONE)
+}
+
+fn dunder_getitem(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let dict = receiver(host, &arguments, "__getitem__")?;
+    argument_count(host, &arguments, "__getitem__", 1, 1)?;
+    get_item(host, dict, arguments.values[1])
+}
+
+fn dunder_setitem(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let dict = receiver(host, &arguments, "__setitem__")?;
+    argument_count(host, &arguments, "__setitem__", 2, 2)?;
+    set_item(host, dict, arguments.values[1], arguments.values[2])?;
+    Ok(Value::NONE)
+}
+
+fn dunder_contains(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let dict = receiver(host, &arguments, "__contains__")?;
+    argument_count(host, &arguments, "__contains__", 1, 1)?;
+    contains_key(host, dict, arguments.values[1]).map(Value::bool)
+}
+
+fn dunder_len(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let dict = receiver(host, &arguments, "__len__")?;
+    let length = table(dict).map_or(0, |table| table.get().len());
+    Ok(host.runtime().new_int(length as i64))
+}
+
+/// The TypeError for `dict | x` with a non-dict.
+pub fn type_error_for(host: &mut dyn Host, value: Value) -> crate::PyErr {
+    let runtime = host.runtime();
+    let message = format!("'{}' object is not a mapping", type_name(runtime, value));
+    runtime.type_error(message)
+}

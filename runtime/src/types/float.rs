@@ -1,0 +1,315 @@
+//! `float`: CPython's `repr` (shortest round-trip digits), arithmetic with Python's floor
+//! division and modulo, hashing consistent with int, and the float methods.
+
+use crate::value::Value;
+use crate::{Arguments, Host, PyResult, Runtime};
+
+/// The float methods.
+pub const METHODS: crate::types::MethodTable = &[
+    ("is_integer", is_integer),
+    ("conjugate", conjugate),
+    ("as_integer_ratio", as_integer_ratio),
+    ("hex", hex),
+];
+
+/// `repr(x)` as CPython prints it: the shortest digits that round-trip, in fixed notation
+/// for exponents from -4 to 15 and scientific notation otherwise.
+pub fn repr(value: f64) -> String {
+    if value.is_nan() {
+        return "nan".into();
+    }
+    if value.is_infinite() {
+        return if value > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    if value == 0.0 {
+        return if value.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+    }
+    // Rust's `{:e}` gives the shortest round-trip digits: "1.2345e-5".
+    let scientific = format!("{value:e}");
+    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+    let exponent: i32 = exponent.parse().unwrap_or(0);
+    let negative = mantissa.starts_with('-');
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let sign = if negative { "-" } else { "" };
+    if (-4..16).contains(&exponent) {
+        let point = exponent + 1; // position of the decimal point within digits
+        let text = if point <= 0 {
+            format!("0.{}{}", "0".repeat((-point) as usize), digits)
+        } else if point as usize >= digits.len() {
+            format!("{}{}.0", digits, "0".repeat(point as usize - digits.len()))
+        } else {
+            format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
+        };
+        format!("{sign}{text}")
+    } else {
+        let fraction = if digits.len() > 1 { format!("{}.{}", &digits[..1], &digits[1..]) } else { digits.clone() };
+        let exponent_sign = if exponent < 0 { '-' } else { '+' };
+        format!("{sign}{fraction}e{exponent_sign}{:02}", exponent.abs())
+    }
+}
+
+/// Python's `hash()` of a float: equal to the hash of an equal int.
+pub fn hash(value: f64) -> i64 {
+    const MODULUS_BITS: i32 = 61;
+    const MODULUS: u64 = (1 << MODULUS_BITS) - 1;
+    if value.is_nan() {
+        return 0;
+    }
+    if value.is_infinite() {
+        return if value > 0.0 { 314159 } else { -314159 };
+    }
+    let (mut mantissa, mut exponent) = frexp(value.abs());
+    let mut hash: u64 = 0;
+    while mantissa != 0.0 {
+        hash = ((hash << 28) & MODULUS) | (hash >> (MODULUS_BITS - 28));
+        mantissa *= 268435456.0;
+        exponent -= 28;
+        let whole = mantissa as u64;
+        mantissa -= whole as f64;
+        hash += whole;
+        if hash >= MODULUS {
+            hash -= MODULUS;
+        }
+    }
+    let exponent = if exponent >= 0 {
+        exponent % MODULUS_BITS
+    } else {
+        MODULUS_BITS - 1 - ((-1 - exponent) % MODULUS_BITS)
+    };
+    hash = ((hash << exponent) & MODULUS) | (hash >> (MODULUS_BITS - exponent));
+    let mut signed = hash as i64;
+    if value < 0.0 {
+        signed = -signed;
+    }
+    if signed == -1 {
+        -2
+    } else {
+        signed
+    }
+}
+
+/// Splits a positive finite float into mantissa in [0.5, 1) and exponent.
+fn frexp(value: f64) -> (f64, i32) {
+    if value == 0.0 {
+        return (0.0, 0);
+    }
+    let bits = value.to_bits();
+    let raw_exponent = ((bits >> 52) & 0x7ff) as i32;
+    if raw_exponent == 0 {
+        // Subnormal: scale up first.
+        let (mantissa, exponent) = frexp(value * 2f64.powi(64));
+        return (mantissa, exponent - 64);
+    }
+    let exponent = raw_exponent - 1022;
+    let mantissa = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (mantissa, exponent)
+}
+
+/// `a op b` for floats.
+pub fn binary(runtime: &mut Runtime, a: f64, b: f64, operator: krait_compiler::BinaryOperator) -> PyResult<Option<Value>> {
+    use krait_compiler::BinaryOperator as Op;
+    let result = match operator.plain() {
+        Op::Add => a + b,
+        Op::Subtract => a - b,
+        Op::Multiply => a * b,
+        Op::TrueDivide => {
+            if b == 0.0 {
+                return Err(runtime.zero_division_error("float division by zero"));
+            }
+            a / b
+        }
+        Op::FloorDivide => {
+            if b == 0.0 {
+                return Err(runtime.zero_division_error("float floor division by zero"));
+            }
+            divmod(a, b).0
+        }
+        Op::Remainder => {
+            if b == 0.0 {
+                return Err(runtime.zero_division_error("float modulo"));
+            }
+            divmod(a, b).1
+        }
+        Op::Power => return power(runtime, a, b).map(Some),
+        _ => return Ok(None),
+    };
+    Ok(Some(Value::float(result)))
+}
+
+/// `divmod(a, b)` for floats (b non-zero), as CPython's `float_divmod`.
+pub fn divmod(a: f64, b: f64) -> (f64, f64) {
+    let mut modulo = a % b;
+    let mut division = (a - modulo) / b;
+    if modulo != 0.0 {
+        if (b < 0.0) != (modulo < 0.0) {
+            modulo += b;
+            division -= 1.0;
+        }
+    } else {
+        modulo = 0.0_f64.copysign(b);
+    }
+    let floor_division = if division != 0.0 {
+        let mut floor = division.floor();
+        if division - floor > 0.5 {
+            floor += 1.0;
+        }
+        floor
+    } else {
+        0.0_f64.copysign(a / b)
+    };
+    (floor_division, modulo)
+}
+
+/// `a ** b` for floats, with CPython's errors.
+pub fn power(runtime: &mut Runtime, a: f64, b: f64) -> PyResult<Value> {
+    if a == 0.0 && b < 0.0 {
+        return Err(runtime.zero_division_error("0.0 cannot be raised to a negative power"));
+    }
+    if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
+        // A negative base to a fractional power is complex.
+        let magnitude = (-a).powf(b);
+        let angle = std::f64::consts::PI * b;
+        return Ok(runtime.heap.allocate(crate::object::Payload::Complex(magnitude * angle.cos(), magnitude * angle.sin())));
+    }
+    let result = a.powf(b);
+    if result.is_infinite() && a.is_finite() && b.is_finite() {
+        return Err(runtime.overflow_error("(34, 'Numerical result out of range')"));
+    }
+    Ok(Value::float(result))
+}
+
+/// Parses `float(text)`; `None` if invalid.
+pub fn parse(text: &str) -> Option<f64> {
+    let trimmed = text.trim();
+    let lower = trimmed.to_ascii_lowercase();
+    let unsigned = lower.trim_start_matches(['+', '-']);
+    let negative = lower.starts_with('-');
+    let special = match unsigned {
+        "inf" | "infinity" => Some(f64::INFINITY),
+        "nan" => Some(f64::NAN),
+        _ => None,
+    };
+    if let Some(special) = special {
+        if lower.len() - unsigned.len() > 1 {
+            return None;
+        }
+        return Some(if negative { -special } else { special });
+    }
+    if trimmed.contains("__") || trimmed.starts_with('_') || trimmed.ends_with('_') || trimmed.contains("_.") || trimmed.contains("._") {
+        return None;
+    }
+    let cleaned: String = trimmed.chars().filter(|&character| character != '_').collect();
+    if cleaned.is_empty() || !cleaned.chars().all(|c| c.is_ascii_digit() || "+-.eE".contains(c)) {
+        return None;
+    }
+    cleaned.parse().ok()
+}
+
+fn receiver(host: &mut dyn Host, arguments: &Arguments) -> PyResult<f64> {
+    match arguments.values.first().and_then(|value| value.as_float()) {
+        Some(float) => Ok(float),
+        None => Err(host.runtime().type_error("descriptor requires a 'float' object")),
+    }
+}
+
+fn is_integer(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let value = receiver(host, &arguments)?;
+    Ok(Value::bool(value.is_finite() && value.fract() == 0.0))
+}
+
+fn conjugate(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    receiver(host, &arguments).map(Value::float)
+}
+
+fn as_integer_ratio(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let value = receiver(host, &arguments)?;
+    let runtime = host.runtime();
+    if value.is_nan() {
+        return Err(runtime.value_error("cannot convert NaN to integer ratio"));
+    }
+    if value.is_infinite() {
+        return Err(runtime.overflow_error("cannot convert Infinity to integer ratio"));
+    }
+    let (mut mantissa, mut exponent) = frexp(value);
+    for _ in 0..300 {
+        if mantissa == mantissa.floor() {
+            break;
+        }
+        mantissa *= 2.0;
+        exponent -= 1;
+    }
+    let mut numerator = crate::types::int::float_to_bigint(mantissa).unwrap_or_default();
+    let mut denominator = num_bigint::BigInt::from(1);
+    if exponent > 0 {
+        numerator <<= exponent as usize;
+    } else {
+        denominator <<= (-exponent) as usize;
+    }
+    let numerator = runtime.new_bigint(numerator);
+    let denominator = runtime.new_bigint(denominator);
+    Ok(runtime.new_tuple(vec![numerator, denominator]))
+}
+
+fn hex(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let value = receiver(host, &arguments)?;
+    let text = if value == 0.0 {
+        if value.is_sign_negative() { "-0x0.0p+0".to_string() } else { "0x0.0p+0".to_string() }
+    } else if !value.is_finite() {
+        repr(value)
+    } else {
+        let (mantissa, exponent) = frexp(value.abs());
+        let mut fraction = mantissa * 2.0 - 1.0;
+        let mut digits = String::new();
+        while fraction > 0.0 {
+            fraction *= 16.0;
+            let digit = fraction as u32;
+            digits.push(std::char::from_digit(digit, 16).unwrap_or('0'));
+            fraction -= digit as f64;
+        }
+        if digits.is_empty() {
+            digits.push('0');
+        }
+        let sign = if value < 0.0 { "-" } else { "" };
+        let exponent = exponent - 1;
+        format!("{sign}0x1.{digits}p{}{}", if exponent >= 0 { "+" } else { "-" }, exponent.abs())
+    };
+    Ok(host.runtime().new_string(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repr_matches_cpython() {
+        for (value, text) in [
+            (1.0, "1.0"),
+            (0.1, "0.1"),
+            (1e16, "1e+16"),
+            (1e15, "1000000000000000.0"),
+            (0.0001, "0.0001"),
+            (0.00001, "1e-05"),
+            (-2.5, "-2.5"),
+            (1.5e300, "1.5e+300"),
+            (123456789.125, "123456789.125"),
+            (1.0 / 3.0, "0.3333333333333333"),
+            (2e-7, "2e-07"),
+        ] {
+            assert_eq!(repr(value), text);
+        }
+    }
+
+    #[test]
+    fn hash_agrees_with_int() {
+        assert_eq!(hash(1.0), 1);
+        assert_eq!(hash(-1.0), -2);
+        assert_eq!(hash(1.5), 1152921504606846977);
+        assert_eq!(hash(2f64.powi(70)), crate::types::int::hash_int(&crate::types::int::IntValue::Big(&(num_bigint::BigInt::from(1) << 70usize))));
+    }
+
+    #[test]
+    fn floor_division_and_modulo_signs() {
+        assert_eq!(divmod(7.0, -2.0), (-4.0, -1.0));
+        assert_eq!(divmod(-7.0, 2.0), (-4.0, 1.0));
+    }
+}

@@ -1,0 +1,70 @@
+//! Function objects' fixed attributes (`__name__`, `__qualname__`, `__doc__`, …).
+
+use crate::object::Payload;
+use crate::value::Value;
+use crate::{PyResult, Runtime};
+
+/// A fixed attribute of a function, builtin function or bound method.
+pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<Option<Value>> {
+    let names = runtime.names;
+    let Some(object) = value.as_object() else { return Ok(None) };
+    Ok(match &object.payload {
+        Payload::Function(function) => {
+            if name == names.__name__ {
+                Some(*function.name.get())
+            } else if name == names.__qualname__ {
+                Some(*function.qualname.get())
+            } else if name == names.__module__ {
+                Some(function.module)
+            } else if name == names.__doc__ {
+                Some(function.doc)
+            } else if name == names.__defaults__ {
+                let defaults = *function.defaults.get();
+                Some(if defaults.is_null() { Value::NONE } else { defaults })
+            } else if name == names.__kwdefaults__ {
+                let defaults = *function.keyword_defaults.get();
+                Some(if defaults.is_null() { Value::NONE } else { defaults })
+            } else if name == names.__code__ {
+                Some(function.code)
+            } else if crate::protocol::str_value(name) == Some("__globals__") {
+                Some(function.globals)
+            } else if name == names.__dict__ {
+                if function.dict.get().is_null() {
+                    *function.dict.get() = runtime.new_dict();
+                }
+                Some(*function.dict.get())
+            } else {
+                let dict = *function.dict.get();
+                if dict.is_null() {
+                    None
+                } else {
+                    crate::types::dict::get_str_key(runtime, dict, name)
+                }
+            }
+        }
+        Payload::NativeFunction(native) => {
+            if name == names.__name__ || name == names.__qualname__ {
+                Some(runtime.intern(native.name))
+            } else if name == names.__self__ {
+                Some(if native.receiver.is_null() { Value::NONE } else { native.receiver })
+            } else if name == names.__doc__ {
+                Some(Value::NONE)
+            } else if name == names.__module__ {
+                Some(if native.owner == "builtins" { runtime.intern("builtins") } else { Value::NONE })
+            } else {
+                None
+            }
+        }
+        Payload::BoundMethod { function, receiver } => {
+            if name == names.__self__ {
+                Some(*receiver)
+            } else if name == names.__func__ {
+                Some(*function)
+            } else {
+                let function = *function;
+                return attribute(runtime, function, name);
+            }
+        }
+        _ => None,
+    })
+}

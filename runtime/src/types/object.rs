@@ -1,0 +1,138 @@
+//! `object`: the root class's methods, which user classes inherit (`__init__`, `__repr__`,
+//! `__eq__`, …) and reach through `super()`.
+
+use crate::protocol::{repr_string, type_name};
+use crate::value::Value;
+use crate::{Arguments, Host, PyResult};
+
+/// The object methods.
+pub const METHODS: crate::types::MethodTable = &[
+    ("__init__", init),
+    ("__new__", new),
+    ("__repr__", repr),
+    ("__str__", str),
+    ("__eq__", eq),
+    ("__ne__", ne),
+    ("__hash__", hash),
+    ("__setattr__", setattr),
+    ("__getattribute__", getattribute),
+    ("__delattr__", delattr),
+    ("__init_subclass__", init_subclass),
+    ("__format__", format),
+];
+
+fn init(_host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+fn new(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let Some(&class) = arguments.values.first() else {
+        return Err(host.runtime().type_error("object.__new__(): not enough arguments"));
+    };
+    if crate::protocol::as_type(class).is_none() {
+        let runtime = host.runtime();
+        let message = format!("object.__new__(X): X is not a type object ({})", type_name(runtime, class));
+        return Err(runtime.type_error(message));
+    }
+    let layout = crate::protocol::instance_layout(class);
+    let runtime = host.runtime();
+    let instance = runtime.new_instance(class, layout);
+    if layout == crate::object::Layout::Exception {
+        let args = runtime.new_tuple(arguments.positionals()[1..].to_vec());
+        if let Some(data) = crate::runtime::exception_data(instance) {
+            data.get().args = args;
+        }
+    }
+    Ok(instance)
+}
+
+fn repr(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let Some(&object) = arguments.values.first() else { return Ok(Value::NONE) };
+    // The default repr, not a user override: go straight to the builtin formatting.
+    let text = if matches!(object.as_object().map(|o| &o.payload), Some(crate::object::Payload::Instance(_))) {
+        let runtime = host.runtime();
+        let class = crate::protocol::type_of(runtime, object);
+        let class_object = crate::protocol::as_type(class);
+        let module = class_object.and_then(|class| crate::protocol::str_value(*class.module.get())).unwrap_or("__main__");
+        let qualname = class_object.and_then(|class| crate::protocol::str_value(*class.qualname.get())).unwrap_or("?");
+        let address = object.bits() & ((1 << 48) - 1);
+        if crate::runtime::exception_data(object).is_some() {
+            crate::types::exception::repr_of(host, object)?
+        } else {
+            format!("<{module}.{qualname} object at {address:#x}>")
+        }
+    } else {
+        repr_string(host, object)?
+    };
+    Ok(host.runtime().new_string(text))
+}
+
+fn str(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let Some(&object) = arguments.values.first() else { return Ok(Value::NONE) };
+    crate::protocol::repr(host, object)
+}
+
+fn eq(_host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    match arguments.values {
+        [a, b] if a == b => Ok(Value::TRUE),
+        _ => Ok(Value::NOT_IMPLEMENTED),
+    }
+}
+
+fn ne(_host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    match arguments.values {
+        [a, b] if a == b => Ok(Value::FALSE),
+        _ => Ok(Value::NOT_IMPLEMENTED),
+    }
+}
+
+fn hash(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let object = arguments.values.first().copied().unwrap_or(Value::NONE);
+    let hash = (object.bits() >> 4) as i64 & 0x0fff_ffff_ffff;
+    Ok(host.runtime().new_int(hash))
+}
+
+fn setattr(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let [object, name, value] = arguments.values else {
+        return Err(host.runtime().type_error("__setattr__ expected 2 arguments"));
+    };
+    let name = host.runtime().intern_value(*name);
+    crate::protocol::attribute::store_slot(host.runtime(), *object, name, *value);
+    Ok(Value::NONE)
+}
+
+fn getattribute(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let [object, name] = arguments.values else {
+        return Err(host.runtime().type_error("__getattribute__ expected 1 argument"));
+    };
+    let name = host.runtime().intern_value(*name);
+    match crate::protocol::attribute::find_attribute(host, *object, name)? {
+        Some(value) => Ok(value),
+        None => Err(crate::protocol::attribute::no_attribute(host, *object, name)),
+    }
+}
+
+fn delattr(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let [object, name] = arguments.values else {
+        return Err(host.runtime().type_error("__delattr__ expected 1 argument"));
+    };
+    let name = host.runtime().intern_value(*name);
+    crate::protocol::delete_attribute(host, *object, name)?;
+    Ok(Value::NONE)
+}
+
+fn init_subclass(_host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+fn format(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let [object, spec] = arguments.values else {
+        return Err(host.runtime().type_error("__format__ expected 1 argument"));
+    };
+    if crate::protocol::str_value(*spec).is_some_and(|spec| !spec.is_empty()) {
+        let runtime = host.runtime();
+        let message = format!("unsupported format string passed to {}.__format__", type_name(runtime, *object));
+        return Err(runtime.type_error(message));
+    }
+    crate::protocol::to_str(host, *object)
+}

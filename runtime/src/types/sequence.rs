@@ -1,0 +1,97 @@
+//! Index and slice arithmetic shared by list, tuple, str and range.
+
+use crate::object::Payload;
+use crate::protocol::type_name;
+use crate::types::int::{as_int, IntValue};
+use crate::value::Value;
+use crate::{Host, PyResult};
+
+/// Converts an index value to an i64 (`__index__` semantics for ints and bools).
+pub fn index_value(host: &mut dyn Host, index: Value, container: &str) -> PyResult<Option<i64>> {
+    match as_int(index) {
+        Some(IntValue::Small(small)) => Ok(Some(small)),
+        Some(IntValue::Big(_)) => {
+            let runtime = host.runtime();
+            let message = format!("cannot fit 'int' into an index-sized integer");
+            let _ = container;
+            Err(runtime.new_error(runtime.types.index_error, message))
+        }
+        None => Ok(None),
+    }
+}
+
+/// Resolves `index` against a sequence of `length`, raising IndexError with
+/// `"{what} index out of range"`.
+pub fn resolve_index(host: &mut dyn Host, index: i64, length: usize, what: &str) -> PyResult<usize> {
+    let resolved = if index < 0 { index + length as i64 } else { index };
+    if resolved < 0 || resolved >= length as i64 {
+        return Err(host.runtime().index_error(format!("{what} index out of range")));
+    }
+    Ok(resolved as usize)
+}
+
+/// The TypeError for a bad index type: `list indices must be integers or slices, not str`.
+pub fn bad_index(host: &mut dyn Host, index: Value, what: &str) -> crate::PyErr {
+    let runtime = host.runtime();
+    let message = format!("{what} indices must be integers or slices, not {}", type_name(runtime, index));
+    runtime.type_error(message)
+}
+
+/// A slice resolved against a length: start, stop, step, and the number of items.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SliceRange {
+    /// First index.
+    pub start: i64,
+    /// End index (exclusive, may be -1 for negative steps).
+    pub stop: i64,
+    /// Step (never 0).
+    pub step: i64,
+    /// How many indices the slice selects.
+    pub count: usize,
+}
+
+impl SliceRange {
+    /// The selected indices in order.
+    pub fn indices(&self) -> impl Iterator<Item = usize> {
+        let (start, step) = (self.start, self.step);
+        (0..self.count).map(move |offset| (start + offset as i64 * step) as usize)
+    }
+}
+
+/// `slice.indices(length)` as CPython computes it.
+pub fn resolve_slice(host: &mut dyn Host, slice: Value, length: usize) -> PyResult<Option<SliceRange>> {
+    let Some(Payload::Slice { start, stop, step }) = slice.as_object().map(|object| &object.payload) else {
+        return Ok(None);
+    };
+    let length = length as i64;
+    let bound = |host: &mut dyn Host, value: Value| -> PyResult<Option<i64>> {
+        if value.is_none() {
+            return Ok(None);
+        }
+        match as_int(value) {
+            Some(IntValue::Small(small)) => Ok(Some(small)),
+            Some(IntValue::Big(big)) => Ok(Some(if num_traits::Signed::is_negative(big) { i64::MIN / 2 } else { i64::MAX / 2 })),
+            None => Err(host.runtime().type_error("slice indices must be integers or None or have an __index__ method")),
+        }
+    };
+    let step = bound(host, *step)?.unwrap_or(1);
+    if step == 0 {
+        return Err(host.runtime().value_error("slice step cannot be zero"));
+    }
+    let (lower, upper) = if step < 0 { (-1, length - 1) } else { (0, length) };
+    let clamp = |value: Option<i64>, default: i64| match value {
+        None => default,
+        Some(value) if value < 0 => (value + length).max(lower),
+        Some(value) => value.min(upper),
+    };
+    let start = clamp(bound(host, *start)?, if step < 0 { upper } else { lower });
+    let stop = clamp(bound(host, *stop)?, if step < 0 { lower } else { upper });
+    let count = if step > 0 {
+        if stop > start { ((stop - start - 1) / step + 1) as usize } else { 0 }
+    } else if start > stop {
+        ((start - stop - 1) / (-step) + 1) as usize
+    } else {
+        0
+    };
+    Ok(Some(SliceRange { start, stop, step, count }))
+}

@@ -1,0 +1,241 @@
+//! `type`: class creation (`class` statements through `__build_class__`, and
+//! `type(name, bases, namespace)`), the C3 method resolution order, and the type methods.
+
+use crate::object::{Layout, Mutable, Payload, TypeObject};
+use crate::protocol::{as_type, call, class_name, lookup_in_type, str_value, type_dict, type_name, type_of};
+use crate::types::dict::{get_str_key, pairs, set_str_key};
+use crate::value::Value;
+use crate::{Arguments, Host, PyResult};
+
+/// The type methods.
+pub const METHODS: crate::types::MethodTable = &[("mro", mro_method), ("__subclasses__", subclasses)];
+
+/// Computes the C3 linearization of a class with `bases`; CPython's error when impossible.
+pub fn c3_mro(host: &mut dyn Host, class: Value, bases: &[Value]) -> PyResult<Vec<Value>> {
+    let mut sequences: Vec<Vec<Value>> = bases
+        .iter()
+        .map(|&base| as_type(base).map(|base| base.mro.get().clone()).unwrap_or_default())
+        .collect();
+    sequences.push(bases.to_vec());
+    let mut result = vec![class];
+    loop {
+        sequences.retain(|sequence| !sequence.is_empty());
+        if sequences.is_empty() {
+            return Ok(result);
+        }
+        let candidate = sequences.iter().map(|sequence| sequence[0]).find(|&head| {
+            !sequences.iter().any(|sequence| sequence[1..].contains(&head))
+        });
+        let Some(candidate) = candidate else {
+            let mut names: Vec<String> = Vec::new();
+            for sequence in &sequences {
+                let name = class_name(sequence[0]);
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            let message = format!("Cannot create a consistent method resolution\norder (MRO) for bases {}", names.join(", "));
+            return Err(host.runtime().type_error(message));
+        };
+        result.push(candidate);
+        for sequence in &mut sequences {
+            if sequence[0] == candidate {
+                sequence.remove(0);
+            }
+        }
+    }
+}
+
+/// Creates a class: `metaclass(name, bases, namespace)` for the builtin `type` metaclass.
+pub fn new_class(host: &mut dyn Host, metaclass: Value, name: Value, bases: &[Value], namespace: Value) -> PyResult<Value> {
+    let runtime = host.runtime();
+    let object = runtime.types.object;
+    let bases: Vec<Value> = if bases.is_empty() { vec![object] } else { bases.to_vec() };
+    for &base in &bases {
+        let Some(base_type) = as_type(base) else {
+            let message = format!("bases must be types");
+            return Err(runtime.type_error(message));
+        };
+        let final_types = [runtime.types.bool, runtime.types.range, runtime.types.slice, runtime.types.function, runtime.types.none_type];
+        if final_types.contains(&base) {
+            let message = format!("type '{}' is not an acceptable base type", class_name(base));
+            return Err(runtime.type_error(message));
+        }
+        let _ = base_type;
+    }
+    let layout = if bases.iter().any(|&base| crate::protocol::instance_layout(base) == Layout::Exception) { Layout::Exception } else { Layout::Object };
+    let dict = runtime.new_dict();
+    for (key, value) in pairs(namespace) {
+        let key = runtime.intern_value(key);
+        set_str_key(runtime, dict, key, value);
+    }
+    let names = runtime.names;
+    let module = get_str_key(runtime, dict, names.__module__).unwrap_or_else(|| runtime.intern("__main__"));
+    let qualname = get_str_key(runtime, dict, names.__qualname__).unwrap_or(name);
+    crate::types::dict::remove_str_key(runtime, dict, names.__qualname__);
+    // A class that defines __eq__ but not __hash__ is unhashable.
+    if get_str_key(runtime, dict, names.__eq__).is_some() && get_str_key(runtime, dict, names.__hash__).is_none() {
+        set_str_key(runtime, dict, names.__hash__, Value::NONE);
+    }
+    // __init_subclass__ and __class_getitem__ are implicit classmethods.
+    for implicit in [names.__init_subclass__, names.__class_getitem__] {
+        if let Some(function) = get_str_key(runtime, dict, implicit) {
+            if matches!(function.as_object().map(|object| &object.payload), Some(Payload::Function(_))) {
+                let wrapped = runtime.heap.allocate(Payload::ClassMethod(function));
+                set_str_key(runtime, dict, implicit, wrapped);
+            }
+        }
+    }
+    if let Some(function) = get_str_key(runtime, dict, names.__new__) {
+        if matches!(function.as_object().map(|object| &object.payload), Some(Payload::Function(_))) {
+            let wrapped = runtime.heap.allocate(Payload::StaticMethod(function));
+            set_str_key(runtime, dict, names.__new__, wrapped);
+        }
+    }
+    let name = runtime.intern_value(name);
+    let class = runtime.heap.allocate(Payload::Type(TypeObject {
+        name,
+        qualname: Mutable::new(qualname),
+        module: Mutable::new(module),
+        bases: Mutable::new(bases.clone()),
+        mro: Mutable::new(Vec::new()),
+        dict,
+        layout,
+        version: std::cell::Cell::new(0),
+        metaclass: Mutable::new(metaclass),
+        user_defined: true,
+    }));
+    let mark = runtime.root_mark();
+    runtime.push_root(class);
+    let result = (|| {
+        let mro = c3_mro(host, class, &bases)?;
+        if let Some(class_object) = as_type(class) {
+            *class_object.mro.get() = mro;
+        }
+        // __set_name__ on attributes, then __init_subclass__ of the parent.
+        let runtime = host.runtime();
+        let set_name = runtime.names.__set_name__;
+        for (key, value) in pairs(dict) {
+            if matches!(value.as_object().map(|object| &object.payload), Some(Payload::Instance(_))) {
+                let runtime = host.runtime();
+                let value_class = type_of(runtime, value);
+                if let Some(method) = lookup_in_type(runtime, value_class, set_name) {
+                    crate::protocol::attribute::call_bound(host, method, value, &[class, key])?;
+                }
+            }
+        }
+        let runtime = host.runtime();
+        let init_subclass = runtime.names.__init_subclass__;
+        if let Some(parent) = as_type(class).and_then(|class| class.mro.get().get(1).copied()) {
+            if let Some(method) = lookup_in_type(runtime, parent, init_subclass) {
+                if let Some(Payload::ClassMethod(function)) = method.as_object().map(|object| &object.payload) {
+                    call(host, *function, &[class], &[])?;
+                }
+            }
+        }
+        Ok(class)
+    })();
+    host.runtime().pop_roots(mark);
+    result
+}
+
+/// `builtins.__build_class__(function, name, *bases, metaclass=…, **keywords)`.
+pub fn build_class(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let positionals = arguments.positionals();
+    if positionals.len() < 2 {
+        return Err(host.runtime().type_error("__build_class__: not enough arguments"));
+    }
+    let (function, name) = (positionals[0], positionals[1]);
+    let bases = positionals[2..].to_vec();
+    let runtime = host.runtime();
+    let mut metaclass = Value::NULL;
+    let mut keyword_names = Vec::new();
+    let mut keyword_values = Vec::new();
+    for (keyword, value) in arguments.keywords() {
+        if str_value(keyword) == Some("metaclass") {
+            metaclass = value;
+        } else {
+            keyword_names.push(keyword);
+            keyword_values.push(value);
+        }
+    }
+    if metaclass.is_null() {
+        metaclass = bases.first().map(|&base| type_of(runtime, base)).unwrap_or(runtime.types.type_);
+        for &base in &bases {
+            let base_meta = type_of(runtime, base);
+            if crate::protocol::is_subclass(base_meta, metaclass) {
+                metaclass = base_meta;
+            }
+        }
+    }
+    // __prepare__
+    let names = runtime.names;
+    let namespace = match lookup_in_type(runtime, metaclass, names.__prepare__) {
+        Some(prepare) if metaclass != runtime.types.type_ => {
+            let function = match prepare.as_object().map(|object| &object.payload) {
+                Some(Payload::ClassMethod(inner)) => *inner,
+                _ => prepare,
+            };
+            let bases_tuple = runtime.new_tuple(bases.clone());
+            call(host, function, &[metaclass, name, bases_tuple], &[])?
+        }
+        _ => runtime.new_dict(),
+    };
+    let runtime = host.runtime();
+    let mark = runtime.root_mark();
+    runtime.push_root(namespace);
+    let result = (|| {
+        let cell = host.run_class_body(function, namespace)?;
+        let runtime = host.runtime();
+        let class = if metaclass == runtime.types.type_ {
+            new_class(host, metaclass, name, &bases, namespace)?
+        } else {
+            let bases_tuple = runtime.new_tuple(bases.clone());
+            let mut all = vec![name, bases_tuple, namespace];
+            all.extend(keyword_values.iter().copied());
+            call(host, metaclass, &all, &keyword_names)?
+        };
+        if let Some(Payload::Cell(cell)) = cell.as_object().map(|object| &object.payload) {
+            cell.set(class);
+        }
+        Ok(class)
+    })();
+    host.runtime().pop_roots(mark);
+    result
+}
+
+/// `type(x)` and `type(name, bases, namespace)`.
+pub fn type_call(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let positionals = arguments.positionals();
+    match positionals.len() {
+        1 => Ok(type_of(host.runtime(), positionals[0])),
+        3 => {
+            let bases = crate::types::tuple::items(positionals[1]).map(<[Value]>::to_vec).unwrap_or_default();
+            let metaclass = host.runtime().types.type_;
+            new_class(host, metaclass, positionals[0], &bases, positionals[2])
+        }
+        _ => Err(host.runtime().type_error("type() takes 1 or 3 arguments")),
+    }
+}
+
+fn mro_method(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let class = arguments.values.first().copied().unwrap_or(Value::NONE);
+    let mro = as_type(class).map(|class| class.mro.get().clone()).unwrap_or_default();
+    Ok(host.runtime().new_list(mro))
+}
+
+fn subclasses(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
+    Ok(host.runtime().new_list(Vec::new()))
+}
+
+/// The namespace of a class (for `vars(C)`).
+pub fn namespace(class: Value) -> Option<Value> {
+    type_dict(class)
+}
+
+/// The error for a missing metaclass feature.
+pub fn not_a_type(host: &mut dyn Host, value: Value) -> crate::PyErr {
+    let runtime = host.runtime();
+    let message = format!("'{}' object is not a type", type_name(runtime, value));
+    runtime.type_error(message)
+}

@@ -1,0 +1,12 @@
+# ord, chr, divmod, pow (including three-argument pow), hex/oct/bin.
+print(ord("A"), ord("a"), ord("0"), ord(" "), ord("\n"), ord("é"), ord("λ"), ord("€"), ord("\U0001F600"))
+print(chr(65), chr(97), chr(48), repr(chr(10)), chr(233), chr(955), chr(8364), chr(128512))
+print([chr(ord("a") + i) for i in range(5)], "".join(chr(c) for c in [72, 105]))
+print(divmod(17, 5), divmod(-17, 5), divmod(17, -5), divmod(-17, -5), divmod(0, 3))
+print(divmod(7.5, 2), divmod(-7.5, 2), divmod(2 ** 70, 10 ** 9))
+print(pow(2, 10), pow(2, -2), pow(2.5, 2), pow(-8, 2), pow(0, 0))
+print(pow(3, 4, 5), pow(2, 100, 1000), pow(7, 0, 13), pow(-2, 3, 5), pow(2, -1, 7), pow(38, -1, 97))
+print(pow(123456789, 987654321, 1000000007), pow(2, 10 ** 18, 10 ** 9 + 9))
+print(hex(3054), oct(3054), bin(3054), hex(-1), bin(0))
+h = hex(48879)
+print(h, int(h, 16), int(bin(77), 2), int(oct(77), 8))

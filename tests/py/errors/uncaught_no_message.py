@@ -1,0 +1,3 @@
+# Raising an exception class without arguments prints only its name.
+print("raising")
+raise NotImplementedError

@@ -1,0 +1,16 @@
+# printf-style formatting with %.
+print("%d items" % 5)
+print("%s and %s" % ("this", "that"))
+print("%r %s" % ("repr", "str"))
+print("%5d|%-5d|%05d|%+d" % (42, 42, 42, 42))
+print("%.2f %8.3f %-8.1f| %e %E %g" % (3.14159, 2.71828, 1.5, 12345.678, 0.00012, 0.0001))
+print("%x %X %o %#x %#o" % (255, 255, 8, 255, 8))
+print("%c%c%c" % (72, 105, 33), "%c" % "z")
+print("%5s|%-5s|%.2s" % ("ab", "ab", "abcdef"))
+print("%(name)s is %(age)d years old" % {"name": "Ada", "age": 36})
+print("100%% sure", "%s%%" % 50)
+print("%s" % [1, 2], "%s" % (1,), "%s %s" % (None, True))
+print("%d" % 3.99, "%i" % -7, "%s" % 2 ** 70, "%d" % 2 ** 70)
+print("%*d|%-*d" % (6, 7, 6, 7), "%.*f" % (2, 1.23456))
+for i in range(1, 6):
+    print("%2d squared is %3d, cubed is %4d" % (i, i * i, i ** 3))

@@ -1,0 +1,341 @@
+//! Calls: binding arguments to parameters (CPython's rules and error messages), pushing frames
+//! for Python functions, and creating generators.
+
+use krait_compiler::code::flags;
+use krait_runtime::object::{FunctionObject, GeneratorObject, GeneratorState, Mutable, Payload, SuspendedFrame};
+use krait_runtime::{protocol, PyErr, PyResult, Value};
+
+use crate::frame::Frame;
+use crate::loader::code_data;
+use crate::Vm;
+
+/// What a call did.
+pub(crate) enum CallOutcome {
+    /// The callee ran to completion (a builtin, or a call through Rust).
+    Returned(Value),
+    /// A frame for a Python function was pushed; the loop continues in it.
+    FramePushed,
+}
+
+fn function_object(value: Value) -> Option<&'static FunctionObject> {
+    match &value.as_object()?.payload {
+        Payload::Function(function) => Some(function),
+        _ => None,
+    }
+}
+
+impl Vm {
+    /// Calls `callable` with the arguments on the stack from `arguments_start` (the last
+    /// `keyword_names.len()` being keyword values). Python functions get a frame pushed in
+    /// place; everything else runs now.
+    pub(crate) fn call_value(
+        &mut self,
+        callable: Value,
+        arguments_start: usize,
+        keyword_names: &[Value],
+        return_to: usize,
+    ) -> PyResult<CallOutcome> {
+        if let Some(function) = function_object(callable) {
+            let Some(code) = code_data(function.code) else { return Ok(CallOutcome::Returned(Value::NONE)) };
+            if !code.code.is_generator() {
+                self.push_function_frame(callable, function, arguments_start, keyword_names, return_to, false)?;
+                return Ok(CallOutcome::FramePushed);
+            }
+        }
+        let arguments: Vec<Value> = self.stack[arguments_start..].to_vec();
+        let result = protocol::call(self, callable, &arguments, keyword_names)?;
+        Ok(CallOutcome::Returned(result))
+    }
+
+    /// Binds the arguments on the stack (from `arguments_start`) to the function's
+    /// parameters, in place, and pushes its frame.
+    fn push_function_frame(
+        &mut self,
+        callable: Value,
+        function: &'static FunctionObject,
+        arguments_start: usize,
+        keyword_names: &[Value],
+        return_to: usize,
+        is_entry: bool,
+    ) -> PyResult<()> {
+        if self.frames.len() >= self.runtime.recursion_limit {
+            return Err(self.recursion_error());
+        }
+        let Some(code) = code_data(function.code) else { return Ok(()) };
+        let compiled = &code.code;
+        let local_count = compiled.varnames.len();
+        let given = self.stack.len() - arguments_start;
+        let simple = keyword_names.is_empty()
+            && given == compiled.argument_count as usize
+            && compiled.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
+            && compiled.keyword_only_count == 0;
+        if simple {
+            self.stack.resize(arguments_start + local_count, Value::NULL);
+        } else {
+            let arguments = self.stack[arguments_start..].to_vec();
+            let locals = self.bind_arguments(function, &arguments, keyword_names)?;
+            self.stack.truncate(arguments_start);
+            self.stack.extend_from_slice(&locals);
+        }
+        self.push_cells(function, arguments_start);
+        let stack_base = self.stack.len();
+        self.frames.push(Frame {
+            code,
+            code_value: function.code,
+            function: callable,
+            globals: function.globals,
+            locals: Value::NULL,
+            base: arguments_start,
+            stack_base,
+            ip: 0,
+            return_to,
+            is_entry,
+            generator: Value::NULL,
+        });
+        Ok(())
+    }
+
+    /// Pushes the frame's cells (new cells, parameters moved into theirs) and free variables.
+    fn push_cells(&mut self, function: &'static FunctionObject, base: usize) {
+        let Some(code) = code_data(function.code) else { return };
+        let compiled = &code.code;
+        for index in 0..compiled.cellvars.len() {
+            let initial = match compiled.cell_parameters.get(index).copied().flatten() {
+                Some(parameter) => {
+                    let value = self.stack[base + parameter as usize];
+                    self.stack[base + parameter as usize] = Value::NULL;
+                    value
+                }
+                None => Value::NULL,
+            };
+            let cell = self.runtime.heap.allocate(Payload::Cell(std::cell::Cell::new(initial)));
+            self.stack.push(cell);
+        }
+        if let Some(free) = krait_runtime::types::tuple::items(function.closure) {
+            self.stack.extend_from_slice(free);
+        }
+    }
+
+    /// Computes the initial locals of a call: CPython's binding rules and error messages.
+    pub(crate) fn bind_arguments(&mut self, function: &'static FunctionObject, arguments: &[Value], keyword_names: &[Value]) -> PyResult<Vec<Value>> {
+        let Some(code) = code_data(function.code) else { return Ok(Vec::new()) };
+        let compiled = &code.code;
+        let name = protocol::str_value(*function.qualname.get()).unwrap_or("?").to_owned();
+        let positional_count = compiled.argument_count as usize;
+        let keyword_only = compiled.keyword_only_count as usize;
+        let positional_only = compiled.positional_only_count as usize;
+        let has_varargs = compiled.flags & flags::VARARGS != 0;
+        let has_varkeywords = compiled.flags & flags::VARKEYWORDS != 0;
+        let mut locals = vec![Value::NULL; compiled.varnames.len()];
+        let positional = &arguments[..arguments.len() - keyword_names.len()];
+        let keyword_values = &arguments[arguments.len() - keyword_names.len()..];
+        for (index, &value) in positional.iter().take(positional_count).enumerate() {
+            locals[index] = value;
+        }
+        let varargs_index = positional_count + keyword_only;
+        let varkeywords_index = varargs_index + usize::from(has_varargs);
+        if positional.len() > positional_count {
+            if has_varargs {
+                let extra = positional[positional_count..].to_vec();
+                locals[varargs_index] = self.runtime.new_tuple(extra);
+            } else {
+                return Err(self.too_many_positional(function, &name, positional.len(), keyword_names.len()));
+            }
+        } else if has_varargs {
+            locals[varargs_index] = self.runtime.new_tuple(Vec::new());
+        }
+        let keywords_dict = if has_varkeywords {
+            let dict = self.runtime.new_dict();
+            locals[varkeywords_index] = dict;
+            dict
+        } else {
+            Value::NULL
+        };
+        let mut positional_only_passed = Vec::new();
+        for (&keyword, &value) in keyword_names.iter().zip(keyword_values) {
+            let keyword_text = protocol::str_value(keyword).unwrap_or("");
+            let slot = code.varnames[..positional_count + keyword_only]
+                .iter()
+                .position(|&candidate| candidate == keyword || protocol::str_value(candidate) == Some(keyword_text));
+            match slot {
+                Some(index) if index >= positional_only => {
+                    if !locals[index].is_null() {
+                        let message = format!("{name}() got multiple values for argument '{keyword_text}'");
+                        return Err(self.runtime.type_error(message));
+                    }
+                    locals[index] = value;
+                }
+                found => {
+                    if has_varkeywords {
+                        krait_runtime::types::dict::set_value(self, keywords_dict, keyword, value)?;
+                    } else if found.is_some() {
+                        positional_only_passed.push(keyword_text.to_owned());
+                    } else {
+                        let message = format!("{name}() got an unexpected keyword argument '{keyword_text}'");
+                        return Err(self.runtime.type_error(message));
+                    }
+                }
+            }
+        }
+        if !positional_only_passed.is_empty() {
+            let message = format!(
+                "{name}() got some positional-only arguments passed as keyword arguments: '{}'",
+                positional_only_passed.join(", ")
+            );
+            return Err(self.runtime.type_error(message));
+        }
+        // Defaults for the missing positional parameters.
+        let defaults = krait_runtime::types::tuple::items(*function.defaults.get()).unwrap_or(&[]);
+        let first_default = positional_count - defaults.len().min(positional_count);
+        let mut missing = Vec::new();
+        for index in positional.len().min(positional_count)..positional_count {
+            if locals[index].is_null() {
+                if index >= first_default {
+                    locals[index] = defaults[index - first_default];
+                } else {
+                    missing.push(compiled.varnames[index].to_string());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_arguments(&name, &missing, "positional"));
+        }
+        let keyword_defaults = *function.keyword_defaults.get();
+        for index in positional_count..positional_count + keyword_only {
+            if locals[index].is_null() {
+                let default = if keyword_defaults.is_null() {
+                    None
+                } else {
+                    krait_runtime::types::dict::get_str_key(&mut self.runtime, keyword_defaults, code.varnames[index])
+                };
+                match default {
+                    Some(value) => locals[index] = value,
+                    None => missing.push(compiled.varnames[index].to_string()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_arguments(&name, &missing, "keyword-only"));
+        }
+        Ok(locals)
+    }
+
+    fn too_many_positional(&mut self, function: &'static FunctionObject, name: &str, given: usize, keyword_count: usize) -> PyErr {
+        let Some(code) = code_data(function.code) else { return self.runtime.type_error("bad call") };
+        let maximum = code.code.argument_count as usize;
+        let defaults = krait_runtime::types::tuple::items(*function.defaults.get()).map_or(0, <[Value]>::len);
+        let minimum = maximum - defaults.min(maximum);
+        let plural = |count: usize| if count == 1 { "" } else { "s" };
+        let takes = if minimum == maximum {
+            format!("{maximum} positional argument{}", plural(maximum))
+        } else {
+            format!("from {minimum} to {maximum} positional arguments")
+        };
+        let given_text = if keyword_count > 0 {
+            format!("{given} positional argument{} (and {keyword_count} keyword-only argument{}) were given", plural(given), plural(keyword_count))
+        } else {
+            format!("{given} {}", if given == 1 { "was given" } else { "were given" })
+        };
+        let message = format!("{name}() takes {takes} but {given_text}");
+        self.runtime.type_error(message)
+    }
+
+    fn missing_arguments(&mut self, name: &str, missing: &[String], kind: &str) -> PyErr {
+        let quoted: Vec<String> = missing.iter().map(|name| format!("'{name}'")).collect();
+        let list = match quoted.len() {
+            1 => quoted[0].clone(),
+            2 => format!("{} and {}", quoted[0], quoted[1]),
+            _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+        };
+        let plural = if missing.len() == 1 { "" } else { "s" };
+        let message = format!("{name}() missing {} required {kind} argument{plural}: {list}", missing.len());
+        self.runtime.type_error(message)
+    }
+
+    /// The positional values and keyword names/values of a `f(*args, **kwargs)` call.
+    pub(crate) fn unpack_call_arguments(&mut self, callable: Value, positional: Value, keywords: Value) -> PyResult<(Vec<Value>, Vec<Value>)> {
+        let mut values = match krait_runtime::types::tuple::items(positional) {
+            Some(items) => items.to_vec(),
+            None => protocol::collect(self, positional)?,
+        };
+        let mut names = Vec::new();
+        if !keywords.is_null() {
+            let mut keyword_values = Vec::new();
+            for (key, value) in krait_runtime::types::dict::pairs(keywords) {
+                if protocol::str_value(key).is_none() {
+                    return Err(self.runtime.type_error("keywords must be strings"));
+                }
+                names.push(self.runtime.intern_value(key));
+                keyword_values.push(value);
+            }
+            values.extend(keyword_values);
+        }
+        let _ = callable;
+        Ok((values, names))
+    }
+
+    /// Creates a generator for a call of a generator function.
+    fn make_generator(&mut self, callable: Value, function: &'static FunctionObject, arguments: &[Value], keyword_names: &[Value]) -> PyResult<Value> {
+        let locals = self.bind_arguments(function, arguments, keyword_names)?;
+        let base = self.stack.len();
+        self.stack.extend_from_slice(&locals);
+        self.push_cells(function, base);
+        let values = self.stack.split_off(base);
+        let frame = SuspendedFrame { function: callable, instruction: 0, values, handled_exception: Value::NULL };
+        let generator = GeneratorObject {
+            frame: Mutable::new(Some(frame)),
+            state: std::cell::Cell::new(GeneratorState::Created),
+            name: *function.name.get(),
+            qualname: *function.qualname.get(),
+        };
+        Ok(self.runtime.heap.allocate(Payload::Generator(generator)))
+    }
+
+    /// Calls a Python function from Rust code: binds, runs a nested loop, returns its value.
+    pub(crate) fn call_python(&mut self, callable: Value, arguments: &[Value], keyword_names: &[Value]) -> PyResult<Value> {
+        let Some(function) = function_object(callable) else {
+            return protocol::call(self, callable, arguments, keyword_names);
+        };
+        let Some(code) = code_data(function.code) else { return Ok(Value::NONE) };
+        if code.code.is_generator() {
+            return self.make_generator(callable, function, arguments, keyword_names);
+        }
+        let return_to = self.stack.len();
+        self.stack.push(callable);
+        let arguments_start = self.stack.len();
+        self.stack.extend_from_slice(arguments);
+        if let Err(error) = self.push_function_frame(callable, function, arguments_start, keyword_names, return_to, true) {
+            self.stack.truncate(return_to);
+            return Err(error);
+        }
+        match self.run_frames()? {
+            crate::interpreter::Exit::Return(value) | crate::interpreter::Exit::Yield(value) => Ok(value),
+        }
+    }
+
+    /// Runs a class body with `namespace` as its locals.
+    pub(crate) fn run_class_body_function(&mut self, callable: Value, namespace: Value) -> PyResult<Value> {
+        let Some(function) = function_object(callable) else { return Ok(Value::NONE) };
+        let Some(code) = code_data(function.code) else { return Ok(Value::NONE) };
+        let base = self.stack.len();
+        self.stack.resize(base + code.code.varnames.len(), Value::NULL);
+        self.push_cells(function, base);
+        let stack_base = self.stack.len();
+        self.frames.push(Frame {
+            code,
+            code_value: function.code,
+            function: callable,
+            globals: function.globals,
+            locals: namespace,
+            base,
+            stack_base,
+            ip: 0,
+            return_to: base,
+            is_entry: true,
+            generator: Value::NULL,
+        });
+        match self.run_frames()? {
+            crate::interpreter::Exit::Return(value) | crate::interpreter::Exit::Yield(value) => Ok(value),
+        }
+    }
+}

@@ -1,0 +1,46 @@
+//! Interpreter frames.
+//!
+//! All frames share one contiguous value stack (`Vm::stack`): a frame's locals start at
+//! `base`, its cells follow, and its operand stack grows above them. A Python-to-Python call
+//! pushes a `Frame` record and reuses the caller's pushed arguments as the callee's first
+//! locals, so a call allocates nothing on the heap and does not recurse on the native stack.
+
+use krait_runtime::object::CodeData;
+use krait_runtime::Value;
+
+/// One activation of a code object.
+pub struct Frame {
+    /// The code being run.
+    pub code: &'static CodeData,
+    /// The code value (keeps `code` alive; a GC root).
+    pub code_value: Value,
+    /// The function being run, or NULL for module and class bodies.
+    pub function: Value,
+    /// The global namespace (a dict).
+    pub globals: Value,
+    /// The local namespace for module and class bodies (a dict), NULL for functions.
+    pub locals: Value,
+    /// Index in the VM stack of the first local.
+    pub base: usize,
+    /// Index in the VM stack where the operand stack starts (after locals and cells).
+    pub stack_base: usize,
+    /// The next instruction.
+    pub ip: usize,
+    /// Stack length to cut back to when the frame returns (removes the callable too).
+    pub return_to: usize,
+    /// The run loop that started this frame returns when it finishes (calls from Rust code).
+    pub is_entry: bool,
+    /// The generator running in this frame, or NULL.
+    pub generator: Value,
+}
+
+impl Frame {
+    /// Visits the values the frame record itself holds (for the GC).
+    pub fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit(self.code_value);
+        visit(self.function);
+        visit(self.globals);
+        visit(self.locals);
+        visit(self.generator);
+    }
+}

@@ -1,0 +1,61 @@
+//! The VM's side of the runtime's [`Host`] trait: how builtins call back into Python code.
+
+use krait_runtime::{GeneratorStep, Host, PyResult, Runtime, Value};
+
+use crate::interpreter::cell_contents;
+use crate::Vm;
+
+impl Host for Vm {
+    fn runtime(&mut self) -> &mut Runtime {
+        &mut self.runtime
+    }
+
+    fn call_function(&mut self, function: Value, arguments: &[Value], keyword_names: &[Value]) -> PyResult<Value> {
+        self.call_python(function, arguments, keyword_names)
+    }
+
+    fn run_class_body(&mut self, function: Value, namespace: Value) -> PyResult<Value> {
+        self.run_class_body_function(function, namespace)
+    }
+
+    fn resume_generator(&mut self, generator: Value, value: Value, exception: Value) -> PyResult<GeneratorStep> {
+        self.resume(generator, value, exception)
+    }
+
+    fn super_arguments(&mut self) -> PyResult<(Value, Value)> {
+        let Some(frame) = self.frames.last() else {
+            return Err(self.runtime.runtime_error("super(): no arguments"));
+        };
+        let code = &frame.code.code;
+        if frame.function.is_null() || code.argument_count == 0 && code.varnames.is_empty() {
+            return Err(self.runtime.runtime_error("super(): no arguments"));
+        }
+        let mut first = self.stack.get(frame.base).copied().unwrap_or(Value::NULL);
+        if first.is_null() {
+            // The first parameter may live in a cell.
+            if let Some(index) = code.cell_parameters.iter().position(|parameter| *parameter == Some(0)) {
+                first = cell_contents(self.stack[frame.base + code.varnames.len() + index]);
+            }
+        }
+        if first.is_null() {
+            return Err(self.runtime.runtime_error("super(): arg[0] deleted"));
+        }
+        let Some(position) = code.freevars.iter().position(|name| &**name == "__class__") else {
+            return Err(self.runtime.runtime_error("super(): __class__ cell not found"));
+        };
+        let cell = self.stack[frame.base + code.varnames.len() + code.cellvars.len() + position];
+        let class = cell_contents(cell);
+        if class.is_null() {
+            return Err(self.runtime.runtime_error("super(): empty __class__ cell"));
+        }
+        Ok((first, class))
+    }
+
+    fn collect_garbage(&mut self) -> usize {
+        Vm::collect_garbage(self)
+    }
+
+    fn handled_exception(&mut self) -> Value {
+        self.handled_exception
+    }
+}

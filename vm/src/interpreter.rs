@@ -1,0 +1,1054 @@
+//! The dispatch loop: one arm per opcode of the compiler's table.
+//!
+//! The loop keeps the current frame's instruction pointer, code and stack bases in locals and
+//! writes the instruction pointer back to the frame before anything that can raise, call or
+//! switch frames. Fast paths for the common types (small ints, floats, lists, ranges) sit inline;
+//! everything else goes through the runtime's protocol functions. Collections happen only at
+//! safepoints: backward jumps and function entries.
+
+use krait_compiler::{BinaryOperator, Comparison, Opcode};
+use krait_runtime::object::{IteratorKind, Payload};
+use krait_runtime::protocol::{self, number::UnaryOperator};
+use krait_runtime::types::dict::{get_str_key, set_str_key};
+use krait_runtime::{PyErr, PyResult, Value};
+
+use crate::call::CallOutcome;
+use crate::Vm;
+
+/// How a run of the loop ended.
+#[derive(Clone, Copy, Debug)]
+pub enum Exit {
+    /// The entry frame returned this value.
+    Return(Value),
+    /// The entry frame (a generator) yielded this value.
+    Yield(Value),
+}
+
+/// An error from an instruction, and whether it is a re-raise (no new traceback entry).
+pub(crate) struct Raised {
+    pub error: PyErr,
+    pub reraise: bool,
+}
+
+impl From<PyErr> for Raised {
+    fn from(error: PyErr) -> Raised {
+        Raised { error, reraise: false }
+    }
+}
+
+impl Vm {
+    /// Runs frames from the current top frame (an entry frame) until it returns or yields.
+    pub(crate) fn run_frames(&mut self) -> PyResult<Exit> {
+        self.native_depth += 1;
+        let result = if self.native_depth > crate::NATIVE_DEPTH_LIMIT {
+            let frame = self.frames.pop();
+            if let Some(frame) = frame {
+                self.stack.truncate(frame.return_to);
+            }
+            Err(self.recursion_error())
+        } else {
+            self.run_loop()
+        };
+        self.native_depth -= 1;
+        result
+    }
+
+    fn run_loop(&mut self) -> PyResult<Exit> {
+        loop {
+            match self.execute() {
+                Ok(exit) => return Ok(exit),
+                Err(raised) => self.unwind(raised.error, raised.reraise)?,
+            }
+        }
+    }
+
+    /// The RecursionError CPython raises.
+    pub(crate) fn recursion_error(&mut self) -> PyErr {
+        let runtime = &mut self.runtime;
+        runtime.new_error(runtime.types.recursion_error, "maximum recursion depth exceeded")
+    }
+
+    /// Collects garbage if the heap asks for it (a safepoint).
+    #[inline]
+    pub(crate) fn safepoint(&mut self) {
+        if self.runtime.heap.wants_collection() {
+            self.collect_garbage();
+        }
+    }
+
+    #[allow(clippy::too_many_lines)]
+    fn execute(&mut self) -> Result<Exit, Raised> {
+        let Some(frame) = self.frames.last() else {
+            return Ok(Exit::Return(Value::NONE));
+        };
+        let mut code = frame.code;
+        let mut ip = frame.ip;
+        let mut base = frame.base;
+        let mut cells_base = base + code.code.varnames.len();
+
+        macro_rules! sync {
+            () => {
+                if let Some(frame) = self.frames.last_mut() {
+                    frame.ip = ip;
+                }
+            };
+        }
+        macro_rules! reload {
+            () => {
+                match self.frames.last() {
+                    Some(frame) => {
+                        code = frame.code;
+                        ip = frame.ip;
+                        base = frame.base;
+                        cells_base = base + code.code.varnames.len();
+                    }
+                    None => return Ok(Exit::Return(Value::NONE)),
+                }
+            };
+        }
+        macro_rules! attempt {
+            ($expression:expr) => {
+                match $expression {
+                    Ok(value) => value,
+                    Err(error) => {
+                        sync!();
+                        return Err(Raised::from(error));
+                    }
+                }
+            };
+        }
+        macro_rules! pop {
+            () => {
+                self.stack.pop().unwrap_or(Value::NULL)
+            };
+        }
+        macro_rules! top {
+            () => {
+                self.stack.last().copied().unwrap_or(Value::NULL)
+            };
+        }
+        macro_rules! throw {
+            ($error:expr) => {{
+                let error = $error;
+                sync!();
+                return Err(Raised::from(error));
+            }};
+        }
+
+        loop {
+            let Some(&instruction) = code.code.instructions.get(ip) else {
+                throw!(self.runtime.new_error(self.runtime.types.system_error, "instruction pointer out of range"));
+            };
+            ip += 1;
+            let arg = instruction.arg as usize;
+            match instruction.opcode {
+                Opcode::Nop => {}
+                Opcode::PopTop => {
+                    self.stack.pop();
+                }
+                Opcode::Copy => {
+                    let value = self.stack[self.stack.len() - arg];
+                    self.stack.push(value);
+                }
+                Opcode::Swap => {
+                    let length = self.stack.len();
+                    self.stack.swap(length - 1, length - arg);
+                }
+                Opcode::PushNull => self.stack.push(Value::NULL),
+                Opcode::LoadConst => self.stack.push(code.constants[arg]),
+                Opcode::LoadFast => {
+                    let value = self.stack[base + arg];
+                    if value.is_null() {
+                        throw!(self.unbound_local(code, arg));
+                    }
+                    self.stack.push(value);
+                }
+                Opcode::StoreFast => {
+                    let value = pop!();
+                    self.stack[base + arg] = value;
+                }
+                Opcode::DeleteFast => {
+                    if self.stack[base + arg].is_null() {
+                        throw!(self.unbound_local(code, arg));
+                    }
+                    self.stack[base + arg] = Value::NULL;
+                }
+                Opcode::LoadDeref => {
+                    let value = cell_contents(self.stack[cells_base + arg]);
+                    if value.is_null() {
+                        throw!(self.unbound_cell(code, arg));
+                    }
+                    self.stack.push(value);
+                }
+                Opcode::StoreDeref => {
+                    let value = pop!();
+                    set_cell(self.stack[cells_base + arg], value);
+                }
+                Opcode::DeleteDeref => {
+                    if cell_contents(self.stack[cells_base + arg]).is_null() {
+                        throw!(self.unbound_cell(code, arg));
+                    }
+                    set_cell(self.stack[cells_base + arg], Value::NULL);
+                }
+                Opcode::LoadClosure => {
+                    let cell = self.stack[cells_base + arg];
+                    self.stack.push(cell);
+                }
+                Opcode::LoadClassDeref => {
+                    let name = code.code.cell_name(arg).map(|name| self.runtime.intern(name)).unwrap_or(Value::NONE);
+                    let locals = self.frames.last().map_or(Value::NULL, |frame| frame.locals);
+                    let found = if locals.is_null() { None } else { get_str_key(&mut self.runtime, locals, name) };
+                    let value = match found {
+                        Some(value) => value,
+                        None => {
+                            let value = cell_contents(self.stack[cells_base + arg]);
+                            if value.is_null() {
+                                throw!(self.unbound_cell(code, arg));
+                            }
+                            value
+                        }
+                    };
+                    self.stack.push(value);
+                }
+                Opcode::LoadName => {
+                    let name = code.names[arg];
+                    let (locals, globals) = self.frames.last().map_or((Value::NULL, Value::NULL), |frame| (frame.locals, frame.globals));
+                    sync!();
+                    let value = attempt!(self.load_name(locals, globals, name));
+                    self.stack.push(value);
+                }
+                Opcode::StoreName => {
+                    let name = code.names[arg];
+                    let value = pop!();
+                    let locals = self.frames.last().map_or(Value::NULL, |frame| frame.locals);
+                    sync!();
+                    attempt!(self.store_name(locals, name, value));
+                }
+                Opcode::DeleteName => {
+                    let name = code.names[arg];
+                    let locals = self.frames.last().map_or(Value::NULL, |frame| frame.locals);
+                    sync!();
+                    attempt!(self.delete_name(locals, name));
+                }
+                Opcode::LoadGlobal => {
+                    let name = code.names[arg];
+                    let globals = self.frames.last().map_or(Value::NULL, |frame| frame.globals);
+                    let builtins = self.runtime.builtins;
+                    let value = match get_str_key(&mut self.runtime, globals, name) {
+                        Some(value) => value,
+                        None => match get_str_key(&mut self.runtime, builtins, name) {
+                            Some(value) => value,
+                            None => throw!(self.name_error(name)),
+                        },
+                    };
+                    self.stack.push(value);
+                }
+                Opcode::StoreGlobal => {
+                    let name = code.names[arg];
+                    let value = pop!();
+                    let globals = self.frames.last().map_or(Value::NULL, |frame| frame.globals);
+                    set_str_key(&mut self.runtime, globals, name, value);
+                }
+                Opcode::DeleteGlobal => {
+                    let name = code.names[arg];
+                    let globals = self.frames.last().map_or(Value::NULL, |frame| frame.globals);
+                    if krait_runtime::types::dict::remove_str_key(&mut self.runtime, globals, name).is_none() {
+                        throw!(self.name_error(name));
+                    }
+                }
+                Opcode::LoadAttr => {
+                    let object = pop!();
+                    sync!();
+                    let value = attempt!(protocol::get_attribute(self, object, code.names[arg]));
+                    self.stack.push(value);
+                }
+                Opcode::StoreAttr => {
+                    let object = pop!();
+                    let value = pop!();
+                    sync!();
+                    attempt!(protocol::set_attribute(self, object, code.names[arg], value));
+                }
+                Opcode::DeleteAttr => {
+                    let object = pop!();
+                    sync!();
+                    attempt!(protocol::delete_attribute(self, object, code.names[arg]));
+                }
+                Opcode::LoadMethod => {
+                    let object = pop!();
+                    sync!();
+                    let (method, receiver) = attempt!(protocol::load_method(self, object, code.names[arg]));
+                    self.stack.push(method);
+                    self.stack.push(receiver);
+                }
+                Opcode::Call | Opcode::CallMethod | Opcode::CallKw => {
+                    let keyword_names: Vec<Value> = if instruction.opcode == Opcode::CallKw {
+                        let names = pop!();
+                        krait_runtime::types::tuple::items(names).map(<[Value]>::to_vec).unwrap_or_default()
+                    } else {
+                        Vec::new()
+                    };
+                    let length = self.stack.len();
+                    let (callable, arguments_start, return_to) = if instruction.opcode == Opcode::CallMethod {
+                        let first = self.stack[length - arg - 2];
+                        if first.is_null() {
+                            (self.stack[length - arg - 1], length - arg, length - arg - 2)
+                        } else {
+                            (first, length - arg - 1, length - arg - 2)
+                        }
+                    } else {
+                        (self.stack[length - arg - 1], length - arg, length - arg - 1)
+                    };
+                    sync!();
+                    match attempt!(self.call_value(callable, arguments_start, &keyword_names, return_to)) {
+                        CallOutcome::Returned(value) => {
+                            self.stack.truncate(return_to);
+                            self.stack.push(value);
+                        }
+                        CallOutcome::FramePushed => {
+                            self.safepoint();
+                            reload!();
+                        }
+                    }
+                }
+                Opcode::CallFunctionEx => {
+                    let keywords = if arg & 1 != 0 { pop!() } else { Value::NULL };
+                    let positional = pop!();
+                    let callable = pop!();
+                    sync!();
+                    let return_to = self.stack.len();
+                    self.stack.push(callable);
+                    self.stack.push(positional);
+                    self.stack.push(keywords);
+                    let (mut values, names) = attempt!(self.unpack_call_arguments(callable, positional, keywords));
+                    self.stack.truncate(return_to + 1);
+                    let arguments_start = self.stack.len();
+                    self.stack.append(&mut values);
+                    match attempt!(self.call_value(callable, arguments_start, &names, return_to)) {
+                        CallOutcome::Returned(value) => {
+                            self.stack.truncate(return_to);
+                            self.stack.push(value);
+                        }
+                        CallOutcome::FramePushed => {
+                            self.safepoint();
+                            reload!();
+                        }
+                    }
+                }
+                Opcode::MakeFunction => {
+                    let code_value = pop!();
+                    let closure = if arg & 8 != 0 { pop!() } else { Value::NULL };
+                    let keyword_defaults = if arg & 2 != 0 { pop!() } else { Value::NULL };
+                    let defaults = if arg & 1 != 0 { pop!() } else { Value::NULL };
+                    let globals = self.frames.last().map_or(Value::NULL, |frame| frame.globals);
+                    let function = self.make_function(code_value, globals, defaults, keyword_defaults, closure);
+                    self.stack.push(function);
+                }
+                Opcode::ReturnValue => {
+                    let value = pop!();
+                    let Some(frame) = self.frames.pop() else { return Ok(Exit::Return(value)) };
+                    self.stack.truncate(frame.return_to);
+                    if frame.is_entry {
+                        return Ok(Exit::Return(value));
+                    }
+                    self.stack.push(value);
+                    reload!();
+                }
+                Opcode::LoadBuildClass => {
+                    let name = self.runtime.names.__build_class__;
+                    let builtins = self.runtime.builtins;
+                    let value = get_str_key(&mut self.runtime, builtins, name).unwrap_or(Value::NONE);
+                    self.stack.push(value);
+                }
+                Opcode::BinaryOp => {
+                    let right = pop!();
+                    let left = pop!();
+                    if let (Some(a), Some(b)) = (left.as_small_int(), right.as_small_int()) {
+                        let fast = match instruction.arg {
+                            0 | 13 => Some(a + b),
+                            1 | 14 => Some(a - b),
+                            2 | 15 => a.checked_mul(b),
+                            _ => None,
+                        };
+                        if let Some(result) = fast {
+                            let value = self.runtime.new_int(result);
+                            self.stack.push(value);
+                            continue;
+                        }
+                    } else if let (Some(a), Some(b)) = (left.as_float(), right.as_float()) {
+                        let fast = match instruction.arg {
+                            0 | 13 => Some(a + b),
+                            1 | 14 => Some(a - b),
+                            2 | 15 => Some(a * b),
+                            3 | 16 if b != 0.0 => Some(a / b),
+                            _ => None,
+                        };
+                        if let Some(result) = fast {
+                            self.stack.push(Value::float(result));
+                            continue;
+                        }
+                    }
+                    let operator = BinaryOperator::from_arg(instruction.arg).unwrap_or(BinaryOperator::Add);
+                    sync!();
+                    let value = attempt!(protocol::binary_op(self, left, right, operator));
+                    self.stack.push(value);
+                }
+                Opcode::UnaryNegative | Opcode::UnaryPositive | Opcode::UnaryInvert => {
+                    let operand = pop!();
+                    let operator = match instruction.opcode {
+                        Opcode::UnaryNegative => UnaryOperator::Negative,
+                        Opcode::UnaryPositive => UnaryOperator::Positive,
+                        _ => UnaryOperator::Invert,
+                    };
+                    sync!();
+                    let value = attempt!(protocol::unary_op(self, operand, operator));
+                    self.stack.push(value);
+                }
+                Opcode::UnaryNot => {
+                    let operand = pop!();
+                    sync!();
+                    let truth = attempt!(protocol::is_true(self, operand));
+                    self.stack.push(Value::bool(!truth));
+                }
+                Opcode::CompareOp => {
+                    let right = pop!();
+                    let left = pop!();
+                    let operator = Comparison::from_arg(instruction.arg).unwrap_or(Comparison::Equal);
+                    if let (Some(a), Some(b)) = (left.as_small_int(), right.as_small_int()) {
+                        let result = match operator {
+                            Comparison::Less => a < b,
+                            Comparison::LessEqual => a <= b,
+                            Comparison::Equal => a == b,
+                            Comparison::NotEqual => a != b,
+                            Comparison::Greater => a > b,
+                            Comparison::GreaterEqual => a >= b,
+                        };
+                        self.stack.push(Value::bool(result));
+                        continue;
+                    }
+                    sync!();
+                    let value = attempt!(protocol::compare(self, left, right, operator));
+                    self.stack.push(value);
+                }
+                Opcode::IsOp => {
+                    let right = pop!();
+                    let left = pop!();
+                    self.stack.push(Value::bool((left == right) != (arg == 1)));
+                }
+                Opcode::ContainsOp => {
+                    let container = pop!();
+                    let item = pop!();
+                    sync!();
+                    let found = attempt!(protocol::contains(self, container, item));
+                    self.stack.push(Value::bool(found != (arg == 1)));
+                }
+                Opcode::BinarySubscr => {
+                    let key = pop!();
+                    let container = pop!();
+                    if let (Some(Payload::List(items)), Some(index)) = (container.as_object().map(|object| &object.payload), key.as_small_int()) {
+                        let items = items.get();
+                        let resolved = if index < 0 { index + items.len() as i64 } else { index };
+                        if resolved >= 0 && (resolved as usize) < items.len() {
+                            let value = items[resolved as usize];
+                            self.stack.push(value);
+                            continue;
+                        }
+                    }
+                    sync!();
+                    let value = attempt!(protocol::get_item(self, container, key));
+                    self.stack.push(value);
+                }
+                Opcode::StoreSubscr => {
+                    let key = pop!();
+                    let container = pop!();
+                    let value = pop!();
+                    if let (Some(Payload::List(items)), Some(index)) = (container.as_object().map(|object| &object.payload), key.as_small_int()) {
+                        let items = items.get();
+                        let resolved = if index < 0 { index + items.len() as i64 } else { index };
+                        if resolved >= 0 && (resolved as usize) < items.len() {
+                            items[resolved as usize] = value;
+                            continue;
+                        }
+                    }
+                    sync!();
+                    attempt!(protocol::set_item(self, container, key, value));
+                }
+                Opcode::DeleteSubscr => {
+                    let key = pop!();
+                    let container = pop!();
+                    sync!();
+                    attempt!(protocol::delete_item(self, container, key));
+                }
+                Opcode::BuildSlice => {
+                    let step = if arg == 3 { pop!() } else { Value::NONE };
+                    let stop = pop!();
+                    let start = pop!();
+                    let slice = self.runtime.heap.allocate(Payload::Slice { start, stop, step });
+                    self.stack.push(slice);
+                }
+                Opcode::BuildTuple => {
+                    let items = self.stack.split_off(self.stack.len() - arg);
+                    let tuple = self.runtime.new_tuple(items);
+                    self.stack.push(tuple);
+                }
+                Opcode::BuildList => {
+                    let items = self.stack.split_off(self.stack.len() - arg);
+                    let list = self.runtime.new_list(items);
+                    self.stack.push(list);
+                }
+                Opcode::BuildSet => {
+                    let items = self.stack.split_off(self.stack.len() - arg);
+                    let set = self.runtime.new_set();
+                    self.stack.push(set);
+                    for item in items {
+                        sync!();
+                        attempt!(krait_runtime::types::dict::set_value(self, set, item, Value::NONE));
+                    }
+                }
+                Opcode::BuildMap => {
+                    let items = self.stack.split_off(self.stack.len() - 2 * arg);
+                    let dict = self.runtime.new_dict();
+                    self.stack.push(dict);
+                    for pair in items.chunks(2) {
+                        sync!();
+                        attempt!(krait_runtime::types::dict::set_value(self, dict, pair[0], pair[1]));
+                    }
+                }
+                Opcode::BuildString => {
+                    let items = self.stack.split_off(self.stack.len() - arg);
+                    let mut text = String::new();
+                    for item in items {
+                        text.push_str(protocol::str_value(item).unwrap_or(""));
+                    }
+                    let value = self.runtime.new_string(text);
+                    self.stack.push(value);
+                }
+                Opcode::ListAppend => {
+                    let item = pop!();
+                    let list = self.stack[self.stack.len() - arg];
+                    krait_runtime::types::list::push(self, list, item);
+                }
+                Opcode::SetAdd => {
+                    let item = pop!();
+                    let set = self.stack[self.stack.len() - arg];
+                    sync!();
+                    attempt!(krait_runtime::types::dict::set_value(self, set, item, Value::NONE));
+                }
+                Opcode::MapAdd => {
+                    let value = pop!();
+                    let key = pop!();
+                    let dict = self.stack[self.stack.len() - arg];
+                    sync!();
+                    attempt!(krait_runtime::types::dict::set_value(self, dict, key, value));
+                }
+                Opcode::ListExtend | Opcode::SetUpdate => {
+                    let iterable = top!();
+                    sync!();
+                    let items = attempt!(protocol::collect(self, iterable));
+                    self.stack.pop();
+                    let target = self.stack[self.stack.len() - arg];
+                    for item in items {
+                        if instruction.opcode == Opcode::ListExtend {
+                            krait_runtime::types::list::push(self, target, item);
+                        } else {
+                            attempt!(krait_runtime::types::dict::set_value(self, target, item, Value::NONE));
+                        }
+                    }
+                }
+                Opcode::DictUpdate | Opcode::DictMerge => {
+                    let source = top!();
+                    let target = self.stack[self.stack.len() - 1 - arg];
+                    sync!();
+                    attempt!(self.dict_update(target, source, instruction.opcode == Opcode::DictMerge));
+                    self.stack.pop();
+                }
+                Opcode::ListToTuple => {
+                    let list = pop!();
+                    let items = krait_runtime::types::list::items(list).map(|items| items.clone()).unwrap_or_default();
+                    let tuple = self.runtime.new_tuple(items);
+                    self.stack.push(tuple);
+                }
+                Opcode::FormatValue => {
+                    let spec = if arg & 4 != 0 { pop!() } else { Value::NULL };
+                    let value = top!();
+                    sync!();
+                    let converted = match arg & 3 {
+                        1 => attempt!(protocol::to_str(self, value)),
+                        2 => attempt!(protocol::repr(self, value)),
+                        3 => {
+                            let ascii_name = self.runtime.intern("ascii");
+                            let builtins = self.runtime.builtins;
+                            let ascii = get_str_key(&mut self.runtime, builtins, ascii_name).unwrap_or(Value::NONE);
+                            attempt!(protocol::call(self, ascii, &[value], &[]))
+                        }
+                        _ => value,
+                    };
+                    let spec_text = protocol::str_value(spec).unwrap_or("").to_owned();
+                    let result = if spec_text.is_empty() && protocol::str_value(converted).is_some() {
+                        converted
+                    } else {
+                        self.stack.push(converted);
+                        let result = attempt!(krait_runtime::types::format::format_value(self, converted, &spec_text));
+                        self.stack.pop();
+                        result
+                    };
+                    self.stack.pop();
+                    self.stack.push(result);
+                }
+                Opcode::UnpackSequence => {
+                    let sequence = top!();
+                    sync!();
+                    let items = attempt!(self.unpack(sequence, arg, None));
+                    self.stack.pop();
+                    self.stack.extend(items.into_iter().rev());
+                }
+                Opcode::UnpackEx => {
+                    let sequence = top!();
+                    let before = arg & 0xff;
+                    let after = arg >> 8;
+                    sync!();
+                    let mut items = attempt!(self.unpack(sequence, before + after, Some(before)));
+                    self.stack.pop();
+                    let tail = items.split_off(items.len() - after);
+                    let middle = items.split_off(before);
+                    let starred = self.runtime.new_list(middle);
+                    self.stack.extend(tail.into_iter().rev());
+                    self.stack.push(starred);
+                    self.stack.extend(items.into_iter().rev());
+                }
+                Opcode::Jump => {
+                    if arg < ip {
+                        sync!();
+                        self.safepoint();
+                    }
+                    ip = arg;
+                }
+                Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue => {
+                    let condition = pop!();
+                    let truth = match condition {
+                        Value::TRUE => true,
+                        Value::FALSE => false,
+                        _ => {
+                            sync!();
+                            attempt!(protocol::is_true(self, condition))
+                        }
+                    };
+                    if truth == (instruction.opcode == Opcode::PopJumpIfTrue) {
+                        ip = arg;
+                    }
+                }
+                Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {
+                    let condition = top!();
+                    sync!();
+                    let truth = attempt!(protocol::is_true(self, condition));
+                    if truth == (instruction.opcode == Opcode::JumpIfTrueOrPop) {
+                        ip = arg;
+                    } else {
+                        self.stack.pop();
+                    }
+                }
+                Opcode::GetIter => {
+                    let iterable = top!();
+                    sync!();
+                    let iterator = attempt!(protocol::iterate(self, iterable));
+                    self.stack.pop();
+                    self.stack.push(iterator);
+                }
+                Opcode::ForIter => {
+                    let iterator = top!();
+                    if let Some(Payload::Iterator(IteratorKind::Range { next, stop, step })) = iterator.as_object().map(|object| &object.payload) {
+                        let current = next.get();
+                        if (*step > 0 && current < *stop) || (*step < 0 && current > *stop) {
+                            next.set(current + *step);
+                            let value = self.runtime.new_int(current);
+                            self.stack.push(value);
+                        } else {
+                            self.stack.pop();
+                            ip = arg;
+                        }
+                        continue;
+                    }
+                    sync!();
+                    match attempt!(protocol::next(self, iterator)) {
+                        Some(value) => self.stack.push(value),
+                        None => {
+                            self.stack.pop();
+                            ip = arg;
+                        }
+                    }
+                }
+                Opcode::RaiseVarargs => {
+                    sync!();
+                    return Err(self.raise(arg));
+                }
+                Opcode::Reraise => {
+                    let exception = pop!();
+                    sync!();
+                    return Err(Raised { error: PyErr { exception }, reraise: true });
+                }
+                Opcode::PushExcInfo => {
+                    let exception = pop!();
+                    self.stack.push(self.handled_exception);
+                    self.stack.push(exception);
+                    self.handled_exception = exception;
+                }
+                Opcode::PopExcept => {
+                    self.handled_exception = pop!();
+                }
+                Opcode::CheckExcMatch => {
+                    let class = pop!();
+                    let exception = top!();
+                    sync!();
+                    let matched = attempt!(self.exception_matches(exception, class));
+                    self.stack.push(Value::bool(matched));
+                }
+                Opcode::LoadAssertionError => self.stack.push(self.runtime.types.assertion_error),
+                Opcode::BeforeWith => {
+                    let manager = top!();
+                    sync!();
+                    let (exit, entered) = attempt!(self.enter_context(manager));
+                    self.stack.pop();
+                    self.stack.push(exit);
+                    self.stack.push(entered);
+                }
+                Opcode::WithExceptStart => {
+                    let exception = top!();
+                    let exit = self.stack[self.stack.len() - 3];
+                    let class = protocol::type_of(&self.runtime, exception);
+                    sync!();
+                    let result = attempt!(protocol::call(self, exit, &[class, exception, Value::NONE], &[]));
+                    self.stack.push(result);
+                }
+                Opcode::YieldValue => {
+                    let value = pop!();
+                    sync!();
+                    self.suspend_generator();
+                    return Ok(Exit::Yield(value));
+                }
+                Opcode::GetYieldFromIter => {
+                    let iterable = top!();
+                    if !matches!(iterable.as_object().map(|object| &object.payload), Some(Payload::Generator(_))) {
+                        sync!();
+                        let iterator = attempt!(protocol::iterate(self, iterable));
+                        self.stack.pop();
+                        self.stack.push(iterator);
+                    }
+                }
+                Opcode::Send => {
+                    let value = pop!();
+                    let iterator = top!();
+                    sync!();
+                    match attempt!(self.send(iterator, value)) {
+                        krait_runtime::GeneratorStep::Yielded(yielded) => self.stack.push(yielded),
+                        krait_runtime::GeneratorStep::Returned(result) => {
+                            self.stack.pop();
+                            self.stack.push(result);
+                            ip = arg;
+                        }
+                    }
+                }
+                Opcode::ImportName => {
+                    let _from_list = pop!();
+                    let level = pop!();
+                    sync!();
+                    let module = attempt!(self.import_name(code.names[arg], level));
+                    self.stack.push(module);
+                }
+                Opcode::ImportFrom => {
+                    let module = top!();
+                    sync!();
+                    let value = attempt!(self.import_from(module, code.names[arg]));
+                    self.stack.push(value);
+                }
+                Opcode::ImportStar => {
+                    let module = pop!();
+                    let locals = self.frames.last().map_or(Value::NULL, |frame| frame.locals);
+                    sync!();
+                    attempt!(self.import_star(module, locals));
+                }
+            }
+        }
+    }
+
+    fn unbound_local(&mut self, code: &krait_runtime::object::CodeData, index: usize) -> PyErr {
+        let name = code.code.varnames.get(index).map(|name| name.to_string()).unwrap_or_default();
+        let runtime = &mut self.runtime;
+        let message = format!("cannot access local variable '{name}' where it is not associated with a value");
+        runtime.new_error(runtime.types.unbound_local_error, message)
+    }
+
+    fn unbound_cell(&mut self, code: &krait_runtime::object::CodeData, index: usize) -> PyErr {
+        let name = code.code.cell_name(index).map(|name| name.to_string()).unwrap_or_default();
+        let runtime = &mut self.runtime;
+        if index < code.code.cellvars.len() {
+            let message = format!("cannot access local variable '{name}' where it is not associated with a value");
+            runtime.new_error(runtime.types.unbound_local_error, message)
+        } else {
+            let message = format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope");
+            runtime.new_error(runtime.types.name_error, message)
+        }
+    }
+
+    /// `NameError: name 'x' is not defined`.
+    pub(crate) fn name_error(&mut self, name: Value) -> PyErr {
+        let text = protocol::str_value(name).unwrap_or("?");
+        let runtime = &mut self.runtime;
+        let message = format!("name '{text}' is not defined");
+        runtime.new_error(runtime.types.name_error, message)
+    }
+
+    fn load_name(&mut self, locals: Value, globals: Value, name: Value) -> PyResult<Value> {
+        if !locals.is_null() {
+            if is_exact_dict(locals) {
+                if let Some(value) = get_str_key(&mut self.runtime, locals, name) {
+                    return Ok(value);
+                }
+            } else {
+                match protocol::get_item(self, locals, name) {
+                    Ok(value) => return Ok(value),
+                    Err(error) => {
+                        if !protocol::is_instance(&self.runtime, error.exception, self.runtime.types.key_error) {
+                            return Err(error);
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(value) = get_str_key(&mut self.runtime, globals, name) {
+            return Ok(value);
+        }
+        let builtins = self.runtime.builtins;
+        if let Some(value) = get_str_key(&mut self.runtime, builtins, name) {
+            return Ok(value);
+        }
+        Err(self.name_error(name))
+    }
+
+    fn store_name(&mut self, locals: Value, name: Value, value: Value) -> PyResult<()> {
+        if is_exact_dict(locals) {
+            set_str_key(&mut self.runtime, locals, name, value);
+            Ok(())
+        } else {
+            protocol::set_item(self, locals, name, value)
+        }
+    }
+
+    fn delete_name(&mut self, locals: Value, name: Value) -> PyResult<()> {
+        if is_exact_dict(locals) {
+            if krait_runtime::types::dict::remove_str_key(&mut self.runtime, locals, name).is_none() {
+                return Err(self.name_error(name));
+            }
+            Ok(())
+        } else {
+            protocol::delete_item(self, locals, name)
+        }
+    }
+
+    fn unpack(&mut self, sequence: Value, count: usize, starred_at: Option<usize>) -> PyResult<Vec<Value>> {
+        let items = match sequence.as_object().map(|object| &object.payload) {
+            Some(Payload::Tuple(items)) => items.to_vec(),
+            Some(Payload::List(items)) => items.get().clone(),
+            _ => {
+                let iterable = match protocol::iterate(self, sequence) {
+                    Ok(iterator) => iterator,
+                    Err(error) => {
+                        if protocol::is_instance(&self.runtime, error.exception, self.runtime.types.type_error) {
+                            let runtime = &mut self.runtime;
+                            let message = format!("cannot unpack non-iterable {} object", protocol::type_name(runtime, sequence));
+                            return Err(runtime.type_error(message));
+                        }
+                        return Err(error);
+                    }
+                };
+                self.stack.push(iterable);
+                let result = protocol::collect(self, iterable);
+                self.stack.pop();
+                result?
+            }
+        };
+        let runtime = &mut self.runtime;
+        match starred_at {
+            None => {
+                if items.len() > count {
+                    return Err(runtime.value_error(format!("too many values to unpack (expected {count})")));
+                }
+                if items.len() < count {
+                    return Err(runtime.value_error(format!("not enough values to unpack (expected {count}, got {})", items.len())));
+                }
+            }
+            Some(_) => {
+                if items.len() < count {
+                    return Err(runtime.value_error(format!("not enough values to unpack (expected at least {count}, got {})", items.len())));
+                }
+            }
+        }
+        Ok(items)
+    }
+
+    fn dict_update(&mut self, target: Value, source: Value, is_call: bool) -> PyResult<()> {
+        let is_mapping = matches!(source.as_object().map(|object| &object.payload), Some(Payload::Dict(_)));
+        if !is_mapping {
+            let keys_name = self.runtime.names.keys;
+            let has_keys = protocol::attribute::find_attribute(self, source, keys_name)?.is_some();
+            if !has_keys {
+                let runtime = &mut self.runtime;
+                let message = if is_call {
+                    format!("argument after ** must be a mapping, not {}", protocol::type_name(runtime, source))
+                } else {
+                    format!("'{}' object is not a mapping", protocol::type_name(runtime, source))
+                };
+                return Err(runtime.type_error(message));
+            }
+            let temporary = self.runtime.new_dict();
+            self.stack.push(temporary);
+            let result = krait_runtime::types::dict::update_from(self, temporary, source);
+            self.stack.pop();
+            result?;
+            return self.dict_update(target, temporary, is_call);
+        }
+        for (key, value) in krait_runtime::types::dict::pairs(source) {
+            if is_call {
+                if protocol::str_value(key).is_none() {
+                    return Err(self.runtime.type_error("keywords must be strings"));
+                }
+                if krait_runtime::types::dict::contains_key(self, target, key)? {
+                    let message = format!("got multiple values for keyword argument '{}'", protocol::str_value(key).unwrap_or("?"));
+                    return Err(self.runtime.type_error(message));
+                }
+            }
+            krait_runtime::types::dict::set_value(self, target, key, value)?;
+        }
+        Ok(())
+    }
+
+    fn enter_context(&mut self, manager: Value) -> PyResult<(Value, Value)> {
+        let class = protocol::type_of(&self.runtime, manager);
+        let (enter_name, exit_name) = (self.runtime.names.__enter__, self.runtime.names.__exit__);
+        let enter = protocol::lookup_in_type(&mut self.runtime, class, enter_name);
+        let exit = protocol::lookup_in_type(&mut self.runtime, class, exit_name);
+        let (Some(enter), Some(_)) = (enter, exit) else {
+            let runtime = &mut self.runtime;
+            let message = format!("'{}' object does not support the context manager protocol", protocol::type_name(runtime, manager));
+            return Err(runtime.type_error(message));
+        };
+        let bound_exit = protocol::get_attribute(self, manager, exit_name)?;
+        self.stack.push(bound_exit);
+        let entered = protocol::attribute::call_bound(self, enter, manager, &[]);
+        self.stack.pop();
+        Ok((bound_exit, entered?))
+    }
+
+    fn exception_matches(&mut self, exception: Value, class: Value) -> PyResult<bool> {
+        let classes: Vec<Value> = match krait_runtime::types::tuple::items(class) {
+            Some(items) => items.to_vec(),
+            None => vec![class],
+        };
+        let base_exception = self.runtime.types.base_exception;
+        for &candidate in &classes {
+            if protocol::as_type(candidate).is_none() || !protocol::is_subclass(candidate, base_exception) {
+                return Err(self.runtime.type_error("catching classes that do not inherit from BaseException is not allowed"));
+            }
+        }
+        Ok(classes.iter().any(|&candidate| protocol::is_instance(&self.runtime, exception, candidate)))
+    }
+
+    /// Builds the exception for `raise` (arg 0: re-raise, 1: `raise X`, 2: `raise X from Y`).
+    fn raise(&mut self, arg: usize) -> Raised {
+        if arg == 0 {
+            let handled = self.handled_exception;
+            if handled.is_null() || handled.is_none() {
+                let error = self.runtime.runtime_error("No active exception to reraise");
+                return Raised::from(error);
+            }
+            return Raised { error: PyErr { exception: handled }, reraise: true };
+        }
+        let cause = if arg == 2 { self.stack.pop().unwrap_or(Value::NONE) } else { Value::NULL };
+        let raised = self.stack.pop().unwrap_or(Value::NONE);
+        let exception = match self.make_exception(raised) {
+            Ok(exception) => exception,
+            Err(error) => return Raised::from(error),
+        };
+        if !cause.is_null() {
+            let cause_value = if cause.is_none() {
+                Value::NONE
+            } else {
+                match self.make_exception(cause) {
+                    Ok(value) => value,
+                    Err(_) => {
+                        let error = self.runtime.type_error("exception causes must derive from BaseException");
+                        return Raised::from(error);
+                    }
+                }
+            };
+            if let Some(data) = krait_runtime::runtime::exception_data(exception) {
+                let data = data.get();
+                data.cause = if cause_value.is_none() { Value::NULL } else { cause_value };
+                data.suppress_context = true;
+            }
+        }
+        Raised::from(PyErr { exception })
+    }
+
+    /// An exception instance from what `raise` was given (a class is instantiated).
+    fn make_exception(&mut self, value: Value) -> PyResult<Value> {
+        let base_exception = self.runtime.types.base_exception;
+        if protocol::as_type(value).is_some() {
+            if protocol::is_subclass(value, base_exception) {
+                return protocol::call(self, value, &[], &[]);
+            }
+        } else if protocol::is_instance(&self.runtime, value, base_exception) {
+            return Ok(value);
+        }
+        Err(self.runtime.type_error("exceptions must derive from BaseException"))
+    }
+
+    /// Creates a function object.
+    fn make_function(&mut self, code_value: Value, globals: Value, defaults: Value, keyword_defaults: Value, closure: Value) -> Value {
+        let (name, qualname, doc) = match crate::loader::code_data(code_value) {
+            Some(code) => {
+                let doc = match &code.code.docstring {
+                    Some(text) => self.runtime.new_str(text),
+                    None => Value::NONE,
+                };
+                (self.runtime.intern(&code.code.name), self.runtime.new_str(&code.code.qualname), doc)
+            }
+            None => (Value::NONE, Value::NONE, Value::NONE),
+        };
+        let module_name = self.runtime.names.__name__;
+        let module = get_str_key(&mut self.runtime, globals, module_name).unwrap_or(Value::NONE);
+        self.runtime.heap.allocate(Payload::Function(krait_runtime::object::FunctionObject {
+            code: code_value,
+            globals,
+            name: krait_runtime::object::Mutable::new(name),
+            qualname: krait_runtime::object::Mutable::new(qualname),
+            defaults: krait_runtime::object::Mutable::new(defaults),
+            keyword_defaults: krait_runtime::object::Mutable::new(keyword_defaults),
+            closure,
+            module,
+            doc,
+            dict: krait_runtime::object::Mutable::new(Value::NULL),
+        }))
+    }
+}
+
+fn is_exact_dict(value: Value) -> bool {
+    matches!(value.as_object().map(|object| &object.payload), Some(Payload::Dict(_)))
+}
+
+/// The contents of a cell value (NULL when empty).
+#[inline]
+pub(crate) fn cell_contents(cell: Value) -> Value {
+    match cell.as_object().map(|object| &object.payload) {
+        Some(Payload::Cell(contents)) => contents.get(),
+        _ => Value::NULL,
+    }
+}
+
+/// Sets the contents of a cell value.
+#[inline]
+pub(crate) fn set_cell(cell: Value, value: Value) {
+    if let Some(Payload::Cell(contents)) = cell.as_object().map(|object| &object.payload) {
+        contents.set(value);
+    }
+}
+
+

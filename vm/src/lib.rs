@@ -1,0 +1,142 @@
+//! krait's virtual machine: frames on one contiguous stack, the interpreter loop, calls,
+//! exceptions with CPython's tracebacks, generators, and imports of native modules.
+//!
+//! - [`frame`]: the frame record and stack layout;
+//! - [`interpreter`]: the dispatch loop (one arm per opcode of the compiler's table);
+//! - [`call`]: argument binding and pushing frames;
+//! - [`unwind`]: exception propagation through the exception tables;
+//! - [`traceback`]: printing uncaught exceptions as CPython does;
+//! - [`generator`]: suspending and resuming generator frames;
+//! - [`loader`]: compiled code objects to runtime values.
+
+#![deny(missing_docs)]
+
+pub mod call;
+pub mod frame;
+pub mod generator;
+pub mod host;
+pub mod import;
+pub mod interpreter;
+pub mod loader;
+pub mod traceback;
+pub mod unwind;
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use krait_compiler::CodeObject;
+use krait_runtime::{PyErr, PyResult, Runtime, Value};
+
+use crate::frame::Frame;
+
+/// The most Rust-level nestings of the run loop (Python code called from builtins that were
+/// called from Python code…) before RecursionError, so the native stack cannot overflow.
+pub const NATIVE_DEPTH_LIMIT: usize = 2000;
+
+/// The virtual machine: the runtime plus the execution stack.
+pub struct Vm {
+    /// Shared runtime state (heap, types, builtins).
+    pub runtime: Runtime,
+    /// The value stack shared by every frame.
+    pub stack: Vec<Value>,
+    /// The frames, innermost last.
+    pub frames: Vec<Frame>,
+    /// The exception being handled (`sys.exc_info()`), or NULL.
+    pub handled_exception: Value,
+    /// How many run loops are active on the native stack.
+    pub native_depth: usize,
+    /// Source text by file name, for traceback lines.
+    pub sources: HashMap<String, Rc<str>>,
+}
+
+impl Vm {
+    /// A VM with a fresh runtime; `argv` becomes `sys.argv`.
+    pub fn new(argv: Vec<String>) -> Vm {
+        let mut runtime = Runtime::new();
+        runtime.argv = argv;
+        Vm {
+            runtime,
+            stack: Vec::with_capacity(1 << 16),
+            frames: Vec::new(),
+            handled_exception: Value::NULL,
+            native_depth: 0,
+            sources: HashMap::new(),
+        }
+    }
+
+    /// Runs a compiled module as `__main__`; returns the uncaught exception, if any.
+    pub fn run_main(&mut self, code: &Rc<CodeObject>, source: &str) -> Result<(), PyErr> {
+        self.sources.insert(code.filename.to_string(), Rc::from(source));
+        let runtime = &mut self.runtime;
+        let module = runtime.new_module("__main__");
+        runtime.register_module("__main__", module);
+        let Some(krait_runtime::object::Payload::Module { dict: globals, .. }) = module.as_object().map(|object| &object.payload) else {
+            return Ok(());
+        };
+        let globals = *globals;
+        let builtins_name = runtime.names.__builtins__;
+        let builtins_module = runtime.new_module("builtins");
+        if let Some(krait_runtime::object::Payload::Module { dict, .. }) = builtins_module.as_object().map(|object| &object.payload) {
+            // The builtins module shares the builtins namespace.
+            let _ = dict;
+        }
+        krait_runtime::types::dict::set_str_key(runtime, globals, builtins_name, builtins_module);
+        let file_name = runtime.names.__file__;
+        let file_value = runtime.new_str(&code.filename);
+        krait_runtime::types::dict::set_str_key(runtime, globals, file_name, file_value);
+        let code_value = loader::load_code(runtime, code);
+        self.run_code(code_value, globals, globals).map(|_| ())
+    }
+
+    /// Runs a module or class body `code` with the given namespaces until it returns.
+    pub fn run_code(&mut self, code_value: Value, globals: Value, locals: Value) -> PyResult<Value> {
+        let Some(code) = loader::code_data(code_value) else { return Ok(Value::NONE) };
+        let base = self.stack.len();
+        let slots = code.code.varnames.len() + code.code.cell_count();
+        self.stack.resize(base + slots, Value::NULL);
+        for index in 0..code.code.cellvars.len() {
+            let cell = self.runtime.heap.allocate(krait_runtime::object::Payload::Cell(std::cell::Cell::new(Value::NULL)));
+            self.stack[base + code.code.varnames.len() + index] = cell;
+        }
+        self.frames.push(Frame {
+            code,
+            code_value,
+            function: Value::NULL,
+            globals,
+            locals,
+            base,
+            stack_base: base + slots,
+            ip: 0,
+            return_to: base,
+            is_entry: true,
+            generator: Value::NULL,
+        });
+        match self.run_frames()? {
+            interpreter::Exit::Return(value) | interpreter::Exit::Yield(value) => Ok(value),
+        }
+    }
+
+    /// Flushes buffered output (at exit).
+    pub fn flush(&mut self) {
+        self.runtime.output.flush();
+    }
+
+    /// Runs a full collection with the VM's roots.
+    pub fn collect_garbage(&mut self) -> usize {
+        let Vm { runtime, stack, frames, handled_exception, .. } = self;
+        let handled = *handled_exception;
+        let roots = |visit: &mut dyn FnMut(Value)| {
+            stack.iter().for_each(|&value| visit(value));
+            frames.iter().for_each(|frame| frame.trace(visit));
+            visit(handled);
+        };
+        // The runtime's own roots need `runtime` borrowed immutably while the heap is borrowed
+        // mutably: collect them first.
+        let mut runtime_roots = Vec::new();
+        runtime.trace_roots(&mut |value| runtime_roots.push(value));
+        runtime.heap.collect(&mut |visit| {
+            runtime_roots.iter().for_each(|&value| visit(value));
+            roots(visit);
+        })
+    }
+}
