@@ -4,6 +4,11 @@
 //! table maps hashes to entry positions (CPython's design since 3.6). Deleting leaves a hole
 //! in the entries (key NULL) that the next resize squeezes out.
 //!
+//! Sets use a second layout, CPython's set table: the entry array *is* the open-addressing
+//! table (linear probes of 9, then perturbation), so iterating a set visits slots in the same
+//! order as CPython and `{3, 1, 2}` prints as `{1, 2, 3}`. Deleted slots hold a NULL key and
+//! a `DUMMY` marker value.
+//!
 //! Key comparison may run Python code (`__eq__`), which may mutate the very table being
 //! searched. [`lookup`] therefore never keeps a borrow across the comparison, and restarts the
 //! probe if the table changed underneath it.
@@ -12,6 +17,10 @@ use crate::object::Mutable;
 use crate::value::Value;
 
 const EMPTY: u32 = u32::MAX;
+const LINEAR_PROBES: usize = 9;
+const SET_MINIMUM_SIZE: usize = 8;
+/// The value of a deleted slot in the set layout (never visible to Python).
+const DUMMY: Value = Value::TRUE;
 const DELETED: u32 = u32::MAX - 1;
 const MINIMUM_SLOTS: usize = 8;
 
@@ -34,6 +43,12 @@ pub struct Dict {
     length: usize,
     /// Bumped on every structural change; lets lookups notice mutation during `__eq__`.
     mutations: u64,
+    /// Whether this is a set table (CPython's set layout; see the module documentation).
+    set_layout: bool,
+    /// Set layout: slots ever used (live or deleted), for the resize rule.
+    fill: usize,
+    /// Set layout: where `pop` looks first.
+    finger: usize,
 }
 
 /// The result of a probe.
@@ -49,6 +64,16 @@ impl Dict {
     /// An empty table.
     pub fn new() -> Dict {
         Dict::default()
+    }
+
+    /// An empty table with CPython's set layout.
+    pub fn new_set() -> Dict {
+        Dict { set_layout: true, ..Dict::default() }
+    }
+
+    /// Whether this table uses the set layout.
+    pub fn is_set_layout(&self) -> bool {
+        self.set_layout
     }
 
     /// Number of live entries.
@@ -90,6 +115,10 @@ impl Dict {
 
     /// Appends a key known to be absent.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        if self.set_layout {
+            self.set_insert(hash, key, value);
+            return;
+        }
         if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
             self.resize((self.length + 1) * 3);
         }
@@ -103,6 +132,12 @@ impl Dict {
     /// Removes the entry at an index; returns it.
     pub fn remove_at(&mut self, index: usize) -> Option<Entry> {
         let entry = *self.entry(index)?;
+        if self.set_layout {
+            self.entries[index] = Entry { hash: -1, key: Value::NULL, value: DUMMY };
+            self.length -= 1;
+            self.mutations += 1;
+            return Some(entry);
+        }
         let mask = self.indices.len() - 1;
         let mut slot = entry.hash as u64 as usize & mask;
         let mut perturb = entry.hash as u64;
@@ -124,8 +159,26 @@ impl Dict {
         Some(entry)
     }
 
+    /// Removes and returns an entry as CPython's `set.pop` chooses it (the first live slot
+    /// from a moving finger).
+    pub fn pop_for_set(&mut self) -> Option<Entry> {
+        if self.length == 0 || self.entries.is_empty() {
+            return None;
+        }
+        let size = self.entries.len();
+        let mut index = self.finger % size;
+        while self.entries[index].key.is_null() {
+            index = (index + 1) % size;
+        }
+        self.finger = index + 1;
+        self.remove_at(index)
+    }
+
     /// Removes and returns the last entry (for `popitem`).
     pub fn pop_last(&mut self) -> Option<Entry> {
+        if self.set_layout {
+            return self.pop_for_set();
+        }
         let index = self.entries.iter().rposition(|entry| !entry.key.is_null())?;
         self.remove_at(index)
     }
@@ -135,10 +188,91 @@ impl Dict {
         self.entries.clear();
         self.indices.clear();
         self.length = 0;
+        self.fill = 0;
+        self.finger = 0;
         self.mutations += 1;
     }
 
+    /// Set layout: adds a key known to be absent, as CPython's `set_add_entry`.
+    fn set_insert(&mut self, hash: i64, key: Value, value: Value) {
+        if self.entries.is_empty() {
+            self.entries = vec![Entry { hash: 0, key: Value::NULL, value: Value::NULL }; SET_MINIMUM_SIZE];
+        }
+        let mask = self.entries.len() - 1;
+        let mut index = hash as u64 as usize & mask;
+        let mut perturb = hash as u64;
+        let mut free_slot = None;
+        let unused = loop {
+            let probes = if index + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let mut found = None;
+            for offset in 0..=probes {
+                let slot = index + offset;
+                let entry = &self.entries[slot];
+                if entry.key.is_null() {
+                    if entry.value == DUMMY {
+                        if free_slot.is_none() {
+                            free_slot = Some(slot);
+                        }
+                    } else {
+                        found = Some(slot);
+                        break;
+                    }
+                }
+            }
+            if let Some(slot) = found {
+                break slot;
+            }
+            perturb >>= 5;
+            index = (index * 5 + 1 + perturb as usize) & mask;
+        };
+        self.length += 1;
+        self.mutations += 1;
+        if let Some(slot) = free_slot {
+            self.entries[slot] = Entry { hash, key, value };
+            return;
+        }
+        self.fill += 1;
+        self.entries[unused] = Entry { hash, key, value };
+        if self.fill * 5 >= mask * 3 {
+            let minimum = if self.length > 50000 { self.length * 2 } else { self.length * 4 };
+            self.set_resize(minimum);
+        }
+    }
+
+    /// Set layout: rebuilds the table with room for `minimum` entries (CPython's resize).
+    fn set_resize(&mut self, minimum: usize) {
+        let mut size = SET_MINIMUM_SIZE;
+        while size <= minimum {
+            size <<= 1;
+        }
+        let old = std::mem::replace(&mut self.entries, vec![Entry { hash: 0, key: Value::NULL, value: Value::NULL }; size]);
+        let mask = size - 1;
+        for entry in old.into_iter().filter(|entry| !entry.key.is_null()) {
+            let mut index = entry.hash as u64 as usize & mask;
+            let mut perturb = entry.hash as u64;
+            'place: loop {
+                if self.entries[index].key.is_null() {
+                    self.entries[index] = entry;
+                    break 'place;
+                }
+                if index + LINEAR_PROBES <= mask {
+                    for offset in 1..=LINEAR_PROBES {
+                        if self.entries[index + offset].key.is_null() {
+                            self.entries[index + offset] = entry;
+                            break 'place;
+                        }
+                    }
+                }
+                perturb >>= 5;
+                index = (index * 5 + 1 + perturb as usize) & mask;
+            }
+        }
+        self.fill = self.length;
+    }
+
     /// Bytes owned, for GC accounting.
+    ///
+    /// (Sets count their sparse table.)
     pub fn owned_bytes(&self) -> usize {
         self.entries.capacity() * std::mem::size_of::<Entry>() + self.indices.capacity() * 4
     }
@@ -186,6 +320,9 @@ pub fn lookup<E>(
     key: Value,
     equal: &mut dyn FnMut(Value, Value) -> Result<bool, E>,
 ) -> Result<Lookup, E> {
+    if cell.get().set_layout {
+        return set_lookup(cell, hash, key, equal);
+    }
     'restart: loop {
         let dict = cell.get();
         if dict.indices.is_empty() {
@@ -218,6 +355,52 @@ pub fn lookup<E>(
             }
             perturb >>= 5;
             slot = (slot * 5 + 1 + perturb as usize) & mask;
+        }
+    }
+}
+
+/// Set layout lookup, as CPython's `set_lookkey`.
+fn set_lookup<E>(
+    cell: &Mutable<Dict>,
+    hash: i64,
+    key: Value,
+    equal: &mut dyn FnMut(Value, Value) -> Result<bool, E>,
+) -> Result<Lookup, E> {
+    'restart: loop {
+        let dict = cell.get();
+        if dict.entries.is_empty() {
+            return Ok(Lookup::Absent);
+        }
+        let mask = dict.entries.len() - 1;
+        let mut index = hash as u64 as usize & mask;
+        let mut perturb = hash as u64;
+        loop {
+            let probes = if index + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            for offset in 0..=probes {
+                let slot = index + offset;
+                let entry = cell.get().entries[slot];
+                if entry.key.is_null() {
+                    if entry.value != DUMMY {
+                        return Ok(Lookup::Absent);
+                    }
+                    continue;
+                }
+                if entry.key == key {
+                    return Ok(Lookup::Found(slot));
+                }
+                if entry.hash == hash {
+                    let before = cell.get().mutations;
+                    let same = equal(entry.key, key)?;
+                    if cell.get().mutations != before {
+                        continue 'restart;
+                    }
+                    if same {
+                        return Ok(Lookup::Found(slot));
+                    }
+                }
+            }
+            perturb >>= 5;
+            index = (index * 5 + 1 + perturb as usize) & mask;
         }
     }
 }

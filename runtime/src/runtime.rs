@@ -174,7 +174,7 @@ impl Runtime {
 
     /// A new empty set.
     pub fn new_set(&mut self) -> Value {
-        self.heap.allocate(Payload::Set(Mutable::new(Dict::new())))
+        self.heap.allocate(Payload::Set(Mutable::new(Dict::new_set())))
     }
 
     /// A builtin function object.

@@ -13,10 +13,12 @@ pub mod generator;
 pub mod int;
 pub mod list;
 pub mod object;
+pub mod property;
 pub mod range;
 pub mod sequence;
 pub mod set;
 pub mod str;
+pub mod stream;
 pub mod tuple;
 pub mod type_;
 
@@ -30,7 +32,7 @@ pub type MethodTable = &'static [(&'static str, NativeFunctionPointer)];
 /// Puts every builtin type's methods into its namespace.
 pub fn register_methods(runtime: &mut Runtime) {
     let types = runtime.types;
-    let tables: [(Value, &'static str, MethodTable); 13] = [
+    let tables: [(Value, &'static str, MethodTable); 15] = [
         (types.object, "object", object::METHODS),
         (types.type_, "type", type_::METHODS),
         (types.int, "int", int::METHODS),
@@ -44,9 +46,21 @@ pub fn register_methods(runtime: &mut Runtime) {
         (types.range, "range", range::METHODS),
         (types.base_exception, "BaseException", exception::METHODS),
         (types.generator, "generator", generator::METHODS),
+        (types.property, "property", property::METHODS),
+        (types.text_io, "TextIOWrapper", stream::METHODS),
     ];
     for (class, owner, table) in tables {
         add_methods(runtime, class, owner, table);
+    }
+    let class_methods: [(Value, &'static str, MethodTable); 1] = [(types.dict, "dict", dict::CLASS_METHODS)];
+    for (class, owner, table) in class_methods {
+        let Some(namespace) = crate::protocol::type_dict(class) else { continue };
+        for &(name, function) in table {
+            let key = runtime.intern(name);
+            let native = runtime.new_native_function(owner, name, function);
+            let method = runtime.heap.allocate(crate::object::Payload::ClassMethod(native));
+            dict::set_str_key(runtime, namespace, key, method);
+        }
     }
 }
 

@@ -100,6 +100,12 @@ pub fn construct_builtin(host: &mut dyn Host, class: Value, values: &[Value], ke
         };
         return Ok(host.runtime().heap.allocate(Payload::Slice { start, stop, step }));
     }
+    if class == types.none_type {
+        if !values.is_empty() {
+            return Err(host.runtime().type_error("NoneType takes no arguments"));
+        }
+        return Ok(Value::NONE);
+    }
     if class == types.object {
         if !values.is_empty() {
             return Err(host.runtime().type_error("object() takes no arguments"));
@@ -417,5 +423,5 @@ fn range(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 
 /// A new empty set value (for `set()` from Rust code).
 pub fn empty_set(host: &mut dyn Host) -> Value {
-    host.runtime().heap.allocate(Payload::Set(Mutable::new(crate::dict::Dict::new())))
+    host.runtime().heap.allocate(Payload::Set(Mutable::new(crate::dict::Dict::new_set())))
 }

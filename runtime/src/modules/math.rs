@@ -20,7 +20,7 @@ pub fn create(runtime: &mut Runtime) -> Value {
         ("isnan", isnan), ("isinf", isinf), ("isfinite", isfinite), ("gcd", gcd), ("lcm", lcm),
         ("factorial", factorial), ("fsum", fsum), ("isclose", isclose), ("isqrt", isqrt),
         ("prod", prod), ("comb", comb), ("perm", perm), ("modf", modf), ("exp2", exp2),
-        ("log1p", log1p), ("expm1", expm1), ("dist", dist),
+        ("log1p", log1p), ("expm1", expm1), ("dist", dist), ("frexp", frexp), ("ldexp", ldexp),
     ]);
     for (name, value) in [("pi", std::f64::consts::PI), ("e", std::f64::consts::E), ("tau", std::f64::consts::TAU), ("inf", f64::INFINITY), ("nan", f64::NAN)] {
         super::set(runtime, module, name, Value::float(value));
@@ -460,4 +460,39 @@ fn perm(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         result *= &n - index;
     }
     Ok(host.runtime().new_bigint(result))
+}
+
+fn frexp(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    arguments_exact(host, &arguments, "frexp", 1)?;
+    let x = float_argument(host, arguments.values[0])?;
+    if x == 0.0 || !x.is_finite() {
+        let zero = host.runtime().new_int(0);
+        return Ok(host.runtime().new_tuple(vec![Value::float(x), zero]));
+    }
+    let mut exponent = x.abs().log2().floor() as i32 + 1;
+    let mut mantissa = x / 2f64.powi(exponent);
+    // Correct for rounding in log2 near powers of two.
+    if mantissa.abs() >= 1.0 {
+        mantissa /= 2.0;
+        exponent += 1;
+    } else if mantissa.abs() < 0.5 {
+        mantissa *= 2.0;
+        exponent -= 1;
+    }
+    let exponent = host.runtime().new_int(i64::from(exponent));
+    Ok(host.runtime().new_tuple(vec![Value::float(mantissa), exponent]))
+}
+
+fn ldexp(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    arguments_exact(host, &arguments, "ldexp", 2)?;
+    let x = float_argument(host, arguments.values[0])?;
+    let Some(exponent) = as_int(arguments.values[1]).and_then(|int| int.to_i64()) else {
+        return Err(host.runtime().type_error("Expected an int as second argument to ldexp."));
+    };
+    let exponent = exponent.clamp(-5000, 5000) as i32;
+    let result = if exponent > 1000 { x * 2f64.powi(1000) * 2f64.powi(exponent - 1000) } else if exponent < -1000 { x * 2f64.powi(-1000) * 2f64.powi(exponent + 1000) } else { x * 2f64.powi(exponent) };
+    if result.is_infinite() && x.is_finite() {
+        return Err(range_error(host));
+    }
+    Ok(Value::float(result))
 }

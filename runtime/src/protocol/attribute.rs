@@ -143,6 +143,7 @@ fn instance_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyResu
         } else {
             None
         }),
+        Payload::Property { .. } => Ok(crate::types::property::attribute(host, object, str_value(name).unwrap_or(""))),
         Payload::TextStream(stream) => Ok(if name == names.name {
             Some(runtime.new_str(stream.name()))
         } else {
@@ -305,7 +306,7 @@ pub fn call_bound(
 pub fn load_method(host: &mut dyn Host, object: Value, name: Value) -> PyResult<(Value, Value)> {
     let runtime = host.runtime();
     let is_instance_like = match object.as_object().map(|object| &object.payload) {
-        Some(Payload::Type(_)) | Some(Payload::Module { .. }) => false,
+        Some(Payload::Type(_)) | Some(Payload::Module { .. }) | Some(Payload::Super { .. }) => false,
         Some(Payload::Instance(instance)) => instance.shape.get().slot_of(name).is_none(),
         _ => true,
     };

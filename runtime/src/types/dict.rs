@@ -25,6 +25,33 @@ pub const METHODS: crate::types::MethodTable = &[
     ("__len__", dunder_len),
 ];
 
+/// The dict class methods.
+pub const CLASS_METHODS: crate::types::MethodTable = &[("fromkeys", fromkeys)];
+
+fn fromkeys(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let positionals = arguments.positionals();
+    if positionals.len() < 2 || positionals.len() > 3 {
+        let message = format!("fromkeys expected at least 1 argument, got {}", positionals.len().saturating_sub(1));
+        return Err(host.runtime().type_error(message));
+    }
+    let value = positionals.get(2).copied().unwrap_or(Value::NONE);
+    let keys = crate::protocol::collect(host, positionals[1])?;
+    let runtime = host.runtime();
+    let dict = runtime.new_dict();
+    let mark = runtime.root_mark();
+    runtime.push_root(dict);
+    let holder = runtime.new_list(keys.clone());
+    runtime.push_root(holder);
+    let result = (|| {
+        for key in keys {
+            set_value(host, dict, key, value)?;
+        }
+        Ok(dict)
+    })();
+    host.runtime().pop_roots(mark);
+    result
+}
+
 /// The table of a dict, set or frozenset value.
 pub fn table(value: Value) -> Option<&'static Mutable<Dict>> {
     match &value.as_object()?.payload {

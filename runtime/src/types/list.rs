@@ -270,12 +270,15 @@ pub fn sort_values(host: &mut dyn Host, values: &mut [Value], keys: Option<&mut 
         Some(keys) => keys.to_vec(),
         None => values.to_vec(),
     };
+    // A reversed sort is: reverse, sort stably, reverse back (equal items keep their order).
     if reverse {
-        // Reverse first and sort stably, then reverse back: keeps equal items in order.
         order.reverse();
     }
     let mut buffer = order.clone();
-    merge_sort(host, &sort_keys, &mut order, &mut buffer, reverse)?;
+    merge_sort(host, &sort_keys, &mut order, &mut buffer, false)?;
+    if reverse {
+        order.reverse();
+    }
     let original = values.to_vec();
     for (target, &source) in order.iter().enumerate() {
         values[target] = original[source];

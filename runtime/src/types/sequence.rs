@@ -33,7 +33,11 @@ pub fn resolve_index(host: &mut dyn Host, index: i64, length: usize, what: &str)
 /// The TypeError for a bad index type: `list indices must be integers or slices, not str`.
 pub fn bad_index(host: &mut dyn Host, index: Value, what: &str) -> crate::PyErr {
     let runtime = host.runtime();
-    let message = format!("{what} indices must be integers or slices, not {}", type_name(runtime, index));
+    let message = if what == "string" {
+        format!("string indices must be integers, not '{}'", type_name(runtime, index))
+    } else {
+        format!("{what} indices must be integers or slices, not {}", type_name(runtime, index))
+    };
     runtime.type_error(message)
 }
 
