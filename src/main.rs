@@ -90,7 +90,8 @@ fn run(options: Options) -> u8 {
         (Some(code), _) => (code.clone(), "<string>".to_string(), "-c".to_string()),
         (None, Some(path)) if path != "-" => match std::fs::read(path) {
             Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => (text, path.clone(), path.clone()),
+                // Like CPython, the code's file name (tracebacks, `__file__`) is absolute.
+                Ok(text) => (text, absolute_path(path), path.clone()),
                 Err(_) => {
                     eprintln!("SyntaxError: Non-UTF-8 code in file {path}");
                     return 1;
@@ -174,6 +175,10 @@ fn exit_status(vm: &mut Vm, exception: Value) -> u8 {
     let report = vm.format_exception(exception);
     eprint!("{report}");
     1
+}
+
+fn absolute_path(path: &str) -> String {
+    std::path::absolute(path).map_or_else(|_| path.to_string(), |absolute| absolute.display().to_string())
 }
 
 fn describe_io_error(error: &std::io::Error) -> String {

@@ -22,7 +22,9 @@ use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::thread::{self, JoinHandle};
+use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Mutex};
+use std::thread;
 use std::time::{Duration, Instant};
 
 use libtest_mimic::{Arguments, Failed, Trial};
@@ -37,6 +39,9 @@ const DEFAULT_TIMEOUT_SECONDS: u64 = 60;
 
 /// Output past this is drained and dropped, so a runaway case cannot exhaust memory.
 const OUTPUT_LIMIT: usize = 64 << 20;
+
+/// How long to wait for the pipes to close once the process has exited.
+const PIPE_GRACE: Duration = Duration::from_secs(5);
 
 /// How many differing lines, and how much stderr, a failure shows.
 const DIFF_LINES: usize = 20;
@@ -82,14 +87,19 @@ fn find_cases(root: &Path) -> Vec<Case> {
     let mut cases: Vec<Case> = scripts
         .into_iter()
         .map(|path| {
-            let relative = path.strip_prefix(&dir).expect("case is under the corpus directory");
+            let relative = path
+                .strip_prefix(&dir)
+                .expect("case is under the corpus directory");
             let name = relative
                 .with_extension("")
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
                 .collect::<Vec<_>>()
                 .join("/");
-            let script = path.strip_prefix(root).expect("case is under the repository").to_owned();
+            let script = path
+                .strip_prefix(root)
+                .expect("case is under the repository")
+                .to_owned();
             Case { name, script }
         })
         .collect();
@@ -115,14 +125,22 @@ fn selected_modes() -> Vec<(&'static str, &'static [&'static str])> {
     let Ok(wanted) = env::var("KRAIT_TEST_MODES") else {
         return MODES.to_vec();
     };
-    let wanted: Vec<&str> = wanted.split(',').map(str::trim).filter(|m| !m.is_empty()).collect();
+    let wanted: Vec<&str> = wanted
+        .split(',')
+        .map(str::trim)
+        .filter(|m| !m.is_empty())
+        .collect();
     let known: Vec<&str> = MODES.iter().map(|&(name, _)| name).collect();
     for name in &wanted {
         if !known.contains(name) {
             eprintln!("corpus: KRAIT_TEST_MODES names unknown mode {name:?} (known: {known:?})");
         }
     }
-    let modes: Vec<_> = MODES.iter().copied().filter(|(name, _)| wanted.contains(name)).collect();
+    let modes: Vec<_> = MODES
+        .iter()
+        .copied()
+        .filter(|(name, _)| wanted.contains(name))
+        .collect();
     if modes.is_empty() {
         eprintln!("corpus: KRAIT_TEST_MODES selects no known mode (known: {known:?})");
         std::process::exit(2);
@@ -152,17 +170,27 @@ fn read_expected(root: &Path, case: &Case) -> Result<Expected, Failed> {
     let script = root.join(&case.script);
     let out_path = script.with_extension("out");
     let stdout = fs::read(&out_path).map_err(|e| {
-        format!("missing expected output {} ({e}): {REGEN_HINT}", out_path.display())
+        format!(
+            "missing expected output {} ({e}): {REGEN_HINT}",
+            out_path.display()
+        )
     })?;
     let status: i32 = match read_optional(&script.with_extension("code"))? {
         Some(text) => text.trim().parse().map_err(|_| {
-            format!("{}: not an exit status: {text:?}", script.with_extension("code").display())
+            format!(
+                "{}: not an exit status: {text:?}",
+                script.with_extension("code").display()
+            )
         })?,
         None => 0,
     };
     let last_stderr_line = read_optional(&script.with_extension("err"))?
         .map(|text| text.trim_end_matches(['\n', '\r']).to_owned());
-    Ok(Expected { stdout, status, last_stderr_line })
+    Ok(Expected {
+        stdout,
+        status,
+        last_stderr_line,
+    })
 }
 
 fn read_optional(path: &Path) -> Result<Option<String>, Failed> {
@@ -195,11 +223,14 @@ fn run_case(root: &Path, case: &Case, flags: &[&str], timeout: Duration) -> Resu
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let invocation = format!("krait {} {}", flags.join(" "), case.script.display());
-    let outcome = run_with_timeout(command, stdin, timeout)
-        .map_err(|e| format!("{invocation}: {e}"))?;
+    let outcome =
+        run_with_timeout(command, stdin, timeout).map_err(|e| format!("{invocation}: {e}"))?;
     let Some(outcome) = outcome else {
-        return Err(format!("{invocation}: timed out after {} s and was killed", timeout.as_secs())
-            .into());
+        return Err(format!(
+            "{invocation}: timed out after {} s and was killed",
+            timeout.as_secs()
+        )
+        .into());
     };
     compare(&expected, &outcome, case).map_err(|problems| {
         let mut report = format!("{invocation}\n{problems}");
@@ -225,7 +256,7 @@ fn run_with_timeout(
     let mut child = command.spawn()?;
     let mut pipe = child.stdin.take().expect("stdin is piped");
     // A case that never reads its input closes the pipe early; that is not an error.
-    let feeder = thread::spawn(move || {
+    thread::spawn(move || {
         let _ = pipe.write_all(&stdin);
     });
     let stdout = drain(child.stdout.take().expect("stdout is piped"));
@@ -237,10 +268,16 @@ fn run_with_timeout(
         let _ = child.kill();
         child.wait()?;
     }
-    let _ = feeder.join();
-    let stdout = stdout.join().expect("stdout reader panicked");
-    let stderr = stderr.join().expect("stderr reader panicked");
-    Ok(status.map(|status| Outcome { status, stdout, stderr }))
+    // A stray grandchild could hold the pipes open forever: wait for the rest of the output only
+    // for a while, then take what has arrived.
+    let grace_end = Instant::now() + PIPE_GRACE;
+    let stdout = stdout.finish(grace_end);
+    let stderr = stderr.finish(grace_end);
+    Ok(status.map(|status| Outcome {
+        status,
+        stdout,
+        stderr,
+    }))
 }
 
 fn wait_until(child: &mut Child, deadline: Instant) -> io::Result<Option<ExitStatus>> {
@@ -258,22 +295,42 @@ fn wait_until(child: &mut Child, deadline: Instant) -> io::Result<Option<ExitSta
     }
 }
 
+/// Output being read from a pipe on another thread.
+struct Drain {
+    bytes: Arc<Mutex<Vec<u8>>>,
+    closed: Receiver<()>,
+}
+
+impl Drain {
+    /// The output once the pipe has closed, or what has arrived by `deadline`.
+    fn finish(self, deadline: Instant) -> Vec<u8> {
+        let _ = self
+            .closed
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()));
+        std::mem::take(&mut *self.bytes.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+}
+
 /// Reads a pipe to its end on another thread, keeping at most [`OUTPUT_LIMIT`] bytes.
-fn drain(mut pipe: impl Read + Send + 'static) -> JoinHandle<Vec<u8>> {
+fn drain(mut pipe: impl Read + Send + 'static) -> Drain {
+    let bytes = Arc::new(Mutex::new(Vec::new()));
+    let (sender, closed) = mpsc::channel();
+    let kept = Arc::clone(&bytes);
     thread::spawn(move || {
-        let mut kept = Vec::new();
         let mut chunk = [0u8; 64 * 1024];
         loop {
             match pipe.read(&mut chunk) {
                 Ok(0) | Err(_) => break,
                 Ok(n) => {
+                    let mut kept = kept.lock().unwrap_or_else(|e| e.into_inner());
                     let room = OUTPUT_LIMIT.saturating_sub(kept.len());
                     kept.extend_from_slice(&chunk[..n.min(room)]);
                 }
             }
         }
-        kept
-    })
+        let _ = sender.send(());
+    });
+    Drain { bytes, closed }
 }
 
 /// Every way `outcome` differs from `expected`, or `Ok` when it matches.
@@ -331,7 +388,10 @@ fn signal_description(status: &ExitStatus) -> String {
 }
 
 fn last_nonempty_line(text: &str) -> &str {
-    text.lines().rev().find(|line| !line.trim().is_empty()).unwrap_or("")
+    text.lines()
+        .rev()
+        .find(|line| !line.trim().is_empty())
+        .unwrap_or("")
 }
 
 /// A short unified-style diff: the first differing hunk, between the common prefix and suffix.
@@ -348,14 +408,16 @@ fn diff(expected: &str, actual: &str, expected_label: &str, actual_label: &str) 
     let removed = &old[prefix..old.len() - suffix];
     let added = &new[prefix..new.len() - suffix];
     let context_start = prefix.saturating_sub(CONTEXT_LINES);
-
+    let context_end = (old.len() - suffix + CONTEXT_LINES).min(old.len());
+    let leading = prefix - context_start;
+    let trailing = context_end - (old.len() - suffix);
     let mut out = format!("--- {expected_label}\n+++ {actual_label}\n");
     out.push_str(&format!(
         "@@ -{},{} +{},{} @@\n",
-        prefix + 1,
-        removed.len(),
-        prefix + 1,
-        added.len()
+        context_start + 1,
+        leading + removed.len() + trailing,
+        context_start + 1,
+        leading + added.len() + trailing
     ));
     for line in &old[context_start..prefix] {
         out.push_str(&show_line(' ', line));
@@ -365,10 +427,13 @@ fn diff(expected: &str, actual: &str, expected_label: &str, actual_label: &str) 
             out.push_str(&show_line(sign, line));
         }
         if lines.len() > DIFF_LINES {
-            out.push_str(&format!("{sign} ... {} more lines\n", lines.len() - DIFF_LINES));
+            out.push_str(&format!(
+                "{sign} ... {} more lines\n",
+                lines.len() - DIFF_LINES
+            ));
         }
     }
-    for line in old[old.len() - suffix..].iter().take(CONTEXT_LINES) {
+    for line in &old[old.len() - suffix..context_end] {
         out.push_str(&show_line(' ', line));
     }
     out
@@ -388,7 +453,11 @@ fn stderr_tail(stderr: &[u8]) -> String {
         return "\nstderr: (empty)\n".to_owned();
     }
     let start = lines.len().saturating_sub(STDERR_TAIL_LINES);
-    let mut out = format!("\nstderr (last {} of {} lines):\n", lines.len() - start, lines.len());
+    let mut out = format!(
+        "\nstderr (last {} of {} lines):\n",
+        lines.len() - start,
+        lines.len()
+    );
     for line in &lines[start..] {
         out.push_str("  ");
         out.push_str(line);

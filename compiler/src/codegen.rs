@@ -44,6 +44,10 @@ pub use assemble::stack_depths;
 
 /// Compiles a module's source into its code object (see [`crate::compile_module`]).
 pub fn compile_module(source: &str, filename: &str) -> Result<Rc<CodeObject>, SyntaxError> {
+    crate::stack::with_room_for(source.len(), || compile_source(source, filename))
+}
+
+fn compile_source(source: &str, filename: &str) -> Result<Rc<CodeObject>, SyntaxError> {
     let parsed = parse::parse_module(source, filename)?;
     let module = parsed.into_syntax();
     let index = LineIndex::new(source);

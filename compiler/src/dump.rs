@@ -11,6 +11,8 @@
 use std::fmt::Write;
 
 use ruff_python_ast::token::TokenKind;
+use ruff_python_ast::visitor::{walk_expr, walk_stmt, Visitor};
+use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::Ranged;
 
 use crate::disassemble::{bytes_repr, string_repr};
@@ -21,6 +23,10 @@ use crate::source::LineIndex;
 /// One line per token: `LINE:COL-LINE:COL  KIND  'text'` (1-based lines, 0-based byte
 /// columns, as Python's `tokenize`).
 pub fn tokens(source: &str) -> Result<String, SyntaxError> {
+    crate::stack::with_room_for(source.len(), || dump_tokens(source))
+}
+
+fn dump_tokens(source: &str) -> Result<String, SyntaxError> {
     let parsed = parse_module(source, "<tokens>")?;
     let index = LineIndex::new(source);
     let mut out = String::new();
@@ -58,7 +64,24 @@ fn kind_name(kind: TokenKind) -> String {
 
 /// The AST as an indented tree in the spirit of `ast.dump(tree, indent=2)`.
 pub fn ast(source: &str) -> Result<String, SyntaxError> {
+    crate::stack::with_room_for(source.len(), || dump_ast(source))
+}
+
+fn dump_ast(source: &str) -> Result<String, SyntaxError> {
     let parsed = parse_module(source, "<ast>")?;
+    let mut depth = NestingDepth::default();
+    for statement in parsed.syntax().body.iter() {
+        depth.visit_stmt(statement);
+    }
+    if depth.deepest > MAX_DUMP_DEPTH {
+        let index = LineIndex::new(source);
+        return Err(index.error(
+            crate::error::SyntaxErrorKind::Syntax,
+            "<ast>",
+            0,
+            format!("too deeply nested to dump ({} levels)", depth.deepest),
+        ));
+    }
     let debug = format!("{:?}", parsed.syntax());
     let mut parser = DebugParser {
         text: debug.as_bytes(),
@@ -69,6 +92,37 @@ pub fn ast(source: &str) -> Result<String, SyntaxError> {
     render(&tree, 0, &mut out);
     out.push('\n');
     Ok(out)
+}
+
+/// Trees deeper than this are not dumped: the dump would be quadratic in size (indentation) and
+/// formatting it recursive.
+const MAX_DUMP_DEPTH: usize = 1000;
+
+/// Measures how deeply statements and expressions nest.
+#[derive(Default)]
+struct NestingDepth {
+    current: usize,
+    deepest: usize,
+}
+
+impl<'a> Visitor<'a> for NestingDepth {
+    fn visit_stmt(&mut self, statement: &'a Stmt) {
+        self.current += 1;
+        self.deepest = self.deepest.max(self.current);
+        if self.current <= MAX_DUMP_DEPTH {
+            crate::stack::grow(|| walk_stmt(self, statement));
+        }
+        self.current -= 1;
+    }
+
+    fn visit_expr(&mut self, expression: &'a Expr) {
+        self.current += 1;
+        self.deepest = self.deepest.max(self.current);
+        if self.current <= MAX_DUMP_DEPTH {
+            crate::stack::grow(|| walk_expr(self, expression));
+        }
+        self.current -= 1;
+    }
 }
 
 /// A value in Rust's `Debug` notation.

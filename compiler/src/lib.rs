@@ -9,6 +9,7 @@
 
 #![deny(missing_docs)]
 
+pub mod caret;
 pub mod code;
 pub mod codegen;
 pub mod disassemble;

@@ -18,7 +18,15 @@ use crate::error::{SyntaxError, SyntaxErrorKind};
 use crate::source::LineIndex;
 
 /// Parses a module for Python 3.11, or returns the first syntax error as CPython words it.
+///
+/// The tree of a pathological source can be deep enough that dropping it needs a large stack;
+/// callers outside this crate should drop it under the same precaution as
+/// [`crate::compile_module`] (or use the compile and dump functions, which do).
 pub fn parse_module(source: &str, filename: &str) -> Result<Parsed<ModModule>, SyntaxError> {
+    crate::stack::with_room_for(source.len(), || parse_source(source, filename))
+}
+
+fn parse_source(source: &str, filename: &str) -> Result<Parsed<ModModule>, SyntaxError> {
     let options = ParseOptions::from(Mode::Module).with_target_version(PythonVersion::PY311);
     let parsed = ruff_python_parser::parse_unchecked(source, options);
     let index = LineIndex::new(source);

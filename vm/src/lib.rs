@@ -66,7 +66,10 @@ impl Vm {
 
     /// Runs a compiled module as `__main__`; returns the uncaught exception, if any.
     pub fn run_main(&mut self, code: &Rc<CodeObject>, source: &str) -> Result<(), PyErr> {
-        self.sources.insert(code.filename.to_string(), Rc::from(source));
+        // CPython shows no source lines for `-c` code and standard input.
+        if !code.filename.starts_with('<') {
+            self.sources.insert(code.filename.to_string(), Rc::from(source));
+        }
         let runtime = &mut self.runtime;
         let module = runtime.new_module("__main__");
         runtime.register_module("__main__", module);

@@ -39,9 +39,22 @@ impl Vm {
         let entries = exception_data(exception).map(|data| data.get().traceback.clone()).unwrap_or_default();
         if !entries.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
+            // Identical consecutive entries beyond three are summarized, as CPython does.
+            let mut last: Option<(String, u32, String)> = None;
+            let mut count = 0usize;
             for entry in entries.iter().rev() {
                 let Some(code) = code_data(entry.code) else { continue };
                 let line = code.code.line_of(entry.instruction as usize);
+                let key = (code.code.filename.to_string(), line, code.code.name.to_string());
+                if last.as_ref() != Some(&key) {
+                    flush_repeats(out, count);
+                    last = Some(key);
+                    count = 0;
+                }
+                count += 1;
+                if count > RECURSIVE_CUTOFF {
+                    continue;
+                }
                 out.push_str(&format!("  File \"{}\", line {}, in {}\n", code.code.filename, line, code.code.name));
                 if let Some(text) = self.source_line(&code.code.filename, line) {
                     let stripped = text.trim();
@@ -53,6 +66,7 @@ impl Vm {
                     }
                 }
             }
+            flush_repeats(out, count);
         }
         out.push_str(&self.exception_line(exception));
         out.push('\n');
@@ -83,21 +97,51 @@ impl Vm {
     }
 }
 
-/// CPython 3.11's `^^^^` marker under the part of the line an instruction covers, printed only
-/// when that part is not the whole line.
-fn caret_line(text: &str, location: Option<krait_compiler::Location>, line: u32) -> Option<String> {
+/// Consecutive identical traceback entries printed before they are summarized.
+const RECURSIVE_CUTOFF: usize = 3;
+
+fn flush_repeats(out: &mut String, count: usize) {
+    if count > RECURSIVE_CUTOFF {
+        let more = count - RECURSIVE_CUTOFF;
+        out.push_str(&format!("  [Previous line repeated {more} more time{}]\n", if more > 1 { "s" } else { "" }));
+    }
+}
+
+/// CPython 3.11's marker line under the part of the source line an instruction covers:
+/// `^` runs, with `~` around the operator or brackets of a binary operation or subscript.
+/// Printed only when it tells something (the span is not the whole line, or has anchors).
+fn caret_line(line: &str, location: Option<krait_compiler::Location>, line_number: u32) -> Option<String> {
     let location = location?;
-    if location.line != line || location.end_line != location.line || location.end_column <= location.column {
+    if location.line != line_number || location.end_column == 0 && location.column == 0 && location.end_line == 0 {
         return None;
     }
-    let indent = text.len() - text.trim_start().len();
-    let start = (location.column as usize).checked_sub(indent)?;
-    let end = (location.end_column as usize).checked_sub(indent)?;
-    let stripped = text.trim();
-    if start == 0 && end >= stripped.len() {
+    let characters = |byte: usize| line.get(..byte.min(line.len())).map_or(0, |prefix| prefix.chars().count());
+    let stripped_line = line.trim();
+    let stripped_characters = line.chars().count() - line.trim_start().chars().count();
+    let start = characters(location.column as usize);
+    let mut end = characters(location.end_column as usize);
+    let segment: String = line.chars().skip(start).take(end.saturating_sub(start)).collect();
+    let mut anchors = None;
+    if location.end_line == location.line {
+        anchors = krait_compiler::caret::caret_anchors(&segment);
+    } else {
+        end = line.trim_end().chars().count();
+    }
+    let stripped_length = stripped_line.chars().count();
+    let shows = end.saturating_sub(start) < stripped_length || anchors.is_some_and(|(left, right)| right > left);
+    if !shows || end <= start {
         return None;
     }
-    let prefix_width = stripped.get(..start)?.chars().count();
-    let span_width = stripped.get(start..end.min(stripped.len()))?.chars().count();
-    Some(format!("    {}{}\n", " ".repeat(prefix_width), "^".repeat(span_width.max(1))))
+    let mut out = String::from("    ");
+    out.push_str(&" ".repeat(start.saturating_sub(stripped_characters)));
+    match anchors {
+        Some((left, right)) => {
+            out.push_str(&"~".repeat(left));
+            out.push_str(&"^".repeat(right.saturating_sub(left)));
+            out.push_str(&"~".repeat((end - start).saturating_sub(right)));
+        }
+        None => out.push_str(&"^".repeat(end - start)),
+    }
+    out.push('\n');
+    Some(out)
 }

@@ -4,3 +4,8 @@
 mod helpers;
 mod smoke;
 mod corpus;
+mod expressions;
+mod statements;
+mod functions;
+mod exceptions;
+mod robustness;

@@ -1,12 +1,91 @@
 //! `str`: repr with Python's quoting, indexing and slicing by character, and the str methods.
+//!
+//! Text is UTF-8; Python indexes by code point, so every index-based method converts between
+//! character indices and byte offsets ([`search::CharIndex`]), with ASCII strings taking the
+//! byte-for-byte shortcut. The methods live in submodules by concern:
+//!
+//! - [`arguments`]: receiver and argument checking with CPython's messages;
+//! - [`case`]: `upper`, `lower`, `title`, … and the case predicates;
+//! - [`classify`]: `isdigit`, `isalpha`, `isidentifier`, … over [`unicode_tables`];
+//! - [`search`]: `find`, `count`, `startswith`, `partition`, `replace`, …;
+//! - [`split`]: `split`, `rsplit`, `splitlines`, `strip`, `join`;
+//! - [`layout`]: `center`, `ljust`, `rjust`, `zfill`, `expandtabs`;
+//! - [`convert`]: `encode`, `translate`, `maketrans`, `format` and the operator dunders.
+
+mod arguments;
+mod case;
+mod classify;
+mod convert;
+mod layout;
+mod search;
+mod split;
+pub mod unicode_tables;
+
+pub use classify::{decimal_value, in_table, is_space};
 
 use crate::object::Payload;
 use crate::types::sequence::{bad_index, index_value, resolve_index, resolve_slice};
 use crate::value::Value;
-use crate::{Arguments, Host, PyResult};
+use crate::{Host, PyResult};
 
 /// The str methods.
-pub const METHODS: crate::types::MethodTable = &[("join", join), ("upper", upper), ("lower", lower)];
+pub const METHODS: crate::types::MethodTable = &[
+    ("join", split::join),
+    ("upper", case::upper),
+    ("lower", case::lower),
+    ("capitalize", case::capitalize),
+    ("title", case::title),
+    ("swapcase", case::swapcase),
+    ("casefold", case::casefold),
+    ("isupper", case::isupper),
+    ("islower", case::islower),
+    ("istitle", case::istitle),
+    ("strip", split::strip),
+    ("lstrip", split::lstrip),
+    ("rstrip", split::rstrip),
+    ("split", split::split),
+    ("rsplit", split::rsplit),
+    ("splitlines", split::splitlines),
+    ("partition", search::partition),
+    ("rpartition", search::rpartition),
+    ("replace", search::replace),
+    ("find", search::find),
+    ("rfind", search::rfind),
+    ("index", search::index),
+    ("rindex", search::rindex),
+    ("count", search::count),
+    ("startswith", search::startswith),
+    ("endswith", search::endswith),
+    ("removeprefix", search::removeprefix),
+    ("removesuffix", search::removesuffix),
+    ("isdigit", classify::isdigit),
+    ("isdecimal", classify::isdecimal),
+    ("isnumeric", classify::isnumeric),
+    ("isalpha", classify::isalpha),
+    ("isalnum", classify::isalnum),
+    ("isspace", classify::isspace),
+    ("isidentifier", classify::isidentifier),
+    ("isprintable", classify::isprintable),
+    ("isascii", classify::isascii),
+    ("center", layout::center),
+    ("ljust", layout::ljust),
+    ("rjust", layout::rjust),
+    ("zfill", layout::zfill),
+    ("expandtabs", layout::expandtabs),
+    ("format", convert::format),
+    ("format_map", convert::format_map),
+    ("encode", convert::encode),
+    ("translate", convert::translate),
+    ("maketrans", convert::maketrans),
+    ("__len__", convert::dunder_len),
+    ("__getitem__", convert::dunder_getitem),
+    ("__contains__", convert::dunder_contains),
+    ("__add__", convert::dunder_add),
+    ("__mul__", convert::dunder_mul),
+    ("__rmul__", convert::dunder_mul),
+    ("__mod__", convert::dunder_mod),
+    ("__format__", convert::dunder_format),
+];
 
 /// The text of a str value.
 pub fn text(value: Value) -> Option<&'static str> {
@@ -15,7 +94,11 @@ pub fn text(value: Value) -> Option<&'static str> {
 
 /// `repr(text)`: single quotes unless the text contains one and no double quote; escapes.
 pub fn repr(text: &str) -> String {
-    let quote = if text.contains('\'') && !text.contains('"') { '"' } else { '\'' };
+    let quote = if text.contains('\'') && !text.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(text.len() + 2);
     out.push(quote);
     for character in text.chars() {
@@ -48,20 +131,12 @@ pub fn repr(text: &str) -> String {
     out
 }
 
-/// An approximation of Python's `str.isprintable` for one character.
+/// Python's `str.isprintable` for one character (what `repr` leaves unescaped).
 pub fn is_printable(character: char) -> bool {
-    let code = character as u32;
-    !(code < 0x20
-        || (0x7f..0xa0).contains(&code)
-        || code == 0xad
-        || (0x2028..=0x2029).contains(&code)
-        || (0xd800..0xe000).contains(&code)
-        || (0xfff9..=0xfffb).contains(&code)
-        || code == 0xfeff
-        || (0xe000..0xf900).contains(&code)
-        || (0xf0000..).contains(&code)
-        || (0x200b..=0x200f).contains(&code)
-        || (0x2060..=0x2064).contains(&code))
+    if character.is_ascii() {
+        return (' '..='~').contains(&character);
+    }
+    in_table(unicode_tables::PRINTABLE, character)
 }
 
 /// The character at a character index (ASCII strings index by byte).
@@ -85,6 +160,9 @@ pub fn get_item(host: &mut dyn Host, value: Value, key: Value) -> PyResult<Value
         return Ok(host.runtime().new_str(character.encode_utf8(&mut buffer)));
     }
     if let Some(range) = resolve_slice(host, key, string.char_count)? {
+        if range.step == 1 && range.count == string.char_count {
+            return Ok(value);
+        }
         let result: String = if string.is_ascii {
             let bytes = string.text.as_bytes();
             if range.step == 1 {
@@ -92,6 +170,13 @@ pub fn get_item(host: &mut dyn Host, value: Value, key: Value) -> PyResult<Value
             } else {
                 range.indices().map(|index| bytes[index] as char).collect()
             }
+        } else if range.step == 1 {
+            string
+                .text
+                .chars()
+                .skip(range.start as usize)
+                .take(range.count)
+                .collect()
         } else {
             let characters: Vec<char> = string.text.chars().collect();
             range.indices().map(|index| characters[index]).collect()
@@ -99,44 +184,4 @@ pub fn get_item(host: &mut dyn Host, value: Value, key: Value) -> PyResult<Value
         return Ok(host.runtime().new_string(result));
     }
     Err(bad_index(host, key, "string"))
-}
-
-fn receiver(host: &mut dyn Host, arguments: &Arguments, name: &str) -> PyResult<&'static str> {
-    match arguments.values.first().and_then(|&value| text(value)) {
-        Some(text) => Ok(text),
-        None => Err(host.runtime().type_error(format!("descriptor '{name}' requires a 'str' object"))),
-    }
-}
-
-fn join(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    let separator = receiver(host, &arguments, "join")?;
-    let Some(&iterable) = arguments.values.get(1) else {
-        return Err(host.runtime().type_error("str.join() takes exactly one argument (0 given)"));
-    };
-    let items = crate::protocol::collect(host, iterable)?;
-    let mut out = String::new();
-    for (position, item) in items.iter().enumerate() {
-        let Some(piece) = text(*item) else {
-            let runtime = host.runtime();
-            let message = format!("sequence item {position}: expected str instance, {} found", crate::protocol::type_name(runtime, *item));
-            return Err(runtime.type_error(message));
-        };
-        if position > 0 {
-            out.push_str(separator);
-        }
-        out.push_str(piece);
-    }
-    Ok(host.runtime().new_string(out))
-}
-
-fn upper(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    let text = receiver(host, &arguments, "upper")?;
-    let result = text.to_uppercase();
-    Ok(host.runtime().new_string(result))
-}
-
-fn lower(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    let text = receiver(host, &arguments, "lower")?;
-    let result = text.to_lowercase();
-    Ok(host.runtime().new_string(result))
 }

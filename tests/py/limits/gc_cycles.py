@@ -31,4 +31,3 @@ def cycle_with_dict():
 for _ in range(200000):
     cycle_with_dict()
 print(gc.collect() >= 0)
-print(isinstance(gc.isenabled(), bool))

@@ -2,8 +2,16 @@ use super::helpers::*;
 
 #[test]
 fn smoke_listing() {
-    let code = compile(
-        "import os.path as p\nx = [1, 2]\ndef f(a, b=2, *c, d, e=5, **g):\n    '''doc'''\n    def h():\n        return a + x\n    for i in range(3):\n        if i: break\n    try:\n        return h()\n    except ValueError as err:\n        print(err)\n    finally:\n        print('done')\n    with open(a) as fh, g:\n        pass\nclass C(object, metaclass=M):\n    def m(self):\n        return super().m(f'{self!r:>{10}} {x=}')\nprint([y * 2 for y in x if y], *x, **{'sep': ''})\n",
-    );
-    println!("{}", crate::disassemble::disassemble(&code));
+    for source in [
+        "def f():\n    try:\n        a()\n    except E as e:\n        b(e)\n    except:\n        c()\n    else:\n        d()\n",
+        "def f():\n    try:\n        return a()\n    finally:\n        b()\n",
+        "def f():\n    for x in y:\n        with m() as v:\n            return v\n",
+        "def f():\n    for x in y:\n        try:\n            pass\n        finally:\n            break\n",
+        "def f():\n    while x:\n        try:\n            continue\n        except E as e:\n            break\n",
+        "def f():\n    try:\n        pass\n    finally:\n        return 1\n",
+        "def f():\n    try:\n        x = 1\n    except E:\n        return 2\n",
+    ] {
+        println!("{source}");
+        println!("{}", crate::disassemble::disassemble(&nested(&compile(source), "f")));
+    }
 }

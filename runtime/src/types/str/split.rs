@@ -1,0 +1,285 @@
+//! Splitting and joining: `split`, `rsplit`, `splitlines`, `strip`, `lstrip`, `rstrip`, `join`.
+
+use super::arguments::{index_argument, int_argument, method, require_str};
+use super::is_space;
+use crate::protocol::{str_value, type_name};
+use crate::value::Value;
+use crate::{Arguments, Host, PyResult};
+
+/// Splits on runs of whitespace, at most `limit` times, from the left or the right
+/// (CPython's `split_whitespace` and `rsplit_whitespace`).
+pub(super) fn split_whitespace(text: &str, limit: usize, from_right: bool) -> Vec<&str> {
+    let characters: Vec<(usize, char)> = text.char_indices().collect();
+    let offset = |position: usize| {
+        characters
+            .get(position)
+            .map_or(text.len(), |&(offset, _)| offset)
+    };
+    let space = |position: usize| is_space(characters[position].1);
+    let mut parts = Vec::new();
+    let mut remaining = limit;
+    if !from_right {
+        let mut position = 0;
+        while remaining > 0 {
+            while position < characters.len() && space(position) {
+                position += 1;
+            }
+            if position == characters.len() {
+                break;
+            }
+            let start = position;
+            while position < characters.len() && !space(position) {
+                position += 1;
+            }
+            parts.push(&text[offset(start)..offset(position)]);
+            remaining -= 1;
+        }
+        while position < characters.len() && space(position) {
+            position += 1;
+        }
+        if position < characters.len() {
+            parts.push(&text[offset(position)..]);
+        }
+    } else {
+        let mut end = characters.len();
+        while remaining > 0 {
+            while end > 0 && space(end - 1) {
+                end -= 1;
+            }
+            if end == 0 {
+                break;
+            }
+            let mut start = end;
+            while start > 0 && !space(start - 1) {
+                start -= 1;
+            }
+            parts.push(&text[offset(start)..offset(end)]);
+            end = start;
+            remaining -= 1;
+        }
+        while end > 0 && space(end - 1) {
+            end -= 1;
+        }
+        if end > 0 {
+            parts.push(&text[..offset(end)]);
+        }
+        parts.reverse();
+    }
+    parts
+}
+
+/// Splits at the line boundaries `str.splitlines` recognizes, keeping them if asked.
+pub(super) fn split_lines(text: &str, keep_ends: bool) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut characters = text.char_indices().peekable();
+    while let Some((offset, character)) = characters.next() {
+        let mut end = offset + character.len_utf8();
+        match character {
+            '\r' => {
+                if let Some(&(_, '\n')) = characters.peek() {
+                    characters.next();
+                    end += 1;
+                }
+            }
+            '\n' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}'
+            | '\u{2029}' => {}
+            _ => continue,
+        }
+        lines.push(&text[start..if keep_ends { end } else { offset }]);
+        start = end;
+    }
+    if start < text.len() {
+        lines.push(&text[start..]);
+    }
+    lines
+}
+
+fn new_list_of(host: &mut dyn Host, parts: &[&str]) -> Value {
+    let runtime = host.runtime();
+    let items = parts.iter().map(|part| runtime.new_str(part)).collect();
+    runtime.new_list(items)
+}
+
+fn split_method(
+    host: &mut dyn Host,
+    arguments: Arguments,
+    name: &str,
+    from_right: bool,
+) -> PyResult<Value> {
+    let call = method(host, &arguments, name)?;
+    let values = call.keywords(host, name, &["sep", "maxsplit"])?;
+    let separator = match values[0] {
+        None | Some(Value::NONE) => None,
+        Some(value) => Some(require_str(host, value, |received| {
+            format!("must be str or None, not {received}")
+        })?),
+    };
+    let limit = match values[1] {
+        Some(value) => index_argument(host, value)?,
+        None => -1,
+    };
+    let limit = if limit < 0 {
+        usize::MAX
+    } else {
+        limit as usize
+    };
+    let text = call.str();
+    let parts: Vec<&str> = match separator {
+        None => split_whitespace(text, limit, from_right),
+        Some("") => return Err(host.runtime().value_error("empty separator")),
+        Some(separator) => {
+            let pieces = limit.saturating_add(1);
+            if from_right {
+                let mut parts: Vec<&str> = text.rsplitn(pieces, separator).collect();
+                parts.reverse();
+                parts
+            } else {
+                text.splitn(pieces, separator).collect()
+            }
+        }
+    };
+    Ok(new_list_of(host, &parts))
+}
+
+/// `str.split(sep=None, maxsplit=-1)`.
+pub fn split(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    split_method(host, arguments, "split", false)
+}
+
+/// `str.rsplit(sep=None, maxsplit=-1)`.
+pub fn rsplit(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    split_method(host, arguments, "rsplit", true)
+}
+
+/// `str.splitlines(keepends=False)`.
+pub fn splitlines(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let call = method(host, &arguments, "splitlines")?;
+    let values = call.keywords(host, "splitlines", &["keepends"])?;
+    let keep_ends = match values[0] {
+        Some(value) => int_argument(host, value)? != 0,
+        None => false,
+    };
+    let lines = split_lines(call.str(), keep_ends);
+    Ok(new_list_of(host, &lines))
+}
+
+fn strip_method(
+    host: &mut dyn Host,
+    arguments: Arguments,
+    name: &str,
+    left: bool,
+    right: bool,
+) -> PyResult<Value> {
+    let call = method(host, &arguments, name)?;
+    let values = call.positional(host, name, 0, 1)?;
+    let characters = match values.first() {
+        None | Some(&Value::NONE) => None,
+        Some(&value) => match str_value(value) {
+            Some(characters) => Some(characters),
+            None => {
+                return Err(host
+                    .runtime()
+                    .type_error(format!("{name} arg must be None or str")))
+            }
+        },
+    };
+    let strip = |character: char| match characters {
+        None => is_space(character),
+        Some(set) => set.contains(character),
+    };
+    let mut text = call.str();
+    if left {
+        text = text.trim_start_matches(strip);
+    }
+    if right {
+        text = text.trim_end_matches(strip);
+    }
+    if text.len() == call.str().len() {
+        return Ok(call.this);
+    }
+    Ok(host.runtime().new_str(text))
+}
+
+/// `str.strip(chars=None)`.
+pub fn strip(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    strip_method(host, arguments, "strip", true, true)
+}
+
+/// `str.lstrip(chars=None)`.
+pub fn lstrip(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    strip_method(host, arguments, "lstrip", true, false)
+}
+
+/// `str.rstrip(chars=None)`.
+pub fn rstrip(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    strip_method(host, arguments, "rstrip", false, true)
+}
+
+/// `str.join(iterable)`.
+pub fn join(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let call = method(host, &arguments, "join")?;
+    let iterable = call.one_argument(host, "join")?;
+    let is_iterable = crate::protocol::iterate(host, iterable);
+    let items = match is_iterable {
+        Ok(iterator) => crate::protocol::collect(host, iterator)?,
+        Err(error) => {
+            let runtime = host.runtime();
+            if crate::protocol::is_instance(runtime, error.exception, runtime.types.type_error) {
+                return Err(runtime.type_error("can only join an iterable"));
+            }
+            return Err(error);
+        }
+    };
+    let separator = call.str();
+    let mut out = String::new();
+    for (position, &item) in items.iter().enumerate() {
+        let Some(piece) = str_value(item) else {
+            let runtime = host.runtime();
+            let message = format!(
+                "sequence item {position}: expected str instance, {} found",
+                type_name(runtime, item)
+            );
+            return Err(runtime.type_error(message));
+        };
+        if position > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(piece);
+    }
+    if items.len() == 1 && str_value(items[0]).is_some() {
+        return Ok(items[0]);
+    }
+    Ok(host.runtime().new_string(out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Expected values from CPython 3.11.
+    #[test]
+    fn splits_like_cpython() {
+        assert_eq!(
+            split_whitespace("  a b\t\tc  ", usize::MAX, false),
+            ["a", "b", "c"]
+        );
+        assert_eq!(
+            split_whitespace("  a b\t\tc  ", 1, false),
+            ["a", "b\t\tc  "]
+        );
+        assert_eq!(split_whitespace("  a b\t\tc  ", 1, true), ["  a b", "c"]);
+        assert_eq!(
+            split_whitespace("   ", usize::MAX, false),
+            Vec::<&str>::new()
+        );
+        assert_eq!(split_whitespace("a\u{3000}é b", 0, false), ["a\u{3000}é b"]);
+        assert_eq!(split_whitespace("  a ", 0, true), ["  a"]);
+        assert_eq!(
+            split_lines("a\nb\r\nc\rd\x0be\u{2028}", false),
+            ["a", "b", "c", "d", "e"]
+        );
+        assert_eq!(split_lines("a\nb\r\n\n", true), ["a\n", "b\r\n", "\n"]);
+        assert_eq!(split_lines("", false), Vec::<&str>::new());
+    }
+}
