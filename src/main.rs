@@ -31,7 +31,7 @@ enum JitMode {
 #[command(name = "krait", version, about, long_about = None)]
 struct Options {
     /// Program passed in as a string (terminates the option list).
-    #[arg(short = 'c', value_name = "CODE", conflicts_with = "script")]
+    #[arg(short = 'c', value_name = "CODE")]
     command: Option<String>,
 
     /// Print the tokens of the program and exit.
@@ -63,7 +63,7 @@ struct Options {
 }
 
 fn main() -> ExitCode {
-    let options = Options::parse();
+    let options = parse_options();
     if options.jit != JitMode::Off {
         eprintln!("krait: --jit={:?} is not available yet: the JIT is not built; use --jit=off", options.jit);
         return ExitCode::from(2);
@@ -82,6 +82,30 @@ fn main() -> ExitCode {
     match worker.map(|handle| handle.join()) {
         Ok(Ok(code)) => ExitCode::from(code),
         _ => ExitCode::from(70),
+    }
+}
+
+/// Parses the command line. As in CPython, everything after `-c CODE` belongs to the program
+/// (`sys.argv[1:]`), even words that look like options, so that part is split off first.
+fn parse_options() -> Options {
+    let arguments: Vec<String> = std::env::args().collect();
+    let mut split = None;
+    for (index, argument) in arguments.iter().enumerate().skip(1) {
+        if argument == "-c" {
+            split = Some(index + 2);
+            break;
+        }
+        if !argument.starts_with('-') || argument == "-" {
+            break;
+        }
+    }
+    match split {
+        Some(end) if end <= arguments.len() => {
+            let mut options = Options::parse_from(&arguments[..end]);
+            options.arguments = arguments[end..].to_vec();
+            options
+        }
+        _ => Options::parse_from(&arguments),
     }
 }
 

@@ -11,8 +11,14 @@ use ruff_text_size::Ranged;
 pub fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
     let parsed = ruff_python_parser::parse_module(segment).ok()?;
     let module = parsed.into_syntax();
-    let [Stmt::Expr(statement)] = module.body.as_slice() else { return None };
-    let characters = |byte: usize| segment.get(..byte.min(segment.len())).map_or(0, |prefix| prefix.chars().count());
+    let [Stmt::Expr(statement)] = module.body.as_slice() else {
+        return None;
+    };
+    let characters = |byte: usize| {
+        segment
+            .get(..byte.min(segment.len()))
+            .map_or(0, |prefix| prefix.chars().count())
+    };
     let bytes = segment.as_bytes();
     match &*statement.value {
         Expr::BinOp(operation) => {
@@ -22,10 +28,13 @@ pub fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
             let offset = operator.len() - operator.trim_start().len();
             let mut left = left_end + offset;
             let mut right = left + 1;
-            if offset + 1 < operator.len() && !operator.as_bytes()[offset + 1].is_ascii_whitespace() {
+            if offset + 1 < operator.len() && !operator.as_bytes()[offset + 1].is_ascii_whitespace()
+            {
                 right += 1;
             }
-            while left < bytes.len() && (bytes[left].is_ascii_whitespace() || bytes[left] == b')' || bytes[left] == b'#') {
+            while left < bytes.len()
+                && (bytes[left].is_ascii_whitespace() || bytes[left] == b')' || bytes[left] == b'#')
+            {
                 left += 1;
                 right += 1;
             }

@@ -164,7 +164,9 @@ impl CodeObject {
 
     /// The source line of an instruction (0 if it has none).
     pub fn line_of(&self, instruction: usize) -> u32 {
-        self.locations.get(instruction).map_or(0, |location| location.line)
+        self.locations
+            .get(instruction)
+            .map_or(0, |location| location.line)
     }
 
     /// The innermost exception handler covering an instruction.

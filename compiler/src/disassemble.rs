@@ -24,6 +24,10 @@ pub fn disassemble(code: &CodeObject) -> String {
 }
 
 fn disassemble_into(code: &CodeObject, out: &mut String) {
+    crate::stack::grow(|| disassemble_one(code, out));
+}
+
+fn disassemble_one(code: &CodeObject, out: &mut String) {
     let _ = writeln!(
         out,
         "Disassembly of <code object {} at \"{}\", line {}>:",
@@ -103,7 +107,10 @@ fn argument_meaning(code: &CodeObject, opcode: Opcode, arg: u32) -> String {
             Opcode::UnpackEx => format!("{} before, {} after", arg & 0xff, arg >> 8),
             _ => String::new(),
         },
-        ArgumentKind::Constant => code.constants.get(index).map_or_else(missing, constant_repr),
+        ArgumentKind::Constant => code
+            .constants
+            .get(index)
+            .map_or_else(missing, constant_repr),
         ArgumentKind::Local => code
             .varnames
             .get(index)
@@ -116,12 +123,10 @@ fn argument_meaning(code: &CodeObject, opcode: Opcode, arg: u32) -> String {
             .get(index)
             .map_or_else(missing, |name| name.to_string()),
         ArgumentKind::Target => format!("to {arg}"),
-        ArgumentKind::BinaryOperator => {
-            BinaryOperator::from_arg(arg).map_or_else(missing, |operator| operator.symbol().to_string())
-        }
-        ArgumentKind::Comparison => {
-            Comparison::from_arg(arg).map_or_else(missing, |comparison| comparison.symbol().to_string())
-        }
+        ArgumentKind::BinaryOperator => BinaryOperator::from_arg(arg)
+            .map_or_else(missing, |operator| operator.symbol().to_string()),
+        ArgumentKind::Comparison => Comparison::from_arg(arg)
+            .map_or_else(missing, |comparison| comparison.symbol().to_string()),
         ArgumentKind::Invert => match (opcode, arg) {
             (Opcode::IsOp, 0) => "is".to_string(),
             (Opcode::IsOp, _) => "is not".to_string(),
@@ -154,11 +159,7 @@ fn flags_meaning(opcode: Opcode, arg: u32) -> String {
                 parts.push("with format");
             }
         }
-        Opcode::CallFunctionEx => {
-            if arg & 1 != 0 {
-                parts.push("with kwargs");
-            }
-        }
+        Opcode::CallFunctionEx if arg & 1 != 0 => parts.push("with kwargs"),
         _ => {}
     }
     parts.join(", ")
@@ -212,7 +213,10 @@ pub fn float_repr(value: f64) -> String {
         Some(rest) => ("-", rest),
         None => ("", mantissa),
     };
-    let digits: String = mantissa.chars().filter(|character| *character != '.').collect();
+    let digits: String = mantissa
+        .chars()
+        .filter(|character| *character != '.')
+        .collect();
     if (-4..16).contains(&exponent) {
         let point = exponent + 1;
         let text = if point <= 0 {
@@ -220,7 +224,11 @@ pub fn float_repr(value: f64) -> String {
         } else if point as usize >= digits.len() {
             format!("{digits}{}.0", "0".repeat(point as usize - digits.len()))
         } else {
-            format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
+            format!(
+                "{}.{}",
+                &digits[..point as usize],
+                &digits[point as usize..]
+            )
         };
         format!("{sign}{text}")
     } else {

@@ -53,8 +53,14 @@ fn kind_name(kind: TokenKind) -> String {
     let mut out = String::with_capacity(debug.len() + 4);
     let characters: Vec<char> = debug.chars().collect();
     for (position, &character) in characters.iter().enumerate() {
-        let next_is_lower = characters.get(position + 1).is_some_and(|next| next.is_ascii_lowercase());
-        if character.is_ascii_uppercase() && position > 0 && next_is_lower && !(position == 1 && characters[0] == 'F') {
+        let next_is_lower = characters
+            .get(position + 1)
+            .is_some_and(|next| next.is_ascii_lowercase());
+        if character.is_ascii_uppercase()
+            && position > 0
+            && next_is_lower
+            && !(position == 1 && characters[0] == 'F')
+        {
             out.push('_');
         }
         out.push(character.to_ascii_uppercase());
@@ -87,7 +93,10 @@ fn dump_ast(source: &str) -> Result<String, SyntaxError> {
         text: debug.as_bytes(),
         position: 0,
     };
-    let tree = parser.value().map(simplify).unwrap_or(Value::Atom(debug.clone()));
+    let tree = parser
+        .value()
+        .map(simplify)
+        .unwrap_or(Value::Atom(debug.clone()));
     let mut out = String::new();
     render(&tree, 0, &mut out);
     out.push('\n');
@@ -148,7 +157,11 @@ struct DebugParser<'a> {
 
 impl DebugParser<'_> {
     fn skip_spaces(&mut self) {
-        while self.text.get(self.position).is_some_and(|byte| byte.is_ascii_whitespace()) {
+        while self
+            .text
+            .get(self.position)
+            .is_some_and(|byte| byte.is_ascii_whitespace())
+        {
             self.position += 1;
         }
     }
@@ -258,7 +271,12 @@ impl DebugParser<'_> {
                 b'u' => {
                     // \u{XXXX}
                     let start = self.position + 1;
-                    let end = start + self.text.get(start..)?.iter().position(|&byte| byte == b'}')?;
+                    let end = start
+                        + self
+                            .text
+                            .get(start..)?
+                            .iter()
+                            .position(|&byte| byte == b'}')?;
                     let hex = std::str::from_utf8(&self.text[start..end]).ok()?;
                     let character = char::from_u32(u32::from_str_radix(hex, 16).ok()?)?;
                     let mut buffer = [0; 4];
@@ -294,7 +312,9 @@ fn simplify_inner(value: Value) -> Value {
                     .into_iter()
                     .find(|(field, _)| field == "id")
                     .map_or(Value::Atom(String::new()), |(_, value)| value),
-                "StringLiteralValue" | "BytesLiteralValue" | "FStringValue" | "TStringValue" if kept.len() == 1 => {
+                "StringLiteralValue" | "BytesLiteralValue" | "FStringValue" | "TStringValue"
+                    if kept.len() == 1 =>
+                {
                     kept.remove(0).1
                 }
                 "ConcatenatedStringLiteral" => kept
@@ -353,6 +373,10 @@ fn is_empty(value: &Value) -> bool {
 
 /// The one-line form of a value, if it is short and flat enough.
 fn inline(value: &Value) -> Option<String> {
+    crate::stack::grow(|| inline_inner(value))
+}
+
+fn inline_inner(value: &Value) -> Option<String> {
     let text = match value {
         Value::Text(text) => string_repr(text),
         Value::Atom(atom) => atom.clone(),
@@ -378,6 +402,10 @@ fn inline(value: &Value) -> Option<String> {
 
 /// Prints a value at `indent` (in units of two spaces), the first line unindented.
 fn render(value: &Value, indent: usize, out: &mut String) {
+    crate::stack::grow(|| render_inner(value, indent, out));
+}
+
+fn render_inner(value: &Value, indent: usize, out: &mut String) {
     if let Some(text) = inline(value) {
         out.push_str(&text);
         return;
@@ -446,7 +474,10 @@ mod tests {
     fn ast_dump_is_readable() {
         let dump = ast("def f(a, *b):\n    return a + 1\nx = 'hi' \"there\"\ny = b'\\x00'\n")
             .unwrap_or_default();
-        assert!(dump.starts_with("Module(\n  body=[\n    FunctionDef("), "{dump}");
+        assert!(
+            dump.starts_with("Module(\n  body=[\n    FunctionDef("),
+            "{dump}"
+        );
         assert!(dump.contains("name='f'"), "{dump}");
         assert!(dump.contains("BinOp(\n"), "{dump}");
         assert!(dump.contains("op=Add"), "{dump}");

@@ -43,12 +43,18 @@ impl fmt::Display for SyntaxError {
     /// Formats the error as CPython's uncaught-exception report (without the traceback header):
     /// the file and line, the source line, a caret, and `SyntaxError: message`.
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(formatter, "  File \"{}\", line {}", self.filename, self.line)?;
+        writeln!(
+            formatter,
+            "  File \"{}\", line {}",
+            self.filename, self.line
+        )?;
         let stripped = self.source_line.trim_start();
         if !stripped.is_empty() {
             let removed = self.source_line.len() - stripped.len();
             writeln!(formatter, "    {}", stripped.trim_end())?;
-            let caret = (self.column as usize).saturating_sub(1).saturating_sub(removed);
+            let caret = (self.column as usize)
+                .saturating_sub(1)
+                .saturating_sub(removed);
             writeln!(formatter, "    {}^", " ".repeat(caret))?;
         }
         write!(formatter, "{}: {}", self.kind.class_name(), self.message)

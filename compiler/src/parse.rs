@@ -48,7 +48,12 @@ fn parse_source(source: &str, filename: &str) -> Result<Parsed<ModModule>, Synta
 }
 
 /// Translates one ruff parse error into CPython's message and position.
-fn translate(error: &ParseError, tokens: &Tokens, index: &LineIndex, filename: &str) -> SyntaxError {
+fn translate(
+    error: &ParseError,
+    tokens: &Tokens,
+    index: &LineIndex,
+    filename: &str,
+) -> SyntaxError {
     let start = error.location.start().to_u32();
     // A bracket closed by the wrong bracket is found by CPython's tokenizer before the parser
     // fails; one never closed replaces a generic `invalid syntax` (CPython tokenizes the rest of
@@ -83,9 +88,13 @@ fn translate_parse_error(
     };
     let target_name = || expression_name_at(index.source(), error.location);
     match &error.error {
-        ParseErrorType::Lexical(lexical) => translate_lexical(lexical, error, tokens, index, filename),
+        ParseErrorType::Lexical(lexical) => {
+            translate_lexical(lexical, error, tokens, index, filename)
+        }
         ParseErrorType::UnexpectedIndentation => indentation(start, "unexpected indent".into()),
-        ParseErrorType::OtherError(message) if message.starts_with("Expected an indented block") => {
+        ParseErrorType::OtherError(message)
+            if message.starts_with("Expected an indented block") =>
+        {
             let (clause, keyword) = indented_block_clause(message);
             let line = keyword_line(tokens, index, start, keyword);
             indentation(
@@ -113,9 +122,12 @@ fn translate_parse_error(
         }
         ParseErrorType::InvalidAssignmentTarget => {
             let name = target_name();
-            let followed_by_equal = next_token_kind(tokens, error.location.end().to_u32())
-                == Some(TokenKind::Equal);
-            let plain = !matches!(name, "tuple" | "list" | "True" | "False" | "None" | "starred");
+            let followed_by_equal =
+                next_token_kind(tokens, error.location.end().to_u32()) == Some(TokenKind::Equal);
+            let plain = !matches!(
+                name,
+                "tuple" | "list" | "True" | "False" | "None" | "starred"
+            );
             if followed_by_equal && plain {
                 syntax(
                     start,
@@ -131,7 +143,10 @@ fn translate_parse_error(
         ),
         ParseErrorType::InvalidAugmentedAssignmentTarget => syntax(
             start,
-            format!("'{}' is an illegal expression for augmented assignment", target_name()),
+            format!(
+                "'{}' is an illegal expression for augmented assignment",
+                target_name()
+            ),
         ),
         ParseErrorType::InvalidAnnotatedAssignmentTarget => {
             let message = match target_name() {
@@ -155,24 +170,27 @@ fn translate_parse_error(
             start,
             "iterable argument unpacking follows keyword argument unpacking".into(),
         ),
-        ParseErrorType::NonDefaultParamAfterDefaultParam => {
-            syntax(start, "non-default argument follows default argument".into())
-        }
+        ParseErrorType::NonDefaultParamAfterDefaultParam => syntax(
+            start,
+            "non-default argument follows default argument".into(),
+        ),
         ParseErrorType::ParamAfterVarKeywordParam => {
             syntax(start, "arguments cannot follow var-keyword argument".into())
         }
-        ParseErrorType::VarParameterWithDefault => {
-            syntax(start, "var-positional argument cannot have default value".into())
-        }
+        ParseErrorType::VarParameterWithDefault => syntax(
+            start,
+            "var-positional argument cannot have default value".into(),
+        ),
         ParseErrorType::ExpectedKeywordParam => {
             syntax(start, "named arguments must follow bare *".into())
         }
         ParseErrorType::UnparenthesizedGeneratorExpression => {
             syntax(start, "Generator expression must be parenthesized".into())
         }
-        ParseErrorType::IterableUnpackingInComprehension => {
-            syntax(start, "iterable unpacking cannot be used in comprehension".into())
-        }
+        ParseErrorType::IterableUnpackingInComprehension => syntax(
+            start,
+            "iterable unpacking cannot be used in comprehension".into(),
+        ),
         ParseErrorType::InvalidStarredExpressionUsage => {
             syntax(start, "can't use starred expression here".into())
         }
@@ -202,7 +220,9 @@ fn translate_lexical(
                 let last_line = index.line_count();
                 syntax(
                     start,
-                    format!("unterminated triple-quoted string literal (detected at line {last_line})"),
+                    format!(
+                        "unterminated triple-quoted string literal (detected at line {last_line})"
+                    ),
                 )
             } else {
                 let line = index.line_of(start);
@@ -245,7 +265,10 @@ fn translate_lexical(
             let message = if message.contains("decimal integer literal") {
                 "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers".to_string()
             } else if message.starts_with("Invalid") {
-                format!("invalid {}", message.trim_start_matches("Invalid ").to_lowercase())
+                format!(
+                    "invalid {}",
+                    message.trim_start_matches("Invalid ").to_lowercase()
+                )
             } else {
                 "invalid syntax".to_string()
             };
@@ -363,7 +386,12 @@ fn expression_start_before(tokens: &Tokens, offset: u32) -> u32 {
     let list: Vec<_> = tokens
         .iter()
         .take_while(|token| token.start().to_u32() <= offset)
-        .filter(|token| !matches!(token.kind(), TokenKind::Comment | TokenKind::NonLogicalNewline))
+        .filter(|token| {
+            !matches!(
+                token.kind(),
+                TokenKind::Comment | TokenKind::NonLogicalNewline
+            )
+        })
         .collect();
     let Some(mut position) = list.len().checked_sub(1) else {
         return offset;
@@ -392,8 +420,9 @@ fn expression_start_before(tokens: &Tokens, offset: u32) -> u32 {
             break;
         }
         let previous = list[position - 1].kind();
-        let is_call_or_subscript = matches!(list[position].kind(), TokenKind::Lpar | TokenKind::Lsqb)
-            && ends_expression(previous);
+        let is_call_or_subscript =
+            matches!(list[position].kind(), TokenKind::Lpar | TokenKind::Lsqb)
+                && ends_expression(previous);
         if is_call_or_subscript {
             position -= 1;
         } else if previous == TokenKind::Dot && position >= 2 {
@@ -417,7 +446,11 @@ fn indented_block_clause(message: &str) -> (&'static str, TokenKind) {
         ("`with` statement", "'with' statement", TokenKind::With),
         ("`try` statement", "'try' statement", TokenKind::Try),
         ("`except` clause", "'except' statement", TokenKind::Except),
-        ("`finally` clause", "'finally' statement", TokenKind::Finally),
+        (
+            "`finally` clause",
+            "'finally' statement",
+            TokenKind::Finally,
+        ),
         ("function definition", "function definition", TokenKind::Def),
         ("`class` definition", "class definition", TokenKind::Class),
         ("`match` statement", "'match' statement", TokenKind::Match),
@@ -629,7 +662,10 @@ mod tests {
         assert_eq!(message("if x\n    pass\n").0, "expected ':'");
         assert_eq!(message("if x\n    pass\n").2, 5);
         let (text, line, _, kind) = message("if x:\npass\n");
-        assert_eq!(text, "expected an indented block after 'if' statement on line 1");
+        assert_eq!(
+            text,
+            "expected an indented block after 'if' statement on line 1"
+        );
         assert_eq!(line, 2);
         assert_eq!(kind, SyntaxErrorKind::Indentation);
         assert_eq!(message("  x = 1\n").0, "unexpected indent");
@@ -639,7 +675,10 @@ mod tests {
         );
         assert_eq!(message("f(1, 2\n").0, "'(' was never closed");
         assert_eq!(message("f(1, 2\n").2, 2);
-        assert_eq!(message("x = [1, 2 3]\n").0, "invalid syntax. Perhaps you forgot a comma?");
+        assert_eq!(
+            message("x = [1, 2 3]\n").0,
+            "invalid syntax. Perhaps you forgot a comma?"
+        );
         assert_eq!(message("x = [1, 2 3]\n").2, 9);
         assert_eq!(
             message("1 = x\n").0,
@@ -647,16 +686,16 @@ mod tests {
         );
         assert_eq!(message("for 1 in x: pass\n").0, "cannot assign to literal");
         assert_eq!(message("del f()\n").0, "cannot delete function call");
-        assert_eq!(message("f(1]\n").0, "closing parenthesis ']' does not match opening parenthesis '('");
+        assert_eq!(
+            message("f(1]\n").0,
+            "closing parenthesis ']' does not match opening parenthesis '('"
+        );
         assert_eq!(message("x)\n").0, "unmatched ')'");
         assert_eq!(
             message("print 'hi'\n").0,
             "Missing parentheses in call to 'print'. Did you mean print(...)?"
         );
-        assert_eq!(
-            message("def f(:\n").0,
-            "'(' was never closed"
-        );
+        assert_eq!(message("def f(:\n").0, "'(' was never closed");
         assert_eq!(message("x = $\n").0, "invalid syntax");
         assert_eq!(message("type X = int\n").0, "invalid syntax");
     }

@@ -224,8 +224,7 @@ impl Scope {
             .symbols
             .iter()
             .filter(|symbol| {
-                symbol.scope == NameScope::Free
-                    || symbol.flags & symbol_flags::FREE_IN_CLASS != 0
+                symbol.scope == NameScope::Free || symbol.flags & symbol_flags::FREE_IN_CLASS != 0
             })
             .map(|symbol| symbol.name.clone())
             .collect();

@@ -18,7 +18,10 @@ use super::unit::CodeUnit;
 pub(super) struct AssemblyError(pub String);
 
 /// Assembles a finished unit. `cell_parameters` maps each cell variable to its parameter slot.
-pub(super) fn assemble(unit: CodeUnit<'_>, filename: &Rc<str>) -> Result<CodeObject, AssemblyError> {
+pub(super) fn assemble(
+    unit: CodeUnit<'_>,
+    filename: &Rc<str>,
+) -> Result<CodeObject, AssemblyError> {
     let targets = unit.label_targets();
     let resolve = |label: u32| -> Result<u32, AssemblyError> {
         targets
@@ -41,7 +44,9 @@ pub(super) fn assemble(unit: CodeUnit<'_>, filename: &Rc<str>) -> Result<CodeObj
         let target = resolve(handler.label.0)?;
         let index = index as u32;
         match exception_table.last_mut() {
-            Some(last) if last.end == index && last.target == target && last.depth == handler.depth => {
+            Some(last)
+                if last.end == index && last.target == target && last.depth == handler.depth =>
+            {
                 last.end = index + 1;
             }
             _ => exception_table.push(ExceptionEntry {
@@ -60,7 +65,8 @@ pub(super) fn assemble(unit: CodeUnit<'_>, filename: &Rc<str>) -> Result<CodeObj
         .cellvars
         .iter()
         .map(|cell| {
-            let parameter_count = parameter_count(unit.argument_count, unit.keyword_only_count, unit.flags);
+            let parameter_count =
+                parameter_count(unit.argument_count, unit.keyword_only_count, unit.flags);
             unit.varnames
                 .iter()
                 .take(parameter_count as usize)
@@ -112,7 +118,11 @@ pub fn stack_depths(
         depths[0] = Some(0);
         work.push((0, 0));
     }
-    let record = |depths: &mut Vec<Option<u32>>, work: &mut Vec<(usize, u32)>, index: usize, depth: u32| -> Result<(), String> {
+    let record = |depths: &mut Vec<Option<u32>>,
+                  work: &mut Vec<(usize, u32)>,
+                  index: usize,
+                  depth: u32|
+     -> Result<(), String> {
         match depths.get(index) {
             None => Err(format!("jump out of the code to {index}")),
             Some(Some(known)) if *known != depth => Err(format!(
@@ -130,7 +140,12 @@ pub fn stack_depths(
         let instruction = instructions[index];
         for entry in exception_table {
             if entry.start as usize <= index && index < entry.end as usize {
-                record(&mut depths, &mut work, entry.target as usize, entry.depth + 1)?;
+                record(
+                    &mut depths,
+                    &mut work,
+                    entry.target as usize,
+                    entry.depth + 1,
+                )?;
                 break;
             }
         }
@@ -147,7 +162,12 @@ pub fn stack_depths(
                 .branch_stack_effect()
                 .unwrap_or((pops, pushes));
             let target_depth = depth.saturating_sub(branch_pops) + branch_pushes;
-            record(&mut depths, &mut work, instruction.arg as usize, target_depth)?;
+            record(
+                &mut depths,
+                &mut work,
+                instruction.arg as usize,
+                target_depth,
+            )?;
         }
         let falls_through = !matches!(
             instruction.opcode,
@@ -156,7 +176,9 @@ pub fn stack_depths(
         if falls_through {
             let next = index + 1;
             if next >= instructions.len() {
-                return Err(format!("execution falls off the end after instruction {index}"));
+                return Err(format!(
+                    "execution falls off the end after instruction {index}"
+                ));
             }
             record(&mut depths, &mut work, next, depth - pops + pushes)?;
         }

@@ -81,7 +81,10 @@ impl<'ast> Compiler<'ast> {
 
         // The positional arguments as one tuple.
         if starred {
-            for argument in arguments.iter().take_while(|argument| !matches!(argument, Expr::Starred(_))) {
+            for argument in arguments
+                .iter()
+                .take_while(|argument| !matches!(argument, Expr::Starred(_)))
+            {
                 self.expression(argument)?;
             }
             let leading = arguments
@@ -150,7 +153,8 @@ impl<'ast> Compiler<'ast> {
     fn keyword_dict(&mut self, keywords: &[&'ast Keyword]) -> CompileResult {
         for keyword in keywords {
             if let Some(name) = &keyword.arg {
-                self.unit.load_constant(Constant::Str(Rc::from(name.id.as_str())));
+                self.unit
+                    .load_constant(Constant::Str(Rc::from(name.id.as_str())));
                 self.expression(&keyword.value)?;
             }
         }

@@ -48,7 +48,10 @@ impl<'ast> Compiler<'ast> {
             ),
             Expr::DictComp(node) => {
                 let Some(key) = node.key.as_deref() else {
-                    return Err(self.error(node.range, "dict unpacking cannot be used in dict comprehension"));
+                    return Err(self.error(
+                        node.range,
+                        "dict unpacking cannot be used in dict comprehension",
+                    ));
                 };
                 (
                     self.scope_of(node, node.range)?,
@@ -71,7 +74,12 @@ impl<'ast> Compiler<'ast> {
                     range: node.range,
                 },
             ),
-            _ => return Err(self.error(expression.range(), "internal compiler error: not a comprehension")),
+            _ => {
+                return Err(self.error(
+                    expression.range(),
+                    "internal compiler error: not a comprehension",
+                ))
+            }
         };
         let Some(first) = parts.generators.first() else {
             return Err(self.error(parts.range, "invalid syntax"));

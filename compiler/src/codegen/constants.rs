@@ -38,7 +38,9 @@ impl ConstantKey {
             Constant::Imaginary(value) => ConstantKey::Imaginary(value.to_bits()),
             Constant::Str(value) => ConstantKey::Str(value.clone()),
             Constant::Bytes(value) => ConstantKey::Bytes(value.clone()),
-            Constant::Tuple(items) => ConstantKey::Tuple(items.iter().map(ConstantKey::of).collect()),
+            Constant::Tuple(items) => {
+                ConstantKey::Tuple(items.iter().map(ConstantKey::of).collect())
+            }
             Constant::Ellipsis => ConstantKey::Ellipsis,
             Constant::Code(code) => ConstantKey::Code(Rc::as_ptr(code) as usize),
         }
@@ -168,15 +170,33 @@ mod tests {
 
     #[test]
     fn big_integers_parse_in_every_base() {
-        assert_eq!(big_int("0xFFFF_FFFF_FFFF_FFFF_FF"), Constant::BigInt(BigInt::from(0xFFFF_FFFF_FFFF_FFFF_FFu128)));
-        assert_eq!(big_int("9223372036854775808"), Constant::BigInt(BigInt::from(9223372036854775808u64)));
-        assert_eq!(negate(big_int("9223372036854775808")), Some(Constant::Int(i64::MIN)));
+        assert_eq!(
+            big_int("0xFFFF_FFFF_FFFF_FFFF_FF"),
+            Constant::BigInt(BigInt::from(0x00FF_FFFF_FFFF_FFFF_FFFF_u128))
+        );
+        assert_eq!(
+            big_int("9223372036854775808"),
+            Constant::BigInt(BigInt::from(9223372036854775808u64))
+        );
+        assert_eq!(
+            negate(big_int("9223372036854775808")),
+            Some(Constant::Int(i64::MIN))
+        );
     }
 
     #[test]
     fn keys_distinguish_zeroes_and_bools() {
-        assert_ne!(ConstantKey::of(&Constant::Float(0.0)), ConstantKey::of(&Constant::Float(-0.0)));
-        assert_ne!(ConstantKey::of(&Constant::Int(1)), ConstantKey::of(&Constant::Bool(true)));
-        assert_eq!(ConstantKey::of(&Constant::Float(f64::NAN)), ConstantKey::of(&Constant::Float(f64::NAN)));
+        assert_ne!(
+            ConstantKey::of(&Constant::Float(0.0)),
+            ConstantKey::of(&Constant::Float(-0.0))
+        );
+        assert_ne!(
+            ConstantKey::of(&Constant::Int(1)),
+            ConstantKey::of(&Constant::Bool(true))
+        );
+        assert_eq!(
+            ConstantKey::of(&Constant::Float(f64::NAN)),
+            ConstantKey::of(&Constant::Float(f64::NAN))
+        );
     }
 }

@@ -39,7 +39,9 @@ impl<'ast> Compiler<'ast> {
         let handler = self.unit.new_label();
         let end = self.unit.new_label();
         self.unit.push_handler(handler, depth);
-        self.unit.blocks.push(FrameBlock::FinallyTry { body: &node.finalbody });
+        self.unit.blocks.push(FrameBlock::FinallyTry {
+            body: &node.finalbody,
+        });
         if node.handlers.is_empty() {
             self.statements(&node.body)?;
         } else {
@@ -135,7 +137,9 @@ impl<'ast> Compiler<'ast> {
                 }
                 None => {
                     self.emit(Opcode::PopTop, 0);
-                    self.unit.blocks.push(FrameBlock::HandlerCleanup { name: None });
+                    self.unit
+                        .blocks
+                        .push(FrameBlock::HandlerCleanup { name: None });
                     self.statements(&clause.body)?;
                     self.unit.blocks.pop();
                     self.unit.pop_handler();
@@ -186,7 +190,11 @@ impl<'ast> Compiler<'ast> {
     /// end:
     /// ```
     /// Several items nest: `with a, b:` is `with a: with b:`.
-    pub(super) fn with_statement(&mut self, node: &'ast StmtWith, position: usize) -> CompileResult {
+    pub(super) fn with_statement(
+        &mut self,
+        node: &'ast StmtWith,
+        position: usize,
+    ) -> CompileResult {
         let Some(item) = node.items.get(position) else {
             return self.statements(&node.body);
         };
@@ -247,10 +255,23 @@ impl<'ast> Compiler<'ast> {
         preserve_top: bool,
         stop_at_loop: bool,
     ) -> CompileResult<Option<FrameBlock<'ast>>> {
+        crate::stack::grow(|| self.unwind_blocks_inner(preserve_top, stop_at_loop))
+    }
+
+    fn unwind_blocks_inner(
+        &mut self,
+        preserve_top: bool,
+        stop_at_loop: bool,
+    ) -> CompileResult<Option<FrameBlock<'ast>>> {
         let Some(top) = self.unit.blocks.last().cloned() else {
             return Ok(None);
         };
-        if stop_at_loop && matches!(top, FrameBlock::WhileLoop { .. } | FrameBlock::ForLoop { .. }) {
+        if stop_at_loop
+            && matches!(
+                top,
+                FrameBlock::WhileLoop { .. } | FrameBlock::ForLoop { .. }
+            )
+        {
             return Ok(Some(top));
         }
         self.unit.blocks.pop();
@@ -262,7 +283,11 @@ impl<'ast> Compiler<'ast> {
     }
 
     /// The code that leaves one block early (CPython's `compiler_unwind_fblock`).
-    pub(super) fn unwind_block(&mut self, block: &FrameBlock<'ast>, preserve_top: bool) -> CompileResult {
+    pub(super) fn unwind_block(
+        &mut self,
+        block: &FrameBlock<'ast>,
+        preserve_top: bool,
+    ) -> CompileResult {
         match block {
             FrameBlock::WhileLoop { .. } | FrameBlock::ExceptionHandler => {}
             FrameBlock::ForLoop { .. } => {

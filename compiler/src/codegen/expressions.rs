@@ -177,7 +177,11 @@ impl<'ast> Compiler<'ast> {
     }
 
     /// `yield` is only allowed in functions (comprehensions are rejected by the symbol table).
-    fn check_yield_allowed(&self, range: ruff_text_size::TextRange, message: &str) -> CompileResult {
+    fn check_yield_allowed(
+        &self,
+        range: ruff_text_size::TextRange,
+        message: &str,
+    ) -> CompileResult {
         if self.unit.kind.is_function_like() {
             Ok(())
         } else {
@@ -277,7 +281,12 @@ impl<'ast> Compiler<'ast> {
 
     /// Jumps to `target` if `expression` is `condition` (true or false), falling through
     /// otherwise; `not`, `and`, `or` and conditional expressions become jumps instead of values.
-    pub(super) fn jump_if(&mut self, expression: &'ast Expr, condition: bool, target: Label) -> CompileResult {
+    pub(super) fn jump_if(
+        &mut self,
+        expression: &'ast Expr,
+        condition: bool,
+        target: Label,
+    ) -> CompileResult {
         crate::stack::grow(|| {
             let saved = self.unit.location;
             self.set_location(expression.range());
@@ -287,7 +296,12 @@ impl<'ast> Compiler<'ast> {
         })
     }
 
-    fn jump_if_inner(&mut self, expression: &'ast Expr, condition: bool, target: Label) -> CompileResult {
+    fn jump_if_inner(
+        &mut self,
+        expression: &'ast Expr,
+        condition: bool,
+        target: Label,
+    ) -> CompileResult {
         match expression {
             Expr::UnaryOp(node) if node.op == UnaryOp::Not => {
                 return self.jump_if(&node.operand, !condition, target);
@@ -342,7 +356,9 @@ impl<'ast> Compiler<'ast> {
 
     /// A list, tuple or set display, with `*iterable` elements unpacked.
     fn display(&mut self, elements: &'ast [Expr], display: Display) -> CompileResult {
-        let starred = elements.iter().any(|element| matches!(element, Expr::Starred(_)));
+        let starred = elements
+            .iter()
+            .any(|element| matches!(element, Expr::Starred(_)));
         let count = elements.len() as u32;
         if !starred && elements.len() <= STACK_USE_GUIDELINE {
             for element in elements {
@@ -367,7 +383,9 @@ impl<'ast> Compiler<'ast> {
         }
         let (build, add, extend) = match display {
             Display::Set => (Opcode::BuildSet, Opcode::SetAdd, Opcode::SetUpdate),
-            Display::List | Display::Tuple => (Opcode::BuildList, Opcode::ListAppend, Opcode::ListExtend),
+            Display::List | Display::Tuple => {
+                (Opcode::BuildList, Opcode::ListAppend, Opcode::ListExtend)
+            }
         };
         self.emit(build, leading as u32);
         for element in &elements[leading..] {

@@ -4,7 +4,9 @@
 
 use std::rc::Rc;
 
-use ruff_python_ast::{ConversionFlag, ExprFString, FStringPart, InterpolatedElement, InterpolatedStringElement};
+use ruff_python_ast::{
+    ConversionFlag, ExprFString, FStringPart, InterpolatedElement, InterpolatedStringElement,
+};
 
 use crate::code::Constant;
 use crate::opcode::Opcode;
@@ -57,7 +59,11 @@ impl<'ast> Compiler<'ast> {
         }
     }
 
-    fn fstring_element(&mut self, element: &'ast InterpolatedStringElement, pieces: &mut Pieces) -> CompileResult {
+    fn fstring_element(
+        &mut self,
+        element: &'ast InterpolatedStringElement,
+        pieces: &mut Pieces,
+    ) -> CompileResult {
         match element {
             InterpolatedStringElement::Literal(literal) => {
                 pieces.text.push_str(&literal.value);
@@ -70,7 +76,11 @@ impl<'ast> Compiler<'ast> {
     }
 
     /// `{expression!conversion:spec}`, and for `{expression=}` the text before it.
-    fn replacement_field(&mut self, field: &'ast InterpolatedElement, pieces: &mut Pieces) -> CompileResult {
+    fn replacement_field(
+        &mut self,
+        field: &'ast InterpolatedElement,
+        pieces: &mut Pieces,
+    ) -> CompileResult {
         if let Some(debug) = &field.debug_text {
             pieces.text.push_str(debug.leading());
             pieces.text.push_str(debug.expression());

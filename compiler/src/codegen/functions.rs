@@ -167,7 +167,13 @@ impl<'ast> Compiler<'ast> {
     }
 
     /// Starts compiling a nested scope: the current unit becomes its parent.
-    pub(super) fn enter_unit(&mut self, scope_id: ScopeId, name: &str, qualname: &str, first_line: u32) {
+    pub(super) fn enter_unit(
+        &mut self,
+        scope_id: ScopeId,
+        name: &str,
+        qualname: &str,
+        first_line: u32,
+    ) {
         let scope = self.symbols.scope(scope_id);
         let mut unit = CodeUnit::new(scope_id, scope.kind, name, qualname, first_line);
         unit.private = scope.private.clone();
@@ -194,12 +200,18 @@ impl<'ast> Compiler<'ast> {
 
     /// Ends the nested scope being compiled (whatever `body` returned), makes its parent current
     /// again and assembles it.
-    pub(super) fn finish_function_unit(&mut self, body: CompileResult) -> CompileResult<CodeObject> {
+    pub(super) fn finish_function_unit(
+        &mut self,
+        body: CompileResult,
+    ) -> CompileResult<CodeObject> {
         if body.is_ok() {
             self.return_none();
         }
         let Some(parent) = self.outer.pop() else {
-            return Err(self.error(TextRange::default(), "internal compiler error: no enclosing unit"));
+            return Err(self.error(
+                TextRange::default(),
+                "internal compiler error: no enclosing unit",
+            ));
         };
         let unit = std::mem::replace(&mut self.unit, parent);
         body?;
@@ -230,9 +242,14 @@ impl<'ast> Compiler<'ast> {
             .filter_map(|parameter| parameter.default.as_deref())
             .collect();
         if !positional.is_empty() {
-            let constants: Option<Vec<Constant>> = positional.iter().map(|value| constant_value(value)).collect();
+            let constants: Option<Vec<Constant>> = positional
+                .iter()
+                .map(|value| constant_value(value))
+                .collect();
             match constants {
-                Some(constants) => self.unit.load_constant(Constant::Tuple(Rc::from(constants))),
+                Some(constants) => self
+                    .unit
+                    .load_constant(Constant::Tuple(Rc::from(constants))),
                 None => {
                     for value in &positional {
                         self.expression(value)?;
@@ -260,7 +277,12 @@ impl<'ast> Compiler<'ast> {
 
     /// Creates a function object from a compiled code object, with its closure (the cells of
     /// the current unit that the code's free variables refer to).
-    pub(super) fn make_function(&mut self, code: CodeObject, make_flags: u32, range: TextRange) -> CompileResult {
+    pub(super) fn make_function(
+        &mut self,
+        code: CodeObject,
+        make_flags: u32,
+        range: TextRange,
+    ) -> CompileResult {
         let mut make_flags = make_flags;
         if !code.freevars.is_empty() {
             for free in &code.freevars {

@@ -35,7 +35,8 @@ const FUTURE_FEATURES: [&str; 10] = [
 
 impl<'ast> Compiler<'ast> {
     pub(super) fn statements(&mut self, body: &'ast [Stmt]) -> CompileResult {
-        body.iter().try_for_each(|statement| self.statement(statement))
+        body.iter()
+            .try_for_each(|statement| self.statement(statement))
     }
 
     pub(super) fn statement(&mut self, statement: &'ast Stmt) -> CompileResult {
@@ -75,7 +76,9 @@ impl<'ast> Compiler<'ast> {
             Stmt::While(node) => self.while_loop(node),
             Stmt::If(node) => self.if_statement(node),
             Stmt::With(node) => self.with_statement(node, 0),
-            Stmt::Match(node) => Err(self.error(node.range, "'match' statements are not supported yet")),
+            Stmt::Match(node) => {
+                Err(self.error(node.range, "'match' statements are not supported yet"))
+            }
             Stmt::Raise(node) => self.raise_statement(node),
             Stmt::Try(node) => self.try_statement(node),
             Stmt::Assert(node) => self.assert_statement(node),
@@ -131,7 +134,9 @@ impl<'ast> Compiler<'ast> {
         let end = self.unit.new_label();
         self.unit.bind(head);
         self.jump_if(&node.test, false, orelse)?;
-        self.unit.blocks.push(FrameBlock::WhileLoop { head, exit: end });
+        self.unit
+            .blocks
+            .push(FrameBlock::WhileLoop { head, exit: end });
         self.statements(&node.body)?;
         self.unit.blocks.pop();
         self.set_location(node.range);
@@ -151,7 +156,9 @@ impl<'ast> Compiler<'ast> {
         self.emit(Opcode::GetIter, 0);
         self.unit.bind(head);
         self.unit.emit_jump(Opcode::ForIter, exhausted);
-        self.unit.blocks.push(FrameBlock::ForLoop { head, exit: end });
+        self.unit
+            .blocks
+            .push(FrameBlock::ForLoop { head, exit: end });
         self.store_target(&node.target)?;
         self.statements(&node.body)?;
         self.unit.blocks.pop();
@@ -172,7 +179,9 @@ impl<'ast> Compiler<'ast> {
 
     fn break_inner(&mut self, range: TextRange) -> CompileResult {
         match self.unwind_blocks(false, true)? {
-            Some(block @ (FrameBlock::ForLoop { exit, .. } | FrameBlock::WhileLoop { exit, .. })) => {
+            Some(
+                block @ (FrameBlock::ForLoop { exit, .. } | FrameBlock::WhileLoop { exit, .. }),
+            ) => {
                 self.unwind_block(&block, false)?;
                 self.set_location(range);
                 self.unit.emit_jump(Opcode::Jump, exit);
@@ -295,7 +304,8 @@ impl<'ast> Compiler<'ast> {
             .iter()
             .map(|alias| Constant::Str(Rc::from(alias.name.id.as_str())))
             .collect();
-        self.unit.load_constant(Constant::Int(i64::from(node.level)));
+        self.unit
+            .load_constant(Constant::Int(i64::from(node.level)));
         self.unit.load_constant(Constant::Tuple(Rc::from(names)));
         let index = self.unit.name(module);
         self.emit(Opcode::ImportName, index);
@@ -348,13 +358,17 @@ impl<'ast> Compiler<'ast> {
         for statement in body.by_ref() {
             match statement {
                 Stmt::ImportFrom(import)
-                    if import.module.as_ref().is_some_and(|module| module.id.as_str() == "__future__") =>
+                    if import
+                        .module
+                        .as_ref()
+                        .is_some_and(|module| module.id.as_str() == "__future__") =>
                 {
                     if std::ptr::eq(import, node) {
                         return true;
                     }
                 }
-                Stmt::Expr(expression) if first && matches!(expression.value.as_ref(), Expr::StringLiteral(_)) => {}
+                Stmt::Expr(expression)
+                    if first && matches!(expression.value.as_ref(), Expr::StringLiteral(_)) => {}
                 _ => return false,
             }
             first = false;

@@ -55,7 +55,11 @@ impl<'ast> Compiler<'ast> {
     }
 
     /// Unpacks TOS into several targets, one of which may be starred.
-    fn unpack(&mut self, elements: &'ast [Expr], range: ruff_text_size::TextRange) -> CompileResult {
+    fn unpack(
+        &mut self,
+        elements: &'ast [Expr],
+        range: ruff_text_size::TextRange,
+    ) -> CompileResult {
         self.set_location(range);
         let starred: Vec<usize> = elements
             .iter()
@@ -69,7 +73,9 @@ impl<'ast> Compiler<'ast> {
                 let before = *position;
                 let after = elements.len() - position - 1;
                 if before >= 256 || after >= 1 << 24 {
-                    return Err(self.error(range, "too many expressions in star-unpacking assignment"));
+                    return Err(
+                        self.error(range, "too many expressions in star-unpacking assignment")
+                    );
                 }
                 self.emit(Opcode::UnpackEx, (before | (after << 8)) as u32);
             }
@@ -110,8 +116,14 @@ impl<'ast> Compiler<'ast> {
                 self.emit(Opcode::DeleteSubscr, 0);
                 Ok(())
             }
-            Expr::Tuple(tuple) => tuple.elts.iter().try_for_each(|element| self.delete_target(element)),
-            Expr::List(list) => list.elts.iter().try_for_each(|element| self.delete_target(element)),
+            Expr::Tuple(tuple) => tuple
+                .elts
+                .iter()
+                .try_for_each(|element| self.delete_target(element)),
+            Expr::List(list) => list
+                .elts
+                .iter()
+                .try_for_each(|element| self.delete_target(element)),
             _ => Err(self.error(
                 target.range(),
                 format!("cannot delete {}", expression_name(target)),

@@ -1,11 +1,11 @@
 //! Tests of the code generator: instruction sequences of each construct, stack depths, and
 //! robustness on every test program and on garbage.
 
-mod helpers;
-mod smoke;
 mod corpus;
-mod expressions;
-mod statements;
-mod functions;
 mod exceptions;
+mod expressions;
+mod functions;
+mod helpers;
 mod robustness;
+mod smoke;
+mod statements;

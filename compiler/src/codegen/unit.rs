@@ -105,7 +105,13 @@ pub(super) struct CodeUnit<'ast> {
 }
 
 impl<'ast> CodeUnit<'ast> {
-    pub fn new(scope: ScopeId, kind: ScopeKind, name: &str, qualname: &str, first_line: u32) -> Self {
+    pub fn new(
+        scope: ScopeId,
+        kind: ScopeKind,
+        name: &str,
+        qualname: &str,
+        first_line: u32,
+    ) -> Self {
         CodeUnit {
             scope,
             kind,
@@ -151,7 +157,8 @@ impl<'ast> CodeUnit<'ast> {
         }
         let (pops, pushes) = opcode.stack_effect(arg);
         if opcode.argument_kind() == ArgumentKind::Target {
-            let (branch_pops, branch_pushes) = opcode.branch_stack_effect().unwrap_or((pops, pushes));
+            let (branch_pops, branch_pushes) =
+                opcode.branch_stack_effect().unwrap_or((pops, pushes));
             let depth = self.depth.saturating_sub(branch_pops) + branch_pushes;
             self.arrive(Label(arg), depth);
         }

@@ -226,7 +226,11 @@ impl Analyzer<'_> {
                 ));
             };
             if !bound.contains(name) {
-                return Err(self.error(id, name, format!("no binding for nonlocal '{name}' found")));
+                return Err(self.error(
+                    id,
+                    name,
+                    format!("no binding for nonlocal '{name}' found"),
+                ));
             }
             *has_free = true;
             free.insert(name.to_string());

@@ -11,7 +11,7 @@ use ruff_python_ast::{
     Comprehension, ExceptHandler, Expr, ExprContext, InterpolatedStringElement, ModModule,
     Parameters, Stmt,
 };
-use ruff_text_size::TextRange;
+use ruff_text_size::{Ranged, TextRange};
 
 use super::{
     mangle, node_key, symbol_flags, ComprehensionKind, Scope, ScopeId, ScopeKind, SymbolTable,
@@ -35,6 +35,7 @@ pub(super) fn build(
             by_node: HashMap::new(),
         },
         frames: vec![Frame::new(ScopeId(0))],
+        depth: 0,
         private: None,
         directives: HashMap::new(),
         index,
@@ -63,9 +64,15 @@ impl Frame {
     }
 }
 
+/// How deeply statements and expressions may nest: CPython's compiler gives up at about this
+/// depth too ("maximum recursion depth exceeded during compilation").
+const MAX_NESTING: usize = 3000;
+
 struct Builder<'a> {
     table: SymbolTable,
     frames: Vec<Frame>,
+    /// Current nesting of statements and expressions.
+    depth: usize,
     /// The class whose private names are being mangled.
     private: Option<String>,
     directives: DirectiveRanges,
@@ -158,11 +165,25 @@ impl Builder<'_> {
     }
 
     fn statements(&mut self, body: &[Stmt]) -> Walk {
-        body.iter().try_for_each(|statement| self.statement(statement))
+        body.iter()
+            .try_for_each(|statement| self.statement(statement))
     }
 
     fn statement(&mut self, statement: &Stmt) -> Walk {
-        crate::stack::grow(|| self.statement_inner(statement))
+        self.nested(statement.range(), |builder| {
+            builder.statement_inner(statement)
+        })
+    }
+
+    /// Runs one level of the walk, refusing to go deeper than [`MAX_NESTING`].
+    fn nested(&mut self, range: TextRange, body: impl FnOnce(&mut Self) -> Walk) -> Walk {
+        if self.depth >= MAX_NESTING {
+            return Err(self.error(range, "maximum recursion depth exceeded during compilation"));
+        }
+        self.depth += 1;
+        let result = crate::stack::grow(|| body(self));
+        self.depth -= 1;
+        result
     }
 
     fn statement_inner(&mut self, statement: &Stmt) -> Walk {
@@ -171,7 +192,11 @@ impl Builder<'_> {
                 if function.is_async {
                     return Err(self.error(function.range, "'async def' is not supported yet"));
                 }
-                self.add(&function.name.id, symbol_flags::ASSIGNED, function.name.range)?;
+                self.add(
+                    &function.name.id,
+                    symbol_flags::ASSIGNED,
+                    function.name.range,
+                )?;
                 self.parameter_defaults(&function.parameters)?;
                 for decorator in &function.decorator_list {
                     self.expression(&decorator.expression)?;
@@ -203,7 +228,10 @@ impl Builder<'_> {
                 self.exit();
             }
             Stmt::Return(node) => self.optional(node.value.as_deref())?,
-            Stmt::Delete(node) => node.targets.iter().try_for_each(|target| self.expression(target))?,
+            Stmt::Delete(node) => node
+                .targets
+                .iter()
+                .try_for_each(|target| self.expression(target))?,
             Stmt::Assign(node) => {
                 for target in &node.targets {
                     self.expression(target)?;
@@ -433,7 +461,9 @@ impl Builder<'_> {
     }
 
     fn expression(&mut self, expression: &Expr) -> Walk {
-        crate::stack::grow(|| self.expression_inner(expression))
+        self.nested(expression.range(), |builder| {
+            builder.expression_inner(expression)
+        })
     }
 
     fn expression_inner(&mut self, expression: &Expr) -> Walk {
@@ -482,12 +512,20 @@ impl Builder<'_> {
             Expr::Set(node) => self.expressions(&node.elts)?,
             Expr::List(node) => self.expressions(&node.elts)?,
             Expr::Tuple(node) => self.expressions(&node.elts)?,
-            Expr::ListComp(node) => {
-                self.comprehension(node, ComprehensionKind::List, &node.generators, &node.elt, None)?
-            }
-            Expr::SetComp(node) => {
-                self.comprehension(node, ComprehensionKind::Set, &node.generators, &node.elt, None)?
-            }
+            Expr::ListComp(node) => self.comprehension(
+                node,
+                ComprehensionKind::List,
+                &node.generators,
+                &node.elt,
+                None,
+            )?,
+            Expr::SetComp(node) => self.comprehension(
+                node,
+                ComprehensionKind::Set,
+                &node.generators,
+                &node.elt,
+                None,
+            )?,
             Expr::DictComp(node) => {
                 let Some(key) = node.key.as_deref() else {
                     return Err(self.error(
@@ -585,10 +623,7 @@ impl Builder<'_> {
     /// `yield` makes the current scope a generator; it is an error in a comprehension.
     fn yield_found(&mut self, range: TextRange) -> Walk {
         if let ScopeKind::Comprehension(kind) = self.current_kind() {
-            return Err(self.error(
-                range,
-                format!("'yield' inside {}", kind.description()),
-            ));
+            return Err(self.error(range, format!("'yield' inside {}", kind.description())));
         }
         self.current().is_generator = true;
         Ok(())
@@ -673,7 +708,9 @@ impl Builder<'_> {
                         symbol_flags::NONLOCAL
                     };
                     self.table.scopes[current.0 as usize].add(&name, flag);
-                    self.directives.entry((current, name.clone())).or_insert(range);
+                    self.directives
+                        .entry((current, name.clone()))
+                        .or_insert(range);
                     self.table.scopes[id.0 as usize].add(&name, symbol_flags::ASSIGNED);
                     return Ok(());
                 }

@@ -126,14 +126,20 @@ fn dunder_class_reference_also_creates_the_cell() {
     let table = table("class C:\n    def m(self):\n        def inner():\n            return __class__\n        return inner\n");
     assert!(scope(&table, "C").needs_class_cell);
     assert_eq!(classify(&table, "m", "__class__"), Some(NameScope::Free));
-    assert_eq!(classify(&table, "inner", "__class__"), Some(NameScope::Free));
+    assert_eq!(
+        classify(&table, "inner", "__class__"),
+        Some(NameScope::Free)
+    );
 }
 
 #[test]
 fn comprehensions_are_function_scopes() {
     let table = table("def f(n):\n    return [x * n for x in range(n) if x]\n");
     let comprehension = scope(&table, "<listcomp>");
-    assert_eq!(comprehension.kind, ScopeKind::Comprehension(ComprehensionKind::List));
+    assert_eq!(
+        comprehension.kind,
+        ScopeKind::Comprehension(ComprehensionKind::List)
+    );
     assert_eq!(comprehension.parameters, [".0"]);
     assert_eq!(comprehension.name_scope("x"), Some(NameScope::Local));
     assert_eq!(comprehension.name_scope("n"), Some(NameScope::Free));
@@ -146,11 +152,16 @@ fn comprehensions_are_function_scopes() {
 
 #[test]
 fn walrus_in_comprehension_binds_in_the_enclosing_function() {
-    let table = table("def f(items):\n    if any((last := item) for item in items):\n        return last\n");
+    let table = table(
+        "def f(items):\n    if any((last := item) for item in items):\n        return last\n",
+    );
     assert_eq!(classify(&table, "<genexpr>", "last"), Some(NameScope::Free));
     assert_eq!(classify(&table, "f", "last"), Some(NameScope::Cell));
     let module = self::table("[y := x for x in range(3)]\n");
-    assert_eq!(classify(&module, "<listcomp>", "y"), Some(NameScope::GlobalExplicit));
+    assert_eq!(
+        classify(&module, "<listcomp>", "y"),
+        Some(NameScope::GlobalExplicit)
+    );
 }
 
 #[test]
@@ -167,15 +178,42 @@ fn generators_and_private_names() {
 
 #[test]
 fn scoping_errors_use_cpython_messages() {
-    assert_eq!(error("def f(x):\n    global x\n"), "name 'x' is parameter and global");
-    assert_eq!(error("def f():\n    x = 1\n    global x\n"), "name 'x' is assigned to before global declaration");
-    assert_eq!(error("def f():\n    print(x)\n    global x\n"), "name 'x' is used prior to global declaration");
-    assert_eq!(error("def f():\n    nonlocal x\n"), "no binding for nonlocal 'x' found");
-    assert_eq!(error("nonlocal x\n"), "nonlocal declaration not allowed at module level");
-    assert_eq!(error("def f(a, a):\n    pass\n"), "duplicate argument 'a' in function definition");
-    assert_eq!(error("def f():\n    from os import *\n"), "import * only allowed at module level");
-    assert_eq!(error("[(yield) for x in y]\n"), "'yield' inside list comprehension");
-    assert_eq!(error("def f(x):\n    x: int = 1\n    global y\n    y: int\n"), "annotated name 'y' can't be global");
+    assert_eq!(
+        error("def f(x):\n    global x\n"),
+        "name 'x' is parameter and global"
+    );
+    assert_eq!(
+        error("def f():\n    x = 1\n    global x\n"),
+        "name 'x' is assigned to before global declaration"
+    );
+    assert_eq!(
+        error("def f():\n    print(x)\n    global x\n"),
+        "name 'x' is used prior to global declaration"
+    );
+    assert_eq!(
+        error("def f():\n    nonlocal x\n"),
+        "no binding for nonlocal 'x' found"
+    );
+    assert_eq!(
+        error("nonlocal x\n"),
+        "nonlocal declaration not allowed at module level"
+    );
+    assert_eq!(
+        error("def f(a, a):\n    pass\n"),
+        "duplicate argument 'a' in function definition"
+    );
+    assert_eq!(
+        error("def f():\n    from os import *\n"),
+        "import * only allowed at module level"
+    );
+    assert_eq!(
+        error("[(yield) for x in y]\n"),
+        "'yield' inside list comprehension"
+    );
+    assert_eq!(
+        error("def f(x):\n    x: int = 1\n    global y\n    y: int\n"),
+        "annotated name 'y' can't be global"
+    );
     assert_eq!(
         error("def f():\n    [i := 0 for i in range(3)]\n"),
         "assignment expression cannot rebind comprehension iteration variable 'i'"
@@ -188,6 +226,12 @@ fn scoping_errors_use_cpython_messages() {
         error("def f():\n    [x for x in (y := [])]\n"),
         "assignment expression cannot be used in a comprehension iterable expression"
     );
-    assert_eq!(error("match x:\n    case 1:\n        pass\n"), "'match' statements are not supported yet");
-    assert_eq!(error("async def f():\n    pass\n"), "'async def' is not supported yet");
+    assert_eq!(
+        error("match x:\n    case 1:\n        pass\n"),
+        "'match' statements are not supported yet"
+    );
+    assert_eq!(
+        error("async def f():\n    pass\n"),
+        "'async def' is not supported yet"
+    );
 }

@@ -34,9 +34,17 @@ fn every_corpus_program_compiles() {
             .is_ok_and(|error| error.contains("SyntaxError") || error.contains("IndentationError"));
         match crate::compile_module(&source, &file.to_string_lossy()) {
             Ok(code) => check_invariants(&code),
-            Err(error) if !expects_syntax_error => failures.push(format!("{}: {error}", file.display())),
+            Err(error) if !expects_syntax_error => {
+                failures.push(format!("{}: {error}", file.display()))
+            }
             Err(_) => {}
         }
     }
-    assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), files.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
 }

@@ -35,7 +35,15 @@ fn try_except_else_with_named_and_bare_clauses() {
         ]
         .join("; ")
     );
-    assert_eq!(table(&f), [(0, 2, 7, 0), (7, 11, 31, 1), (12, 15, 21, 1), (21, 28, 31, 1)]);
+    assert_eq!(
+        table(&f),
+        [
+            (0, 2, 7, 0),
+            (7, 11, 31, 1),
+            (12, 15, 21, 1),
+            (21, 28, 31, 1)
+        ]
+    );
 }
 
 #[test]
@@ -58,8 +66,13 @@ fn try_finally_runs_the_finally_body_on_return() {
     // The inlined copy of the finally body is not protected by the finally handler.
     assert_eq!(table(&f), [(0, 1, 6, 0), (6, 10, 11, 1)]);
     // A `return` in `finally` discards the pending one.
-    let overriding = function("def f():\n    try:\n        return g()\n    finally:\n        return 2\n");
-    assert!(ops(&overriding).starts_with("LOAD_GLOBAL g; CALL 0; POP_TOP; LOAD_CONST 2; RETURN_VALUE"), "{}", ops(&overriding));
+    let overriding =
+        function("def f():\n    try:\n        return g()\n    finally:\n        return 2\n");
+    assert!(
+        ops(&overriding).starts_with("LOAD_GLOBAL g; CALL 0; POP_TOP; LOAD_CONST 2; RETURN_VALUE"),
+        "{}",
+        ops(&overriding)
+    );
 }
 
 #[test]
@@ -112,13 +125,16 @@ fn break_and_continue_unwind_to_the_loop() {
 
 #[test]
 fn return_inside_except_and_finally_handlers() {
-    let except = function("def f():\n    try:\n        g()\n    except E as e:\n        return e\n");
+    let except =
+        function("def f():\n    try:\n        g()\n    except E as e:\n        return e\n");
     assert!(
         ops(&except).contains("LOAD_FAST e; SWAP 2; POP_EXCEPT; LOAD_CONST None; STORE_FAST e; DELETE_FAST e; RETURN_VALUE"),
         "{}",
         ops(&except)
     );
-    let finally = function("def f():\n    try:\n        g()\n    finally:\n        if h():\n            return x\n");
+    let finally = function(
+        "def f():\n    try:\n        g()\n    finally:\n        if h():\n            return x\n",
+    );
     assert!(
         ops(&finally).contains("LOAD_GLOBAL x; SWAP 2; POP_TOP; SWAP 2; POP_EXCEPT; RETURN_VALUE"),
         "{}",
@@ -132,5 +148,8 @@ fn nested_handlers_keep_consistent_depths() {
     compile(
         "def f(items):\n    for item in items:\n        try:\n            with open(item) as fh, lock:\n                try:\n                    return fh.read()\n                except (IOError, OSError) as error:\n                    if error:\n                        continue\n                    raise ValueError() from error\n                finally:\n                    log()\n        except Exception:\n            break\n        else:\n            pass\n        finally:\n            for x in y:\n                if x:\n                    break\n    else:\n        return None\n    while True:\n        try:\n            yield 1\n        finally:\n            return 2\n",
     );
-    assert_eq!(compile_error("try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass\n"), "default 'except:' must be last");
+    assert_eq!(
+        compile_error("try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass\n"),
+        "default 'except:' must be last"
+    );
 }

@@ -13,8 +13,14 @@ fn body(source: &str) -> String {
 
 #[test]
 fn calls() {
-    assert_eq!(body("f(a, b)"), "LOAD_NAME f; LOAD_NAME a; LOAD_NAME b; CALL 2; POP_TOP");
-    assert_eq!(body("o.m(a)"), "LOAD_NAME o; LOAD_METHOD m; LOAD_NAME a; CALL_METHOD 1; POP_TOP");
+    assert_eq!(
+        body("f(a, b)"),
+        "LOAD_NAME f; LOAD_NAME a; LOAD_NAME b; CALL 2; POP_TOP"
+    );
+    assert_eq!(
+        body("o.m(a)"),
+        "LOAD_NAME o; LOAD_METHOD m; LOAD_NAME a; CALL_METHOD 1; POP_TOP"
+    );
     assert_eq!(
         body("f(a, k=v)"),
         "LOAD_NAME f; LOAD_NAME a; LOAD_NAME v; LOAD_CONST ('k',); CALL_KW 2; POP_TOP"
@@ -43,10 +49,22 @@ fn operators_and_constants() {
     assert_eq!(body("x = -1"), "LOAD_CONST -1; STORE_NAME x");
     assert_eq!(body("x = -a"), "LOAD_NAME a; UNARY_NEGATIVE; STORE_NAME x");
     assert_eq!(body("x = not a"), "LOAD_NAME a; UNARY_NOT; STORE_NAME x");
-    assert_eq!(body("x = ~a + +b"), "LOAD_NAME a; UNARY_INVERT; LOAD_NAME b; UNARY_POSITIVE; BINARY_OP +; STORE_NAME x");
-    assert_eq!(body("x = a ** b // c"), "LOAD_NAME a; LOAD_NAME b; BINARY_OP **; LOAD_NAME c; BINARY_OP //; STORE_NAME x");
-    assert_eq!(body("x = (1, 2.5, 'a', None)"), "LOAD_CONST (1, 2.5, 'a', None); STORE_NAME x");
-    assert_eq!(body("x = (1, a)"), "LOAD_CONST 1; LOAD_NAME a; BUILD_TUPLE 2; STORE_NAME x");
+    assert_eq!(
+        body("x = ~a + +b"),
+        "LOAD_NAME a; UNARY_INVERT; LOAD_NAME b; UNARY_POSITIVE; BINARY_OP +; STORE_NAME x"
+    );
+    assert_eq!(
+        body("x = a ** b // c"),
+        "LOAD_NAME a; LOAD_NAME b; BINARY_OP **; LOAD_NAME c; BINARY_OP //; STORE_NAME x"
+    );
+    assert_eq!(
+        body("x = (1, 2.5, 'a', None)"),
+        "LOAD_CONST (1, 2.5, 'a', None); STORE_NAME x"
+    );
+    assert_eq!(
+        body("x = (1, a)"),
+        "LOAD_CONST 1; LOAD_NAME a; BUILD_TUPLE 2; STORE_NAME x"
+    );
     assert_eq!(body("x = 2j"), "LOAD_CONST 2j; STORE_NAME x");
     assert_eq!(body("x = __debug__"), "LOAD_CONST True; STORE_NAME x");
     assert_eq!(body("x = b'ab'"), "LOAD_CONST b'ab'; STORE_NAME x");
@@ -63,7 +81,10 @@ fn operators_and_constants() {
 
 #[test]
 fn boolean_operators_short_circuit() {
-    assert_eq!(body("x = a and b"), "LOAD_NAME a; JUMP_IF_FALSE_OR_POP to 3; LOAD_NAME b; STORE_NAME x");
+    assert_eq!(
+        body("x = a and b"),
+        "LOAD_NAME a; JUMP_IF_FALSE_OR_POP to 3; LOAD_NAME b; STORE_NAME x"
+    );
     assert_eq!(
         body("x = a or b or c"),
         "LOAD_NAME a; JUMP_IF_TRUE_OR_POP to 5; LOAD_NAME b; JUMP_IF_TRUE_OR_POP to 5; LOAD_NAME c; STORE_NAME x"
@@ -76,9 +97,18 @@ fn boolean_operators_short_circuit() {
 
 #[test]
 fn comparisons() {
-    assert_eq!(body("x = a < b"), "LOAD_NAME a; LOAD_NAME b; COMPARE_OP <; STORE_NAME x");
-    assert_eq!(body("x = a is not b"), "LOAD_NAME a; LOAD_NAME b; IS_OP 1; STORE_NAME x");
-    assert_eq!(body("x = a not in b"), "LOAD_NAME a; LOAD_NAME b; CONTAINS_OP 1; STORE_NAME x");
+    assert_eq!(
+        body("x = a < b"),
+        "LOAD_NAME a; LOAD_NAME b; COMPARE_OP <; STORE_NAME x"
+    );
+    assert_eq!(
+        body("x = a is not b"),
+        "LOAD_NAME a; LOAD_NAME b; IS_OP 1; STORE_NAME x"
+    );
+    assert_eq!(
+        body("x = a not in b"),
+        "LOAD_NAME a; LOAD_NAME b; CONTAINS_OP 1; STORE_NAME x"
+    );
     assert_eq!(
         body("x = a < b <= c"),
         "LOAD_NAME a; LOAD_NAME b; SWAP 2; COPY 2; COMPARE_OP <; JUMP_IF_FALSE_OR_POP to 9; LOAD_NAME c; COMPARE_OP <=; JUMP to 11; SWAP 2; POP_TOP; STORE_NAME x"
@@ -87,9 +117,18 @@ fn comparisons() {
 
 #[test]
 fn displays() {
-    assert_eq!(body("x = [a, b]"), "LOAD_NAME a; LOAD_NAME b; BUILD_LIST 2; STORE_NAME x");
-    assert_eq!(body("x = {a, b}"), "LOAD_NAME a; LOAD_NAME b; BUILD_SET 2; STORE_NAME x");
-    assert_eq!(body("x = {a: b}"), "LOAD_NAME a; LOAD_NAME b; BUILD_MAP 1; STORE_NAME x");
+    assert_eq!(
+        body("x = [a, b]"),
+        "LOAD_NAME a; LOAD_NAME b; BUILD_LIST 2; STORE_NAME x"
+    );
+    assert_eq!(
+        body("x = {a, b}"),
+        "LOAD_NAME a; LOAD_NAME b; BUILD_SET 2; STORE_NAME x"
+    );
+    assert_eq!(
+        body("x = {a: b}"),
+        "LOAD_NAME a; LOAD_NAME b; BUILD_MAP 1; STORE_NAME x"
+    );
     assert_eq!(body("x = {}"), "BUILD_MAP 0; STORE_NAME x");
     assert_eq!(
         body("x = [a, *b]"),
@@ -99,7 +138,10 @@ fn displays() {
         body("x = (*a, b)"),
         "BUILD_LIST 0; LOAD_NAME a; LIST_EXTEND 1; LOAD_NAME b; LIST_APPEND 1; LIST_TO_TUPLE; STORE_NAME x"
     );
-    assert_eq!(body("x = {*a}"), "BUILD_SET 0; LOAD_NAME a; SET_UPDATE 1; STORE_NAME x");
+    assert_eq!(
+        body("x = {*a}"),
+        "BUILD_SET 0; LOAD_NAME a; SET_UPDATE 1; STORE_NAME x"
+    );
     assert_eq!(
         body("x = {a: 1, **b, c: 2}"),
         "LOAD_NAME a; LOAD_CONST 1; BUILD_MAP 1; LOAD_NAME b; DICT_UPDATE 1; LOAD_NAME c; LOAD_CONST 2; BUILD_MAP 1; DICT_UPDATE 1; STORE_NAME x"
@@ -107,13 +149,22 @@ fn displays() {
     // Long displays are built incrementally to bound the stack.
     let long = format!("x = [{}]", vec!["a"; 100].join(", "));
     assert!(compile(&long).max_stack_depth <= 32);
-    let long_dict = format!("x = {{{}}}", (0..100).map(|i| format!("a{i}: {i}")).collect::<Vec<_>>().join(", "));
+    let long_dict = format!(
+        "x = {{{}}}",
+        (0..100)
+            .map(|i| format!("a{i}: {i}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     assert!(compile(&long_dict).max_stack_depth <= 40);
 }
 
 #[test]
 fn subscripts_and_attributes() {
-    assert_eq!(body("x = a[i]"), "LOAD_NAME a; LOAD_NAME i; BINARY_SUBSCR; STORE_NAME x");
+    assert_eq!(
+        body("x = a[i]"),
+        "LOAD_NAME a; LOAD_NAME i; BINARY_SUBSCR; STORE_NAME x"
+    );
     assert_eq!(
         body("x = a[i:j]"),
         "LOAD_NAME a; LOAD_NAME i; LOAD_NAME j; BUILD_SLICE 2; BINARY_SUBSCR; STORE_NAME x"
@@ -126,37 +177,64 @@ fn subscripts_and_attributes() {
         body("x = a[1:2, ::3]"),
         "LOAD_NAME a; LOAD_CONST 1; LOAD_CONST 2; BUILD_SLICE 2; LOAD_CONST None; LOAD_CONST None; LOAD_CONST 3; BUILD_SLICE 3; BUILD_TUPLE 2; BINARY_SUBSCR; STORE_NAME x"
     );
-    assert_eq!(body("x = a.b.c"), "LOAD_NAME a; LOAD_ATTR b; LOAD_ATTR c; STORE_NAME x");
+    assert_eq!(
+        body("x = a.b.c"),
+        "LOAD_NAME a; LOAD_ATTR b; LOAD_ATTR c; STORE_NAME x"
+    );
 }
 
 #[test]
 fn fstrings() {
-    assert_eq!(body("x = f'a{b}c'"), "LOAD_CONST 'a'; LOAD_NAME b; FORMAT_VALUE 0; LOAD_CONST 'c'; BUILD_STRING 3; STORE_NAME x");
-    assert_eq!(body("x = f'{b}'"), "LOAD_NAME b; FORMAT_VALUE 0; STORE_NAME x");
+    assert_eq!(
+        body("x = f'a{b}c'"),
+        "LOAD_CONST 'a'; LOAD_NAME b; FORMAT_VALUE 0; LOAD_CONST 'c'; BUILD_STRING 3; STORE_NAME x"
+    );
+    assert_eq!(
+        body("x = f'{b}'"),
+        "LOAD_NAME b; FORMAT_VALUE 0; STORE_NAME x"
+    );
     assert_eq!(body("x = f'plain'"), "LOAD_CONST 'plain'; STORE_NAME x");
     assert_eq!(body("x = f''"), "LOAD_CONST ''; STORE_NAME x");
     assert_eq!(body("x = f'{b!r}{c!s}{d!a}'"), "LOAD_NAME b; FORMAT_VALUE 2; LOAD_NAME c; FORMAT_VALUE 1; LOAD_NAME d; FORMAT_VALUE 3; BUILD_STRING 3; STORE_NAME x");
-    assert_eq!(body("x = f'{b:>10}'"), "LOAD_NAME b; LOAD_CONST '>10'; FORMAT_VALUE 4; STORE_NAME x");
+    assert_eq!(
+        body("x = f'{b:>10}'"),
+        "LOAD_NAME b; LOAD_CONST '>10'; FORMAT_VALUE 4; STORE_NAME x"
+    );
     assert_eq!(
         body("x = f'{b:{w}.{p}}'"),
         "LOAD_NAME b; LOAD_NAME w; FORMAT_VALUE 0; LOAD_CONST '.'; LOAD_NAME p; FORMAT_VALUE 0; BUILD_STRING 3; FORMAT_VALUE 4; STORE_NAME x"
     );
-    assert_eq!(body("x = f'{b=}'"), "LOAD_CONST 'b='; LOAD_NAME b; FORMAT_VALUE 2; BUILD_STRING 2; STORE_NAME x");
-    assert_eq!(body("x = f'{b = !s}'"), "LOAD_CONST 'b = '; LOAD_NAME b; FORMAT_VALUE 1; BUILD_STRING 2; STORE_NAME x");
+    assert_eq!(
+        body("x = f'{b=}'"),
+        "LOAD_CONST 'b='; LOAD_NAME b; FORMAT_VALUE 2; BUILD_STRING 2; STORE_NAME x"
+    );
+    assert_eq!(
+        body("x = f'{b = !s}'"),
+        "LOAD_CONST 'b = '; LOAD_NAME b; FORMAT_VALUE 1; BUILD_STRING 2; STORE_NAME x"
+    );
     assert_eq!(body("x = f'{b=:>4}'"), "LOAD_CONST 'b='; LOAD_NAME b; LOAD_CONST '>4'; FORMAT_VALUE 4; BUILD_STRING 2; STORE_NAME x");
     assert_eq!(body("x = 'a' f'{b}' f'c{{'"), "LOAD_CONST 'a'; LOAD_NAME b; FORMAT_VALUE 0; LOAD_CONST 'c{'; BUILD_STRING 3; STORE_NAME x");
 }
 
 #[test]
 fn walrus_and_lambda() {
-    assert_eq!(body("print(y := 5)"), "LOAD_NAME print; LOAD_CONST 5; COPY 1; STORE_NAME y; CALL 1; POP_TOP");
+    assert_eq!(
+        body("print(y := 5)"),
+        "LOAD_NAME print; LOAD_CONST 5; COPY 1; STORE_NAME y; CALL 1; POP_TOP"
+    );
     let code = compile("f = lambda a, b=1: a + b");
     assert_eq!(ops(&code), "LOAD_CONST (1,); LOAD_CONST <code <lambda>>; MAKE_FUNCTION 1; STORE_NAME f; LOAD_CONST None; RETURN_VALUE");
     let lambda = nested(&code, "<lambda>");
-    assert_eq!(ops(&lambda), "LOAD_FAST a; LOAD_FAST b; BINARY_OP +; RETURN_VALUE");
+    assert_eq!(
+        ops(&lambda),
+        "LOAD_FAST a; LOAD_FAST b; BINARY_OP +; RETURN_VALUE"
+    );
     assert_eq!(&*lambda.name, "<lambda>");
     let generator = compile("g = lambda: (yield 1)");
-    assert_eq!(ops(&nested(&generator, "<lambda>")), "LOAD_CONST 1; YIELD_VALUE; POP_TOP; LOAD_CONST None; RETURN_VALUE");
+    assert_eq!(
+        ops(&nested(&generator, "<lambda>")),
+        "LOAD_CONST 1; YIELD_VALUE; POP_TOP; LOAD_CONST None; RETURN_VALUE"
+    );
 }
 
 #[test]
@@ -168,7 +246,10 @@ fn yields() {
     );
     assert_ne!(nested(&code, "g").flags & crate::code::flags::GENERATOR, 0);
     assert_eq!(compile_error("yield 1"), "'yield' outside function");
-    assert_eq!(compile_error("class C:\n    yield 1\n"), "'yield' outside function");
+    assert_eq!(
+        compile_error("class C:\n    yield 1\n"),
+        "'yield' outside function"
+    );
     assert_eq!(compile_error("x = await y"), "'await' is not supported yet");
 }
 
@@ -181,6 +262,14 @@ fn locations_point_at_the_expression() {
         .position(|instruction| instruction.opcode == crate::opcode::Opcode::Call)
         .unwrap_or(0);
     let location = code.locations[call];
-    assert_eq!((location.line, location.column, location.end_line, location.end_column), (2, 4, 3, 4));
+    assert_eq!(
+        (
+            location.line,
+            location.column,
+            location.end_line,
+            location.end_column
+        ),
+        (2, 4, 3, 4)
+    );
     assert_eq!(code.locations[0].line, 1);
 }

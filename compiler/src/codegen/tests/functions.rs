@@ -6,7 +6,9 @@ use crate::code::flags;
 
 #[test]
 fn function_creation_with_defaults_and_decorators() {
-    let code = compile("@d1\n@d2(x)\ndef f(a, b=1, *args, c, e=g(), **kw):\n    '''Doc.'''\n    return a\n");
+    let code = compile(
+        "@d1\n@d2(x)\ndef f(a, b=1, *args, c, e=g(), **kw):\n    '''Doc.'''\n    return a\n",
+    );
     assert_eq!(
         ops(&code),
         "LOAD_NAME d1; LOAD_NAME d2; LOAD_NAME x; CALL 1; LOAD_CONST (1,); LOAD_CONST 'e'; LOAD_NAME g; CALL 0; BUILD_MAP 1; LOAD_CONST <code f>; MAKE_FUNCTION 3; CALL 1; CALL 1; STORE_NAME f; LOAD_CONST None; RETURN_VALUE"
@@ -14,8 +16,18 @@ fn function_creation_with_defaults_and_decorators() {
     let f = nested(&code, "f");
     let varnames: Vec<&str> = f.varnames.iter().map(|name| &**name).collect();
     assert_eq!(varnames, ["a", "b", "c", "e", "args", "kw"]);
-    assert_eq!((f.argument_count, f.positional_only_count, f.keyword_only_count), (2, 0, 2));
-    assert_eq!(f.flags, flags::OPTIMIZED | flags::NEW_LOCALS | flags::VARARGS | flags::VARKEYWORDS);
+    assert_eq!(
+        (
+            f.argument_count,
+            f.positional_only_count,
+            f.keyword_only_count
+        ),
+        (2, 0, 2)
+    );
+    assert_eq!(
+        f.flags,
+        flags::OPTIMIZED | flags::NEW_LOCALS | flags::VARARGS | flags::VARKEYWORDS
+    );
     assert_eq!(f.docstring.as_deref(), Some("Doc."));
     assert_eq!(f.first_line, 1);
     assert_eq!(ops(&f), "LOAD_FAST a; RETURN_VALUE");
@@ -26,7 +38,9 @@ fn function_creation_with_defaults_and_decorators() {
 
 #[test]
 fn closures_and_cells() {
-    let code = compile("def outer(a):\n    b = 1\n    def inner(c):\n        return a + b + c\n    return inner\n");
+    let code = compile(
+        "def outer(a):\n    b = 1\n    def inner(c):\n        return a + b + c\n    return inner\n",
+    );
     let outer = nested(&code, "outer");
     let cells: Vec<&str> = outer.cellvars.iter().map(|name| &**name).collect();
     assert_eq!(cells, ["a", "b"]);
@@ -39,7 +53,10 @@ fn closures_and_cells() {
     let free: Vec<&str> = inner.freevars.iter().map(|name| &**name).collect();
     assert_eq!(free, ["a", "b"]);
     assert_eq!(inner.flags & flags::NESTED, flags::NESTED);
-    assert_eq!(ops(&inner), "LOAD_DEREF a; LOAD_DEREF b; BINARY_OP +; LOAD_FAST c; BINARY_OP +; RETURN_VALUE");
+    assert_eq!(
+        ops(&inner),
+        "LOAD_DEREF a; LOAD_DEREF b; BINARY_OP +; LOAD_FAST c; BINARY_OP +; RETURN_VALUE"
+    );
 }
 
 #[test]
@@ -47,7 +64,19 @@ fn qualified_names() {
     let code = compile(
         "def f():\n    def g():\n        pass\n    class K:\n        def m(self):\n            pass\n    return [lambda: 0 for _ in ()]\nclass C:\n    def m(self):\n        pass\n    class D:\n        pass\ndef h():\n    global k\n    def k():\n        pass\n",
     );
-    for qualname in ["f", "f.<locals>.g", "f.<locals>.K", "f.<locals>.K.m", "f.<locals>.<listcomp>", "f.<locals>.<listcomp>.<lambda>", "C", "C.m", "C.D", "h", "k"] {
+    for qualname in [
+        "f",
+        "f.<locals>.g",
+        "f.<locals>.K",
+        "f.<locals>.K.m",
+        "f.<locals>.<listcomp>",
+        "f.<locals>.<listcomp>.<lambda>",
+        "C",
+        "C.m",
+        "C.D",
+        "h",
+        "k",
+    ] {
         nested(&code, qualname);
     }
 }
@@ -66,7 +95,10 @@ fn classes() {
     );
     assert_eq!(class.docstring.as_deref(), Some("Doc."));
     let method = nested(&code, "C.m");
-    assert_eq!(ops(&method), "LOAD_GLOBAL super; CALL 0; LOAD_METHOD m; CALL_METHOD 0; RETURN_VALUE");
+    assert_eq!(
+        ops(&method),
+        "LOAD_GLOBAL super; CALL 0; LOAD_METHOD m; CALL_METHOD 0; RETURN_VALUE"
+    );
     let free: Vec<&str> = method.freevars.iter().map(|name| &**name).collect();
     assert_eq!(free, ["__class__"]);
     let plain = compile("class D:\n    pass\n");
@@ -88,7 +120,10 @@ fn private_names_are_mangled() {
     let class = nested(&code, "C");
     assert!(ops(&class).contains("STORE_NAME _C__x"), "{}", ops(&class));
     assert!(ops(&class).contains("STORE_NAME _C__m"), "{}", ops(&class));
-    assert_eq!(ops(&nested(&code, "C.__m")), "LOAD_FAST self; LOAD_ATTR _C__y; RETURN_VALUE");
+    assert_eq!(
+        ops(&nested(&code, "C.__m")),
+        "LOAD_FAST self; LOAD_ATTR _C__y; RETURN_VALUE"
+    );
 }
 
 #[test]
@@ -105,7 +140,10 @@ fn comprehensions() {
     );
     assert_eq!(comprehension.argument_count, 1);
     assert_eq!(&*comprehension.name, "<listcomp>");
-    assert_eq!(comprehension.flags, flags::OPTIMIZED | flags::NEW_LOCALS | flags::NESTED);
+    assert_eq!(
+        comprehension.flags,
+        flags::OPTIMIZED | flags::NEW_LOCALS | flags::NESTED
+    );
 
     let nested_loops = compile("s = {x + y for x in a for y in b}");
     assert_eq!(
@@ -134,15 +172,29 @@ fn comprehensions() {
 fn walrus_in_comprehension_stores_in_enclosing_function() {
     let code = compile("def f(a):\n    [last := x for x in a]\n    return last\n");
     let f = nested(&code, "f");
-    assert!(ops(&f).ends_with("LOAD_DEREF last; RETURN_VALUE"), "{}", ops(&f));
+    assert!(
+        ops(&f).ends_with("LOAD_DEREF last; RETURN_VALUE"),
+        "{}",
+        ops(&f)
+    );
     let comprehension = nested(&code, "f.<locals>.<listcomp>");
-    assert!(ops(&comprehension).contains("COPY 1; STORE_DEREF last"), "{}", ops(&comprehension));
+    assert!(
+        ops(&comprehension).contains("COPY 1; STORE_DEREF last"),
+        "{}",
+        ops(&comprehension)
+    );
 }
 
 #[test]
 fn generator_functions_return_none_implicitly() {
     let code = compile("def g():\n    yield 1\n    return 2\n");
     let g = nested(&code, "g");
-    assert_eq!(g.flags, flags::OPTIMIZED | flags::NEW_LOCALS | flags::GENERATOR);
-    assert_eq!(ops(&g), "LOAD_CONST 1; YIELD_VALUE; POP_TOP; LOAD_CONST 2; RETURN_VALUE");
+    assert_eq!(
+        g.flags,
+        flags::OPTIMIZED | flags::NEW_LOCALS | flags::GENERATOR
+    );
+    assert_eq!(
+        ops(&g),
+        "LOAD_CONST 1; YIELD_VALUE; POP_TOP; LOAD_CONST 2; RETURN_VALUE"
+    );
 }

@@ -26,14 +26,35 @@ pub fn compile_error(source: &str) -> String {
     }
 }
 
-/// Checks the structural invariants the VM relies on, recursively.
+/// Checks the structural invariants the VM relies on, for `code` and every code object nested
+/// in it.
 pub fn check_invariants(code: &CodeObject) {
+    let mut pending = vec![code];
+    while let Some(code) = pending.pop() {
+        check_one(code);
+        for constant in &code.constants {
+            if let Constant::Code(nested) = constant {
+                pending.push(nested);
+            }
+        }
+    }
+}
+
+fn check_one(code: &CodeObject) {
     let count = code.instructions.len();
-    assert_eq!(code.locations.len(), count, "one location per instruction in {}", code.qualname);
+    assert_eq!(
+        code.locations.len(),
+        count,
+        "one location per instruction in {}",
+        code.qualname
+    );
     assert!(count > 0, "{} has no instructions", code.qualname);
     let last = code.instructions[count - 1].opcode;
     assert!(
-        matches!(last, Opcode::ReturnValue | Opcode::Jump | Opcode::Reraise | Opcode::RaiseVarargs),
+        matches!(
+            last,
+            Opcode::ReturnValue | Opcode::Jump | Opcode::Reraise | Opcode::RaiseVarargs
+        ),
         "{} ends with {last:?}",
         code.qualname
     );
@@ -54,7 +75,11 @@ pub fn check_invariants(code: &CodeObject) {
     }
     let depths = match stack_depths(&code.instructions, &code.exception_table) {
         Ok(depths) => depths,
-        Err(message) => panic!("{message} in {}:\n{}", code.qualname, crate::disassemble::disassemble(code)),
+        Err(message) => panic!(
+            "{message} in {}:\n{}",
+            code.qualname,
+            crate::disassemble::disassemble(code)
+        ),
     };
     let maximum = code
         .instructions
@@ -68,14 +93,18 @@ pub fn check_invariants(code: &CodeObject) {
         })
         .max()
         .unwrap_or(0);
-    assert_eq!(maximum, code.max_stack_depth, "max stack depth of {}", code.qualname);
+    assert_eq!(
+        maximum, code.max_stack_depth,
+        "max stack depth of {}",
+        code.qualname
+    );
     for (index, depth) in depths.iter().enumerate() {
-        assert!(depth.is_some(), "instruction {index} of {} is unreachable:\n{}", code.qualname, crate::disassemble::disassemble(code));
-    }
-    for constant in &code.constants {
-        if let Constant::Code(nested) = constant {
-            check_invariants(nested);
-        }
+        assert!(
+            depth.is_some(),
+            "instruction {index} of {} is unreachable:\n{}",
+            code.qualname,
+            crate::disassemble::disassemble(code)
+        );
     }
 }
 
@@ -96,15 +125,19 @@ pub fn ops(code: &CodeObject) -> String {
                 },
                 ArgumentKind::Local => format!("{name} {}", code.varnames[index]),
                 ArgumentKind::Name => format!("{name} {}", code.names[index]),
-                ArgumentKind::Cell => format!("{name} {}", code.cell_name(index).map_or("?", |name| name)),
+                ArgumentKind::Cell => {
+                    format!("{name} {}", code.cell_name(index).map_or("?", |name| name))
+                }
                 ArgumentKind::Target => format!("{name} to {arg}"),
                 ArgumentKind::BinaryOperator => format!(
                     "{name} {}",
-                    crate::opcode::BinaryOperator::from_arg(arg).map_or("?", |operator| operator.symbol())
+                    crate::opcode::BinaryOperator::from_arg(arg)
+                        .map_or("?", |operator| operator.symbol())
                 ),
                 ArgumentKind::Comparison => format!(
                     "{name} {}",
-                    crate::opcode::Comparison::from_arg(arg).map_or("?", |comparison| comparison.symbol())
+                    crate::opcode::Comparison::from_arg(arg)
+                        .map_or("?", |comparison| comparison.symbol())
                 ),
                 _ => format!("{name} {arg}"),
             }
@@ -130,6 +163,9 @@ pub fn nested(code: &CodeObject, qualname: &str) -> Rc<CodeObject> {
     }
     match find(code, qualname) {
         Some(found) => found,
-        None => panic!("no code object {qualname}:\n{}", crate::disassemble::disassemble(code)),
+        None => panic!(
+            "no code object {qualname}:\n{}",
+            crate::disassemble::disassemble(code)
+        ),
     }
 }

@@ -20,13 +20,91 @@ impl Random {
 }
 
 const FRAGMENTS: &[&str] = &[
-    "def ", "class ", "lambda", ":", "(", ")", "[", "]", "{", "}", ",", ".", "=", "==", "+=", "*", "**",
-    "yield", "yield from", "return", "break", "continue", "global", "nonlocal", "try:", "except",
-    "finally:", "with", "as", "for", "in", "while", "if", "elif", "else:", "import", "from",
-    "raise", "assert", "del", "pass", "not", "and", "or", "is", "await", "async", "match", "case",
-    "x", "y", "self", "super", "__class__", "__x", "_", "1", "0x1f", "1.5e3", "2j", "'s'",
-    "\"\"\"t\"\"\"", "f'{x!r:>{y}}'", "b'b'", "\n", "\n    ", "\n        ", " ", "\\\n", "#c", "@",
-    "->", ":=", "...", ";", "é", "\t", "\r\n", "'", "\"", "f'{", "}'", "*args", "**kw", "/",
+    "def ",
+    "class ",
+    "lambda",
+    ":",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    ".",
+    "=",
+    "==",
+    "+=",
+    "*",
+    "**",
+    "yield",
+    "yield from",
+    "return",
+    "break",
+    "continue",
+    "global",
+    "nonlocal",
+    "try:",
+    "except",
+    "finally:",
+    "with",
+    "as",
+    "for",
+    "in",
+    "while",
+    "if",
+    "elif",
+    "else:",
+    "import",
+    "from",
+    "raise",
+    "assert",
+    "del",
+    "pass",
+    "not",
+    "and",
+    "or",
+    "is",
+    "await",
+    "async",
+    "match",
+    "case",
+    "x",
+    "y",
+    "self",
+    "super",
+    "__class__",
+    "__x",
+    "_",
+    "1",
+    "0x1f",
+    "1.5e3",
+    "2j",
+    "'s'",
+    "\"\"\"t\"\"\"",
+    "f'{x!r:>{y}}'",
+    "b'b'",
+    "\n",
+    "\n    ",
+    "\n        ",
+    " ",
+    "\\\n",
+    "#c",
+    "@",
+    "->",
+    ":=",
+    "...",
+    ";",
+    "é",
+    "\t",
+    "\r\n",
+    "'",
+    "\"",
+    "f'{",
+    "}'",
+    "*args",
+    "**kw",
+    "/",
 ];
 
 const PROGRAM: &str = "import os\nclass C(object):\n    '''doc'''\n    def __init__(self, a, *b, c=1, **d):\n        self.__a = [x for x in b if x]\n        super().__init__()\n    @property\n    def f(self):\n        try:\n            with open(self.__a) as h:\n                return h.read()\n        except (IOError, ValueError) as e:\n            raise RuntimeError(f'{e!r}') from e\n        finally:\n            del self.__a\ndef g(n):\n    total = 0\n    for i in range(n):\n        if i % 2 == 0 and not i > 10:\n            total += i\n        elif i:\n            continue\n        else:\n            break\n    while total:\n        total -= 1\n        yield total\n    nonlocal_free = lambda: total\n    return {k: v for k, v in zip('ab', (1, 2))}\n";
@@ -42,7 +120,9 @@ fn random_fragments_never_panic() {
     let mut random = Random(0x2545_f491_4f6c_dd1d);
     for _ in 0..3000 {
         let length = 1 + random.below(40);
-        let source: String = (0..length).map(|_| FRAGMENTS[random.below(FRAGMENTS.len())]).collect();
+        let source: String = (0..length)
+            .map(|_| FRAGMENTS[random.below(FRAGMENTS.len())])
+            .collect();
         compile_without_panic(&source);
     }
 }
@@ -83,7 +163,11 @@ fn deep_nesting_is_an_error_or_compiles() {
         format!("x = {}a", "a + ".repeat(20000)),
         format!("x = {}0", "lambda: ".repeat(2000)),
         format!("x = {}1{}", "[".repeat(150), "]".repeat(150)),
-        (0..120).map(|depth| format!("{}if x:\n", "    ".repeat(depth))).collect::<String>() + &"    ".repeat(120) + "pass\n",
+        (0..120)
+            .map(|depth| format!("{}if x:\n", "    ".repeat(depth)))
+            .collect::<String>()
+            + &"    ".repeat(120)
+            + "pass\n",
         format!("x = {}", "not ".repeat(20000) + "y"),
         format!("x = a{}", ".b".repeat(20000)),
         format!("x = f{}", "()".repeat(20000)),
@@ -95,7 +179,19 @@ fn deep_nesting_is_an_error_or_compiles() {
 
 #[test]
 fn edge_inputs() {
-    for source in ["", "\n", "\u{feff}x = 1\n", "\0", "x = 1\r\ny = 2\r", "\\", "'''", "#", "@", "\t\tx", "x = '\u{10ffff}'"] {
+    for source in [
+        "",
+        "\n",
+        "\u{feff}x = 1\n",
+        "\0",
+        "x = 1\r\ny = 2\r",
+        "\\",
+        "'''",
+        "#",
+        "@",
+        "\t\tx",
+        "x = '\u{10ffff}'",
+    ] {
         compile_without_panic(source);
     }
 }
