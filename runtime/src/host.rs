@@ -44,6 +44,13 @@ pub trait Host {
 
     /// The exception currently being handled (`sys.exc_info()`), or NULL.
     fn handled_exception(&mut self) -> Value;
+
+    /// Runs a module-level code value with the given namespaces (`exec`).
+    fn run_code(&mut self, code: Value, globals: Value, locals: Value) -> PyResult<Value>;
+
+    /// The innermost Python frame's global namespace and its local namespace: the namespace
+    /// dict of a module or class body, or a new dict snapshot of a function's locals.
+    fn frame_namespaces(&mut self) -> PyResult<(Value, Value)>;
 }
 
 /// What a generator did when resumed.

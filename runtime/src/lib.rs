@@ -6,6 +6,7 @@
 //! - [`value`]: the 64-bit NaN-boxed `Value`;
 //! - [`object`], [`heap`]: heap object layout and the mark-sweep collector;
 //! - [`runtime`]: the shared state and object constructors;
+//! - [`loader`]: compiled code objects to runtime code values;
 //! - [`protocol`]: the abstract object protocol (attributes, calls, operators, iteration…);
 //! - [`types`]: each builtin type's methods; [`builtins`]: the builtin functions;
 //! - [`modules`]: `sys`, `math`, `time`, `gc`.
@@ -18,6 +19,7 @@ pub mod dict;
 pub mod error;
 pub mod heap;
 pub mod host;
+pub mod loader;
 pub mod modules;
 pub mod names;
 pub mod object;

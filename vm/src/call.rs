@@ -6,7 +6,7 @@ use krait_runtime::object::{FunctionObject, GeneratorObject, GeneratorState, Mut
 use krait_runtime::{protocol, PyErr, PyResult, Value};
 
 use crate::frame::Frame;
-use crate::loader::code_data;
+use krait_runtime::loader::code_data;
 use crate::Vm;
 
 /// What a call did.

@@ -7,7 +7,7 @@ use krait_runtime::{protocol, GeneratorStep, PyErr, PyResult, Value};
 
 use crate::frame::Frame;
 use crate::interpreter::Exit;
-use crate::loader::code_data;
+use krait_runtime::loader::code_data;
 use crate::Vm;
 
 impl Vm {

@@ -58,4 +58,34 @@ impl Host for Vm {
     fn handled_exception(&mut self) -> Value {
         self.handled_exception
     }
+
+    fn run_code(&mut self, code: Value, globals: Value, locals: Value) -> PyResult<Value> {
+        Vm::run_code(self, code, globals, locals)
+    }
+
+    fn frame_namespaces(&mut self) -> PyResult<(Value, Value)> {
+        let Some(frame) = self.frames.last() else {
+            return Ok((Value::NONE, Value::NONE));
+        };
+        let (globals, locals, base, code) = (frame.globals, frame.locals, frame.base, frame.code);
+        if !locals.is_null() {
+            return Ok((globals, locals));
+        }
+        let snapshot = self.runtime.new_dict();
+        for (index, &name) in code.varnames.iter().enumerate() {
+            let value = self.stack[base + index];
+            if !value.is_null() {
+                krait_runtime::types::dict::set_str_key(&mut self.runtime, snapshot, name, value);
+            }
+        }
+        let cells_base = base + code.code.varnames.len();
+        for index in 0..code.code.cell_count() {
+            let value = cell_contents(self.stack[cells_base + index]);
+            if let (false, Some(name)) = (value.is_null(), code.code.cell_name(index)) {
+                let name = self.runtime.intern(name);
+                krait_runtime::types::dict::set_str_key(&mut self.runtime, snapshot, name, value);
+            }
+        }
+        Ok((globals, snapshot))
+    }
 }

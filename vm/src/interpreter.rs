@@ -1003,7 +1003,7 @@ impl Vm {
 
     /// Creates a function object.
     fn make_function(&mut self, code_value: Value, globals: Value, defaults: Value, keyword_defaults: Value, closure: Value) -> Value {
-        let (name, qualname, doc) = match crate::loader::code_data(code_value) {
+        let (name, qualname, doc) = match krait_runtime::loader::code_data(code_value) {
             Some(code) => {
                 let doc = match &code.code.docstring {
                     Some(text) => self.runtime.new_str(text),

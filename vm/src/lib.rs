@@ -6,8 +6,7 @@
 //! - [`call`]: argument binding and pushing frames;
 //! - [`unwind`]: exception propagation through the exception tables;
 //! - [`traceback`]: printing uncaught exceptions as CPython does;
-//! - [`generator`]: suspending and resuming generator frames;
-//! - [`loader`]: compiled code objects to runtime values.
+//! - [`generator`]: suspending and resuming generator frames.
 
 #![deny(missing_docs)]
 
@@ -17,7 +16,6 @@ pub mod generator;
 pub mod host;
 pub mod import;
 pub mod interpreter;
-pub mod loader;
 pub mod traceback;
 pub mod unwind;
 
@@ -87,13 +85,13 @@ impl Vm {
         let file_name = runtime.names.__file__;
         let file_value = runtime.new_str(&code.filename);
         krait_runtime::types::dict::set_str_key(runtime, globals, file_name, file_value);
-        let code_value = loader::load_code(runtime, code);
+        let code_value = krait_runtime::loader::load_code(runtime, code);
         self.run_code(code_value, globals, globals).map(|_| ())
     }
 
     /// Runs a module or class body `code` with the given namespaces until it returns.
     pub fn run_code(&mut self, code_value: Value, globals: Value, locals: Value) -> PyResult<Value> {
-        let Some(code) = loader::code_data(code_value) else { return Ok(Value::NONE) };
+        let Some(code) = krait_runtime::loader::code_data(code_value) else { return Ok(Value::NONE) };
         let base = self.stack.len();
         let slots = code.code.varnames.len() + code.code.cell_count();
         self.stack.resize(base + slots, Value::NULL);

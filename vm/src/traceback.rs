@@ -5,7 +5,7 @@
 use krait_runtime::runtime::exception_data;
 use krait_runtime::{protocol, Value};
 
-use crate::loader::code_data;
+use krait_runtime::loader::code_data;
 use crate::Vm;
 
 impl Vm {

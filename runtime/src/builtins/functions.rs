@@ -49,6 +49,9 @@ pub const FUNCTIONS: &[(&str, crate::object::NativeFunctionPointer)] = &[
     ("vars", vars),
     ("dir", dir),
     ("__build_class__", crate::types::type_::build_class),
+    ("exec", exec),
+    ("globals", globals),
+    ("locals", locals),
 ];
 
 fn print(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
@@ -777,4 +780,66 @@ fn dir(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     names.sort();
     let items: Vec<Value> = names.iter().map(|name| runtime.new_str(name)).collect();
     Ok(runtime.new_list(items))
+}
+
+fn exec(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    expect_arguments(host, &arguments, "exec", 1, 3)?;
+    let values = arguments.positionals();
+    let source = match values[0].as_object().map(|object| &object.payload) {
+        Some(Payload::Str(text)) => text.text.to_string(),
+        Some(Payload::Code(_)) => String::new(),
+        _ => {
+            let runtime = host.runtime();
+            let message = format!("exec() arg 1 must be a string, bytes or code object");
+            return Err(runtime.type_error(message));
+        }
+    };
+    let (frame_globals, frame_locals) = host.frame_namespaces()?;
+    let globals = match values.get(1) {
+        Some(&globals) if !globals.is_none() => {
+            if !matches!(globals.as_object().map(|object| &object.payload), Some(Payload::Dict(_))) {
+                let runtime = host.runtime();
+                let message = format!("exec() globals must be a dict, not {}", type_name(runtime, globals));
+                return Err(runtime.type_error(message));
+            }
+            globals
+        }
+        _ => frame_globals,
+    };
+    let locals = match values.get(2) {
+        Some(&locals) if !locals.is_none() => locals,
+        _ if values.get(1).is_some_and(|value| !value.is_none()) => globals,
+        _ => frame_locals,
+    };
+    let runtime = host.runtime();
+    let builtins_name = runtime.names.__builtins__;
+    if crate::types::dict::get_str_key(runtime, globals, builtins_name).is_none() {
+        let builtins = runtime.builtins;
+        crate::types::dict::set_str_key(runtime, globals, builtins_name, builtins);
+    }
+    let code = if let Some(Payload::Code(_)) = values[0].as_object().map(|object| &object.payload) {
+        values[0]
+    } else {
+        match krait_compiler::compile_module(&source, "<string>") {
+            Ok(code) => crate::loader::load_code(runtime, &code),
+            Err(error) => {
+                let message = runtime.new_string(error.message.clone());
+                let class = if error.kind == krait_compiler::error::SyntaxErrorKind::Indentation { runtime.types.indentation_error } else { runtime.types.syntax_error };
+                let exception = runtime.new_exception(class, vec![message]);
+                return Err(crate::PyErr { exception });
+            }
+        }
+    };
+    host.run_code(code, globals, locals)?;
+    Ok(Value::NONE)
+}
+
+fn globals(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    expect_arguments(host, &arguments, "globals", 0, 0)?;
+    Ok(host.frame_namespaces()?.0)
+}
+
+fn locals(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    expect_arguments(host, &arguments, "locals", 0, 0)?;
+    Ok(host.frame_namespaces()?.1)
 }

@@ -365,6 +365,10 @@ pub fn set_attribute(host: &mut dyn Host, object: Value, name: Value, value: Val
                     _ => {}
                 }
             }
+            // Plain `object()` instances have no attribute dict.
+            if !crate::protocol::is_user_class(class) && instance.exception.is_none() {
+                return Err(no_attribute(host, object, name));
+            }
             store_slot(host.runtime(), object, name, value);
             Ok(())
         }

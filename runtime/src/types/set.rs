@@ -1,16 +1,17 @@
 //! `set` and `frozenset`: membership through the hashing protocol, set algebra, comparison
 //! (subset order) and the set methods.
 //!
-//! Methods accept any iterable where CPython does. Values a method holds in Rust while it runs
-//! Python code (`__hash__`, `__eq__`, a generator) are rooted for the duration of the method
-//! (see [`rooted`]).
+//! Methods accept any iterable where CPython does, and follow CPython's algorithms step by step
+//! so that results iterate in the same order (the table itself mirrors CPython's set table,
+//! see `dict.rs`). Values a method holds in Rust while it runs Python code (`__hash__`,
+//! `__eq__`, a generator) are rooted for the duration of the method (see [`rooted`]).
 
 use krait_compiler::Comparison;
 
-use crate::dict::Dict;
+use crate::dict::{lookup, Dict, Lookup};
 use crate::object::{Mutable, NativeFunctionPointer, Payload};
 use crate::protocol::type_name;
-use crate::types::dict::{contains_key, remove_value, set_value, table};
+use crate::types::dict::table;
 use crate::value::Value;
 use crate::{Arguments, Host, PyResult};
 
@@ -79,68 +80,69 @@ pub const FROZENSET_METHODS: crate::types::MethodTable = &[
     ("__len__", method_for!(Kind::FrozenSet, dunder_len)),
 ];
 
-/// The members of a set or frozenset.
+/// The members of a set or frozenset, in iteration order.
 pub fn members(value: Value) -> Vec<Value> {
     table(value).map_or_else(Vec::new, |table| {
         table.get().entries().map(|entry| entry.key).collect()
     })
 }
 
-/// A new set (or frozenset) holding `items`.
+/// A new set (or frozenset) holding `items`, added in order.
 pub fn new_from(host: &mut dyn Host, items: &[Value], frozen: bool) -> PyResult<Value> {
-    let runtime = host.runtime();
-    let payload = if frozen {
-        Payload::FrozenSet(Mutable::new(Dict::new_set()))
-    } else {
-        Payload::Set(Mutable::new(Dict::new_set()))
-    };
-    let set = runtime.heap.allocate(payload);
-    let mark = runtime.root_mark();
-    runtime.push_root(set);
-    let result = (|| {
+    let kind = if frozen { Kind::FrozenSet } else { Kind::Set };
+    rooted(host, |host| {
+        let set = new_empty(host, kind);
         for &item in items {
-            set_value(host, set, item, Value::NONE)?;
+            add_key(host, set, item)?;
         }
         Ok(set)
-    })();
-    host.runtime().pop_roots(mark);
-    result
+    })
 }
 
-/// Set comparison: `<=` is subset, `<` proper subset, `==` same members.
+/// `set(iterable)` or `frozenset(iterable)`, built as CPython's `make_new_set` does (sets are
+/// merged with their stored hashes, dicts added by key, other iterables item by item).
+pub fn new_from_iterable(host: &mut dyn Host, iterable: Value, frozen: bool) -> PyResult<Value> {
+    let kind = if frozen { Kind::FrozenSet } else { Kind::Set };
+    rooted(host, |host| {
+        let set = new_empty(host, kind);
+        update_internal(host, set, iterable)?;
+        Ok(set)
+    })
+}
+
+/// Set comparison: `<=` is subset, `<` proper subset, `==` same members (CPython's
+/// `set_richcompare`).
 pub fn compare(
     host: &mut dyn Host,
     left: Value,
     right: Value,
     operator: Comparison,
 ) -> PyResult<bool> {
-    let (left_count, right_count) = (members(left).len(), members(right).len());
-    let subset = |host: &mut dyn Host, small: Value, large: Value| -> PyResult<bool> {
-        for item in members(small) {
-            if !contains_key(host, large, item)? {
-                return Ok(false);
-            }
-        }
-        Ok(true)
-    };
-    Ok(match operator {
-        Comparison::Equal => left_count == right_count && subset(host, left, right)?,
-        Comparison::NotEqual => !(left_count == right_count && subset(host, left, right)?),
-        Comparison::LessEqual => left_count <= right_count && subset(host, left, right)?,
-        Comparison::Less => left_count < right_count && subset(host, left, right)?,
-        Comparison::GreaterEqual => left_count >= right_count && subset(host, right, left)?,
-        Comparison::Greater => left_count > right_count && subset(host, right, left)?,
+    let (left_length, right_length) = (length(left), length(right));
+    rooted(host, |host| {
+        Ok(match operator {
+            Comparison::Equal => left_length == right_length && is_subset(host, left, right)?,
+            Comparison::NotEqual => !(left_length == right_length && is_subset(host, left, right)?),
+            Comparison::LessEqual => is_subset(host, left, right)?,
+            Comparison::GreaterEqual => is_superset(host, left, right)?,
+            Comparison::Less => left_length < right_length && is_subset(host, left, right)?,
+            Comparison::Greater => left_length > right_length && is_superset(host, left, right)?,
+        })
     })
 }
 
-/// `hash(frozenset)`: order-independent, as CPython's.
+/// `hash(frozenset)`: order-independent, from the stored member hashes, as CPython's.
 pub fn hash_frozenset(host: &mut dyn Host, value: Value) -> PyResult<i64> {
+    let _ = host;
+    let shuffle = |hash: u64| ((hash ^ 89869747) ^ (hash << 16)).wrapping_mul(3644798167);
     let mut hash: u64 = 0;
-    for item in members(value) {
-        let item_hash = crate::protocol::hash(host, item)? as u64;
-        hash ^= ((item_hash ^ 89869747) ^ (item_hash << 16)).wrapping_mul(3644798167);
+    let mut count: u64 = 0;
+    if let Some(table) = table(value) {
+        for entry in table.get().entries() {
+            hash ^= shuffle(entry.hash as u64);
+            count += 1;
+        }
     }
-    let count = members(value).len() as u64;
     hash ^= (count + 1).wrapping_mul(1927868237);
     hash ^= (hash >> 11) ^ (hash >> 25);
     hash = hash.wrapping_mul(69069).wrapping_add(907133923);
@@ -148,7 +150,8 @@ pub fn hash_frozenset(host: &mut dyn Host, value: Value) -> PyResult<i64> {
     Ok(if result == -1 { 590923713 } else { result })
 }
 
-/// `a | b`, `a & b`, `a - b`, `a ^ b` for sets (in-place forms update `a`).
+/// `a | b`, `a & b`, `a - b`, `a ^ b` for sets (in-place forms update a set `a`); `None` when
+/// `b` is not a set or frozenset. The result has `a`'s type.
 pub fn binary(
     host: &mut dyn Host,
     left: Value,
@@ -156,69 +159,53 @@ pub fn binary(
     operator: krait_compiler::BinaryOperator,
 ) -> PyResult<Option<Value>> {
     use krait_compiler::BinaryOperator as Op;
-    if table(right).is_none()
-        || matches!(
-            right.as_object().map(|object| &object.payload),
-            Some(Payload::Dict(_))
-        )
-    {
+    if !is_set_like(left) || !is_set_like(right) {
         return Ok(None);
     }
-    let left_items = members(left);
-    let right_items = members(right);
-    let mut result = Vec::new();
-    match operator.plain() {
-        Op::Or => {
-            result.extend(left_items);
-            result.extend(right_items);
-        }
-        Op::And => {
-            for item in left_items {
-                if contains_key(host, right, item)? {
-                    result.push(item);
+    let kind = kind_of(left);
+    let in_place = operator.is_in_place() && kind == Kind::Set;
+    rooted(host, |host| {
+        let result = match (operator.plain(), in_place) {
+            (Op::Or, false) => {
+                let result = copy_of(host, left, kind)?;
+                if left != right {
+                    update_internal(host, result, right)?;
                 }
+                result
             }
-        }
-        Op::Subtract => {
-            for item in left_items {
-                if !contains_key(host, right, item)? {
-                    result.push(item);
-                }
+            (Op::Or, true) => {
+                update_internal(host, left, right)?;
+                left
             }
-        }
-        Op::Xor => {
-            for &item in &left_items {
-                if !contains_key(host, right, item)? {
-                    result.push(item);
-                }
+            (Op::And, false) => intersection_of(host, left, right, kind)?,
+            (Op::And, true) => {
+                let result = intersection_of(host, left, right, kind)?;
+                swap_bodies(left, result);
+                left
             }
-            for item in right_items {
-                if !contains_key(host, left, item)? {
-                    result.push(item);
-                }
+            (Op::Subtract, false) => difference_of(host, left, right, kind)?,
+            (Op::Subtract, true) => {
+                difference_update_internal(host, left, right)?;
+                left
             }
-        }
-        _ => return Ok(None),
-    }
-    let frozen = matches!(
-        left.as_object().map(|object| &object.payload),
-        Some(Payload::FrozenSet(_))
-    );
-    if operator.is_in_place() && !frozen {
-        if let Some(table) = table(left) {
-            table.get().clear();
-        }
-        for item in result {
-            set_value(host, left, item, Value::NONE)?;
-        }
-        return Ok(Some(left));
-    }
-    new_from(host, &result, frozen).map(Some)
+            (Op::Xor, false) => symmetric_difference_of(host, left, right, kind)?,
+            (Op::Xor, true) => {
+                symmetric_difference_update_internal(host, left, right)?;
+                left
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(result))
+    })
 }
 
-// ----- the methods -----
+// ----- the set table, as CPython's setobject.c uses it -----
+//
+// The algorithms below follow CPython's step by step (which set is iterated, what is added or
+// discarded in which order, stored hashes instead of new `__hash__` calls, early exits), so
+// that results iterate in CPython's order and user `__eq__`/`__hash__` run as often as there.
 
-/// Which set type a method is registered on.
+/// Which set type a method is registered on, or a result is made as.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Set,
@@ -232,10 +219,6 @@ impl Kind {
             Kind::FrozenSet => "frozenset",
         }
     }
-
-    fn frozen(self) -> bool {
-        self == Kind::FrozenSet
-    }
 }
 
 fn is_set_like(value: Value) -> bool {
@@ -244,6 +227,425 @@ fn is_set_like(value: Value) -> bool {
         Some(Payload::Set(_) | Payload::FrozenSet(_))
     )
 }
+
+fn is_dict(value: Value) -> bool {
+    matches!(
+        value.as_object().map(|object| &object.payload),
+        Some(Payload::Dict(_))
+    )
+}
+
+fn kind_of(set: Value) -> Kind {
+    match set.as_object().map(|object| &object.payload) {
+        Some(Payload::FrozenSet(_)) => Kind::FrozenSet,
+        _ => Kind::Set,
+    }
+}
+
+fn length(set: Value) -> usize {
+    table(set).map_or(0, |table| table.get().len())
+}
+
+/// Runs `body`, then drops every root it pushed (with [`hold`]).
+fn rooted<T>(host: &mut dyn Host, body: impl FnOnce(&mut dyn Host) -> PyResult<T>) -> PyResult<T> {
+    let mark = host.runtime().root_mark();
+    let result = body(host);
+    host.runtime().pop_roots(mark);
+    result
+}
+
+/// Roots `values` until the enclosing [`rooted`] ends.
+fn hold(host: &mut dyn Host, values: &[Value]) {
+    let runtime = host.runtime();
+    let list = runtime.new_list(values.to_vec());
+    runtime.push_root(list);
+}
+
+/// A new empty set of `kind`, rooted until the enclosing [`rooted`] ends.
+fn new_empty(host: &mut dyn Host, kind: Kind) -> Value {
+    let runtime = host.runtime();
+    let table = Mutable::new(Dict::new_set());
+    let set = runtime.heap.allocate(match kind {
+        Kind::Set => Payload::Set(table),
+        Kind::FrozenSet => Payload::FrozenSet(table),
+    });
+    runtime.push_root(set);
+    set
+}
+
+/// The live `(key, stored hash)` entries of a set or dict, in table order, rooted (Python code
+/// run while they are used may remove them from the table).
+fn entries(host: &mut dyn Host, value: Value) -> Vec<(Value, i64)> {
+    let entries: Vec<(Value, i64)> = table(value).map_or_else(Vec::new, |table| {
+        table
+            .get()
+            .entries()
+            .map(|entry| (entry.key, entry.hash))
+            .collect()
+    });
+    let keys: Vec<Value> = entries.iter().map(|&(key, _)| key).collect();
+    hold(host, &keys);
+    entries
+}
+
+/// Whether the table of `container` (a set or dict) holds `key`, whose hash is `hash`.
+fn contains_entry(host: &mut dyn Host, container: Value, key: Value, hash: i64) -> PyResult<bool> {
+    let Some(cell) = table(container) else {
+        return Ok(false);
+    };
+    let mut equal = |stored: Value, key: Value| crate::protocol::equal(host, stored, key);
+    Ok(matches!(
+        lookup(cell, hash, key, &mut equal)?,
+        Lookup::Found(_)
+    ))
+}
+
+/// CPython's `set_add_entry`: adds `key` unless an equal key is there.
+fn add_entry(host: &mut dyn Host, set: Value, key: Value, hash: i64) -> PyResult<()> {
+    let Some(cell) = table(set) else {
+        return Ok(());
+    };
+    let found = {
+        let mut equal = |stored: Value, key: Value| crate::protocol::equal(host, stored, key);
+        lookup(cell, hash, key, &mut equal)?
+    };
+    if found == Lookup::Absent {
+        let before = cell.get().owned_bytes();
+        cell.get().insert_new(hash, key, Value::NONE);
+        let grown = cell.get().owned_bytes().saturating_sub(before);
+        host.runtime().heap.account(grown);
+    }
+    Ok(())
+}
+
+/// CPython's `set_discard_entry`: whether `key` was there (and is now gone).
+fn discard_entry(host: &mut dyn Host, set: Value, key: Value, hash: i64) -> PyResult<bool> {
+    let Some(cell) = table(set) else {
+        return Ok(false);
+    };
+    let found = {
+        let mut equal = |stored: Value, key: Value| crate::protocol::equal(host, stored, key);
+        lookup(cell, hash, key, &mut equal)?
+    };
+    match found {
+        Lookup::Found(index) => Ok(cell.get().remove_at(index).is_some()),
+        Lookup::Absent => Ok(false),
+    }
+}
+
+fn add_key(host: &mut dyn Host, set: Value, key: Value) -> PyResult<()> {
+    let hash = crate::protocol::hash(host, key)?;
+    add_entry(host, set, key, hash)
+}
+
+fn contains_key(host: &mut dyn Host, set: Value, key: Value) -> PyResult<bool> {
+    let hash = crate::protocol::hash(host, key)?;
+    contains_entry(host, set, key, hash)
+}
+
+/// Calls `visit` on each item of `iterable` (each rooted meanwhile) until it returns false.
+fn for_each_item(
+    host: &mut dyn Host,
+    iterable: Value,
+    mut visit: impl FnMut(&mut dyn Host, Value) -> PyResult<bool>,
+) -> PyResult<()> {
+    let iterator = crate::protocol::iterate(host, iterable)?;
+    rooted(host, |host| {
+        host.runtime().push_root(iterator);
+        while let Some(item) = crate::protocol::next(host, iterator)? {
+            let keep_going = rooted(host, |host| {
+                host.runtime().push_root(item);
+                visit(host, item)
+            })?;
+            if !keep_going {
+                break;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// A set key looked up as the equal frozenset when it is a (unhashable) set, as CPython's
+/// `set.remove`, `set.discard` and `in` do.
+fn lookup_key(host: &mut dyn Host, key: Value) -> PyResult<Value> {
+    if !matches!(
+        key.as_object().map(|object| &object.payload),
+        Some(Payload::Set(_))
+    ) {
+        return Ok(key);
+    }
+    let frozen = new_empty(host, Kind::FrozenSet);
+    merge(host, frozen, key)?;
+    Ok(frozen)
+}
+
+/// Gives `set` the table of `other` (CPython's `set_swap_bodies`; `other` is discarded).
+fn swap_bodies(set: Value, other: Value) {
+    if let (Some(target), Some(source)) = (table(set), table(other)) {
+        *target.get() = std::mem::take(source.get());
+    }
+}
+
+/// CPython's `set_merge`: adds every member of the set `other` to `target`.
+///
+/// CPython first resizes the target for all of `other`'s members at once; krait's table has
+/// no such operation, so a merged set may be sized (and iterate) differently from CPython's,
+/// except when an empty target can take an exact copy of `other`'s table.
+fn merge(host: &mut dyn Host, target: Value, other: Value) -> PyResult<()> {
+    if target == other || length(other) == 0 {
+        return Ok(());
+    }
+    if let (Some(target_table), Some(source_table)) = (table(target), table(other)) {
+        let source = source_table.get();
+        let slots = source.raw_entries().len();
+        let used = source.len();
+        let no_dummies = source.entries().count() == used
+            && source
+                .raw_entries()
+                .iter()
+                .filter(|entry| !entry.key.is_null())
+                .count()
+                == used
+            && source.is_set_layout();
+        let mut presized = 8;
+        if used * 5 >= 7 * 3 {
+            while presized <= used * 2 {
+                presized <<= 1;
+            }
+        }
+        let clean = no_dummies
+            && !source
+                .raw_entries()
+                .iter()
+                .any(|entry| entry.key.is_null() && entry.hash == -1);
+        if target_table.get().raw_entries().is_empty() && clean && slots == presized {
+            *target_table.get() = source.clone();
+            return Ok(());
+        }
+    }
+    for (key, hash) in entries(host, other) {
+        add_entry(host, target, key, hash)?;
+    }
+    Ok(())
+}
+
+/// CPython's `set_update_internal`: adds every item of `iterable` to `target`.
+fn update_internal(host: &mut dyn Host, target: Value, iterable: Value) -> PyResult<()> {
+    if is_set_like(iterable) {
+        return merge(host, target, iterable);
+    }
+    if is_dict(iterable) {
+        for (key, hash) in entries(host, iterable) {
+            add_entry(host, target, key, hash)?;
+        }
+        return Ok(());
+    }
+    for_each_item(host, iterable, |host, item| {
+        add_key(host, target, item)?;
+        Ok(true)
+    })
+}
+
+/// A copy of `set` as a new set of `kind` (CPython's `set_copy`).
+fn copy_of(host: &mut dyn Host, set: Value, kind: Kind) -> PyResult<Value> {
+    let result = new_empty(host, kind);
+    merge(host, result, set)?;
+    Ok(result)
+}
+
+/// `so & other` as a new set of `kind` (CPython's `set_intersection`).
+fn intersection_of(host: &mut dyn Host, so: Value, other: Value, kind: Kind) -> PyResult<Value> {
+    if so == other {
+        return copy_of(host, so, kind);
+    }
+    let result = new_empty(host, kind);
+    if is_set_like(other) {
+        let (small, large) = if length(other) > length(so) {
+            (so, other)
+        } else {
+            (other, so)
+        };
+        for (key, hash) in entries(host, small) {
+            if contains_entry(host, large, key, hash)? {
+                add_entry(host, result, key, hash)?;
+            }
+        }
+        return Ok(result);
+    }
+    for_each_item(host, other, |host, item| {
+        let hash = crate::protocol::hash(host, item)?;
+        if contains_entry(host, so, item, hash)? {
+            add_entry(host, result, item, hash)?;
+            if length(result) >= length(so) {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    })?;
+    Ok(result)
+}
+
+/// The intersection of `so` with every one of `others` (CPython's `set_intersection_multi`).
+fn intersection_of_all(
+    host: &mut dyn Host,
+    so: Value,
+    others: &[Value],
+    kind: Kind,
+) -> PyResult<Value> {
+    if others.is_empty() {
+        return copy_of(host, so, kind);
+    }
+    let mut result = so;
+    for &other in others {
+        result = intersection_of(host, result, other, kind)?;
+    }
+    Ok(result)
+}
+
+/// `so - other` as a new set of `kind` (CPython's `set_difference`).
+fn difference_of(host: &mut dyn Host, so: Value, other: Value, kind: Kind) -> PyResult<Value> {
+    let other_length = if is_set_like(other) || is_dict(other) {
+        length(other)
+    } else {
+        usize::MAX
+    };
+    if other_length == usize::MAX || (length(so) >> 2) > other_length {
+        let result = copy_of(host, so, kind)?;
+        difference_update_internal(host, result, other)?;
+        return Ok(result);
+    }
+    let result = new_empty(host, kind);
+    for (key, hash) in entries(host, so) {
+        if !contains_entry(host, other, key, hash)? {
+            add_entry(host, result, key, hash)?;
+        }
+    }
+    Ok(result)
+}
+
+/// Removes from `so` every item of `other` (CPython's `set_difference_update_internal`).
+fn difference_update_internal(host: &mut dyn Host, so: Value, other: Value) -> PyResult<()> {
+    if so == other {
+        if let Some(table) = table(so) {
+            table.get().clear();
+        }
+        return Ok(());
+    }
+    if is_set_like(other) {
+        let other = if (length(other) >> 3) > length(so) {
+            intersection_of(host, so, other, Kind::Set)?
+        } else {
+            other
+        };
+        for (key, hash) in entries(host, other) {
+            discard_entry(host, so, key, hash)?;
+        }
+        return Ok(());
+    }
+    for_each_item(host, other, |host, item| {
+        let hash = crate::protocol::hash(host, item)?;
+        discard_entry(host, so, item, hash)?;
+        Ok(true)
+    })
+}
+
+/// Toggles in `so` every member of `other` (CPython's `set_symmetric_difference_update`).
+fn symmetric_difference_update_internal(
+    host: &mut dyn Host,
+    so: Value,
+    other: Value,
+) -> PyResult<()> {
+    if so == other {
+        if let Some(table) = table(so) {
+            table.get().clear();
+        }
+        return Ok(());
+    }
+    let other = if is_set_like(other) || is_dict(other) {
+        other
+    } else {
+        let other_set = new_empty(host, kind_of(so));
+        update_internal(host, other_set, other)?;
+        other_set
+    };
+    for (key, hash) in entries(host, other) {
+        if !discard_entry(host, so, key, hash)? {
+            add_entry(host, so, key, hash)?;
+        }
+    }
+    Ok(())
+}
+
+/// `so ^ other` as a new set of `kind` (CPython's `set_symmetric_difference`).
+fn symmetric_difference_of(
+    host: &mut dyn Host,
+    so: Value,
+    other: Value,
+    kind: Kind,
+) -> PyResult<Value> {
+    let result = new_empty(host, kind);
+    update_internal(host, result, other)?;
+    symmetric_difference_update_internal(host, result, so)?;
+    Ok(result)
+}
+
+/// Whether every member of `so` is in `other` (CPython's `set_issubset`).
+fn is_subset(host: &mut dyn Host, so: Value, other: Value) -> PyResult<bool> {
+    if !is_set_like(other) {
+        let common = intersection_of(host, so, other, Kind::Set)?;
+        return Ok(length(common) == length(so));
+    }
+    if length(so) > length(other) {
+        return Ok(false);
+    }
+    for (key, hash) in entries(host, so) {
+        if !contains_entry(host, other, key, hash)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// Whether every item of `other` is in `so` (CPython's `set_issuperset`).
+fn is_superset(host: &mut dyn Host, so: Value, other: Value) -> PyResult<bool> {
+    if is_set_like(other) {
+        return is_subset(host, other, so);
+    }
+    let mut superset = true;
+    for_each_item(host, other, |host, item| {
+        superset = contains_key(host, so, item)?;
+        Ok(superset)
+    })?;
+    Ok(superset)
+}
+
+/// Whether `so` and `other` share no item (CPython's `set_isdisjoint`).
+fn is_disjoint(host: &mut dyn Host, so: Value, other: Value) -> PyResult<bool> {
+    if so == other {
+        return Ok(length(so) == 0);
+    }
+    if is_set_like(other) {
+        let (small, large) = if length(other) > length(so) {
+            (so, other)
+        } else {
+            (other, so)
+        };
+        for (key, hash) in entries(host, small) {
+            if contains_entry(host, large, key, hash)? {
+                return Ok(false);
+            }
+        }
+        return Ok(true);
+    }
+    let mut disjoint = true;
+    for_each_item(host, other, |host, item| {
+        disjoint = !contains_key(host, so, item)?;
+        Ok(disjoint)
+    })?;
+    Ok(disjoint)
+}
+
+// ----- the methods -----
 
 /// Checks the receiver (`arguments.values[0]`) and keywords; returns the receiver and the
 /// other positional arguments.
@@ -315,79 +717,10 @@ fn no_arguments(host: &mut dyn Host, others: &[Value], name: &str, kind: Kind) -
     Err(host.runtime().type_error(message))
 }
 
-/// Runs `body`, then drops every root it pushed (with [`hold`]).
-fn rooted<T>(host: &mut dyn Host, body: impl FnOnce(&mut dyn Host) -> PyResult<T>) -> PyResult<T> {
-    let mark = host.runtime().root_mark();
-    let result = body(host);
-    host.runtime().pop_roots(mark);
-    result
-}
-
-/// Roots `values` until the enclosing [`rooted`] ends.
-fn hold(host: &mut dyn Host, values: &[Value]) {
-    let runtime = host.runtime();
-    let list = runtime.new_list(values.to_vec());
-    runtime.push_root(list);
-}
-
-/// The distinct items of an iterable, rooted: a set's members, or the items of anything else.
-fn items_of(host: &mut dyn Host, iterable: Value) -> PyResult<Vec<Value>> {
-    let items = if table(iterable).is_some() {
-        match iterable.as_object().map(|object| &object.payload) {
-            Some(Payload::Dict(_)) => crate::types::dict::pairs(iterable)
-                .into_iter()
-                .map(|(key, _)| key)
-                .collect(),
-            _ => members(iterable),
-        }
-    } else {
-        crate::protocol::collect(host, iterable)?
-    };
-    hold(host, &items);
-    Ok(items)
-}
-
-/// `iterable` as something [`contains_key`] can search: itself if it is a set, else a new
-/// (rooted) set of its items.
-fn as_set(host: &mut dyn Host, iterable: Value) -> PyResult<Value> {
-    if is_set_like(iterable) {
-        return Ok(iterable);
-    }
-    let items = items_of(host, iterable)?;
-    let set = new_from(host, &items, false)?;
-    hold(host, &[set]);
-    Ok(set)
-}
-
-/// A key for lookups: a set (unhashable) is looked up as the equal frozenset, as CPython does.
-fn lookup_key(host: &mut dyn Host, key: Value) -> PyResult<Value> {
-    if !matches!(
-        key.as_object().map(|object| &object.payload),
-        Some(Payload::Set(_))
-    ) {
-        return Ok(key);
-    }
-    let items = members(key);
-    let frozen = new_from(host, &items, true)?;
-    hold(host, &[frozen]);
-    Ok(frozen)
-}
-
-/// Replaces the members of a set.
-fn replace_members(host: &mut dyn Host, set: Value, items: &[Value]) -> PyResult<()> {
-    if let Some(table) = table(set) {
-        table.get().clear();
-    }
-    for &item in items {
-        set_value(host, set, item, Value::NONE)?;
-    }
-    Ok(())
-}
-
 fn add(host: &mut dyn Host, arguments: Arguments, kind: Kind) -> PyResult<Value> {
     let (set, others) = receiver(host, &arguments, "add", kind)?;
     let item = one_argument(host, others, "add", kind)?;
-    set_value(host, set, item, Value::NONE)?;
+    add_key(host, set, item)?;
     Ok(Value::NONE)
 }
 
@@ -396,10 +729,11 @@ fn remove(host: &mut dyn Host, arguments: Arguments, kind: Kind) -> PyResult<Val
     let item = one_argument(host, others, "remove", kind)?;
     rooted(host, |host| {
         let key = lookup_key(host, item)?;
-        match remove_value(host, set, key)? {
-            Some(_) => Ok(Value::NONE),
-            None => Err(host.runtime().key_error(item)),
+        let hash = crate::protocol::hash(host, key)?;
+        if discard_entry(host, set, key, hash)? {
+            return Ok(Value::NONE);
         }
+        Err(host.runtime().key_error(item))
     })
 }
 
@@ -408,7 +742,8 @@ fn discard(host: &mut dyn Host, arguments: Arguments, kind: Kind) -> PyResult<Va
     let item = one_argument(host, others, "discard", kind)?;
     rooted(host, |host| {
         let key = lookup_key(host, item)?;
-        remove_value(host, set, key)?;
+        let hash = crate::protocol::hash(host, key)?;
+        discard_entry(host, set, key, hash)?;
         Ok(Value::NONE)
     })
 }
@@ -416,15 +751,13 @@ fn discard(host: &mut dyn Host, arguments: Arguments, kind: Kind) -> PyResult<Va
 fn pop(host: &mut dyn Host, arguments: Arguments, kind: Kind) -> PyResult<Value> {
     let (set, others) = receiver(host, &arguments, "pop", kind)?;
     no_arguments(host, others, "pop", kind)?;
-    let popped = table(set).and_then(|table| table.get().pop_for_set());
-    match popped {
+    match table(set).and_then(|table| table.get().pop_for_set()) {
         Some(entry) => Ok(entry.key),
         None => {
             let runtime = host.runtime();
             let message = runtime.new_str("pop from an empty set");
-            Err(crate::PyErr {
-                exception: runtime.new_exception(runtime.types.key_error, vec![message]),
-            })
+            let error = runtime.new_exception(runtime.types.key_error, vec![message]);
+            Err(crate::PyErr { exception: error })
         }
     }
 }
@@ -441,25 +774,17 @@ fn clear(host: &mut dyn Host, arguments: Arguments, kind: Kind) -> PyResult<Valu
 fn copy(host: &mut dyn Host, arguments: Arguments, kind: Kind) -> PyResult<Value> {
     let (set, others) = receiver(host, &arguments, "copy", kind)?;
     no_arguments(host, others, "copy", kind)?;
-    if kind.frozen() {
+    if kind == Kind::FrozenSet {
         return Ok(set);
     }
-    let cloned = table(set)
-        .map(|table| table.get().clone())
-        .unwrap_or_default();
-    Ok(host
-        .runtime()
-        .heap
-        .allocate(Payload::Set(Mutable::new(cloned))))
+    rooted(host, |host| copy_of(host, set, kind))
 }
 
 fn update(host: &mut dyn Host, arguments: Arguments, kind: Kind) -> PyResult<Value> {
     let (set, others) = receiver(host, &arguments, "update", kind)?;
     rooted(host, |host| {
         for &other in others {
-            for item in items_of(host, other)? {
-                set_value(host, set, item, Value::NONE)?;
-            }
+            update_internal(host, set, other)?;
         }
         Ok(Value::NONE)
     })
@@ -468,110 +793,60 @@ fn update(host: &mut dyn Host, arguments: Arguments, kind: Kind) -> PyResult<Val
 fn union(host: &mut dyn Host, arguments: Arguments, kind: Kind) -> PyResult<Value> {
     let (set, others) = receiver(host, &arguments, "union", kind)?;
     rooted(host, |host| {
-        let mut items = members(set);
+        let result = copy_of(host, set, kind)?;
         for &other in others {
-            items.extend(items_of(host, other)?);
-        }
-        new_from(host, &items, kind.frozen())
-    })
-}
-
-/// The members of `set` also in every one of `others`.
-fn common_members(host: &mut dyn Host, set: Value, others: &[Value]) -> PyResult<Vec<Value>> {
-    let mut current = members(set);
-    hold(host, &current);
-    for &other in others {
-        let other = as_set(host, other)?;
-        let mut kept = Vec::with_capacity(current.len());
-        for item in current {
-            if contains_key(host, other, item)? {
-                kept.push(item);
+            if other != set {
+                update_internal(host, result, other)?;
             }
         }
-        current = kept;
-    }
-    Ok(current)
+        Ok(result)
+    })
 }
 
 fn intersection(host: &mut dyn Host, arguments: Arguments, kind: Kind) -> PyResult<Value> {
     let (set, others) = receiver(host, &arguments, "intersection", kind)?;
-    rooted(host, |host| {
-        let items = common_members(host, set, others)?;
-        new_from(host, &items, kind.frozen())
-    })
+    rooted(host, |host| intersection_of_all(host, set, others, kind))
 }
 
 fn intersection_update(host: &mut dyn Host, arguments: Arguments, kind: Kind) -> PyResult<Value> {
     let (set, others) = receiver(host, &arguments, "intersection_update", kind)?;
     rooted(host, |host| {
-        let items = common_members(host, set, others)?;
-        replace_members(host, set, &items)?;
+        let result = intersection_of_all(host, set, others, kind)?;
+        if result != set {
+            swap_bodies(set, result);
+        }
         Ok(Value::NONE)
     })
-}
-
-/// The members of `set` in none of `others`.
-fn remaining_members(host: &mut dyn Host, set: Value, others: &[Value]) -> PyResult<Vec<Value>> {
-    let mut current = members(set);
-    hold(host, &current);
-    for &other in others {
-        let other = as_set(host, other)?;
-        let mut kept = Vec::with_capacity(current.len());
-        for item in current {
-            if !contains_key(host, other, item)? {
-                kept.push(item);
-            }
-        }
-        current = kept;
-    }
-    Ok(current)
 }
 
 fn difference(host: &mut dyn Host, arguments: Arguments, kind: Kind) -> PyResult<Value> {
     let (set, others) = receiver(host, &arguments, "difference", kind)?;
     rooted(host, |host| {
-        let items = remaining_members(host, set, others)?;
-        new_from(host, &items, kind.frozen())
+        let Some((&first, rest)) = others.split_first() else {
+            return copy_of(host, set, kind);
+        };
+        let result = difference_of(host, set, first, kind)?;
+        for &other in rest {
+            difference_update_internal(host, result, other)?;
+        }
+        Ok(result)
     })
 }
 
 fn difference_update(host: &mut dyn Host, arguments: Arguments, kind: Kind) -> PyResult<Value> {
     let (set, others) = receiver(host, &arguments, "difference_update", kind)?;
     rooted(host, |host| {
-        let items = remaining_members(host, set, others)?;
-        replace_members(host, set, &items)?;
+        for &other in others {
+            difference_update_internal(host, set, other)?;
+        }
         Ok(Value::NONE)
     })
-}
-
-/// The members in exactly one of `set` and `other`: `set`'s first.
-fn exclusive_members(host: &mut dyn Host, set: Value, other: Value) -> PyResult<Vec<Value>> {
-    let other = as_set(host, other)?;
-    let mine = members(set);
-    let theirs = members(other);
-    hold(host, &mine);
-    hold(host, &theirs);
-    let mut result = Vec::new();
-    for item in mine {
-        if !contains_key(host, other, item)? {
-            result.push(item);
-        }
-    }
-    for item in theirs {
-        if !contains_key(host, set, item)? {
-            result.push(item);
-        }
-    }
-    Ok(result)
 }
 
 fn symmetric_difference(host: &mut dyn Host, arguments: Arguments, kind: Kind) -> PyResult<Value> {
     let (set, others) = receiver(host, &arguments, "symmetric_difference", kind)?;
     let other = one_argument(host, others, "symmetric_difference", kind)?;
-    rooted(host, |host| {
-        let items = exclusive_members(host, set, other)?;
-        new_from(host, &items, kind.frozen())
-    })
+    rooted(host, |host| symmetric_difference_of(host, set, other, kind))
 }
 
 fn symmetric_difference_update(
@@ -582,8 +857,7 @@ fn symmetric_difference_update(
     let (set, others) = receiver(host, &arguments, "symmetric_difference_update", kind)?;
     let other = one_argument(host, others, "symmetric_difference_update", kind)?;
     rooted(host, |host| {
-        let items = exclusive_members(host, set, other)?;
-        replace_members(host, set, &items)?;
+        symmetric_difference_update_internal(host, set, other)?;
         Ok(Value::NONE)
     })
 }
@@ -591,43 +865,19 @@ fn symmetric_difference_update(
 fn issubset(host: &mut dyn Host, arguments: Arguments, kind: Kind) -> PyResult<Value> {
     let (set, others) = receiver(host, &arguments, "issubset", kind)?;
     let other = one_argument(host, others, "issubset", kind)?;
-    rooted(host, |host| {
-        let other = as_set(host, other)?;
-        let mine = members(set);
-        hold(host, &mine);
-        for item in mine {
-            if !contains_key(host, other, item)? {
-                return Ok(Value::FALSE);
-            }
-        }
-        Ok(Value::TRUE)
-    })
+    rooted(host, |host| is_subset(host, set, other).map(Value::bool))
 }
 
 fn issuperset(host: &mut dyn Host, arguments: Arguments, kind: Kind) -> PyResult<Value> {
     let (set, others) = receiver(host, &arguments, "issuperset", kind)?;
     let other = one_argument(host, others, "issuperset", kind)?;
-    rooted(host, |host| {
-        for item in items_of(host, other)? {
-            if !contains_key(host, set, item)? {
-                return Ok(Value::FALSE);
-            }
-        }
-        Ok(Value::TRUE)
-    })
+    rooted(host, |host| is_superset(host, set, other).map(Value::bool))
 }
 
 fn isdisjoint(host: &mut dyn Host, arguments: Arguments, kind: Kind) -> PyResult<Value> {
     let (set, others) = receiver(host, &arguments, "isdisjoint", kind)?;
     let other = one_argument(host, others, "isdisjoint", kind)?;
-    rooted(host, |host| {
-        for item in items_of(host, other)? {
-            if contains_key(host, set, item)? {
-                return Ok(Value::FALSE);
-            }
-        }
-        Ok(Value::TRUE)
-    })
+    rooted(host, |host| is_disjoint(host, set, other).map(Value::bool))
 }
 
 fn dunder_contains(host: &mut dyn Host, arguments: Arguments, kind: Kind) -> PyResult<Value> {
@@ -645,6 +895,5 @@ fn dunder_len(host: &mut dyn Host, arguments: Arguments, kind: Kind) -> PyResult
         let message = format!("expected 0 arguments, got {}", others.len());
         return Err(host.runtime().type_error(message));
     }
-    let length = table(set).map_or(0, |table| table.get().len());
-    Ok(host.runtime().new_int(length as i64))
+    Ok(host.runtime().new_int(length(set) as i64))
 }

@@ -5,8 +5,8 @@
 use std::rc::Rc;
 
 use krait_compiler::{CodeObject, Constant};
-use krait_runtime::object::{CodeData, Payload};
-use krait_runtime::{Runtime, Value};
+use crate::object::{CodeData, Payload};
+use crate::{Runtime, Value};
 
 /// Creates the runtime code value for a compiled code object.
 pub fn load_code(runtime: &mut Runtime, code: &Rc<CodeObject>) -> Value {
