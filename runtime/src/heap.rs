@@ -35,6 +35,9 @@ pub struct HeapStatistics {
     pub pause_nanoseconds: u128,
 }
 
+/// Calls the visitor it is given on every root value.
+pub type RootVisitor<'a> = dyn FnMut(&mut dyn FnMut(Value)) + 'a;
+
 /// The heap; see the module documentation.
 pub struct Heap {
     objects: Vec<*mut HeapObject>,
@@ -96,7 +99,7 @@ impl Heap {
 
     /// Collects garbage. `roots` must call its argument on every root value. Returns the
     /// number of objects freed.
-    pub fn collect(&mut self, roots: &mut dyn FnMut(&mut dyn FnMut(Value))) -> usize {
+    pub fn collect(&mut self, roots: &mut RootVisitor<'_>) -> usize {
         let started = std::time::Instant::now();
         let mut pending: Vec<&'static HeapObject> = Vec::new();
         let mut mark = |value: Value| {

@@ -11,6 +11,9 @@ use crate::object::NativeFunctionPointer;
 use crate::value::Value;
 use crate::Runtime;
 
+/// The native modules krait provides.
+pub const NAMES: &[&str] = &["sys", "math", "time", "gc"];
+
 /// Creates the native module `name`, if krait has one.
 pub fn create(runtime: &mut Runtime, name: &str) -> Option<Value> {
     let module = match name {

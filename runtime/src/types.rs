@@ -86,10 +86,11 @@ pub fn builtin_binary(
     use krait_compiler::BinaryOperator as Op;
     let Some(left_object) = left.as_object() else {
         // int * sequence
-        if operator.plain() == Op::Multiply && int::as_int(left).is_some() && right.is_object() {
-            if matches!(right.as_object().map(|object| &object.payload), Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_))) {
-                return builtin_binary(host, right, left, operator);
-            }
+        if operator.plain() == Op::Multiply
+            && int::as_int(left).is_some()
+            && matches!(right.as_object().map(|object| &object.payload), Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_)))
+        {
+            return builtin_binary(host, right, left, operator);
         }
         return Ok(None);
     };
@@ -225,7 +226,7 @@ fn repeat_count(host: &mut dyn crate::Host, count: Value) -> crate::PyResult<Opt
 }
 
 fn sequence_multiply_error(host: &mut dyn crate::Host, count: Value) -> crate::PyResult<Option<Value>> {
-    if matches!(count.as_object().map(|object| &object.payload), Some(crate::object::Payload::Instance(_))) || count.is_float() && false {
+    if matches!(count.as_object().map(|object| &object.payload), Some(crate::object::Payload::Instance(_))) {
         return Ok(None);
     }
     if count.is_float() || count.is_object() {

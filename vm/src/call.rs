@@ -201,15 +201,15 @@ impl Vm {
             return Err(self.missing_arguments(&name, &missing, "positional"));
         }
         let keyword_defaults = *function.keyword_defaults.get();
-        for index in positional_count..positional_count + keyword_only {
-            if locals[index].is_null() {
+        for (index, local) in locals.iter_mut().enumerate().take(positional_count + keyword_only).skip(positional_count) {
+            if local.is_null() {
                 let default = if keyword_defaults.is_null() {
                     None
                 } else {
                     krait_runtime::types::dict::get_str_key(&mut self.runtime, keyword_defaults, code.varnames[index])
                 };
                 match default {
-                    Some(value) => locals[index] = value,
+                    Some(value) => *local = value,
                     None => missing.push(compiled.varnames[index].to_string()),
                 }
             }

@@ -790,8 +790,7 @@ fn exec(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         Some(Payload::Code(_)) => String::new(),
         _ => {
             let runtime = host.runtime();
-            let message = format!("exec() arg 1 must be a string, bytes or code object");
-            return Err(runtime.type_error(message));
+            return Err(runtime.type_error("exec() arg 1 must be a string, bytes or code object"));
         }
     };
     let (frame_globals, frame_locals) = host.frame_namespaces()?;

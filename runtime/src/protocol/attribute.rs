@@ -41,8 +41,7 @@ pub fn no_attribute(host: &mut dyn Host, object: Value, name: Value) -> crate::P
         }
         _ => format!("'{}' object has no attribute '{attribute}'", type_name(runtime, object)),
     };
-    let error = runtime.attribute_error(message);
-    error
+    runtime.attribute_error(message)
 }
 
 /// Finds an attribute without falling back to `__getattr__`; `None` when absent.

@@ -130,19 +130,16 @@ pub fn builtin_order(host: &mut dyn Host, left: Value, right: Value, operator: C
         (None, None) => {}
     }
     let (Some(left_object), Some(right_object)) = (left.as_object(), right.as_object()) else {
-        if matches!(operator, Comparison::Equal | Comparison::NotEqual)
-            && (!left.is_object() || !right.is_object())
-            && !(left.is_object() && matches!(left.as_object().map(|o| &o.payload), Some(Payload::Instance(_))))
-            && !(right.is_object() && matches!(right.as_object().map(|o| &o.payload), Some(Payload::Instance(_))))
-        {
-            if let (Some(a), Some(b)) = (crate::protocol::number::as_complex(left), crate::protocol::number::as_complex(right)) {
-                if left.is_object() || right.is_object() {
-                    return Ok(Some(apply(Some(if a == b { Ordering::Equal } else { Ordering::Less }), operator)));
-                }
-            }
-            return Ok(Some(apply(Some(if left == right { Ordering::Equal } else { Ordering::Less }), operator)));
+        // One side is an inline value (None, a bool, a number that is not comparable above).
+        let is_instance = |value: Value| matches!(value.as_object().map(|object| &object.payload), Some(Payload::Instance(_)));
+        if !matches!(operator, Comparison::Equal | Comparison::NotEqual) || is_instance(left) || is_instance(right) {
+            return Ok(None);
         }
-        return Ok(None);
+        let same = match (crate::protocol::number::as_complex(left), crate::protocol::number::as_complex(right)) {
+            (Some(a), Some(b)) if left.is_object() || right.is_object() => a == b,
+            _ => left == right,
+        };
+        return Ok(Some(same == (operator == Comparison::Equal)));
     };
     match (&left_object.payload, &right_object.payload) {
         (Payload::Str(a), Payload::Str(b)) => Ok(Some(apply(Some(a.text.cmp(&b.text)), operator))),

@@ -35,20 +35,15 @@ pub fn binary_op(host: &mut dyn Host, left: Value, right: Value, operator: Binar
         return Ok(result);
     }
     let runtime = host.runtime();
-    let message = if plain == BinaryOperator::Power && false {
-        String::new()
-    } else {
-        format!(
-            "unsupported operand type(s) for {}: '{}' and '{}'",
-            if operator == BinaryOperator::Power || operator == BinaryOperator::InPlacePower {
-                if operator.is_in_place() { "**=" } else { "** or pow()" }
-            } else {
-                operator.symbol()
-            },
-            type_name(runtime, left),
-            type_name(runtime, right)
-        )
+    let symbol = match operator {
+        BinaryOperator::Power => "** or pow()",
+        _ => operator.symbol(),
     };
+    let message = format!(
+        "unsupported operand type(s) for {symbol}: '{}' and '{}'",
+        type_name(runtime, left),
+        type_name(runtime, right)
+    );
     Err(runtime.type_error(message))
 }
 

@@ -138,9 +138,7 @@ pub fn repr_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
         Payload::Code(code) => format!("<code object {} at {address:#x}, file \"{}\", line {}>", code.code.name, code.code.filename, code.code.first_line),
         Payload::NativeFunction(native) => {
             if native.receiver.is_null() {
-                if native.owner == "builtins" || native.owner.is_empty() {
-                    format!("<built-in function {}>", native.name)
-                } else if native.owner.chars().next().is_some_and(char::is_lowercase) && !matches!(native.owner, "int" | "float" | "str" | "list" | "tuple" | "dict" | "set" | "frozenset" | "range" | "object" | "type" | "bytes") {
+                if native.owner == "builtins" || crate::modules::NAMES.contains(&native.owner) {
                     format!("<built-in function {}>", native.name)
                 } else {
                     format!("<method '{}' of '{}' objects>", native.name, native.owner)
@@ -219,7 +217,7 @@ pub fn complex_repr(real: f64, imaginary: f64) -> String {
     if real == 0.0 && real.is_sign_positive() {
         format!("{}j", format_part(imaginary))
     } else {
-        let sign = if imaginary < 0.0 || (imaginary == 0.0 && imaginary.is_sign_negative()) || imaginary.is_nan() && false { "-" } else { "+" };
+        let sign = if imaginary < 0.0 || (imaginary == 0.0 && imaginary.is_sign_negative())  { "-" } else { "+" };
         format!("({}{sign}{}j)", format_part(real), format_part(imaginary.abs()))
     }
 }

@@ -12,9 +12,8 @@ pub fn index_value(host: &mut dyn Host, index: Value, container: &str) -> PyResu
         Some(IntValue::Small(small)) => Ok(Some(small)),
         Some(IntValue::Big(_)) => {
             let runtime = host.runtime();
-            let message = format!("cannot fit 'int' into an index-sized integer");
             let _ = container;
-            Err(runtime.new_error(runtime.types.index_error, message))
+            Err(runtime.new_error(runtime.types.index_error, "cannot fit 'int' into an index-sized integer"))
         }
         None => Ok(None),
     }

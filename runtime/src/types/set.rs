@@ -396,29 +396,25 @@ fn merge(host: &mut dyn Host, target: Value, other: Value) -> PyResult<()> {
         return Ok(());
     }
     if let (Some(target_table), Some(source_table)) = (table(target), table(other)) {
+        // CPython's exact copy: an empty target presized to the source's size, and a source
+        // without deleted slots.
         let source = source_table.get();
-        let slots = source.raw_entries().len();
         let used = source.len();
-        let no_dummies = source.entries().count() == used
-            && source
-                .raw_entries()
-                .iter()
-                .filter(|entry| !entry.key.is_null())
-                .count()
-                == used
-            && source.is_set_layout();
         let mut presized = 8;
         if used * 5 >= 7 * 3 {
             while presized <= used * 2 {
                 presized <<= 1;
             }
         }
-        let clean = no_dummies
-            && !source
-                .raw_entries()
-                .iter()
-                .any(|entry| entry.key.is_null() && entry.hash == -1);
-        if target_table.get().raw_entries().is_empty() && clean && slots == presized {
+        let has_deleted = source
+            .raw_entries()
+            .iter()
+            .any(|entry| entry.key.is_null() && entry.hash == -1);
+        if target_table.get().raw_entries().is_empty()
+            && source.is_set_layout()
+            && !has_deleted
+            && source.raw_entries().len() == presized
+        {
             *target_table.get() = source.clone();
             return Ok(());
         }

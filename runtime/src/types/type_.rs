@@ -52,16 +52,14 @@ pub fn new_class(host: &mut dyn Host, metaclass: Value, name: Value, bases: &[Va
     let object = runtime.types.object;
     let bases: Vec<Value> = if bases.is_empty() { vec![object] } else { bases.to_vec() };
     for &base in &bases {
-        let Some(base_type) = as_type(base) else {
-            let message = format!("bases must be types");
-            return Err(runtime.type_error(message));
-        };
+        if as_type(base).is_none() {
+            return Err(runtime.type_error("bases must be types"));
+        }
         let final_types = [runtime.types.bool, runtime.types.range, runtime.types.slice, runtime.types.function, runtime.types.none_type];
         if final_types.contains(&base) {
             let message = format!("type '{}' is not an acceptable base type", class_name(base));
             return Err(runtime.type_error(message));
         }
-        let _ = base_type;
     }
     let layout = if bases.iter().any(|&base| crate::protocol::instance_layout(base) == Layout::Exception) { Layout::Exception } else { Layout::Object };
     let dict = runtime.new_dict();
