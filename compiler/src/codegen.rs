@@ -110,8 +110,19 @@ impl<'ast> Compiler<'ast> {
         self.symbols.scope(self.unit.scope)
     }
 
-    /// A `SyntaxError` at the start of `range`.
+    /// A `SyntaxError` underlining `range`.
     fn error(&self, range: TextRange, message: impl Into<String>) -> SyntaxError {
+        self.index.error_range(
+            SyntaxErrorKind::Syntax,
+            &self.filename,
+            range.start().to_u32(),
+            range.end().to_u32(),
+            message,
+        )
+    }
+
+    /// A `SyntaxError` with a single caret at the start of `range`.
+    fn error_at(&self, range: TextRange, message: impl Into<String>) -> SyntaxError {
         self.index.error(
             SyntaxErrorKind::Syntax,
             &self.filename,
@@ -161,6 +172,8 @@ impl<'ast> Compiler<'ast> {
             filename: self.filename.to_string(),
             line,
             column: 1,
+            end_line: 0,
+            end_column: 0,
             source_line: self.index.line_text(line).to_string(),
         })?;
         if inconsistent {
@@ -170,6 +183,8 @@ impl<'ast> Compiler<'ast> {
                 filename: self.filename.to_string(),
                 line,
                 column: 1,
+                end_line: 0,
+                end_column: 0,
                 source_line: self.index.line_text(line).to_string(),
             });
         }

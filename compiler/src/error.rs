@@ -14,8 +14,15 @@ pub struct SyntaxError {
     pub filename: String,
     /// 1-based line.
     pub line: u32,
-    /// 1-based column of the caret (CPython's `offset`).
+    /// 1-based column of the caret (CPython's `offset`), counted in characters; 0 when CPython
+    /// shows no caret.
     pub column: u32,
+    /// 1-based line where the underlined range ends (CPython's `end_lineno`); 0 for a single
+    /// caret.
+    pub end_line: u32,
+    /// 1-based column just after the underlined range (CPython's `end_offset`); 0 for a single
+    /// caret.
+    pub end_column: u32,
     /// The text of the offending line, without its newline.
     pub source_line: String,
 }
@@ -39,6 +46,22 @@ impl SyntaxErrorKind {
     }
 }
 
+impl SyntaxError {
+    /// How many carets CPython prints: the width of the range on the first line (to the end of
+    /// the line when it continues on the next), at least one.
+    pub fn caret_width(&self) -> usize {
+        let column = self.column as usize;
+        let end = if self.end_line == self.line {
+            self.end_column as usize
+        } else if self.end_line > self.line {
+            self.source_line.trim_end().chars().count() + 1
+        } else {
+            0
+        };
+        end.saturating_sub(column).max(1)
+    }
+}
+
 impl fmt::Display for SyntaxError {
     /// Formats the error as CPython's uncaught-exception report (without the traceback header):
     /// the file and line, the source line, a caret, and `SyntaxError: message`.
@@ -50,12 +73,19 @@ impl fmt::Display for SyntaxError {
         )?;
         let stripped = self.source_line.trim_start();
         if !stripped.is_empty() {
-            let removed = self.source_line.len() - stripped.len();
             writeln!(formatter, "    {}", stripped.trim_end())?;
-            let caret = (self.column as usize)
-                .saturating_sub(1)
-                .saturating_sub(removed);
-            writeln!(formatter, "    {}^", " ".repeat(caret))?;
+            if self.column > 0 {
+                let removed = self.source_line.chars().count() - stripped.chars().count();
+                let caret = (self.column as usize)
+                    .saturating_sub(1)
+                    .saturating_sub(removed);
+                writeln!(
+                    formatter,
+                    "    {}{}",
+                    " ".repeat(caret),
+                    "^".repeat(self.caret_width())
+                )?;
+            }
         }
         write!(formatter, "{}: {}", self.kind.class_name(), self.message)
     }

@@ -113,8 +113,40 @@ impl<'source> LineIndex<'source> {
             filename: filename.to_string(),
             line,
             column: self.character_column(offset),
+            end_line: 0,
+            end_column: 0,
             source_line: self.line_text(line).to_string(),
         }
+    }
+
+    /// A `SyntaxError` underlining the byte range `start..end` (CPython's carets `^^^`).
+    pub fn error_range(
+        &self,
+        kind: SyntaxErrorKind,
+        filename: &str,
+        start: u32,
+        end: u32,
+        message: impl Into<String>,
+    ) -> SyntaxError {
+        let mut error = self.error(kind, filename, start, message);
+        let end = end.max(start);
+        error.end_line = self.line_of(end);
+        error.end_column = self.character_column(end);
+        error
+    }
+
+    /// A `SyntaxError` with no caret (CPython shows none for some errors, such as an unexpected
+    /// indent), on the line of `offset`.
+    pub fn error_without_caret(
+        &self,
+        kind: SyntaxErrorKind,
+        filename: &str,
+        offset: u32,
+        message: impl Into<String>,
+    ) -> SyntaxError {
+        let mut error = self.error(kind, filename, offset, message);
+        error.column = 0;
+        error
     }
 }
 

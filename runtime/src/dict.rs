@@ -239,6 +239,63 @@ impl Dict {
         }
     }
 
+    /// Set layout: CPython's `set_merge` preparation — one resize up front for `incoming` more
+    /// members, when they would push the table past its fill limit.
+    pub fn set_presize_for(&mut self, incoming: usize) {
+        let mask = self.entries.len().max(SET_MINIMUM_SIZE) - 1;
+        if (self.fill + incoming) * 5 >= mask * 3 {
+            self.set_resize((self.length + incoming) * 2);
+        }
+    }
+
+    /// Set layout: CPython's `set_merge` into an empty table — an exact copy of `other`'s table
+    /// when the sizes match and it has no deleted slots, else a clean insertion of its members
+    /// in slot order. Returns false (doing nothing) when this table is not empty.
+    pub fn set_merge_into_empty(&mut self, other: &Dict) -> bool {
+        if self.fill != 0 || self.length != 0 {
+            return false;
+        }
+        if self.entries.is_empty() {
+            self.entries = vec![Entry { hash: 0, key: Value::NULL, value: Value::NULL }; SET_MINIMUM_SIZE];
+        }
+        let members: Vec<Entry> = other.entries.iter().filter(|entry| !entry.key.is_null()).copied().collect();
+        if self.entries.len() == other.entries.len() && other.fill == other.length {
+            self.entries.clone_from(&other.entries);
+        } else {
+            let mask = self.entries.len() - 1;
+            for entry in &members {
+                self.insert_clean(mask, *entry);
+            }
+        }
+        self.fill = members.len();
+        self.length = members.len();
+        self.mutations += 1;
+        true
+    }
+
+    /// Set layout: places an entry in the first empty slot of its probe sequence (CPython's
+    /// `set_insert_clean`; the table has no deleted slots and no equal key).
+    fn insert_clean(&mut self, mask: usize, entry: Entry) {
+        let mut index = entry.hash as u64 as usize & mask;
+        let mut perturb = entry.hash as u64;
+        loop {
+            if self.entries[index].key.is_null() {
+                self.entries[index] = entry;
+                return;
+            }
+            if index + LINEAR_PROBES <= mask {
+                for offset in 1..=LINEAR_PROBES {
+                    if self.entries[index + offset].key.is_null() {
+                        self.entries[index + offset] = entry;
+                        return;
+                    }
+                }
+            }
+            perturb >>= 5;
+            index = (index * 5 + 1 + perturb as usize) & mask;
+        }
+    }
+
     /// Set layout: rebuilds the table with room for `minimum` entries (CPython's resize).
     fn set_resize(&mut self, minimum: usize) {
         let mut size = SET_MINIMUM_SIZE;
@@ -248,24 +305,7 @@ impl Dict {
         let old = std::mem::replace(&mut self.entries, vec![Entry { hash: 0, key: Value::NULL, value: Value::NULL }; size]);
         let mask = size - 1;
         for entry in old.into_iter().filter(|entry| !entry.key.is_null()) {
-            let mut index = entry.hash as u64 as usize & mask;
-            let mut perturb = entry.hash as u64;
-            'place: loop {
-                if self.entries[index].key.is_null() {
-                    self.entries[index] = entry;
-                    break 'place;
-                }
-                if index + LINEAR_PROBES <= mask {
-                    for offset in 1..=LINEAR_PROBES {
-                        if self.entries[index + offset].key.is_null() {
-                            self.entries[index + offset] = entry;
-                            break 'place;
-                        }
-                    }
-                }
-                perturb >>= 5;
-                index = (index * 5 + 1 + perturb as usize) & mask;
-            }
+            self.insert_clean(mask, entry);
         }
         self.fill = self.length;
     }

@@ -284,6 +284,11 @@ impl Runtime {
         self.new_error(self.types.runtime_error, message)
     }
 
+    /// `MemoryError()`, for allocations that cannot be satisfied.
+    pub fn memory_error(&mut self) -> PyErr {
+        PyErr { exception: self.new_exception(self.types.memory_error, Vec::new()) }
+    }
+
     /// `KeyError(key)`.
     pub fn key_error(&mut self, key: Value) -> PyErr {
         PyErr { exception: self.new_exception(self.types.key_error, vec![key]) }

@@ -52,13 +52,19 @@ pub fn register_methods(runtime: &mut Runtime) {
     for (class, owner, table) in tables {
         add_methods(runtime, class, owner, table);
     }
-    let class_methods: [(Value, &'static str, MethodTable); 1] = [(types.dict, "dict", dict::CLASS_METHODS)];
-    for (class, owner, table) in class_methods {
+    let wrapped: [(Value, &'static str, MethodTable, bool); 2] =
+        [(types.dict, "dict", dict::CLASS_METHODS, true), (types.str, "str", str::STATIC_METHODS, false)];
+    for (class, owner, table, is_class_method) in wrapped {
         let Some(namespace) = crate::protocol::type_dict(class) else { continue };
         for &(name, function) in table {
             let key = runtime.intern(name);
             let native = runtime.new_native_function(owner, name, function);
-            let method = runtime.heap.allocate(crate::object::Payload::ClassMethod(native));
+            let payload = if is_class_method {
+                crate::object::Payload::ClassMethod(native)
+            } else {
+                crate::object::Payload::StaticMethod(native)
+            };
+            let method = runtime.heap.allocate(payload);
             dict::set_str_key(runtime, namespace, key, method);
         }
     }
@@ -112,11 +118,14 @@ pub fn builtin_binary(
         },
         (Payload::Str(a), Op::Multiply) => match repeat_count(host, right)? {
             Some(count) => {
-                let total = a.text.len().saturating_mul(count);
-                if total > isize::MAX as usize / 2 {
-                    return Err(crate::PyErr { exception: { let runtime = host.runtime(); runtime.new_exception(runtime.types.memory_error, vec![]) } });
+                let mut repeated = String::new();
+                let reserved = a.text.len().checked_mul(count).map(|total| repeated.try_reserve_exact(total));
+                if !matches!(reserved, Some(Ok(()))) {
+                    return Err(host.runtime().memory_error());
                 }
-                let repeated = a.text.repeat(count);
+                for _ in 0..count {
+                    repeated.push_str(&a.text);
+                }
                 Ok(Some(host.runtime().new_string(repeated)))
             }
             None => sequence_multiply_error(host, right),
@@ -149,10 +158,11 @@ pub fn builtin_binary(
         (Payload::List(a), Op::Multiply) => match repeat_count(host, right)? {
             Some(count) => {
                 let items = a.get();
-                if items.len().saturating_mul(count) > (1 << 40) {
-                    return Err(crate::PyErr { exception: { let runtime = host.runtime(); runtime.new_exception(runtime.types.memory_error, vec![]) } });
+                let mut repeated = Vec::new();
+                let reserved = items.len().checked_mul(count).map(|total| repeated.try_reserve_exact(total));
+                if !matches!(reserved, Some(Ok(()))) {
+                    return Err(host.runtime().memory_error());
                 }
-                let mut repeated = Vec::with_capacity(items.len() * count);
                 for _ in 0..count {
                     repeated.extend_from_slice(items);
                 }
@@ -179,7 +189,11 @@ pub fn builtin_binary(
         },
         (Payload::Tuple(a), Op::Multiply) => match repeat_count(host, right)? {
             Some(count) => {
-                let mut repeated = Vec::with_capacity(a.len() * count);
+                let mut repeated = Vec::new();
+                let reserved = a.len().checked_mul(count).map(|total| repeated.try_reserve_exact(total));
+                if !matches!(reserved, Some(Ok(()))) {
+                    return Err(host.runtime().memory_error());
+                }
                 for _ in 0..count {
                     repeated.extend_from_slice(a);
                 }

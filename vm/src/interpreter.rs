@@ -540,19 +540,22 @@ impl Vm {
                     sync!();
                     attempt!(krait_runtime::types::dict::set_value(self, dict, key, value));
                 }
-                Opcode::ListExtend | Opcode::SetUpdate => {
+                Opcode::ListExtend => {
                     let iterable = top!();
                     sync!();
                     let items = attempt!(protocol::collect(self, iterable));
                     self.stack.pop();
                     let target = self.stack[self.stack.len() - arg];
                     for item in items {
-                        if instruction.opcode == Opcode::ListExtend {
-                            krait_runtime::types::list::push(self, target, item);
-                        } else {
-                            attempt!(krait_runtime::types::dict::set_value(self, target, item, Value::NONE));
-                        }
+                        krait_runtime::types::list::push(self, target, item);
                     }
+                }
+                Opcode::SetUpdate => {
+                    let iterable = top!();
+                    let target = self.stack[self.stack.len() - 1 - arg];
+                    sync!();
+                    attempt!(krait_runtime::types::set::update_with(self, target, iterable));
+                    self.stack.pop();
                 }
                 Opcode::DictUpdate | Opcode::DictMerge => {
                     let source = top!();

@@ -21,6 +21,10 @@ const HAS_SPEC: u32 = 4;
 struct Pieces {
     count: u32,
     text: String,
+    /// How many format specs enclose these pieces (Python 3.11 allows one).
+    spec_depth: u32,
+    /// The end of the f-string, where CPython 3.11 reports errors inside it.
+    end: u32,
 }
 
 impl<'ast> Compiler<'ast> {
@@ -31,6 +35,7 @@ impl<'ast> Compiler<'ast> {
             match part {
                 FStringPart::Literal(literal) => pieces.text.push_str(&literal.value),
                 FStringPart::FString(fstring) => {
+                    pieces.end = fstring.range.end().to_u32();
                     for element in fstring.elements.iter() {
                         self.fstring_element(element, &mut pieces)?;
                     }
@@ -81,6 +86,14 @@ impl<'ast> Compiler<'ast> {
         field: &'ast InterpolatedElement,
         pieces: &mut Pieces,
     ) -> CompileResult {
+        if pieces.spec_depth > 1 {
+            return Err(self.index.error(
+                crate::error::SyntaxErrorKind::Syntax,
+                &self.filename,
+                pieces.end,
+                "f-string: expressions nested too deeply",
+            ));
+        }
         if let Some(debug) = &field.debug_text {
             pieces.text.push_str(debug.leading());
             pieces.text.push_str(debug.expression());
@@ -99,7 +112,11 @@ impl<'ast> Compiler<'ast> {
             conversion = 2;
         }
         if let Some(spec) = &field.format_spec {
-            let mut spec_pieces = Pieces::default();
+            let mut spec_pieces = Pieces {
+                spec_depth: pieces.spec_depth + 1,
+                end: pieces.end,
+                ..Pieces::default()
+            };
             for element in spec.elements.iter() {
                 self.fstring_element(element, &mut spec_pieces)?;
             }

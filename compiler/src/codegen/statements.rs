@@ -335,11 +335,11 @@ impl<'ast> Compiler<'ast> {
         for alias in &node.names {
             let feature = alias.name.id.as_str();
             if feature == "braces" {
-                return Err(self.error(alias.range, "not a chance"));
+                return Err(self.error_at(node.range, "not a chance"));
             }
             if !FUTURE_FEATURES.contains(&feature) {
-                return Err(self.error(
-                    alias.range,
+                return Err(self.error_at(
+                    node.range,
                     format!("future feature {feature} is not defined"),
                 ));
             }

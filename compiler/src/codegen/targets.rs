@@ -79,11 +79,8 @@ impl<'ast> Compiler<'ast> {
                 }
                 self.emit(Opcode::UnpackEx, (before | (after << 8)) as u32);
             }
-            [_, second, ..] => {
-                return Err(self.error(
-                    elements[*second].range(),
-                    "multiple starred expressions in assignment",
-                ));
+            [_, _, ..] => {
+                return Err(self.error(range, "multiple starred expressions in assignment"));
             }
         }
         for element in elements {
@@ -136,6 +133,7 @@ impl<'ast> Compiler<'ast> {
         let operator = binary_operator(node.op, true);
         match node.target.as_ref() {
             Expr::Name(name) => {
+                self.set_location(name.range);
                 self.name(&name.id, Access::Load, name.range)?;
                 self.expression(&node.value)?;
                 self.set_location(node.range);

@@ -52,12 +52,14 @@ pub(super) fn analyze(
 
 impl Analyzer<'_> {
     fn error(&self, scope: ScopeId, name: &str, message: String) -> SyntaxError {
-        let offset = self
+        let (start, end) = self
             .directives
             .get(&(scope, name.to_string()))
-            .map_or(0, |range| range.start().to_u32());
+            .map_or((0, 0), |range| {
+                (range.start().to_u32(), range.end().to_u32())
+            });
         self.index
-            .error(SyntaxErrorKind::Syntax, self.filename, offset, message)
+            .error_range(SyntaxErrorKind::Syntax, self.filename, start, end, message)
     }
 
     /// CPython's `analyze_block`.

@@ -84,6 +84,17 @@ type Walk = Result<(), SyntaxError>;
 
 impl Builder<'_> {
     fn error(&self, range: TextRange, message: impl Into<String>) -> SyntaxError {
+        self.index.error_range(
+            SyntaxErrorKind::Syntax,
+            self.filename,
+            range.start().to_u32(),
+            range.end().to_u32(),
+            message,
+        )
+    }
+
+    /// An error with a single caret at the start of `range`.
+    fn error_at(&self, range: TextRange, message: impl Into<String>) -> SyntaxError {
         self.index.error(
             SyntaxErrorKind::Syntax,
             self.filename,
@@ -693,7 +704,7 @@ impl Builder<'_> {
             match scope.kind {
                 ScopeKind::Comprehension(_) => {
                     if scope.flags(&name) & symbol_flags::COMPREHENSION_TARGET != 0 {
-                        return Err(self.error(
+                        return Err(self.error_at(
                             range,
                             format!(
                                 "assignment expression cannot rebind comprehension iteration variable '{name}'"

@@ -82,11 +82,10 @@ pub fn construct_builtin(host: &mut dyn Host, class: Value, values: &[Value], ke
     if class == types.set || class == types.frozenset {
         no_keywords(host, &arguments, &name)?;
         expect_arguments(host, &arguments, &name, 0, 1)?;
-        let items = match values.first() {
-            Some(&iterable) => collect(host, iterable)?,
-            None => Vec::new(),
+        return match values.first() {
+            Some(&iterable) => crate::types::set::new_from_iterable(host, iterable, class == types.frozenset),
+            None => crate::types::set::new_from(host, &[], class == types.frozenset),
         };
-        return crate::types::set::new_from(host, &items, class == types.frozenset);
     }
     if class == types.range {
         return range(host, arguments);

@@ -705,7 +705,14 @@ fn delattr(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 fn format(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     expect_arguments(host, &arguments, "format", 1, 2)?;
     let spec = match arguments.values.get(1) {
-        Some(&spec) => str_value(spec).unwrap_or("").to_owned(),
+        Some(&spec) => match str_value(spec) {
+            Some(text) => text.to_owned(),
+            None => {
+                let runtime = host.runtime();
+                let message = format!("format() argument 2 must be str, not {}", type_name(runtime, spec));
+                return Err(runtime.type_error(message));
+            }
+        },
         None => String::new(),
     };
     crate::types::format::format_value(host, arguments.values[0], &spec)

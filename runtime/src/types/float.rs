@@ -10,6 +10,7 @@ pub const METHODS: crate::types::MethodTable = &[
     ("conjugate", conjugate),
     ("as_integer_ratio", as_integer_ratio),
     ("hex", hex),
+    ("__format__", crate::types::format::dunder_format),
 ];
 
 /// `repr(x)` as CPython prints it: the shortest digits that round-trip, in fixed notation

@@ -17,6 +17,7 @@ pub const METHODS: crate::types::MethodTable = &[
     ("conjugate", conjugate),
     ("__index__", conjugate),
     ("__int__", conjugate),
+    ("__format__", crate::types::format::dunder_format),
 ];
 
 /// An int operand, borrowed: small or big. Bools count as ints.

@@ -18,7 +18,7 @@ pub const METHODS: crate::types::MethodTable = &[
     ("__getattribute__", getattribute),
     ("__delattr__", delattr),
     ("__init_subclass__", init_subclass),
-    ("__format__", format),
+    ("__format__", crate::types::format::dunder_format),
 ];
 
 fn init(_host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
@@ -123,16 +123,4 @@ fn delattr(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 
 fn init_subclass(_host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
     Ok(Value::NONE)
-}
-
-fn format(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    let [object, spec] = arguments.values else {
-        return Err(host.runtime().type_error("__format__ expected 1 argument"));
-    };
-    if crate::protocol::str_value(*spec).is_some_and(|spec| !spec.is_empty()) {
-        let runtime = host.runtime();
-        let message = format!("unsupported format string passed to {}.__format__", type_name(runtime, *object));
-        return Err(runtime.type_error(message));
-    }
-    crate::protocol::to_str(host, *object)
 }

@@ -4,7 +4,7 @@
 //! Methods accept any iterable where CPython does, and follow CPython's algorithms step by step
 //! so that results iterate in the same order (the table itself mirrors CPython's set table,
 //! see `dict.rs`). Values a method holds in Rust while it runs Python code (`__hash__`,
-//! `__eq__`, a generator) are rooted for the duration of the method (see [`rooted`]).
+//! `__eq__`, a generator) are rooted for the duration of the method (see `rooted`).
 
 use krait_compiler::Comparison;
 
@@ -132,8 +132,7 @@ pub fn compare(
 }
 
 /// `hash(frozenset)`: order-independent, from the stored member hashes, as CPython's.
-pub fn hash_frozenset(host: &mut dyn Host, value: Value) -> PyResult<i64> {
-    let _ = host;
+pub fn hash_frozenset(_host: &mut dyn Host, value: Value) -> PyResult<i64> {
     let shuffle = |hash: u64| ((hash ^ 89869747) ^ (hash << 16)).wrapping_mul(3644798167);
     let mut hash: u64 = 0;
     let mut count: u64 = 0;
@@ -246,7 +245,7 @@ fn length(set: Value) -> usize {
     table(set).map_or(0, |table| table.get().len())
 }
 
-/// Runs `body`, then drops every root it pushed (with [`hold`]).
+/// Runs `body`, then drops every root it pushed (with `hold`).
 fn rooted<T>(host: &mut dyn Host, body: impl FnOnce(&mut dyn Host) -> PyResult<T>) -> PyResult<T> {
     let mark = host.runtime().root_mark();
     let result = body(host);
@@ -254,14 +253,14 @@ fn rooted<T>(host: &mut dyn Host, body: impl FnOnce(&mut dyn Host) -> PyResult<T
     result
 }
 
-/// Roots `values` until the enclosing [`rooted`] ends.
+/// Roots `values` until the enclosing `rooted` ends.
 fn hold(host: &mut dyn Host, values: &[Value]) {
     let runtime = host.runtime();
     let list = runtime.new_list(values.to_vec());
     runtime.push_root(list);
 }
 
-/// A new empty set of `kind`, rooted until the enclosing [`rooted`] ends.
+/// A new empty set of `kind`, rooted until the enclosing `rooted` ends.
 fn new_empty(host: &mut dyn Host, kind: Kind) -> Value {
     let runtime = host.runtime();
     let table = Mutable::new(Dict::new_set());
@@ -386,43 +385,33 @@ fn swap_bodies(set: Value, other: Value) {
     }
 }
 
-/// CPython's `set_merge`: adds every member of the set `other` to `target`.
-///
-/// CPython first resizes the target for all of `other`'s members at once; krait's table has
-/// no such operation, so a merged set may be sized (and iterate) differently from CPython's,
-/// except when an empty target can take an exact copy of `other`'s table.
+/// CPython's `set_merge`: adds every member of the set `other` to `target` — one resize up
+/// front, then an exact copy or clean insertion when `target` is empty, so the result has
+/// CPython's layout (and iteration order).
 fn merge(host: &mut dyn Host, target: Value, other: Value) -> PyResult<()> {
     if target == other || length(other) == 0 {
         return Ok(());
     }
     if let (Some(target_table), Some(source_table)) = (table(target), table(other)) {
-        // CPython's exact copy: an empty target presized to the source's size, and a source
-        // without deleted slots.
         let source = source_table.get();
-        let used = source.len();
-        let mut presized = 8;
-        if used * 5 >= 7 * 3 {
-            while presized <= used * 2 {
-                presized <<= 1;
+        if source.is_set_layout() && target_table.get().is_set_layout() {
+            let target_dict = target_table.get();
+            target_dict.set_presize_for(source.len());
+            if target_dict.set_merge_into_empty(source) {
+                return Ok(());
             }
-        }
-        let has_deleted = source
-            .raw_entries()
-            .iter()
-            .any(|entry| entry.key.is_null() && entry.hash == -1);
-        if target_table.get().raw_entries().is_empty()
-            && source.is_set_layout()
-            && !has_deleted
-            && source.raw_entries().len() == presized
-        {
-            *target_table.get() = source.clone();
-            return Ok(());
         }
     }
     for (key, hash) in entries(host, other) {
         add_entry(host, target, key, hash)?;
     }
     Ok(())
+}
+
+/// `target.update(iterable)` with CPython's algorithms (a set is merged, a dict's keys are added
+/// with their stored hashes, anything else is iterated).
+pub fn update_with(host: &mut dyn Host, target: Value, iterable: Value) -> PyResult<()> {
+    update_internal(host, target, iterable)
 }
 
 /// CPython's `set_update_internal`: adds every item of `iterable` to `target`.
@@ -588,8 +577,9 @@ fn symmetric_difference_of(
 /// Whether every member of `so` is in `other` (CPython's `set_issubset`).
 fn is_subset(host: &mut dyn Host, so: Value, other: Value) -> PyResult<bool> {
     if !is_set_like(other) {
-        let common = intersection_of(host, so, other, Kind::Set)?;
-        return Ok(length(common) == length(so));
+        let other_set = new_empty(host, Kind::Set);
+        update_internal(host, other_set, other)?;
+        return is_subset(host, so, other_set);
     }
     if length(so) > length(other) {
         return Ok(false);

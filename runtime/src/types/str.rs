@@ -1,16 +1,16 @@
 //! `str`: repr with Python's quoting, indexing and slicing by character, and the str methods.
 //!
 //! Text is UTF-8; Python indexes by code point, so every index-based method converts between
-//! character indices and byte offsets ([`search::CharIndex`]), with ASCII strings taking the
+//! character indices and byte offsets (`search::CharIndex`), with ASCII strings taking the
 //! byte-for-byte shortcut. The methods live in submodules by concern:
 //!
-//! - [`arguments`]: receiver and argument checking with CPython's messages;
-//! - [`case`]: `upper`, `lower`, `title`, … and the case predicates;
-//! - [`classify`]: `isdigit`, `isalpha`, `isidentifier`, … over [`unicode_tables`];
-//! - [`search`]: `find`, `count`, `startswith`, `partition`, `replace`, …;
-//! - [`split`]: `split`, `rsplit`, `splitlines`, `strip`, `join`;
-//! - [`layout`]: `center`, `ljust`, `rjust`, `zfill`, `expandtabs`;
-//! - [`convert`]: `encode`, `translate`, `maketrans`, `format` and the operator dunders.
+//! - `arguments`: receiver and argument checking with CPython's messages;
+//! - `case`: `upper`, `lower`, `title`, … and the case predicates;
+//! - `classify`: `isdigit`, `isalpha`, `isidentifier`, … over [`unicode_tables`];
+//! - `search`: `find`, `count`, `startswith`, `partition`, `replace`, …;
+//! - `split`: `split`, `rsplit`, `splitlines`, `strip`, `join`;
+//! - `layout`: `center`, `ljust`, `rjust`, `zfill`, `expandtabs`;
+//! - `convert`: `encode`, `translate`, `maketrans`, `format` and the operator dunders.
 
 mod arguments;
 mod case;
@@ -27,6 +27,9 @@ use crate::object::Payload;
 use crate::types::sequence::{bad_index, index_value, resolve_index, resolve_slice};
 use crate::value::Value;
 use crate::{Host, PyResult};
+
+/// The str static methods.
+pub const STATIC_METHODS: crate::types::MethodTable = &[("maketrans", convert::maketrans)];
 
 /// The str methods.
 pub const METHODS: crate::types::MethodTable = &[
@@ -76,7 +79,6 @@ pub const METHODS: crate::types::MethodTable = &[
     ("format_map", convert::format_map),
     ("encode", convert::encode),
     ("translate", convert::translate),
-    ("maketrans", convert::maketrans),
     ("__len__", convert::dunder_len),
     ("__getitem__", convert::dunder_getitem),
     ("__contains__", convert::dunder_contains),

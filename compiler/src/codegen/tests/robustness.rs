@@ -105,6 +105,24 @@ const FRAGMENTS: &[&str] = &[
     "*args",
     "**kw",
     "/",
+    "'\\N{nope}'",
+    "b'é'",
+    "'\\x'",
+    "1__0",
+    "0b12",
+    "1e",
+    "0777",
+    "f'{a!x}'",
+    "f'{}'",
+    "$",
+    "?",
+    "f'{a:{b:{c}}}'",
+    "u'x'",
+    "rb'\\d'",
+    "'''",
+    "\\",
+    "\u{0}",
+    "\u{2028}",
 ];
 
 const PROGRAM: &str = "import os\nclass C(object):\n    '''doc'''\n    def __init__(self, a, *b, c=1, **d):\n        self.__a = [x for x in b if x]\n        super().__init__()\n    @property\n    def f(self):\n        try:\n            with open(self.__a) as h:\n                return h.read()\n        except (IOError, ValueError) as e:\n            raise RuntimeError(f'{e!r}') from e\n        finally:\n            del self.__a\ndef g(n):\n    total = 0\n    for i in range(n):\n        if i % 2 == 0 and not i > 10:\n            total += i\n        elif i:\n            continue\n        else:\n            break\n    while total:\n        total -= 1\n        yield total\n    nonlocal_free = lambda: total\n    return {k: v for k, v in zip('ab', (1, 2))}\n";
@@ -191,6 +209,10 @@ fn edge_inputs() {
         "@",
         "\t\tx",
         "x = '\u{10ffff}'",
+        "x = '\\N{nonexistent}'\n",
+        "x = b'\u{e9}'\n",
+        "x = 1__0\n",
+        "if x = 1:\n    pass\n",
     ] {
         compile_without_panic(source);
     }

@@ -62,7 +62,7 @@ fn fixed(value: f64, places: usize) -> Digits {
 
 fn push_zeros(out: &mut String, count: i64) {
     if count > 0 {
-        out.extend(std::iter::repeat('0').take(count as usize));
+        out.extend(std::iter::repeat_n('0', count as usize));
     }
 }
 

@@ -420,7 +420,7 @@ fn format_integer(
         out.push_str(prefix);
     }
     let zeros = (conversion.precision.max(0) as usize).saturating_sub(digits.len());
-    out.extend(std::iter::repeat('0').take(zeros));
+    out.extend(std::iter::repeat_n('0', zeros));
     out.push_str(&digits);
     Ok(out)
 }
@@ -539,7 +539,7 @@ fn write_padded(out: &mut String, conversion: &Conversion, text: &str, numeric: 
         length -= 2;
     }
     if width > length && !conversion.left_justify {
-        out.extend(std::iter::repeat(fill).take((width - length) as usize));
+        out.extend(std::iter::repeat_n(fill, (width - length) as usize));
         width = length;
     }
     if fill == ' ' {
@@ -555,7 +555,7 @@ fn write_padded(out: &mut String, conversion: &Conversion, text: &str, numeric: 
         out.extend(&characters[start..start + length as usize]);
     }
     if width > length {
-        out.extend(std::iter::repeat(' ').take((width - length) as usize));
+        out.extend(std::iter::repeat_n(' ', (width - length) as usize));
     }
 }
 

@@ -315,16 +315,16 @@ fn layout_number(
         _ => (padding, 0, 0),
     };
     let mut out = String::with_capacity(grouped.len() + parts.remainder.len() + padding + 8);
-    out.extend(std::iter::repeat(spec.fill).take(left));
+    out.extend(std::iter::repeat_n(spec.fill, left));
     out.extend(sign);
     out.push_str(parts.prefix);
-    out.extend(std::iter::repeat(spec.fill).take(inner));
+    out.extend(std::iter::repeat_n(spec.fill, inner));
     out.push_str(&grouped);
     if parts.has_decimal {
         out.push('.');
     }
     out.push_str(parts.remainder);
-    out.extend(std::iter::repeat(spec.fill).take(right));
+    out.extend(std::iter::repeat_n(spec.fill, right));
     out
 }
 
@@ -337,9 +337,9 @@ fn pad(spec: &FormatSpec, text: &str, length: usize) -> String {
         _ => 0,
     };
     let mut out = String::with_capacity(text.len() + padding);
-    out.extend(std::iter::repeat(spec.fill).take(left));
+    out.extend(std::iter::repeat_n(spec.fill, left));
     out.push_str(text);
-    out.extend(std::iter::repeat(spec.fill).take(padding - left));
+    out.extend(std::iter::repeat_n(spec.fill, padding - left));
     out
 }
 

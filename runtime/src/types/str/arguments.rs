@@ -309,13 +309,17 @@ pub(super) fn index_argument(host: &mut dyn Host, value: Value) -> PyResult<i64>
 
 /// An integer argument that must fit a C `int`.
 pub(super) fn int_argument(host: &mut dyn Host, value: Value) -> PyResult<i64> {
-    let too_large = |host: &mut dyn Host| host.runtime().overflow_error("Python int too large to convert to C int");
+    let too_large = |host: &mut dyn Host| {
+        host.runtime()
+            .overflow_error("Python int too large to convert to C int")
+    };
     match index_argument(host, value) {
         Ok(int) if i32::try_from(int).is_ok() => Ok(int),
         Ok(_) => Err(too_large(host)),
         Err(error) => {
             let runtime = host.runtime();
-            if crate::protocol::is_instance(runtime, error.exception, runtime.types.overflow_error) {
+            if crate::protocol::is_instance(runtime, error.exception, runtime.types.overflow_error)
+            {
                 return Err(too_large(host));
             }
             Err(error)

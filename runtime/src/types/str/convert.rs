@@ -124,7 +124,7 @@ fn encode_narrow(
         }
         match errors {
             "ignore" => {}
-            "replace" => out.extend(std::iter::repeat(b'?').take(end - position)),
+            "replace" => out.extend(std::iter::repeat_n(b'?', end - position)),
             "backslashreplace" => {
                 let unencodable: String = characters[position..end].iter().collect();
                 out.extend_from_slice(ascii_escape(&unencodable).as_bytes());
@@ -365,14 +365,10 @@ pub fn dunder_mul(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> 
         Ok(count) => count.max(0) as usize,
         Err(error) => {
             let runtime = host.runtime();
-            let negative_big = as_int(values[0]).is_some_and(|int| int.is_negative());
-            if negative_big {
-                0
-            } else if is_instance(runtime, error.exception, runtime.types.overflow_error) {
+            if is_instance(runtime, error.exception, runtime.types.overflow_error) {
                 return Err(runtime.overflow_error("cannot fit 'int' into an index-sized integer"));
-            } else {
-                return Err(error);
             }
+            return Err(error);
         }
     };
     let text = call.str();

@@ -23,9 +23,9 @@ fn pad(text: &str, length: usize, width: usize, fill: char, side: Side) -> Strin
         Side::Center => margin / 2 + (margin & width & 1),
     };
     let mut out = String::with_capacity(text.len() + margin * fill.len_utf8());
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.push_str(text);
-    out.extend(std::iter::repeat(fill).take(margin - left));
+    out.extend(std::iter::repeat_n(fill, margin - left));
     out
 }
 
@@ -122,7 +122,7 @@ fn expand_tabs(text: &str, tab_size: i64) -> Option<String> {
                 if out.len().saturating_add(spaces) > MAX_RESULT_BYTES {
                     return None;
                 }
-                out.extend(std::iter::repeat(' ').take(spaces));
+                out.extend(std::iter::repeat_n(' ', spaces));
                 column += spaces;
             }
         } else {

@@ -80,18 +80,15 @@ fn character_count(text: &str) -> i64 {
     text.chars().count() as i64
 }
 
-/// The needle and bounds of `find`-style calls: `(sub[, start[, end]])`.
-fn find_arguments(
-    host: &mut dyn Host,
-    arguments: &Arguments,
-    name: &str,
-) -> PyResult<(
-    Value,
-    &'static StrObject,
-    &'static str,
-    Option<i64>,
-    Option<i64>,
-)> {
+/// The receiver, needle and bounds of a `find`-style call: `(sub[, start[, end]])`.
+struct Search {
+    text: &'static StrObject,
+    needle: &'static str,
+    start: Option<i64>,
+    end: Option<i64>,
+}
+
+fn search_arguments(host: &mut dyn Host, arguments: &Arguments, name: &str) -> PyResult<Search> {
     let call = method(host, arguments, name)?;
     let values = call.parse_tuple(host, name, 1, 3)?;
     let needle = require_str(host, values[0], |received| {
@@ -99,7 +96,12 @@ fn find_arguments(
     })?;
     let start = slice_index(host, values.get(1))?;
     let end = slice_index(host, values.get(2))?;
-    Ok((call.this, call.text, needle, start, end))
+    Ok(Search {
+        text: call.text,
+        needle,
+        start,
+        end,
+    })
 }
 
 /// The character index of `needle` in `text[start:end]`, searching forwards or backwards.
@@ -138,8 +140,14 @@ fn find_method(
     forward: bool,
     raise: bool,
 ) -> PyResult<Value> {
-    let (_, text, needle, start, end) = find_arguments(host, &arguments, name)?;
-    let position = find_in(text, needle, start, end, forward);
+    let search = search_arguments(host, &arguments, name)?;
+    let position = find_in(
+        search.text,
+        search.needle,
+        search.start,
+        search.end,
+        forward,
+    );
     if position < 0 && raise {
         return Err(host.runtime().value_error("substring not found"));
     }
@@ -168,7 +176,12 @@ pub fn rindex(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 
 /// `str.count(sub[, start[, end]])`: non-overlapping occurrences.
 pub fn count(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    let (_, text, needle, start, end) = find_arguments(host, &arguments, "count")?;
+    let Search {
+        text,
+        needle,
+        start,
+        end,
+    } = search_arguments(host, &arguments, "count")?;
     let index = CharIndex::new(text);
     let (start, end) = index.adjust(start, end);
     let total = if end - start < character_count(needle) {
