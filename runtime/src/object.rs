@@ -134,6 +134,9 @@ pub struct TypeObject {
     pub metaclass: Mutable<Value>,
     /// Whether Python code created it (a `class` statement or `type(name, bases, ns)`).
     pub user_defined: bool,
+    /// When every class of the MRO declares `__slots__` (without `__dict__`): the only
+    /// attribute names instances may have.
+    pub slot_names: Option<Box<[Value]>>,
 }
 
 /// The native layout of a type's instances: what `object.__new__` must build.
@@ -180,6 +183,9 @@ pub struct InstanceObject {
     pub slots: Mutable<Vec<Value>>,
     /// Exception state, for exception instances.
     pub exception: Option<Box<Mutable<ExceptionData>>>,
+    /// For instances of user subclasses of builtin types (`class Stack(list)`), the builtin
+    /// value that holds the data; NULL otherwise.
+    pub base: Mutable<Value>,
 }
 
 /// A suspended generator's frame: everything the interpreter needs to resume it.
@@ -479,6 +485,7 @@ impl HeapObject {
             }
             Payload::Instance(instance) => {
                 visit(*instance.class.get());
+                visit(*instance.base.get());
                 instance.slots.get().iter().for_each(|&slot| visit(slot));
                 if let Some(exception) = &instance.exception {
                     let exception = exception.get();

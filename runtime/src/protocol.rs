@@ -25,7 +25,7 @@ pub use represent::{repr, repr_string, str_string, to_str};
 pub use subscript::{contains, delete_item, get_item, set_item};
 pub use truth::{is_true, length};
 
-use crate::object::{HeapObject, Layout, Payload, TypeObject};
+use crate::object::{Layout, Payload, TypeObject};
 use crate::value::Value;
 use crate::Runtime;
 
@@ -109,10 +109,49 @@ pub fn type_name(runtime: &Runtime, value: Value) -> String {
     class_name(type_of(runtime, value))
 }
 
-/// The text of a str value.
+/// The text of a str value (or of an instance of a str subclass).
 #[inline]
 pub fn str_value(value: Value) -> Option<&'static str> {
-    value.as_object().and_then(HeapObject::as_str).map(|text| &*text.text)
+    match &value.as_object()?.payload {
+        Payload::Str(text) => Some(&text.text),
+        Payload::Instance(instance) => {
+            let base = *instance.base.get();
+            if base.is_null() {
+                None
+            } else {
+                str_value(base)
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The builtin value behind an instance of a user subclass of a builtin type.
+#[inline]
+pub fn base_value(value: Value) -> Option<Value> {
+    match &value.as_object()?.payload {
+        Payload::Instance(instance) => {
+            let base = *instance.base.get();
+            (!base.is_null()).then_some(base)
+        }
+        _ => None,
+    }
+}
+
+/// `value` itself, or the builtin value behind it when it is an instance of a subclass of a
+/// builtin type whose class does not override any of `dunders` in Python code: the builtin
+/// operation then applies to the builtin value directly.
+pub fn delegate(runtime: &mut Runtime, value: Value, dunders: &[Value]) -> Value {
+    let Some(base) = base_value(value) else { return value };
+    let class = type_of(runtime, value);
+    for &dunder in dunders {
+        if let Some(found) = lookup_in_type(runtime, class, dunder) {
+            if !matches!(found.as_object().map(|object| &object.payload), Some(Payload::NativeFunction(_))) {
+                return value;
+            }
+        }
+    }
+    base
 }
 
 /// Looks `name` (an interned str) up along a class's MRO, without descriptor binding.

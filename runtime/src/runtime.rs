@@ -209,6 +209,7 @@ impl Runtime {
             version: std::cell::Cell::new(0),
             metaclass: Mutable::new(metaclass),
             user_defined: false,
+            slot_names: None,
         }))
     }
 
@@ -228,6 +229,7 @@ impl Runtime {
             shape: Mutable::new(self.root_shape.clone()),
             slots: Mutable::new(Vec::new()),
             exception,
+            base: Mutable::new(Value::NULL),
         }))
     }
 

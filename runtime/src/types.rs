@@ -52,8 +52,11 @@ pub fn register_methods(runtime: &mut Runtime) {
     for (class, owner, table) in tables {
         add_methods(runtime, class, owner, table);
     }
-    let wrapped: [(Value, &'static str, MethodTable, bool); 2] =
-        [(types.dict, "dict", dict::CLASS_METHODS, true), (types.str, "str", str::STATIC_METHODS, false)];
+    let wrapped: [(Value, &'static str, MethodTable, bool); 3] = [
+        (types.dict, "dict", dict::CLASS_METHODS, true),
+        (types.str, "str", str::STATIC_METHODS, false),
+        (types.type_, "type", type_::STATIC_METHODS, false),
+    ];
     for (class, owner, table, is_class_method) in wrapped {
         let Some(namespace) = crate::protocol::type_dict(class) else { continue };
         for &(name, function) in table {

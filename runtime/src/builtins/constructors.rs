@@ -201,14 +201,6 @@ pub fn construct_builtin(host: &mut dyn Host, class: Value, values: &[Value], ke
     Err(host.runtime().type_error(message))
 }
 
-/// Constructs an instance of a user subclass of a builtin type (`class MyList(list)`).
-pub fn construct_subclass(host: &mut dyn Host, class: Value, builtin: Value, values: &[Value], keyword_names: &[Value]) -> PyResult<Value> {
-    let _ = (builtin, values, keyword_names);
-    let message = format!("subclassing builtin type '{}' is not supported yet (class '{}')", class_name(builtin), class_name(class));
-    let runtime = host.runtime();
-    Err(runtime.new_error(runtime.types.not_implemented_error, message))
-}
-
 fn reversed(host: &mut dyn Host, sequence: Value) -> PyResult<Value> {
     match sequence.as_object().map(|object| &object.payload) {
         Some(Payload::List(items)) => {
@@ -313,8 +305,12 @@ fn int(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     if value.is_bool() {
         return Ok(host.runtime().new_int(i64::from(value == Value::TRUE)));
     }
-    if as_int(value).is_some() {
-        return Ok(value);
+    if let Some(int) = as_int(value) {
+        // An int subclass converts to a plain int.
+        return Ok(match int {
+            IntValue::Small(small) => host.runtime().new_int(small),
+            IntValue::Big(big) => host.runtime().new_bigint(big.clone()),
+        });
     }
     if let Some(float) = value.as_float() {
         return crate::types::int::from_float(host.runtime(), float);

@@ -15,6 +15,28 @@ use crate::{Host, PyResult};
 
 /// `obj.name` (`name` is an interned str).
 pub fn get_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyResult<Value> {
+    if let Some(Payload::Instance(instance)) = object.as_object().map(|object| &object.payload) {
+        let class = *instance.class.get();
+        let runtime = host.runtime();
+        let getattribute_name = runtime.names.__getattribute__;
+        if let Some(method) = lookup_in_type(runtime, class, getattribute_name) {
+            if !matches!(method.as_object().map(|object| &object.payload), Some(Payload::NativeFunction(_))) {
+                let result = call_bound(host, method, object, &[name]);
+                let attribute_error = host.runtime().types.attribute_error;
+                return match result {
+                    Err(error) if crate::protocol::is_instance(host.runtime(), error.exception, attribute_error) => {
+                        let runtime = host.runtime();
+                        let getattr_name = runtime.names.__getattr__;
+                        match lookup_in_type(runtime, class, getattr_name) {
+                            Some(getattr) => call_bound(host, getattr, object, &[name]),
+                            None => Err(error),
+                        }
+                    }
+                    other => other,
+                };
+            }
+        }
+    }
     match find_attribute(host, object, name)? {
         Some(value) => Ok(value),
         None => {
@@ -364,9 +386,14 @@ pub fn set_attribute(host: &mut dyn Host, object: Value, name: Value, value: Val
                     _ => {}
                 }
             }
-            // Plain `object()` instances have no attribute dict.
+            // Plain `object()` instances have no attribute dict; `__slots__` restricts the rest.
             if !crate::protocol::is_user_class(class) && instance.exception.is_none() {
                 return Err(no_attribute(host, object, name));
+            }
+            if let Some(allowed) = as_type(class).and_then(|class| class.slot_names.as_deref()) {
+                if !allowed.contains(&name) && !allowed.iter().any(|&slot| str_value(slot) == str_value(name)) {
+                    return Err(no_attribute(host, object, name));
+                }
             }
             store_slot(host.runtime(), object, name, value);
             Ok(())
@@ -438,6 +465,14 @@ pub fn delete_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyRe
     match object.as_object().map(|object| &object.payload) {
         Some(Payload::Instance(instance)) => {
             let class = *instance.class.get();
+            let delattr_name = runtime.names.__delattr__;
+            if let Some(method) = lookup_in_type(runtime, class, delattr_name) {
+                if !matches!(method.as_object().map(|object| &object.payload), Some(Payload::NativeFunction(_))) {
+                    call_bound(host, method, object, &[name])?;
+                    return Ok(());
+                }
+            }
+            let runtime = host.runtime();
             if let Some(descriptor) = lookup_in_type(runtime, class, name) {
                 if let Some(Payload::Property { deleter, .. }) = descriptor.as_object().map(|object| &object.payload) {
                     if deleter.is_none() {

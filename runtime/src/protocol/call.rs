@@ -87,7 +87,8 @@ pub fn call_special(
     }
 }
 
-/// `class(*arguments)`: builtin constructors, or `__new__` then `__init__` for user classes.
+/// `class(*arguments)`: a metaclass's own `__call__` when it has one, else
+/// [`construct_instance`].
 pub fn construct(
     host: &mut dyn Host,
     class: Value,
@@ -98,18 +99,31 @@ pub fn construct(
     let Some(class_object) = as_type(class) else {
         return Err(not_callable(host, class));
     };
-    // A metaclass with a user-defined __call__ takes over.
     let metaclass = *class_object.metaclass.get();
     if metaclass != runtime.types.type_ {
         let call_name = runtime.names.__call__;
         if let Some(method) = lookup_in_type(runtime, metaclass, call_name) {
-            if !matches!(method.as_object().map(|object| &object.payload), Some(Payload::NativeFunction(_))) {
+            if is_python_callable(method) {
                 let mut all = vec![class];
                 all.extend_from_slice(arguments);
                 return call(host, method, &all, keyword_names);
             }
         }
     }
+    construct_instance(host, class, arguments, keyword_names)
+}
+
+/// `type.__call__(class, *arguments)`: builtin constructors, or `__new__` then `__init__`.
+pub fn construct_instance(
+    host: &mut dyn Host,
+    class: Value,
+    arguments: &[Value],
+    keyword_names: &[Value],
+) -> PyResult<Value> {
+    let runtime = host.runtime();
+    let Some(class_object) = as_type(class) else {
+        return Err(not_callable(host, class));
+    };
     if !class_object.user_defined && class_object.layout == Layout::Builtin {
         return crate::builtins::constructors::construct_builtin(host, class, arguments, keyword_names);
     }
@@ -130,28 +144,14 @@ pub fn construct(
             }
             instance
         }
-        _ => {
-            if let Some(builtin) = builtin_base(host.runtime(), class) {
-                return crate::builtins::constructors::construct_subclass(host, class, builtin, arguments, keyword_names);
-            }
-            let layout = instance_layout(class);
-            let runtime = host.runtime();
-            let instance = runtime.new_instance(class, layout);
-            if layout == Layout::Exception {
-                let positional = &arguments[..arguments.len() - keyword_names.len()];
-                let args = runtime.new_tuple(positional.to_vec());
-                if let Some(data) = crate::runtime::exception_data(instance) {
-                    data.get().args = args;
-                }
-            }
-            instance
-        }
+        _ => allocate_instance(host, class, arguments, keyword_names)?,
     };
     // __init__
     let runtime = host.runtime();
     let init = lookup_in_type(runtime, class, names.__init__);
+    let has_base = crate::protocol::base_value(instance).is_some();
     match init {
-        Some(init) if is_python_callable(init) => {
+        Some(init) if is_python_callable(init) || has_base => {
             runtime.push_root(instance);
             let mut all = Vec::with_capacity(arguments.len() + 1);
             all.push(instance);
@@ -177,11 +177,49 @@ pub fn construct(
     Ok(instance)
 }
 
+/// `object.__new__(class, *arguments)`: a new instance of a Python class, carrying exception
+/// data for exception classes and the builtin value for subclasses of builtin types (empty for
+/// the mutable containers, whose `__init__` fills them; built from the arguments otherwise).
+pub fn allocate_instance(
+    host: &mut dyn Host,
+    class: Value,
+    arguments: &[Value],
+    keyword_names: &[Value],
+) -> PyResult<Value> {
+    let layout = instance_layout(class);
+    let runtime = host.runtime();
+    let instance = runtime.new_instance(class, layout);
+    if layout == Layout::Exception {
+        let positional = &arguments[..arguments.len() - keyword_names.len()];
+        let args = runtime.new_tuple(positional.to_vec());
+        if let Some(data) = crate::runtime::exception_data(instance) {
+            data.get().args = args;
+        }
+        return Ok(instance);
+    }
+    let Some(builtin) = builtin_base(runtime, class) else { return Ok(instance) };
+    let types = runtime.types;
+    let starts_empty = [types.list, types.dict, types.set].contains(&builtin);
+    let mark = runtime.root_mark();
+    runtime.push_root(instance);
+    let base = if starts_empty {
+        crate::builtins::constructors::construct_builtin(host, builtin, &[], &[])
+    } else {
+        crate::builtins::constructors::construct_builtin(host, builtin, arguments, keyword_names)
+    };
+    host.runtime().pop_roots(mark);
+    if let Some(Payload::Instance(object)) = instance.as_object().map(|object| &object.payload) {
+        *object.base.get() = base?;
+    }
+    Ok(instance)
+}
+
 /// The builtin type (other than object and exceptions) a user class derives from, if any.
 fn builtin_base(runtime: &crate::Runtime, class: Value) -> Option<Value> {
     let class_object = as_type(class)?;
     class_object.mro.get().iter().copied().find(|&base| {
         base != runtime.types.object
+            && base != runtime.types.type_
             && as_type(base).is_some_and(|base| !base.user_defined && base.layout == Layout::Builtin)
     })
 }

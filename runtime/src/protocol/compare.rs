@@ -112,6 +112,14 @@ fn apply(ordering: Option<Ordering>, operator: Comparison) -> bool {
 /// Comparison of builtin values: `Some(result)` when both operands are builtin values that
 /// compare natively, `None` to fall back to dunders.
 pub fn builtin_order(host: &mut dyn Host, left: Value, right: Value, operator: Comparison) -> PyResult<Option<bool>> {
+    let (left, right) = if left.is_object() || right.is_object() {
+        let runtime = host.runtime();
+        let forward = runtime.intern(operator.dunder());
+        let swapped = runtime.intern(operator.swapped().dunder());
+        (crate::protocol::delegate(runtime, left, &[forward]), crate::protocol::delegate(runtime, right, &[swapped]))
+    } else {
+        (left, right)
+    };
     if let (Some(a), Some(b)) = (left.as_float(), right.as_float()) {
         return Ok(Some(apply(a.partial_cmp(&b), operator)));
     }

@@ -85,7 +85,10 @@ pub fn hash(host: &mut dyn Host, value: Value) -> PyResult<i64> {
                         None => Err(host.runtime().type_error("__hash__ method should return an integer")),
                     }
                 }
-                _ => Ok(identity_hash(value)),
+                _ => match crate::protocol::base_value(value) {
+                    Some(base) => hash(host, base),
+                    None => Ok(identity_hash(value)),
+                },
             }
         }
         _ => Ok(identity_hash(value)),

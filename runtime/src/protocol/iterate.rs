@@ -42,6 +42,8 @@ fn new_iterator(runtime: &mut Runtime, kind: IteratorKind) -> Value {
 /// `iter(value)`.
 pub fn iterate(host: &mut dyn Host, value: Value) -> PyResult<Value> {
     let runtime = host.runtime();
+    let iter_name = runtime.names.__iter__;
+    let value = crate::protocol::delegate(runtime, value, &[iter_name]);
     if let Some(object) = value.as_object() {
         let kind = match &object.payload {
             Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) => {

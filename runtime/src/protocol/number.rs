@@ -16,8 +16,18 @@ pub fn binary_op(host: &mut dyn Host, left: Value, right: Value, operator: Binar
     if let Some(result) = builtin_binary(runtime, left, right, operator)? {
         return Ok(result);
     }
-    if let Some(result) = crate::types::builtin_binary(host, left, right, operator)? {
-        return Ok(result);
+    // Instances of subclasses of builtin types use the builtin operation unless they override it.
+    let (builtin_left, builtin_right) = if left.is_object() || right.is_object() {
+        let forward = runtime.intern(operator.dunder());
+        let plain = runtime.intern(operator.plain().dunder());
+        let reflected = runtime.intern(operator.reflected_dunder());
+        (crate::protocol::delegate(runtime, left, &[forward, plain]), crate::protocol::delegate(runtime, right, &[reflected]))
+    } else {
+        (left, right)
+    };
+    if let Some(result) = crate::types::builtin_binary(host, builtin_left, builtin_right, operator)? {
+        // An in-place operation on the builtin value returns the instance itself.
+        return Ok(if result == builtin_left && builtin_left != left { left } else { result });
     }
     if operator.is_in_place() {
         let runtime = host.runtime();

@@ -28,6 +28,10 @@ pub fn repr(host: &mut dyn Host, value: Value) -> PyResult<Value> {
 pub fn to_str(host: &mut dyn Host, value: Value) -> PyResult<Value> {
     match value.as_object().map(|object| &object.payload) {
         Some(Payload::Str(_)) => Ok(value),
+        Some(Payload::Instance(instance)) if !instance.base.get().is_null() => {
+            let text = str_string(host, value)?;
+            Ok(host.runtime().new_string(text))
+        }
         Some(Payload::Instance(_)) => match user_method(host, value, false)? {
             Some(result) => Ok(result),
             None => {
@@ -74,6 +78,18 @@ pub fn str_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
     match value.as_object().map(|object| &object.payload) {
         Some(Payload::Str(text)) => Ok(text.text.to_string()),
         Some(Payload::Instance(instance)) => {
+            let base = *instance.base.get();
+            let class = *instance.class.get();
+            let runtime = host.runtime();
+            let str_name = runtime.names.__str__;
+            // A str subclass without its own __str__ is its text.
+            if matches!(base.as_object().map(|object| &object.payload), Some(Payload::Str(_))) {
+                let overridden = lookup_in_type(runtime, class, str_name)
+                    .is_some_and(|method| !matches!(method.as_object().map(|object| &object.payload), Some(Payload::NativeFunction(_))));
+                if !overridden {
+                    return Ok(str_value(base).unwrap_or("").to_owned());
+                }
+            }
             if let Some(result) = user_method(host, value, false)? {
                 return Ok(str_value(result).unwrap_or("").to_owned());
             }
@@ -177,6 +193,10 @@ pub fn repr_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
         Payload::Instance(instance) => {
             if instance.exception.is_some() {
                 return crate::types::exception::repr_of(host, value);
+            }
+            let base = *instance.base.get();
+            if !base.is_null() {
+                return repr_string(host, base);
             }
             let class = *instance.class.get();
             let class_object = crate::protocol::as_type(class);

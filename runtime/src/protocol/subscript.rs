@@ -8,6 +8,24 @@ use crate::{Host, PyResult};
 
 /// `container[key]`.
 pub fn get_item(host: &mut dyn Host, container: Value, key: Value) -> PyResult<Value> {
+    let runtime = host.runtime();
+    let names = runtime.names;
+    let builtin = crate::protocol::delegate(runtime, container, &[names.__getitem__]);
+    if builtin != container {
+        // A dict subclass may define `__missing__`.
+        if matches!(builtin.as_object().map(|object| &object.payload), Some(Payload::Dict(_))) {
+            if let Some(value) = crate::types::dict::get_value(host, builtin, key)? {
+                return Ok(value);
+            }
+            let runtime = host.runtime();
+            let class = type_of(runtime, container);
+            if let Some(missing) = lookup_in_type(runtime, class, names.__missing__) {
+                return call_bound(host, missing, container, &[key]);
+            }
+            return Err(host.runtime().key_error(key));
+        }
+        return get_item(host, builtin, key);
+    }
     if let Some(object) = container.as_object() {
         match &object.payload {
             Payload::List(_) => return crate::types::list::get_item(host, container, key),
@@ -50,6 +68,9 @@ pub fn get_item(host: &mut dyn Host, container: Value, key: Value) -> PyResult<V
 
 /// `container[key] = value`.
 pub fn set_item(host: &mut dyn Host, container: Value, key: Value, value: Value) -> PyResult<()> {
+    let runtime = host.runtime();
+    let setitem_name = runtime.names.__setitem__;
+    let container = crate::protocol::delegate(runtime, container, &[setitem_name]);
     if let Some(object) = container.as_object() {
         match &object.payload {
             Payload::List(_) => return crate::types::list::set_item(host, container, key, value),
@@ -71,6 +92,9 @@ pub fn set_item(host: &mut dyn Host, container: Value, key: Value, value: Value)
 
 /// `del container[key]`.
 pub fn delete_item(host: &mut dyn Host, container: Value, key: Value) -> PyResult<()> {
+    let runtime = host.runtime();
+    let delitem_name = runtime.names.__delitem__;
+    let container = crate::protocol::delegate(runtime, container, &[delitem_name]);
     if let Some(object) = container.as_object() {
         match &object.payload {
             Payload::List(_) => return crate::types::list::delete_item(host, container, key),
@@ -92,6 +116,9 @@ pub fn delete_item(host: &mut dyn Host, container: Value, key: Value) -> PyResul
 
 /// `item in container`.
 pub fn contains(host: &mut dyn Host, container: Value, item: Value) -> PyResult<bool> {
+    let runtime = host.runtime();
+    let names = runtime.names;
+    let container = crate::protocol::delegate(runtime, container, &[names.__contains__, names.__iter__]);
     if let Some(object) = container.as_object() {
         match &object.payload {
             Payload::Str(text) => {

@@ -35,6 +35,10 @@ pub fn is_true(host: &mut dyn Host, value: Value) -> PyResult<bool> {
             let class = *instance.class.get();
             let runtime = host.runtime();
             let names = runtime.names;
+            let builtin = crate::protocol::delegate(runtime, value, &[names.__bool__, names.__len__]);
+            if builtin != value {
+                return is_true(host, builtin);
+            }
             if let Some(method) = lookup_in_type(runtime, class, names.__bool__) {
                 let result = call_bound(host, method, value, &[])?;
                 return match result {
@@ -58,6 +62,9 @@ pub fn is_true(host: &mut dyn Host, value: Value) -> PyResult<bool> {
 
 /// `len(value)`.
 pub fn length(host: &mut dyn Host, value: Value) -> PyResult<usize> {
+    let runtime = host.runtime();
+    let len_name = runtime.names.__len__;
+    let value = crate::protocol::delegate(runtime, value, &[len_name]);
     if let Some(object) = value.as_object() {
         match &object.payload {
             Payload::Str(text) => return Ok(text.char_count),

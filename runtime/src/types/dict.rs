@@ -19,6 +19,7 @@ pub const METHODS: crate::types::MethodTable = &[
     ("update", update),
     ("copy", copy),
     ("clear", clear),
+    ("__init__", dunder_init),
     ("__getitem__", dunder_getitem),
     ("__setitem__", dunder_setitem),
     ("__contains__", dunder_contains),
@@ -56,6 +57,7 @@ fn fromkeys(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 pub fn table(value: Value) -> Option<&'static Mutable<Dict>> {
     match &value.as_object()?.payload {
         Payload::Dict(dict) | Payload::Set(dict) | Payload::FrozenSet(dict) => Some(dict),
+        Payload::Instance(_) => table(crate::protocol::base_value(value)?),
         _ => None,
     }
 }
@@ -258,7 +260,8 @@ pub fn update_from(host: &mut dyn Host, dict: Value, source: Value) -> PyResult<
 }
 
 fn receiver(host: &mut dyn Host, arguments: &Arguments, method: &str) -> PyResult<Value> {
-    match arguments.values.first() {
+    let first = arguments.values.first().map(|&value| crate::protocol::base_value(value).unwrap_or(value));
+    match first.as_ref() {
         Some(&value) if matches!(value.as_object().map(|object| &object.payload), Some(Payload::Dict(_))) => Ok(value),
         _ => Err(host.runtime().type_error(format!("descriptor '{method}' requires a 'dict' object"))),
     }
@@ -408,4 +411,9 @@ pub fn type_error_for(host: &mut dyn Host, value: Value) -> crate::PyErr {
     let runtime = host.runtime();
     let message = format!("'{}' object is not a mapping", type_name(runtime, value));
     runtime.type_error(message)
+}
+
+/// `dict.__init__(self, mapping_or_iterable=(), **keywords)`: for subclasses.
+fn dunder_init(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    update(host, arguments)
 }

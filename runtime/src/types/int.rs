@@ -84,6 +84,7 @@ pub fn as_int(value: Value) -> Option<IntValue<'static>> {
     }
     match &value.as_object()?.payload {
         Payload::BigInt(big) => Some(IntValue::Big(big)),
+        Payload::Instance(_) => as_int(crate::protocol::base_value(value)?),
         _ => None,
     }
 }

@@ -22,6 +22,7 @@ pub const METHODS: crate::types::MethodTable = &[
     ("reverse", reverse),
     ("copy", copy),
     ("clear", clear),
+    ("__init__", dunder_init),
     ("__getitem__", dunder_getitem),
     ("__len__", dunder_len),
 ];
@@ -30,6 +31,7 @@ pub const METHODS: crate::types::MethodTable = &[
 pub fn items(value: Value) -> Option<&'static mut Vec<Value>> {
     match &value.as_object()?.payload {
         Payload::List(items) => Some(items.get()),
+        Payload::Instance(_) => items(crate::protocol::base_value(value)?),
         _ => None,
     }
 }
@@ -439,4 +441,21 @@ fn dunder_len(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let list = receiver(host, &arguments, "__len__")?;
     let length = items(list).map_or(0, |values| values.len());
     Ok(host.runtime().new_int(length as i64))
+}
+
+/// `list.__init__(self, iterable=())`: for subclasses, whose instances start empty.
+fn dunder_init(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let list = receiver(host, &arguments, "__init__")?;
+    if arguments.values.len() > 2 || !arguments.keyword_names.is_empty() {
+        let message = format!("list expected at most 1 argument, got {}", arguments.values.len() - 1);
+        return Err(host.runtime().type_error(message));
+    }
+    let new_items = match arguments.values.get(1) {
+        Some(&iterable) => crate::protocol::collect(host, iterable)?,
+        None => Vec::new(),
+    };
+    if let Some(values) = items(list) {
+        *values = new_items;
+    }
+    Ok(Value::NONE)
 }

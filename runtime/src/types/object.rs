@@ -34,16 +34,10 @@ fn new(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         let message = format!("object.__new__(X): X is not a type object ({})", type_name(runtime, class));
         return Err(runtime.type_error(message));
     }
-    let layout = crate::protocol::instance_layout(class);
-    let runtime = host.runtime();
-    let instance = runtime.new_instance(class, layout);
-    if layout == crate::object::Layout::Exception {
-        let args = runtime.new_tuple(arguments.positionals()[1..].to_vec());
-        if let Some(data) = crate::runtime::exception_data(instance) {
-            data.get().args = args;
-        }
-    }
-    Ok(instance)
+    let count = arguments.keyword_names.len();
+    let (values, keyword_names) = (&arguments.values[1..], arguments.keyword_names);
+    let _ = count;
+    crate::protocol::call::allocate_instance(host, class, values, keyword_names)
 }
 
 fn repr(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {

@@ -27,6 +27,7 @@ macro_rules! method_for {
 
 /// The set methods.
 pub const METHODS: crate::types::MethodTable = &[
+    ("__init__", method_for!(Kind::Set, dunder_init)),
     ("add", method_for!(Kind::Set, add)),
     ("remove", method_for!(Kind::Set, remove)),
     ("discard", method_for!(Kind::Set, discard)),
@@ -644,7 +645,7 @@ fn receiver<'a>(
     let positionals = arguments.positionals();
     let owner = kind.name();
     let dunder = name.starts_with("__");
-    let Some(&this) = positionals.first() else {
+    let Some(this) = positionals.first().map(|&value| crate::protocol::base_value(value).unwrap_or(value)) else {
         let message = if dunder {
             format!("descriptor '{name}' of '{owner}' object needs an argument")
         } else {
@@ -764,6 +765,24 @@ fn copy(host: &mut dyn Host, arguments: Arguments, kind: Kind) -> PyResult<Value
         return Ok(set);
     }
     rooted(host, |host| copy_of(host, set, kind))
+}
+
+/// `set.__init__(self, iterable=())`: for subclasses, whose instances start empty.
+fn dunder_init(host: &mut dyn Host, arguments: Arguments, kind: Kind) -> PyResult<Value> {
+    let (set, others) = receiver(host, &arguments, "__init__", kind)?;
+    if others.len() > 1 {
+        let message = format!("set expected at most 1 argument, got {}", others.len());
+        return Err(host.runtime().type_error(message));
+    }
+    if let Some(table) = table(set) {
+        table.get().clear();
+    }
+    rooted(host, |host| {
+        for &other in others {
+            update_internal(host, set, other)?;
+        }
+        Ok(Value::NONE)
+    })
 }
 
 fn update(host: &mut dyn Host, arguments: Arguments, kind: Kind) -> PyResult<Value> {

@@ -13,6 +13,7 @@ pub const METHODS: crate::types::MethodTable = &[("index", index), ("count", cou
 pub fn items(value: Value) -> Option<&'static [Value]> {
     match &value.as_object()?.payload {
         Payload::Tuple(items) => Some(items),
+        Payload::Instance(_) => items(crate::protocol::base_value(value)?),
         _ => None,
     }
 }

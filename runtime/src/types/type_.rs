@@ -8,7 +8,38 @@ use crate::value::Value;
 use crate::{Arguments, Host, PyResult};
 
 /// The type methods.
-pub const METHODS: crate::types::MethodTable = &[("mro", mro_method), ("__subclasses__", subclasses)];
+pub const METHODS: crate::types::MethodTable =
+    &[("mro", mro_method), ("__subclasses__", subclasses), ("__call__", call_method), ("__init__", init_method)];
+
+/// The type static methods.
+pub const STATIC_METHODS: crate::types::MethodTable = &[("__new__", new_method)];
+
+/// `type.__new__(metaclass, name, bases, namespace)`: creates a class (what a metaclass's
+/// `super().__new__(…)` reaches).
+fn new_method(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let positionals = arguments.positionals();
+    if positionals.len() == 2 && crate::protocol::as_type(positionals[0]).is_some() {
+        return Ok(type_of(host.runtime(), positionals[1]));
+    }
+    if positionals.len() != 4 {
+        return Err(host.runtime().type_error("type.__new__() takes exactly 3 arguments"));
+    }
+    let bases = crate::types::tuple::items(positionals[2]).map(<[Value]>::to_vec).unwrap_or_default();
+    new_class(host, positionals[0], positionals[1], &bases, positionals[3])
+}
+
+/// `type.__call__(class, *arguments)`: what a metaclass's `super().__call__(…)` reaches.
+fn call_method(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let Some(&class) = arguments.values.first() else {
+        return Err(host.runtime().type_error("descriptor '__call__' of 'type' object needs an argument"));
+    };
+    crate::protocol::call::construct_instance(host, class, &arguments.values[1..], arguments.keyword_names)
+}
+
+/// `type.__init__`: nothing to do once `__new__` made the class.
+fn init_method(_host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
 
 /// Computes the C3 linearization of a class with `bases`; CPython's error when impossible.
 pub fn c3_mro(host: &mut dyn Host, class: Value, bases: &[Value]) -> PyResult<Vec<Value>> {
@@ -90,6 +121,8 @@ pub fn new_class(host: &mut dyn Host, metaclass: Value, name: Value, bases: &[Va
             set_str_key(runtime, dict, names.__new__, wrapped);
         }
     }
+    let slot_names = slot_names(host, dict, &bases)?;
+    let runtime = host.runtime();
     let name = runtime.intern_value(name);
     let class = runtime.heap.allocate(Payload::Type(TypeObject {
         name,
@@ -102,6 +135,7 @@ pub fn new_class(host: &mut dyn Host, metaclass: Value, name: Value, bases: &[Va
         version: std::cell::Cell::new(0),
         metaclass: Mutable::new(metaclass),
         user_defined: true,
+        slot_names,
     }));
     let mark = runtime.root_mark();
     runtime.push_root(class);
@@ -236,4 +270,40 @@ pub fn not_a_type(host: &mut dyn Host, value: Value) -> crate::PyErr {
     let runtime = host.runtime();
     let message = format!("'{}' object is not a type", type_name(runtime, value));
     runtime.type_error(message)
+}
+
+/// The attribute names a class's instances are restricted to by `__slots__`: `None` unless the
+/// class and every base (but `object`) declare slots without `__dict__`.
+fn slot_names(host: &mut dyn Host, namespace: Value, bases: &[Value]) -> PyResult<Option<Box<[Value]>>> {
+    let runtime = host.runtime();
+    let slots_name = runtime.names.__slots__;
+    let Some(declared) = get_str_key(runtime, namespace, slots_name) else { return Ok(None) };
+    let mut names: Vec<Value> = Vec::new();
+    for &base in bases {
+        let Some(base_object) = as_type(base) else { continue };
+        if base == runtime.types.object || (!base_object.user_defined && base_object.layout == Layout::Builtin) {
+            continue;
+        }
+        match &base_object.slot_names {
+            Some(inherited) => names.extend(inherited.iter().copied()),
+            None => return Ok(None),
+        }
+    }
+    let declared: Vec<Value> = if str_value(declared).is_some() {
+        vec![declared]
+    } else {
+        crate::protocol::collect(host, declared)?
+    };
+    let runtime = host.runtime();
+    for name in declared {
+        match str_value(name) {
+            Some("__dict__") => return Ok(None),
+            Some(_) => names.push(runtime.intern_value(name)),
+            None => {
+                let message = format!("__slots__ items must be strings, not '{}'", type_name(runtime, name));
+                return Err(runtime.type_error(message));
+            }
+        }
+    }
+    Ok(Some(names.into_boxed_slice()))
 }
