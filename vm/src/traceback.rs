@@ -70,6 +70,10 @@ impl Vm {
         }
         out.push_str(&self.exception_line(exception));
         out.push('\n');
+        for note in krait_runtime::types::exception::notes(self, exception) {
+            out.push_str(&note);
+            out.push('\n');
+        }
     }
 
     /// `Type: message` (or just `Type`), with the module prefix CPython adds for classes

@@ -193,9 +193,7 @@ pub fn construct_builtin(host: &mut dyn Host, class: Value, values: &[Value], ke
         return Ok(host.runtime().heap.allocate(Payload::Complex(a - d, b + c)));
     }
     if as_type(class).is_some_and(|class_object| class_object.layout == Layout::Exception) {
-        let runtime = host.runtime();
-        let positional = arguments.positionals().to_vec();
-        return Ok(runtime.new_exception(class, positional));
+        return crate::types::exception::construct(host, class, arguments);
     }
     let message = format!("cannot create '{name}' instances");
     Err(host.runtime().type_error(message))

@@ -124,7 +124,7 @@ pub fn construct_instance(
     let Some(class_object) = as_type(class) else {
         return Err(not_callable(host, class));
     };
-    if !class_object.user_defined && class_object.layout == Layout::Builtin {
+    if !class_object.user_defined {
         return crate::builtins::constructors::construct_builtin(host, class, arguments, keyword_names);
     }
     let names = runtime.names;
