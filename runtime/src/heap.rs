@@ -1,8 +1,11 @@
 //! The garbage-collected heap: allocation and precise mark-sweep collection.
 //!
-//! Objects are allocated individually and registered in one list; a collection marks from the
-//! roots and frees what is unmarked. Objects never move, so a `Value` stays valid while it is
-//! reachable.
+//! Every heap object has the same size (a header and the `Payload` enum; variable-size data
+//! such as list items lives in the payload's own buffers), so the heap is a slab allocator:
+//! chunks of object slots and a free list. Allocating pops a free slot — no system allocator
+//! call — and a collection marks from the roots, then sweeps every chunk, dropping unmarked
+//! objects and pushing their slots back on the free list. Objects never move, so a `Value`
+//! stays valid while it is reachable.
 //!
 //! **Rooting discipline.** Collections happen only at safepoints: instruction boundaries of the
 //! interpreter (where every live value is in a frame, on the VM stack, or in a global structure)
@@ -15,11 +18,14 @@
 //! grows with the live heap, so short-lived garbage is reclaimed in bounded memory.
 
 use std::cell::Cell;
+use std::mem::MaybeUninit;
 
 use crate::object::{HeapObject, Payload};
 use crate::value::Value;
 
 const MINIMUM_THRESHOLD: usize = 8 << 20;
+/// Object slots per chunk.
+const CHUNK_SLOTS: usize = 4096;
 const HEADER_BYTES: usize = std::mem::size_of::<HeapObject>();
 
 /// Counters the `gc` module reports.
@@ -38,9 +44,19 @@ pub struct HeapStatistics {
 /// Calls the visitor it is given on every root value.
 pub type RootVisitor<'a> = dyn FnMut(&mut dyn FnMut(Value)) + 'a;
 
+/// A block of object slots; `in_use[i]` says whether `slots[i]` holds a live object.
+struct Chunk {
+    slots: Box<[MaybeUninit<HeapObject>]>,
+    in_use: Box<[bool]>,
+}
+
 /// The heap; see the module documentation.
 pub struct Heap {
-    objects: Vec<*mut HeapObject>,
+    chunks: Vec<Chunk>,
+    /// Free slots, as (chunk, slot) indices.
+    free: Vec<(u32, u32)>,
+    /// Number of objects allocated and not yet freed.
+    live: usize,
     allocated_since_collection: usize,
     threshold: usize,
     /// Whether automatic collection is on (`gc.disable()` turns it off).
@@ -61,7 +77,9 @@ impl Heap {
     /// An empty heap.
     pub fn new() -> Heap {
         Heap {
-            objects: Vec::new(),
+            chunks: Vec::new(),
+            free: Vec::new(),
+            live: 0,
             allocated_since_collection: 0,
             threshold: MINIMUM_THRESHOLD,
             enabled: true,
@@ -73,11 +91,30 @@ impl Heap {
     /// Allocates an object.
     #[inline]
     pub fn allocate(&mut self, payload: Payload) -> Value {
-        let object = Box::new(HeapObject { marked: Cell::new(false), payload });
+        let object = HeapObject { marked: Cell::new(false), payload };
         self.allocated_since_collection += HEADER_BYTES + object.owned_bytes();
-        let pointer = Box::into_raw(object);
-        self.objects.push(pointer);
+        let (chunk_index, slot_index) = match self.free.pop() {
+            Some(free) => free,
+            None => self.grow(),
+        };
+        let chunk = &mut self.chunks[chunk_index as usize];
+        chunk.in_use[slot_index as usize] = true;
+        let slot = &mut chunk.slots[slot_index as usize];
+        let pointer = slot.write(object) as *mut HeapObject;
+        self.live += 1;
         Value::object(pointer)
+    }
+
+    /// Adds a chunk of free slots; returns one of them.
+    #[cold]
+    fn grow(&mut self) -> (u32, u32) {
+        let chunk_index = self.chunks.len() as u32;
+        let mut slots = Vec::with_capacity(CHUNK_SLOTS);
+        slots.resize_with(CHUNK_SLOTS, MaybeUninit::uninit);
+        self.chunks.push(Chunk { slots: slots.into_boxed_slice(), in_use: vec![false; CHUNK_SLOTS].into_boxed_slice() });
+        // Hand out low slots first.
+        self.free.extend((1..CHUNK_SLOTS as u32).rev().map(|slot| (chunk_index, slot)));
+        (chunk_index, 0)
     }
 
     /// Records memory an object acquired after its allocation (a list growing).
@@ -94,7 +131,7 @@ impl Heap {
 
     /// Number of objects currently allocated.
     pub fn object_count(&self) -> usize {
-        self.objects.len()
+        self.live
     }
 
     /// Collects garbage. `roots` must call its argument on every root value. Returns the
@@ -121,29 +158,36 @@ impl Heap {
                 }
             });
         }
-        let before = self.objects.len();
         let mut live_bytes = 0;
-        self.objects.retain(|&pointer| {
-            // SAFETY: every pointer in `objects` came from `Box::into_raw` in `allocate` and is
-            // freed only here, after which it is removed from the list.
-            let object = unsafe { &*pointer };
-            if object.marked.get() {
-                object.marked.set(false);
-                live_bytes += HEADER_BYTES + object.owned_bytes();
-                true
-            } else {
-                // SAFETY: the object is unreachable from every root (it was not marked), so
-                // no live value refers to it; it is freed exactly once.
-                drop(unsafe { Box::from_raw(pointer) });
-                false
+        let mut freed = 0;
+        for (chunk_index, chunk) in self.chunks.iter_mut().enumerate() {
+            for (slot_index, slot) in chunk.slots.iter_mut().enumerate() {
+                if !chunk.in_use[slot_index] {
+                    continue;
+                }
+                // SAFETY: `in_use` is true exactly for slots written by `allocate` and not yet
+                // dropped here, so the slot holds an initialized object.
+                let object = unsafe { slot.assume_init_ref() };
+                if object.marked.get() {
+                    object.marked.set(false);
+                    live_bytes += HEADER_BYTES + object.owned_bytes();
+                } else {
+                    // SAFETY: the object is initialized (as above) and unreachable from every
+                    // root (it was not marked), so no live value refers to it; it is dropped
+                    // exactly once because its slot is marked free right after.
+                    unsafe { slot.assume_init_drop() };
+                    chunk.in_use[slot_index] = false;
+                    self.free.push((chunk_index as u32, slot_index as u32));
+                    freed += 1;
+                }
             }
-        });
-        let freed = before - self.objects.len();
+        }
+        self.live -= freed;
         self.allocated_since_collection = 0;
         self.threshold = MINIMUM_THRESHOLD.max(live_bytes);
         self.statistics.collections += 1;
         self.statistics.collected += freed as u64;
-        self.statistics.live_objects = self.objects.len();
+        self.statistics.live_objects = self.live;
         self.statistics.pause_nanoseconds += started.elapsed().as_nanos();
         freed
     }
@@ -151,9 +195,13 @@ impl Heap {
 
 impl Drop for Heap {
     fn drop(&mut self) {
-        for &pointer in &self.objects {
-            // SAFETY: the heap owns every registered object; at drop nothing uses them.
-            drop(unsafe { Box::from_raw(pointer) });
+        for chunk in &mut self.chunks {
+            for (slot, &in_use) in chunk.slots.iter_mut().zip(chunk.in_use.iter()) {
+                if in_use {
+                    // SAFETY: in-use slots hold initialized objects; at drop nothing uses them.
+                    unsafe { slot.assume_init_drop() };
+                }
+            }
         }
     }
 }

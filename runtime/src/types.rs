@@ -121,14 +121,14 @@ pub fn builtin_binary(
         },
         (Payload::Str(a), Op::Multiply) => match repeat_count(host, right)? {
             Some(count) => {
-                let mut repeated = String::new();
-                let reserved = a.text.len().checked_mul(count).map(|total| repeated.try_reserve_exact(total));
+                // Check that the memory exists first (`repeat` would abort the process).
+                let mut probe = String::new();
+                let reserved = a.text.len().checked_mul(count).map(|total| probe.try_reserve_exact(total));
                 if !matches!(reserved, Some(Ok(()))) {
                     return Err(host.runtime().memory_error());
                 }
-                for _ in 0..count {
-                    repeated.push_str(&a.text);
-                }
+                drop(probe);
+                let repeated = a.text.repeat(count);
                 Ok(Some(host.runtime().new_string(repeated)))
             }
             None => sequence_multiply_error(host, right),
@@ -160,15 +160,9 @@ pub fn builtin_binary(
         }
         (Payload::List(a), Op::Multiply) => match repeat_count(host, right)? {
             Some(count) => {
-                let items = a.get();
-                let mut repeated = Vec::new();
-                let reserved = items.len().checked_mul(count).map(|total| repeated.try_reserve_exact(total));
-                if !matches!(reserved, Some(Ok(()))) {
+                let Some(repeated) = repeat_values(a.get(), count) else {
                     return Err(host.runtime().memory_error());
-                }
-                for _ in 0..count {
-                    repeated.extend_from_slice(items);
-                }
+                };
                 if operator.is_in_place() {
                     *a.get() = repeated;
                     return Ok(Some(left));
@@ -192,14 +186,9 @@ pub fn builtin_binary(
         },
         (Payload::Tuple(a), Op::Multiply) => match repeat_count(host, right)? {
             Some(count) => {
-                let mut repeated = Vec::new();
-                let reserved = a.len().checked_mul(count).map(|total| repeated.try_reserve_exact(total));
-                if !matches!(reserved, Some(Ok(()))) {
+                let Some(repeated) = repeat_values(a, count) else {
                     return Err(host.runtime().memory_error());
-                }
-                for _ in 0..count {
-                    repeated.extend_from_slice(a);
-                }
+                };
                 Ok(Some(host.runtime().new_tuple(repeated)))
             }
             None => sequence_multiply_error(host, right),
@@ -252,4 +241,20 @@ fn sequence_multiply_error(host: &mut dyn crate::Host, count: Value) -> crate::P
         return Err(runtime.type_error(message));
     }
     Ok(None)
+}
+
+/// `items * count` by doubling copies; `None` when the memory cannot be had.
+fn repeat_values(items: &[Value], count: usize) -> Option<Vec<Value>> {
+    let total = items.len().checked_mul(count)?;
+    let mut repeated = Vec::new();
+    repeated.try_reserve_exact(total).ok()?;
+    if total == 0 {
+        return Some(repeated);
+    }
+    repeated.extend_from_slice(items);
+    while repeated.len() < total {
+        let more = repeated.len().min(total - repeated.len());
+        repeated.extend_from_within(..more);
+    }
+    Some(repeated)
 }
