@@ -168,6 +168,10 @@ pub fn builtin_order(host: &mut dyn Host, left: Value, right: Value, operator: C
         (Payload::Complex(a, b), Payload::Complex(c, d)) if matches!(operator, Comparison::Equal | Comparison::NotEqual) => {
             Ok(Some(((a == c) && (b == d)) == (operator == Comparison::Equal)))
         }
+        (
+            Payload::Bytes(_) | Payload::ByteArray(_) | Payload::MemoryView(_),
+            Payload::Bytes(_) | Payload::ByteArray(_) | Payload::MemoryView(_),
+        ) => Ok(crate::types::bytes::compare(left, right, operator).flatten()),
         (Payload::Instance(_), _) | (_, Payload::Instance(_)) => Ok(None),
         (Payload::BigInt(_), _) | (_, Payload::BigInt(_)) => Ok(None),
         _ => {
@@ -180,8 +184,25 @@ pub fn builtin_order(host: &mut dyn Host, left: Value, right: Value, operator: C
     }
 }
 
+thread_local! {
+    /// How deeply container comparisons are nested (CPython bounds it by the recursion limit).
+    static COMPARISON_DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Lexicographic comparison of two lists or two tuples.
 fn sequence_order(host: &mut dyn Host, left: Value, right: Value, operator: Comparison) -> PyResult<bool> {
+    let depth = COMPARISON_DEPTH.with(std::cell::Cell::get);
+    if depth >= host.runtime().recursion_limit {
+        let runtime = host.runtime();
+        return Err(runtime.new_error(runtime.types.recursion_error, "maximum recursion depth exceeded in comparison"));
+    }
+    COMPARISON_DEPTH.with(|cell| cell.set(depth + 1));
+    let result = sequence_order_unguarded(host, left, right, operator);
+    COMPARISON_DEPTH.with(|cell| cell.set(depth));
+    result
+}
+
+fn sequence_order_unguarded(host: &mut dyn Host, left: Value, right: Value, operator: Comparison) -> PyResult<bool> {
     let items = |value: Value| -> Vec<Value> {
         match value.as_object().map(|object| &object.payload) {
             Some(Payload::List(items)) => items.get().clone(),

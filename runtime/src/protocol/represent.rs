@@ -111,7 +111,7 @@ pub fn repr_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
         if value.is_bool() {
             return Ok(if value == Value::TRUE { "True" } else { "False" }.into());
         }
-        return Ok(crate::types::int::to_decimal(&int));
+        return crate::types::int::to_decimal_checked(host.runtime(), &int);
     }
     let Some(object) = value.as_object() else {
         return Ok(match value {
@@ -129,6 +129,8 @@ pub fn repr_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
         Payload::BigInt(_) => unreachable_int(),
         Payload::Complex(real, imaginary) => complex_repr(*real, *imaginary),
         Payload::Bytes(bytes) => bytes_repr(bytes),
+        Payload::ByteArray(bytes) => bytearray_repr("bytearray", bytes.get()),
+        Payload::MemoryView(_) => crate::types::memoryview::repr(value),
         Payload::List(_) | Payload::Tuple(_) | Payload::Set(_) | Payload::FrozenSet(_) | Payload::Dict(_) | Payload::DictView(..) => {
             return container_repr(host, value);
         }
@@ -195,6 +197,9 @@ pub fn repr_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
                 return crate::types::exception::repr_of(host, value);
             }
             let base = *instance.base.get();
+            if let Some(Payload::ByteArray(bytes)) = base.as_object().map(|object| &object.payload) {
+                return Ok(bytearray_repr(&type_name(runtime, value), bytes.get()));
+            }
             if !base.is_null() {
                 return repr_string(host, base);
             }
@@ -208,7 +213,7 @@ pub fn repr_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
                 format!("<{module}.{qualname} object at {address:#x}>")
             }
         }
-        Payload::Module { name, .. } => format!("<module '{}' (built-in)>", str_value(*name).unwrap_or("?")),
+        Payload::Module { name, dict } => module_repr(runtime, *name, *dict),
         Payload::Cell(_) => format!("<cell at {address:#x}>"),
         Payload::Iterator(_) => format!("<{} object at {address:#x}>", type_name(runtime, value)),
         Payload::Generator(generator) => {
@@ -264,8 +269,24 @@ pub fn bytes_repr(bytes: &[u8]) -> String {
     out
 }
 
-/// Repr of lists, tuples, dicts, sets and dict views, guarding against self-reference.
+/// `repr` of a bytearray (or an instance of a subclass named `name`): CPython escapes `'`
+/// even inside double quotes.
+pub fn bytearray_repr(name: &str, bytes: &[u8]) -> String {
+    let inner = bytes_repr(bytes);
+    let quote = &inner[1..2];
+    let body = &inner[2..inner.len() - 1];
+    let body = if quote == "\"" { body.replace('\'', "\\'") } else { body.to_owned() };
+    format!("{name}(b{quote}{body}{quote})")
+}
+
+/// Repr of lists, tuples, dicts, sets and dict views, guarding against self-reference and,
+/// like CPython, against nesting deeper than the recursion limit.
 fn container_repr(host: &mut dyn Host, value: Value) -> PyResult<String> {
+    let depth = IN_PROGRESS.with(|in_progress| in_progress.borrow().len());
+    if depth >= host.runtime().recursion_limit {
+        let runtime = host.runtime();
+        return Err(runtime.new_error(runtime.types.recursion_error, "maximum recursion depth exceeded while getting the repr of an object"));
+    }
     let recursive = IN_PROGRESS.with(|in_progress| in_progress.borrow().contains(&value));
     let Some(object) = value.as_object() else { return Ok(String::new()) };
     if recursive {
@@ -343,5 +364,22 @@ fn container_repr_inner(host: &mut dyn Host, value: Value) -> PyResult<String> {
             Ok(format!("{name}([{parts}])"))
         }
         _ => Ok(String::new()),
+    }
+}
+
+/// `<module 'a' from '/path/a.py'>` for a module with a file, `<module 'ns'>` for a namespace
+/// package (a spec but no file), `<module 'sys' (built-in)>` otherwise.
+fn module_repr(runtime: &mut crate::Runtime, name: Value, dict: Value) -> String {
+    let name = crate::types::str::repr(str_value(name).unwrap_or("?"));
+    let file_name = runtime.names.__file__;
+    let spec_name = runtime.names.__spec__;
+    match crate::types::dict::get_str_key(runtime, dict, file_name) {
+        Some(file) if str_value(file).is_some() => {
+            format!("<module {name} from {}>", crate::types::str::repr(str_value(file).unwrap_or("")))
+        }
+        Some(_) if crate::types::dict::get_str_key(runtime, dict, spec_name).is_some_and(|spec| !spec.is_none()) => {
+            format!("<module {name}>")
+        }
+        _ => format!("<module {name} (built-in)>"),
     }
 }
