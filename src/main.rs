@@ -1,14 +1,18 @@
-//! The `krait` command line: runs a script, a `-c` string or standard input, and shows the
-//! compiler's stages (`--emit-tokens`, `--emit-ast`, `--dis`).
+//! The `krait` command line: runs a script, a module (`-m`), a `-c` string or standard input,
+//! precompiles sources into the bytecode cache (`krait compile PATH…`), and shows the
+//! compiler's stages (`--emit-tokens`, `--emit-ast`, `--dis`, also of a `.pyc` file).
 //!
 //! Exit status as CPython: 0 on success, 1 after an uncaught exception or a syntax error, the
 //! `SystemExit` code, 2 for usage errors.
 
 use std::io::Read;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 use krait_runtime::{protocol, Value};
+use krait_vm::import::cache::{self, CacheSettings, Precompiled};
+use krait_vm::import::{ImportOptions, MainFailure};
 use krait_vm::Vm;
 
 /// The interpreter runs on a thread with a large stack, so deep recursion through builtins
@@ -34,6 +38,25 @@ struct Options {
     #[arg(short = 'c', value_name = "CODE")]
     command: Option<String>,
 
+    /// Run a module (or a package's __main__) found on sys.path as __main__ (terminates the
+    /// option list).
+    #[arg(short = 'm', value_name = "MODULE")]
+    module: Option<String>,
+
+    /// Report on standard error, for each module, whether its code was loaded from the bytecode
+    /// cache or compiled, and from where.
+    #[arg(short = 'v')]
+    verbose: bool,
+
+    /// Don't write bytecode cache files (also KRAIT_DONTWRITEBYTECODE=1).
+    #[arg(short = 'B')]
+    dont_write_bytecode: bool,
+
+    /// Check bytecode caches against a hash of the source instead of its modification time and
+    /// size, and write hash-based caches.
+    #[arg(long)]
+    check_source_hash: bool,
+
     /// Print the tokens of the program and exit.
     #[arg(long)]
     emit_tokens: bool,
@@ -42,7 +65,8 @@ struct Options {
     #[arg(long)]
     emit_ast: bool,
 
-    /// Print the bytecode of every code object and exit.
+    /// Print the bytecode of every code object and exit (of a source file, or of a
+    /// `__pycache__/*.pyc` cache file).
     #[arg(long)]
     dis: bool,
 
@@ -54,7 +78,8 @@ struct Options {
     #[arg(long)]
     gc_stress: bool,
 
-    /// The script to run (`-` or nothing: standard input).
+    /// The script to run (`-` or nothing: standard input); `compile` precompiles the files and
+    /// directory trees that follow into their bytecode caches.
     script: Option<String>,
 
     /// Arguments passed to the script in `sys.argv[1:]`.
@@ -65,11 +90,17 @@ struct Options {
 fn main() -> ExitCode {
     let options = parse_options();
     if options.jit != JitMode::Off {
-        eprintln!("krait: --jit={:?} is not available yet: the JIT is not built; use --jit=off", options.jit);
+        eprintln!(
+            "krait: --jit={:?} is not available yet: the JIT is not built; use --jit=off",
+            options.jit
+        );
         return ExitCode::from(2);
     }
     std::panic::set_hook(Box::new(|info| {
-        let location = info.location().map(|location| format!(" at {}:{}", location.file(), location.line())).unwrap_or_default();
+        let location = info
+            .location()
+            .map(|location| format!(" at {}:{}", location.file(), location.line()))
+            .unwrap_or_default();
         let message = info
             .payload()
             .downcast_ref::<&str>()
@@ -78,20 +109,23 @@ fn main() -> ExitCode {
             .unwrap_or_default();
         eprintln!("krait: internal error{location}: {message}");
     }));
-    let worker = std::thread::Builder::new().stack_size(INTERPRETER_STACK_BYTES).spawn(move || run(options));
+    let worker = std::thread::Builder::new()
+        .stack_size(INTERPRETER_STACK_BYTES)
+        .spawn(move || run(options));
     match worker.map(|handle| handle.join()) {
         Ok(Ok(code)) => ExitCode::from(code),
         _ => ExitCode::from(70),
     }
 }
 
-/// Parses the command line. As in CPython, everything after `-c CODE` belongs to the program
-/// (`sys.argv[1:]`), even words that look like options, so that part is split off first.
+/// Parses the command line. As in CPython, everything after `-c CODE` or `-m MODULE` belongs
+/// to the program (`sys.argv[1:]`), even words that look like options, so that part is split
+/// off first.
 fn parse_options() -> Options {
     let arguments: Vec<String> = std::env::args().collect();
     let mut split = None;
     for (index, argument) in arguments.iter().enumerate().skip(1) {
-        if argument == "-c" {
+        if argument == "-c" || argument == "-m" {
             split = Some(index + 2);
             break;
         }
@@ -109,35 +143,156 @@ fn parse_options() -> Options {
     }
 }
 
+/// What the command line asks to run.
+enum Program {
+    /// `-c CODE`.
+    Command(String),
+    /// `-m MODULE`.
+    Module(String),
+    /// A script file (or a directory with `__main__.py`).
+    Script(String),
+    /// Standard input.
+    Stdin,
+}
+
 fn run(options: Options) -> u8 {
-    let (source, filename, argv0) = match (&options.command, &options.script) {
-        (Some(code), _) => (code.clone(), "<string>".to_string(), "-c".to_string()),
-        (None, Some(path)) if path != "-" => match std::fs::read(path) {
+    let program = match (&options.command, &options.module, &options.script) {
+        (Some(code), _, _) => Program::Command(code.clone()),
+        (None, Some(module), _) => Program::Module(module.clone()),
+        (None, None, Some(path)) if path == "compile" => return precompile(&options),
+        (None, None, Some(path)) if path != "-" => Program::Script(path.clone()),
+        _ => Program::Stdin,
+    };
+    if options.emit_tokens || options.emit_ast || options.dis {
+        return show_stage(&options, &program);
+    }
+    let (argv0, first_path_entry) = match &program {
+        Program::Command(_) => ("-c".to_owned(), String::new()),
+        Program::Module(_) => ("-m".to_owned(), current_directory()),
+        Program::Script(path) => (path.clone(), script_directory(Path::new(path))),
+        Program::Stdin => ("-".to_owned(), String::new()),
+    };
+    let mut argv = vec![argv0];
+    argv.extend(options.arguments.iter().cloned());
+    let mut vm = Vm::new(argv);
+    vm.runtime.heap.stress = options.gc_stress;
+    vm.imports = ImportOptions {
+        cache: CacheSettings {
+            write: !options.dont_write_bytecode && !environment_flag("KRAIT_DONTWRITEBYTECODE"),
+            check_source_hash: options.check_source_hash,
+        },
+        verbose: options.verbose,
+        search_path: krait_vm::import::default_search_path(first_path_entry),
+    };
+    let result = match &program {
+        Program::Command(code) => vm.run_string(code, "<string>"),
+        Program::Module(name) => vm.run_module(name),
+        Program::Script(path) => vm.run_script(Path::new(path)),
+        Program::Stdin => match read_standard_input() {
+            Some(text) => vm.run_string(&text, "<stdin>"),
+            None => {
+                eprintln!("krait: standard input is not valid UTF-8");
+                return 1;
+            }
+        },
+    };
+    let status = match result {
+        Ok(()) => 0,
+        Err(MainFailure::Exception(error)) => exit_status(&mut vm, error.exception),
+        Err(failure) => {
+            vm.flush();
+            report_failure(&program, failure)
+        }
+    };
+    vm.flush();
+    status
+}
+
+/// Prints why the main module could not run; returns the exit status.
+fn report_failure(program: &Program, failure: MainFailure) -> u8 {
+    match failure {
+        MainFailure::CannotOpen(error) => {
+            let invoked = std::env::args().next().unwrap_or_else(|| "krait".into());
+            let path = match program {
+                Program::Script(path) => absolute_path(path),
+                _ => String::new(),
+            };
+            eprintln!(
+                "{invoked}: can't open file '{path}': [Errno {}] {}",
+                error.raw_os_error().unwrap_or(0),
+                describe_io_error(&error)
+            );
+            2
+        }
+        MainFailure::Syntax(report) => {
+            eprintln!("{report}");
+            1
+        }
+        MainFailure::Module(message) => {
+            let executable = std::env::current_exe()
+                .map_or_else(|_| "krait".to_owned(), |path| path.display().to_string());
+            eprintln!("{executable}: {message}");
+            1
+        }
+        MainFailure::Exception(_) => 1,
+    }
+}
+
+/// `--emit-tokens`, `--emit-ast`, `--dis`: the compiler's view of the program.
+fn show_stage(options: &Options, program: &Program) -> u8 {
+    if let (true, Program::Script(path)) = (options.dis, program) {
+        if path.ends_with(".pyc") {
+            return match cache::read_cache_file(Path::new(path)) {
+                Ok(code) => {
+                    print!("{}", krait_compiler::disassemble::disassemble(&code));
+                    0
+                }
+                Err(error) => {
+                    eprintln!("krait: {path}: {error}");
+                    1
+                }
+            };
+        }
+    }
+    let (source, filename) = match program {
+        Program::Command(code) => (code.clone(), "<string>".to_owned()),
+        Program::Script(path) => match std::fs::read(path) {
             Ok(bytes) => match String::from_utf8(bytes) {
-                // Like CPython, the code's file name (tracebacks, `__file__`) is absolute.
-                Ok(text) => (text, absolute_path(path), path.clone()),
+                Ok(text) => (text, absolute_path(path)),
                 Err(_) => {
                     eprintln!("SyntaxError: Non-UTF-8 code in file {path}");
                     return 1;
                 }
             },
             Err(error) => {
-                let program = std::env::args().next().unwrap_or_else(|| "krait".into());
-                eprintln!("{program}: can't open file '{path}': [Errno {}] {}", error.raw_os_error().unwrap_or(0), describe_io_error(&error));
+                let invoked = std::env::args().next().unwrap_or_else(|| "krait".into());
+                eprintln!(
+                    "{invoked}: can't open file '{}': [Errno {}] {}",
+                    absolute_path(path),
+                    error.raw_os_error().unwrap_or(0),
+                    describe_io_error(&error)
+                );
                 return 2;
             }
         },
-        _ => {
-            let mut text = String::new();
-            if std::io::stdin().read_to_string(&mut text).is_err() {
+        Program::Module(_) => {
+            eprintln!("krait: -m cannot be combined with --emit-tokens, --emit-ast or --dis");
+            return 2;
+        }
+        Program::Stdin => match read_standard_input() {
+            Some(text) => (text, "<stdin>".to_owned()),
+            None => {
                 eprintln!("krait: standard input is not valid UTF-8");
                 return 1;
             }
-            (text, "<stdin>".to_string(), "-".to_string())
-        }
+        },
     };
     if options.emit_tokens || options.emit_ast {
-        let dump = if options.emit_tokens { krait_compiler::dump::tokens(&source) } else { krait_compiler::dump::ast(&source) };
+        let dump = if options.emit_tokens {
+            krait_compiler::dump::tokens(&source)
+        } else {
+            krait_compiler::dump::ast(&source)
+        };
         return match dump {
             Ok(text) => {
                 print!("{text}");
@@ -149,28 +304,110 @@ fn run(options: Options) -> u8 {
             }
         };
     }
-    let code = match krait_compiler::compile_module(&source, &filename) {
-        Ok(code) => code,
+    match krait_compiler::compile_module(&source, &filename) {
+        Ok(code) => {
+            print!("{}", krait_compiler::disassemble::disassemble(&code));
+            0
+        }
         Err(error) => {
             eprintln!("{error}");
-            return 1;
+            1
         }
-    };
-    if options.dis {
-        print!("{}", krait_compiler::disassemble::disassemble(&code));
-        return 0;
     }
-    let mut argv = vec![argv0];
-    argv.extend(options.arguments);
-    let mut vm = Vm::new(argv);
-    vm.runtime.heap.stress = options.gc_stress;
-    let result = vm.run_main(&code, &source);
-    let status = match result {
-        Ok(()) => 0,
-        Err(error) => exit_status(&mut vm, error.exception),
+}
+
+/// `krait compile PATH…`: writes the bytecode cache of each file, and of every `.py` file in
+/// each directory tree (skipping `__pycache__`). Prints `Compiling 'PATH'...` for each file it
+/// compiles (with `-v`, also the ones already up to date); status 1 if any file failed.
+fn precompile(options: &Options) -> u8 {
+    if options.arguments.is_empty() {
+        eprintln!("krait compile: no files or directories given (usage: krait compile PATH…)");
+        return 2;
+    }
+    // Writing caches is the point: -B and KRAIT_DONTWRITEBYTECODE do not apply.
+    let settings = CacheSettings {
+        write: true,
+        check_source_hash: options.check_source_hash,
     };
-    vm.flush();
+    let mut files = Vec::new();
+    let mut status = 0;
+    for argument in &options.arguments {
+        let path = PathBuf::from(argument);
+        if path.is_dir() {
+            collect_sources(&path, &mut files);
+        } else if path.is_file() {
+            files.push(path);
+        } else {
+            eprintln!("krait compile: can't open '{argument}': No such file or directory");
+            status = 1;
+        }
+    }
+    for file in files {
+        let filename = absolute_path(&file.display().to_string());
+        match cache::precompile(&file, &filename, settings) {
+            Ok(Precompiled::Written) => println!("Compiling '{}'...", file.display()),
+            Ok(Precompiled::UpToDate) => {
+                if options.verbose {
+                    println!("Up to date '{}'", file.display());
+                }
+            }
+            Err(error) => {
+                println!("Compiling '{}'...", file.display());
+                eprintln!("{error}");
+                status = 1;
+            }
+        }
+    }
     status
+}
+
+/// Every `.py` file under `directory`, in name order, skipping `__pycache__`.
+fn collect_sources(directory: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(directory) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|entry| entry.path()).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            if path.file_name().is_some_and(|name| name != "__pycache__") {
+                collect_sources(&path, files);
+            }
+        } else if path.extension().is_some_and(|extension| extension == "py") {
+            files.push(path);
+        }
+    }
+}
+
+fn read_standard_input() -> Option<String> {
+    let mut text = String::new();
+    std::io::stdin().read_to_string(&mut text).ok()?;
+    Some(text)
+}
+
+/// Whether an environment variable is set to a non-empty value (CPython's rule for its
+/// `PYTHON*` flags).
+fn environment_flag(name: &str) -> bool {
+    std::env::var_os(name).is_some_and(|value| !value.is_empty())
+}
+
+fn current_directory() -> String {
+    std::env::current_dir()
+        .map(|directory| directory.display().to_string())
+        .unwrap_or_default()
+}
+
+/// `sys.path[0]` for a script: the directory of the file it really is (symbolic links
+/// resolved, as CPython does); a directory run for its `__main__.py` is itself.
+fn script_directory(path: &Path) -> String {
+    let real = std::fs::canonicalize(path)
+        .unwrap_or_else(|_| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
+    if real.is_dir() {
+        return real.display().to_string();
+    }
+    real.parent()
+        .map(|parent| parent.display().to_string())
+        .unwrap_or_default()
 }
 
 /// The exit status for an uncaught exception, printing its report (SystemExit prints only its
@@ -182,7 +419,8 @@ fn exit_status(vm: &mut Vm, exception: Value) -> u8 {
         let code = match args.len() {
             0 => Value::NONE,
             1 => args[0],
-            _ => krait_runtime::runtime::exception_data(exception).map_or(Value::NONE, |data| data.get().args),
+            _ => krait_runtime::runtime::exception_data(exception)
+                .map_or(Value::NONE, |data| data.get().args),
         };
         if code.is_none() {
             return 0;
@@ -202,7 +440,10 @@ fn exit_status(vm: &mut Vm, exception: Value) -> u8 {
 }
 
 fn absolute_path(path: &str) -> String {
-    std::path::absolute(path).map_or_else(|_| path.to_string(), |absolute| absolute.display().to_string())
+    std::path::absolute(path).map_or_else(
+        |_| path.to_string(),
+        |absolute| absolute.display().to_string(),
+    )
 }
 
 fn describe_io_error(error: &std::io::Error) -> String {

@@ -9,6 +9,9 @@
 //!   it standard error is not checked.
 //! - `<case>.in`   — standard input for the case; without it stdin is empty.
 //!
+//! Directories whose name starts with `_` are not searched: they hold modules and packages
+//! that cases import (e.g. `tests/py/imports/_fixtures/`).
+//!
 //! Each case becomes one trial per mode, named `<mode>::<area>/<case>`, so the usual filters work:
 //! `cargo test --test corpus -- interp::strings/` runs one area in one mode.
 //!
@@ -113,7 +116,10 @@ fn collect_scripts(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in entries {
         let path = entry.expect("reading a directory entry").path();
         if path.is_dir() {
-            collect_scripts(&path, out);
+            // Directories whose name starts with `_` hold modules that cases import, not cases.
+            if !path.file_name().is_some_and(|name| name.to_string_lossy().starts_with('_')) {
+                collect_scripts(&path, out);
+            }
         } else if path.extension().is_some_and(|ext| ext == "py") {
             out.push(path);
         }

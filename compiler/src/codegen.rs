@@ -16,9 +16,11 @@ mod comprehensions;
 mod constants;
 mod exceptions;
 mod expressions;
+mod folding;
 mod fstrings;
 mod functions;
 mod names;
+mod patterns;
 mod statements;
 mod targets;
 mod unit;
@@ -28,8 +30,8 @@ mod tests;
 
 use std::rc::Rc;
 
-use ruff_python_ast::{Expr, ModModule, Stmt};
-use ruff_text_size::TextRange;
+use ruff_python_ast::{Expr, ExprAttribute, ModModule, Stmt};
+use ruff_text_size::{Ranged, TextRange};
 
 use crate::code::{CodeObject, Constant, Location};
 use crate::error::{SyntaxError, SyntaxErrorKind};
@@ -42,18 +44,58 @@ use unit::CodeUnit;
 
 pub use assemble::stack_depths;
 
-/// Compiles a module's source into its code object (see [`crate::compile_module`]).
-pub fn compile_module(source: &str, filename: &str) -> Result<Rc<CodeObject>, SyntaxError> {
-    crate::stack::with_room_for(source.len(), || compile_source(source, filename))
+/// What a source is compiled as: the modes of Python's `compile()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// `exec`: a module (statements).
+    Exec,
+    /// `eval`: one expression, whose value the code returns.
+    Eval,
+    /// `single`: one interactive statement; expression statements show their value.
+    Single,
 }
 
-fn compile_source(source: &str, filename: &str) -> Result<Rc<CodeObject>, SyntaxError> {
-    let parsed = parse::parse_module(source, filename)?;
-    let module = parsed.into_syntax();
+/// Compiles a module's source into its code object (see [`crate::compile_module`]).
+pub fn compile_module(source: &str, filename: &str) -> Result<Rc<CodeObject>, SyntaxError> {
+    compile(source, filename, Mode::Exec)
+}
+
+/// Compiles a source in one of `compile()`'s modes.
+pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Rc<CodeObject>, SyntaxError> {
+    crate::stack::with_room_for(source.len(), || compile_source(source, filename, mode))
+}
+
+fn compile_source(source: &str, filename: &str, mode: Mode) -> Result<Rc<CodeObject>, SyntaxError> {
+    let module = match mode {
+        Mode::Eval => parse::parse_expression(source, filename)?,
+        Mode::Exec | Mode::Single => parse::parse_module(source, filename)?.into_syntax(),
+    };
     let index = LineIndex::new(source);
+    if mode == Mode::Single {
+        // Statements after the first one's line (`a; b` is one interactive statement).
+        if let [first, second, ..] = &module.body[..] {
+            let end = first.range().end().to_u32();
+            if index.line_of(second.range().start().to_u32()) > index.line_of(end) {
+                return Err(index.error_range(
+                    SyntaxErrorKind::Syntax,
+                    filename,
+                    end,
+                    end,
+                    "multiple statements found while compiling a single statement",
+                ));
+            }
+        }
+    }
     let symbols = SymbolTable::build(&module, &index, filename)?;
     let mut compiler = Compiler::new(&index, filename, &symbols);
-    compiler.module(&module)
+    match mode {
+        Mode::Eval => compiler.expression_body(&module),
+        Mode::Exec => compiler.module(&module),
+        Mode::Single => {
+            compiler.interactive = true;
+            compiler.module(&module)
+        }
+    }
 }
 
 /// The result of compiling part of a program.
@@ -70,6 +112,11 @@ struct Compiler<'ast> {
     outer: Vec<CodeUnit<'ast>>,
     /// The module's statements (to check where `from __future__` imports are).
     module_body: Option<&'ast [Stmt]>,
+    /// The range of the statement being compiled (for errors found while unwinding).
+    statement: TextRange,
+    /// Compiling for the interactive `single` mode: expression statements at module level show
+    /// their value.
+    interactive: bool,
 }
 
 impl<'ast> Compiler<'ast> {
@@ -82,6 +129,8 @@ impl<'ast> Compiler<'ast> {
             unit: CodeUnit::new(root, ScopeKind::Module, "<module>", "<module>", 1),
             outer: Vec::new(),
             module_body: None,
+            statement: TextRange::default(),
+            interactive: false,
         }
     }
 
@@ -89,7 +138,13 @@ impl<'ast> Compiler<'ast> {
     fn module(&mut self, module: &'ast ModModule) -> CompileResult<Rc<CodeObject>> {
         let body = &module.body[..];
         self.module_body = Some(body);
-        if let Some(docstring) = docstring(body) {
+        if functions::has_annotations(body) {
+            if let Some(first) = body.first() {
+                self.set_location(first.range());
+            }
+            self.emit(Opcode::SetupAnnotations, 0);
+        }
+        if let Some(docstring) = docstring(body).filter(|_| !self.interactive) {
             if let Some(Stmt::Expr(first)) = body.first() {
                 self.set_location(first.range);
             }
@@ -98,6 +153,23 @@ impl<'ast> Compiler<'ast> {
         }
         self.statements(body)?;
         self.return_none();
+        let unit = std::mem::replace(
+            &mut self.unit,
+            CodeUnit::new(self.symbols.root(), ScopeKind::Module, "", "", 1),
+        );
+        self.assemble(unit).map(Rc::new)
+    }
+
+    /// Compiles the expression of `eval` mode (the module's only statement) into code that
+    /// returns its value.
+    fn expression_body(&mut self, module: &'ast ModModule) -> CompileResult<Rc<CodeObject>> {
+        if let Some(Stmt::Expr(statement)) = module.body.first() {
+            self.set_location(statement.range);
+            self.expression(&statement.value)?;
+            self.emit(Opcode::ReturnValue, 0);
+        } else {
+            self.return_none();
+        }
         let unit = std::mem::replace(
             &mut self.unit,
             CodeUnit::new(self.symbols.root(), ScopeKind::Module, "", "", 1),
@@ -121,6 +193,11 @@ impl<'ast> Compiler<'ast> {
         )
     }
 
+    /// A `SyntaxError` underlining the statement being compiled.
+    fn error_at_location(&self, message: impl Into<String>) -> SyntaxError {
+        self.error(self.statement, message)
+    }
+
     /// A `SyntaxError` with a single caret at the start of `range`.
     fn error_at(&self, range: TextRange, message: impl Into<String>) -> SyntaxError {
         self.index.error(
@@ -141,6 +218,24 @@ impl<'ast> Compiler<'ast> {
             end_line,
             end_column,
         }
+    }
+
+    /// The location of an attribute access `value.name` (and of a method call on it, `range` being
+    /// the call): when the expression spans lines, CPython moves the start to the attribute name,
+    /// so a traceback points at the line of `.name` (`update_start_location_to_match_attr`).
+    fn attribute_location(&self, attribute: &ExprAttribute, range: TextRange) -> Location {
+        let mut location = self.location(range);
+        let (attribute_end_line, attribute_end_column) =
+            self.index.position(attribute.range.end().to_u32());
+        if location.line != attribute_end_line {
+            location.line = attribute_end_line;
+            location.column = attribute_end_column.saturating_sub(attribute.attr.id.len() as u32);
+            location.end_line = location.end_line.max(location.line);
+            if location.line == location.end_line {
+                location.end_column = location.end_column.max(location.column);
+            }
+        }
+        location
     }
 
     /// Attributes the following instructions to `range`.

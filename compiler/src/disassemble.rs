@@ -142,7 +142,12 @@ fn flags_meaning(opcode: Opcode, arg: u32) -> String {
     let mut parts: Vec<&str> = Vec::new();
     match opcode {
         Opcode::MakeFunction => {
-            for (bit, name) in [(1, "defaults"), (2, "kwdefaults"), (8, "closure")] {
+            for (bit, name) in [
+                (1, "defaults"),
+                (2, "kwdefaults"),
+                (4, "annotations"),
+                (8, "closure"),
+            ] {
                 if arg & bit != 0 {
                     parts.push(name);
                 }

@@ -17,6 +17,7 @@ pub mod dump;
 pub mod error;
 pub mod opcode;
 pub mod parse;
+pub mod pyc;
 pub mod source;
 mod stack;
 pub mod symtable;
@@ -27,9 +28,17 @@ pub use opcode::{BinaryOperator, Comparison, Opcode};
 
 use std::rc::Rc;
 
+pub use codegen::Mode;
+
 /// Compiles a module's source into its code object.
 ///
 /// `filename` is recorded in every code object for tracebacks.
 pub fn compile_module(source: &str, filename: &str) -> Result<Rc<CodeObject>, SyntaxError> {
     codegen::compile_module(source, filename)
+}
+
+/// Compiles a source as Python's `compile(source, filename, mode)` does: a module (`exec`), an
+/// expression whose code returns its value (`eval`), or one interactive statement (`single`).
+pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Rc<CodeObject>, SyntaxError> {
+    codegen::compile(source, filename, mode)
 }

@@ -54,7 +54,7 @@ macro_rules! for_each_opcode {
             CallMethod(Count) [arg + 2, 1] "[X, Y, args]: calls X(Y, *args), or Y(*args) when X is NULL";
             CallKw(Count) [arg + 2, 1] "[callable, args, names]: the last len(names) args are keywords";
             CallFunctionEx(Flags) [2 + (arg & 1), 1] "[callable, args tuple, kwargs dict if arg & 1]";
-            MakeFunction(Flags) [1 + (arg & 1) + ((arg >> 1) & 1) + ((arg >> 3) & 1), 1] "[defaults if &1, kwdefaults if &2, closure if &8, code] to a function";
+            MakeFunction(Flags) [1 + (arg & 1) + ((arg >> 1) & 1) + ((arg >> 2) & 1) + ((arg >> 3) & 1), 1] "[defaults if &1, kwdefaults if &2, annotations (a tuple of name, value pairs) if &4, closure if &8, code] to a function";
             ReturnValue(Unused) [1, 0] "returns TOS to the caller";
             LoadBuildClass(Unused) [0, 1] "pushes builtins.__build_class__";
 
@@ -105,13 +105,32 @@ macro_rules! for_each_opcode {
             BeforeWith(Unused) [1, 2] "[manager] to [bound __exit__, manager.__enter__()]";
             WithExceptStart(Unused) [3, 4] "[exit, prev, exc] pushes exit(type(exc), exc, exc.__traceback__)";
 
-            YieldValue(Unused) [1, 1] "yields TOS; pushes the value sent on resumption";
+            YieldValue(Flags) [1, 1] "yields TOS; pushes the value sent on resumption (arg 1: inside `yield from`/`await`, the delegate below)";
             GetYieldFromIter(Unused) [1, 1] "iter(TOS) unless TOS is a generator";
             Send(Target) [2, 2] "[iterator, value] to [iterator, iterator.send(value)]; when it returns, to [its value] and jumps to arg";
 
             ImportName(Name) [2, 1] "[level, fromlist] to the module names[arg]";
             ImportFrom(Name) [1, 2] "pushes TOS.names[arg] (for from-imports)";
             ImportStar(Unused) [1, 0] "copies the public names of module TOS into the namespace";
+
+            SetupAnnotations(Unused) [0, 0] "creates `__annotations__` (an empty dict) in the local namespace unless it exists";
+            PrintExpr(Unused) [1, 0] "pops TOS and shows it with `sys.displayhook` (interactive `single` mode)";
+
+            MatchSequence(Unused) [1, 2] "pushes whether TOS is a sequence to `match` (list, tuple, range…; not str, bytes, bytearray)";
+            MatchMapping(Unused) [1, 2] "pushes whether TOS is a mapping to `match` (a dict or a `collections.abc.Mapping`)";
+            GetLen(Unused) [1, 2] "pushes len(TOS)";
+            MatchKeys(Unused) [2, 3] "[subject, keys] to [subject, keys, the values of keys in subject as a tuple, or None if one is missing]";
+            MatchClass(Count) [3, 1] "[subject, class, names] to the tuple of arg positional (`__match_args__`) then keyword attributes, or None if no match";
+
+            GetAwaitable(Flags) [1, 1] "the iterator `await TOS` drives: a coroutine itself or `__await__()` (arg 1/2: after `__aenter__`/`__aexit__`, for messages)";
+            GetAiter(Unused) [1, 1] "TOS.__aiter__()";
+            GetAnext(Unused) [1, 2] "[aiter] to [aiter, awaitable of aiter.__anext__()]";
+            EndAsyncFor(Unused) [2, 0] "[aiter, exc]: pops both if exc is a StopAsyncIteration, else raises exc again";
+            BeforeAsyncWith(Unused) [1, 2] "[manager] to [bound __aexit__, manager.__aenter__()]";
+            AsyncGenWrap(Unused) [1, 1] "marks TOS as a value an async generator yields (not one an `await` in it passes out)";
+
+            CheckEgMatch(Unused) [2, 2] "`except*`: [exc, type] to [rest, match] (split by type), or [exc, None] if nothing matches; match becomes handled";
+            PrepReraiseStar(Unused) [2, 1] "[original, list of raised/unhandled] to the exception group to raise at the end of `except*`, or None";
         }
     };
 }

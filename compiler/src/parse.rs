@@ -6,16 +6,30 @@
 //! same mistake. The translation looks at the error kind, the surrounding tokens and the source
 //! text; cases CPython words in ways that need its full grammar fall back to `invalid syntax`.
 
-use ruff_python_ast::token::{Token, TokenKind, Tokens};
-use ruff_python_ast::{Expr, ModModule, PythonVersion};
+use ruff_python_ast::token::{TokenKind, Tokens};
+use ruff_python_ast::{AtomicNodeIndex, Mod, ModModule, PythonVersion, Stmt, StmtExpr};
 use ruff_python_parser::{
     InterpolatedStringErrorType, LexicalErrorType, Mode, ParseError, ParseErrorType, ParseOptions,
     Parsed, UnsupportedSyntaxError, UnsupportedSyntaxErrorKind,
 };
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::Ranged;
 
 use crate::error::{SyntaxError, SyntaxErrorKind};
 use crate::source::LineIndex;
+
+mod describe;
+mod tokens;
+
+pub(crate) use describe::expression_name;
+use describe::{
+    expression_name_at, indented_block_clause, is_bitwise_or_level, number_literal_error,
+};
+use tokens::{
+    enclosing_fstring, ends_expression, expression_start_before, innermost_open_bracket,
+    keyword_line, mismatched_bracket, next_token_kind, next_token_start, previous_token,
+    previous_token_skipping, slice, starts_expression, tokens_after, tokens_before,
+    unclosed_bracket,
+};
 
 /// Parses a module for Python 3.11, or returns the first syntax error as CPython words it.
 ///
@@ -26,8 +40,43 @@ pub fn parse_module(source: &str, filename: &str) -> Result<Parsed<ModModule>, S
     crate::stack::with_room_for(source.len(), || parse_source(source, filename))
 }
 
+/// Parses the source of `eval()` (an expression) as a module whose only statement is that
+/// expression, or returns the first syntax error as CPython words it.
+pub fn parse_expression(source: &str, filename: &str) -> Result<ModModule, SyntaxError> {
+    crate::stack::with_room_for(source.len(), || {
+        let parsed = parse_checked(source, filename, Mode::Expression)?;
+        match parsed.into_syntax() {
+            Mod::Expression(expression) => {
+                let statement = Stmt::Expr(StmtExpr {
+                    node_index: AtomicNodeIndex::NONE,
+                    range: expression.body.range(),
+                    value: expression.body,
+                });
+                Ok(ModModule {
+                    node_index: AtomicNodeIndex::NONE,
+                    range: expression.range,
+                    body: vec![statement].into(),
+                })
+            }
+            Mod::Module(module) => Ok(module),
+        }
+    })
+}
+
 fn parse_source(source: &str, filename: &str) -> Result<Parsed<ModModule>, SyntaxError> {
-    let options = ParseOptions::from(Mode::Module).with_target_version(PythonVersion::PY311);
+    let parsed = parse_checked(source, filename, Mode::Module)?;
+    match parsed.try_into_module() {
+        Some(module) => Ok(module),
+        None => {
+            let index = LineIndex::new(source);
+            Err(index.error(SyntaxErrorKind::Syntax, filename, 0, "invalid syntax"))
+        }
+    }
+}
+
+/// Parses in `mode`, translating the first error.
+fn parse_checked(source: &str, filename: &str, mode: Mode) -> Result<Parsed<Mod>, SyntaxError> {
+    let options = ParseOptions::from(mode).with_target_version(PythonVersion::PY311);
     let parsed = ruff_python_parser::parse_unchecked(source, options);
     let index = LineIndex::new(source);
     if let Some(error) = parsed.errors().first() {
@@ -41,10 +90,7 @@ fn parse_source(source: &str, filename: &str) -> Result<Parsed<ModModule>, Synta
             filename,
         ));
     }
-    match parsed.try_into_module() {
-        Some(module) => Ok(module),
-        None => Err(index.error(SyntaxErrorKind::Syntax, filename, 0, "invalid syntax")),
-    }
+    Ok(parsed)
 }
 
 /// Syntax newer than Python 3.11, as CPython 3.11 rejects it.
@@ -532,506 +578,5 @@ fn expected_token(
     }
 }
 
-/// The innermost bracket open at `offset`.
-fn innermost_open_bracket(tokens: &Tokens, offset: u32) -> Option<TokenKind> {
-    let mut open = Vec::new();
-    for token in tokens_before(tokens, offset) {
-        match token.kind() {
-            kind @ (TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace) => open.push(kind),
-            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
-                open.pop();
-            }
-            _ => {}
-        }
-    }
-    open.pop()
-}
-
-/// The range of the f-string (from its `f'` to its closing quote) containing `offset`.
-fn enclosing_fstring(tokens: &Tokens, offset: u32) -> Option<TextRange> {
-    let mut starts = Vec::new();
-    let mut innermost = None;
-    for token in tokens.iter() {
-        match token.kind() {
-            TokenKind::FStringStart => starts.push(token.start()),
-            TokenKind::FStringEnd => {
-                if let Some(begin) = starts.pop() {
-                    let range = TextRange::new(begin, token.end());
-                    if range.start().to_u32() <= offset && offset < range.end().to_u32() {
-                        innermost = Some(range);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    innermost
-}
-
-/// Whether a token can start an expression.
-fn starts_expression(kind: TokenKind) -> bool {
-    matches!(
-        kind,
-        TokenKind::Name
-            | TokenKind::Int
-            | TokenKind::Float
-            | TokenKind::Complex
-            | TokenKind::String
-            | TokenKind::FStringStart
-            | TokenKind::Lpar
-            | TokenKind::Lsqb
-            | TokenKind::Lbrace
-            | TokenKind::True
-            | TokenKind::False
-            | TokenKind::None
-            | TokenKind::Ellipsis
-            | TokenKind::Minus
-            | TokenKind::Tilde
-    )
-}
-
-/// Whether a token can end an expression.
-fn ends_expression(kind: TokenKind) -> bool {
-    matches!(
-        kind,
-        TokenKind::Name
-            | TokenKind::Int
-            | TokenKind::Float
-            | TokenKind::Complex
-            | TokenKind::String
-            | TokenKind::FStringEnd
-            | TokenKind::Rpar
-            | TokenKind::Rsqb
-            | TokenKind::Rbrace
-            | TokenKind::True
-            | TokenKind::False
-            | TokenKind::None
-            | TokenKind::Ellipsis
-    )
-}
-
-/// The start of the simple expression whose last token starts at `offset`: CPython underlines
-/// from the first of the two expressions missing a comma. Walks back over bracket groups,
-/// calls, subscripts and attribute accesses.
-fn expression_start_before(tokens: &Tokens, offset: u32) -> u32 {
-    let list: Vec<_> = tokens
-        .iter()
-        .take_while(|token| token.start().to_u32() <= offset)
-        .filter(|token| {
-            !matches!(
-                token.kind(),
-                TokenKind::Comment | TokenKind::NonLogicalNewline
-            )
-        })
-        .collect();
-    let Some(mut position) = list.len().checked_sub(1) else {
-        return offset;
-    };
-    loop {
-        if matches!(
-            list[position].kind(),
-            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace
-        ) {
-            let mut depth = 0usize;
-            loop {
-                match list[position].kind() {
-                    TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
-                    TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
-                        depth = depth.saturating_sub(1)
-                    }
-                    _ => {}
-                }
-                if depth == 0 || position == 0 {
-                    break;
-                }
-                position -= 1;
-            }
-        }
-        if position == 0 {
-            break;
-        }
-        let previous = list[position - 1].kind();
-        let is_call_or_subscript =
-            matches!(list[position].kind(), TokenKind::Lpar | TokenKind::Lsqb)
-                && ends_expression(previous);
-        if is_call_or_subscript {
-            position -= 1;
-        } else if previous == TokenKind::Dot && position >= 2 {
-            position -= 2;
-        } else {
-            break;
-        }
-    }
-    list[position].start().to_u32()
-}
-
-/// The clause phrase of CPython's "expected an indented block" message and the keyword that
-/// starts it (to find its line).
-fn indented_block_clause(message: &str) -> (&'static str, TokenKind) {
-    let table = [
-        ("`if` statement", "'if' statement", TokenKind::If),
-        ("`elif` clause", "'elif' statement", TokenKind::Elif),
-        ("`else` clause", "'else' statement", TokenKind::Else),
-        ("`for` statement", "'for' statement", TokenKind::For),
-        ("`while` statement", "'while' statement", TokenKind::While),
-        ("`with` statement", "'with' statement", TokenKind::With),
-        ("`try` statement", "'try' statement", TokenKind::Try),
-        ("`except` clause", "'except' statement", TokenKind::Except),
-        (
-            "`finally` clause",
-            "'finally' statement",
-            TokenKind::Finally,
-        ),
-        ("function definition", "function definition", TokenKind::Def),
-        ("`class` definition", "class definition", TokenKind::Class),
-        ("`match` statement", "'match' statement", TokenKind::Match),
-        ("`case` block", "'case' statement", TokenKind::Case),
-    ];
-    for (ruff, cpython, keyword) in table {
-        if message.contains(ruff) {
-            return (cpython, keyword);
-        }
-    }
-    ("statement", TokenKind::Colon)
-}
-
-/// The line of the last `keyword` token before `offset` (the line of the error if none).
-fn keyword_line(tokens: &Tokens, index: &LineIndex, offset: u32, keyword: TokenKind) -> u32 {
-    tokens_before(tokens, offset)
-        .iter()
-        .rev()
-        .find(|token| token.kind() == keyword)
-        .map_or_else(
-            || index.line_of(offset),
-            |token| index.line_of(token.start().to_u32()),
-        )
-}
-
-/// The last significant token that starts before `offset`.
-fn previous_token(tokens: &Tokens, offset: u32) -> Option<(TokenKind, TextRange)> {
-    tokens_before(tokens, offset)
-        .iter()
-        .rev()
-        .find(|token| {
-            !matches!(
-                token.kind(),
-                TokenKind::Comment | TokenKind::NonLogicalNewline
-            )
-        })
-        .map(|token| (token.kind(), token.range()))
-}
-
-/// The tokens that end at or before `offset` (`Tokens::before` panics inside a token).
-fn tokens_before(tokens: &Tokens, offset: u32) -> &[Token] {
-    let all: &[Token] = tokens;
-    let split = all
-        .partition_point(|token| token.end().to_u32() <= offset && token.start().to_u32() < offset);
-    &all[..split]
-}
-
-/// The tokens that start at or after `offset` (`Tokens::after` panics inside a token).
-fn tokens_after(tokens: &Tokens, offset: u32) -> &[Token] {
-    let all: &[Token] = tokens;
-    let split = all.partition_point(|token| token.start().to_u32() < offset);
-    &all[split..]
-}
-
-/// The kind of the last significant token before `offset`, skipping `skip` tokens.
-fn previous_token_skipping(tokens: &Tokens, offset: u32, skip: TokenKind) -> Option<TokenKind> {
-    tokens_before(tokens, offset)
-        .iter()
-        .rev()
-        .map(|token| token.kind())
-        .find(|kind| {
-            !matches!(kind, TokenKind::Comment | TokenKind::NonLogicalNewline) && *kind != skip
-        })
-}
-
-/// The start of the first token at or after `offset` (or `offset` itself at the end).
-fn next_token_start(tokens: &Tokens, offset: u32) -> u32 {
-    tokens_after(tokens, offset)
-        .first()
-        .map_or(offset, |token| token.start().to_u32())
-}
-
-/// The kind of the first significant token at or after `offset`.
-fn next_token_kind(tokens: &Tokens, offset: u32) -> Option<TokenKind> {
-    tokens_after(tokens, offset)
-        .iter()
-        .find(|token| {
-            !matches!(
-                token.kind(),
-                TokenKind::Comment | TokenKind::NonLogicalNewline | TokenKind::Rpar
-            )
-        })
-        .map(|token| token.kind())
-}
-
-/// "unmatched ')'" and "closing parenthesis ']' does not match opening parenthesis '('", when
-/// such a bracket occurs at or before the error.
-fn mismatched_bracket(
-    tokens: &Tokens,
-    index: &LineIndex,
-    filename: &str,
-    error_offset: u32,
-) -> Option<SyntaxError> {
-    let mut open: Vec<(char, u32)> = Vec::new();
-    for token in tokens.iter() {
-        let offset = token.start().to_u32();
-        let closing = match token.kind() {
-            TokenKind::Lpar => {
-                open.push(('(', offset));
-                continue;
-            }
-            TokenKind::Lsqb => {
-                open.push(('[', offset));
-                continue;
-            }
-            TokenKind::Lbrace => {
-                open.push(('{', offset));
-                continue;
-            }
-            TokenKind::Rpar => ')',
-            TokenKind::Rsqb => ']',
-            TokenKind::Rbrace => '}',
-            _ => continue,
-        };
-        if offset > error_offset {
-            break;
-        }
-        match open.pop() {
-            None => {
-                return Some(index.error(
-                    SyntaxErrorKind::Syntax,
-                    filename,
-                    offset,
-                    format!("unmatched '{closing}'"),
-                ));
-            }
-            Some((opening, opening_offset)) => {
-                let expected = match opening {
-                    '(' => ')',
-                    '[' => ']',
-                    _ => '}',
-                };
-                if expected != closing {
-                    let opening_line = index.line_of(opening_offset);
-                    let message = if opening_line == index.line_of(offset) {
-                        format!("closing parenthesis '{closing}' does not match opening parenthesis '{opening}'")
-                    } else {
-                        format!("closing parenthesis '{closing}' does not match opening parenthesis '{opening}' on line {opening_line}")
-                    };
-                    return Some(index.error(SyntaxErrorKind::Syntax, filename, offset, message));
-                }
-            }
-        }
-    }
-    None
-}
-
-/// "'(' was never closed" for the innermost bracket still open at the end of the file.
-fn unclosed_bracket(tokens: &Tokens, index: &LineIndex, filename: &str) -> Option<SyntaxError> {
-    let mut open: Vec<(char, u32)> = Vec::new();
-    for token in tokens.iter() {
-        let offset = token.start().to_u32();
-        match token.kind() {
-            TokenKind::Lpar => open.push(('(', offset)),
-            TokenKind::Lsqb => open.push(('[', offset)),
-            TokenKind::Lbrace => open.push(('{', offset)),
-            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
-                open.pop();
-            }
-            _ => {}
-        }
-    }
-    let (opening, opening_offset) = *open.last()?;
-    Some(index.error(
-        SyntaxErrorKind::Syntax,
-        filename,
-        opening_offset,
-        format!("'{opening}' was never closed"),
-    ))
-}
-
-/// The text of a range, empty if it is out of bounds.
-fn slice(source: &str, range: TextRange) -> &str {
-    source
-        .get(range.start().to_usize()..range.end().to_usize())
-        .unwrap_or("")
-}
-
-/// CPython's name for the kind of expression written in `range` ("literal", "function call").
-fn expression_name_at(source: &str, range: TextRange) -> &'static str {
-    let text = slice(source, range);
-    if let Ok(parsed) = ruff_python_parser::parse_expression(text) {
-        return expression_name(parsed.expr());
-    }
-    if text.trim_start().starts_with('*') {
-        return "starred";
-    }
-    // A bare `yield` only parses inside parentheses.
-    match ruff_python_parser::parse_expression(&format!("({text})")) {
-        Ok(parsed) => expression_name(parsed.expr()),
-        Err(_) => "expression",
-    }
-}
-
-/// Whether the expression in `range` binds at least as tightly as `|` (CPython's `bitwise_or`
-/// rule, where `a = b` is taken for a mistaken comparison).
-fn is_bitwise_or_level(source: &str, range: TextRange) -> bool {
-    match ruff_python_parser::parse_expression(slice(source, range)) {
-        Ok(parsed) => !matches!(
-            parsed.expr(),
-            Expr::Compare(_)
-                | Expr::BoolOp(_)
-                | Expr::Lambda(_)
-                | Expr::If(_)
-                | Expr::Named(_)
-                | Expr::UnaryOp(ruff_python_ast::ExprUnaryOp {
-                    op: ruff_python_ast::UnaryOp::Not,
-                    ..
-                })
-        ),
-        Err(_) => true,
-    }
-}
-
-/// CPython's tokenizer errors for malformed numbers (`1__0`, `0b12`, `1e`), which ruff reports
-/// as two statements on one line.
-fn number_literal_error(
-    source: &str,
-    tokens: &Tokens,
-    offset: u32,
-    index: &LineIndex,
-    filename: &str,
-) -> Option<SyntaxError> {
-    let (kind, range) = previous_token(tokens, offset)?;
-    if !matches!(kind, TokenKind::Int | TokenKind::Float) || range.end().to_u32() != offset {
-        return None;
-    }
-    let number = slice(source, range);
-    let next = source.get(offset as usize..)?.chars().next()?;
-    let lower = number.to_ascii_lowercase();
-    let (message, at) = if let Some(base) = ["0b", "0o"]
-        .iter()
-        .find(|prefix| lower.starts_with(**prefix))
-    {
-        if !next.is_ascii_digit() {
-            return None;
-        }
-        let name = if *base == "0b" { "binary" } else { "octal" };
-        (format!("invalid digit '{next}' in {name} literal"), offset)
-    } else if next == '_' || next.is_ascii_alphabetic() {
-        let at = if next == '_' {
-            offset
-        } else {
-            range.start().to_u32()
-        };
-        ("invalid decimal literal".to_string(), at)
-    } else {
-        return None;
-    };
-    Some(index.error(SyntaxErrorKind::Syntax, filename, at, message))
-}
-
-/// CPython's `_PyPegen_get_expr_name`: how error messages name an expression.
-pub(crate) fn expression_name(expression: &Expr) -> &'static str {
-    match expression {
-        Expr::Attribute(_) => "attribute",
-        Expr::Subscript(_) => "subscript",
-        Expr::Starred(_) => "starred",
-        Expr::Name(_) => "name",
-        Expr::List(_) => "list",
-        Expr::Tuple(_) => "tuple",
-        Expr::Lambda(_) => "lambda",
-        Expr::Call(_) => "function call",
-        Expr::BoolOp(_) | Expr::BinOp(_) | Expr::UnaryOp(_) => "expression",
-        Expr::Generator(_) => "generator expression",
-        Expr::Yield(_) | Expr::YieldFrom(_) => "yield expression",
-        Expr::Await(_) => "await expression",
-        Expr::ListComp(_) => "list comprehension",
-        Expr::SetComp(_) => "set comprehension",
-        Expr::DictComp(_) => "dict comprehension",
-        Expr::Dict(_) => "dict literal",
-        Expr::Set(_) => "set display",
-        Expr::FString(_) | Expr::TString(_) => "f-string expression",
-        Expr::NoneLiteral(_) => "None",
-        Expr::BooleanLiteral(literal) => {
-            if literal.value {
-                "True"
-            } else {
-                "False"
-            }
-        }
-        Expr::EllipsisLiteral(_) => "ellipsis",
-        Expr::StringLiteral(_) | Expr::BytesLiteral(_) | Expr::NumberLiteral(_) => "literal",
-        Expr::Compare(_) => "comparison",
-        Expr::If(_) => "conditional expression",
-        Expr::Named(_) => "named expression",
-        Expr::Slice(_) | Expr::IpyEscapeCommand(_) => "expression",
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// `(message, line, column, caret count)` of the error of `source`.
-    fn error(source: &str) -> (String, u32, u32, usize) {
-        match parse_module(source, "<test>") {
-            Ok(_) => panic!("{source:?} parsed"),
-            Err(error) => {
-                let width = error.caret_width();
-                (error.message, error.line, error.column, width)
-            }
-        }
-    }
-
-    #[test]
-    fn common_errors_use_cpython_messages_and_positions() {
-        let cases: &[(&str, &str, u32, u32, usize)] = &[
-            ("if x\n    pass\n", "expected ':'", 1, 5, 1),
-            ("if x:\npass\n", "expected an indented block after 'if' statement on line 1", 2, 1, 1),
-            ("  x = 1\n", "unexpected indent", 1, 0, 1),
-            ("x = 'abc\n", "unterminated string literal (detected at line 1)", 1, 5, 1),
-            ("x = '''abc\n\n", "unterminated triple-quoted string literal (detected at line 2)", 1, 5, 1),
-            ("f(1, 2\n", "'(' was never closed", 1, 2, 1),
-            ("x = [1, 2 3]\n", "invalid syntax. Perhaps you forgot a comma?", 1, 9, 3),
-            ("1 = x\n", "cannot assign to literal here. Maybe you meant '==' instead of '='?", 1, 1, 1),
-            ("f() = 3\n", "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 1, 3),
-            ("(a, 1) = x\n", "cannot assign to literal", 1, 5, 1),
-            ("for 1 in x: pass\n", "cannot assign to literal", 1, 5, 1),
-            ("x + 1 += 2\n", "'expression' is an illegal expression for augmented assignment", 1, 1, 5),
-            ("del f()\n", "cannot delete function call", 1, 5, 3),
-            ("def f():\n    yield = 3\n", "assignment to yield expression not possible", 2, 5, 5),
-            ("f(1]\n", "closing parenthesis ']' does not match opening parenthesis '('", 1, 4, 1),
-            ("x)\n", "unmatched ')'", 1, 2, 1),
-            ("print 'hi'\n", "Missing parentheses in call to 'print'. Did you mean print(...)?", 1, 1, 10),
-            ("def f(:\n", "invalid syntax", 1, 7, 1),
-            ("x = $\n", "invalid syntax", 1, 5, 1),
-            ("x = \u{20ac}\n", "invalid character '\u{20ac}' (U+20AC)", 1, 5, 1),
-            ("type X = int\n", "invalid syntax", 1, 1, 4),
-            ("if x:\n  a\n b\n", "unindent does not match any outer indentation level", 3, 3, 1),
-            ("x = {1: 2, 3}\n", "':' expected after dictionary key", 1, 12, 1),
-            ("x = 1 if 2\n", "expected 'else' after 'if' expression", 1, 5, 6),
-            ("f(x=1, y)\n", "positional argument follows keyword argument", 1, 9, 1),
-            ("f(x for x in y, 1)\n", "Generator expression must be parenthesized", 1, 3, 12),
-            ("class C(x for x in y): pass\n", "invalid syntax", 1, 11, 3),
-            ("x = f'{'\n", "f-string: expecting '}'", 1, 9, 1),
-            ("x = f'}'\n", "f-string: single '}' is not allowed", 1, 9, 1),
-            ("try:\n    pass\n", "expected 'except' or 'finally' block", 2, 0, 1),
-            ("x = 0777\n", "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1, 5, 1),
-        ];
-        for &(source, expected, line, column, width) in cases {
-            assert_eq!(
-                error(source),
-                (expected.to_string(), line, column, width),
-                "{source:?}"
-            );
-        }
-        match parse_module("if x:\npass\n", "<test>") {
-            Err(error) => assert_eq!(error.kind, SyntaxErrorKind::Indentation),
-            Ok(_) => panic!("parsed"),
-        }
-    }
-}
+mod tests;

@@ -158,6 +158,9 @@ pub struct Scope {
     pub parameters: Vec<String>,
     /// Whether it contains `yield` (or is a generator expression).
     pub is_generator: bool,
+    /// Whether it is an `async def`, or a comprehension with `async for` or `await` in it
+    /// (CPython's `ste_coroutine`).
+    pub is_coroutine: bool,
     /// Whether it is nested in a function-like scope.
     pub is_nested: bool,
     /// For a class: whether a method uses `super` or `__class__`, so that the body creates the
@@ -182,6 +185,7 @@ impl Scope {
             lookup: HashMap::new(),
             parameters: Vec::new(),
             is_generator: false,
+            is_coroutine: false,
             is_nested: false,
             needs_class_cell: false,
             private: None,
@@ -272,6 +276,9 @@ impl Scope {
 #[derive(Clone, Debug)]
 pub struct SymbolTable {
     scopes: Vec<Scope>,
+    /// Whether the module starts with `from __future__ import annotations` (annotations are
+    /// then kept as strings, never evaluated).
+    pub future_annotations: bool,
     /// Scope of each scope-creating AST node, keyed by the node's address (the AST is borrowed,
     /// unmoved, for as long as the table is used).
     by_node: HashMap<usize, ScopeId>,

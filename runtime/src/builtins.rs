@@ -1,7 +1,8 @@
-//! The `builtins` namespace: builtin functions ([`functions`]) and the constructors of the
-//! builtin classes ([`constructors`]).
+//! The `builtins` namespace: builtin functions ([`functions`], and [`evaluation`] for
+//! `compile`/`eval`/`exec`) and the constructors of the builtin classes ([`constructors`]).
 
 pub mod constructors;
+pub mod evaluation;
 pub mod functions;
 
 use crate::Runtime;
@@ -9,7 +10,7 @@ use crate::Runtime;
 /// Fills the builtins namespace with the builtin functions.
 pub fn register(runtime: &mut Runtime) {
     let builtins = runtime.builtins;
-    for &(name, function) in functions::FUNCTIONS {
+    for &(name, function) in functions::FUNCTIONS.iter().chain(evaluation::FUNCTIONS) {
         let key = runtime.intern(name);
         let value = runtime.new_native_function("builtins", name, function);
         crate::types::dict::set_str_key(runtime, builtins, key, value);

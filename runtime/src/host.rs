@@ -51,6 +51,11 @@ pub trait Host {
     /// The innermost Python frame's global namespace and its local namespace: the namespace
     /// dict of a module or class body, or a new dict snapshot of a function's locals.
     fn frame_namespaces(&mut self) -> PyResult<(Value, Value)>;
+
+    /// Imports the module with this absolute dotted name (importing its parent packages
+    /// first) and returns it, as `importlib.import_module` does once a relative name is
+    /// resolved.
+    fn import_module(&mut self, name: &str) -> PyResult<Value>;
 }
 
 /// What a generator did when resumed.

@@ -3,6 +3,7 @@
 //! A module is created on its first import and registered in `sys.modules`.
 
 pub mod gc;
+pub mod importlib;
 pub mod math;
 pub mod sys;
 pub mod time;
@@ -12,7 +13,7 @@ use crate::value::Value;
 use crate::Runtime;
 
 /// The native modules krait provides.
-pub const NAMES: &[&str] = &["sys", "math", "time", "gc"];
+pub const NAMES: &[&str] = &["sys", "math", "time", "gc", "importlib"];
 
 /// Creates the native module `name`, if krait has one.
 pub fn create(runtime: &mut Runtime, name: &str) -> Option<Value> {
@@ -21,6 +22,7 @@ pub fn create(runtime: &mut Runtime, name: &str) -> Option<Value> {
         "math" => math::create(runtime),
         "time" => time::create(runtime),
         "gc" => gc::create(runtime),
+        "importlib" => importlib::create(runtime),
         _ => return None,
     };
     runtime.register_module(name, module);

@@ -82,6 +82,8 @@ pub struct FunctionObject {
     pub doc: Value,
     /// Attributes set on the function (a dict) or NULL.
     pub dict: Mutable<Value>,
+    /// `__annotations__` (a dict), or NULL until first read.
+    pub annotations: Mutable<Value>,
 }
 
 /// A code object as the runtime sees it: the compiler's data plus its constants and names as
@@ -213,8 +215,21 @@ pub enum GeneratorState {
     Finished,
 }
 
-/// A generator object.
+/// Which kind of suspendable code a [`GeneratorObject`] runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GeneratorKind {
+    /// A generator (`yield`).
+    Generator,
+    /// A coroutine (`async def`).
+    Coroutine,
+    /// An async generator (`async def` with `yield`).
+    AsyncGenerator,
+}
+
+/// A generator, coroutine or async generator object.
 pub struct GeneratorObject {
+    /// Which of the three it is.
+    pub kind: GeneratorKind,
     /// Its frame while it is not running.
     pub frame: Mutable<Option<SuspendedFrame>>,
     /// Its state.
@@ -326,6 +341,10 @@ pub enum Payload {
     Complex(f64, f64),
     /// `bytes`.
     Bytes(Box<[u8]>),
+    /// `bytearray`.
+    ByteArray(Mutable<Vec<u8>>),
+    /// `memoryview`.
+    MemoryView(crate::types::memoryview::MemoryView),
     /// `list`.
     List(Mutable<Vec<Value>>),
     /// `tuple`.
@@ -406,8 +425,11 @@ pub enum Payload {
     Cell(Cell<Value>),
     /// A builtin iterator.
     Iterator(IteratorKind),
-    /// A generator.
+    /// A generator, coroutine or async generator.
     Generator(GeneratorObject),
+    /// The helper objects of coroutines and async generators (`coro.__await__()`, `asend`,
+    /// `athrow`, and the marker of a value an async generator yields).
+    Awaitable(crate::types::coroutine::Awaitable),
     /// A text stream (`sys.stdout`, `sys.stderr`, `sys.stdin`).
     TextStream(crate::stream::TextStream),
 }
@@ -428,6 +450,7 @@ impl HeapObject {
             | Payload::BigInt(_)
             | Payload::Complex(..)
             | Payload::Bytes(_)
+            | Payload::ByteArray(_)
             | Payload::Range { .. }
             | Payload::TextStream(_) => {}
             Payload::List(items) => items.get().iter().for_each(|&item| visit(item)),
@@ -436,6 +459,7 @@ impl HeapObject {
                 dict.get().trace(visit)
             }
             Payload::DictView(dict, _) => visit(*dict),
+            Payload::MemoryView(view) => visit(view.object),
             Payload::Slice { start, stop, step } => {
                 visit(*start);
                 visit(*stop);
@@ -452,6 +476,7 @@ impl HeapObject {
                 visit(function.module);
                 visit(function.doc);
                 visit(*function.dict.get());
+                visit(*function.annotations.get());
             }
             Payload::Code(code) => {
                 code.constants.iter().for_each(|&value| visit(value));
@@ -510,6 +535,7 @@ impl HeapObject {
                     frame.values.iter().for_each(|&value| visit(value));
                 }
             }
+            Payload::Awaitable(awaitable) => awaitable.trace(visit),
         }
     }
 
@@ -520,6 +546,7 @@ impl HeapObject {
             Payload::Str(text) => text.text.len(),
             Payload::BigInt(int) => int.bits() as usize / 8,
             Payload::Bytes(bytes) => bytes.len(),
+            Payload::ByteArray(bytes) => bytes.get().capacity(),
             Payload::List(items) => items.get().capacity() * VALUE,
             Payload::Tuple(items) => items.len() * VALUE,
             Payload::Dict(dict) | Payload::Set(dict) | Payload::FrozenSet(dict) => {

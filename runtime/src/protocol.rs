@@ -53,6 +53,8 @@ pub fn type_of(runtime: &Runtime, value: Value) -> Value {
         Payload::BigInt(_) => types.int,
         Payload::Complex(..) => types.complex,
         Payload::Bytes(_) => types.bytes,
+        Payload::ByteArray(_) => types.bytearray,
+        Payload::MemoryView(_) => types.memoryview,
         Payload::List(_) => types.list,
         Payload::Tuple(_) => types.tuple,
         Payload::Dict(_) => types.dict,
@@ -77,7 +79,12 @@ pub fn type_of(runtime: &Runtime, value: Value) -> Value {
         Payload::Module { .. } => types.module,
         Payload::Cell(_) => types.cell,
         Payload::Iterator(iterator) => iterate::iterator_type(runtime, iterator),
-        Payload::Generator(_) => types.generator,
+        Payload::Generator(generator) => match generator.kind {
+            crate::object::GeneratorKind::Generator => types.generator,
+            crate::object::GeneratorKind::Coroutine => types.coroutine,
+            crate::object::GeneratorKind::AsyncGenerator => types.async_generator,
+        },
+        Payload::Awaitable(awaitable) => awaitable.class(&types),
         Payload::TextStream(_) => types.text_io,
     }
 }

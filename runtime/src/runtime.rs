@@ -43,6 +43,9 @@ pub struct Runtime {
     pub argv: Vec<String>,
     /// `sys.getrecursionlimit()`.
     pub recursion_limit: usize,
+    /// `sys.get_int_max_str_digits()`: the most decimal digits an int may have when converted
+    /// to or from a str (0 = unlimited).
+    pub int_max_str_digits: usize,
     /// Values Rust code holds across calls into Python (see `heap.rs`): a stack.
     roots: Vec<Value>,
     interned: HashMap<Box<str>, Value>,
@@ -64,6 +67,7 @@ impl Runtime {
             root_shape: Shape::root(),
             argv: Vec::new(),
             recursion_limit: 1000,
+            int_max_str_digits: 4300,
             roots: Vec::new(),
             interned,
         };

@@ -4,14 +4,19 @@
 //! comparison, …) and a `METHODS` table of `(name, function)` that [`register_methods`] puts
 //! into the type's namespace at start-up.
 
+pub mod bytes;
+pub mod complex;
+pub mod coroutine;
 pub mod dict;
 pub mod exception;
+pub mod exception_group;
 pub mod float;
 pub mod format;
 pub mod function;
 pub mod generator;
 pub mod int;
 pub mod list;
+pub mod memoryview;
 pub mod object;
 pub mod property;
 pub mod range;
@@ -32,7 +37,7 @@ pub type MethodTable = &'static [(&'static str, NativeFunctionPointer)];
 /// Puts every builtin type's methods into its namespace.
 pub fn register_methods(runtime: &mut Runtime) {
     let types = runtime.types;
-    let tables: [(Value, &'static str, MethodTable); 15] = [
+    let tables: [(Value, &'static str, MethodTable); 25] = [
         (types.object, "object", object::METHODS),
         (types.type_, "type", type_::METHODS),
         (types.int, "int", int::METHODS),
@@ -48,12 +53,29 @@ pub fn register_methods(runtime: &mut Runtime) {
         (types.generator, "generator", generator::METHODS),
         (types.property, "property", property::METHODS),
         (types.text_io, "TextIOWrapper", stream::METHODS),
+        (types.bytes, "bytes", bytes::METHODS),
+        (types.bytearray, "bytearray", bytes::BYTEARRAY_METHODS),
+        (types.memoryview, "memoryview", memoryview::METHODS),
+        (types.complex, "complex", complex::METHODS),
+        (types.coroutine, "coroutine", coroutine::COROUTINE_METHODS),
+        (types.async_generator, "async_generator", coroutine::ASYNC_GENERATOR_METHODS),
+        (types.coroutine_wrapper, "coroutine_wrapper", coroutine::AWAITABLE_METHODS),
+        (types.async_generator_asend, "async_generator_asend", coroutine::AWAITABLE_METHODS),
+        (types.async_generator_athrow, "async_generator_athrow", coroutine::AWAITABLE_METHODS),
+        (types.base_exception_group, "BaseExceptionGroup", exception_group::METHODS),
     ];
     for (class, owner, table) in tables {
         add_methods(runtime, class, owner, table);
     }
-    let wrapped: [(Value, &'static str, MethodTable, bool); 3] = [
+    exception_group::finish_types(runtime);
+    let wrapped: [(Value, &'static str, MethodTable, bool); 9] = [
         (types.dict, "dict", dict::CLASS_METHODS, true),
+        (types.bytes, "bytes", bytes::CLASS_METHODS, true),
+        (types.bytearray, "bytearray", bytes::CLASS_METHODS, true),
+        (types.bytes, "bytes", bytes::STATIC_METHODS, false),
+        (types.bytearray, "bytearray", bytes::STATIC_METHODS, false),
+        (types.int, "int", int::CLASS_METHODS, true),
+        (types.float, "float", float::CLASS_METHODS, true),
         (types.str, "str", str::STATIC_METHODS, false),
         (types.type_, "type", type_::STATIC_METHODS, false),
     ];
@@ -97,7 +119,10 @@ pub fn builtin_binary(
         // int * sequence
         if operator.plain() == Op::Multiply
             && int::as_int(left).is_some()
-            && matches!(right.as_object().map(|object| &object.payload), Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_)))
+            && matches!(
+                right.as_object().map(|object| &object.payload),
+                Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_))
+            )
         {
             return builtin_binary(host, right, left, operator);
         }
@@ -193,6 +218,7 @@ pub fn builtin_binary(
             }
             None => sequence_multiply_error(host, right),
         },
+        (Payload::Bytes(_) | Payload::ByteArray(_), _) => bytes::binary(host, left, right, operator),
         (Payload::Set(_) | Payload::FrozenSet(_), Op::Or | Op::And | Op::Subtract | Op::Xor) => {
             set::binary(host, left, right, operator)
         }
@@ -215,7 +241,9 @@ pub fn builtin_binary(
     }
 }
 
-fn repeat_count(host: &mut dyn crate::Host, count: Value) -> crate::PyResult<Option<usize>> {
+/// The count of a sequence repetition (`seq * count`): negative counts are 0; `None` when
+/// `count` is not an int.
+pub(crate) fn repeat_count(host: &mut dyn crate::Host, count: Value) -> crate::PyResult<Option<usize>> {
     match int::as_int(count) {
         Some(int) => match int.to_i64() {
             Some(count) => Ok(Some(count.max(0) as usize)),
@@ -231,7 +259,8 @@ fn repeat_count(host: &mut dyn crate::Host, count: Value) -> crate::PyResult<Opt
     }
 }
 
-fn sequence_multiply_error(host: &mut dyn crate::Host, count: Value) -> crate::PyResult<Option<Value>> {
+/// The error for `seq * count` when `count` is not an int (`None` lets user dunders try).
+pub(crate) fn sequence_multiply_error(host: &mut dyn crate::Host, count: Value) -> crate::PyResult<Option<Value>> {
     if matches!(count.as_object().map(|object| &object.payload), Some(crate::object::Payload::Instance(_))) {
         return Ok(None);
     }

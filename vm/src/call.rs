@@ -2,7 +2,7 @@
 //! for Python functions, and creating generators.
 
 use krait_compiler::code::flags;
-use krait_runtime::object::{FunctionObject, GeneratorObject, GeneratorState, Mutable, Payload, SuspendedFrame};
+use krait_runtime::object::{FunctionObject, GeneratorKind, GeneratorObject, GeneratorState, Mutable, Payload, SuspendedFrame};
 use krait_runtime::{protocol, PyErr, PyResult, Value};
 
 use crate::frame::Frame;
@@ -282,7 +282,16 @@ impl Vm {
         self.push_cells(function, base);
         let values = self.stack.split_off(base);
         let frame = SuspendedFrame { function: callable, instruction: 0, values, handled_exception: Value::NULL };
+        let flags = code_data(function.code).map_or(0, |code| code.code.flags);
+        let kind = if flags & krait_compiler::code::flags::COROUTINE != 0 {
+            GeneratorKind::Coroutine
+        } else if flags & krait_compiler::code::flags::ASYNC_GENERATOR != 0 {
+            GeneratorKind::AsyncGenerator
+        } else {
+            GeneratorKind::Generator
+        };
         let generator = GeneratorObject {
+            kind,
             frame: Mutable::new(Some(frame)),
             state: std::cell::Cell::new(GeneratorState::Created),
             name: *function.name.get(),

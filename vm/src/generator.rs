@@ -1,32 +1,175 @@
-//! Generators: a generator keeps its frame (locals, cells, operand stack, instruction) in a
-//! heap object while suspended; resuming copies it back onto the VM stack and runs a nested
-//! loop until the next `yield` or the end.
+//! Generators, coroutines and async generators: each keeps its frame (locals, cells, operand
+//! stack, instruction) in a heap object while suspended; resuming copies it back onto the VM
+//! stack and runs a nested loop until the next `yield` or the end.
+//!
+//! A frame paused inside `yield from` or `await` (a `YieldValue` marked 1, with the delegate
+//! below it on the stack) passes `throw()` and `close()` on to the delegate first, as CPython's
+//! `_gen_throw` does; when the delegate then returns, the frame continues after its loop.
 
-use krait_runtime::object::{GeneratorState, Payload, SuspendedFrame};
+use krait_compiler::Opcode;
+use krait_runtime::loader::code_data;
+use krait_runtime::object::{GeneratorKind, GeneratorObject, GeneratorState, Payload, SuspendedFrame};
+use krait_runtime::types::coroutine::kind_name;
 use krait_runtime::{protocol, GeneratorStep, PyErr, PyResult, Value};
 
 use crate::frame::Frame;
 use crate::interpreter::Exit;
-use krait_runtime::loader::code_data;
 use crate::Vm;
+
+/// The generator object behind a value.
+fn generator_object(value: Value) -> Option<&'static GeneratorObject> {
+    match &value.as_object()?.payload {
+        Payload::Generator(generator) => Some(generator),
+        _ => None,
+    }
+}
 
 impl Vm {
     /// Resumes `generator` with `value` sent in, or `exception` thrown in when not NULL.
     pub(crate) fn resume(&mut self, generator: Value, value: Value, exception: Value) -> PyResult<GeneratorStep> {
-        let Some(Payload::Generator(state)) = generator.as_object().map(|object| &object.payload) else {
+        let Some(state) = generator_object(generator) else {
             return Err(self.runtime.type_error("not a generator"));
         };
+        // Async generators are thrown into only by `athrow()`/`aclose()`, which let the
+        // awaitable they wait on see GeneratorExit instead of closing it.
+        let close_on_exit = state.kind != GeneratorKind::AsyncGenerator;
+        self.resume_delegating(generator, value, exception, close_on_exit)
+    }
+
+    fn resume_delegating(&mut self, generator: Value, value: Value, exception: Value, close_on_exit: bool) -> PyResult<GeneratorStep> {
+        if !exception.is_null() {
+            if let Some(delegate) = self.delegate_of(generator) {
+                return self.throw_through_delegate(generator, delegate, exception, close_on_exit);
+            }
+        }
+        self.resume_frame(generator, value, exception)
+    }
+
+    /// The iterator a suspended frame delegates to (`yield from`, `await`), if it is paused in
+    /// such a loop.
+    fn delegate_of(&self, generator: Value) -> Option<Value> {
+        let state = generator_object(generator)?;
+        if state.state.get() != GeneratorState::Suspended {
+            return None;
+        }
+        let frame = state.frame.get().as_ref()?;
+        let code = code_data(function_code(frame.function)?)?;
+        let paused_at = code.code.instructions.get((frame.instruction as usize).checked_sub(1)?)?;
+        if paused_at.opcode == Opcode::YieldValue && paused_at.arg == 1 {
+            frame.values.last().copied()
+        } else {
+            None
+        }
+    }
+
+    /// `throw()` into a frame paused in `yield from`/`await`: close or throw into the delegate
+    /// first; its result decides what the frame sees.
+    fn throw_through_delegate(&mut self, generator: Value, delegate: Value, exception: Value, close_on_exit: bool) -> PyResult<GeneratorStep> {
+        let Some(state) = generator_object(generator) else { return Err(PyErr { exception }) };
+        let mark = self.runtime.root_mark();
+        self.runtime.push_root(generator);
+        self.runtime.push_root(delegate);
+        self.runtime.push_root(exception);
+        let is_exit = protocol::is_instance(&self.runtime, exception, self.runtime.types.generator_exit);
+        state.state.set(GeneratorState::Running);
+        let outcome = if is_exit && close_on_exit {
+            let closed = self.close_delegate(delegate);
+            state.state.set(GeneratorState::Suspended);
+            let thrown = match closed {
+                Ok(()) => exception,
+                Err(error) => error.exception,
+            };
+            self.resume_frame(generator, Value::NONE, thrown)
+        } else {
+            let delegated = if generator_object(delegate).is_some() {
+                Some(self.resume_delegating(delegate, Value::NONE, exception, close_on_exit))
+            } else {
+                let throw_name = self.runtime.names.throw;
+                match protocol::attribute::find_attribute(self, delegate, throw_name) {
+                    Ok(Some(method)) => Some(match protocol::call(self, method, &[exception], &[]) {
+                        Ok(item) => Ok(GeneratorStep::Yielded(item)),
+                        Err(error) if protocol::is_instance(&self.runtime, error.exception, self.runtime.types.stop_iteration) => {
+                            let items = krait_runtime::types::exception::args(error.exception);
+                            Ok(GeneratorStep::Returned(items.first().copied().unwrap_or(Value::NONE)))
+                        }
+                        Err(error) => Err(error),
+                    }),
+                    Ok(None) => None,
+                    Err(error) => Some(Err(error)),
+                }
+            };
+            state.state.set(GeneratorState::Suspended);
+            match delegated {
+                None => self.resume_frame(generator, Value::NONE, exception),
+                Some(Ok(GeneratorStep::Yielded(item))) => Ok(GeneratorStep::Yielded(item)),
+                Some(Ok(GeneratorStep::Returned(result))) => {
+                    self.leave_delegation(state);
+                    self.resume_frame(generator, result, Value::NULL)
+                }
+                Some(Err(error)) => self.resume_frame(generator, Value::NONE, error.exception),
+            }
+        };
+        self.runtime.pop_roots(mark);
+        outcome
+    }
+
+    /// The delegate of a paused frame returned: pop it and continue after the delegation loop
+    /// (the `Send`'s target), where its result is expected on the stack.
+    fn leave_delegation(&mut self, state: &GeneratorObject) {
+        let Some(frame) = state.frame.get().as_mut() else { return };
+        let Some(code) = function_code(frame.function).and_then(code_data) else { return };
+        let instructions = &code.code.instructions;
+        let Some(jump) = instructions.get(frame.instruction as usize) else { return };
+        let Some(send) = instructions.get(jump.arg as usize) else { return };
+        if jump.opcode == Opcode::Jump && send.opcode == Opcode::Send {
+            frame.values.pop();
+            frame.instruction = send.arg;
+        }
+    }
+
+    /// Closes the delegate of a frame being closed (CPython's `gen_close_iter`).
+    fn close_delegate(&mut self, delegate: Value) -> PyResult<()> {
+        let close_name = self.runtime.names.close;
+        if generator_object(delegate).is_some() {
+            let close = protocol::attribute::find_attribute(self, delegate, close_name)?;
+            if let Some(close) = close {
+                protocol::call(self, close, &[], &[])?;
+            }
+            return Ok(());
+        }
+        if let Some(close) = protocol::attribute::find_attribute(self, delegate, close_name)? {
+            protocol::call(self, close, &[], &[])?;
+        }
+        Ok(())
+    }
+
+    /// Runs the generator's own frame: sends `value` in, or raises `exception` at the paused
+    /// point when it is not NULL.
+    fn resume_frame(&mut self, generator: Value, value: Value, exception: Value) -> PyResult<GeneratorStep> {
+        let Some(state) = generator_object(generator) else {
+            return Err(self.runtime.type_error("not a generator"));
+        };
+        let kind = kind_name(state.kind);
         match state.state.get() {
-            GeneratorState::Running => return Err(self.runtime.value_error("generator already executing")),
+            GeneratorState::Running => return Err(self.runtime.value_error(format!("{kind} already executing"))),
             GeneratorState::Finished => {
                 if !exception.is_null() {
                     return Err(PyErr { exception });
                 }
+                if state.kind == GeneratorKind::Coroutine {
+                    return Err(self.runtime.runtime_error("cannot reuse already awaited coroutine"));
+                }
                 return Ok(GeneratorStep::Returned(Value::NONE));
             }
             GeneratorState::Created => {
-                if exception.is_null() && !value.is_none() {
-                    return Err(self.runtime.type_error("can't send non-None value to a just-started generator"));
+                if !exception.is_null() {
+                    // Thrown in before the first instruction: nothing can catch it.
+                    state.state.set(GeneratorState::Finished);
+                    *state.frame.get() = None;
+                    return Err(PyErr { exception });
+                }
+                if !value.is_none() {
+                    return Err(self.runtime.type_error(format!("can't send non-None value to a just-started {kind}")));
                 }
             }
             GeneratorState::Suspended => {}
@@ -90,18 +233,30 @@ impl Vm {
             Err(error) => {
                 state.state.set(GeneratorState::Finished);
                 *state.frame.get() = None;
-                if protocol::is_instance(&self.runtime, error.exception, self.runtime.types.stop_iteration) {
-                    let runtime = &mut self.runtime;
-                    let replacement = runtime.runtime_error("generator raised StopIteration");
-                    if let Some(data) = krait_runtime::runtime::exception_data(replacement.exception) {
-                        data.get().cause = error.exception;
-                        data.get().suppress_context = true;
-                    }
-                    return Err(replacement);
-                }
-                Err(error)
+                Err(self.escaped_from_generator(state.kind, error))
             }
         }
+    }
+
+    /// PEP 479: a StopIteration (or, from an async generator, StopAsyncIteration) leaving a
+    /// generator's frame becomes a RuntimeError.
+    fn escaped_from_generator(&mut self, kind: GeneratorKind, error: PyErr) -> PyErr {
+        let types = self.runtime.types;
+        let stop_iteration = protocol::is_instance(&self.runtime, error.exception, types.stop_iteration);
+        let stop_async = kind == GeneratorKind::AsyncGenerator
+            && protocol::is_instance(&self.runtime, error.exception, types.stop_async_iteration);
+        if !stop_iteration && !stop_async {
+            return error;
+        }
+        let what = if stop_iteration { "StopIteration" } else { "StopAsyncIteration" };
+        let message = format!("{} raised {what}", kind_name(kind));
+        let replacement = self.runtime.runtime_error(message);
+        if let Some(data) = krait_runtime::runtime::exception_data(replacement.exception) {
+            data.get().cause = error.exception;
+            data.get().context = error.exception;
+            data.get().suppress_context = true;
+        }
+        replacement
     }
 
     /// Saves the top frame (a generator's, at a `yield`) into its generator and pops it.
@@ -109,7 +264,7 @@ impl Vm {
         let Some(frame) = self.frames.pop() else { return };
         let values = self.stack.split_off(frame.base);
         self.stack.truncate(frame.return_to);
-        if let Some(Payload::Generator(state)) = frame.generator.as_object().map(|object| &object.payload) {
+        if let Some(state) = generator_object(frame.generator) {
             *state.frame.get() = Some(SuspendedFrame {
                 function: frame.function,
                 instruction: frame.ip as u32,
@@ -119,15 +274,28 @@ impl Vm {
         }
     }
 
-    /// `Send`: one step of `yield from`.
+    /// `Send`: one step of `yield from` or `await`.
     pub(crate) fn send(&mut self, iterator: Value, value: Value) -> PyResult<GeneratorStep> {
-        if let Some(Payload::Generator(_)) = iterator.as_object().map(|object| &object.payload) {
+        if generator_object(iterator).is_some() {
             return self.resume(iterator, value, Value::NULL);
         }
-        let result = if value.is_none() {
-            match protocol::next(self, iterator)? {
-                Some(item) => return Ok(GeneratorStep::Yielded(item)),
-                None => return Ok(GeneratorStep::Returned(Value::NONE)),
+        let is_builtin_iterator = matches!(iterator.as_object().map(|object| &object.payload), Some(Payload::Iterator(_)));
+        let result = if value.is_none() && is_builtin_iterator {
+            return Ok(match protocol::next(self, iterator)? {
+                Some(item) => GeneratorStep::Yielded(item),
+                None => GeneratorStep::Returned(Value::NONE),
+            });
+        } else if value.is_none() {
+            // `__next__` itself, so the StopIteration's value (the result) is kept.
+            let class = protocol::type_of(&self.runtime, iterator);
+            let next_name = self.runtime.names.__next__;
+            match protocol::lookup_in_type(&mut self.runtime, class, next_name) {
+                Some(method) => protocol::attribute::call_bound(self, method, iterator, &[]),
+                None => {
+                    let runtime = &mut self.runtime;
+                    let message = format!("'{}' object is not an iterator", protocol::type_name(runtime, iterator));
+                    return Err(runtime.type_error(message));
+                }
             }
         } else {
             let send = self.runtime.names.send;
@@ -144,5 +312,14 @@ impl Vm {
                 }
             }
         }
+    }
+
+}
+
+/// The code value of a function value.
+fn function_code(function: Value) -> Option<Value> {
+    match &function.as_object()?.payload {
+        Payload::Function(function) => Some(function.code),
+        _ => None,
     }
 }

@@ -88,4 +88,8 @@ impl Host for Vm {
         }
         Ok((globals, snapshot))
     }
+
+    fn import_module(&mut self, name: &str) -> PyResult<Value> {
+        self.import_module_absolute(name)
+    }
 }

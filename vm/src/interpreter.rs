@@ -337,10 +337,17 @@ impl Vm {
                 Opcode::MakeFunction => {
                     let code_value = pop!();
                     let closure = if arg & 8 != 0 { pop!() } else { Value::NULL };
+                    let annotations = if arg & 4 != 0 { pop!() } else { Value::NULL };
                     let keyword_defaults = if arg & 2 != 0 { pop!() } else { Value::NULL };
                     let defaults = if arg & 1 != 0 { pop!() } else { Value::NULL };
                     let globals = self.frames.last().map_or(Value::NULL, |frame| frame.globals);
                     let function = self.make_function(code_value, globals, defaults, keyword_defaults, closure);
+                    if !annotations.is_null() {
+                        self.stack.push(function);
+                        sync!();
+                        attempt!(self.set_function_annotations(function, annotations));
+                        self.stack.pop();
+                    }
                     self.stack.push(function);
                 }
                 Opcode::ReturnValue => {
@@ -729,7 +736,11 @@ impl Vm {
                 }
                 Opcode::GetYieldFromIter => {
                     let iterable = top!();
-                    if !matches!(iterable.as_object().map(|object| &object.payload), Some(Payload::Generator(_))) {
+                    let kind = krait_runtime::types::coroutine::generator_kind(iterable);
+                    if kind == Some(krait_runtime::object::GeneratorKind::Coroutine) {
+                        throw!(self.runtime.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
+                    }
+                    if kind != Some(krait_runtime::object::GeneratorKind::Generator) {
                         sync!();
                         let iterator = attempt!(protocol::iterate(self, iterable));
                         self.stack.pop();
@@ -750,10 +761,10 @@ impl Vm {
                     }
                 }
                 Opcode::ImportName => {
-                    let _from_list = pop!();
+                    let from_list = pop!();
                     let level = pop!();
                     sync!();
-                    let module = attempt!(self.import_name(code.names[arg], level));
+                    let module = attempt!(self.import_name(code.names[arg], from_list, level));
                     self.stack.push(module);
                 }
                 Opcode::ImportFrom => {
@@ -767,6 +778,116 @@ impl Vm {
                     let locals = self.frames.last().map_or(Value::NULL, |frame| frame.locals);
                     sync!();
                     attempt!(self.import_star(module, locals));
+                }
+                Opcode::SetupAnnotations => {
+                    let locals = self.frames.last().map_or(Value::NULL, |frame| frame.locals);
+                    sync!();
+                    attempt!(self.setup_annotations(locals));
+                }
+                Opcode::PrintExpr => {
+                    let value = top!();
+                    sync!();
+                    attempt!(self.display(value));
+                    self.stack.pop();
+                }
+                Opcode::MatchSequence => {
+                    let subject = top!();
+                    let result = self.is_match_sequence(subject);
+                    self.stack.push(Value::bool(result));
+                }
+                Opcode::MatchMapping => {
+                    let subject = top!();
+                    let result = self.is_match_mapping(subject);
+                    self.stack.push(Value::bool(result));
+                }
+                Opcode::GetLen => {
+                    let value = top!();
+                    sync!();
+                    let length = attempt!(protocol::truth::length(self, value));
+                    let length = self.runtime.new_int(length as i64);
+                    self.stack.push(length);
+                }
+                Opcode::MatchKeys => {
+                    let keys = top!();
+                    let subject = self.stack[self.stack.len() - 2];
+                    sync!();
+                    let values = attempt!(self.match_keys(subject, keys));
+                    self.stack.push(values);
+                }
+                Opcode::MatchClass => {
+                    let length = self.stack.len();
+                    let (subject, class, names) = (self.stack[length - 3], self.stack[length - 2], self.stack[length - 1]);
+                    sync!();
+                    let attributes = attempt!(self.match_class(subject, class, arg, names));
+                    self.stack.truncate(length - 3);
+                    self.stack.push(attributes);
+                }
+                Opcode::GetAwaitable => {
+                    let value = top!();
+                    sync!();
+                    let iterator = attempt!(self.get_awaitable(value, instruction.arg));
+                    self.stack.pop();
+                    self.stack.push(iterator);
+                }
+                Opcode::GetAiter => {
+                    let value = top!();
+                    sync!();
+                    let iterator = attempt!(self.get_aiter(value));
+                    self.stack.pop();
+                    self.stack.push(iterator);
+                }
+                Opcode::GetAnext => {
+                    let iterator = top!();
+                    sync!();
+                    let awaitable = attempt!(self.get_anext(iterator));
+                    self.stack.push(awaitable);
+                }
+                Opcode::EndAsyncFor => {
+                    let exception = pop!();
+                    if !self.ends_async_for(exception) {
+                        sync!();
+                        return Err(Raised { error: PyErr { exception }, reraise: true });
+                    }
+                    self.stack.pop();
+                }
+                Opcode::BeforeAsyncWith => {
+                    let manager = top!();
+                    sync!();
+                    let (exit, entered) = attempt!(self.before_async_with(manager));
+                    self.stack.pop();
+                    self.stack.push(exit);
+                    self.stack.push(entered);
+                }
+                Opcode::AsyncGenWrap => {
+                    let value = top!();
+                    let wrapped = krait_runtime::types::coroutine::wrap_yielded(self, value);
+                    self.stack.pop();
+                    self.stack.push(wrapped);
+                }
+                Opcode::CheckEgMatch => {
+                    let class = top!();
+                    let exception = self.stack[self.stack.len() - 2];
+                    sync!();
+                    attempt!(self.check_except_star_type(class));
+                    let (matched, rest) = attempt!(krait_runtime::types::exception_group::match_group(self, exception, class));
+                    self.stack.pop();
+                    if matched.is_none() {
+                        self.stack.push(Value::NONE);
+                    } else {
+                        self.stack.pop();
+                        self.stack.push(rest);
+                        self.stack.push(matched);
+                        self.handled_exception = matched;
+                    }
+                }
+                Opcode::PrepReraiseStar => {
+                    let list = top!();
+                    let original = self.stack[self.stack.len() - 2];
+                    sync!();
+                    let result = attempt!(krait_runtime::types::exception_group::prepare_reraise(self, original, list));
+                    self.stack.pop();
+                    self.stack.pop();
+                    self.stack.push(result);
                 }
             }
         }
@@ -954,6 +1075,81 @@ impl Vm {
         Ok(classes.iter().any(|&candidate| protocol::is_instance(&self.runtime, exception, candidate)))
     }
 
+    /// The class of an `except*` clause must be exception classes, and not groups.
+    fn check_except_star_type(&mut self, class: Value) -> PyResult<()> {
+        let classes: Vec<Value> = match krait_runtime::types::tuple::items(class) {
+            Some(items) => items.to_vec(),
+            None => vec![class],
+        };
+        let (base_exception, group) = (self.runtime.types.base_exception, self.runtime.types.base_exception_group);
+        for &candidate in &classes {
+            if protocol::as_type(candidate).is_none() || !protocol::is_subclass(candidate, base_exception) {
+                return Err(self.runtime.type_error("catching classes that do not inherit from BaseException is not allowed"));
+            }
+        }
+        if classes.iter().any(|&candidate| protocol::is_subclass(candidate, group)) {
+            return Err(krait_runtime::types::exception_group::except_star_group_error(&mut self.runtime));
+        }
+        Ok(())
+    }
+
+    /// `SetupAnnotations`: an empty `__annotations__` dict in the namespace unless it has one.
+    fn setup_annotations(&mut self, locals: Value) -> PyResult<()> {
+        let name = self.runtime.names.__annotations__;
+        if is_exact_dict(locals) {
+            if get_str_key(&mut self.runtime, locals, name).is_none() {
+                let annotations = self.runtime.new_dict();
+                set_str_key(&mut self.runtime, locals, name, annotations);
+            }
+            return Ok(());
+        }
+        match protocol::get_item(self, locals, name) {
+            Ok(_) => Ok(()),
+            Err(error) if protocol::is_instance(&self.runtime, error.exception, self.runtime.types.key_error) => {
+                let annotations = self.runtime.new_dict();
+                protocol::set_item(self, locals, name, annotations)
+            }
+            Err(error) => Err(error),
+        }
+    }
+
+    /// `PrintExpr`: what the interactive interpreter's `sys.displayhook` does with a value.
+    fn display(&mut self, value: Value) -> PyResult<()> {
+        if value.is_none() {
+            return Ok(());
+        }
+        let underscore = self.runtime.intern("_");
+        let builtins = self.runtime.builtins;
+        set_str_key(&mut self.runtime, builtins, underscore, Value::NONE);
+        let text = protocol::repr_string(self, value)?;
+        self.runtime.output.write(krait_runtime::stream::TextStream::Stdout, &format!("{text}\n"));
+        set_str_key(&mut self.runtime, builtins, underscore, value);
+        Ok(())
+    }
+
+    /// The `__annotations__` dict of a new function from `MakeFunction`'s tuple of
+    /// `name, value` pairs.
+    fn set_function_annotations(&mut self, function: Value, pairs: Value) -> PyResult<()> {
+        let items = krait_runtime::types::tuple::items(pairs).map(<[Value]>::to_vec).unwrap_or_default();
+        let annotations = self.runtime.new_dict();
+        self.stack.push(annotations);
+        let mut result = Ok(());
+        for pair in items.chunks(2) {
+            if let [name, value] = pair {
+                result = krait_runtime::types::dict::set_value(self, annotations, *name, *value);
+                if result.is_err() {
+                    break;
+                }
+            }
+        }
+        self.stack.pop();
+        result?;
+        if let Some(Payload::Function(function)) = function.as_object().map(|object| &object.payload) {
+            *function.annotations.get() = annotations;
+        }
+        Ok(())
+    }
+
     /// Builds the exception for `raise` (arg 0: re-raise, 1: `raise X`, 2: `raise X from Y`).
     fn raise(&mut self, arg: usize) -> Raised {
         if arg == 0 {
@@ -1029,6 +1225,7 @@ impl Vm {
             module,
             doc,
             dict: krait_runtime::object::Mutable::new(Value::NULL),
+            annotations: krait_runtime::object::Mutable::new(Value::NULL),
         }))
     }
 }

@@ -1,21 +1,25 @@
 //! krait's virtual machine: frames on one contiguous stack, the interpreter loop, calls,
-//! exceptions with CPython's tracebacks, generators, and imports of native modules.
+//! exceptions with CPython's tracebacks, generators, and the import system with its bytecode
+//! cache.
 //!
 //! - [`frame`]: the frame record and stack layout;
 //! - [`interpreter`]: the dispatch loop (one arm per opcode of the compiler's table);
 //! - [`call`]: argument binding and pushing frames;
 //! - [`unwind`]: exception propagation through the exception tables;
 //! - [`traceback`]: printing uncaught exceptions as CPython does;
-//! - [`generator`]: suspending and resuming generator frames.
+//! - [`generator`]: suspending and resuming generator frames;
+//! - [`import`]: imports, modules and packages, `__pycache__`, and running `__main__`.
 
 #![deny(missing_docs)]
 
 pub mod call;
+pub mod coroutine;
 pub mod frame;
 pub mod generator;
 pub mod host;
 pub mod import;
 pub mod interpreter;
+pub mod matching;
 pub mod traceback;
 pub mod unwind;
 
@@ -45,6 +49,8 @@ pub struct Vm {
     pub native_depth: usize,
     /// Source text by file name, for traceback lines.
     pub sources: HashMap<String, Rc<str>>,
+    /// How imports find modules and use the bytecode cache (set by the command line).
+    pub imports: import::ImportOptions,
 }
 
 impl Vm {
@@ -59,6 +65,7 @@ impl Vm {
             handled_exception: Value::NULL,
             native_depth: 0,
             sources: HashMap::new(),
+            imports: import::ImportOptions::default(),
         }
     }
 

@@ -26,14 +26,14 @@ impl<'ast> Compiler<'ast> {
             if plain_arguments && arguments.keywords.is_empty() {
                 self.expression(&attribute.value)?;
                 let saved = self.unit.location;
-                self.set_location(attribute.range);
+                self.unit.location = self.attribute_location(attribute, attribute.range);
                 let index = self.unit.name(&self.mangled(&attribute.attr.id));
                 self.emit(Opcode::LoadMethod, index);
                 self.unit.location = saved;
                 for argument in arguments.args.iter() {
                     self.expression(argument)?;
                 }
-                self.set_location(node.range());
+                self.unit.location = self.attribute_location(attribute, node.range());
                 self.emit(Opcode::CallMethod, arguments.args.len() as u32);
                 return Ok(());
             }

@@ -5,8 +5,8 @@
 //! place), and its body loops, filters and appends to the collection it returns — or yields, for
 //! a generator expression.
 
-use ruff_python_ast::{Comprehension, Expr};
-use ruff_text_size::{Ranged, TextRange};
+use ruff_python_ast::{Comprehension, Expr, ExprGenerator};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::opcode::Opcode;
 use crate::symtable::{ComprehensionKind, ScopeKind};
@@ -20,6 +20,20 @@ struct Parts<'ast> {
     element: &'ast Expr,
     value: Option<&'ast Expr>,
     range: TextRange,
+}
+
+/// A generator expression's range as CPython records it: the sole argument of a call
+/// (`f(x for x in y)`) includes the call's parentheses.
+fn generator_range(node: &ExprGenerator) -> TextRange {
+    if node.parenthesized {
+        node.range
+    } else {
+        let one = TextSize::new(1);
+        TextRange::new(
+            node.range.start() - one.min(node.range.start()),
+            node.range.end() + one,
+        )
+    }
 }
 
 impl<'ast> Compiler<'ast> {
@@ -71,7 +85,7 @@ impl<'ast> Compiler<'ast> {
                     generators: &node.generators,
                     element: &node.elt,
                     value: None,
-                    range: node.range,
+                    range: generator_range(node),
                 },
             ),
             _ => {
@@ -84,6 +98,17 @@ impl<'ast> Compiler<'ast> {
         let Some(first) = parts.generators.first() else {
             return Err(self.error(parts.range, "invalid syntax"));
         };
+        let is_async = self.symbols.scope(scope).is_coroutine;
+        if is_async
+            && parts.kind != ComprehensionKind::Generator
+            && !self.in_async_function()
+            && !matches!(self.unit.kind, ScopeKind::Comprehension(_))
+        {
+            return Err(self.error(
+                parts.range,
+                "asynchronous comprehension outside of an asynchronous function",
+            ));
+        }
         let name = parts.kind.code_name();
         let qualname = self.qualname(name, ScopeKind::Comprehension(parts.kind));
         let first_line = self.index.line_of(parts.range.start().to_u32());
@@ -95,8 +120,18 @@ impl<'ast> Compiler<'ast> {
         self.make_function(code, 0, parts.range)?;
         self.expression(&first.iter)?;
         self.set_location(parts.range);
-        self.emit(Opcode::GetIter, 0);
+        self.emit(
+            if first.is_async {
+                Opcode::GetAiter
+            } else {
+                Opcode::GetIter
+            },
+            0,
+        );
         self.emit(Opcode::Call, 1);
+        if is_async && parts.kind != ComprehensionKind::Generator {
+            self.await_top(0);
+        }
         Ok(())
     }
 
@@ -131,12 +166,27 @@ impl<'ast> Compiler<'ast> {
             self.emit(Opcode::LoadFast, index);
         } else {
             self.expression(&generator.iter)?;
-            self.set_location(generator.iter.range());
-            self.emit(Opcode::GetIter, 0);
+            self.set_location(parts.range);
+            self.emit(
+                if generator.is_async {
+                    Opcode::GetAiter
+                } else {
+                    Opcode::GetIter
+                },
+                0,
+            );
         }
         self.unit.bind(start);
-        self.set_location(generator.range);
-        self.unit.emit_jump(Opcode::ForIter, exhausted);
+        self.set_location(parts.range);
+        if generator.is_async {
+            // `async for`: StopAsyncIteration from the awaited `__anext__` ends the loop.
+            self.unit.push_handler(exhausted, self.unit.depth());
+            self.emit(Opcode::GetAnext, 0);
+            self.await_top(0);
+            self.unit.pop_handler();
+        } else {
+            self.unit.emit_jump(Opcode::ForIter, exhausted);
+        }
         self.store_target(&generator.target)?;
         for condition in &generator.ifs {
             self.jump_if(condition, false, skip)?;
@@ -159,7 +209,7 @@ impl<'ast> Compiler<'ast> {
                     self.emit(Opcode::MapAdd, distance);
                 }
                 ComprehensionKind::Generator => {
-                    self.emit(Opcode::YieldValue, 0);
+                    self.yield_value();
                     self.emit(Opcode::PopTop, 0);
                 }
             }
@@ -167,6 +217,10 @@ impl<'ast> Compiler<'ast> {
         self.unit.bind(skip);
         self.unit.emit_jump(Opcode::Jump, start);
         self.unit.bind(exhausted);
+        if generator.is_async {
+            self.set_location(parts.range);
+            self.emit(Opcode::EndAsyncFor, 0);
+        }
         Ok(())
     }
 }

@@ -5,7 +5,9 @@
 use std::rc::Rc;
 
 use num_bigint::BigInt;
-use ruff_python_ast::{Expr, ExprContext, Number, UnaryOp};
+use ruff_python_ast::{Expr, ExprContext, Number};
+
+use super::folding::{fold_binary, fold_unary, truth};
 
 use crate::code::Constant;
 
@@ -47,9 +49,13 @@ impl ConstantKey {
     }
 }
 
-/// The value of an expression that is a constant: a literal, a negated number literal, `__debug__`,
-/// or a tuple of constants. `None` for anything computed.
+/// The value of an expression that is a constant: a literal, `__debug__`, a tuple of constants,
+/// or an operator on constants that [`super::folding`] folds. `None` for anything computed.
 pub(super) fn constant_value(expression: &Expr) -> Option<Constant> {
+    crate::stack::grow(|| constant_value_inner(expression))
+}
+
+fn constant_value_inner(expression: &Expr) -> Option<Constant> {
     match expression {
         Expr::NumberLiteral(literal) => Some(number(&literal.value)),
         Expr::StringLiteral(literal) => Some(Constant::Str(Rc::from(literal.value.to_str()))),
@@ -63,10 +69,15 @@ pub(super) fn constant_value(expression: &Expr) -> Option<Constant> {
         Expr::Name(name) if name.id.as_str() == "__debug__" && name.ctx == ExprContext::Load => {
             Some(Constant::Bool(true))
         }
-        Expr::UnaryOp(unary) if unary.op == UnaryOp::USub => match unary.operand.as_ref() {
-            Expr::NumberLiteral(literal) => negate(number(&literal.value)),
-            _ => None,
-        },
+        Expr::UnaryOp(unary) => {
+            let operand = constant_value(&unary.operand)?;
+            fold_unary(unary.op, &operand)
+        }
+        Expr::BinOp(binary) => {
+            let left = constant_value(&binary.left)?;
+            let right = constant_value(&binary.right)?;
+            fold_binary(binary.op, &left, &right)
+        }
         Expr::Tuple(tuple) if tuple.ctx == ExprContext::Load => {
             let items: Option<Vec<Constant>> = tuple.elts.iter().map(constant_value).collect();
             items.map(|items| Constant::Tuple(Rc::from(items)))
@@ -91,21 +102,7 @@ pub(super) fn is_literal(expression: &Expr) -> bool {
 
 /// The truth value of a constant expression, if it has one known at compile time.
 pub(super) fn constant_truth(expression: &Expr) -> Option<bool> {
-    let value = match expression {
-        Expr::Tuple(_) => return None,
-        _ => constant_value(expression)?,
-    };
-    Some(match value {
-        Constant::None => false,
-        Constant::Bool(value) => value,
-        Constant::Int(value) => value != 0,
-        Constant::BigInt(value) => value != BigInt::from(0),
-        Constant::Float(value) | Constant::Imaginary(value) => value != 0.0,
-        Constant::Str(value) => !value.is_empty(),
-        Constant::Bytes(value) => !value.is_empty(),
-        Constant::Tuple(items) => !items.is_empty(),
-        Constant::Ellipsis | Constant::Code(_) => true,
-    })
+    truth(&constant_value(expression)?)
 }
 
 /// A number literal's value.
@@ -148,22 +145,6 @@ fn normalize(value: BigInt) -> Constant {
     }
 }
 
-/// `-constant` for numbers.
-fn negate(value: Constant) -> Option<Constant> {
-    Some(match value {
-        Constant::Int(value) => match value.checked_neg() {
-            Some(negated) => Constant::Int(negated),
-            None => normalize(-BigInt::from(value)),
-        },
-        Constant::BigInt(value) => normalize(-value),
-        Constant::Float(value) => Constant::Float(-value),
-        // `-2j` is the complex number (-0.0 - 2j)` in CPython; only the imaginary part is
-        // representable here, so leave it to the runtime.
-        Constant::Imaginary(_) => return None,
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,7 +160,10 @@ mod tests {
             Constant::BigInt(BigInt::from(9223372036854775808u64))
         );
         assert_eq!(
-            negate(big_int("9223372036854775808")),
+            fold_unary(
+                ruff_python_ast::UnaryOp::USub,
+                &big_int("9223372036854775808")
+            ),
             Some(Constant::Int(i64::MIN))
         );
     }

@@ -20,10 +20,127 @@ use super::{CompileResult, Compiler};
 impl<'ast> Compiler<'ast> {
     pub(super) fn try_statement(&mut self, node: &'ast StmtTry) -> CompileResult {
         if node.finalbody.is_empty() {
-            self.try_except(node)
+            self.try_except_any(node)
         } else {
             self.try_finally(node)
         }
+    }
+
+    /// `try`/`except` or `try`/`except*`.
+    fn try_except_any(&mut self, node: &'ast StmtTry) -> CompileResult {
+        if node.is_star {
+            self.try_star_except(node)
+        } else {
+            self.try_except(node)
+        }
+    }
+
+    /// ```text
+    ///     <body>                      ; protected by H
+    ///     Jump orelse
+    /// H:  PushExcInfo                 ; [prev, exc]; protected by C from here
+    ///     Copy 1; BuildList 0; Swap 2 ; [prev, orig, raised, exc]
+    ///     <type>; CheckEgMatch        ; [prev, orig, raised, rest, match|None]   (per clause)
+    ///     Copy 1; None; IsOp; PopJumpIfTrue no_match
+    ///     StoreFast e | PopTop        ; [prev, orig, raised, rest]
+    ///     <clause body>               ; protected by B
+    ///     (e = None; del e); Jump next
+    /// B:  (e = None; del e); ListAppend 2; Jump next    ; what the body raised
+    /// no_match: PopTop
+    /// next: …
+    ///     ListAppend 1; PrepReraiseStar     ; [prev, group to raise | None]
+    ///     Copy 1; None; IsOp 1; PopJumpIfTrue R
+    ///     PopTop; PopExcept; Jump end       ; no longer protected by C
+    /// R:  Swap 2; PopExcept; Reraise
+    /// C:  Swap 2; PopExcept; Reraise
+    /// orelse: <else body>
+    /// end:
+    /// ```
+    fn try_star_except(&mut self, node: &'ast StmtTry) -> CompileResult {
+        let depth = self.unit.depth();
+        let handler = self.unit.new_label();
+        let orelse = self.unit.new_label();
+        let end = self.unit.new_label();
+        self.unit.push_handler(handler, depth);
+        self.unit.blocks.push(FrameBlock::TryExcept);
+        self.statements(&node.body)?;
+        self.unit.blocks.pop();
+        self.unit.pop_handler();
+        self.unit.emit_jump(Opcode::Jump, orelse);
+
+        self.unit.bind(handler);
+        self.set_location(node.range);
+        let cleanup = self.unit.new_label();
+        self.unit.push_handler(cleanup, depth + 1);
+        self.emit(Opcode::PushExcInfo, 0);
+        self.unit.blocks.push(FrameBlock::ExceptionGroupHandler);
+        for (position, clause) in node.handlers.iter().enumerate() {
+            let ExceptHandler::ExceptHandler(clause) = clause;
+            self.set_location(clause.range);
+            if position == 0 {
+                self.emit(Opcode::Copy, 1);
+                self.emit(Opcode::BuildList, 0);
+                self.emit(Opcode::Swap, 2);
+            }
+            let Some(exception_type) = &clause.type_ else {
+                return Err(self.error(clause.range, "expected one or more exception types"));
+            };
+            let no_match = self.unit.new_label();
+            let next = self.unit.new_label();
+            self.expression(exception_type)?;
+            self.emit(Opcode::CheckEgMatch, 0);
+            self.emit(Opcode::Copy, 1);
+            self.unit.load_constant(Constant::None);
+            self.emit(Opcode::IsOp, 0);
+            self.unit.emit_jump(Opcode::PopJumpIfTrue, no_match);
+            match &clause.name {
+                Some(name) => self.name(&name.id, Access::Store, name.range)?,
+                None => self.emit(Opcode::PopTop, 0),
+            }
+            let body_error = self.unit.new_label();
+            self.unit.push_handler(body_error, depth + 4);
+            self.statements(&clause.body)?;
+            self.unit.pop_handler();
+            self.set_location(clause.range);
+            if let Some(name) = &clause.name {
+                self.clear_exception_name(&name.id);
+            }
+            self.unit.emit_jump(Opcode::Jump, next);
+
+            // The clause body raised: collect what it raised.
+            self.unit.bind(body_error);
+            if let Some(name) = &clause.name {
+                self.clear_exception_name(&name.id);
+            }
+            self.emit(Opcode::ListAppend, 2);
+            self.unit.emit_jump(Opcode::Jump, next);
+
+            self.unit.bind(no_match);
+            self.emit(Opcode::PopTop, 0);
+            self.unit.bind(next);
+        }
+        self.unit.blocks.pop();
+        self.set_location(node.range);
+        self.emit(Opcode::ListAppend, 1);
+        self.emit(Opcode::PrepReraiseStar, 0);
+        let reraise = self.unit.new_label();
+        self.emit(Opcode::Copy, 1);
+        self.unit.load_constant(Constant::None);
+        self.emit(Opcode::IsOp, 1);
+        self.unit.emit_jump(Opcode::PopJumpIfTrue, reraise);
+        self.unit.pop_handler();
+        self.emit(Opcode::PopTop, 0);
+        self.emit(Opcode::PopExcept, 0);
+        self.unit.emit_jump(Opcode::Jump, end);
+        self.unit.bind(reraise);
+        self.emit(Opcode::Swap, 2);
+        self.emit(Opcode::PopExcept, 0);
+        self.emit(Opcode::Reraise, 0);
+        self.cleanup_handler(cleanup);
+        self.unit.bind(orelse);
+        self.statements(&node.orelse)?;
+        self.unit.bind(end);
+        Ok(())
     }
 
     /// ```text
@@ -45,7 +162,7 @@ impl<'ast> Compiler<'ast> {
         if node.handlers.is_empty() {
             self.statements(&node.body)?;
         } else {
-            self.try_except(node)?;
+            self.try_except_any(node)?;
         }
         self.unit.blocks.pop();
         self.unit.pop_handler();
@@ -198,14 +315,26 @@ impl<'ast> Compiler<'ast> {
         let Some(item) = node.items.get(position) else {
             return self.statements(&node.body);
         };
+        let is_async = node.is_async;
+        if is_async && !self.in_async_function() {
+            return Err(self.error(node.range, "'async with' outside async function"));
+        }
         let depth = self.unit.depth();
         self.expression(&item.context_expr)?;
-        self.set_location(item.range);
-        self.emit(Opcode::BeforeWith, 0);
+        self.set_location(node.range);
+        if is_async {
+            self.emit(Opcode::BeforeAsyncWith, 0);
+            self.await_top(1);
+        } else {
+            self.emit(Opcode::BeforeWith, 0);
+        }
         let exit_handler = self.unit.new_label();
         let end = self.unit.new_label();
         self.unit.push_handler(exit_handler, depth + 1);
-        self.unit.blocks.push(FrameBlock::With);
+        self.unit.blocks.push(FrameBlock::With {
+            range: node.range,
+            is_async,
+        });
         match &item.optional_vars {
             Some(target) => self.store_target(target)?,
             None => self.emit(Opcode::PopTop, 0),
@@ -214,7 +343,7 @@ impl<'ast> Compiler<'ast> {
         self.unit.blocks.pop();
         self.unit.pop_handler();
         self.set_location(node.range);
-        self.call_exit_with_nones();
+        self.call_exit_with_nones(is_async);
         self.unit.emit_jump(Opcode::Jump, end);
 
         self.unit.bind(exit_handler);
@@ -224,6 +353,9 @@ impl<'ast> Compiler<'ast> {
         self.unit.push_handler(cleanup, depth + 2);
         self.emit(Opcode::PushExcInfo, 0);
         self.emit(Opcode::WithExceptStart, 0);
+        if is_async {
+            self.await_top(2);
+        }
         self.unit.emit_jump(Opcode::PopJumpIfTrue, suppress);
         self.emit(Opcode::Reraise, 0);
         self.unit.pop_handler();
@@ -236,13 +368,29 @@ impl<'ast> Compiler<'ast> {
         Ok(())
     }
 
-    /// `exit(None, None, None)` for the bound `__exit__` on the stack, result discarded.
-    fn call_exit_with_nones(&mut self) {
+    /// `exit(None, None, None)` for the bound `__exit__` (or `__aexit__`, awaited) on the
+    /// stack, result discarded.
+    fn call_exit_with_nones(&mut self, is_async: bool) {
         for _ in 0..3 {
             self.unit.load_constant(Constant::None);
         }
         self.emit(Opcode::Call, 3);
+        if is_async {
+            self.await_top(2);
+        }
         self.emit(Opcode::PopTop, 0);
+    }
+
+    /// `await TOS` (`where_from`: the `GetAwaitable` argument naming `__aenter__`/`__aexit__`).
+    pub(super) fn await_top(&mut self, where_from: u32) {
+        self.emit(Opcode::GetAwaitable, where_from);
+        self.unit.load_constant(Constant::None);
+        self.yield_from_loop();
+    }
+
+    /// Whether the unit is an `async def` body (where `async for`/`async with` may appear).
+    pub(super) fn in_async_function(&self) -> bool {
+        self.unit.kind == crate::symtable::ScopeKind::Function && self.scope().is_coroutine
     }
 
     /// Unwinds the enclosing blocks (innermost first) for a `return` (all of them) or a
@@ -255,6 +403,17 @@ impl<'ast> Compiler<'ast> {
         preserve_top: bool,
         stop_at_loop: bool,
     ) -> CompileResult<Option<FrameBlock<'ast>>> {
+        for block in self.unit.blocks.iter().rev() {
+            match block {
+                FrameBlock::WhileLoop { .. } | FrameBlock::ForLoop { .. } if stop_at_loop => break,
+                FrameBlock::ExceptionGroupHandler => {
+                    return Err(self.error_at_location(
+                        "'break', 'continue' and 'return' cannot appear in an except* block",
+                    ));
+                }
+                _ => {}
+            }
+        }
         crate::stack::grow(|| self.unwind_blocks_inner(preserve_top, stop_at_loop))
     }
 
@@ -290,6 +449,8 @@ impl<'ast> Compiler<'ast> {
     ) -> CompileResult {
         match block {
             FrameBlock::WhileLoop { .. } | FrameBlock::ExceptionHandler => {}
+            // `unwind_blocks` refuses to leave an `except*` clause before getting here.
+            FrameBlock::ExceptionGroupHandler => {}
             FrameBlock::ForLoop { .. } => {
                 if preserve_top {
                     self.emit(Opcode::Swap, 2);
@@ -321,12 +482,15 @@ impl<'ast> Compiler<'ast> {
                 self.unit.pop_handler();
                 self.emit(Opcode::PopExcept, 0);
             }
-            FrameBlock::With => {
+            FrameBlock::With { range, is_async } => {
                 self.unit.pop_handler();
+                let saved = self.unit.location;
+                self.set_location(*range);
                 if preserve_top {
                     self.emit(Opcode::Swap, 2);
                 }
-                self.call_exit_with_nones();
+                self.call_exit_with_nones(*is_async);
+                self.unit.location = saved;
             }
             FrameBlock::HandlerCleanup { name } => {
                 if name.is_some() {

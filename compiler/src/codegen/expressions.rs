@@ -8,6 +8,7 @@ use ruff_text_size::Ranged;
 
 use crate::code::Constant;
 use crate::opcode::{BinaryOperator, Comparison, Opcode};
+use crate::symtable::ScopeKind;
 
 use super::constants::{constant_truth, constant_value};
 use super::names::Access;
@@ -122,17 +123,26 @@ impl<'ast> Compiler<'ast> {
             Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {
                 self.comprehension(expression)?
             }
-            Expr::Await(node) => return Err(self.error(node.range, "'await' is not supported yet")),
+            Expr::Await(node) => {
+                self.check_await_allowed(node.range)?;
+                self.expression(&node.value)?;
+                self.emit(Opcode::GetAwaitable, 0);
+                self.unit.load_constant(Constant::None);
+                self.yield_from_loop();
+            }
             Expr::Yield(node) => {
                 self.check_yield_allowed(node.range, "'yield' outside function")?;
                 match &node.value {
                     Some(value) => self.expression(value)?,
                     None => self.unit.load_constant(Constant::None),
                 }
-                self.emit(Opcode::YieldValue, 0);
+                self.yield_value();
             }
             Expr::YieldFrom(node) => {
                 self.check_yield_allowed(node.range, "'yield' outside function")?;
+                if self.scope().is_coroutine {
+                    return Err(self.error(node.range, "'yield from' inside async function"));
+                }
                 self.expression(&node.value)?;
                 self.emit(Opcode::GetYieldFromIter, 0);
                 self.unit.load_constant(Constant::None);
@@ -154,6 +164,7 @@ impl<'ast> Compiler<'ast> {
             Expr::Attribute(node) => {
                 self.expression(&node.value)?;
                 let index = self.unit.name(&self.mangled(&node.attr.id));
+                self.unit.location = self.attribute_location(node, node.range);
                 self.emit(Opcode::LoadAttr, index);
             }
             Expr::Subscript(node) => {
@@ -189,14 +200,38 @@ impl<'ast> Compiler<'ast> {
         }
     }
 
-    /// The loop delegating to a sub-iterator, with `[iterator, None]` on the stack; leaves the
-    /// sub-iterator's return value.
+    /// `await` is allowed in `async def` bodies and in comprehensions (which become
+    /// asynchronous); CPython's checks in `compiler_visit_expr1`.
+    fn check_await_allowed(&self, range: ruff_text_size::TextRange) -> CompileResult {
+        match self.unit.kind {
+            ScopeKind::Module | ScopeKind::Class => {
+                Err(self.error(range, "'await' outside function"))
+            }
+            ScopeKind::Function if self.scope().is_coroutine => Ok(()),
+            ScopeKind::Comprehension(_) => Ok(()),
+            _ => Err(self.error(range, "'await' outside async function")),
+        }
+    }
+
+    /// Yields TOS; in an async generator, marked as a value of the generator (not of an
+    /// `await`).
+    pub(super) fn yield_value(&mut self) {
+        let scope = self.scope();
+        if scope.is_generator && scope.is_coroutine {
+            self.emit(Opcode::AsyncGenWrap, 0);
+        }
+        self.emit(Opcode::YieldValue, 0);
+    }
+
+    /// The loop delegating to a sub-iterator (`yield from`, `await`), with `[iterator, value]`
+    /// on the stack; leaves the sub-iterator's return value. The `YieldValue` is marked so
+    /// `throw()` and `close()` can find the delegate.
     pub(super) fn yield_from_loop(&mut self) {
         let send = self.unit.new_label();
         let end = self.unit.new_label();
         self.unit.bind(send);
         self.unit.emit_jump(Opcode::Send, end);
-        self.emit(Opcode::YieldValue, 0);
+        self.emit(Opcode::YieldValue, 1);
         self.unit.emit_jump(Opcode::Jump, send);
         self.unit.bind(end);
     }

@@ -4,7 +4,10 @@
 
 use std::rc::Rc;
 
-use ruff_python_ast::{ExprLambda, Parameters, StmtClassDef, StmtFunctionDef};
+use ruff_python_ast::{
+    Expr, ExprLambda, Parameter, ParameterWithDefault, Parameters, Stmt, StmtClassDef,
+    StmtFunctionDef,
+};
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::code::{flags, CodeObject, Constant};
@@ -20,6 +23,8 @@ use super::{docstring, CompileResult, Compiler};
 const HAS_DEFAULTS: u32 = 1;
 /// `MakeFunction` flag: a dict of keyword-only defaults is on the stack.
 const HAS_KEYWORD_DEFAULTS: u32 = 2;
+/// `MakeFunction` flag: a tuple of annotations (name, value, name, value…) is on the stack.
+const HAS_ANNOTATIONS: u32 = 4;
 /// `MakeFunction` flag: a tuple of cells (the closure) is on the stack.
 const HAS_CLOSURE: u32 = 8;
 
@@ -30,7 +35,10 @@ impl<'ast> Compiler<'ast> {
             self.expression(&decorator.expression)?;
         }
         self.set_location(function.range);
-        let make_flags = self.parameter_defaults(&function.parameters)?;
+        let mut make_flags = self.parameter_defaults(&function.parameters)?;
+        if self.parameter_annotations(&function.parameters, function.returns.as_deref())? {
+            make_flags |= HAS_ANNOTATIONS;
+        }
         let scope = self.scope_of(function, function.range)?;
         let name = function.name.id.as_str();
         let qualname = self.qualname(name, ScopeKind::Function);
@@ -44,9 +52,11 @@ impl<'ast> Compiler<'ast> {
         let code = self.finish_function_unit(body)?;
         self.set_location(function.range);
         self.make_function(code, make_flags, function.range)?;
-        for _ in &function.decorator_list {
+        for decorator in function.decorator_list.iter().rev() {
+            self.set_location(decorator.expression.range());
             self.emit(Opcode::Call, 1);
         }
+        self.set_location(function.range);
         self.name(name, Access::Store, function.name.range)
     }
 
@@ -102,9 +112,11 @@ impl<'ast> Compiler<'ast> {
             }
             None => self.emit(Opcode::Call, 2),
         }
-        for _ in &class.decorator_list {
+        for decorator in class.decorator_list.iter().rev() {
+            self.set_location(decorator.expression.range());
             self.emit(Opcode::Call, 1);
         }
+        self.set_location(class.range);
         self.name(name, Access::Store, class.name.range)
     }
 
@@ -116,6 +128,9 @@ impl<'ast> Compiler<'ast> {
         self.store_name_directly("__module__");
         self.unit.load_constant(Constant::Str(Rc::from(qualname)));
         self.store_name_directly("__qualname__");
+        if has_annotations(&class.body) {
+            self.emit(Opcode::SetupAnnotations, 0);
+        }
         if let Some(text) = docstring(&class.body) {
             self.unit.docstring = Some(Rc::from(text));
             self.unit.load_constant(Constant::Str(Rc::from(text)));
@@ -189,8 +204,13 @@ impl<'ast> Compiler<'ast> {
         if scope.is_nested {
             unit.flags |= flags::NESTED;
         }
-        if scope.is_generator && scope.kind.is_function_like() {
-            unit.flags |= flags::GENERATOR;
+        if scope.kind.is_function_like() {
+            unit.flags |= match (scope.is_generator, scope.is_coroutine) {
+                (true, false) => flags::GENERATOR,
+                (false, true) => flags::COROUTINE,
+                (true, true) => flags::ASYNC_GENERATOR,
+                (false, false) => 0,
+            };
         }
         unit.cellvars = scope.cellvars().into_iter().map(Rc::from).collect();
         unit.freevars = scope.freevars().into_iter().map(Rc::from).collect();
@@ -275,6 +295,61 @@ impl<'ast> Compiler<'ast> {
         Ok(make_flags)
     }
 
+    /// Pushes the tuple of a function's annotations (`name, value` pairs in CPython's order:
+    /// positional parameters, positional-only ones, `*args`, keyword-only ones, `**kwargs`,
+    /// `return`); returns whether there were any.
+    fn parameter_annotations(
+        &mut self,
+        parameters: &'ast Parameters,
+        returns: Option<&'ast Expr>,
+    ) -> CompileResult<bool> {
+        let mut annotated: Vec<(&'ast str, &'ast Expr)> = Vec::new();
+        let plain = |list: &'ast [ParameterWithDefault]| {
+            list.iter().filter_map(|parameter| {
+                let annotation = parameter.parameter.annotation.as_deref()?;
+                Some((parameter.parameter.name.id.as_str(), annotation))
+            })
+        };
+        annotated.extend(plain(&parameters.args));
+        annotated.extend(plain(&parameters.posonlyargs));
+        let star = |parameter: &'ast Option<Box<Parameter>>| {
+            let parameter = parameter.as_deref()?;
+            Some((parameter.name.id.as_str(), parameter.annotation.as_deref()?))
+        };
+        annotated.extend(star(&parameters.vararg));
+        annotated.extend(plain(&parameters.kwonlyargs));
+        annotated.extend(star(&parameters.kwarg));
+        if let Some(returns) = returns {
+            annotated.push(("return", returns));
+        }
+        if annotated.is_empty() {
+            return Ok(false);
+        }
+        for &(name, annotation) in &annotated {
+            let mangled = self.mangled(name);
+            self.unit.load_constant(Constant::Str(Rc::from(mangled)));
+            self.annotation_value(annotation)?;
+        }
+        self.emit(Opcode::BuildTuple, 2 * annotated.len() as u32);
+        Ok(true)
+    }
+
+    /// Pushes the value of an annotation: the expression, or its source text under
+    /// `from __future__ import annotations`.
+    pub(super) fn annotation_value(&mut self, annotation: &'ast Expr) -> CompileResult {
+        if self.symbols.future_annotations {
+            let source = self.index.source();
+            let range = annotation.range();
+            let text = source
+                .get(range.start().to_usize()..range.end().to_usize())
+                .unwrap_or("");
+            self.unit.load_constant(Constant::Str(Rc::from(text)));
+            Ok(())
+        } else {
+            self.expression(annotation)
+        }
+    }
+
     /// Creates a function object from a compiled code object, with its closure (the cells of
     /// the current unit that the code's free variables refer to).
     pub(super) fn make_function(
@@ -301,4 +376,31 @@ impl<'ast> Compiler<'ast> {
         self.emit(Opcode::MakeFunction, make_flags);
         Ok(())
     }
+}
+
+/// Whether a module or class body has an annotated assignment that is not inside a nested
+/// function or class (CPython's `find_ann`; like 3.11's, it does not look into `match`).
+pub(super) fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|statement| match statement {
+        Stmt::AnnAssign(_) => true,
+        Stmt::For(node) => has_annotations(&node.body) || has_annotations(&node.orelse),
+        Stmt::While(node) => has_annotations(&node.body) || has_annotations(&node.orelse),
+        Stmt::If(node) => {
+            has_annotations(&node.body)
+                || node
+                    .elif_else_clauses
+                    .iter()
+                    .any(|clause| has_annotations(&clause.body))
+        }
+        Stmt::With(node) => has_annotations(&node.body),
+        Stmt::Try(node) => {
+            node.handlers.iter().any(|handler| {
+                let ruff_python_ast::ExceptHandler::ExceptHandler(handler) = handler;
+                has_annotations(&handler.body)
+            }) || has_annotations(&node.body)
+                || has_annotations(&node.finalbody)
+                || has_annotations(&node.orelse)
+        }
+        _ => false,
+    })
 }

@@ -5,14 +5,14 @@
 use std::rc::Rc;
 
 use ruff_python_ast::{
-    Expr, Stmt, StmtAssert, StmtFor, StmtIf, StmtImport, StmtImportFrom, StmtRaise, StmtReturn,
-    StmtWhile,
+    Expr, Stmt, StmtAnnAssign, StmtAssert, StmtFor, StmtIf, StmtImport, StmtImportFrom, StmtRaise,
+    StmtReturn, StmtWhile,
 };
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::code::Constant;
 use crate::opcode::Opcode;
-use crate::symtable::mangle;
+use crate::symtable::{mangle, ScopeKind};
 
 use super::constants::{constant_value, is_literal};
 use super::names::Access;
@@ -45,6 +45,7 @@ impl<'ast> Compiler<'ast> {
 
     fn statement_inner(&mut self, statement: &'ast Stmt) -> CompileResult {
         self.set_location(statement.range());
+        self.statement = statement.range();
         match statement {
             Stmt::FunctionDef(function) => self.function_definition(function),
             Stmt::ClassDef(class) => self.class_definition(class),
@@ -54,6 +55,9 @@ impl<'ast> Compiler<'ast> {
                 .iter()
                 .try_for_each(|target| self.delete_target(target)),
             Stmt::Assign(node) => {
+                if self.parallel_assignment(&node.targets, &node.value)? {
+                    return Ok(());
+                }
                 self.expression(&node.value)?;
                 let count = node.targets.len();
                 for (position, target) in node.targets.iter().enumerate() {
@@ -65,20 +69,12 @@ impl<'ast> Compiler<'ast> {
                 Ok(())
             }
             Stmt::AugAssign(node) => self.augmented_assignment(node),
-            Stmt::AnnAssign(node) => match &node.value {
-                Some(value) => {
-                    self.expression(value)?;
-                    self.store_target(&node.target)
-                }
-                None => self.check_annotated_target(&node.target),
-            },
+            Stmt::AnnAssign(node) => self.annotated_assignment(node),
             Stmt::For(node) => self.for_loop(node),
             Stmt::While(node) => self.while_loop(node),
             Stmt::If(node) => self.if_statement(node),
             Stmt::With(node) => self.with_statement(node, 0),
-            Stmt::Match(node) => {
-                Err(self.error(node.range, "'match' statements are not supported yet"))
-            }
+            Stmt::Match(node) => self.match_statement(node),
             Stmt::Raise(node) => self.raise_statement(node),
             Stmt::Try(node) => self.try_statement(node),
             Stmt::Assert(node) => self.assert_statement(node),
@@ -86,6 +82,11 @@ impl<'ast> Compiler<'ast> {
             Stmt::ImportFrom(node) => self.import_from(node),
             Stmt::Global(_) | Stmt::Nonlocal(_) | Stmt::Pass(_) => Ok(()),
             Stmt::Expr(node) => {
+                if self.interactive && self.outer.is_empty() {
+                    self.expression(&node.value)?;
+                    self.emit(Opcode::PrintExpr, 0);
+                    return Ok(());
+                }
                 if is_literal(&node.value) {
                     return Ok(());
                 }
@@ -100,12 +101,108 @@ impl<'ast> Compiler<'ast> {
         }
     }
 
-    /// A bare annotation (`x: int`) runs nothing; its target must still be a valid one.
-    fn check_annotated_target(&mut self, target: &Expr) -> CompileResult {
-        match target {
-            Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_) => Ok(()),
-            _ => Err(self.error(target.range(), "illegal target for annotation")),
+    /// `a, b = b, a` (two or three names on each side, nothing starred) without building and
+    /// unpacking a tuple: the values are pushed left to right and reordered with `Swap`, as
+    /// CPython's optimizer does. Returns whether it applied.
+    fn parallel_assignment(
+        &mut self,
+        targets: &'ast [Expr],
+        value: &'ast Expr,
+    ) -> CompileResult<bool> {
+        let ([target], Expr::Tuple(values)) = (targets, value) else {
+            return Ok(false);
+        };
+        let elements = match target {
+            Expr::Tuple(tuple) => &tuple.elts,
+            Expr::List(list) => &list.elts,
+            _ => return Ok(false),
+        };
+        let count = elements.len();
+        let starred = |items: &[Expr]| items.iter().any(|item| matches!(item, Expr::Starred(_)));
+        if !(2..=3).contains(&count)
+            || values.elts.len() != count
+            || starred(elements)
+            || starred(&values.elts)
+        {
+            return Ok(false);
         }
+        for item in &values.elts {
+            self.expression(item)?;
+        }
+        self.set_location(value.range());
+        self.emit(Opcode::Swap, count as u32);
+        for element in elements {
+            self.store_target(element)?;
+        }
+        Ok(true)
+    }
+
+    /// `target: annotation [= value]` (CPython's `compiler_annassign`): the assignment, then in
+    /// a module or class body the annotation of a simple name is stored in `__annotations__`;
+    /// a bare annotated attribute or subscript still evaluates its object (and index).
+    fn annotated_assignment(&mut self, node: &'ast StmtAnnAssign) -> CompileResult {
+        if let Some(value) = &node.value {
+            self.expression(value)?;
+            self.store_target(&node.target)?;
+        }
+        let in_namespace = matches!(self.unit.kind, ScopeKind::Module | ScopeKind::Class);
+        match node.target.as_ref() {
+            Expr::Name(name) => {
+                if name.id.as_str() == "__debug__" {
+                    return Err(self.error(name.range, "cannot assign to __debug__"));
+                }
+                if node.simple && in_namespace {
+                    self.set_location(node.range);
+                    self.annotation_value(&node.annotation)?;
+                    let annotations = self.unit.name("__annotations__");
+                    self.emit(Opcode::LoadName, annotations);
+                    let mangled = self.mangled(&name.id);
+                    self.unit.load_constant(Constant::Str(Rc::from(mangled)));
+                    self.emit(Opcode::StoreSubscr, 0);
+                    return Ok(());
+                }
+            }
+            Expr::Attribute(attribute) => {
+                if node.value.is_none() {
+                    self.evaluate_and_discard(&attribute.value)?;
+                }
+            }
+            Expr::Subscript(subscript) => {
+                if node.value.is_none() {
+                    self.evaluate_and_discard(&subscript.value)?;
+                    self.annotated_subscript(&subscript.slice)?;
+                }
+            }
+            target => return Err(self.error(target.range(), "illegal target for annotation")),
+        }
+        if !node.simple && in_namespace && !self.symbols.future_annotations {
+            self.evaluate_and_discard(&node.annotation)?;
+        }
+        Ok(())
+    }
+
+    /// The index of a bare annotated subscript, evaluated for its side effects
+    /// (CPython's `check_ann_subscr`).
+    fn annotated_subscript(&mut self, key: &'ast Expr) -> CompileResult {
+        match key {
+            Expr::Slice(slice) => {
+                for bound in [&slice.lower, &slice.upper, &slice.step].into_iter().flatten() {
+                    self.evaluate_and_discard(bound)?;
+                }
+                Ok(())
+            }
+            Expr::Tuple(tuple) => tuple
+                .elts
+                .iter()
+                .try_for_each(|item| self.annotated_subscript(item)),
+            _ => self.evaluate_and_discard(key),
+        }
+    }
+
+    fn evaluate_and_discard(&mut self, expression: &'ast Expr) -> CompileResult {
+        self.expression(expression)?;
+        self.emit(Opcode::PopTop, 0);
+        Ok(())
     }
 
     fn if_statement(&mut self, node: &'ast StmtIf) -> CompileResult {
@@ -148,11 +245,14 @@ impl<'ast> Compiler<'ast> {
     }
 
     fn for_loop(&mut self, node: &'ast StmtFor) -> CompileResult {
+        if node.is_async {
+            return self.async_for_loop(node);
+        }
         let head = self.unit.new_label();
         let exhausted = self.unit.new_label();
         let end = self.unit.new_label();
         self.expression(&node.iter)?;
-        self.set_location(node.iter.range());
+        self.set_location(node.range);
         self.emit(Opcode::GetIter, 0);
         self.unit.bind(head);
         self.unit.emit_jump(Opcode::ForIter, exhausted);
@@ -165,6 +265,45 @@ impl<'ast> Compiler<'ast> {
         self.set_location(node.range);
         self.unit.emit_jump(Opcode::Jump, head);
         self.unit.bind(exhausted);
+        self.statements(&node.orelse)?;
+        self.unit.bind(end);
+        Ok(())
+    }
+
+    /// ```text
+    ///     <iterable>; GetAiter
+    /// head: GetAnext; <await>            ; protected by E
+    ///     <store target>; <body>; Jump head
+    /// E:  EndAsyncFor                    ; StopAsyncIteration ends the loop
+    ///     <else body>
+    /// end:
+    /// ```
+    fn async_for_loop(&mut self, node: &'ast StmtFor) -> CompileResult {
+        if !self.in_async_function() {
+            return Err(self.error(node.range, "'async for' outside async function"));
+        }
+        let head = self.unit.new_label();
+        let exhausted = self.unit.new_label();
+        let end = self.unit.new_label();
+        self.expression(&node.iter)?;
+        self.set_location(node.range);
+        self.emit(Opcode::GetAiter, 0);
+        self.unit.bind(head);
+        self.unit.push_handler(exhausted, self.unit.depth());
+        self.emit(Opcode::GetAnext, 0);
+        self.await_top(0);
+        self.unit.pop_handler();
+        self.unit
+            .blocks
+            .push(FrameBlock::ForLoop { head, exit: end });
+        self.store_target(&node.target)?;
+        self.statements(&node.body)?;
+        self.unit.blocks.pop();
+        self.set_location(node.range);
+        self.unit.emit_jump(Opcode::Jump, head);
+        self.unit.bind(exhausted);
+        self.set_location(node.iter.range());
+        self.emit(Opcode::EndAsyncFor, 0);
         self.statements(&node.orelse)?;
         self.unit.bind(end);
         Ok(())
@@ -210,6 +349,10 @@ impl<'ast> Compiler<'ast> {
         if !self.unit.kind.is_function_like() {
             return Err(self.error(node.range, "'return' outside function"));
         }
+        let scope = self.scope();
+        if node.value.is_some() && scope.is_generator && scope.is_coroutine {
+            return Err(self.error(node.range, "'return' with value in async generator"));
+        }
         let constant = node.value.as_deref().and_then(constant_value);
         let preserve = node.value.is_some() && constant.is_none();
         if preserve {
@@ -248,11 +391,28 @@ impl<'ast> Compiler<'ast> {
     fn assert_statement(&mut self, node: &'ast StmtAssert) -> CompileResult {
         let end = self.unit.new_label();
         self.jump_if(&node.test, true, end)?;
-        self.set_location(node.range);
+        // CPython attributes the raise to the failed test when that ends in a comparison (its
+        // `compiler_jump_if` leaves the comparison's location behind), else to the statement.
+        let mut test = node.test.as_ref();
+        loop {
+            match test {
+                Expr::UnaryOp(unary) if unary.op == ruff_python_ast::UnaryOp::Not => {
+                    test = &unary.operand
+                }
+                Expr::BoolOp(boolean) => match boolean.values.last() {
+                    Some(last) => test = last,
+                    None => break,
+                },
+                _ => break,
+            }
+        }
+        match test {
+            Expr::Compare(compare) => self.set_location(compare.range),
+            _ => self.set_location(node.range),
+        }
         self.emit(Opcode::LoadAssertionError, 0);
         if let Some(message) = &node.msg {
             self.expression(message)?;
-            self.set_location(node.range);
             self.emit(Opcode::Call, 1);
         }
         self.emit(Opcode::RaiseVarargs, 1);
@@ -262,7 +422,7 @@ impl<'ast> Compiler<'ast> {
 
     fn import(&mut self, node: &'ast StmtImport) -> CompileResult {
         for alias in &node.names {
-            self.set_location(alias.range);
+            self.set_location(node.range);
             let module = alias.name.id.as_str();
             self.unit.load_constant(Constant::Int(0));
             self.unit.load_constant(Constant::None);
@@ -310,7 +470,6 @@ impl<'ast> Compiler<'ast> {
         let index = self.unit.name(module);
         self.emit(Opcode::ImportName, index);
         for alias in &node.names {
-            self.set_location(alias.range);
             if alias.name.id.as_str() == "*" {
                 self.emit(Opcode::ImportStar, 0);
                 return Ok(());

@@ -29,7 +29,7 @@ impl<'ast> Compiler<'ast> {
             }
             Expr::Attribute(attribute) => {
                 self.expression(&attribute.value)?;
-                self.set_location(attribute.range);
+                self.unit.location = self.attribute_location(attribute, attribute.range);
                 let index = self.unit.name(&self.mangled(&attribute.attr.id));
                 self.emit(Opcode::StoreAttr, index);
                 Ok(())
@@ -101,7 +101,7 @@ impl<'ast> Compiler<'ast> {
             }
             Expr::Attribute(attribute) => {
                 self.expression(&attribute.value)?;
-                self.set_location(attribute.range);
+                self.unit.location = self.attribute_location(attribute, attribute.range);
                 let index = self.unit.name(&self.mangled(&attribute.attr.id));
                 self.emit(Opcode::DeleteAttr, index);
                 Ok(())
@@ -144,13 +144,13 @@ impl<'ast> Compiler<'ast> {
             Expr::Attribute(attribute) => {
                 self.expression(&attribute.value)?;
                 let index = self.unit.name(&self.mangled(&attribute.attr.id));
-                self.set_location(attribute.range);
+                self.unit.location = self.attribute_location(attribute, attribute.range);
                 self.emit(Opcode::Copy, 1);
                 self.emit(Opcode::LoadAttr, index);
                 self.expression(&node.value)?;
                 self.set_location(node.range);
                 self.emit(Opcode::BinaryOp, operator);
-                self.set_location(attribute.range);
+                self.unit.location = self.attribute_location(attribute, attribute.range);
                 self.emit(Opcode::Swap, 2);
                 self.emit(Opcode::StoreAttr, index);
                 Ok(())

@@ -6,6 +6,6 @@ mod exceptions;
 mod expressions;
 mod functions;
 mod helpers;
+mod listing;
 mod robustness;
-mod smoke;
 mod statements;

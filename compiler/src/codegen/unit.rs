@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use ruff_python_ast::Stmt;
+use ruff_text_size::TextRange;
 
 use crate::code::{Constant, Instruction, Location};
 use crate::opcode::{ArgumentKind, Opcode};
@@ -56,8 +57,11 @@ pub(super) enum FrameBlock<'ast> {
     FinallyTry { body: &'ast [Stmt] },
     /// A `finally` body run for an exception: `[previous exception, exception]` on the stack.
     FinallyEnd,
-    /// The body of a `with`: the bound `__exit__` is on the stack.
-    With,
+    /// The body of a `with` or `async with` (whose range locates the `__exit__` call): the
+    /// bound `__exit__` is on the stack.
+    With { range: TextRange, is_async: bool },
+    /// The `except*` clauses: `break`, `continue` and `return` cannot leave them.
+    ExceptionGroupHandler,
     /// The body of an `except` clause: the previously handled exception is on the stack, and
     /// the `as` name is deleted on the way out.
     HandlerCleanup { name: Option<&'ast str> },

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use ruff_python_ast::{
     Comprehension, ExceptHandler, Expr, ExprContext, InterpolatedStringElement, ModModule,
-    Parameters, Stmt,
+    Parameters, Pattern, Stmt,
 };
 use ruff_text_size::{Ranged, TextRange};
 
@@ -33,6 +33,7 @@ pub(super) fn build(
         table: SymbolTable {
             scopes: vec![Scope::new(ScopeKind::Module, "top".to_string(), None)],
             by_node: HashMap::new(),
+            future_annotations: has_future_annotations(&module.body),
         },
         frames: vec![Frame::new(ScopeId(0))],
         depth: 0,
@@ -200,19 +201,18 @@ impl Builder<'_> {
     fn statement_inner(&mut self, statement: &Stmt) -> Walk {
         match statement {
             Stmt::FunctionDef(function) => {
-                if function.is_async {
-                    return Err(self.error(function.range, "'async def' is not supported yet"));
-                }
                 self.add(
                     &function.name.id,
                     symbol_flags::ASSIGNED,
                     function.name.range,
                 )?;
                 self.parameter_defaults(&function.parameters)?;
+                self.parameter_annotations(&function.parameters, function.returns.as_deref())?;
                 for decorator in &function.decorator_list {
                     self.expression(&decorator.expression)?;
                 }
                 self.enter(ScopeKind::Function, &function.name.id, function);
+                self.current().is_coroutine = function.is_async;
                 self.parameters(&function.parameters)?;
                 self.statements(&function.body)?;
                 self.exit();
@@ -284,12 +284,10 @@ impl Builder<'_> {
                 } else {
                     self.expression(&node.target)?;
                 }
+                self.annotation(&node.annotation)?;
                 self.optional(node.value.as_deref())?;
             }
             Stmt::For(node) => {
-                if node.is_async {
-                    return Err(self.error(node.range, "'async for' is not supported yet"));
-                }
                 self.expression(&node.target)?;
                 self.expression(&node.iter)?;
                 self.statements(&node.body)?;
@@ -311,9 +309,6 @@ impl Builder<'_> {
                 }
             }
             Stmt::With(node) => {
-                if node.is_async {
-                    return Err(self.error(node.range, "'async with' is not supported yet"));
-                }
                 for item in &node.items {
                     self.expression(&item.context_expr)?;
                     self.optional(item.optional_vars.as_deref())?;
@@ -321,16 +316,18 @@ impl Builder<'_> {
                 self.statements(&node.body)?;
             }
             Stmt::Match(node) => {
-                return Err(self.error(node.range, "'match' statements are not supported yet"));
+                self.expression(&node.subject)?;
+                for case in &node.cases {
+                    self.pattern(&case.pattern)?;
+                    self.optional(case.guard.as_deref())?;
+                    self.statements(&case.body)?;
+                }
             }
             Stmt::Raise(node) => {
                 self.optional(node.exc.as_deref())?;
                 self.optional(node.cause.as_deref())?;
             }
             Stmt::Try(node) => {
-                if node.is_star {
-                    return Err(self.error(node.range, "'except*' is not supported yet"));
-                }
                 self.statements(&node.body)?;
                 for handler in &node.handlers {
                     let ExceptHandler::ExceptHandler(handler) = handler;
@@ -418,6 +415,83 @@ impl Builder<'_> {
         let id = self.current_id();
         self.directives.entry((id, mangled)).or_insert(range);
         Ok(())
+    }
+
+    /// A pattern of a `match` case: captures bind names, value patterns and class patterns
+    /// read them.
+    fn pattern(&mut self, pattern: &Pattern) -> Walk {
+        crate::stack::grow(|| match pattern {
+            Pattern::MatchValue(node) => self.expression(&node.value),
+            Pattern::MatchSingleton(_) => Ok(()),
+            Pattern::MatchSequence(node) => {
+                node.patterns.iter().try_for_each(|item| self.pattern(item))
+            }
+            Pattern::MatchMapping(node) => {
+                self.expressions(&node.keys)?;
+                node.patterns.iter().try_for_each(|item| self.pattern(item))?;
+                match &node.rest {
+                    Some(rest) => self.add(&rest.id, symbol_flags::ASSIGNED, rest.range),
+                    None => Ok(()),
+                }
+            }
+            Pattern::MatchClass(node) => {
+                self.expression(&node.cls)?;
+                node.arguments
+                    .patterns
+                    .iter()
+                    .try_for_each(|item| self.pattern(item))?;
+                node.arguments
+                    .keywords
+                    .iter()
+                    .try_for_each(|keyword| self.pattern(&keyword.pattern))
+            }
+            Pattern::MatchStar(node) => match &node.name {
+                Some(name) => self.add(&name.id, symbol_flags::ASSIGNED, name.range),
+                None => Ok(()),
+            },
+            Pattern::MatchAs(node) => {
+                if let Some(inner) = &node.pattern {
+                    self.pattern(inner)?;
+                }
+                match &node.name {
+                    Some(name) => self.add(&name.id, symbol_flags::ASSIGNED, name.range),
+                    None => Ok(()),
+                }
+            }
+            Pattern::MatchOr(node) => node.patterns.iter().try_for_each(|item| self.pattern(item)),
+        })
+    }
+
+    /// An annotation, read in the current scope (not at all under
+    /// `from __future__ import annotations`, where it stays a string).
+    fn annotation(&mut self, annotation: &Expr) -> Walk {
+        if self.table.future_annotations {
+            return Ok(());
+        }
+        self.expression(annotation)
+    }
+
+    /// A function's parameter and return annotations, evaluated where it is defined.
+    fn parameter_annotations(&mut self, parameters: &Parameters, returns: Option<&Expr>) -> Walk {
+        for parameter in parameters
+            .posonlyargs
+            .iter()
+            .chain(parameters.args.iter())
+            .chain(parameters.kwonlyargs.iter())
+        {
+            if let Some(annotation) = &parameter.parameter.annotation {
+                self.annotation(annotation)?;
+            }
+        }
+        for parameter in [&parameters.vararg, &parameters.kwarg].into_iter().flatten() {
+            if let Some(annotation) = &parameter.annotation {
+                self.annotation(annotation)?;
+            }
+        }
+        match returns {
+            Some(returns) => self.annotation(returns),
+            None => Ok(()),
+        }
     }
 
     /// Default values are evaluated where the function is defined.
@@ -560,7 +634,8 @@ impl Builder<'_> {
                 None,
             )?,
             Expr::Await(node) => {
-                return Err(self.error(node.range, "'await' is not supported yet"));
+                self.expression(&node.value)?;
+                self.current().is_coroutine = true;
             }
             Expr::Yield(node) => {
                 self.optional(node.value.as_deref())?;
@@ -653,12 +728,6 @@ impl Builder<'_> {
         let Some(first) = generators.first() else {
             return Ok(());
         };
-        if let Some(asynchronous) = generators.iter().find(|generator| generator.is_async) {
-            return Err(self.error(
-                asynchronous.range,
-                "asynchronous comprehensions are not supported yet",
-            ));
-        }
         self.frame_mut().in_iterable += 1;
         let result = self.expression(&first.iter);
         self.frame_mut().in_iterable -= 1;
@@ -666,6 +735,9 @@ impl Builder<'_> {
         self.enter(ScopeKind::Comprehension(kind), kind.code_name(), node);
         if kind == ComprehensionKind::Generator {
             self.current().is_generator = true;
+        }
+        if generators.iter().any(|generator| generator.is_async) {
+            self.current().is_coroutine = true;
         }
         self.current().add(".0", symbol_flags::PARAMETER);
         self.current().parameters.push(".0".to_string());
@@ -740,4 +812,32 @@ impl Builder<'_> {
         }
         Ok(())
     }
+}
+
+/// Whether a module starts with `from __future__ import annotations` (after its docstring and
+/// other future imports).
+fn has_future_annotations(body: &[Stmt]) -> bool {
+    for (position, statement) in body.iter().enumerate() {
+        match statement {
+            Stmt::ImportFrom(import)
+                if import.level == 0
+                    && import
+                        .module
+                        .as_ref()
+                        .is_some_and(|module| module.id.as_str() == "__future__") =>
+            {
+                if import
+                    .names
+                    .iter()
+                    .any(|alias| alias.name.id.as_str() == "annotations")
+                {
+                    return true;
+                }
+            }
+            Stmt::Expr(expression)
+                if position == 0 && matches!(expression.value.as_ref(), Expr::StringLiteral(_)) => {}
+            _ => return false,
+        }
+    }
+    false
 }

@@ -226,12 +226,4 @@ fn scoping_errors_use_cpython_messages() {
         error("def f():\n    [x for x in (y := [])]\n"),
         "assignment expression cannot be used in a comprehension iterable expression"
     );
-    assert_eq!(
-        error("match x:\n    case 1:\n        pass\n"),
-        "'match' statements are not supported yet"
-    );
-    assert_eq!(
-        error("async def f():\n    pass\n"),
-        "'async def' is not supported yet"
-    );
 }

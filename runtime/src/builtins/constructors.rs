@@ -185,12 +185,16 @@ pub fn construct_builtin(host: &mut dyn Host, class: Value, values: &[Value], ke
         return super_(host, arguments);
     }
     if class == types.complex {
-        let real = values.first().copied().unwrap_or(Value::small_int(0).unwrap_or(Value::NONE));
-        let imaginary = values.get(1).copied().unwrap_or(Value::small_int(0).unwrap_or(Value::NONE));
-        let (Some((a, b)), Some((c, d))) = (crate::protocol::number::as_complex(real), crate::protocol::number::as_complex(imaginary)) else {
-            return Err(host.runtime().type_error("complex() first argument must be a string or a number"));
-        };
-        return Ok(host.runtime().heap.allocate(Payload::Complex(a - d, b + c)));
+        return crate::types::complex::construct(host, arguments);
+    }
+    if class == types.bytes {
+        return crate::types::bytes::construct(host, crate::types::bytes::Kind::Bytes, arguments);
+    }
+    if class == types.bytearray {
+        return crate::types::bytes::construct(host, crate::types::bytes::Kind::ByteArray, arguments);
+    }
+    if class == types.memoryview {
+        return crate::types::memoryview::construct(host, arguments);
     }
     if as_type(class).is_some_and(|class_object| class_object.layout == Layout::Exception) {
         return crate::types::exception::construct(host, class, arguments);
@@ -295,6 +299,9 @@ fn int(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         if base != 0 && !(2..=36).contains(&base) {
             return Err(host.runtime().value_error("int() base must be >= 2 and <= 36, or 0"));
         }
+        if let Some(data) = crate::types::bytes::buffer(value) {
+            return parse_int_bytes(host, &data, base as u32);
+        }
         let Some(text) = str_value(value) else {
             return Err(host.runtime().type_error("int() can't convert non-string with explicit base"));
         };
@@ -316,6 +323,9 @@ fn int(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     if let Some(text) = str_value(value) {
         return parse_int(host, text, 10);
     }
+    if let Some(data) = crate::types::bytes::buffer(value) {
+        return parse_int_bytes(host, &data, 10);
+    }
     let runtime = host.runtime();
     let names = runtime.names;
     for name in [names.__int__, names.__index__, names.__trunc__] {
@@ -328,7 +338,21 @@ fn int(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     Err(runtime.type_error(message))
 }
 
+/// `int(data, base)` for a bytes-like `data`: its ASCII text parsed; errors show its repr.
+fn parse_int_bytes(host: &mut dyn Host, data: &[u8], base: u32) -> PyResult<Value> {
+    let text: String = data.iter().map(|&byte| char::from(byte)).collect();
+    crate::types::int::check_parse_digits(host.runtime(), &text, base)?;
+    match crate::types::int::parse(&text, base).filter(|_| data.is_ascii()) {
+        Some(big) => Ok(host.runtime().new_bigint(big)),
+        None => {
+            let message = format!("invalid literal for int() with base {base}: {}", crate::protocol::represent::bytes_repr(data));
+            Err(host.runtime().value_error(message))
+        }
+    }
+}
+
 fn parse_int(host: &mut dyn Host, text: &str, base: u32) -> PyResult<Value> {
+    crate::types::int::check_parse_digits(host.runtime(), text, base)?;
     match crate::types::int::parse(text, base) {
         Some(big) => Ok(host.runtime().new_bigint(big)),
         None => {
@@ -357,6 +381,16 @@ fn float(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
             }
         };
     }
+    if let Some(data) = crate::types::bytes::buffer(value) {
+        let text: String = data.iter().map(|&byte| char::from(byte)).collect();
+        return match crate::types::float::parse(&text).filter(|_| data.is_ascii()) {
+            Some(float) => Ok(Value::float(float)),
+            None => {
+                let message = format!("could not convert string to float: {}", crate::protocol::represent::bytes_repr(&data));
+                Err(host.runtime().value_error(message))
+            }
+        };
+    }
     let runtime = host.runtime();
     let names = runtime.names;
     if let Some(result) = crate::protocol::call_special(host, value, names.__float__, &[])? {
@@ -374,10 +408,52 @@ fn float(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 
 fn str(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     expect_arguments(host, &arguments, "str", 0, 3)?;
-    match arguments.values.first() {
-        Some(&value) => crate::protocol::to_str(host, value),
-        None => Ok(host.runtime().intern("")),
+    let positionals = arguments.positionals();
+    let mut slots = [positionals.first().copied(), positionals.get(1).copied(), positionals.get(2).copied()];
+    for (keyword, value) in arguments.keywords() {
+        match str_value(keyword) {
+            Some("object") => slots[0] = Some(value),
+            Some("encoding") => slots[1] = Some(value),
+            Some("errors") => slots[2] = Some(value),
+            other => {
+                let message = format!("'{}' is an invalid keyword argument for str()", other.unwrap_or("?"));
+                return Err(host.runtime().type_error(message));
+            }
+        }
     }
+    let [object, encoding, errors] = slots;
+    if encoding.is_none() && errors.is_none() {
+        return match object {
+            Some(value) => crate::protocol::to_str(host, value),
+            None => Ok(host.runtime().intern("")),
+        };
+    }
+    // `str(data, encoding, errors)` decodes.
+    let mut text_argument = |value: Option<Value>, parameter: &str, default: &'static str| -> PyResult<&'static str> {
+        let Some(value) = value else { return Ok(default) };
+        match str_value(value) {
+            Some(text) => Ok(text),
+            None => {
+                let runtime = host.runtime();
+                let message = format!("str() argument '{parameter}' must be str, not {}", type_name(runtime, value));
+                Err(runtime.type_error(message))
+            }
+        }
+    };
+    let encoding = text_argument(encoding, "encoding", "utf-8")?;
+    let errors = text_argument(errors, "errors", "strict")?;
+    let Some(object) = object else { return Ok(host.runtime().intern("")) };
+    if str_value(object).is_some() {
+        return Err(host.runtime().type_error("decoding str is not supported"));
+    }
+    let Some(data) = crate::types::bytes::buffer(object) else {
+        let runtime = host.runtime();
+        let message = format!("decoding to str: need a bytes-like object, {} found", type_name(runtime, object));
+        return Err(runtime.type_error(message));
+    };
+    let data = data.into_owned();
+    let text = crate::types::bytes::decode_text(host, &data, encoding, errors)?;
+    Ok(host.runtime().new_string(text))
 }
 
 fn range(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {

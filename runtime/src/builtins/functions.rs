@@ -49,7 +49,6 @@ pub const FUNCTIONS: &[(&str, crate::object::NativeFunctionPointer)] = &[
     ("vars", vars),
     ("dir", dir),
     ("__build_class__", crate::types::type_::build_class),
-    ("exec", exec),
     ("globals", globals),
     ("locals", locals),
 ];
@@ -169,7 +168,7 @@ fn abs(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         });
     }
     if let Some(Payload::Complex(real, imaginary)) = value.as_object().map(|object| &object.payload) {
-        return Ok(Value::float(real.hypot(*imaginary)));
+        return crate::types::complex::abs(host.runtime(), (*real, *imaginary)).map(Value::float);
     }
     let runtime = host.runtime();
     let name = runtime.names.__abs__;
@@ -438,6 +437,12 @@ fn class_check(host: &mut dyn Host, subject: Value, classes: Value, instance: bo
     }
 }
 
+/// `isinstance(subject, class)` with `__instancecheck__` hooks (for class patterns of
+/// `match`).
+pub fn instance_check(host: &mut dyn Host, subject: Value, class: Value) -> PyResult<bool> {
+    class_check(host, subject, class, true, "isinstance")
+}
+
 fn isinstance(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     no_keywords(host, &arguments, "isinstance")?;
     expect_arguments(host, &arguments, "isinstance", 2, 2)?;
@@ -478,7 +483,8 @@ fn next_function(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     expect_arguments(host, &arguments, "next", 1, 2)?;
     let iterator = arguments.values[0];
     let is_iterator = match iterator.as_object().map(|object| &object.payload) {
-        Some(Payload::Iterator(_) | Payload::Generator(_)) => true,
+        Some(Payload::Iterator(_)) => true,
+        Some(Payload::Generator(_)) if crate::types::coroutine::is_generator_iterator(iterator) => true,
         _ => {
             let runtime = host.runtime();
             let class = type_of(runtime, iterator);
@@ -492,7 +498,7 @@ fn next_function(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         return Err(runtime.type_error(message));
     }
     // Generators and user iterators report their StopIteration value; keep it when raising.
-    if let Some(Payload::Generator(_)) = iterator.as_object().map(|object| &object.payload) {
+    if crate::types::coroutine::is_generator_iterator(iterator) {
         return match host.resume_generator(iterator, Value::NONE, Value::NULL)? {
             crate::GeneratorStep::Yielded(value) => Ok(value),
             crate::GeneratorStep::Returned(value) => match arguments.values.get(1) {
@@ -500,6 +506,21 @@ fn next_function(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
                 None => Err(host.runtime().stop_iteration(value)),
             },
         };
+    }
+    if !matches!(iterator.as_object().map(|object| &object.payload), Some(Payload::Iterator(_))) {
+        // A user iterator's own StopIteration (and its value) propagates unchanged.
+        let runtime = host.runtime();
+        let class = type_of(runtime, iterator);
+        let name = runtime.names.__next__;
+        if let Some(method) = crate::protocol::lookup_in_type(runtime, class, name) {
+            let result = crate::protocol::attribute::call_bound(host, method, iterator, &[]);
+            let runtime = host.runtime();
+            let stop_iteration = runtime.types.stop_iteration;
+            return match result {
+                Err(error) if arguments.values.len() > 1 && is_instance(runtime, error.exception, stop_iteration) => Ok(arguments.values[1]),
+                result => result,
+            };
+        }
     }
     match next(host, iterator)? {
         Some(value) => Ok(value),
@@ -787,57 +808,6 @@ fn dir(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     names.sort();
     let items: Vec<Value> = names.iter().map(|name| runtime.new_str(name)).collect();
     Ok(runtime.new_list(items))
-}
-
-fn exec(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    expect_arguments(host, &arguments, "exec", 1, 3)?;
-    let values = arguments.positionals();
-    let source = match values[0].as_object().map(|object| &object.payload) {
-        Some(Payload::Str(text)) => text.text.to_string(),
-        Some(Payload::Code(_)) => String::new(),
-        _ => {
-            let runtime = host.runtime();
-            return Err(runtime.type_error("exec() arg 1 must be a string, bytes or code object"));
-        }
-    };
-    let (frame_globals, frame_locals) = host.frame_namespaces()?;
-    let globals = match values.get(1) {
-        Some(&globals) if !globals.is_none() => {
-            if !matches!(globals.as_object().map(|object| &object.payload), Some(Payload::Dict(_))) {
-                let runtime = host.runtime();
-                let message = format!("exec() globals must be a dict, not {}", type_name(runtime, globals));
-                return Err(runtime.type_error(message));
-            }
-            globals
-        }
-        _ => frame_globals,
-    };
-    let locals = match values.get(2) {
-        Some(&locals) if !locals.is_none() => locals,
-        _ if values.get(1).is_some_and(|value| !value.is_none()) => globals,
-        _ => frame_locals,
-    };
-    let runtime = host.runtime();
-    let builtins_name = runtime.names.__builtins__;
-    if crate::types::dict::get_str_key(runtime, globals, builtins_name).is_none() {
-        let builtins = runtime.builtins;
-        crate::types::dict::set_str_key(runtime, globals, builtins_name, builtins);
-    }
-    let code = if let Some(Payload::Code(_)) = values[0].as_object().map(|object| &object.payload) {
-        values[0]
-    } else {
-        match krait_compiler::compile_module(&source, "<string>") {
-            Ok(code) => crate::loader::load_code(runtime, &code),
-            Err(error) => {
-                let message = runtime.new_string(error.message.clone());
-                let class = if error.kind == krait_compiler::error::SyntaxErrorKind::Indentation { runtime.types.indentation_error } else { runtime.types.syntax_error };
-                let exception = runtime.new_exception(class, vec![message]);
-                return Err(crate::PyErr { exception });
-            }
-        }
-    };
-    host.run_code(code, globals, locals)?;
-    Ok(Value::NONE)
 }
 
 fn globals(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {

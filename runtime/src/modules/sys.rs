@@ -109,10 +109,40 @@ fn intern(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     Ok(host.runtime().intern_value(value))
 }
 
-fn set_int_max_str_digits(_host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
-    Ok(Value::NONE)
+fn set_int_max_str_digits(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let positionals = arguments.positionals();
+    let mut value = positionals.first().copied();
+    for (keyword, given) in arguments.keywords() {
+        if crate::protocol::str_value(keyword) == Some("maxdigits") && value.is_none() {
+            value = Some(given);
+        } else {
+            let message = format!("'{}' is an invalid keyword argument for set_int_max_str_digits()", crate::protocol::str_value(keyword).unwrap_or("?"));
+            return Err(host.runtime().type_error(message));
+        }
+    }
+    let Some(value) = value.filter(|_| positionals.len() + arguments.keyword_names.len() == 1) else {
+        let message = format!("set_int_max_str_digits() takes exactly one argument ({} given)", arguments.values.len());
+        return Err(host.runtime().type_error(message));
+    };
+    let Some(limit) = crate::types::int::as_int(value) else {
+        let runtime = host.runtime();
+        let message = format!("'{}' object cannot be interpreted as an integer", crate::protocol::type_name(runtime, value));
+        return Err(runtime.type_error(message));
+    };
+    let threshold = crate::types::int::MAX_STR_DIGITS_THRESHOLD;
+    match limit.to_i64() {
+        Some(limit) if limit == 0 || limit >= threshold as i64 => {
+            host.runtime().int_max_str_digits = limit as usize;
+            Ok(Value::NONE)
+        }
+        Some(_) => Err(host.runtime().value_error("maxdigits must be 0 or larger than 640")),
+        None if limit.is_negative() => Err(host.runtime().value_error("maxdigits must be 0 or larger than 640")),
+        None => Err(host.runtime().overflow_error("Python int too large to convert to C ssize_t")),
+    }
 }
 
 fn get_int_max_str_digits(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
-    Ok(host.runtime().new_int(4300))
+    let runtime = host.runtime();
+    let limit = runtime.int_max_str_digits as i64;
+    Ok(runtime.new_int(limit))
 }

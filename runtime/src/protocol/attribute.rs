@@ -55,15 +55,37 @@ pub fn no_attribute(host: &mut dyn Host, object: Value, name: Value) -> crate::P
     let runtime = host.runtime();
     let attribute = str_value(name).unwrap_or("?");
     let message = match object.as_object().map(|object| &object.payload) {
-        Some(Payload::Module { name: module_name, .. }) => {
-            format!("module '{}' has no attribute '{attribute}'", str_value(*module_name).unwrap_or("?"))
+        Some(Payload::Module { name: module_name, dict }) => {
+            // A module still running its code (`__spec__._initializing`, set by the import
+            // system) is most likely missing the name because of a circular import.
+            let spec_name = runtime.names.__spec__;
+            let spec = get_str_key(runtime, *dict, spec_name);
+            let initializing_name = runtime.intern("_initializing");
+            let initializing = spec.is_some_and(|spec| {
+                matches!(find_attribute(host, spec, initializing_name), Ok(Some(value)) if value == Value::TRUE)
+            });
+            // A submodule still being imported is not an attribute of its package yet.
+            let submodules_name = host.runtime().intern("_uninitialized_submodules");
+            let loading_submodule = spec.is_some_and(|spec| match find_attribute(host, spec, submodules_name) {
+                Ok(Some(list)) => crate::types::list::items(list)
+                    .is_some_and(|items| items.iter().any(|&item| str_value(item) == Some(attribute))),
+                _ => false,
+            });
+            let module_name = str_value(*module_name).unwrap_or("?");
+            if initializing {
+                format!("partially initialized module '{module_name}' has no attribute '{attribute}' (most likely due to a circular import)")
+            } else if loading_submodule {
+                format!("cannot access submodule '{attribute}' of module '{module_name}' (most likely due to a circular import)")
+            } else {
+                format!("module '{module_name}' has no attribute '{attribute}'")
+            }
         }
         Some(Payload::Type(_)) => {
             format!("type object '{}' has no attribute '{attribute}'", class_name(object))
         }
-        _ => format!("'{}' object has no attribute '{attribute}'", type_name(runtime, object)),
+        _ => format!("'{}' object has no attribute '{attribute}'", type_name(host.runtime(), object)),
     };
-    runtime.attribute_error(message)
+    host.runtime().attribute_error(message)
 }
 
 /// Finds an attribute without falling back to `__getattr__`; `None` when absent.
@@ -162,9 +184,11 @@ fn instance_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyResu
         } else if name == names.__qualname__ {
             Some(generator.qualname)
         } else {
-            None
+            crate::types::coroutine::generator_attribute(runtime, generator, name)
         }),
+        Payload::Code(code) => Ok(crate::types::function::code_attribute(runtime, code, name)),
         Payload::Property { .. } => Ok(crate::types::property::attribute(host, object, str_value(name).unwrap_or(""))),
+        Payload::MemoryView(_) => crate::types::memoryview::attribute(host, object, name),
         Payload::TextStream(stream) => Ok(if name == names.name {
             Some(runtime.new_str(stream.name()))
         } else {
@@ -415,6 +439,11 @@ pub fn set_attribute(host: &mut dyn Host, object: Value, name: Value, value: Val
                 *function.qualname.get() = value;
             } else if name == names.__defaults__ {
                 *function.defaults.get() = if value.is_none() { Value::NULL } else { value };
+            } else if name == names.__annotations__ {
+                if !value.is_none() && !matches!(value.as_object().map(|object| &object.payload), Some(Payload::Dict(_))) {
+                    return Err(runtime.type_error("__annotations__ must be set to a dict object"));
+                }
+                *function.annotations.get() = if value.is_none() { Value::NULL } else { value };
             } else {
                 if function.dict.get().is_null() {
                     *function.dict.get() = runtime.new_dict();

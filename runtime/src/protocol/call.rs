@@ -187,6 +187,10 @@ pub fn allocate_instance(
     keyword_names: &[Value],
 ) -> PyResult<Value> {
     let layout = instance_layout(class);
+    if layout == Layout::Exception && crate::protocol::is_subclass(class, host.runtime().types.base_exception_group) {
+        let positional = &arguments[..arguments.len() - keyword_names.len()];
+        crate::types::exception_group::check_new(host, class, positional)?;
+    }
     let runtime = host.runtime();
     let instance = runtime.new_instance(class, layout);
     if layout == Layout::Exception {
@@ -199,7 +203,7 @@ pub fn allocate_instance(
     }
     let Some(builtin) = builtin_base(runtime, class) else { return Ok(instance) };
     let types = runtime.types;
-    let starts_empty = [types.list, types.dict, types.set].contains(&builtin);
+    let starts_empty = [types.list, types.dict, types.set, types.bytearray].contains(&builtin);
     let mark = runtime.root_mark();
     runtime.push_root(instance);
     let base = if starts_empty {

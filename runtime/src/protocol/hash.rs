@@ -62,12 +62,16 @@ pub fn hash(host: &mut dyn Host, value: Value) -> PyResult<i64> {
             Ok(result)
         }
         Payload::FrozenSet(_) => crate::types::set::hash_frozenset(host, value),
+        Payload::Bytes(bytes) => Ok(crate::types::bytes::hash(bytes)),
+        Payload::MemoryView(_) => crate::types::memoryview::hash(host, value),
         Payload::Complex(real, imaginary) => {
             let combined = crate::types::float::hash(*real)
                 .wrapping_add(1000003i64.wrapping_mul(crate::types::float::hash(*imaginary)));
             Ok(if combined == -1 { -2 } else { combined })
         }
-        Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::Slice { .. } => Err(unhashable(host, value)),
+        Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::Slice { .. } | Payload::ByteArray(_) => {
+            Err(unhashable(host, value))
+        }
         Payload::Instance(instance) => {
             let class = *instance.class.get();
             let runtime = host.runtime();

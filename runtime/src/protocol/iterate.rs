@@ -16,6 +16,9 @@ pub fn iterator_type(runtime: &Runtime, iterator: &IteratorKind) -> Value {
         IteratorKind::Sequence { sequence, .. } => match sequence.as_object().map(|object| &object.payload) {
             Some(Payload::Tuple(_)) => types.tuple_iterator,
             Some(Payload::Str(_)) => types.str_iterator,
+            Some(Payload::Bytes(_)) => types.bytes_iterator,
+            Some(Payload::ByteArray(_)) => types.bytearray_iterator,
+            Some(Payload::MemoryView(_)) => types.memory_iterator,
             _ => types.list_iterator,
         },
         IteratorKind::ReversedSequence { .. } => types.list_reverseiterator,
@@ -65,8 +68,13 @@ pub fn iterate(host: &mut dyn Host, value: Value) -> PyResult<Value> {
                 };
                 Some(IteratorKind::Dict { dict: *dict, index: Cell::new(0), length, kind: *kind })
             }
-            Payload::Iterator(_) | Payload::Generator(_) => return Ok(value),
-            Payload::Bytes(_) => Some(IteratorKind::Sequence { sequence: value, index: Cell::new(0) }),
+            Payload::Iterator(_) => return Ok(value),
+            Payload::Generator(_) if crate::types::coroutine::is_generator_iterator(value) => return Ok(value),
+            Payload::Bytes(_) | Payload::ByteArray(_) => Some(IteratorKind::Sequence { sequence: value, index: Cell::new(0) }),
+            Payload::MemoryView(_) if crate::types::memoryview::is_released(value) => {
+                return Err(runtime.value_error("operation forbidden on released memoryview object"));
+            }
+            Payload::MemoryView(_) => Some(IteratorKind::Sequence { sequence: value, index: Cell::new(0) }),
             _ => None,
         };
         if let Some(kind) = kind {
@@ -82,7 +90,8 @@ pub fn iterate(host: &mut dyn Host, value: Value) -> PyResult<Value> {
         let iterator = call_bound(host, method, value, &[])?;
         let runtime = host.runtime();
         let iterator_class = type_of(runtime, iterator);
-        let is_iterator = matches!(iterator.as_object().map(|object| &object.payload), Some(Payload::Iterator(_) | Payload::Generator(_)))
+        let is_iterator = matches!(iterator.as_object().map(|object| &object.payload), Some(Payload::Iterator(_)))
+            || crate::types::coroutine::is_generator_iterator(iterator)
             || lookup_in_type(runtime, iterator_class, names.__next__).is_some();
         if !is_iterator {
             let message = format!("iter() returned non-iterator of type '{}'", type_name(runtime, iterator));
@@ -109,7 +118,7 @@ pub fn next(host: &mut dyn Host, iterator: Value) -> PyResult<Option<Value>> {
     };
     match &object.payload {
         Payload::Iterator(kind) => next_builtin(host, kind),
-        Payload::Generator(_) => match host.resume_generator(iterator, Value::NONE, Value::NULL)? {
+        Payload::Generator(_) if crate::types::coroutine::is_generator_iterator(iterator) => match host.resume_generator(iterator, Value::NONE, Value::NULL)? {
             GeneratorStep::Yielded(value) => Ok(Some(value)),
             GeneratorStep::Returned(_) => Ok(None),
         },
@@ -166,6 +175,11 @@ fn next_builtin(host: &mut dyn Host, kind: &'static IteratorKind) -> PyResult<Op
                     }
                 }
                 Some(Payload::Bytes(bytes)) => bytes.get(position).map(|&byte| Value::small_int(byte as i64).unwrap_or(Value::NONE)),
+                Some(Payload::ByteArray(bytes)) => {
+                    bytes.get().get(position).map(|&byte| Value::small_int(byte as i64).unwrap_or(Value::NONE))
+                }
+                Some(Payload::MemoryView(_)) => crate::types::memoryview::item(*sequence, position)
+                    .map(|byte| Value::small_int(byte as i64).unwrap_or(Value::NONE)),
                 _ => None,
             };
             if item.is_some() {

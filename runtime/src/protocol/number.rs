@@ -164,40 +164,7 @@ pub fn as_complex(value: Value) -> Option<(f64, f64)> {
 }
 
 fn complex_binary(runtime: &mut Runtime, left: Value, right: Value, operator: BinaryOperator) -> PyResult<Option<Value>> {
-    let is_complex = |value: Value| matches!(value.as_object().map(|object| &object.payload), Some(Payload::Complex(..)));
-    if !is_complex(left) && !is_complex(right) {
-        return Ok(None);
-    }
-    let (Some((a, b)), Some((c, d))) = (as_complex(left), as_complex(right)) else { return Ok(None) };
-    use BinaryOperator as Op;
-    let (real, imaginary) = match operator.plain() {
-        Op::Add => (a + c, b + d),
-        Op::Subtract => (a - c, b - d),
-        Op::Multiply => (a * c - b * d, a * d + b * c),
-        Op::TrueDivide => {
-            let denominator = c * c + d * d;
-            if denominator == 0.0 {
-                return Err(runtime.zero_division_error("complex division by zero"));
-            }
-            ((a * c + b * d) / denominator, (b * c - a * d) / denominator)
-        }
-        Op::Power => {
-            if a == 0.0 && b == 0.0 {
-                if d == 0.0 && c >= 0.0 {
-                    return Ok(Some(runtime.heap.allocate(Payload::Complex(if c == 0.0 { 1.0 } else { 0.0 }, 0.0))));
-                }
-                return Err(runtime.zero_division_error("0.0 to a negative or complex power"));
-            }
-            let modulus = a.hypot(b);
-            let argument = b.atan2(a);
-            let log_modulus = modulus.ln();
-            let new_modulus = (c * log_modulus - d * argument).exp();
-            let new_argument = d * log_modulus + c * argument;
-            (new_modulus * new_argument.cos(), new_modulus * new_argument.sin())
-        }
-        _ => return Ok(None),
-    };
-    Ok(Some(runtime.heap.allocate(Payload::Complex(real, imaginary))))
+    crate::types::complex::binary(runtime, left, right, operator)
 }
 
 /// The unary operators: `-x`, `+x`, `~x`.

@@ -217,8 +217,14 @@ pub fn repr_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
         Payload::Cell(_) => format!("<cell at {address:#x}>"),
         Payload::Iterator(_) => format!("<{} object at {address:#x}>", type_name(runtime, value)),
         Payload::Generator(generator) => {
-            format!("<generator object {} at {address:#x}>", str_value(generator.qualname).unwrap_or("?"))
+            let kind = match generator.kind {
+                crate::object::GeneratorKind::Generator => "generator",
+                crate::object::GeneratorKind::Coroutine => "coroutine",
+                crate::object::GeneratorKind::AsyncGenerator => "async_generator",
+            };
+            format!("<{kind} object {} at {address:#x}>", str_value(generator.qualname).unwrap_or("?"))
         }
+        Payload::Awaitable(awaitable) => crate::types::coroutine::repr(awaitable, runtime, address),
         Payload::TextStream(stream) => format!("<_io.TextIOWrapper name='{}' mode='{}' encoding='utf-8'>", stream.name(), if *stream == crate::stream::TextStream::Stdin { "r" } else { "w" }),
     })
 }

@@ -33,6 +33,8 @@ pub fn get_item(host: &mut dyn Host, container: Value, key: Value) -> PyResult<V
             Payload::Str(_) => return crate::types::str::get_item(host, container, key),
             Payload::Dict(_) => return crate::types::dict::get_item(host, container, key),
             Payload::Range { .. } => return crate::types::range::get_item(host, container, key),
+            Payload::Bytes(_) | Payload::ByteArray(_) => return crate::types::bytes::get_item(host, container, key),
+            Payload::MemoryView(_) => return crate::types::memoryview::get_item(host, container, key),
             Payload::Type(_) => {
                 let runtime = host.runtime();
                 let name = runtime.names.__class_getitem__;
@@ -75,6 +77,8 @@ pub fn set_item(host: &mut dyn Host, container: Value, key: Value, value: Value)
         match &object.payload {
             Payload::List(_) => return crate::types::list::set_item(host, container, key, value),
             Payload::Dict(_) => return crate::types::dict::set_item(host, container, key, value),
+            Payload::ByteArray(_) => return crate::types::bytes::set_item(host, container, key, value),
+            Payload::MemoryView(_) => return crate::types::memoryview::set_item(host, container, key, value),
             _ => {}
         }
     }
@@ -99,6 +103,8 @@ pub fn delete_item(host: &mut dyn Host, container: Value, key: Value) -> PyResul
         match &object.payload {
             Payload::List(_) => return crate::types::list::delete_item(host, container, key),
             Payload::Dict(_) => return crate::types::dict::delete_item(host, container, key),
+            Payload::ByteArray(_) => return crate::types::bytes::delete_item(host, container, key),
+            Payload::MemoryView(_) => return Err(host.runtime().type_error("cannot delete memory")),
             _ => {}
         }
     }
@@ -132,6 +138,8 @@ pub fn contains(host: &mut dyn Host, container: Value, item: Value) -> PyResult<
             Payload::Dict(_) | Payload::Set(_) | Payload::FrozenSet(_) => {
                 return crate::types::dict::contains_key(host, container, item);
             }
+            Payload::Bytes(_) | Payload::ByteArray(_) => return crate::types::bytes::contains(host, container, item),
+            Payload::MemoryView(_) => return contains_by_iteration(host, container, item),
             Payload::DictView(dict, kind) => {
                 let dict = *dict;
                 return match kind {
@@ -173,7 +181,8 @@ pub fn contains(host: &mut dyn Host, container: Value, item: Value) -> PyResult<
         return is_true(host, result);
     }
     if lookup_in_type(runtime, class, names.__iter__).is_some() || lookup_in_type(runtime, class, names.__getitem__).is_some()
-        || matches!(container.as_object().map(|object| &object.payload), Some(Payload::Iterator(_) | Payload::Generator(_)))
+        || matches!(container.as_object().map(|object| &object.payload), Some(Payload::Iterator(_)))
+        || crate::types::coroutine::is_generator_iterator(container)
     {
         return contains_by_iteration(host, container, item);
     }

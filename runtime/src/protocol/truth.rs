@@ -30,6 +30,8 @@ pub fn is_true(host: &mut dyn Host, value: Value) -> PyResult<bool> {
         Payload::BigInt(_) => Ok(true),
         Payload::Complex(real, imaginary) => Ok(*real != 0.0 || *imaginary != 0.0),
         Payload::Bytes(bytes) => Ok(!bytes.is_empty()),
+        Payload::ByteArray(bytes) => Ok(!bytes.get().is_empty()),
+        Payload::MemoryView(_) => Ok(crate::types::memoryview::length(host, value)? > 0),
         Payload::Range { .. } => Ok(crate::types::range::length(value) > 0),
         Payload::Instance(instance) => {
             let class = *instance.class.get();
@@ -77,6 +79,8 @@ pub fn length(host: &mut dyn Host, value: Value) -> PyResult<usize> {
                 }
             }
             Payload::Bytes(bytes) => return Ok(bytes.len()),
+            Payload::ByteArray(bytes) => return Ok(bytes.get().len()),
+            Payload::MemoryView(_) => return crate::types::memoryview::length(host, value),
             Payload::Range { .. } => return Ok(crate::types::range::length(value)),
             _ => {}
         }

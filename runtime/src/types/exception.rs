@@ -22,6 +22,9 @@ pub const METHODS: crate::types::MethodTable = &[
 pub fn construct(host: &mut dyn Host, class: Value, arguments: Arguments) -> PyResult<Value> {
     let runtime = host.runtime();
     let types = runtime.types;
+    if crate::protocol::is_subclass(class, types.base_exception_group) {
+        return crate::types::exception_group::construct(host, class, arguments);
+    }
     let positional = arguments.positionals().to_vec();
     let mut class = class;
     if class == types.os_error && positional.len() >= 2 {
@@ -129,6 +132,8 @@ pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<O
         })
     } else if crate::protocol::is_instance(runtime, value, runtime.types.syntax_error) {
         syntax_error_attribute(runtime, value, name)
+    } else if crate::types::exception_group::is_group(runtime, value) {
+        crate::types::exception_group::attribute(runtime, value, name)
     } else if crate::protocol::is_instance(runtime, value, runtime.types.os_error) {
         let text = crate::protocol::str_value(name).unwrap_or("");
         matches!(text, "errno" | "strerror" | "filename" | "filename2" | "winerror").then_some(Value::NONE)
@@ -152,6 +157,9 @@ pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<O
 /// `str(exception)`: '' with no args, str(arg) with one, repr(args) with more; KeyError uses
 /// repr of its single argument.
 pub fn str_of(host: &mut dyn Host, value: Value) -> PyResult<String> {
+    if crate::types::exception_group::is_group(host.runtime(), value) {
+        return crate::types::exception_group::str_of(host, value);
+    }
     let items = args(value);
     let runtime = host.runtime();
     if crate::protocol::is_instance(runtime, value, runtime.types.os_error) && items.len() == 2 {

@@ -10,8 +10,15 @@ pub const METHODS: crate::types::MethodTable = &[
     ("conjugate", conjugate),
     ("as_integer_ratio", as_integer_ratio),
     ("hex", hex),
+    ("__trunc__", dunder_trunc),
+    ("__floor__", dunder_floor),
+    ("__ceil__", dunder_ceil),
+    ("__round__", dunder_round),
     ("__format__", crate::types::format::dunder_format),
 ];
+
+/// The float class methods.
+pub const CLASS_METHODS: crate::types::MethodTable = &[("fromhex", fromhex)];
 
 /// `repr(x)` as CPython prints it: the shortest digits that round-trip, in fixed notation
 /// for exponents from -4 to 15 and scientific notation otherwise.
@@ -251,30 +258,206 @@ fn as_integer_ratio(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value
     Ok(runtime.new_tuple(vec![numerator, denominator]))
 }
 
+/// `x.hex()` as CPython's `float_hex`: `[-]0x1.<13 hex digits>p<exponent>`, subnormals as
+/// `0x0.…p-1022`.
+pub fn hex_string(value: f64) -> String {
+    if !value.is_finite() {
+        return repr(value);
+    }
+    if value == 0.0 {
+        return if value.is_sign_negative() { "-0x0.0p+0" } else { "0x0.0p+0" }.to_string();
+    }
+    let (mantissa, exponent) = frexp(value.abs());
+    // Normal numbers get a leading 1; subnormals keep the exponent at -1022.
+    let shift = 1 - (-1021 - exponent).max(0);
+    let mut mantissa = mantissa * power_of_two(shift);
+    let exponent = exponent - shift;
+    let mut digits = String::with_capacity(16);
+    let leading = mantissa as u32;
+    digits.push(std::char::from_digit(leading, 16).unwrap_or('0'));
+    mantissa -= f64::from(leading);
+    digits.push('.');
+    for _ in 0..13 {
+        mantissa *= 16.0;
+        let digit = mantissa as u32;
+        digits.push(std::char::from_digit(digit, 16).unwrap_or('0'));
+        mantissa -= f64::from(digit);
+    }
+    let sign = if value < 0.0 { "-" } else { "" };
+    let exponent_sign = if exponent < 0 { '-' } else { '+' };
+    format!("{sign}0x{digits}p{exponent_sign}{}", exponent.abs())
+}
+
+/// `2**exponent` exactly, for exponents where it is a finite, non-zero float.
+fn power_of_two(exponent: i32) -> f64 {
+    if exponent >= -1022 {
+        f64::from_bits(((exponent + 1023).clamp(0, 2046) as u64) << 52)
+    } else {
+        f64::from_bits(1u64 << (exponent + 1074).clamp(0, 51))
+    }
+}
+
 fn hex(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let value = receiver(host, &arguments)?;
-    let text = if value == 0.0 {
-        if value.is_sign_negative() { "-0x0.0p+0".to_string() } else { "0x0.0p+0".to_string() }
-    } else if !value.is_finite() {
-        repr(value)
+    Ok(host.runtime().new_string(hex_string(value)))
+}
+
+/// Why `float.fromhex` failed.
+#[derive(Debug, PartialEq, Eq)]
+pub enum FromHexError {
+    /// ValueError: not a hexadecimal float.
+    Invalid,
+    /// OverflowError: too large for a float.
+    Overflow,
+}
+
+/// Parses `float.fromhex(text)` as CPython's `float_fromhex`, rounding half to even.
+pub fn parse_hex(text: &str) -> Result<f64, FromHexError> {
+    use num_bigint::BigUint;
+    let is_space = |byte: &u8| matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+    let bytes = text.as_bytes();
+    let start = bytes.iter().take_while(|byte| is_space(byte)).count();
+    let end = bytes.len() - bytes[start..].iter().rev().take_while(|byte| is_space(byte)).count();
+    let mut body = &bytes[start..end];
+    let negative = body.first() == Some(&b'-');
+    if matches!(body.first(), Some(b'+' | b'-')) {
+        body = &body[1..];
+    }
+    let signed = |value: f64| if negative { -value } else { value };
+    for (word, value) in [("inf", f64::INFINITY), ("infinity", f64::INFINITY), ("nan", f64::NAN)] {
+        if body.eq_ignore_ascii_case(word.as_bytes()) {
+            return Ok(signed(value));
+        }
+    }
+    if body.len() >= 2 && body[0] == b'0' && matches!(body[1], b'x' | b'X') {
+        body = &body[2..];
+    }
+    let mut digits = Vec::new();
+    let mut fraction_digits: i64 = 0;
+    let mut position = 0;
+    while let Some(digit) = body.get(position).and_then(|&byte| (byte as char).to_digit(16)) {
+        digits.push(digit as u8);
+        position += 1;
+    }
+    if body.get(position) == Some(&b'.') {
+        position += 1;
+        while let Some(digit) = body.get(position).and_then(|&byte| (byte as char).to_digit(16)) {
+            digits.push(digit as u8);
+            fraction_digits += 1;
+            position += 1;
+        }
+    }
+    if digits.is_empty() {
+        return Err(FromHexError::Invalid);
+    }
+    let mut exponent: i64 = 0;
+    if matches!(body.get(position), Some(b'p' | b'P')) {
+        position += 1;
+        let exponent_negative = body.get(position) == Some(&b'-');
+        if matches!(body.get(position), Some(b'+' | b'-')) {
+            position += 1;
+        }
+        if !body.get(position).is_some_and(u8::is_ascii_digit) {
+            return Err(FromHexError::Invalid);
+        }
+        while let Some(&digit) = body.get(position).filter(|byte| byte.is_ascii_digit()) {
+            exponent = exponent.saturating_mul(10).saturating_add(i64::from(digit - b'0'));
+            position += 1;
+        }
+        if exponent_negative {
+            exponent = -exponent;
+        }
+    }
+    if position != body.len() {
+        return Err(FromHexError::Invalid);
+    }
+    // The value is `coefficient * 2**exponent`.
+    let exponent = exponent.saturating_sub(fraction_digits.saturating_mul(4));
+    let Some(first) = digits.iter().position(|&digit| digit != 0) else { return Ok(signed(0.0)) };
+    let significant = &digits[first..];
+    let top = (significant.len() as i64 - 1) * 4 + i64::from(8 - significant[0].leading_zeros()) + exponent;
+    if top > 1024 {
+        return Err(FromHexError::Overflow);
+    }
+    if top < -1075 {
+        return Ok(signed(0.0));
+    }
+    let mut coefficient = BigUint::from(0u32);
+    for &digit in significant {
+        coefficient = (coefficient << 4u32) + BigUint::from(digit);
+    }
+    // The exponent of the last bit kept: 53 significant bits, fewer for subnormals.
+    let lsb = top.max(-1021) - 53;
+    let (kept, kept_exponent) = if exponent >= lsb {
+        (coefficient, exponent)
     } else {
-        let (mantissa, exponent) = frexp(value.abs());
-        let mut fraction = mantissa * 2.0 - 1.0;
-        let mut digits = String::new();
-        while fraction > 0.0 {
-            fraction *= 16.0;
-            let digit = fraction as u32;
-            digits.push(std::char::from_digit(digit, 16).unwrap_or('0'));
-            fraction -= digit as f64;
-        }
-        if digits.is_empty() {
-            digits.push('0');
-        }
-        let sign = if value < 0.0 { "-" } else { "" };
-        let exponent = exponent - 1;
-        format!("{sign}0x1.{digits}p{}{}", if exponent >= 0 { "+" } else { "-" }, exponent.abs())
+        let shift = (lsb - exponent) as u64;
+        let kept: BigUint = &coefficient >> shift;
+        let half = BigUint::from(1u32) << (shift - 1);
+        let remainder = coefficient - (&kept << shift);
+        let odd = kept.bit(0);
+        let round_up = remainder > half || (remainder == half && odd);
+        (if round_up { kept + 1u32 } else { kept }, lsb)
     };
-    Ok(host.runtime().new_string(text))
+    let kept = num_traits::ToPrimitive::to_f64(&kept).unwrap_or(f64::INFINITY);
+    // `kept` has at most 54 bits, so it and the scaling are exact; split the scaling in two so
+    // neither factor overflows or underflows.
+    let half_exponent = (kept_exponent / 2) as i32;
+    let value = kept * power_of_two(half_exponent) * power_of_two(kept_exponent as i32 - half_exponent);
+    if value.is_infinite() {
+        return Err(FromHexError::Overflow);
+    }
+    Ok(signed(value))
+}
+
+/// `float.fromhex(string)` (a class method).
+fn fromhex(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let class = arguments.values.first().copied().unwrap_or(Value::NONE);
+    if arguments.values.len() != 2 || !arguments.keyword_names.is_empty() {
+        let message = format!("float.fromhex() takes exactly one argument ({} given)", arguments.values.len().saturating_sub(1));
+        return Err(host.runtime().type_error(message));
+    }
+    let Some(text) = crate::protocol::str_value(arguments.values[1]) else {
+        return Err(host.runtime().type_error("bad argument type for built-in operation"));
+    };
+    let value = match parse_hex(text) {
+        Ok(value) => Value::float(value),
+        Err(FromHexError::Invalid) => return Err(host.runtime().value_error("invalid hexadecimal floating-point string")),
+        Err(FromHexError::Overflow) => {
+            return Err(host.runtime().overflow_error("hexadecimal value too large to represent as a float"))
+        }
+    };
+    if class == host.runtime().types.float {
+        return Ok(value);
+    }
+    crate::protocol::call(host, class, &[value], &[])
+}
+
+fn dunder_trunc(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let value = receiver(host, &arguments)?;
+    crate::types::int::from_float(host.runtime(), value.trunc())
+}
+
+fn dunder_floor(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let value = receiver(host, &arguments)?;
+    crate::types::int::from_float(host.runtime(), value.floor())
+}
+
+fn dunder_ceil(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let value = receiver(host, &arguments)?;
+    crate::types::int::from_float(host.runtime(), value.ceil())
+}
+
+/// `float.__round__(ndigits=None)`: the builtin `round` applied to the float.
+fn dunder_round(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    receiver(host, &arguments)?;
+    let runtime = host.runtime();
+    let name = runtime.intern("round");
+    let builtins = runtime.builtins;
+    match crate::types::dict::get_str_key(runtime, builtins, name) {
+        Some(round) => crate::protocol::call(host, round, arguments.values, arguments.keyword_names),
+        None => Ok(Value::NONE),
+    }
 }
 
 #[cfg(test)]
@@ -306,6 +489,22 @@ mod tests {
         assert_eq!(hash(-1.0), -2);
         assert_eq!(hash(1.5), 1152921504606846977);
         assert_eq!(hash(2f64.powi(70)), crate::types::int::hash_int(&crate::types::int::IntValue::Big(&(num_bigint::BigInt::from(1) << 70usize))));
+    }
+
+    #[test]
+    fn hex_round_trips_like_cpython() {
+        assert_eq!(hex_string(1.0), "0x1.0000000000000p+0");
+        assert_eq!(hex_string(5e-324), "0x0.0000000000001p-1022");
+        assert_eq!(hex_string(-0.1), "-0x1.999999999999ap-4");
+        assert_eq!(parse_hex("0x1.8p1"), Ok(3.0));
+        assert_eq!(parse_hex("0x1p-1074"), Ok(5e-324));
+        assert_eq!(parse_hex("0x1p-1075"), Ok(0.0));
+        assert_eq!(parse_hex("0x1.8p-1074"), Ok(1e-323));
+        assert_eq!(parse_hex("0x1.00000000000008p0"), Ok(1.0));
+        assert_eq!(parse_hex("0x1.00000000000018p0"), Ok(1.0000000000000004));
+        assert_eq!(parse_hex("0x1.fffffffffffffp+1023"), Ok(f64::MAX));
+        assert_eq!(parse_hex("0x1p1024"), Err(FromHexError::Overflow));
+        assert_eq!(parse_hex("0x1.g"), Err(FromHexError::Invalid));
     }
 
     #[test]

@@ -64,10 +64,16 @@ pub fn format_builtin(host: &mut dyn Host, value: Value, spec: &str) -> PyResult
     let result = if let Some(text) = str_value(value) {
         spec::format_str(text, spec, "str")
     } else if let Some(int) = as_int(value) {
+        // Decimal presentations obey the int-to-str digit limit; the others do not.
+        if !spec.ends_with(['b', 'c', 'o', 'x', 'X', 'e', 'E', 'f', 'F', 'g', 'G', '%']) {
+            crate::types::int::check_str_digits(host.runtime(), &int)?;
+        }
         let name = type_name(host.runtime(), value);
         spec::format_int(&int, spec, &name)
     } else if let Some(float) = value.as_float() {
         spec::format_float(float, spec, "float")
+    } else if let Some((real, imaginary)) = crate::types::complex::parts(value) {
+        spec::format_complex(real, imaginary, spec)
     } else {
         let runtime = host.runtime();
         let message = format!(

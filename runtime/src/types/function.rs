@@ -1,4 +1,5 @@
-//! Function objects' fixed attributes (`__name__`, `__qualname__`, `__doc__`, …).
+//! Function objects' fixed attributes (`__name__`, `__qualname__`, `__doc__`, …), and those of
+//! code objects (`co_name`, `co_varnames`, …).
 
 use crate::object::Payload;
 use crate::value::Value;
@@ -26,6 +27,11 @@ pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<O
                 Some(if defaults.is_null() { Value::NONE } else { defaults })
             } else if name == names.__code__ {
                 Some(function.code)
+            } else if name == names.__annotations__ {
+                if function.annotations.get().is_null() {
+                    *function.annotations.get() = runtime.new_dict();
+                }
+                Some(*function.annotations.get())
             } else if crate::protocol::str_value(name) == Some("__globals__") {
                 Some(function.globals)
             } else if name == names.__dict__ {
@@ -66,5 +72,33 @@ pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<O
             }
         }
         _ => None,
+    })
+}
+
+/// A fixed attribute of a code object (`co_name`, `co_filename`, `co_consts`, …).
+pub fn code_attribute(runtime: &mut Runtime, code: &crate::object::CodeData, name: Value) -> Option<Value> {
+    let compiled = &code.code;
+    let strings = |runtime: &mut Runtime, items: &[std::rc::Rc<str>]| {
+        let values = items.iter().map(|item| runtime.new_str(item)).collect();
+        runtime.new_tuple(values)
+    };
+    let number = |runtime: &mut Runtime, value: u32| runtime.new_int(i64::from(value));
+    Some(match crate::protocol::str_value(name)? {
+        "co_name" => runtime.new_str(&compiled.name),
+        "co_qualname" => runtime.new_str(&compiled.qualname),
+        "co_filename" => runtime.new_str(&compiled.filename),
+        "co_firstlineno" => number(runtime, compiled.first_line),
+        "co_argcount" => number(runtime, compiled.argument_count),
+        "co_posonlyargcount" => number(runtime, compiled.positional_only_count),
+        "co_kwonlyargcount" => number(runtime, compiled.keyword_only_count),
+        "co_nlocals" => runtime.new_int(compiled.varnames.len() as i64),
+        "co_flags" => number(runtime, compiled.flags),
+        "co_stacksize" => number(runtime, compiled.max_stack_depth),
+        "co_varnames" => strings(runtime, &compiled.varnames),
+        "co_cellvars" => strings(runtime, &compiled.cellvars),
+        "co_freevars" => strings(runtime, &compiled.freevars),
+        "co_names" => strings(runtime, &compiled.names),
+        "co_consts" => runtime.new_tuple(code.constants.to_vec()),
+        _ => return None,
     })
 }

@@ -27,7 +27,8 @@ fn step_result(host: &mut dyn Host, step: GeneratorStep) -> PyResult<Value> {
     }
 }
 
-fn send(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+/// `send(value)` (generators and coroutines).
+pub fn send(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let generator = receiver(host, &arguments)?;
     let value = arguments.values.get(1).copied().unwrap_or(Value::NONE);
     let step = host.resume_generator(generator, value, Value::NULL)?;
@@ -44,26 +45,55 @@ fn iter(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     receiver(host, &arguments)
 }
 
-fn throw(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    let generator = receiver(host, &arguments)?;
-    let Some(&thrown) = arguments.values.get(1) else {
+/// The exception `throw(type[, value[, traceback]])` raises (CPython's `_gen_throw` checks).
+pub fn exception_to_throw(host: &mut dyn Host, arguments: &[Value]) -> PyResult<Value> {
+    let Some(&thrown) = arguments.first() else {
         return Err(host.runtime().type_error("throw expected at least 1 argument, got 0"));
     };
+    let value = arguments.get(1).copied().unwrap_or(Value::NONE);
+    if let Some(&traceback) = arguments.get(2) {
+        if !traceback.is_none() {
+            return Err(host.runtime().type_error("throw() third argument must be a traceback object"));
+        }
+    }
     let runtime = host.runtime();
     let base_exception = runtime.types.base_exception;
-    let exception = if crate::protocol::as_type(thrown).is_some() && crate::protocol::is_subclass(thrown, base_exception) {
-        let extra: Vec<Value> = arguments.values.get(2).copied().filter(|value| !value.is_none()).into_iter().collect();
-        crate::protocol::call(host, thrown, &extra, &[])?
+    if crate::protocol::as_type(thrown).is_some() && crate::protocol::is_subclass(thrown, base_exception) {
+        if crate::protocol::is_instance(runtime, value, thrown) {
+            return Ok(value);
+        }
+        let extra: Vec<Value> = if value.is_none() {
+            Vec::new()
+        } else if let Some(items) = crate::types::tuple::items(value) {
+            items.to_vec()
+        } else {
+            vec![value]
+        };
+        crate::protocol::call(host, thrown, &extra, &[])
     } else if crate::protocol::is_instance(runtime, thrown, base_exception) {
-        thrown
+        if !value.is_none() {
+            return Err(runtime.type_error("instance exception may not have a separate value"));
+        }
+        Ok(thrown)
     } else {
-        return Err(runtime.type_error("exceptions must be classes or instances deriving from BaseException, not str"));
-    };
+        let message = format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            crate::protocol::type_name(runtime, thrown)
+        );
+        Err(runtime.type_error(message))
+    }
+}
+
+/// `throw(type[, value[, traceback]])` (generators and coroutines).
+pub fn throw(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let generator = receiver(host, &arguments)?;
+    let exception = exception_to_throw(host, &arguments.values[1..])?;
     let step = host.resume_generator(generator, Value::NONE, exception)?;
     step_result(host, step)
 }
 
-fn close(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+/// `close()` (generators and coroutines): raises GeneratorExit at the paused point.
+pub fn close(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let generator = receiver(host, &arguments)?;
     let Some(Payload::Generator(state)) = generator.as_object().map(|object| &object.payload) else { return Ok(Value::NONE) };
     if state.state.get() == crate::object::GeneratorState::Created {
@@ -71,10 +101,11 @@ fn close(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         *state.frame.get() = None;
         return Ok(Value::NONE);
     }
+    let kind = crate::types::coroutine::kind_name(state.kind);
     let runtime = host.runtime();
     let exception = runtime.new_exception(runtime.types.generator_exit, Vec::new());
     match host.resume_generator(generator, Value::NONE, exception) {
-        Ok(GeneratorStep::Yielded(_)) => Err(host.runtime().runtime_error("generator ignored GeneratorExit")),
+        Ok(GeneratorStep::Yielded(_)) => Err(host.runtime().runtime_error(format!("{kind} ignored GeneratorExit"))),
         Ok(GeneratorStep::Returned(_)) => Ok(Value::NONE),
         Err(PyErr { exception: raised }) => {
             let runtime = host.runtime();

@@ -14,11 +14,21 @@ use crate::{Arguments, Host, PyResult, Runtime};
 /// The int methods.
 pub const METHODS: crate::types::MethodTable = &[
     ("bit_length", bit_length),
+    ("bit_count", bit_count),
     ("conjugate", conjugate),
+    ("as_integer_ratio", as_integer_ratio),
+    ("to_bytes", to_bytes),
     ("__index__", conjugate),
     ("__int__", conjugate),
+    ("__trunc__", conjugate),
+    ("__floor__", conjugate),
+    ("__ceil__", conjugate),
+    ("__round__", dunder_round),
     ("__format__", crate::types::format::dunder_format),
 ];
+
+/// The int class methods.
+pub const CLASS_METHODS: crate::types::MethodTable = &[("from_bytes", from_bytes)];
 
 /// An int operand, borrowed: small or big. Bools count as ints.
 #[derive(Clone, Debug)]
@@ -137,6 +147,68 @@ pub fn to_decimal(value: &IntValue) -> String {
         IntValue::Small(small) => small.to_string(),
         IntValue::Big(big) => big.to_string(),
     }
+}
+
+/// The smallest `sys.set_int_max_str_digits` limit other than 0 (CPython's
+/// `_PY_LONG_MAX_STR_DIGITS_THRESHOLD`); shorter decimal texts are never checked.
+pub const MAX_STR_DIGITS_THRESHOLD: usize = 640;
+
+/// Whether `|value|` has more than `limit` decimal digits (`limit` > 0).
+fn exceeds_digits(value: &BigInt, limit: usize) -> bool {
+    // `|value| < 2**bits`, and `10**limit = 2**(limit * log2(10))`.
+    let bits = value.bits() as f64;
+    let limit_bits = limit as f64 * std::f64::consts::LOG2_10;
+    if bits < limit_bits - 1.0 {
+        return false;
+    }
+    if bits - 1.0 > limit_bits + 1.0 {
+        return true;
+    }
+    value.magnitude() >= &num_traits::pow::Pow::pow(num_bigint::BigUint::from(10u32), limit)
+}
+
+/// ValueError unless `value` has at most `sys.get_int_max_str_digits()` decimal digits
+/// (CPython 3.11's limit on int-to-decimal-str conversion).
+pub fn check_str_digits(runtime: &mut Runtime, value: &IntValue) -> PyResult<()> {
+    let limit = runtime.int_max_str_digits;
+    if let IntValue::Big(big) = value {
+        if limit > 0 && exceeds_digits(big, limit) {
+            let message = format!(
+                "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+            );
+            return Err(runtime.value_error(message));
+        }
+    }
+    Ok(())
+}
+
+/// The decimal text of an int, under the digit limit of [`check_str_digits`].
+pub fn to_decimal_checked(runtime: &mut Runtime, value: &IntValue) -> PyResult<String> {
+    check_str_digits(runtime, value)?;
+    Ok(to_decimal(value))
+}
+
+/// ValueError when `int(text, base)` would read more digits than the limit allows (bases that
+/// are not powers of two only, as CPython).
+pub fn check_parse_digits(runtime: &mut Runtime, text: &str, base: u32) -> PyResult<()> {
+    let limit = runtime.int_max_str_digits;
+    if limit == 0 || text.len() <= MAX_STR_DIGITS_THRESHOLD {
+        return Ok(());
+    }
+    let unsigned = text.trim().trim_start_matches(['+', '-']);
+    let prefixed = unsigned.len() >= 2 && matches!(&unsigned.as_bytes()[..2], [b'0', b'x' | b'X' | b'o' | b'O' | b'b' | b'B']);
+    let base = if base == 0 && prefixed { 2 } else { base };
+    if base.is_power_of_two() {
+        return Ok(());
+    }
+    let digits = unsigned.chars().filter(char::is_ascii_alphanumeric).count();
+    if digits > limit {
+        let message = format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
+        );
+        return Err(runtime.value_error(message));
+    }
+    Ok(())
 }
 
 fn big_result(runtime: &mut Runtime, value: BigInt) -> Value {
@@ -490,4 +562,158 @@ fn conjugate(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         IntValue::Small(small) => host.runtime().new_int(small),
         IntValue::Big(big) => host.runtime().new_bigint(big.clone()),
     })
+}
+
+fn bit_count(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let int = receiver_int(host, &arguments)?;
+    let ones = match int {
+        IntValue::Small(small) => u64::from(small.unsigned_abs().count_ones()),
+        IntValue::Big(big) => big.magnitude().count_ones(),
+    };
+    Ok(host.runtime().new_int(ones as i64))
+}
+
+fn as_integer_ratio(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let numerator = conjugate(host, arguments)?;
+    let runtime = host.runtime();
+    let one = runtime.new_int(1);
+    Ok(runtime.new_tuple(vec![numerator, one]))
+}
+
+/// `int.__round__(ndigits=None)`: the builtin `round` applied to the int.
+fn dunder_round(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    receiver_int(host, &arguments)?;
+    let runtime = host.runtime();
+    let name = runtime.intern("round");
+    let builtins = runtime.builtins;
+    let Some(round) = crate::types::dict::get_str_key(runtime, builtins, name) else {
+        return conjugate(host, arguments);
+    };
+    crate::protocol::call(host, round, arguments.values, arguments.keyword_names)
+}
+
+/// The arguments of `to_bytes`/`from_bytes`: `(first, byteorder, *, signed)`.
+fn byte_order_arguments(
+    host: &mut dyn Host,
+    values: &[Value],
+    keyword_names: &[Value],
+    name: &str,
+    first: &str,
+) -> PyResult<(Option<Value>, bool, bool)> {
+    let positionals = &values[..values.len() - keyword_names.len()];
+    if positionals.len() > 2 {
+        let message = format!("{name}() takes at most 2 positional arguments ({} given)", positionals.len());
+        return Err(host.runtime().type_error(message));
+    }
+    let mut slots: [Option<Value>; 3] = [positionals.first().copied(), positionals.get(1).copied(), None];
+    for (&keyword, &value) in keyword_names.iter().zip(&values[positionals.len()..]) {
+        let keyword = crate::protocol::str_value(keyword).unwrap_or("");
+        let position = [first, "byteorder", "signed"].iter().position(|&candidate| candidate == keyword);
+        match position {
+            Some(position) if position < positionals.len() => {
+                let message = format!("argument for {name}() given by name ('{keyword}') and position ({})", position + 1);
+                return Err(host.runtime().type_error(message));
+            }
+            Some(position) => slots[position] = Some(value),
+            None => {
+                let message = format!("'{keyword}' is an invalid keyword argument for {name}()");
+                return Err(host.runtime().type_error(message));
+            }
+        }
+    }
+    let little = match slots[1] {
+        None => false,
+        Some(order) => match crate::protocol::str_value(order) {
+            Some("little") => true,
+            Some("big") => false,
+            Some(_) => return Err(host.runtime().value_error("byteorder must be either 'little' or 'big'")),
+            None => {
+                let runtime = host.runtime();
+                let message = format!("{name}() argument 'byteorder' must be str, not {}", crate::protocol::type_name(runtime, order));
+                return Err(runtime.type_error(message));
+            }
+        },
+    };
+    let signed = match slots[2] {
+        Some(value) => crate::protocol::is_true(host, value)?,
+        None => false,
+    };
+    Ok((slots[0], little, signed))
+}
+
+/// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
+fn to_bytes(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let int = receiver_int(host, &arguments)?.to_bigint().into_owned();
+    let rest = &arguments.values[1..];
+    let (length, little, signed) = byte_order_arguments(host, rest, arguments.keyword_names, "to_bytes", "length")?;
+    let length = match length {
+        None => 1,
+        Some(length) => {
+            let Some(length) = as_int(length) else {
+                let runtime = host.runtime();
+                let message = format!("'{}' object cannot be interpreted as an integer", crate::protocol::type_name(runtime, length));
+                return Err(runtime.type_error(message));
+            };
+            match length.to_i64() {
+                Some(length) if length < 0 => return Err(host.runtime().value_error("length argument must be non-negative")),
+                Some(length) => length as u64,
+                None if length.is_negative() => return Err(host.runtime().value_error("length argument must be non-negative")),
+                None => return Err(host.runtime().overflow_error("Python int too large to convert to C ssize_t")),
+            }
+        }
+    };
+    if !signed && int.is_negative() {
+        return Err(host.runtime().overflow_error("can't convert negative int to unsigned"));
+    }
+    // Two's complement bytes, little-endian, with no redundant sign bytes.
+    let mut bytes = int.to_signed_bytes_le();
+    if !signed && bytes.len() > 1 && bytes.last() == Some(&0) {
+        bytes.pop();
+    }
+    // 0 and -1 need no bytes at all: every bit is a sign bit.
+    if int.is_zero() || (signed && int == BigInt::from(-1)) {
+        bytes.clear();
+    }
+    if bytes.len() as u64 > length {
+        return Err(host.runtime().overflow_error("int too big to convert"));
+    }
+    let Ok(length) = usize::try_from(length) else {
+        return Err(host.runtime().memory_error());
+    };
+    let mut out = Vec::new();
+    if out.try_reserve_exact(length).is_err() {
+        return Err(host.runtime().memory_error());
+    }
+    let fill = if int.is_negative() { 0xff } else { 0 };
+    out.extend_from_slice(&bytes);
+    out.resize(length, fill);
+    if !little {
+        out.reverse();
+    }
+    Ok(crate::types::bytes::new_bytes(host.runtime(), out))
+}
+
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)` (a class method).
+fn from_bytes(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let class = arguments.values.first().copied().unwrap_or(Value::NONE);
+    let rest = arguments.values.get(1..).unwrap_or(&[]);
+    let (source, little, signed) = byte_order_arguments(host, rest, arguments.keyword_names, "from_bytes", "bytes")?;
+    let Some(source) = source else {
+        return Err(host.runtime().type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
+    };
+    let mut data = crate::types::bytes::from_object(host, source)?;
+    if !little {
+        data.reverse();
+    }
+    let magnitude = BigInt::from_bytes_le(num_bigint::Sign::Plus, &data);
+    let value = if signed && data.last().is_some_and(|&top| top >= 0x80) {
+        magnitude - (BigInt::from(1) << (8 * data.len()))
+    } else {
+        magnitude
+    };
+    let result = host.runtime().new_bigint(value);
+    if class == host.runtime().types.int {
+        return Ok(result);
+    }
+    crate::protocol::call(host, class, &[result], &[])
 }

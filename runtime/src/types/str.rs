@@ -22,6 +22,7 @@ mod split;
 pub mod unicode_tables;
 
 pub use classify::{decimal_value, in_table, is_space};
+pub(crate) use convert::{find_codec, Codec};
 
 use crate::object::Payload;
 use crate::types::sequence::{bad_index, index_value, resolve_index, resolve_slice};

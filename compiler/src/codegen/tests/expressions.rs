@@ -74,6 +74,25 @@ fn operators_and_constants() {
         body("x = 123456789012345678901234567890"),
         "LOAD_CONST 123456789012345678901234567890; STORE_NAME x"
     );
+    // Operators on constants are folded, except where the result would be large or raise.
+    assert_eq!(body("x = 2 ** 10 - -(3)"), "LOAD_CONST 1027; STORE_NAME x");
+    assert_eq!(
+        body("x = 'ab' * 2 + 'c'"),
+        "LOAD_CONST 'ababc'; STORE_NAME x"
+    );
+    assert_eq!(body("x = not 0"), "LOAD_CONST True; STORE_NAME x");
+    assert_eq!(
+        body("x = 7 // -2, 1.5 * 2"),
+        "LOAD_CONST (-4, 3.0); STORE_NAME x"
+    );
+    assert_eq!(
+        body("x = 1 / 0"),
+        "LOAD_CONST 1; LOAD_CONST 0; BINARY_OP /; STORE_NAME x"
+    );
+    assert_eq!(
+        body("x = 2 ** 1000"),
+        "LOAD_CONST 2; LOAD_CONST 1000; BINARY_OP **; STORE_NAME x"
+    );
     // Constants are shared; 1, 1.0 and True are distinct.
     let code = compile("a = 1\nb = 1\nc = 1.0\nd = True\n");
     assert_eq!(code.constants.len(), 4);
@@ -272,4 +291,55 @@ fn locations_point_at_the_expression() {
         (2, 4, 3, 4)
     );
     assert_eq!(code.locations[0].line, 1);
+}
+
+/// The location `(line, column, end line, end column)` of the first instruction named `name`.
+fn location_of(code: &crate::code::CodeObject, name: &str) -> (u32, u32, u32, u32) {
+    let index = code
+        .instructions
+        .iter()
+        .position(|instruction| instruction.opcode.name() == name)
+        .unwrap_or_else(|| panic!("no {name} in {}", ops(code)));
+    let location = code.locations[index];
+    (
+        location.line,
+        location.column,
+        location.end_line,
+        location.end_column,
+    )
+}
+
+#[test]
+fn locations_follow_cpython() {
+    // A method call spanning lines points at the attribute's line.
+    let code = compile("x = (a\n     .b)\ny = (c\n     .m(1))\n");
+    assert_eq!(location_of(&code, "LOAD_ATTR"), (2, 6, 2, 7));
+    assert_eq!(location_of(&code, "LOAD_METHOD"), (4, 6, 4, 7));
+    assert_eq!(location_of(&code, "CALL_METHOD"), (4, 6, 4, 10));
+    // `assert a < b` raises at the comparison; `assert x` at the statement.
+    let assert = compile("assert a < b, 'm'\n");
+    assert_eq!(location_of(&assert, "RAISE_VARARGS"), (1, 7, 1, 12));
+    assert_eq!(
+        location_of(&compile("assert x\n"), "RAISE_VARARGS"),
+        (1, 0, 1, 8)
+    );
+    // `for` and `with` machinery belongs to the statement.
+    let statement = compile("for i in r:\n    pass\nwith m:\n    pass\n");
+    assert_eq!(location_of(&statement, "FOR_ITER"), (1, 0, 2, 8));
+    assert_eq!(location_of(&statement, "BEFORE_WITH"), (3, 0, 4, 8));
+    // A generator expression as the only argument includes the call's parentheses.
+    assert_eq!(
+        location_of(&compile("f(x for x in y)\n"), "GET_ITER"),
+        (1, 1, 1, 15)
+    );
+    // Decorators are applied at their own lines.
+    let decorated = compile("@a\n@b\ndef f():\n    pass\n");
+    let calls: Vec<u32> = decorated
+        .instructions
+        .iter()
+        .zip(&decorated.locations)
+        .filter(|(instruction, _)| instruction.opcode.name() == "CALL")
+        .map(|(_, location)| location.line)
+        .collect();
+    assert_eq!(calls, [2, 1]);
 }

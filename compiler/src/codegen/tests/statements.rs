@@ -41,6 +41,18 @@ fn assignments() {
         "LOAD_NAME v; LOAD_NAME o; LOAD_CONST 1; LOAD_CONST 2; BUILD_SLICE 2; STORE_SUBSCR"
     );
     assert_eq!(body("x: int = 1"), "LOAD_CONST 1; STORE_NAME x");
+    assert_eq!(
+        body("a, b = b, a"),
+        "LOAD_NAME b; LOAD_NAME a; SWAP 2; STORE_NAME a; STORE_NAME b"
+    );
+    assert_eq!(
+        body("a, b.c, d[0] = 1, 2, x"),
+        "LOAD_CONST 1; LOAD_CONST 2; LOAD_NAME x; SWAP 3; STORE_NAME a; LOAD_NAME b; STORE_ATTR c; LOAD_NAME d; LOAD_CONST 0; STORE_SUBSCR"
+    );
+    assert_eq!(
+        body("a, *b = 1, 2"),
+        "LOAD_CONST (1, 2); UNPACK_EX 1; STORE_NAME a; STORE_NAME b"
+    );
     assert_eq!(body("x: int"), "");
     assert_eq!(
         compile_error("a, *b, *c = v"),

@@ -1,6 +1,10 @@
 //! printf-style formatting, `text % arguments`, as CPython's `PyUnicode_Format`: conversions
 //! `%s %r %a %d %i %u %o %x %X %e %E %f %F %g %G %c %%`, flags `-+ 0#`, width and precision
 //! (`*` takes them from the arguments), and `%(key)s` lookups in a mapping.
+//!
+//! `bytes % arguments` ([`format_bytes`], CPython's `_PyBytes_FormatEx`) runs the same engine
+//! over the template's bytes as Latin-1 characters: `%s`/`%b` take bytes-like objects (or
+//! `__bytes__`), `%r` is `%a`, and `%c` takes a byte.
 
 use crate::object::Payload;
 use crate::protocol::attribute::call_bound;
@@ -33,6 +37,8 @@ struct ArgumentCursor {
     length: i64,
     index: i64,
     mapping: Option<Value>,
+    /// Whether the template is bytes (`bytes % arguments`).
+    bytes: bool,
 }
 
 impl ArgumentCursor {
@@ -77,24 +83,47 @@ fn is_mapping(host: &mut dyn Host, value: Value) -> bool {
 /// `text % arguments`.
 pub fn format(host: &mut dyn Host, text: Value, arguments: Value) -> PyResult<Value> {
     let template: Vec<char> = str_value(text).unwrap_or("").chars().collect();
+    let out = run(host, &template, arguments, false)?;
+    Ok(host.runtime().new_string(out))
+}
+
+/// `template % arguments` for a bytes template: the formatted bytes.
+pub fn format_bytes(host: &mut dyn Host, template: &[u8], arguments: Value) -> PyResult<Vec<u8>> {
+    let template: Vec<char> = template.iter().map(|&byte| char::from(byte)).collect();
+    let out = run(host, &template, arguments, true)?;
+    // Every character of the output is a byte: conversions produce Latin-1 or ASCII.
+    Ok(out.chars().map(|character| character as u32 as u8).collect())
+}
+
+/// The formatting engine shared by str and bytes templates.
+fn run(host: &mut dyn Host, template: &[char], arguments: Value, bytes: bool) -> PyResult<String> {
     let is_tuple = matches!(
         arguments.as_object().map(|object| &object.payload),
         Some(Payload::Tuple(_))
     );
-    let mapping = (!is_tuple && str_value(arguments).is_none() && is_mapping(host, arguments))
-        .then_some(arguments);
+    let is_bytes = matches!(
+        arguments.as_object().map(|object| &object.payload),
+        Some(Payload::Bytes(_))
+    );
+    let mapping = (!is_tuple
+        && str_value(arguments).is_none()
+        && !(bytes && is_bytes)
+        && is_mapping(host, arguments))
+    .then_some(arguments);
     let mut cursor = match arguments.as_object().map(|object| &object.payload) {
         Some(Payload::Tuple(items)) => ArgumentCursor {
             arguments,
             length: items.len() as i64,
             index: 0,
             mapping,
+            bytes,
         },
         _ => ArgumentCursor {
             arguments,
             length: -1,
             index: -2,
             mapping,
+            bytes,
         },
     };
     let mut out = String::with_capacity(template.len());
@@ -111,23 +140,31 @@ pub fn format(host: &mut dyn Host, text: Value, arguments: Value) -> PyResult<Va
             position += 1;
             continue;
         }
-        let conversion = parse_conversion(host, &template, &mut position, &mut cursor)?;
+        let conversion = parse_conversion(host, template, &mut position, &mut cursor)?;
         let argument = cursor.next(host)?;
-        let (text, numeric) = convert(host, &conversion, argument, position - 1)?;
+        let (text, numeric) = if bytes {
+            convert_for_bytes(host, &conversion, argument, position - 1)?
+        } else {
+            convert(host, &conversion, argument, position - 1)?
+        };
         write_padded(&mut out, &conversion, &text, numeric);
         if cursor.mapping.is_some() && cursor.index < cursor.length {
-            return Err(not_all_converted(host));
+            return Err(not_all_converted(host, bytes));
         }
     }
     if cursor.index < cursor.length && cursor.mapping.is_none() {
-        return Err(not_all_converted(host));
+        return Err(not_all_converted(host, bytes));
     }
-    Ok(host.runtime().new_string(out))
+    Ok(out)
 }
 
-fn not_all_converted(host: &mut dyn Host) -> PyErr {
-    host.runtime()
-        .type_error("not all arguments converted during string formatting")
+fn not_all_converted(host: &mut dyn Host, bytes: bool) -> PyErr {
+    let message = if bytes {
+        "not all arguments converted during bytes formatting"
+    } else {
+        "not all arguments converted during string formatting"
+    };
+    host.runtime().type_error(message)
 }
 
 /// Parses `[(key)][flags][width][.precision][length]code` after a `%`.
@@ -161,7 +198,12 @@ fn parse_conversion(
             return Err(host.runtime().value_error("incomplete format key"));
         }
         let key: String = template[start..*position - 1].iter().collect();
-        let key = host.runtime().new_string(key);
+        let key = if cursor.bytes {
+            let key = key.chars().map(|character| character as u32 as u8).collect();
+            crate::types::bytes::new_bytes(host.runtime(), key)
+        } else {
+            host.runtime().new_string(key)
+        };
         cursor.arguments = crate::protocol::get_item(host, mapping, key)?;
         cursor.length = -1;
         cursor.index = -2;
@@ -322,6 +364,68 @@ fn convert(
     }
 }
 
+/// Formats one argument of a bytes template (CPython's `_PyBytes_FormatEx`): the text holds
+/// bytes as Latin-1 characters.
+fn convert_for_bytes(
+    host: &mut dyn Host,
+    conversion: &Conversion,
+    argument: Value,
+    index: usize,
+) -> PyResult<(String, bool)> {
+    let latin1 = |bytes: &[u8]| bytes.iter().map(|&byte| char::from(byte)).collect::<String>();
+    match conversion.code {
+        's' | 'b' => {
+            if let Some(bytes) = crate::types::bytes::buffer(argument) {
+                return Ok((latin1(&bytes), false));
+            }
+            if let Some(result) = call_dunder(host, argument, "__bytes__")? {
+                if let Some((bytes, crate::types::bytes::Kind::Bytes)) =
+                    crate::types::bytes::bytes_of(result)
+                {
+                    return Ok((latin1(bytes), false));
+                }
+                let runtime = host.runtime();
+                let message = format!(
+                    "__bytes__ returned non-bytes (type {})",
+                    type_name(runtime, result)
+                );
+                return Err(runtime.type_error(message));
+            }
+            let runtime = host.runtime();
+            let message = format!(
+                "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                type_name(runtime, argument)
+            );
+            Err(runtime.type_error(message))
+        }
+        'r' | 'a' => {
+            let repr = crate::protocol::repr(host, argument)?;
+            let text = crate::types::format::ascii_escape(str_value(repr).unwrap_or(""));
+            Ok((text, false))
+        }
+        'c' => {
+            if let Some((&[byte], _)) = crate::types::bytes::bytes_of(argument) {
+                return Ok((char::from(byte).to_string(), false));
+            }
+            let int = match as_int(argument) {
+                Some(_) => Some(argument),
+                None => call_dunder(host, argument, "__index__")?
+                    .filter(|&result| as_int(result).is_some()),
+            };
+            let Some(int) = int.and_then(as_int) else {
+                return Err(host
+                    .runtime()
+                    .type_error("%c requires an integer in range(256) or a single byte"));
+            };
+            match int.to_i64().and_then(|code| u8::try_from(code).ok()) {
+                Some(byte) => Ok((char::from(byte).to_string(), false)),
+                None => Err(host.runtime().overflow_error("%c arg not in range(256)")),
+            }
+        }
+        _ => convert(host, conversion, argument, index),
+    }
+}
+
 /// Calls a special method defined by a user class; `None` when the class lacks it.
 fn call_dunder(host: &mut dyn Host, value: Value, name: &str) -> PyResult<Option<Value>> {
     if !matches!(
@@ -401,6 +505,9 @@ fn format_integer(
         'X' => (16, "0X"),
         _ => (10, ""),
     };
+    if base == 10 {
+        crate::types::int::check_str_digits(host.runtime(), &int)?;
+    }
     let mut digits = match &int {
         IntValue::Small(small) => match base {
             8 => format!("{:o}", small.unsigned_abs()),
@@ -501,7 +608,7 @@ fn write_padded(out: &mut String, conversion: &Conversion, text: &str, numeric: 
         return;
     }
     let fill = if numeric && conversion.zero { '0' } else { ' ' };
-    if matches!(conversion.code, 's' | 'r' | 'a') && precision >= 0 && length > precision {
+    if matches!(conversion.code, 's' | 'r' | 'a' | 'b') && precision >= 0 && length > precision {
         length = precision;
     }
     let mut start = 0usize;

@@ -38,15 +38,16 @@ pub fn format_map(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> 
     Ok(host.runtime().new_string(result))
 }
 
-/// The codecs `encode` knows, by normalized name.
+/// The codecs `encode` (and `bytes.decode`) know, by normalized name.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Codec {
+pub(crate) enum Codec {
     Utf8,
     Ascii,
     Latin1,
 }
 
-fn find_codec(name: &str) -> Option<Codec> {
+/// The codec a name (`"UTF-8"`, `"latin_1"`, …) stands for.
+pub(crate) fn find_codec(name: &str) -> Option<Codec> {
     let normalized = name.trim().to_ascii_lowercase().replace(['_', ' '], "-");
     match normalized.as_str() {
         "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => Some(Codec::Utf8),

@@ -1,0 +1,3 @@
+print("broken starts")
+partial = 1
+raise ValueError("broken on purpose")

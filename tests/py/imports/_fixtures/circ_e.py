@@ -1,0 +1,2 @@
+import _fixtures.circ_f
+e_value = "E"

@@ -1,0 +1,2 @@
+print("counter runs its code once")
+count = 0

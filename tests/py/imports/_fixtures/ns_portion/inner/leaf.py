@@ -1,0 +1,1 @@
+print("leaf of a namespace package:", __name__, __package__)

@@ -1,0 +1,5 @@
+print("importing square:", __name__)
+
+
+def area(side):
+    return side * side

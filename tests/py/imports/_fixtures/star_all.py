@@ -1,0 +1,5 @@
+__all__ = ["alpha", "beta"]
+alpha = 1
+beta = 2
+gamma = 3
+_private = 4
