@@ -363,7 +363,7 @@ pub fn binary(
             let Some((bytes, _)) = bytes_of(left) else {
                 return Ok(None);
             };
-            let repeated = repeat(host, bytes, count)?;
+            let repeated = repeat(host, bytes, count, kind)?;
             if operator.is_in_place() && kind == Kind::ByteArray {
                 if let Some(data) = bytearray_data(left) {
                     let before = data.capacity();
@@ -386,14 +386,18 @@ pub fn binary(
     }
 }
 
-/// `bytes * count`, with CPython's errors for results that cannot exist.
-fn repeat(host: &mut dyn Host, bytes: &[u8], count: usize) -> PyResult<Vec<u8>> {
+/// `bytes * count`, with CPython's errors for results that cannot exist (OverflowError for
+/// bytes, MemoryError for bytearray).
+fn repeat(host: &mut dyn Host, bytes: &[u8], count: usize, kind: Kind) -> PyResult<Vec<u8>> {
     let Some(total) = bytes
         .len()
         .checked_mul(count)
         .filter(|&total| total <= MAX_LENGTH)
     else {
-        return Err(host.runtime().overflow_error("repeated bytes are too long"));
+        return Err(match kind {
+            Kind::Bytes => host.runtime().overflow_error("repeated bytes are too long"),
+            Kind::ByteArray => host.runtime().memory_error(),
+        });
     };
     let mut repeated = allocate(host, total)?;
     if !bytes.is_empty() {
