@@ -242,7 +242,8 @@ pub fn precompile(
     };
     let code =
         compile(&source, filename).map_err(|failure| describe_failure(&failure, filename))?;
-    write_cache(&cache, &code, &stamp, source.as_bytes(), settings)?;
+    write_cache(&cache, &code, &stamp, source.as_bytes(), settings)
+        .map_err(|error| format!("krait compile: can't write {}: {error}", cache.display()))?;
     Ok(Precompiled::Written)
 }
 
