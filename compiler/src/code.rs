@@ -94,6 +94,8 @@ pub mod flags {
     pub const GENERATOR: u32 = 0x20;
     /// Calling it makes a coroutine (`async def`).
     pub const COROUTINE: u32 = 0x80;
+    /// A generator that `await` accepts as a coroutine (what `types.coroutine` marks).
+    pub const ITERABLE_COROUTINE: u32 = 0x100;
     /// Calling it makes an async generator.
     pub const ASYNC_GENERATOR: u32 = 0x200;
 }

@@ -24,6 +24,7 @@ mod patterns;
 mod statements;
 mod targets;
 mod unit;
+mod unparse;
 
 #[cfg(test)]
 mod tests;
@@ -114,6 +115,8 @@ struct Compiler<'ast> {
     module_body: Option<&'ast [Stmt]>,
     /// The range of the statement being compiled (for errors found while unwinding).
     statement: TextRange,
+    /// The range of the pattern compiled last (where CPython reports some pattern errors).
+    pattern_range: TextRange,
     /// Compiling for the interactive `single` mode: expression statements at module level show
     /// their value.
     interactive: bool,
@@ -130,6 +133,7 @@ impl<'ast> Compiler<'ast> {
             outer: Vec::new(),
             module_body: None,
             statement: TextRange::default(),
+            pattern_range: TextRange::default(),
             interactive: false,
         }
     }

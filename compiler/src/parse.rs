@@ -245,6 +245,26 @@ fn translate_parse_error(
             )
         }
         ParseErrorType::OtherError(message)
+            if message == "Cannot have both 'except' and 'except*' on the same 'try'" =>
+        {
+            // CPython underlines the `except*` keyword.
+            ranged(
+                start,
+                (start + "except*".len() as u32).min(end),
+                "cannot have both 'except' and 'except*' on the same 'try'".to_string(),
+            )
+        }
+        ParseErrorType::OtherError(message)
+            if message == "Expected one or more exception types" =>
+        {
+            generic("expected one or more exception types".to_string())
+        }
+        ParseErrorType::ExpectedImaginaryNumber => {
+            underlined("imaginary number required in complex literal".to_string())
+        }
+        // `name + 1j` is no complex literal to CPython's grammar: the `+` is unexpected.
+        ParseErrorType::ExpectedRealNumber => ranged(end, end + 1, "invalid syntax".to_string()),
+        ParseErrorType::OtherError(message)
             if message.starts_with("Expected `except` or `finally`") =>
         {
             let offset =

@@ -84,7 +84,7 @@ pub fn type_of(runtime: &Runtime, value: Value) -> Value {
             crate::object::GeneratorKind::Coroutine => types.coroutine,
             crate::object::GeneratorKind::AsyncGenerator => types.async_generator,
         },
-        Payload::Awaitable(awaitable) => awaitable.class(&types),
+        Payload::Awaitable(awaitable) => awaitable.class(types),
         Payload::TextStream(_) => types.text_io,
     }
 }

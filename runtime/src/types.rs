@@ -68,7 +68,8 @@ pub fn register_methods(runtime: &mut Runtime) {
         add_methods(runtime, class, owner, table);
     }
     exception_group::finish_types(runtime);
-    let wrapped: [(Value, &'static str, MethodTable, bool); 9] = [
+    let wrapped: [(Value, &'static str, MethodTable, bool); 10] = [
+        (types.object, "object", object::CLASS_METHODS, true),
         (types.dict, "dict", dict::CLASS_METHODS, true),
         (types.bytes, "bytes", bytes::CLASS_METHODS, true),
         (types.bytearray, "bytearray", bytes::CLASS_METHODS, true),

@@ -16,15 +16,23 @@ impl Vm {
     pub(crate) fn get_awaitable(&mut self, value: Value, where_from: u32) -> PyResult<Value> {
         match self.awaitable_iterator(value) {
             Ok(iterator) => {
-                if generator_kind(iterator) == Some(GeneratorKind::Coroutine) && self.is_awaiting(iterator) {
-                    return Err(self.runtime.runtime_error("coroutine is being awaited already"));
+                if generator_kind(iterator) == Some(GeneratorKind::Coroutine)
+                    && self.is_awaiting(iterator)
+                {
+                    return Err(self
+                        .runtime
+                        .runtime_error("coroutine is being awaited already"));
                 }
                 Ok(iterator)
             }
             Err(error) if where_from != 0 && self.lacks_await(value) => {
                 let _ = error;
                 let runtime = &mut self.runtime;
-                let method = if where_from == 1 { "__aenter__" } else { "__aexit__" };
+                let method = if where_from == 1 {
+                    "__aenter__"
+                } else {
+                    "__aexit__"
+                };
                 let message = format!(
                     "'async with' received an object from {method} that does not implement __await__: {}",
                     protocol::type_name(runtime, value)
@@ -47,7 +55,7 @@ impl Vm {
 
     /// CPython's `_PyCoro_GetAwaitableIter`.
     fn awaitable_iterator(&mut self, value: Value) -> PyResult<Value> {
-        if generator_kind(value) == Some(GeneratorKind::Coroutine) {
+        if generator_kind(value) == Some(GeneratorKind::Coroutine) || is_iterable_coroutine(value) {
             return Ok(value);
         }
         let class = protocol::type_of(&self.runtime, value);
@@ -61,7 +69,10 @@ impl Vm {
         }
         if !self.is_iterator(iterator) {
             let runtime = &mut self.runtime;
-            let message = format!("__await__() returned non-iterator of type '{}'", protocol::type_name(runtime, iterator));
+            let message = format!(
+                "__await__() returned non-iterator of type '{}'",
+                protocol::type_name(runtime, iterator)
+            );
             return Err(runtime.type_error(message));
         }
         Ok(iterator)
@@ -71,7 +82,9 @@ impl Vm {
     fn is_iterator(&mut self, value: Value) -> bool {
         match value.as_object().map(|object| &object.payload) {
             Some(Payload::Iterator(_)) => return true,
-            Some(Payload::Generator(generator)) => return generator.kind == GeneratorKind::Generator,
+            Some(Payload::Generator(generator)) => {
+                return generator.kind == GeneratorKind::Generator
+            }
             _ => {}
         }
         let class = protocol::type_of(&self.runtime, value);
@@ -81,26 +94,44 @@ impl Vm {
 
     /// Whether a coroutine is paused inside an `await` (so it is being awaited by someone).
     fn is_awaiting(&self, coroutine: Value) -> bool {
-        let Some(Payload::Generator(state)) = coroutine.as_object().map(|object| &object.payload) else { return false };
+        let Some(Payload::Generator(state)) = coroutine.as_object().map(|object| &object.payload)
+        else {
+            return false;
+        };
         if state.state.get() != krait_runtime::object::GeneratorState::Suspended {
             return false;
         }
-        let Some(frame) = state.frame.get().as_ref() else { return false };
-        let Some(Payload::Function(function)) = frame.function.as_object().map(|object| &object.payload) else { return false };
-        let Some(code) = krait_runtime::loader::code_data(function.code) else { return false };
+        let Some(frame) = state.frame.get().as_ref() else {
+            return false;
+        };
+        let Some(Payload::Function(function)) =
+            frame.function.as_object().map(|object| &object.payload)
+        else {
+            return false;
+        };
+        let Some(code) = krait_runtime::loader::code_data(function.code) else {
+            return false;
+        };
         let index = (frame.instruction as usize).wrapping_sub(1);
-        code.code.instructions.get(index).is_some_and(|instruction| {
-            instruction.opcode == krait_compiler::Opcode::YieldValue && instruction.arg == 1
-        })
+        code.code
+            .instructions
+            .get(index)
+            .is_some_and(|instruction| {
+                instruction.opcode == krait_compiler::Opcode::YieldValue && instruction.arg == 1
+            })
     }
 
     /// `GetAiter`: `type(value).__aiter__(value)`, which must have `__anext__`.
     pub(crate) fn get_aiter(&mut self, value: Value) -> PyResult<Value> {
         let class = protocol::type_of(&self.runtime, value);
         let names = self.runtime.names;
-        let Some(method) = protocol::lookup_in_type(&mut self.runtime, class, names.__aiter__) else {
+        let Some(method) = protocol::lookup_in_type(&mut self.runtime, class, names.__aiter__)
+        else {
             let runtime = &mut self.runtime;
-            let message = format!("'async for' requires an object with __aiter__ method, got {}", protocol::type_name(runtime, value));
+            let message = format!(
+                "'async for' requires an object with __aiter__ method, got {}",
+                protocol::type_name(runtime, value)
+            );
             return Err(runtime.type_error(message));
         };
         let iterator = protocol::attribute::call_bound(self, method, value, &[])?;
@@ -125,7 +156,10 @@ impl Vm {
         let name = self.runtime.names.__anext__;
         let Some(method) = protocol::lookup_in_type(&mut self.runtime, class, name) else {
             let runtime = &mut self.runtime;
-            let message = format!("'async for' requires an iterator with __anext__ method, got {}", protocol::type_name(runtime, iterator));
+            let message = format!(
+                "'async for' requires an iterator with __anext__ method, got {}",
+                protocol::type_name(runtime, iterator)
+            );
             return Err(runtime.type_error(message));
         };
         let next = protocol::attribute::call_bound(self, method, iterator, &[])?;
@@ -133,9 +167,18 @@ impl Vm {
         self.runtime.push_root(next);
         let result = match self.awaitable_iterator(next) {
             Ok(awaitable) => Ok(awaitable),
-            Err(error) if protocol::is_instance(&self.runtime, error.exception, self.runtime.types.type_error) => {
+            Err(error)
+                if protocol::is_instance(
+                    &self.runtime,
+                    error.exception,
+                    self.runtime.types.type_error,
+                ) =>
+            {
                 let runtime = &mut self.runtime;
-                let message = format!("'async for' received an invalid object from __anext__: {}", protocol::type_name(runtime, next));
+                let message = format!(
+                    "'async for' received an invalid object from __anext__: {}",
+                    protocol::type_name(runtime, next)
+                );
                 let replacement = runtime.type_error(message);
                 set_cause(replacement.exception, error.exception);
                 Err(replacement)
@@ -177,7 +220,11 @@ impl Vm {
     /// `EndAsyncFor`: whether the exception ending an `async for` step is StopAsyncIteration
     /// (the loop ends) rather than an error to raise again.
     pub(crate) fn ends_async_for(&self, exception: Value) -> bool {
-        protocol::is_instance(&self.runtime, exception, self.runtime.types.stop_async_iteration)
+        protocol::is_instance(
+            &self.runtime,
+            exception,
+            self.runtime.types.stop_async_iteration,
+        )
     }
 }
 
@@ -189,4 +236,18 @@ pub(crate) fn set_cause(exception: Value, cause: Value) {
         data.context = cause;
         data.suppress_context = true;
     }
+}
+
+/// Whether a value is a generator whose code is marked as a coroutine
+/// (`flags::ITERABLE_COROUTINE`, what `types.coroutine` sets).
+pub(crate) fn is_iterable_coroutine(value: Value) -> bool {
+    let Some(Payload::Generator(generator)) = value.as_object().map(|object| &object.payload) else {
+        return false;
+    };
+    let Some(frame) = generator.frame.get().as_ref() else { return false };
+    let Some(Payload::Function(function)) = frame.function.as_object().map(|object| &object.payload) else {
+        return false;
+    };
+    krait_runtime::loader::code_data(function.code)
+        .is_some_and(|code| code.code.flags & krait_compiler::code::flags::ITERABLE_COROUTINE != 0)
 }

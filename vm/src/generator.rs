@@ -8,7 +8,9 @@
 
 use krait_compiler::Opcode;
 use krait_runtime::loader::code_data;
-use krait_runtime::object::{GeneratorKind, GeneratorObject, GeneratorState, Payload, SuspendedFrame};
+use krait_runtime::object::{
+    GeneratorKind, GeneratorObject, GeneratorState, Payload, SuspendedFrame,
+};
 use krait_runtime::types::coroutine::kind_name;
 use krait_runtime::{protocol, GeneratorStep, PyErr, PyResult, Value};
 
@@ -26,7 +28,12 @@ fn generator_object(value: Value) -> Option<&'static GeneratorObject> {
 
 impl Vm {
     /// Resumes `generator` with `value` sent in, or `exception` thrown in when not NULL.
-    pub(crate) fn resume(&mut self, generator: Value, value: Value, exception: Value) -> PyResult<GeneratorStep> {
+    pub(crate) fn resume(
+        &mut self,
+        generator: Value,
+        value: Value,
+        exception: Value,
+    ) -> PyResult<GeneratorStep> {
         let Some(state) = generator_object(generator) else {
             return Err(self.runtime.type_error("not a generator"));
         };
@@ -36,7 +43,13 @@ impl Vm {
         self.resume_delegating(generator, value, exception, close_on_exit)
     }
 
-    fn resume_delegating(&mut self, generator: Value, value: Value, exception: Value, close_on_exit: bool) -> PyResult<GeneratorStep> {
+    fn resume_delegating(
+        &mut self,
+        generator: Value,
+        value: Value,
+        exception: Value,
+        close_on_exit: bool,
+    ) -> PyResult<GeneratorStep> {
         if !exception.is_null() {
             if let Some(delegate) = self.delegate_of(generator) {
                 return self.throw_through_delegate(generator, delegate, exception, close_on_exit);
@@ -54,7 +67,10 @@ impl Vm {
         }
         let frame = state.frame.get().as_ref()?;
         let code = code_data(function_code(frame.function)?)?;
-        let paused_at = code.code.instructions.get((frame.instruction as usize).checked_sub(1)?)?;
+        let paused_at = code
+            .code
+            .instructions
+            .get((frame.instruction as usize).checked_sub(1)?)?;
         if paused_at.opcode == Opcode::YieldValue && paused_at.arg == 1 {
             frame.values.last().copied()
         } else {
@@ -64,13 +80,22 @@ impl Vm {
 
     /// `throw()` into a frame paused in `yield from`/`await`: close or throw into the delegate
     /// first; its result decides what the frame sees.
-    fn throw_through_delegate(&mut self, generator: Value, delegate: Value, exception: Value, close_on_exit: bool) -> PyResult<GeneratorStep> {
-        let Some(state) = generator_object(generator) else { return Err(PyErr { exception }) };
+    fn throw_through_delegate(
+        &mut self,
+        generator: Value,
+        delegate: Value,
+        exception: Value,
+        close_on_exit: bool,
+    ) -> PyResult<GeneratorStep> {
+        let Some(state) = generator_object(generator) else {
+            return Err(PyErr { exception });
+        };
         let mark = self.runtime.root_mark();
         self.runtime.push_root(generator);
         self.runtime.push_root(delegate);
         self.runtime.push_root(exception);
-        let is_exit = protocol::is_instance(&self.runtime, exception, self.runtime.types.generator_exit);
+        let is_exit =
+            protocol::is_instance(&self.runtime, exception, self.runtime.types.generator_exit);
         state.state.set(GeneratorState::Running);
         let outcome = if is_exit && close_on_exit {
             let closed = self.close_delegate(delegate);
@@ -86,14 +111,24 @@ impl Vm {
             } else {
                 let throw_name = self.runtime.names.throw;
                 match protocol::attribute::find_attribute(self, delegate, throw_name) {
-                    Ok(Some(method)) => Some(match protocol::call(self, method, &[exception], &[]) {
-                        Ok(item) => Ok(GeneratorStep::Yielded(item)),
-                        Err(error) if protocol::is_instance(&self.runtime, error.exception, self.runtime.types.stop_iteration) => {
-                            let items = krait_runtime::types::exception::args(error.exception);
-                            Ok(GeneratorStep::Returned(items.first().copied().unwrap_or(Value::NONE)))
-                        }
-                        Err(error) => Err(error),
-                    }),
+                    Ok(Some(method)) => {
+                        Some(match protocol::call(self, method, &[exception], &[]) {
+                            Ok(item) => Ok(GeneratorStep::Yielded(item)),
+                            Err(error)
+                                if protocol::is_instance(
+                                    &self.runtime,
+                                    error.exception,
+                                    self.runtime.types.stop_iteration,
+                                ) =>
+                            {
+                                let items = krait_runtime::types::exception::args(error.exception);
+                                Ok(GeneratorStep::Returned(
+                                    items.first().copied().unwrap_or(Value::NONE),
+                                ))
+                            }
+                            Err(error) => Err(error),
+                        })
+                    }
                     Ok(None) => None,
                     Err(error) => Some(Err(error)),
                 }
@@ -116,11 +151,19 @@ impl Vm {
     /// The delegate of a paused frame returned: pop it and continue after the delegation loop
     /// (the `Send`'s target), where its result is expected on the stack.
     fn leave_delegation(&mut self, state: &GeneratorObject) {
-        let Some(frame) = state.frame.get().as_mut() else { return };
-        let Some(code) = function_code(frame.function).and_then(code_data) else { return };
+        let Some(frame) = state.frame.get().as_mut() else {
+            return;
+        };
+        let Some(code) = function_code(frame.function).and_then(code_data) else {
+            return;
+        };
         let instructions = &code.code.instructions;
-        let Some(jump) = instructions.get(frame.instruction as usize) else { return };
-        let Some(send) = instructions.get(jump.arg as usize) else { return };
+        let Some(jump) = instructions.get(frame.instruction as usize) else {
+            return;
+        };
+        let Some(send) = instructions.get(jump.arg as usize) else {
+            return;
+        };
         if jump.opcode == Opcode::Jump && send.opcode == Opcode::Send {
             frame.values.pop();
             frame.instruction = send.arg;
@@ -145,19 +188,30 @@ impl Vm {
 
     /// Runs the generator's own frame: sends `value` in, or raises `exception` at the paused
     /// point when it is not NULL.
-    fn resume_frame(&mut self, generator: Value, value: Value, exception: Value) -> PyResult<GeneratorStep> {
+    fn resume_frame(
+        &mut self,
+        generator: Value,
+        value: Value,
+        exception: Value,
+    ) -> PyResult<GeneratorStep> {
         let Some(state) = generator_object(generator) else {
             return Err(self.runtime.type_error("not a generator"));
         };
         let kind = kind_name(state.kind);
         match state.state.get() {
-            GeneratorState::Running => return Err(self.runtime.value_error(format!("{kind} already executing"))),
+            GeneratorState::Running => {
+                return Err(self
+                    .runtime
+                    .value_error(format!("{kind} already executing")))
+            }
             GeneratorState::Finished => {
                 if !exception.is_null() {
                     return Err(PyErr { exception });
                 }
                 if state.kind == GeneratorKind::Coroutine {
-                    return Err(self.runtime.runtime_error("cannot reuse already awaited coroutine"));
+                    return Err(self
+                        .runtime
+                        .runtime_error("cannot reuse already awaited coroutine"));
                 }
                 return Ok(GeneratorStep::Returned(Value::NONE));
             }
@@ -169,7 +223,9 @@ impl Vm {
                     return Err(PyErr { exception });
                 }
                 if !value.is_none() {
-                    return Err(self.runtime.type_error(format!("can't send non-None value to a just-started {kind}")));
+                    return Err(self.runtime.type_error(format!(
+                        "can't send non-None value to a just-started {kind}"
+                    )));
                 }
             }
             GeneratorState::Suspended => {}
@@ -180,10 +236,14 @@ impl Vm {
         };
         let was_started = state.state.get() == GeneratorState::Suspended;
         let function = saved.function;
-        let Some(Payload::Function(function_object)) = function.as_object().map(|object| &object.payload) else {
+        let Some(Payload::Function(function_object)) =
+            function.as_object().map(|object| &object.payload)
+        else {
             return Ok(GeneratorStep::Returned(Value::NONE));
         };
-        let Some(code) = code_data(function_object.code) else { return Ok(GeneratorStep::Returned(Value::NONE)) };
+        let Some(code) = code_data(function_object.code) else {
+            return Ok(GeneratorStep::Returned(Value::NONE));
+        };
         if self.frames.len() >= self.runtime.recursion_limit {
             *state.frame.get() = Some(saved);
             return Err(self.recursion_error());
@@ -242,13 +302,18 @@ impl Vm {
     /// generator's frame becomes a RuntimeError.
     fn escaped_from_generator(&mut self, kind: GeneratorKind, error: PyErr) -> PyErr {
         let types = self.runtime.types;
-        let stop_iteration = protocol::is_instance(&self.runtime, error.exception, types.stop_iteration);
+        let stop_iteration =
+            protocol::is_instance(&self.runtime, error.exception, types.stop_iteration);
         let stop_async = kind == GeneratorKind::AsyncGenerator
             && protocol::is_instance(&self.runtime, error.exception, types.stop_async_iteration);
         if !stop_iteration && !stop_async {
             return error;
         }
-        let what = if stop_iteration { "StopIteration" } else { "StopAsyncIteration" };
+        let what = if stop_iteration {
+            "StopIteration"
+        } else {
+            "StopAsyncIteration"
+        };
         let message = format!("{} raised {what}", kind_name(kind));
         let replacement = self.runtime.runtime_error(message);
         if let Some(data) = krait_runtime::runtime::exception_data(replacement.exception) {
@@ -261,7 +326,9 @@ impl Vm {
 
     /// Saves the top frame (a generator's, at a `yield`) into its generator and pops it.
     pub(crate) fn suspend_generator(&mut self) {
-        let Some(frame) = self.frames.pop() else { return };
+        let Some(frame) = self.frames.pop() else {
+            return;
+        };
         let values = self.stack.split_off(frame.base);
         self.stack.truncate(frame.return_to);
         if let Some(state) = generator_object(frame.generator) {
@@ -279,7 +346,10 @@ impl Vm {
         if generator_object(iterator).is_some() {
             return self.resume(iterator, value, Value::NULL);
         }
-        let is_builtin_iterator = matches!(iterator.as_object().map(|object| &object.payload), Some(Payload::Iterator(_)));
+        let is_builtin_iterator = matches!(
+            iterator.as_object().map(|object| &object.payload),
+            Some(Payload::Iterator(_))
+        );
         let result = if value.is_none() && is_builtin_iterator {
             return Ok(match protocol::next(self, iterator)? {
                 Some(item) => GeneratorStep::Yielded(item),
@@ -293,7 +363,10 @@ impl Vm {
                 Some(method) => protocol::attribute::call_bound(self, method, iterator, &[]),
                 None => {
                     let runtime = &mut self.runtime;
-                    let message = format!("'{}' object is not an iterator", protocol::type_name(runtime, iterator));
+                    let message = format!(
+                        "'{}' object is not an iterator",
+                        protocol::type_name(runtime, iterator)
+                    );
                     return Err(runtime.type_error(message));
                 }
             }
@@ -304,16 +377,21 @@ impl Vm {
         match result {
             Ok(item) => Ok(GeneratorStep::Yielded(item)),
             Err(error) => {
-                if protocol::is_instance(&self.runtime, error.exception, self.runtime.types.stop_iteration) {
+                if protocol::is_instance(
+                    &self.runtime,
+                    error.exception,
+                    self.runtime.types.stop_iteration,
+                ) {
                     let items = krait_runtime::types::exception::args(error.exception);
-                    Ok(GeneratorStep::Returned(items.first().copied().unwrap_or(Value::NONE)))
+                    Ok(GeneratorStep::Returned(
+                        items.first().copied().unwrap_or(Value::NONE),
+                    ))
                 } else {
                     Err(error)
                 }
             }
         }
     }
-
 }
 
 /// The code value of a function value.

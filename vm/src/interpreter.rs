@@ -737,10 +737,11 @@ impl Vm {
                 Opcode::GetYieldFromIter => {
                     let iterable = top!();
                     let kind = krait_runtime::types::coroutine::generator_kind(iterable);
-                    if kind == Some(krait_runtime::object::GeneratorKind::Coroutine) {
+                    let coroutine_code = code.code.flags & (krait_compiler::code::flags::COROUTINE | krait_compiler::code::flags::ITERABLE_COROUTINE) != 0;
+                    if kind == Some(krait_runtime::object::GeneratorKind::Coroutine) && !coroutine_code {
                         throw!(self.runtime.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
                     }
-                    if kind != Some(krait_runtime::object::GeneratorKind::Generator) {
+                    if !matches!(kind, Some(krait_runtime::object::GeneratorKind::Generator | krait_runtime::object::GeneratorKind::Coroutine)) {
                         sync!();
                         let iterator = attempt!(protocol::iterate(self, iterable));
                         self.stack.pop();

@@ -334,15 +334,11 @@ impl<'ast> Compiler<'ast> {
         Ok(true)
     }
 
-    /// Pushes the value of an annotation: the expression, or its source text under
-    /// `from __future__ import annotations`.
+    /// Pushes the value of an annotation: the expression, or its text (CPython's unparsing)
+    /// under `from __future__ import annotations`.
     pub(super) fn annotation_value(&mut self, annotation: &'ast Expr) -> CompileResult {
         if self.symbols.future_annotations {
-            let source = self.index.source();
-            let range = annotation.range();
-            let text = source
-                .get(range.start().to_usize()..range.end().to_usize())
-                .unwrap_or("");
+            let text = super::unparse::unparse(annotation, self.index.source());
             self.unit.load_constant(Constant::Str(Rc::from(text)));
             Ok(())
         } else {

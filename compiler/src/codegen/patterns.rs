@@ -65,6 +65,19 @@ fn is_star_wildcard(pattern: &Pattern) -> bool {
     matches!(pattern, Pattern::MatchStar(node) if node.name.is_none())
 }
 
+/// What a value pattern or mapping key may be: a literal (a complex one like `-1 + 2j`
+/// included) or a dotted name.
+fn is_value_expression(expression: &Expr) -> bool {
+    let number = |expression: &Expr| match expression {
+        Expr::NumberLiteral(_) => true,
+        Expr::UnaryOp(unary) => matches!(unary.operand.as_ref(), Expr::NumberLiteral(_)),
+        _ => false,
+    };
+    constant_value(expression).is_some()
+        || matches!(expression, Expr::Attribute(_))
+        || matches!(expression, Expr::BinOp(binary) if number(&binary.left) && number(&binary.right))
+}
+
 /// Whether two constant mapping keys are equal as Python compares them (`1`, `1.0` and `True`
 /// are the same key).
 fn same_key(left: &Constant, right: &Constant) -> bool {
@@ -189,13 +202,18 @@ impl<'ast> Compiler<'ast> {
         Ok(())
     }
 
-    fn pattern(&mut self, pattern: &'ast Pattern, context: &mut PatternContext<'ast>) -> CompileResult {
+    fn pattern(
+        &mut self,
+        pattern: &'ast Pattern,
+        context: &mut PatternContext<'ast>,
+    ) -> CompileResult {
         crate::stack::grow(|| {
             self.set_location(pattern.range());
+            self.pattern_range = pattern.range();
             match pattern {
                 Pattern::MatchValue(node) => {
                     let value = node.value.as_ref();
-                    if constant_value(value).is_none() && !matches!(value, Expr::Attribute(_)) {
+                    if !is_value_expression(value) {
                         return Err(self.error(
                             node.range,
                             "patterns may only match literals and attribute lookups",
@@ -249,7 +267,11 @@ impl<'ast> Compiler<'ast> {
     }
 
     /// A pattern inside another, where an irrefutable one is fine.
-    fn subpattern(&mut self, pattern: &'ast Pattern, context: &mut PatternContext<'ast>) -> CompileResult {
+    fn subpattern(
+        &mut self,
+        pattern: &'ast Pattern,
+        context: &mut PatternContext<'ast>,
+    ) -> CompileResult {
         let allow = context.allow_irrefutable;
         context.allow_irrefutable = true;
         let result = self.pattern(pattern, context);
@@ -270,10 +292,9 @@ impl<'ast> Compiler<'ast> {
         for (position, pattern) in patterns.iter().enumerate() {
             if let Pattern::MatchStar(_) = pattern {
                 if star.is_some() {
-                    return Err(self.error(
-                        node.range,
-                        "multiple starred names in sequence pattern",
-                    ));
+                    return Err(
+                        self.error(node.range, "multiple starred names in sequence pattern")
+                    );
                 }
                 star_wildcard = is_star_wildcard(pattern);
                 only_wildcard &= star_wildcard;
@@ -351,7 +372,8 @@ impl<'ast> Compiler<'ast> {
                 self.unit.load_constant(Constant::Int(position as i64));
             } else {
                 self.emit(Opcode::GetLen, 0);
-                self.unit.load_constant(Constant::Int((size - position) as i64));
+                self.unit
+                    .load_constant(Constant::Int((size - position) as i64));
                 self.emit(
                     Opcode::BinaryOp,
                     crate::opcode::BinaryOperator::Subtract as u32,
@@ -409,7 +431,7 @@ impl<'ast> Compiler<'ast> {
                     }
                     seen.push(constant);
                 }
-                None if matches!(key, Expr::Attribute(_)) => {}
+                None if is_value_expression(key) => {}
                 None => {
                     return Err(self.error(
                         key.range(),
@@ -483,7 +505,7 @@ impl<'ast> Compiler<'ast> {
                 .any(|previous| previous.attr.id.as_str() == name)
             {
                 return Err(self.error(
-                    keyword.attr.range,
+                    keyword.pattern.range(),
                     format!("attribute name repeated in class pattern: {name}"),
                 ));
             }
@@ -515,30 +537,33 @@ impl<'ast> Compiler<'ast> {
         Ok(())
     }
 
-    fn or_pattern(&mut self, node: &'ast PatternMatchOr, context: &mut PatternContext<'ast>) -> CompileResult {
+    fn or_pattern(
+        &mut self,
+        node: &'ast PatternMatchOr,
+        context: &mut PatternContext<'ast>,
+    ) -> CompileResult {
         let end = self.unit.new_label();
         let size = node.patterns.len();
         let mut control: Option<Vec<&'ast Identifier>> = None;
         for (position, alternative) in node.patterns.iter().enumerate() {
             self.set_location(alternative.range());
-            let mut inner =
-                PatternContext::new(position + 1 == size && context.allow_irrefutable);
+            let mut inner = PatternContext::new(position + 1 == size && context.allow_irrefutable);
             self.emit(Opcode::Copy, 1);
             self.pattern(alternative, &mut inner)?;
             match &control {
                 None => control = Some(inner.stores.clone()),
                 Some(control) => {
+                    // CPython reports it where the last sub-pattern compiled is.
                     let differ = "alternative patterns bind different names";
                     if inner.stores.len() != control.len() {
-                        return Err(self.error(alternative.range(), differ));
+                        return Err(self.error(self.pattern_range, differ));
                     }
                     // Reorder the captures on the stack to the first alternative's order.
                     for target in (0..control.len()).rev() {
                         let name = &control[target].id;
-                        let Some(found) =
-                            inner.stores.iter().position(|stored| &stored.id == name)
+                        let Some(found) = inner.stores.iter().position(|stored| &stored.id == name)
                         else {
-                            return Err(self.error(alternative.range(), differ));
+                            return Err(self.error(self.pattern_range, differ));
                         };
                         if found != target {
                             let rotations = found + 1;

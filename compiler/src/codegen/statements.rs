@@ -186,7 +186,10 @@ impl<'ast> Compiler<'ast> {
     fn annotated_subscript(&mut self, key: &'ast Expr) -> CompileResult {
         match key {
             Expr::Slice(slice) => {
-                for bound in [&slice.lower, &slice.upper, &slice.step].into_iter().flatten() {
+                for bound in [&slice.lower, &slice.upper, &slice.step]
+                    .into_iter()
+                    .flatten()
+                {
                     self.evaluate_and_discard(bound)?;
                 }
                 Ok(())

@@ -6,6 +6,7 @@ mod exceptions;
 mod expressions;
 mod functions;
 mod helpers;
+mod language;
 mod listing;
 mod robustness;
 mod statements;

@@ -47,6 +47,10 @@ fn common_errors_use_cpython_messages_and_positions() {
         ("x = f'}'\n", "f-string: single '}' is not allowed", 1, 9, 1),
         ("try:\n    pass\n", "expected 'except' or 'finally' block", 2, 0, 1),
         ("x = 0777\n", "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1, 5, 1),
+        ("try:\n  pass\nexcept* :\n  pass\n", "expected one or more exception types", 3, 9, 1),
+        ("try:\n  pass\nexcept E:\n  pass\nexcept* F:\n  pass\n", "cannot have both 'except' and 'except*' on the same 'try'", 5, 1, 7),
+        ("match x:\n  case 1+1:\n    pass\n", "imaginary number required in complex literal", 2, 10, 1),
+        ("match x:\n  case a+1j:\n    pass\n", "invalid syntax", 2, 9, 1),
     ];
     for &(source, expected, line, column, width) in cases {
         assert_eq!(

@@ -428,7 +428,9 @@ impl Builder<'_> {
             }
             Pattern::MatchMapping(node) => {
                 self.expressions(&node.keys)?;
-                node.patterns.iter().try_for_each(|item| self.pattern(item))?;
+                node.patterns
+                    .iter()
+                    .try_for_each(|item| self.pattern(item))?;
                 match &node.rest {
                     Some(rest) => self.add(&rest.id, symbol_flags::ASSIGNED, rest.range),
                     None => Ok(()),
@@ -483,7 +485,10 @@ impl Builder<'_> {
                 self.annotation(annotation)?;
             }
         }
-        for parameter in [&parameters.vararg, &parameters.kwarg].into_iter().flatten() {
+        for parameter in [&parameters.vararg, &parameters.kwarg]
+            .into_iter()
+            .flatten()
+        {
             if let Some(annotation) = &parameter.annotation {
                 self.annotation(annotation)?;
             }
@@ -635,7 +640,11 @@ impl Builder<'_> {
             )?,
             Expr::Await(node) => {
                 self.expression(&node.value)?;
-                self.current().is_coroutine = true;
+                // A comprehension with `await` in it is asynchronous; elsewhere only `async def`
+                // makes a coroutine (and the compiler rejects `await` outside one).
+                if matches!(self.current_kind(), ScopeKind::Comprehension(_)) {
+                    self.current().is_coroutine = true;
+                }
             }
             Expr::Yield(node) => {
                 self.optional(node.value.as_deref())?;
@@ -758,7 +767,13 @@ impl Builder<'_> {
             self.expression(value)?;
         }
         self.expression(element)?;
+        let awaited = kind != ComprehensionKind::Generator && self.current().is_coroutine;
         self.exit();
+        // An asynchronous list, set or dict comprehension is awaited where it is written, so a
+        // comprehension around it is asynchronous too (an `async def` already is).
+        if awaited && matches!(self.current_kind(), ScopeKind::Comprehension(_)) {
+            self.current().is_coroutine = true;
+        }
         Ok(())
     }
 
@@ -835,7 +850,8 @@ fn has_future_annotations(body: &[Stmt]) -> bool {
                 }
             }
             Stmt::Expr(expression)
-                if position == 0 && matches!(expression.value.as_ref(), Expr::StringLiteral(_)) => {}
+                if position == 0 && matches!(expression.value.as_ref(), Expr::StringLiteral(_)) => {
+            }
             _ => return false,
         }
     }

@@ -266,6 +266,14 @@ fn super_(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         let message = format!("super() argument 1 must be a type, not {}", type_name(runtime, class));
         return Err(runtime.type_error(message));
     }
+    // CPython's `supercheck`: the object must be an instance or a subclass of the class.
+    if !object.is_none() {
+        let runtime = host.runtime();
+        let is_subclass = as_type(object).is_some() && crate::protocol::is_subclass(object, class);
+        if !is_subclass && !crate::protocol::is_instance(runtime, object, class) {
+            return Err(runtime.type_error("super(type, obj): obj must be an instance or subtype of type"));
+        }
+    }
     Ok(host.runtime().heap.allocate(Payload::Super { class, object }))
 }
 

@@ -33,13 +33,23 @@ pub fn syntax_error(runtime: &mut Runtime, error: &SyntaxError, with_text: bool)
     };
     let message = runtime.new_str(&error.message);
     let filename = runtime.new_str(&error.filename);
-    let text = if with_text { runtime.new_str(&error.source_line) } else { Value::NONE };
-    let end_column = if error.kind == krait_compiler::error::SyntaxErrorKind::Indentation && error.end_line == 0 {
+    let text = if with_text {
+        runtime.new_str(&error.source_line)
+    } else {
+        Value::NONE
+    };
+    let end_column = if error.kind == krait_compiler::error::SyntaxErrorKind::Indentation
+        && error.end_line == 0
+    {
         -1
     } else {
         i64::from(error.end_column)
     };
-    let end_line = if error.end_line == 0 { error.line } else { error.end_line };
+    let end_line = if error.end_line == 0 {
+        error.line
+    } else {
+        error.end_line
+    };
     let details = runtime.new_tuple(vec![
         filename,
         number(i64::from(error.line)),
@@ -53,7 +63,12 @@ pub fn syntax_error(runtime: &mut Runtime, error: &SyntaxError, with_text: bool)
 }
 
 /// Compiles source text in `mode`, as `compile()` does.
-fn compile_text(runtime: &mut Runtime, source: &str, filename: &str, mode: Mode) -> PyResult<Value> {
+fn compile_text(
+    runtime: &mut Runtime,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> PyResult<Value> {
     if source.contains('\0') {
         let message = runtime.new_str("source code string cannot contain null bytes");
         let exception = runtime.new_exception(runtime.types.syntax_error, vec![message]);
@@ -62,11 +77,15 @@ fn compile_text(runtime: &mut Runtime, source: &str, filename: &str, mode: Mode)
     // Parse first on its own: errors found by the parser carry the source line.
     let parsed = match mode {
         Mode::Eval => krait_compiler::parse::parse_expression(source, filename).map(drop),
-        Mode::Exec | Mode::Single => krait_compiler::parse::parse_module(source, filename).map(drop),
+        Mode::Exec | Mode::Single => {
+            krait_compiler::parse::parse_module(source, filename).map(drop)
+        }
     };
     // The tokenizer of `exec` and `single` sources ends the last line with a newline.
     let with_newline = |error: &mut SyntaxError| {
-        if !error.source_line.is_empty() && (mode != Mode::Eval || source_line_ends_line(source, error.line)) {
+        if !error.source_line.is_empty()
+            && (mode != Mode::Eval || source_line_ends_line(source, error.line))
+        {
             error.source_line.push('\n');
         }
     };
@@ -77,7 +96,8 @@ fn compile_text(runtime: &mut Runtime, source: &str, filename: &str, mode: Mode)
     match krait_compiler::compile(source, filename, mode) {
         Ok(code) => Ok(crate::loader::load_code(runtime, &code)),
         Err(mut error) => {
-            let with_text = mode == Mode::Single && error.message.starts_with("multiple statements");
+            let with_text =
+                mode == Mode::Single && error.message.starts_with("multiple statements");
             if with_text {
                 with_newline(&mut error);
             }
@@ -88,7 +108,10 @@ fn compile_text(runtime: &mut Runtime, source: &str, filename: &str, mode: Mode)
 
 /// Whether line `line` (1-based) of `source` is followed by a newline.
 fn source_line_ends_line(source: &str, line: u32) -> bool {
-    source.split_inclusive('\n').nth(line.saturating_sub(1) as usize).is_some_and(|text| text.ends_with('\n'))
+    source
+        .split_inclusive('\n')
+        .nth(line.saturating_sub(1) as usize)
+        .is_some_and(|text| text.ends_with('\n'))
 }
 
 /// The text of a `str` or (UTF-8) `bytes` source, or `None`.
@@ -102,22 +125,38 @@ fn source_text(value: Value) -> Option<String> {
 }
 
 fn is_code(value: Value) -> bool {
-    matches!(value.as_object().map(|object| &object.payload), Some(Payload::Code(_)))
+    matches!(
+        value.as_object().map(|object| &object.payload),
+        Some(Payload::Code(_))
+    )
 }
 
 fn is_dict(value: Value) -> bool {
-    matches!(value.as_object().map(|object| &object.payload), Some(Payload::Dict(_)))
+    matches!(
+        value.as_object().map(|object| &object.payload),
+        Some(Payload::Dict(_))
+    )
 }
 
 /// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
 fn compile(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    let names = ["source", "filename", "mode", "flags", "dont_inherit", "optimize"];
+    let names = [
+        "source",
+        "filename",
+        "mode",
+        "flags",
+        "dont_inherit",
+        "optimize",
+    ];
     let mut values = [Value::NULL; 6];
     for (slot, &value) in values.iter_mut().zip(arguments.positionals()) {
         *slot = value;
     }
     if arguments.positionals().len() > names.len() {
-        let message = format!("compile() takes at most 6 arguments ({} given)", arguments.positionals().len());
+        let message = format!(
+            "compile() takes at most 6 arguments ({} given)",
+            arguments.positionals().len()
+        );
         return Err(host.runtime().type_error(message));
     }
     for (keyword, value) in arguments.keywords() {
@@ -127,14 +166,20 @@ fn compile(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
             return Err(host.runtime().type_error(message));
         };
         if !values[position].is_null() {
-            let message = format!("argument for compile() given by name ('{name}') and position ({})", position + 1);
+            let message = format!(
+                "argument for compile() given by name ('{name}') and position ({})",
+                position + 1
+            );
             return Err(host.runtime().type_error(message));
         }
         values[position] = value;
     }
     for (index, name) in names.iter().enumerate().take(3) {
         if values[index].is_null() {
-            let message = format!("compile() missing required argument '{name}' (pos {})", index + 1);
+            let message = format!(
+                "compile() missing required argument '{name}' (pos {})",
+                index + 1
+            );
             return Err(host.runtime().type_error(message));
         }
     }
@@ -143,14 +188,22 @@ fn compile(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         Some("exec") => Mode::Exec,
         Some("eval") => Mode::Eval,
         Some("single") => Mode::Single,
-        Some(_) => return Err(runtime.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+        Some(_) => {
+            return Err(runtime.value_error("compile() mode must be 'exec', 'eval' or 'single'"))
+        }
         None => {
-            let message = format!("compile() argument 'mode' must be str, not {}", type_name(runtime, values[2]));
+            let message = format!(
+                "compile() argument 'mode' must be str, not {}",
+                type_name(runtime, values[2])
+            );
             return Err(runtime.type_error(message));
         }
     };
     let Some(filename) = source_text(values[1]) else {
-        let message = format!("compile() argument 'filename' must be str, not {}", type_name(runtime, values[1]));
+        let message = format!(
+            "compile() argument 'filename' must be str, not {}",
+            type_name(runtime, values[1])
+        );
         return Err(runtime.type_error(message));
     };
     let Some(source) = source_text(values[0]) else {
@@ -175,7 +228,10 @@ fn namespaces(host: &mut dyn Host, values: &[Value], function: &str) -> PyResult
                     "globals must be a dict".to_string()
                 }
             } else {
-                format!("exec() globals must be a dict, not {}", type_name(runtime, globals))
+                format!(
+                    "exec() globals must be a dict, not {}",
+                    type_name(runtime, globals)
+                )
             };
             return Err(runtime.type_error(message));
         }
@@ -188,7 +244,10 @@ fn namespaces(host: &mut dyn Host, values: &[Value], function: &str) -> PyResult
             let message = if function == "eval" {
                 "locals must be a mapping".to_string()
             } else {
-                format!("locals must be a mapping or None, not {}", type_name(runtime, locals))
+                format!(
+                    "locals must be a mapping or None, not {}",
+                    type_name(runtime, locals)
+                )
             };
             return Err(runtime.type_error(message));
         }
@@ -218,7 +277,9 @@ fn eval(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         values[0]
     } else {
         let Some(source) = source_text(values[0]) else {
-            return Err(host.runtime().type_error("eval() arg 1 must be a string, bytes or code object"));
+            return Err(host
+                .runtime()
+                .type_error("eval() arg 1 must be a string, bytes or code object"));
         };
         let source = source.trim_start_matches([' ', '\t']);
         let runtime = host.runtime();
@@ -226,7 +287,8 @@ fn eval(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     };
     let mark = host.runtime().root_mark();
     host.runtime().push_root(code);
-    let result = namespaces(host, values, "eval").and_then(|(globals, locals)| host.run_code(code, globals, locals));
+    let result = namespaces(host, values, "eval")
+        .and_then(|(globals, locals)| host.run_code(code, globals, locals));
     host.runtime().pop_roots(mark);
     result
 }
@@ -239,14 +301,17 @@ fn exec(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         values[0]
     } else {
         let Some(source) = source_text(values[0]) else {
-            return Err(host.runtime().type_error("exec() arg 1 must be a string, bytes or code object"));
+            return Err(host
+                .runtime()
+                .type_error("exec() arg 1 must be a string, bytes or code object"));
         };
         let runtime = host.runtime();
         compile_text(runtime, &source, "<string>", Mode::Exec)?
     };
     let mark = host.runtime().root_mark();
     host.runtime().push_root(code);
-    let result = namespaces(host, values, "exec").and_then(|(globals, locals)| host.run_code(code, globals, locals));
+    let result = namespaces(host, values, "exec")
+        .and_then(|(globals, locals)| host.run_code(code, globals, locals));
     host.runtime().pop_roots(mark);
     result.map(|_| Value::NONE)
 }

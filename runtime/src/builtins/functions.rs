@@ -49,6 +49,7 @@ pub const FUNCTIONS: &[(&str, crate::object::NativeFunctionPointer)] = &[
     ("vars", vars),
     ("dir", dir),
     ("__build_class__", crate::types::type_::build_class),
+    ("__import__", import),
     ("globals", globals),
     ("locals", locals),
 ];
@@ -818,4 +819,38 @@ fn globals(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 fn locals(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     expect_arguments(host, &arguments, "locals", 0, 0)?;
     Ok(host.frame_namespaces()?.1)
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`: absolute imports; the
+/// top-level package unless `fromlist` names something, as CPython.
+fn import(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let mut values = arguments.positionals().to_vec();
+    values.resize(5, Value::NONE);
+    for (keyword, value) in arguments.keywords() {
+        let slot = match str_value(keyword) {
+            Some("name") => 0,
+            Some("globals") => 1,
+            Some("locals") => 2,
+            Some("fromlist") => 3,
+            Some("level") => 4,
+            _ => return Err(host.runtime().type_error("__import__() got an unexpected keyword argument")),
+        };
+        values[slot] = value;
+    }
+    let Some(name) = str_value(values[0]).map(str::to_owned) else {
+        let runtime = host.runtime();
+        let message = format!("__import__() argument 1 must be str, not {}", type_name(runtime, values[0]));
+        return Err(runtime.type_error(message));
+    };
+    if as_int(values[4]).and_then(|level| level.to_i64()).unwrap_or(0) != 0 {
+        let runtime = host.runtime();
+        return Err(runtime.new_error(runtime.types.import_error, "relative __import__ is not supported without a package context"));
+    }
+    let module = host.import_module(&name)?;
+    let wants_module = !values[3].is_none() && crate::protocol::is_true(host, values[3])?;
+    if wants_module || !name.contains('.') {
+        return Ok(module);
+    }
+    let top = name.split('.').next().unwrap_or_default();
+    host.import_module(top)
 }

@@ -419,6 +419,11 @@ pub fn set_attribute(host: &mut dyn Host, object: Value, name: Value, value: Val
                     return Err(no_attribute(host, object, name));
                 }
             }
+            if instance.exception.is_some() {
+                if let Some(result) = crate::types::exception::set_attribute(host, object, name, value) {
+                    return result;
+                }
+            }
             store_slot(host.runtime(), object, name, value);
             Ok(())
         }

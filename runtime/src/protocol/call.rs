@@ -168,6 +168,18 @@ pub fn construct_instance(
         _ => {
             let layout = instance_layout(class);
             let overrides_new = new.is_some_and(is_python_callable);
+            if layout == Layout::Exception && overrides_new {
+                // `BaseException.__init__` runs after a Python `__new__`: args are all the
+                // arguments.
+                if !keyword_names.is_empty() {
+                    let message = format!("{}() takes no keyword arguments", class_name(class));
+                    return Err(runtime.type_error(message));
+                }
+                let args = runtime.new_tuple(arguments.to_vec());
+                if let Some(data) = crate::runtime::exception_data(instance) {
+                    data.get().args = args;
+                }
+            }
             if !arguments.is_empty() && layout == Layout::Object && !overrides_new {
                 let message = format!("{}() takes no arguments", class_name(class));
                 return Err(runtime.type_error(message));

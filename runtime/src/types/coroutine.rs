@@ -147,24 +147,46 @@ fn new_awaitable(host: &mut dyn Host, kind: AwaitableKind, target: Value, value:
     }))
 }
 
-fn receiver_of(host: &mut dyn Host, arguments: &Arguments, kind: GeneratorKind, what: &str) -> PyResult<Value> {
+fn receiver_of(
+    host: &mut dyn Host,
+    arguments: &Arguments,
+    kind: GeneratorKind,
+    what: &str,
+) -> PyResult<Value> {
     match arguments.values.first() {
         Some(&value) if generator_kind(value) == Some(kind) => Ok(value),
-        _ => Err(host.runtime().type_error(format!("descriptor requires a '{what}' object"))),
+        _ => Err(host
+            .runtime()
+            .type_error(format!("descriptor requires a '{what}' object"))),
     }
 }
 
 fn coroutine_await(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let coroutine = receiver_of(host, &arguments, GeneratorKind::Coroutine, "coroutine")?;
-    Ok(new_awaitable(host, AwaitableKind::CoroutineWrapper, coroutine, Value::NULL))
+    Ok(new_awaitable(
+        host,
+        AwaitableKind::CoroutineWrapper,
+        coroutine,
+        Value::NULL,
+    ))
 }
 
 fn async_generator_aiter(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    receiver_of(host, &arguments, GeneratorKind::AsyncGenerator, "async_generator")
+    receiver_of(
+        host,
+        &arguments,
+        GeneratorKind::AsyncGenerator,
+        "async_generator",
+    )
 }
 
 fn async_generator_anext(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    let generator = receiver_of(host, &arguments, GeneratorKind::AsyncGenerator, "async_generator")?;
+    let generator = receiver_of(
+        host,
+        &arguments,
+        GeneratorKind::AsyncGenerator,
+        "async_generator",
+    )?;
     Ok(anext_awaitable(host, generator))
 }
 
@@ -174,34 +196,61 @@ pub fn anext_awaitable(host: &mut dyn Host, generator: Value) -> Value {
 }
 
 fn async_generator_asend(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    let generator = receiver_of(host, &arguments, GeneratorKind::AsyncGenerator, "async_generator")?;
+    let generator = receiver_of(
+        host,
+        &arguments,
+        GeneratorKind::AsyncGenerator,
+        "async_generator",
+    )?;
     let Some(&value) = arguments.values.get(1) else {
-        return Err(host.runtime().type_error("async_generator.asend() takes exactly one argument (0 given)"));
+        return Err(host
+            .runtime()
+            .type_error("async_generator.asend() takes exactly one argument (0 given)"));
     };
     Ok(new_awaitable(host, AwaitableKind::ASend, generator, value))
 }
 
 fn async_generator_athrow(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    let generator = receiver_of(host, &arguments, GeneratorKind::AsyncGenerator, "async_generator")?;
+    let generator = receiver_of(
+        host,
+        &arguments,
+        GeneratorKind::AsyncGenerator,
+        "async_generator",
+    )?;
     let rest = arguments.values[1..].to_vec();
-    if rest.is_empty() || rest.len() > 3 {
-        let message = format!("athrow expected at least 1 argument, got {}", rest.len());
-        return Err(host.runtime().type_error(message));
-    }
     let runtime = host.runtime();
     let args = runtime.new_tuple(rest);
     Ok(new_awaitable(host, AwaitableKind::AThrow, generator, args))
 }
 
 fn async_generator_aclose(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    let generator = receiver_of(host, &arguments, GeneratorKind::AsyncGenerator, "async_generator")?;
-    Ok(new_awaitable(host, AwaitableKind::AClose, generator, Value::NULL))
+    let generator = receiver_of(
+        host,
+        &arguments,
+        GeneratorKind::AsyncGenerator,
+        "async_generator",
+    )?;
+    Ok(new_awaitable(
+        host,
+        AwaitableKind::AClose,
+        generator,
+        Value::NULL,
+    ))
 }
 
-fn awaitable_receiver(host: &mut dyn Host, arguments: &Arguments) -> PyResult<(Value, &'static Awaitable)> {
-    match arguments.values.first().and_then(|&value| awaitable(value).map(|awaitable| (value, awaitable))) {
+fn awaitable_receiver(
+    host: &mut dyn Host,
+    arguments: &Arguments,
+) -> PyResult<(Value, &'static Awaitable)> {
+    match arguments
+        .values
+        .first()
+        .and_then(|&value| awaitable(value).map(|awaitable| (value, awaitable)))
+    {
         Some(found) => Ok(found),
-        None => Err(host.runtime().type_error("descriptor requires an awaitable object")),
+        None => Err(host
+            .runtime()
+            .type_error("descriptor requires an awaitable object")),
     }
 }
 
@@ -273,7 +322,9 @@ fn already_awaited(host: &mut dyn Host, awaitable: &Awaitable) -> PyErr {
 
 fn is_finished(generator: Value) -> bool {
     match generator.as_object().map(|object| &object.payload) {
-        Some(Payload::Generator(state)) => state.state.get() == crate::object::GeneratorState::Finished,
+        Some(Payload::Generator(state)) => {
+            state.state.get() == crate::object::GeneratorState::Finished
+        }
         _ => true,
     }
 }
@@ -314,14 +365,27 @@ fn send_to(host: &mut dyn Host, awaitable: &'static Awaitable, value: Value) -> 
             }
             let step = if awaitable.state.get() == AwaitableState::Initial {
                 if !value.is_none() {
-                    return Err(host.runtime().runtime_error("can't send non-None value to a just-started coroutine"));
+                    return Err(host
+                        .runtime()
+                        .runtime_error("can't send non-None value to a just-started coroutine"));
                 }
                 awaitable.state.set(AwaitableState::Iterating);
                 let exception = if awaitable.kind == AwaitableKind::AClose {
                     let runtime = host.runtime();
                     runtime.new_exception(runtime.types.generator_exit, Vec::new())
                 } else {
-                    let args = crate::types::tuple::items(awaitable.value).map(<[Value]>::to_vec).unwrap_or_default();
+                    let args = crate::types::tuple::items(awaitable.value)
+                        .map(<[Value]>::to_vec)
+                        .unwrap_or_default();
+                    if args.is_empty() || args.len() > 3 {
+                        let bound = if args.is_empty() {
+                            "at least 1 argument"
+                        } else {
+                            "at most 3 arguments"
+                        };
+                        let message = format!("athrow expected {bound}, got {}", args.len());
+                        return Err(host.runtime().type_error(message));
+                    }
                     crate::types::generator::exception_to_throw(host, &args)?
                 };
                 host.resume_generator(generator, Value::NONE, exception)
@@ -330,12 +394,18 @@ fn send_to(host: &mut dyn Host, awaitable: &'static Awaitable, value: Value) -> 
             };
             athrow_result(host, awaitable, step)
         }
-        AwaitableKind::Wrapped => Err(host.runtime().type_error("'async_generator_wrapped_value' object is not an iterator")),
+        AwaitableKind::Wrapped => Err(host
+            .runtime()
+            .type_error("'async_generator_wrapped_value' object is not an iterator")),
     }
 }
 
 /// What a step of an `athrow`/`aclose` awaitable returns.
-fn athrow_result(host: &mut dyn Host, awaitable: &Awaitable, step: PyResult<GeneratorStep>) -> PyResult<Value> {
+fn athrow_result(
+    host: &mut dyn Host,
+    awaitable: &Awaitable,
+    step: PyResult<GeneratorStep>,
+) -> PyResult<Value> {
     if awaitable.kind == AwaitableKind::AThrow {
         let result = unwrap_step(host, step);
         if result.is_err() {
@@ -347,7 +417,9 @@ fn athrow_result(host: &mut dyn Host, awaitable: &Awaitable, step: PyResult<Gene
         Ok(GeneratorStep::Yielded(value)) => {
             if unwrap_yielded(value).is_some() {
                 awaitable.state.set(AwaitableState::Closed);
-                return Err(host.runtime().runtime_error("async generator ignored GeneratorExit"));
+                return Err(host
+                    .runtime()
+                    .runtime_error("async generator ignored GeneratorExit"));
             }
             Ok(value)
         }
@@ -370,7 +442,11 @@ fn athrow_result(host: &mut dyn Host, awaitable: &Awaitable, step: PyResult<Gene
 }
 
 /// One `throw` step of an awaitable helper.
-fn throw_to(host: &mut dyn Host, awaitable: &'static Awaitable, exception: Value) -> PyResult<Value> {
+fn throw_to(
+    host: &mut dyn Host,
+    awaitable: &'static Awaitable,
+    exception: Value,
+) -> PyResult<Value> {
     let generator = awaitable.target;
     match awaitable.kind {
         AwaitableKind::CoroutineWrapper => {
@@ -402,7 +478,10 @@ fn throw_to(host: &mut dyn Host, awaitable: &'static Awaitable, exception: Value
 /// The repr of an awaitable helper.
 pub fn repr(awaitable: &Awaitable, runtime: &crate::Runtime, address: u64) -> String {
     let class = awaitable.class(&runtime.types);
-    format!("<{} object at {address:#x}>", crate::protocol::class_name(class))
+    format!(
+        "<{} object at {address:#x}>",
+        crate::protocol::class_name(class)
+    )
 }
 
 /// The name CPython uses for a generator-like object in messages (`generator`,
@@ -418,14 +497,21 @@ pub fn kind_name(kind: GeneratorKind) -> &'static str {
 /// `TypeError: object X can't be used in 'await' expression`.
 pub fn not_awaitable(host: &mut dyn Host, value: Value) -> PyErr {
     let runtime = host.runtime();
-    let message = format!("object {} can't be used in 'await' expression", type_name(runtime, value));
+    let message = format!(
+        "object {} can't be used in 'await' expression",
+        type_name(runtime, value)
+    );
     runtime.type_error(message)
 }
 
 /// The fixed attributes of generators, coroutines and async generators beyond their names:
-/// whether they run (`gi_running`, `cr_running`, `ag_running`) and what they wait on
-/// (`gi_yieldfrom`, `cr_await`, `ag_await`; None here).
-pub fn generator_attribute(runtime: &mut crate::Runtime, generator: &crate::object::GeneratorObject, name: Value) -> Option<Value> {
+/// whether they run (`gi_running`, `cr_running`, `ag_running`) and, for generators, whether
+/// they are paused (`gi_suspended`).
+pub fn generator_attribute(
+    runtime: &mut crate::Runtime,
+    generator: &crate::object::GeneratorObject,
+    name: Value,
+) -> Option<Value> {
     let prefix = match generator.kind {
         GeneratorKind::Generator => "gi_",
         GeneratorKind::Coroutine => "cr_",
@@ -435,10 +521,12 @@ pub fn generator_attribute(runtime: &mut crate::Runtime, generator: &crate::obje
     let field = text.strip_prefix(prefix)?;
     let _ = runtime;
     match field {
-        "running" => Some(Value::bool(generator.state.get() == crate::object::GeneratorState::Running)),
-        "suspended" if generator.kind == GeneratorKind::Generator => {
-            Some(Value::bool(generator.state.get() == crate::object::GeneratorState::Suspended))
-        }
+        "running" => Some(Value::bool(
+            generator.state.get() == crate::object::GeneratorState::Running,
+        )),
+        "suspended" if generator.kind == GeneratorKind::Generator => Some(Value::bool(
+            generator.state.get() == crate::object::GeneratorState::Suspended,
+        )),
         _ => None,
     }
 }

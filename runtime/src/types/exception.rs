@@ -154,6 +154,40 @@ pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<O
     })
 }
 
+/// Assigning one of the fields every exception has (`args`, `__cause__`, `__context__`,
+/// `__suppress_context__`); `None` for other names.
+pub fn set_attribute(host: &mut dyn Host, exception: Value, name: Value, value: Value) -> Option<PyResult<()>> {
+    let data = exception_data(exception)?;
+    let runtime = host.runtime();
+    let names = runtime.names;
+    let is_exception_or_none = value.is_none() || is_exception(value);
+    if name == names.__cause__ || name == names.__context__ {
+        let field = if name == names.__cause__ { "cause" } else { "context" };
+        if !is_exception_or_none {
+            return Some(Err(runtime.type_error(format!("exception {field} must be None or derive from BaseException"))));
+        }
+        let stored = if value.is_none() { Value::NULL } else { value };
+        let data = data.get();
+        if name == names.__cause__ {
+            data.cause = stored;
+            data.suppress_context = true;
+        } else {
+            data.context = stored;
+        }
+        return Some(Ok(()));
+    }
+    if name == names.__suppress_context__ {
+        return Some(crate::protocol::is_true(host, value).map(|truth| data.get().suppress_context = truth));
+    }
+    if name == names.args {
+        return Some(crate::protocol::collect(host, value).map(|items| {
+            let args = host.runtime().new_tuple(items);
+            data.get().args = args;
+        }));
+    }
+    None
+}
+
 /// `str(exception)`: '' with no args, str(arg) with one, repr(args) with more; KeyError uses
 /// repr of its single argument.
 pub fn str_of(host: &mut dyn Host, value: Value) -> PyResult<String> {

@@ -45,12 +45,17 @@ pub fn is_group(runtime: &Runtime, value: Value) -> bool {
 
 /// `args[0]`: the message.
 pub fn message(value: Value) -> Value {
-    crate::types::exception::args(value).first().copied().unwrap_or(Value::NONE)
+    crate::types::exception::args(value)
+        .first()
+        .copied()
+        .unwrap_or(Value::NONE)
 }
 
 /// The nested exceptions, in order.
 pub fn exceptions(value: Value) -> Vec<Value> {
-    let Some(&exceptions) = crate::types::exception::args(value).get(1) else { return Vec::new() };
+    let Some(&exceptions) = crate::types::exception::args(value).get(1) else {
+        return Vec::new();
+    };
     match exceptions.as_object().map(|object| &object.payload) {
         Some(Payload::Tuple(items)) => items.to_vec(),
         Some(Payload::List(items)) => items.get().clone(),
@@ -63,8 +68,13 @@ pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> Option<Val
     match crate::protocol::str_value(name)? {
         "message" => Some(message(value)),
         "exceptions" => {
-            let Some(&given) = crate::types::exception::args(value).get(1) else { return Some(Value::NONE) };
-            if matches!(given.as_object().map(|object| &object.payload), Some(Payload::Tuple(_))) {
+            let Some(&given) = crate::types::exception::args(value).get(1) else {
+                return Some(Value::NONE);
+            };
+            if matches!(
+                given.as_object().map(|object| &object.payload),
+                Some(Payload::Tuple(_))
+            ) {
                 return Some(given);
             }
             let items = exceptions(value);
@@ -80,12 +90,21 @@ pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> Option<Val
 pub fn check_new(host: &mut dyn Host, class: Value, positional: &[Value]) -> PyResult<Value> {
     let runtime = host.runtime();
     if positional.len() != 2 {
-        let message = format!("BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)", positional.len());
+        let message = format!(
+            "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)",
+            positional.len()
+        );
         return Err(runtime.type_error(message));
     }
     let (message, given) = (positional[0], positional[1]);
-    if !matches!(message.as_object().map(|object| &object.payload), Some(Payload::Str(_))) {
-        let text = format!("BaseExceptionGroup.__new__() argument 1 must be str, not {}", type_name(runtime, message));
+    if !matches!(
+        message.as_object().map(|object| &object.payload),
+        Some(Payload::Str(_))
+    ) {
+        let text = format!(
+            "BaseExceptionGroup.__new__() argument 1 must be str, not {}",
+            type_name(runtime, message)
+        );
         return Err(runtime.type_error(text));
     }
     let is_sequence = match given.as_object().map(|object| &object.payload) {
@@ -94,7 +113,8 @@ pub fn check_new(host: &mut dyn Host, class: Value, positional: &[Value]) -> PyR
         _ => {
             let given_class = crate::protocol::type_of(runtime, given);
             let getitem = runtime.names.__getitem__;
-            !is_subclass(given_class, runtime.types.dict) && crate::protocol::lookup_in_type(runtime, given_class, getitem).is_some()
+            !is_subclass(given_class, runtime.types.dict)
+                && crate::protocol::lookup_in_type(runtime, given_class, getitem).is_some()
         }
     };
     if !is_sequence {
@@ -103,7 +123,9 @@ pub fn check_new(host: &mut dyn Host, class: Value, positional: &[Value]) -> PyR
     let items = crate::protocol::collect(host, given)?;
     let runtime = host.runtime();
     if items.is_empty() {
-        return Err(runtime.value_error("second argument (exceptions) must be a non-empty sequence"));
+        return Err(
+            runtime.value_error("second argument (exceptions) must be a non-empty sequence")
+        );
     }
     let mut nested_base = false;
     for (index, &item) in items.iter().enumerate() {
@@ -122,7 +144,11 @@ pub fn check_new(host: &mut dyn Host, class: Value, positional: &[Value]) -> PyR
         }
         Ok(class)
     } else if class == types.base_exception_group {
-        Ok(if nested_base { class } else { types.exception_group })
+        Ok(if nested_base {
+            class
+        } else {
+            types.exception_group
+        })
     } else {
         if nested_base && is_subclass(class, types.exception) {
             let text = format!("Cannot nest BaseExceptions in '{}'", class_name(class));
@@ -155,7 +181,9 @@ fn new_group(host: &mut dyn Host, message: Value, exceptions: Vec<Value>) -> PyR
 fn receiver(host: &mut dyn Host, arguments: &Arguments) -> PyResult<Value> {
     match arguments.values.first() {
         Some(&value) if is_group(host.runtime(), value) => Ok(value),
-        _ => Err(host.runtime().type_error("descriptor requires a 'BaseExceptionGroup' object")),
+        _ => Err(host
+            .runtime()
+            .type_error("descriptor requires a 'BaseExceptionGroup' object")),
     }
 }
 
@@ -176,7 +204,9 @@ fn str_method(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 fn derive(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let group = receiver(host, &arguments)?;
     let Some(&excs) = arguments.values.get(1) else {
-        return Err(host.runtime().type_error("BaseExceptionGroup.derive() takes exactly one argument (0 given)"));
+        return Err(host
+            .runtime()
+            .type_error("BaseExceptionGroup.derive() takes exactly one argument (0 given)"));
     };
     let runtime = host.runtime();
     let class = runtime.types.base_exception_group;
@@ -196,7 +226,8 @@ enum Matcher {
 fn matcher(host: &mut dyn Host, condition: Value) -> PyResult<Matcher> {
     let runtime = host.runtime();
     let base_exception = runtime.types.base_exception;
-    let is_exception_class = |value: Value| as_type(value).is_some() && is_subclass(value, base_exception);
+    let is_exception_class =
+        |value: Value| as_type(value).is_some() && is_subclass(value, base_exception);
     if as_type(condition).is_none() && is_callable(runtime, condition) {
         return Ok(Matcher::Predicate(condition));
     }
@@ -214,11 +245,17 @@ fn matcher(host: &mut dyn Host, condition: Value) -> PyResult<Matcher> {
 /// Whether a value can be called (as `callable()` decides).
 fn is_callable(runtime: &mut Runtime, value: Value) -> bool {
     match value.as_object().map(|object| &object.payload) {
-        Some(Payload::Function(_) | Payload::NativeFunction(_) | Payload::BoundMethod { .. } | Payload::Type(_)) => true,
+        Some(
+            Payload::Function(_)
+            | Payload::NativeFunction(_)
+            | Payload::BoundMethod { .. }
+            | Payload::Type(_),
+        ) => true,
         _ => {
             let class = crate::protocol::type_of(runtime, value);
             let name = runtime.names.__call__;
-            crate::protocol::is_user_class(class) && crate::protocol::lookup_in_type(runtime, class, name).is_some()
+            crate::protocol::is_user_class(class)
+                && crate::protocol::lookup_in_type(runtime, class, name).is_some()
         }
     }
 }
@@ -236,7 +273,9 @@ fn matches(host: &mut dyn Host, exception: Value, matcher: Matcher) -> PyResult<
 /// Whether an exception is an instance of `classes` (a class or a tuple of classes).
 fn exception_matches(runtime: &Runtime, exception: Value, classes: Value) -> bool {
     match crate::types::tuple::items(classes) {
-        Some(items) => items.iter().any(|&class| is_instance(runtime, exception, class)),
+        Some(items) => items
+            .iter()
+            .any(|&class| is_instance(runtime, exception, class)),
         None => is_instance(runtime, exception, classes),
     }
 }
@@ -248,16 +287,28 @@ struct Split {
 }
 
 /// CPython's `exceptiongroup_split_recursive`; `leaves` (when given) matches by identity.
-fn split_recursive(host: &mut dyn Host, exception: Value, matcher: Option<Matcher>, leaves: &[Value], with_rest: bool) -> PyResult<Split> {
+fn split_recursive(
+    host: &mut dyn Host,
+    exception: Value,
+    matcher: Option<Matcher>,
+    leaves: &[Value],
+    with_rest: bool,
+) -> PyResult<Split> {
     let is_match = match matcher {
         Some(matcher) => matches(host, exception, matcher)?,
         None => leaves.contains(&exception),
     };
     if is_match {
-        return Ok(Split { matched: Some(exception), rest: None });
+        return Ok(Split {
+            matched: Some(exception),
+            rest: None,
+        });
     }
     if !is_group(host.runtime(), exception) {
-        return Ok(Split { matched: None, rest: with_rest.then_some(exception) });
+        return Ok(Split {
+            matched: None,
+            rest: with_rest.then_some(exception),
+        });
     }
     let mut matched = Vec::new();
     let mut rest = Vec::new();
@@ -278,7 +329,11 @@ fn split_recursive(host: &mut dyn Host, exception: Value, matcher: Option<Matche
         if let Some(value) = matched {
             host.runtime().push_root(value);
         }
-        let rest = if with_rest { subset(host, exception, rest)? } else { None };
+        let rest = if with_rest {
+            subset(host, exception, rest)?
+        } else {
+            None
+        };
         Ok(Split { matched, rest })
     })();
     host.runtime().pop_roots(mark);
@@ -312,7 +367,12 @@ fn copy_metadata(host: &mut dyn Host, source: Value, target: Value) -> PyResult<
     if let (Some(from), Some(to)) = (exception_data(source), exception_data(target)) {
         let (traceback, cause, context, suppress) = {
             let from = from.get();
-            (from.traceback.clone(), from.cause, from.context, from.suppress_context)
+            (
+                from.traceback.clone(),
+                from.cause,
+                from.context,
+                from.suppress_context,
+            )
         };
         let to = to.get();
         to.traceback = traceback;
@@ -330,10 +390,17 @@ fn copy_metadata(host: &mut dyn Host, source: Value, target: Value) -> PyResult<
     Ok(())
 }
 
-fn split_arguments(host: &mut dyn Host, arguments: &Arguments, name: &str) -> PyResult<(Value, Matcher)> {
+fn split_arguments(
+    host: &mut dyn Host,
+    arguments: &Arguments,
+    name: &str,
+) -> PyResult<(Value, Matcher)> {
     let group = receiver(host, arguments)?;
     if arguments.values.len() != 2 {
-        let message = format!("{name} expected 1 argument, got {}", arguments.values.len() - 1);
+        let message = format!(
+            "{name} expected 1 argument, got {}",
+            arguments.values.len() - 1
+        );
         return Err(host.runtime().type_error(message));
     }
     let matcher = matcher(host, arguments.values[1])?;
@@ -343,7 +410,10 @@ fn split_arguments(host: &mut dyn Host, arguments: &Arguments, name: &str) -> Py
 fn split(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let (group, matcher) = split_arguments(host, &arguments, "split")?;
     let parts = split_recursive(host, group, Some(matcher), &[], true)?;
-    let items = vec![parts.matched.unwrap_or(Value::NONE), parts.rest.unwrap_or(Value::NONE)];
+    let items = vec![
+        parts.matched.unwrap_or(Value::NONE),
+        parts.rest.unwrap_or(Value::NONE),
+    ];
     Ok(host.runtime().new_tuple(items))
 }
 
@@ -356,7 +426,11 @@ fn subgroup(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 /// `except* T`: `(match, rest)` for the exception being handled — a full match of a group is
 /// the group itself; a bare exception that matches is wrapped in `ExceptionGroup("", [e])`;
 /// `(None, None)` when nothing matches.
-pub fn match_group(host: &mut dyn Host, exception: Value, classes: Value) -> PyResult<(Value, Value)> {
+pub fn match_group(
+    host: &mut dyn Host,
+    exception: Value,
+    classes: Value,
+) -> PyResult<(Value, Value)> {
     let runtime = host.runtime();
     if exception_matches(runtime, exception, classes) {
         if is_group(runtime, exception) {
@@ -374,7 +448,10 @@ pub fn match_group(host: &mut dyn Host, exception: Value, classes: Value) -> PyR
     }
     if is_group(runtime, exception) {
         let parts = split_recursive(host, exception, Some(Matcher::Type(classes)), &[], true)?;
-        return Ok((parts.matched.unwrap_or(Value::NONE), parts.rest.unwrap_or(Value::NONE)));
+        return Ok((
+            parts.matched.unwrap_or(Value::NONE),
+            parts.rest.unwrap_or(Value::NONE),
+        ));
     }
     Ok((Value::NONE, Value::NONE))
 }
@@ -393,13 +470,18 @@ fn leaves(runtime: &Runtime, exception: Value, out: &mut Vec<Value>) {
 /// Whether two exceptions carry the same traceback, cause, context and notes: a part of the
 /// original group raised again, not a new exception.
 fn same_metadata(host: &mut dyn Host, left: Value, right: Value) -> PyResult<bool> {
-    let (Some(a), Some(b)) = (exception_data(left), exception_data(right)) else { return Ok(false) };
+    let (Some(a), Some(b)) = (exception_data(left), exception_data(right)) else {
+        return Ok(false);
+    };
     let same = {
         let (a, b) = (a.get(), b.get());
         a.cause == b.cause
             && a.context == b.context
             && a.traceback.len() == b.traceback.len()
-            && a.traceback.iter().zip(b.traceback.iter()).all(|(x, y)| x.code == y.code && x.instruction == y.instruction)
+            && a.traceback
+                .iter()
+                .zip(b.traceback.iter())
+                .all(|(x, y)| x.code == y.code && x.instruction == y.instruction)
     };
     if !same {
         return Ok(false);
@@ -414,8 +496,13 @@ fn same_metadata(host: &mut dyn Host, left: Value, right: Value) -> PyResult<boo
 /// the list of what the clauses raised or left unhandled (None entries are skipped), the
 /// exception to raise, or None.
 pub fn prepare_reraise(host: &mut dyn Host, original: Value, list: Value) -> PyResult<Value> {
-    let raised: Vec<Value> = crate::types::list::items(list).map(|items| items.clone()).unwrap_or_default();
-    let raised: Vec<Value> = raised.into_iter().filter(|value| !value.is_none()).collect();
+    let raised: Vec<Value> = crate::types::list::items(list)
+        .map(|items| items.clone())
+        .unwrap_or_default();
+    let raised: Vec<Value> = raised
+        .into_iter()
+        .filter(|value| !value.is_none())
+        .collect();
     if raised.is_empty() {
         return Ok(Value::NONE);
     }

@@ -17,9 +17,11 @@ pub const METHODS: crate::types::MethodTable = &[
     ("__setattr__", setattr),
     ("__getattribute__", getattribute),
     ("__delattr__", delattr),
-    ("__init_subclass__", init_subclass),
     ("__format__", crate::types::format::dunder_format),
 ];
+
+/// The object class methods.
+pub const CLASS_METHODS: crate::types::MethodTable = &[("__init_subclass__", init_subclass)];
 
 fn init(_host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
     Ok(Value::NONE)
@@ -115,6 +117,16 @@ fn delattr(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn init_subclass(_host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
+fn init_subclass(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    if !arguments.keyword_names.is_empty() {
+        let class = arguments.values.first().copied().unwrap_or(Value::NONE);
+        let name = if crate::protocol::as_type(class).is_some() {
+            crate::protocol::class_name(class)
+        } else {
+            type_name(host.runtime(), class)
+        };
+        let message = format!("{name}.__init_subclass__() takes no keyword arguments");
+        return Err(host.runtime().type_error(message));
+    }
     Ok(Value::NONE)
 }

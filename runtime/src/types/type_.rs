@@ -25,7 +25,8 @@ fn new_method(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         return Err(host.runtime().type_error("type.__new__() takes exactly 3 arguments"));
     }
     let bases = crate::types::tuple::items(positionals[2]).map(<[Value]>::to_vec).unwrap_or_default();
-    new_class(host, positionals[0], positionals[1], &bases, positionals[3])
+    let keywords: Vec<(Value, Value)> = arguments.keywords().collect();
+    new_class(host, positionals[0], positionals[1], &bases, positionals[3], &keywords)
 }
 
 /// `type.__call__(class, *arguments)`: what a metaclass's `super().__call__(…)` reaches.
@@ -77,8 +78,16 @@ pub fn c3_mro(host: &mut dyn Host, class: Value, bases: &[Value]) -> PyResult<Ve
     }
 }
 
-/// Creates a class: `metaclass(name, bases, namespace)` for the builtin `type` metaclass.
-pub fn new_class(host: &mut dyn Host, metaclass: Value, name: Value, bases: &[Value], namespace: Value) -> PyResult<Value> {
+/// Creates a class: `metaclass(name, bases, namespace, **keywords)` for the builtin `type`
+/// metaclass; the keywords go to the parent's `__init_subclass__`.
+pub fn new_class(
+    host: &mut dyn Host,
+    metaclass: Value,
+    name: Value,
+    bases: &[Value],
+    namespace: Value,
+    keywords: &[(Value, Value)],
+) -> PyResult<Value> {
     let runtime = host.runtime();
     let object = runtime.types.object;
     let bases: Vec<Value> = if bases.is_empty() { vec![object] } else { bases.to_vec() };
@@ -156,19 +165,31 @@ pub fn new_class(host: &mut dyn Host, metaclass: Value, name: Value, bases: &[Va
                 }
             }
         }
-        let runtime = host.runtime();
-        let init_subclass = runtime.names.__init_subclass__;
-        if let Some(parent) = as_type(class).and_then(|class| class.mro.get().get(1).copied()) {
-            if let Some(method) = lookup_in_type(runtime, parent, init_subclass) {
-                if let Some(Payload::ClassMethod(function)) = method.as_object().map(|object| &object.payload) {
-                    call(host, *function, &[class], &[])?;
-                }
-            }
-        }
+        init_subclass(host, class, keywords)?;
         Ok(class)
     })();
     host.runtime().pop_roots(mark);
     result
+}
+
+/// `super(class, class).__init_subclass__(**keywords)`: the first definition after the class
+/// in its MRO (`object`'s accepts no keywords).
+fn init_subclass(host: &mut dyn Host, class: Value, keywords: &[(Value, Value)]) -> PyResult<()> {
+    let runtime = host.runtime();
+    let name = runtime.names.__init_subclass__;
+    let parents: Vec<Value> = as_type(class).map(|class| class.mro.get().iter().skip(1).copied().collect()).unwrap_or_default();
+    let Some(method) = parents.iter().find_map(|&parent| type_dict(parent).and_then(|dict| get_str_key(runtime, dict, name))) else {
+        return Ok(());
+    };
+    let function = match method.as_object().map(|object| &object.payload) {
+        Some(Payload::ClassMethod(function)) => *function,
+        _ => method,
+    };
+    let mut values = vec![class];
+    values.extend(keywords.iter().map(|&(_, value)| value));
+    let names: Vec<Value> = keywords.iter().map(|&(name, _)| name).collect();
+    call(host, function, &values, &names)?;
+    Ok(())
 }
 
 /// `builtins.__build_class__(function, name, *bases, metaclass=…, **keywords)`.
@@ -220,7 +241,8 @@ pub fn build_class(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value>
         let cell = host.run_class_body(function, namespace)?;
         let runtime = host.runtime();
         let class = if metaclass == runtime.types.type_ {
-            new_class(host, metaclass, name, &bases, namespace)?
+            let keywords: Vec<(Value, Value)> = keyword_names.iter().copied().zip(keyword_values.iter().copied()).collect();
+            new_class(host, metaclass, name, &bases, namespace, &keywords)?
         } else {
             let bases_tuple = runtime.new_tuple(bases.clone());
             let mut all = vec![name, bases_tuple, namespace];
@@ -244,7 +266,7 @@ pub fn type_call(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         3 => {
             let bases = crate::types::tuple::items(positionals[1]).map(<[Value]>::to_vec).unwrap_or_default();
             let metaclass = host.runtime().types.type_;
-            new_class(host, metaclass, positionals[0], &bases, positionals[2])
+            new_class(host, metaclass, positionals[0], &bases, positionals[2], &[])
         }
         _ => Err(host.runtime().type_error("type() takes 1 or 3 arguments")),
     }

@@ -252,7 +252,7 @@ fn walrus_and_lambda() {
     let generator = compile("g = lambda: (yield 1)");
     assert_eq!(
         ops(&nested(&generator, "<lambda>")),
-        "LOAD_CONST 1; YIELD_VALUE; POP_TOP; LOAD_CONST None; RETURN_VALUE"
+        "LOAD_CONST 1; YIELD_VALUE 0; POP_TOP; LOAD_CONST None; RETURN_VALUE"
     );
 }
 
@@ -261,7 +261,7 @@ fn yields() {
     let code = compile("def g():\n    x = yield\n    yield x\n    r = yield from h()\n");
     assert_eq!(
         ops(&nested(&code, "g")),
-        "LOAD_CONST None; YIELD_VALUE; STORE_FAST x; LOAD_FAST x; YIELD_VALUE; POP_TOP; LOAD_GLOBAL h; CALL 0; GET_YIELD_FROM_ITER; LOAD_CONST None; SEND to 13; YIELD_VALUE; JUMP to 10; STORE_FAST r; LOAD_CONST None; RETURN_VALUE"
+        "LOAD_CONST None; YIELD_VALUE 0; STORE_FAST x; LOAD_FAST x; YIELD_VALUE 0; POP_TOP; LOAD_GLOBAL h; CALL 0; GET_YIELD_FROM_ITER; LOAD_CONST None; SEND to 13; YIELD_VALUE 1; JUMP to 10; STORE_FAST r; LOAD_CONST None; RETURN_VALUE"
     );
     assert_ne!(nested(&code, "g").flags & crate::code::flags::GENERATOR, 0);
     assert_eq!(compile_error("yield 1"), "'yield' outside function");
@@ -269,7 +269,7 @@ fn yields() {
         compile_error("class C:\n    yield 1\n"),
         "'yield' outside function"
     );
-    assert_eq!(compile_error("x = await y"), "'await' is not supported yet");
+    assert_eq!(compile_error("x = await y"), "'await' outside function");
 }
 
 #[test]

@@ -160,7 +160,7 @@ fn comprehensions() {
     let genexpr = nested(&generator, "<genexpr>");
     assert_eq!(
         ops(&genexpr),
-        "LOAD_FAST .0; FOR_ITER to 7; STORE_FAST x; LOAD_FAST x; YIELD_VALUE; POP_TOP; JUMP to 1; LOAD_CONST None; RETURN_VALUE"
+        "LOAD_FAST .0; FOR_ITER to 7; STORE_FAST x; LOAD_FAST x; YIELD_VALUE 0; POP_TOP; JUMP to 1; LOAD_CONST None; RETURN_VALUE"
     );
     assert_eq!(genexpr.flags & flags::GENERATOR, flags::GENERATOR);
     // A comprehension in a class body cannot see class variables.
@@ -195,6 +195,6 @@ fn generator_functions_return_none_implicitly() {
     );
     assert_eq!(
         ops(&g),
-        "LOAD_CONST 1; YIELD_VALUE; POP_TOP; LOAD_CONST 2; RETURN_VALUE"
+        "LOAD_CONST 1; YIELD_VALUE 0; POP_TOP; LOAD_CONST 2; RETURN_VALUE"
     );
 }

@@ -40,7 +40,10 @@ fn assignments() {
         body("o[1:2] = v"),
         "LOAD_NAME v; LOAD_NAME o; LOAD_CONST 1; LOAD_CONST 2; BUILD_SLICE 2; STORE_SUBSCR"
     );
-    assert_eq!(body("x: int = 1"), "LOAD_CONST 1; STORE_NAME x");
+    assert_eq!(
+        body("x: int = 1"),
+        "SETUP_ANNOTATIONS; LOAD_CONST 1; STORE_NAME x; LOAD_NAME int; LOAD_NAME __annotations__; LOAD_CONST 'x'; STORE_SUBSCR"
+    );
     assert_eq!(
         body("a, b = b, a"),
         "LOAD_NAME b; LOAD_NAME a; SWAP 2; STORE_NAME a; STORE_NAME b"
@@ -53,7 +56,18 @@ fn assignments() {
         body("a, *b = 1, 2"),
         "LOAD_CONST (1, 2); UNPACK_EX 1; STORE_NAME a; STORE_NAME b"
     );
-    assert_eq!(body("x: int"), "");
+    assert_eq!(
+        body("x: int"),
+        "SETUP_ANNOTATIONS; LOAD_NAME int; LOAD_NAME __annotations__; LOAD_CONST 'x'; STORE_SUBSCR"
+    );
+    assert_eq!(
+        body("def f():\n    x: int\n    y: g() = 1\n"),
+        "LOAD_CONST <code f>; MAKE_FUNCTION 0; STORE_NAME f"
+    );
+    assert_eq!(
+        body("o.a: int"),
+        "SETUP_ANNOTATIONS; LOAD_NAME o; POP_TOP; LOAD_NAME int; POP_TOP"
+    );
     assert_eq!(
         compile_error("a, *b, *c = v"),
         "multiple starred expressions in assignment"
