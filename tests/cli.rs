@@ -7,7 +7,10 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn krait(arguments: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_krait")).args(arguments).output().expect("krait runs")
+    Command::new(env!("CARGO_BIN_EXE_krait"))
+        .args(arguments)
+        .output()
+        .expect("krait runs")
 }
 
 fn stdout(output: &Output) -> String {
@@ -34,7 +37,10 @@ fn version_and_help() {
     let help = krait(&["--help"]);
     assert!(help.status.success());
     for flag in ["-c", "--emit-tokens", "--emit-ast", "--dis", "--jit"] {
-        assert!(stdout(&help).contains(flag), "--help does not mention {flag}");
+        assert!(
+            stdout(&help).contains(flag),
+            "--help does not mention {flag}"
+        );
     }
 }
 
@@ -78,7 +84,10 @@ fn exit_statuses_follow_cpython() {
     assert_eq!(uncaught.status.code(), Some(1));
     assert!(stderr(&uncaught).starts_with("Traceback (most recent call last):\n"));
     assert!(stderr(&uncaught).ends_with("ZeroDivisionError: division by zero\n"));
-    assert_eq!(krait(&["-c", "import sys; sys.exit(7)"]).status.code(), Some(7));
+    assert_eq!(
+        krait(&["-c", "import sys; sys.exit(7)"]).status.code(),
+        Some(7)
+    );
     let message = krait(&["-c", "import sys; sys.exit('bye')"]);
     assert_eq!(message.status.code(), Some(1));
     assert_eq!(stderr(&message), "bye\n");
@@ -93,26 +102,57 @@ fn traceback_names_file_line_and_function() {
     let output = krait(&[path.to_str().unwrap_or_default()]);
     let report = stderr(&output);
     let file = path.display().to_string();
-    assert!(report.contains(&format!("  File \"{file}\", line 4, in <module>\n    inner()\n")), "{report}");
-    assert!(report.contains(&format!("  File \"{file}\", line 2, in inner\n    return {{}}['k']\n")), "{report}");
+    assert!(
+        report.contains(&format!(
+            "  File \"{file}\", line 4, in <module>\n    inner()\n"
+        )),
+        "{report}"
+    );
+    assert!(
+        report.contains(&format!(
+            "  File \"{file}\", line 2, in inner\n    return {{}}['k']\n"
+        )),
+        "{report}"
+    );
     assert!(report.ends_with("KeyError: 'k'\n"), "{report}");
 }
 
 #[test]
 fn emit_tokens_ast_and_dis_show_each_stage() {
-    let path = script("stages.py", "def add(a, b):\n    return a + b\nprint(add(1, 2))\n");
+    let path = script(
+        "stages.py",
+        "def add(a, b):\n    return a + b\nprint(add(1, 2))\n",
+    );
     let path = path.to_str().unwrap_or_default();
     let tokens = stdout(&krait(&["--emit-tokens", path]));
-    assert!(tokens.contains("'def'") && tokens.contains("'add'"), "{tokens}");
+    assert!(
+        tokens.contains("'def'") && tokens.contains("'add'"),
+        "{tokens}"
+    );
     let ast = stdout(&krait(&["--emit-ast", path]));
-    assert!(ast.contains("FunctionDef") && ast.contains("BinOp"), "{ast}");
+    assert!(
+        ast.contains("FunctionDef") && ast.contains("BinOp"),
+        "{ast}"
+    );
     let dis = krait(&["--dis", path]);
     assert!(dis.status.success());
     let listing = stdout(&dis);
-    assert!(listing.contains("Disassembly of <code object <module>"), "{listing}");
-    assert!(listing.contains("Disassembly of <code object add"), "{listing}");
-    assert!(listing.contains("LOAD_FAST") && listing.contains("(a)"), "{listing}");
-    assert!(listing.contains("BINARY_OP") && listing.contains("(+)"), "{listing}");
+    assert!(
+        listing.contains("Disassembly of <code object <module>"),
+        "{listing}"
+    );
+    assert!(
+        listing.contains("Disassembly of <code object add"),
+        "{listing}"
+    );
+    assert!(
+        listing.contains("LOAD_FAST") && listing.contains("(a)"),
+        "{listing}"
+    );
+    assert!(
+        listing.contains("BINARY_OP") && listing.contains("(+)"),
+        "{listing}"
+    );
     assert!(listing.contains("RETURN_VALUE"), "{listing}");
     // The views never run the program.
     assert!(!listing.contains("\n3\n"));

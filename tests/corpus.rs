@@ -117,7 +117,10 @@ fn collect_scripts(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.expect("reading a directory entry").path();
         if path.is_dir() {
             // Directories whose name starts with `_` hold modules that cases import, not cases.
-            if !path.file_name().is_some_and(|name| name.to_string_lossy().starts_with('_')) {
+            if !path
+                .file_name()
+                .is_some_and(|name| name.to_string_lossy().starts_with('_'))
+            {
                 collect_scripts(&path, out);
             }
         } else if path.extension().is_some_and(|ext| ext == "py") {

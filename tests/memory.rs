@@ -24,26 +24,46 @@ fn children_peak_kib() -> i64 {
 
 /// Runs `source` with krait and returns its stdout and the children's peak RSS (KiB).
 fn run(source: &str) -> (String, i64) {
-    let output = Command::new(env!("CARGO_BIN_EXE_krait")).args(["-c", source]).output().expect("krait runs");
-    assert!(output.status.success(), "krait failed: {}", String::from_utf8_lossy(&output.stderr));
-    (String::from_utf8_lossy(&output.stdout).into_owned(), children_peak_kib())
+    let output = Command::new(env!("CARGO_BIN_EXE_krait"))
+        .args(["-c", source])
+        .output()
+        .expect("krait runs");
+    assert!(
+        output.status.success(),
+        "krait failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        children_peak_kib(),
+    )
 }
 
 #[test]
 fn short_lived_garbage_is_reclaimed() {
-    let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let _guard = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     // About 8 GB allocated in total, 8 KB at a time, none of it kept.
     let (stdout, peak) = run("total = 0\nfor i in range(1000000):\n    block = [i] * 1000\n    total += len(block)\nprint(total)\n");
     assert_eq!(stdout, "1000000000\n");
-    assert!(peak < PEAK_LIMIT_KIB, "peak RSS {peak} KiB after allocating 8 GB of garbage");
+    assert!(
+        peak < PEAK_LIMIT_KIB,
+        "peak RSS {peak} KiB after allocating 8 GB of garbage"
+    );
 }
 
 #[test]
 fn reference_cycles_are_reclaimed() {
-    let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let _guard = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     // Two million cycles, each holding a 400-byte list: 800 MB of cyclic garbage.
     let program = "import gc\nclass Node:\n    pass\nfor i in range(2000000):\n    a = Node()\n    b = Node()\n    a.other = b\n    b.other = a\n    a.payload = [i] * 50\na = []\na.append(a)\ndel a\nprint(gc.collect() > 0)\n";
     let (stdout, peak) = run(program);
     assert_eq!(stdout, "True\n");
-    assert!(peak < PEAK_LIMIT_KIB, "peak RSS {peak} KiB after creating 800 MB of cyclic garbage");
+    assert!(
+        peak < PEAK_LIMIT_KIB,
+        "peak RSS {peak} KiB after creating 800 MB of cyclic garbage"
+    );
 }

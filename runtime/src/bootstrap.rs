@@ -37,7 +37,9 @@ pub fn create_builtin_types(runtime: &mut Runtime) {
             let mut mro = vec![class];
             if let Some(base) = base {
                 type_object.bases.get().push(base);
-                if let Some(Payload::Type(base_type)) = base.as_object().map(|object| &object.payload) {
+                if let Some(Payload::Type(base_type)) =
+                    base.as_object().map(|object| &object.payload)
+                {
                     mro.extend(base_type.mro.get().iter().copied());
                 }
             }
@@ -80,7 +82,10 @@ fn is_exception_field(field: &str) -> bool {
         if current == "base_exception" {
             return true;
         }
-        match BuiltinTypes::TABLE.iter().find(|(candidate, _, _)| *candidate == current) {
+        match BuiltinTypes::TABLE
+            .iter()
+            .find(|(candidate, _, _)| *candidate == current)
+        {
             Some((_, _, base)) if *base != current => current = base,
             _ => return false,
         }

@@ -34,21 +34,36 @@ pub fn expect_arguments(
         if minimum == 1 {
             format!("{name}() takes exactly one argument ({given} given)")
         } else {
-            format!("{name} expected {minimum} argument{}, got {given}", plural(minimum))
+            format!(
+                "{name} expected {minimum} argument{}, got {given}",
+                plural(minimum)
+            )
         }
     } else if given < minimum {
-        format!("{name} expected at least {minimum} argument{}, got {given}", plural(minimum))
+        format!(
+            "{name} expected at least {minimum} argument{}, got {given}",
+            plural(minimum)
+        )
     } else {
-        format!("{name} expected at most {maximum} argument{}, got {given}", plural(maximum))
+        format!(
+            "{name} expected at most {maximum} argument{}, got {given}",
+            plural(maximum)
+        )
     };
     Err(host.runtime().type_error(message))
 }
 
 /// Rejects keyword arguments for builtins that take none.
-pub fn no_keywords(host: &mut dyn crate::Host, arguments: &crate::Arguments, name: &str) -> crate::PyResult<()> {
+pub fn no_keywords(
+    host: &mut dyn crate::Host,
+    arguments: &crate::Arguments,
+    name: &str,
+) -> crate::PyResult<()> {
     if arguments.keyword_names.is_empty() {
         Ok(())
     } else {
-        Err(host.runtime().type_error(format!("{name}() takes no keyword arguments")))
+        Err(host
+            .runtime()
+            .type_error(format!("{name}() takes no keyword arguments")))
     }
 }

@@ -68,7 +68,10 @@ impl Dict {
 
     /// An empty table with CPython's set layout.
     pub fn new_set() -> Dict {
-        Dict { set_layout: true, ..Dict::default() }
+        Dict {
+            set_layout: true,
+            ..Dict::default()
+        }
     }
 
     /// Whether this table uses the set layout.
@@ -133,7 +136,11 @@ impl Dict {
     pub fn remove_at(&mut self, index: usize) -> Option<Entry> {
         let entry = *self.entry(index)?;
         if self.set_layout {
-            self.entries[index] = Entry { hash: -1, key: Value::NULL, value: DUMMY };
+            self.entries[index] = Entry {
+                hash: -1,
+                key: Value::NULL,
+                value: DUMMY,
+            };
             self.length -= 1;
             self.mutations += 1;
             return Some(entry);
@@ -179,7 +186,10 @@ impl Dict {
         if self.set_layout {
             return self.pop_for_set();
         }
-        let index = self.entries.iter().rposition(|entry| !entry.key.is_null())?;
+        let index = self
+            .entries
+            .iter()
+            .rposition(|entry| !entry.key.is_null())?;
         self.remove_at(index)
     }
 
@@ -196,14 +206,25 @@ impl Dict {
     /// Set layout: adds a key known to be absent, as CPython's `set_add_entry`.
     fn set_insert(&mut self, hash: i64, key: Value, value: Value) {
         if self.entries.is_empty() {
-            self.entries = vec![Entry { hash: 0, key: Value::NULL, value: Value::NULL }; SET_MINIMUM_SIZE];
+            self.entries = vec![
+                Entry {
+                    hash: 0,
+                    key: Value::NULL,
+                    value: Value::NULL
+                };
+                SET_MINIMUM_SIZE
+            ];
         }
         let mask = self.entries.len() - 1;
         let mut index = hash as u64 as usize & mask;
         let mut perturb = hash as u64;
         let mut free_slot = None;
         let unused = loop {
-            let probes = if index + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if index + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             let mut found = None;
             for offset in 0..=probes {
                 let slot = index + offset;
@@ -234,7 +255,11 @@ impl Dict {
         self.fill += 1;
         self.entries[unused] = Entry { hash, key, value };
         if self.fill * 5 >= mask * 3 {
-            let minimum = if self.length > 50000 { self.length * 2 } else { self.length * 4 };
+            let minimum = if self.length > 50000 {
+                self.length * 2
+            } else {
+                self.length * 4
+            };
             self.set_resize(minimum);
         }
     }
@@ -256,9 +281,21 @@ impl Dict {
             return false;
         }
         if self.entries.is_empty() {
-            self.entries = vec![Entry { hash: 0, key: Value::NULL, value: Value::NULL }; SET_MINIMUM_SIZE];
+            self.entries = vec![
+                Entry {
+                    hash: 0,
+                    key: Value::NULL,
+                    value: Value::NULL
+                };
+                SET_MINIMUM_SIZE
+            ];
         }
-        let members: Vec<Entry> = other.entries.iter().filter(|entry| !entry.key.is_null()).copied().collect();
+        let members: Vec<Entry> = other
+            .entries
+            .iter()
+            .filter(|entry| !entry.key.is_null())
+            .copied()
+            .collect();
         if self.entries.len() == other.entries.len() && other.fill == other.length {
             self.entries.clone_from(&other.entries);
         } else {
@@ -302,7 +339,17 @@ impl Dict {
         while size <= minimum {
             size <<= 1;
         }
-        let old = std::mem::replace(&mut self.entries, vec![Entry { hash: 0, key: Value::NULL, value: Value::NULL }; size]);
+        let old = std::mem::replace(
+            &mut self.entries,
+            vec![
+                Entry {
+                    hash: 0,
+                    key: Value::NULL,
+                    value: Value::NULL
+                };
+                size
+            ],
+        );
         let mask = size - 1;
         for entry in old.into_iter().filter(|entry| !entry.key.is_null()) {
             self.insert_clean(mask, entry);
@@ -415,7 +462,11 @@ fn set_lookup<E>(
         let mut index = hash as u64 as usize & mask;
         let mut perturb = hash as u64;
         loop {
-            let probes = if index + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if index + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for offset in 0..=probes {
                 let slot = index + offset;
                 let entry = cell.get().entries[slot];
@@ -465,7 +516,11 @@ mod tests {
         cell.get().remove_at(42);
         assert_eq!(lookup(&cell, 42, key, &mut identity), Ok(Lookup::Absent));
         assert_eq!(cell.get().len(), 99);
-        let keys: Vec<i64> = cell.get().entries().filter_map(|entry| entry.key.as_small_int()).collect();
+        let keys: Vec<i64> = cell
+            .get()
+            .entries()
+            .filter_map(|entry| entry.key.as_small_int())
+            .collect();
         assert_eq!(keys.len(), 99);
         assert!(keys.windows(2).all(|pair| pair[0] < pair[1]));
         let after = Value::small_int(7).unwrap_or(Value::NONE);

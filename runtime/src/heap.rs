@@ -91,7 +91,10 @@ impl Heap {
     /// Allocates an object.
     #[inline]
     pub fn allocate(&mut self, payload: Payload) -> Value {
-        let object = HeapObject { marked: Cell::new(false), payload };
+        let object = HeapObject {
+            marked: Cell::new(false),
+            payload,
+        };
         self.allocated_since_collection += HEADER_BYTES + object.owned_bytes();
         let (chunk_index, slot_index) = match self.free.pop() {
             Some(free) => free,
@@ -111,9 +114,16 @@ impl Heap {
         let chunk_index = self.chunks.len() as u32;
         let mut slots = Vec::with_capacity(CHUNK_SLOTS);
         slots.resize_with(CHUNK_SLOTS, MaybeUninit::uninit);
-        self.chunks.push(Chunk { slots: slots.into_boxed_slice(), in_use: vec![false; CHUNK_SLOTS].into_boxed_slice() });
+        self.chunks.push(Chunk {
+            slots: slots.into_boxed_slice(),
+            in_use: vec![false; CHUNK_SLOTS].into_boxed_slice(),
+        });
         // Hand out low slots first.
-        self.free.extend((1..CHUNK_SLOTS as u32).rev().map(|slot| (chunk_index, slot)));
+        self.free.extend(
+            (1..CHUNK_SLOTS as u32)
+                .rev()
+                .map(|slot| (chunk_index, slot)),
+        );
         (chunk_index, 0)
     }
 

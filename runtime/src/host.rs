@@ -83,7 +83,10 @@ pub struct Arguments<'a> {
 impl<'a> Arguments<'a> {
     /// Positional-only arguments.
     pub fn positional(values: &'a [Value]) -> Arguments<'a> {
-        Arguments { values, keyword_names: &[] }
+        Arguments {
+            values,
+            keyword_names: &[],
+        }
     }
 
     /// The positional values.
@@ -94,6 +97,9 @@ impl<'a> Arguments<'a> {
     /// The keyword (name, value) pairs.
     pub fn keywords(&self) -> impl Iterator<Item = (Value, Value)> + 'a {
         let start = self.values.len() - self.keyword_names.len();
-        self.keyword_names.iter().copied().zip(self.values[start..].iter().copied())
+        self.keyword_names
+            .iter()
+            .copied()
+            .zip(self.values[start..].iter().copied())
     }
 }

@@ -4,9 +4,9 @@
 
 use std::rc::Rc;
 
-use krait_compiler::{CodeObject, Constant};
 use crate::object::{CodeData, Payload};
 use crate::{Runtime, Value};
+use krait_compiler::{CodeObject, Constant};
 
 /// Creates the runtime code value for a compiled code object.
 pub fn load_code(runtime: &mut Runtime, code: &Rc<CodeObject>) -> Value {
@@ -17,8 +17,16 @@ pub fn load_code(runtime: &mut Runtime, code: &Rc<CodeObject>) -> Value {
         runtime.push_root(value);
         constants.push(value);
     }
-    let names = code.names.iter().map(|name| runtime.intern(name)).collect::<Vec<_>>();
-    let varnames = code.varnames.iter().map(|name| runtime.intern(name)).collect::<Vec<_>>();
+    let names = code
+        .names
+        .iter()
+        .map(|name| runtime.intern(name))
+        .collect::<Vec<_>>();
+    let varnames = code
+        .varnames
+        .iter()
+        .map(|name| runtime.intern(name))
+        .collect::<Vec<_>>();
     let value = runtime.heap.allocate(Payload::Code(CodeData {
         code: code.clone(),
         constants: constants.into_boxed_slice(),
@@ -39,7 +47,9 @@ pub fn constant_value(runtime: &mut Runtime, constant: &Constant) -> Value {
         Constant::Float(value) => Value::float(*value),
         Constant::Imaginary(value) => runtime.heap.allocate(Payload::Complex(0.0, *value)),
         Constant::Str(text) => runtime.intern(text),
-        Constant::Bytes(bytes) => runtime.heap.allocate(Payload::Bytes(bytes.to_vec().into_boxed_slice())),
+        Constant::Bytes(bytes) => runtime
+            .heap
+            .allocate(Payload::Bytes(bytes.to_vec().into_boxed_slice())),
         Constant::Tuple(items) => {
             let mark = runtime.root_mark();
             let mut values = Vec::with_capacity(items.len());

@@ -30,7 +30,12 @@ pub fn create(runtime: &mut Runtime, name: &str) -> Option<Value> {
 }
 
 /// Adds functions to a module's namespace.
-pub fn add_functions(runtime: &mut Runtime, module: Value, owner: &'static str, functions: &[(&'static str, NativeFunctionPointer)]) {
+pub fn add_functions(
+    runtime: &mut Runtime,
+    module: Value,
+    owner: &'static str,
+    functions: &[(&'static str, NativeFunctionPointer)],
+) {
     for &(name, function) in functions {
         let value = runtime.new_native_function(owner, name, function);
         set(runtime, module, name, value);
@@ -39,7 +44,9 @@ pub fn add_functions(runtime: &mut Runtime, module: Value, owner: &'static str, 
 
 /// Sets an attribute in a module's namespace.
 pub fn set(runtime: &mut Runtime, module: Value, name: &str, value: Value) {
-    if let Some(crate::object::Payload::Module { dict, .. }) = module.as_object().map(|object| &object.payload) {
+    if let Some(crate::object::Payload::Module { dict, .. }) =
+        module.as_object().map(|object| &object.payload)
+    {
         let key = runtime.intern(name);
         crate::types::dict::set_str_key(runtime, *dict, key, value);
     }

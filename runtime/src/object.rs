@@ -100,7 +100,8 @@ pub struct CodeData {
 }
 
 /// The signature of a function written in Rust.
-pub type NativeFunctionPointer = fn(&mut dyn crate::Host, crate::Arguments) -> crate::PyResult<Value>;
+pub type NativeFunctionPointer =
+    fn(&mut dyn crate::Host, crate::Arguments) -> crate::PyResult<Value>;
 
 /// A builtin function or method written in Rust.
 pub struct NativeFunctionObject {
@@ -489,7 +490,12 @@ impl HeapObject {
                 visit(*receiver);
             }
             Payload::StaticMethod(function) | Payload::ClassMethod(function) => visit(*function),
-            Payload::Property { getter, setter, deleter, doc } => {
+            Payload::Property {
+                getter,
+                setter,
+                deleter,
+                doc,
+            } => {
                 visit(*getter);
                 visit(*setter);
                 visit(*deleter);
@@ -517,7 +523,10 @@ impl HeapObject {
                     visit(exception.args);
                     visit(exception.cause);
                     visit(exception.context);
-                    exception.traceback.iter().for_each(|entry| visit(entry.code));
+                    exception
+                        .traceback
+                        .iter()
+                        .for_each(|entry| visit(entry.code));
                 }
             }
             Payload::Module { name, dict } => {
@@ -575,7 +584,10 @@ impl IteratorKind {
                 visit(count.get());
             }
             IteratorKind::Zip { iterators } => iterators.iter().for_each(|&value| visit(value)),
-            IteratorKind::Map { function, iterators } => {
+            IteratorKind::Map {
+                function,
+                iterators,
+            } => {
                 visit(*function);
                 iterators.iter().for_each(|&value| visit(value));
             }

@@ -149,11 +149,16 @@ pub fn base_value(value: Value) -> Option<Value> {
 /// builtin type whose class does not override any of `dunders` in Python code: the builtin
 /// operation then applies to the builtin value directly.
 pub fn delegate(runtime: &mut Runtime, value: Value, dunders: &[Value]) -> Value {
-    let Some(base) = base_value(value) else { return value };
+    let Some(base) = base_value(value) else {
+        return value;
+    };
     let class = type_of(runtime, value);
     for &dunder in dunders {
         if let Some(found) = lookup_in_type(runtime, class, dunder) {
-            if !matches!(found.as_object().map(|object| &object.payload), Some(Payload::NativeFunction(_))) {
+            if !matches!(
+                found.as_object().map(|object| &object.payload),
+                Some(Payload::NativeFunction(_))
+            ) {
                 return value;
             }
         }
@@ -189,7 +194,9 @@ pub fn is_instance(runtime: &Runtime, value: Value, class: Value) -> bool {
 
 /// The layout a class's instances need (the first non-builtin-only base decides).
 pub fn instance_layout(class: Value) -> Layout {
-    let Some(class_object) = as_type(class) else { return Layout::Object };
+    let Some(class_object) = as_type(class) else {
+        return Layout::Object;
+    };
     for &base in class_object.mro.get().iter() {
         if let Some(base_object) = as_type(base) {
             if base_object.layout == Layout::Exception {

@@ -178,7 +178,8 @@ impl Runtime {
 
     /// A new empty set.
     pub fn new_set(&mut self) -> Value {
-        self.heap.allocate(Payload::Set(Mutable::new(Dict::new_set())))
+        self.heap
+            .allocate(Payload::Set(Mutable::new(Dict::new_set())))
     }
 
     /// A builtin function object.
@@ -188,12 +189,13 @@ impl Runtime {
         name: &'static str,
         function: NativeFunctionPointer,
     ) -> Value {
-        self.heap.allocate(Payload::NativeFunction(NativeFunctionObject {
-            name,
-            function,
-            receiver: Value::NULL,
-            owner,
-        }))
+        self.heap
+            .allocate(Payload::NativeFunction(NativeFunctionObject {
+                name,
+                function,
+                receiver: Value::NULL,
+                owner,
+            }))
     }
 
     /// A new class object (no MRO computed: see `types::type_::new_class`).
@@ -252,7 +254,9 @@ impl Runtime {
     /// A raised exception of `class` with a message.
     pub fn new_error(&mut self, class: Value, message: impl AsRef<str>) -> PyErr {
         let message = self.new_str(message.as_ref());
-        PyErr { exception: self.new_exception(class, vec![message]) }
+        PyErr {
+            exception: self.new_exception(class, vec![message]),
+        }
     }
 
     /// `TypeError(message)`.
@@ -292,18 +296,24 @@ impl Runtime {
 
     /// `MemoryError()`, for allocations that cannot be satisfied.
     pub fn memory_error(&mut self) -> PyErr {
-        PyErr { exception: self.new_exception(self.types.memory_error, Vec::new()) }
+        PyErr {
+            exception: self.new_exception(self.types.memory_error, Vec::new()),
+        }
     }
 
     /// `KeyError(key)`.
     pub fn key_error(&mut self, key: Value) -> PyErr {
-        PyErr { exception: self.new_exception(self.types.key_error, vec![key]) }
+        PyErr {
+            exception: self.new_exception(self.types.key_error, vec![key]),
+        }
     }
 
     /// `StopIteration(value)`, or with no args when `value` is None.
     pub fn stop_iteration(&mut self, value: Value) -> PyErr {
         let args = if value.is_none() { vec![] } else { vec![value] };
-        PyErr { exception: self.new_exception(self.types.stop_iteration, args) }
+        PyErr {
+            exception: self.new_exception(self.types.stop_iteration, args),
+        }
     }
 
     /// Registers a module in `sys.modules`.
@@ -318,7 +328,10 @@ impl Runtime {
         let dict = self.new_dict();
         crate::types::dict::set_str_key(self, dict, self.names.__name__, name_value);
         crate::types::dict::set_str_key(self, dict, self.names.__doc__, Value::NONE);
-        self.heap.allocate(Payload::Module { name: name_value, dict })
+        self.heap.allocate(Payload::Module {
+            name: name_value,
+            dict,
+        })
     }
 }
 
@@ -341,7 +354,11 @@ pub fn make_str(text: &str) -> StrObject {
     let is_ascii = text.is_ascii();
     StrObject {
         text: text.into(),
-        char_count: if is_ascii { text.len() } else { text.chars().count() },
+        char_count: if is_ascii {
+            text.len()
+        } else {
+            text.chars().count()
+        },
         is_ascii,
         hash: std::cell::Cell::new(0),
     }

@@ -48,13 +48,21 @@ impl Shape {
         names.push(name);
         let mut index = self.index.clone();
         index.insert(name.bits(), (names.len() - 1) as u32);
-        let child = Rc::new(Shape { names, index, transitions: RefCell::default() });
-        self.transitions.borrow_mut().insert(name.bits(), child.clone());
+        let child = Rc::new(Shape {
+            names,
+            index,
+            transitions: RefCell::default(),
+        });
+        self.transitions
+            .borrow_mut()
+            .insert(name.bits(), child.clone());
         child
     }
 
     /// The shape holding `names` in order (after a deletion): rebuilt from the root.
     pub fn from_names(root: &Rc<Shape>, names: &[Value]) -> Rc<Shape> {
-        names.iter().fold(root.clone(), |shape, &name| shape.with_attribute(name))
+        names
+            .iter()
+            .fold(root.clone(), |shape, &name| shape.with_attribute(name))
     }
 }

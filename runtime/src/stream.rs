@@ -38,7 +38,11 @@ pub struct Output {
 
 impl Default for Output {
     fn default() -> Self {
-        Output { stdout: Vec::new(), stdout_is_terminal: std::io::stdout().is_terminal(), broken: false }
+        Output {
+            stdout: Vec::new(),
+            stdout_is_terminal: std::io::stdout().is_terminal(),
+            broken: false,
+        }
     }
 }
 
@@ -68,7 +72,11 @@ impl Output {
         }
         if !self.broken {
             let mut stdout = std::io::stdout().lock();
-            if stdout.write_all(&self.stdout).and_then(|()| stdout.flush()).is_err() {
+            if stdout
+                .write_all(&self.stdout)
+                .and_then(|()| stdout.flush())
+                .is_err()
+            {
                 self.broken = true;
             }
         }

@@ -58,11 +58,31 @@ pub fn register_methods(runtime: &mut Runtime) {
         (types.memoryview, "memoryview", memoryview::METHODS),
         (types.complex, "complex", complex::METHODS),
         (types.coroutine, "coroutine", coroutine::COROUTINE_METHODS),
-        (types.async_generator, "async_generator", coroutine::ASYNC_GENERATOR_METHODS),
-        (types.coroutine_wrapper, "coroutine_wrapper", coroutine::AWAITABLE_METHODS),
-        (types.async_generator_asend, "async_generator_asend", coroutine::AWAITABLE_METHODS),
-        (types.async_generator_athrow, "async_generator_athrow", coroutine::AWAITABLE_METHODS),
-        (types.base_exception_group, "BaseExceptionGroup", exception_group::METHODS),
+        (
+            types.async_generator,
+            "async_generator",
+            coroutine::ASYNC_GENERATOR_METHODS,
+        ),
+        (
+            types.coroutine_wrapper,
+            "coroutine_wrapper",
+            coroutine::AWAITABLE_METHODS,
+        ),
+        (
+            types.async_generator_asend,
+            "async_generator_asend",
+            coroutine::AWAITABLE_METHODS,
+        ),
+        (
+            types.async_generator_athrow,
+            "async_generator_athrow",
+            coroutine::AWAITABLE_METHODS,
+        ),
+        (
+            types.base_exception_group,
+            "BaseExceptionGroup",
+            exception_group::METHODS,
+        ),
     ];
     for (class, owner, table) in tables {
         add_methods(runtime, class, owner, table);
@@ -81,7 +101,9 @@ pub fn register_methods(runtime: &mut Runtime) {
         (types.type_, "type", type_::STATIC_METHODS, false),
     ];
     for (class, owner, table, is_class_method) in wrapped {
-        let Some(namespace) = crate::protocol::type_dict(class) else { continue };
+        let Some(namespace) = crate::protocol::type_dict(class) else {
+            continue;
+        };
         for &(name, function) in table {
             let key = runtime.intern(name);
             let native = runtime.new_native_function(owner, name, function);
@@ -98,7 +120,9 @@ pub fn register_methods(runtime: &mut Runtime) {
 
 /// Adds native methods to a class's namespace.
 pub fn add_methods(runtime: &mut Runtime, class: Value, owner: &'static str, table: MethodTable) {
-    let Some(namespace) = crate::protocol::type_dict(class) else { return };
+    let Some(namespace) = crate::protocol::type_dict(class) else {
+        return;
+    };
     for &(name, function) in table {
         let key = runtime.intern(name);
         let method = runtime.new_native_function(owner, name, function);
@@ -122,7 +146,13 @@ pub fn builtin_binary(
             && int::as_int(left).is_some()
             && matches!(
                 right.as_object().map(|object| &object.payload),
-                Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_))
+                Some(
+                    Payload::Str(_)
+                        | Payload::List(_)
+                        | Payload::Tuple(_)
+                        | Payload::Bytes(_)
+                        | Payload::ByteArray(_)
+                )
             )
         {
             return builtin_binary(host, right, left, operator);
@@ -138,9 +168,16 @@ pub fn builtin_binary(
                 joined.push_str(b);
                 Ok(Some(host.runtime().new_string(joined)))
             }
-            None if !matches!(right.as_object().map(|object| &object.payload), Some(Payload::Instance(_))) => {
+            None if !matches!(
+                right.as_object().map(|object| &object.payload),
+                Some(Payload::Instance(_))
+            ) =>
+            {
                 let runtime = host.runtime();
-                let message = format!("can only concatenate str (not \"{}\") to str", crate::protocol::type_name(runtime, right));
+                let message = format!(
+                    "can only concatenate str (not \"{}\") to str",
+                    crate::protocol::type_name(runtime, right)
+                );
                 Err(runtime.type_error(message))
             }
             None => Ok(None),
@@ -149,7 +186,11 @@ pub fn builtin_binary(
             Some(count) => {
                 // Check that the memory exists first (`repeat` would abort the process).
                 let mut probe = String::new();
-                let reserved = a.text.len().checked_mul(count).map(|total| probe.try_reserve_exact(total));
+                let reserved = a
+                    .text
+                    .len()
+                    .checked_mul(count)
+                    .map(|total| probe.try_reserve_exact(total));
                 if !matches!(reserved, Some(Ok(()))) {
                     return Err(host.runtime().memory_error());
                 }
@@ -167,7 +208,9 @@ pub fn builtin_binary(
                 let before = list_items.capacity();
                 list_items.extend(items);
                 let grown = list_items.capacity().saturating_sub(before);
-                host.runtime().heap.account(grown * std::mem::size_of::<Value>());
+                host.runtime()
+                    .heap
+                    .account(grown * std::mem::size_of::<Value>());
                 return Ok(Some(left));
             }
             match right.as_object().map(|object| &object.payload) {
@@ -179,7 +222,10 @@ pub fn builtin_binary(
                 Some(Payload::Instance(_)) => Ok(None),
                 _ => {
                     let runtime = host.runtime();
-                    let message = format!("can only concatenate list (not \"{}\") to list", crate::protocol::type_name(runtime, right));
+                    let message = format!(
+                        "can only concatenate list (not \"{}\") to list",
+                        crate::protocol::type_name(runtime, right)
+                    );
                     Err(runtime.type_error(message))
                 }
             }
@@ -206,7 +252,10 @@ pub fn builtin_binary(
             Some(Payload::Instance(_)) => Ok(None),
             _ => {
                 let runtime = host.runtime();
-                let message = format!("can only concatenate tuple (not \"{}\") to tuple", crate::protocol::type_name(runtime, right));
+                let message = format!(
+                    "can only concatenate tuple (not \"{}\") to tuple",
+                    crate::protocol::type_name(runtime, right)
+                );
                 Err(runtime.type_error(message))
             }
         },
@@ -219,19 +268,28 @@ pub fn builtin_binary(
             }
             None => sequence_multiply_error(host, right),
         },
-        (Payload::Bytes(_) | Payload::ByteArray(_), _) => bytes::binary(host, left, right, operator),
+        (Payload::Bytes(_) | Payload::ByteArray(_), _) => {
+            bytes::binary(host, left, right, operator)
+        }
         (Payload::Set(_) | Payload::FrozenSet(_), Op::Or | Op::And | Op::Subtract | Op::Xor) => {
             set::binary(host, left, right, operator)
         }
         (Payload::Dict(_), Op::Or) => {
-            if !matches!(right.as_object().map(|object| &object.payload), Some(Payload::Dict(_))) {
+            if !matches!(
+                right.as_object().map(|object| &object.payload),
+                Some(Payload::Dict(_))
+            ) {
                 return Ok(None);
             }
             let target = if operator.is_in_place() {
                 left
             } else {
-                let copy = dict::table(left).map(|table| table.get().clone()).unwrap_or_default();
-                host.runtime().heap.allocate(Payload::Dict(crate::object::Mutable::new(copy)))
+                let copy = dict::table(left)
+                    .map(|table| table.get().clone())
+                    .unwrap_or_default();
+                host.runtime()
+                    .heap
+                    .allocate(Payload::Dict(crate::object::Mutable::new(copy)))
             };
             for (key, value) in dict::pairs(right) {
                 dict::set_value(host, target, key, value)?;
@@ -244,7 +302,10 @@ pub fn builtin_binary(
 
 /// The count of a sequence repetition (`seq * count`): negative counts are 0; `None` when
 /// `count` is not an int.
-pub(crate) fn repeat_count(host: &mut dyn crate::Host, count: Value) -> crate::PyResult<Option<usize>> {
+pub(crate) fn repeat_count(
+    host: &mut dyn crate::Host,
+    count: Value,
+) -> crate::PyResult<Option<usize>> {
     match int::as_int(count) {
         Some(int) => match int.to_i64() {
             Some(count) => Ok(Some(count.max(0) as usize)),
@@ -252,7 +313,9 @@ pub(crate) fn repeat_count(host: &mut dyn crate::Host, count: Value) -> crate::P
                 if int.is_negative() {
                     Ok(Some(0))
                 } else {
-                    Err(host.runtime().overflow_error("cannot fit 'int' into an index-sized integer"))
+                    Err(host
+                        .runtime()
+                        .overflow_error("cannot fit 'int' into an index-sized integer"))
                 }
             }
         },
@@ -261,13 +324,22 @@ pub(crate) fn repeat_count(host: &mut dyn crate::Host, count: Value) -> crate::P
 }
 
 /// The error for `seq * count` when `count` is not an int (`None` lets user dunders try).
-pub(crate) fn sequence_multiply_error(host: &mut dyn crate::Host, count: Value) -> crate::PyResult<Option<Value>> {
-    if matches!(count.as_object().map(|object| &object.payload), Some(crate::object::Payload::Instance(_))) {
+pub(crate) fn sequence_multiply_error(
+    host: &mut dyn crate::Host,
+    count: Value,
+) -> crate::PyResult<Option<Value>> {
+    if matches!(
+        count.as_object().map(|object| &object.payload),
+        Some(crate::object::Payload::Instance(_))
+    ) {
         return Ok(None);
     }
     if count.is_float() || count.is_object() {
         let runtime = host.runtime();
-        let message = format!("can't multiply sequence by non-int of type '{}'", crate::protocol::type_name(runtime, count));
+        let message = format!(
+            "can't multiply sequence by non-int of type '{}'",
+            crate::protocol::type_name(runtime, count)
+        );
         return Err(runtime.type_error(message));
     }
     Ok(None)

@@ -209,8 +209,18 @@ mod tests {
 
     #[test]
     fn floats_round_trip() {
-        for value in [0.0, -0.0, 1.5, f64::INFINITY, f64::NEG_INFINITY, f64::MIN_POSITIVE] {
-            assert_eq!(Value::float(value).as_float().map(f64::to_bits), Some(value.to_bits()));
+        for value in [
+            0.0,
+            -0.0,
+            1.5,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE,
+        ] {
+            assert_eq!(
+                Value::float(value).as_float().map(f64::to_bits),
+                Some(value.to_bits())
+            );
         }
         assert!(Value::float(f64::NAN).as_float().is_some_and(f64::is_nan));
         assert!(Value::float(-f64::NAN).is_float());
@@ -219,7 +229,10 @@ mod tests {
     #[test]
     fn small_ints_round_trip() {
         for value in [0, 1, -1, SMALL_INT_MAX, SMALL_INT_MIN, 12345678] {
-            assert_eq!(Value::small_int(value).and_then(Value::as_small_int), Some(value));
+            assert_eq!(
+                Value::small_int(value).and_then(Value::as_small_int),
+                Some(value)
+            );
         }
         assert!(Value::small_int(SMALL_INT_MAX + 1).is_none());
         assert!(!Value::TRUE.is_small_int());

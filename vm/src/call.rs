@@ -2,12 +2,15 @@
 //! for Python functions, and creating generators.
 
 use krait_compiler::code::flags;
-use krait_runtime::object::{FunctionObject, GeneratorKind, GeneratorObject, GeneratorState, Mutable, Payload, SuspendedFrame};
+use krait_runtime::object::{
+    FunctionObject, GeneratorKind, GeneratorObject, GeneratorState, Mutable, Payload,
+    SuspendedFrame,
+};
 use krait_runtime::{protocol, PyErr, PyResult, Value};
 
 use crate::frame::Frame;
-use krait_runtime::loader::code_data;
 use crate::Vm;
+use krait_runtime::loader::code_data;
 
 /// What a call did.
 pub(crate) enum CallOutcome {
@@ -36,9 +39,18 @@ impl Vm {
         return_to: usize,
     ) -> PyResult<CallOutcome> {
         if let Some(function) = function_object(callable) {
-            let Some(code) = code_data(function.code) else { return Ok(CallOutcome::Returned(Value::NONE)) };
+            let Some(code) = code_data(function.code) else {
+                return Ok(CallOutcome::Returned(Value::NONE));
+            };
             if !code.code.is_generator() {
-                self.push_function_frame(callable, function, arguments_start, keyword_names, return_to, false)?;
+                self.push_function_frame(
+                    callable,
+                    function,
+                    arguments_start,
+                    keyword_names,
+                    return_to,
+                    false,
+                )?;
                 return Ok(CallOutcome::FramePushed);
             }
         }
@@ -61,7 +73,9 @@ impl Vm {
         if self.frames.len() >= self.runtime.recursion_limit {
             return Err(self.recursion_error());
         }
-        let Some(code) = code_data(function.code) else { return Ok(()) };
+        let Some(code) = code_data(function.code) else {
+            return Ok(());
+        };
         let compiled = &code.code;
         let local_count = compiled.varnames.len();
         let given = self.stack.len() - arguments_start;
@@ -70,7 +84,8 @@ impl Vm {
             && compiled.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
             && compiled.keyword_only_count == 0;
         if simple {
-            self.stack.resize(arguments_start + local_count, Value::NULL);
+            self.stack
+                .resize(arguments_start + local_count, Value::NULL);
         } else {
             let arguments = self.stack[arguments_start..].to_vec();
             let locals = self.bind_arguments(function, &arguments, keyword_names)?;
@@ -97,7 +112,9 @@ impl Vm {
 
     /// Pushes the frame's cells (new cells, parameters moved into theirs) and free variables.
     fn push_cells(&mut self, function: &'static FunctionObject, base: usize) {
-        let Some(code) = code_data(function.code) else { return };
+        let Some(code) = code_data(function.code) else {
+            return;
+        };
         let compiled = &code.code;
         for index in 0..compiled.cellvars.len() {
             let initial = match compiled.cell_parameters.get(index).copied().flatten() {
@@ -108,7 +125,10 @@ impl Vm {
                 }
                 None => Value::NULL,
             };
-            let cell = self.runtime.heap.allocate(Payload::Cell(std::cell::Cell::new(initial)));
+            let cell = self
+                .runtime
+                .heap
+                .allocate(Payload::Cell(std::cell::Cell::new(initial)));
             self.stack.push(cell);
         }
         if let Some(free) = krait_runtime::types::tuple::items(function.closure) {
@@ -117,10 +137,19 @@ impl Vm {
     }
 
     /// Computes the initial locals of a call: CPython's binding rules and error messages.
-    pub(crate) fn bind_arguments(&mut self, function: &'static FunctionObject, arguments: &[Value], keyword_names: &[Value]) -> PyResult<Vec<Value>> {
-        let Some(code) = code_data(function.code) else { return Ok(Vec::new()) };
+    pub(crate) fn bind_arguments(
+        &mut self,
+        function: &'static FunctionObject,
+        arguments: &[Value],
+        keyword_names: &[Value],
+    ) -> PyResult<Vec<Value>> {
+        let Some(code) = code_data(function.code) else {
+            return Ok(Vec::new());
+        };
         let compiled = &code.code;
-        let name = protocol::str_value(*function.qualname.get()).unwrap_or("?").to_owned();
+        let name = protocol::str_value(*function.qualname.get())
+            .unwrap_or("?")
+            .to_owned();
         let positional_count = compiled.argument_count as usize;
         let keyword_only = compiled.keyword_only_count as usize;
         let positional_only = compiled.positional_only_count as usize;
@@ -139,7 +168,12 @@ impl Vm {
                 let extra = positional[positional_count..].to_vec();
                 locals[varargs_index] = self.runtime.new_tuple(extra);
             } else {
-                return Err(self.too_many_positional(function, &name, positional.len(), keyword_names.len()));
+                return Err(self.too_many_positional(
+                    function,
+                    &name,
+                    positional.len(),
+                    keyword_names.len(),
+                ));
             }
         } else if has_varargs {
             locals[varargs_index] = self.runtime.new_tuple(Vec::new());
@@ -156,11 +190,14 @@ impl Vm {
             let keyword_text = protocol::str_value(keyword).unwrap_or("");
             let slot = code.varnames[..positional_count + keyword_only]
                 .iter()
-                .position(|&candidate| candidate == keyword || protocol::str_value(candidate) == Some(keyword_text));
+                .position(|&candidate| {
+                    candidate == keyword || protocol::str_value(candidate) == Some(keyword_text)
+                });
             match slot {
                 Some(index) if index >= positional_only => {
                     if !locals[index].is_null() {
-                        let message = format!("{name}() got multiple values for argument '{keyword_text}'");
+                        let message =
+                            format!("{name}() got multiple values for argument '{keyword_text}'");
                         return Err(self.runtime.type_error(message));
                     }
                     locals[index] = value;
@@ -171,7 +208,8 @@ impl Vm {
                     } else if found.is_some() {
                         positional_only_passed.push(keyword_text.to_owned());
                     } else {
-                        let message = format!("{name}() got an unexpected keyword argument '{keyword_text}'");
+                        let message =
+                            format!("{name}() got an unexpected keyword argument '{keyword_text}'");
                         return Err(self.runtime.type_error(message));
                     }
                 }
@@ -201,12 +239,21 @@ impl Vm {
             return Err(self.missing_arguments(&name, &missing, "positional"));
         }
         let keyword_defaults = *function.keyword_defaults.get();
-        for (index, local) in locals.iter_mut().enumerate().take(positional_count + keyword_only).skip(positional_count) {
+        for (index, local) in locals
+            .iter_mut()
+            .enumerate()
+            .take(positional_count + keyword_only)
+            .skip(positional_count)
+        {
             if local.is_null() {
                 let default = if keyword_defaults.is_null() {
                     None
                 } else {
-                    krait_runtime::types::dict::get_str_key(&mut self.runtime, keyword_defaults, code.varnames[index])
+                    krait_runtime::types::dict::get_str_key(
+                        &mut self.runtime,
+                        keyword_defaults,
+                        code.varnames[index],
+                    )
                 };
                 match default {
                     Some(value) => *local = value,
@@ -220,10 +267,19 @@ impl Vm {
         Ok(locals)
     }
 
-    fn too_many_positional(&mut self, function: &'static FunctionObject, name: &str, given: usize, keyword_count: usize) -> PyErr {
-        let Some(code) = code_data(function.code) else { return self.runtime.type_error("bad call") };
+    fn too_many_positional(
+        &mut self,
+        function: &'static FunctionObject,
+        name: &str,
+        given: usize,
+        keyword_count: usize,
+    ) -> PyErr {
+        let Some(code) = code_data(function.code) else {
+            return self.runtime.type_error("bad call");
+        };
         let maximum = code.code.argument_count as usize;
-        let defaults = krait_runtime::types::tuple::items(*function.defaults.get()).map_or(0, <[Value]>::len);
+        let defaults =
+            krait_runtime::types::tuple::items(*function.defaults.get()).map_or(0, <[Value]>::len);
         let minimum = maximum - defaults.min(maximum);
         let plural = |count: usize| if count == 1 { "" } else { "s" };
         let takes = if minimum == maximum {
@@ -234,7 +290,14 @@ impl Vm {
         let given_text = if keyword_count > 0 {
             format!("{given} positional argument{} (and {keyword_count} keyword-only argument{}) were given", plural(given), plural(keyword_count))
         } else {
-            format!("{given} {}", if given == 1 { "was given" } else { "were given" })
+            format!(
+                "{given} {}",
+                if given == 1 {
+                    "was given"
+                } else {
+                    "were given"
+                }
+            )
         };
         let message = format!("{name}() takes {takes} but {given_text}");
         self.runtime.type_error(message)
@@ -245,15 +308,27 @@ impl Vm {
         let list = match quoted.len() {
             1 => quoted[0].clone(),
             2 => format!("{} and {}", quoted[0], quoted[1]),
-            _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+            _ => format!(
+                "{}, and {}",
+                quoted[..quoted.len() - 1].join(", "),
+                quoted[quoted.len() - 1]
+            ),
         };
         let plural = if missing.len() == 1 { "" } else { "s" };
-        let message = format!("{name}() missing {} required {kind} argument{plural}: {list}", missing.len());
+        let message = format!(
+            "{name}() missing {} required {kind} argument{plural}: {list}",
+            missing.len()
+        );
         self.runtime.type_error(message)
     }
 
     /// The positional values and keyword names/values of a `f(*args, **kwargs)` call.
-    pub(crate) fn unpack_call_arguments(&mut self, callable: Value, positional: Value, keywords: Value) -> PyResult<(Vec<Value>, Vec<Value>)> {
+    pub(crate) fn unpack_call_arguments(
+        &mut self,
+        callable: Value,
+        positional: Value,
+        keywords: Value,
+    ) -> PyResult<(Vec<Value>, Vec<Value>)> {
         let mut values = match krait_runtime::types::tuple::items(positional) {
             Some(items) => items.to_vec(),
             None => protocol::collect(self, positional)?,
@@ -275,13 +350,24 @@ impl Vm {
     }
 
     /// Creates a generator for a call of a generator function.
-    fn make_generator(&mut self, callable: Value, function: &'static FunctionObject, arguments: &[Value], keyword_names: &[Value]) -> PyResult<Value> {
+    fn make_generator(
+        &mut self,
+        callable: Value,
+        function: &'static FunctionObject,
+        arguments: &[Value],
+        keyword_names: &[Value],
+    ) -> PyResult<Value> {
         let locals = self.bind_arguments(function, arguments, keyword_names)?;
         let base = self.stack.len();
         self.stack.extend_from_slice(&locals);
         self.push_cells(function, base);
         let values = self.stack.split_off(base);
-        let frame = SuspendedFrame { function: callable, instruction: 0, values, handled_exception: Value::NULL };
+        let frame = SuspendedFrame {
+            function: callable,
+            instruction: 0,
+            values,
+            handled_exception: Value::NULL,
+        };
         let flags = code_data(function.code).map_or(0, |code| code.code.flags);
         let kind = if flags & krait_compiler::code::flags::COROUTINE != 0 {
             GeneratorKind::Coroutine
@@ -301,11 +387,18 @@ impl Vm {
     }
 
     /// Calls a Python function from Rust code: binds, runs a nested loop, returns its value.
-    pub(crate) fn call_python(&mut self, callable: Value, arguments: &[Value], keyword_names: &[Value]) -> PyResult<Value> {
+    pub(crate) fn call_python(
+        &mut self,
+        callable: Value,
+        arguments: &[Value],
+        keyword_names: &[Value],
+    ) -> PyResult<Value> {
         let Some(function) = function_object(callable) else {
             return protocol::call(self, callable, arguments, keyword_names);
         };
-        let Some(code) = code_data(function.code) else { return Ok(Value::NONE) };
+        let Some(code) = code_data(function.code) else {
+            return Ok(Value::NONE);
+        };
         if code.code.is_generator() {
             return self.make_generator(callable, function, arguments, keyword_names);
         }
@@ -313,21 +406,39 @@ impl Vm {
         self.stack.push(callable);
         let arguments_start = self.stack.len();
         self.stack.extend_from_slice(arguments);
-        if let Err(error) = self.push_function_frame(callable, function, arguments_start, keyword_names, return_to, true) {
+        if let Err(error) = self.push_function_frame(
+            callable,
+            function,
+            arguments_start,
+            keyword_names,
+            return_to,
+            true,
+        ) {
             self.stack.truncate(return_to);
             return Err(error);
         }
         match self.run_frames()? {
-            crate::interpreter::Exit::Return(value) | crate::interpreter::Exit::Yield(value) => Ok(value),
+            crate::interpreter::Exit::Return(value) | crate::interpreter::Exit::Yield(value) => {
+                Ok(value)
+            }
         }
     }
 
     /// Runs a class body with `namespace` as its locals.
-    pub(crate) fn run_class_body_function(&mut self, callable: Value, namespace: Value) -> PyResult<Value> {
-        let Some(function) = function_object(callable) else { return Ok(Value::NONE) };
-        let Some(code) = code_data(function.code) else { return Ok(Value::NONE) };
+    pub(crate) fn run_class_body_function(
+        &mut self,
+        callable: Value,
+        namespace: Value,
+    ) -> PyResult<Value> {
+        let Some(function) = function_object(callable) else {
+            return Ok(Value::NONE);
+        };
+        let Some(code) = code_data(function.code) else {
+            return Ok(Value::NONE);
+        };
         let base = self.stack.len();
-        self.stack.resize(base + code.code.varnames.len(), Value::NULL);
+        self.stack
+            .resize(base + code.code.varnames.len(), Value::NULL);
         self.push_cells(function, base);
         let stack_base = self.stack.len();
         self.frames.push(Frame {
@@ -344,7 +455,9 @@ impl Vm {
             generator: Value::NULL,
         });
         match self.run_frames()? {
-            crate::interpreter::Exit::Return(value) | crate::interpreter::Exit::Yield(value) => Ok(value),
+            crate::interpreter::Exit::Return(value) | crate::interpreter::Exit::Yield(value) => {
+                Ok(value)
+            }
         }
     }
 }

@@ -241,11 +241,16 @@ pub(crate) fn set_cause(exception: Value, cause: Value) {
 /// Whether a value is a generator whose code is marked as a coroutine
 /// (`flags::ITERABLE_COROUTINE`, what `types.coroutine` sets).
 pub(crate) fn is_iterable_coroutine(value: Value) -> bool {
-    let Some(Payload::Generator(generator)) = value.as_object().map(|object| &object.payload) else {
+    let Some(Payload::Generator(generator)) = value.as_object().map(|object| &object.payload)
+    else {
         return false;
     };
-    let Some(frame) = generator.frame.get().as_ref() else { return false };
-    let Some(Payload::Function(function)) = frame.function.as_object().map(|object| &object.payload) else {
+    let Some(frame) = generator.frame.get().as_ref() else {
+        return false;
+    };
+    let Some(Payload::Function(function)) =
+        frame.function.as_object().map(|object| &object.payload)
+    else {
         return false;
     };
     krait_runtime::loader::code_data(function.code)

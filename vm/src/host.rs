@@ -10,7 +10,12 @@ impl Host for Vm {
         &mut self.runtime
     }
 
-    fn call_function(&mut self, function: Value, arguments: &[Value], keyword_names: &[Value]) -> PyResult<Value> {
+    fn call_function(
+        &mut self,
+        function: Value,
+        arguments: &[Value],
+        keyword_names: &[Value],
+    ) -> PyResult<Value> {
         self.call_python(function, arguments, keyword_names)
     }
 
@@ -18,7 +23,12 @@ impl Host for Vm {
         self.run_class_body_function(function, namespace)
     }
 
-    fn resume_generator(&mut self, generator: Value, value: Value, exception: Value) -> PyResult<GeneratorStep> {
+    fn resume_generator(
+        &mut self,
+        generator: Value,
+        value: Value,
+        exception: Value,
+    ) -> PyResult<GeneratorStep> {
         self.resume(generator, value, exception)
     }
 
@@ -33,7 +43,11 @@ impl Host for Vm {
         let mut first = self.stack.get(frame.base).copied().unwrap_or(Value::NULL);
         if first.is_null() {
             // The first parameter may live in a cell.
-            if let Some(index) = code.cell_parameters.iter().position(|parameter| *parameter == Some(0)) {
+            if let Some(index) = code
+                .cell_parameters
+                .iter()
+                .position(|parameter| *parameter == Some(0))
+            {
                 first = cell_contents(self.stack[frame.base + code.varnames.len() + index]);
             }
         }
@@ -41,7 +55,9 @@ impl Host for Vm {
             return Err(self.runtime.runtime_error("super(): arg[0] deleted"));
         }
         let Some(position) = code.freevars.iter().position(|name| &**name == "__class__") else {
-            return Err(self.runtime.runtime_error("super(): __class__ cell not found"));
+            return Err(self
+                .runtime
+                .runtime_error("super(): __class__ cell not found"));
         };
         let cell = self.stack[frame.base + code.varnames.len() + code.cellvars.len() + position];
         let class = cell_contents(cell);

@@ -32,7 +32,10 @@ pub(crate) struct Raised {
 
 impl From<PyErr> for Raised {
     fn from(error: PyErr) -> Raised {
-        Raised { error, reraise: false }
+        Raised {
+            error,
+            reraise: false,
+        }
     }
 }
 
@@ -65,7 +68,10 @@ impl Vm {
     /// The RecursionError CPython raises.
     pub(crate) fn recursion_error(&mut self) -> PyErr {
         let runtime = &mut self.runtime;
-        runtime.new_error(runtime.types.recursion_error, "maximum recursion depth exceeded")
+        runtime.new_error(
+            runtime.types.recursion_error,
+            "maximum recursion depth exceeded",
+        )
     }
 
     /// Collects garbage if the heap asks for it (a safepoint).
@@ -137,7 +143,10 @@ impl Vm {
 
         loop {
             let Some(&instruction) = code.code.instructions.get(ip) else {
-                throw!(self.runtime.new_error(self.runtime.types.system_error, "instruction pointer out of range"));
+                throw!(self.runtime.new_error(
+                    self.runtime.types.system_error,
+                    "instruction pointer out of range"
+                ));
             };
             ip += 1;
             let arg = instruction.arg as usize;
@@ -195,9 +204,17 @@ impl Vm {
                     self.stack.push(cell);
                 }
                 Opcode::LoadClassDeref => {
-                    let name = code.code.cell_name(arg).map(|name| self.runtime.intern(name)).unwrap_or(Value::NONE);
+                    let name = code
+                        .code
+                        .cell_name(arg)
+                        .map(|name| self.runtime.intern(name))
+                        .unwrap_or(Value::NONE);
                     let locals = self.frames.last().map_or(Value::NULL, |frame| frame.locals);
-                    let found = if locals.is_null() { None } else { get_str_key(&mut self.runtime, locals, name) };
+                    let found = if locals.is_null() {
+                        None
+                    } else {
+                        get_str_key(&mut self.runtime, locals, name)
+                    };
                     let value = match found {
                         Some(value) => value,
                         None => {
@@ -212,7 +229,12 @@ impl Vm {
                 }
                 Opcode::LoadName => {
                     let name = code.names[arg];
-                    let (locals, globals) = self.frames.last().map_or((Value::NULL, Value::NULL), |frame| (frame.locals, frame.globals));
+                    let (locals, globals) = self
+                        .frames
+                        .last()
+                        .map_or((Value::NULL, Value::NULL), |frame| {
+                            (frame.locals, frame.globals)
+                        });
                     sync!();
                     let value = attempt!(self.load_name(locals, globals, name));
                     self.stack.push(value);
@@ -232,7 +254,10 @@ impl Vm {
                 }
                 Opcode::LoadGlobal => {
                     let name = code.names[arg];
-                    let globals = self.frames.last().map_or(Value::NULL, |frame| frame.globals);
+                    let globals = self
+                        .frames
+                        .last()
+                        .map_or(Value::NULL, |frame| frame.globals);
                     let builtins = self.runtime.builtins;
                     let value = match get_str_key(&mut self.runtime, globals, name) {
                         Some(value) => value,
@@ -246,13 +271,21 @@ impl Vm {
                 Opcode::StoreGlobal => {
                     let name = code.names[arg];
                     let value = pop!();
-                    let globals = self.frames.last().map_or(Value::NULL, |frame| frame.globals);
+                    let globals = self
+                        .frames
+                        .last()
+                        .map_or(Value::NULL, |frame| frame.globals);
                     set_str_key(&mut self.runtime, globals, name, value);
                 }
                 Opcode::DeleteGlobal => {
                     let name = code.names[arg];
-                    let globals = self.frames.last().map_or(Value::NULL, |frame| frame.globals);
-                    if krait_runtime::types::dict::remove_str_key(&mut self.runtime, globals, name).is_none() {
+                    let globals = self
+                        .frames
+                        .last()
+                        .map_or(Value::NULL, |frame| frame.globals);
+                    if krait_runtime::types::dict::remove_str_key(&mut self.runtime, globals, name)
+                        .is_none()
+                    {
                         throw!(self.name_error(name));
                     }
                 }
@@ -266,7 +299,12 @@ impl Vm {
                     let object = pop!();
                     let value = pop!();
                     sync!();
-                    attempt!(protocol::set_attribute(self, object, code.names[arg], value));
+                    attempt!(protocol::set_attribute(
+                        self,
+                        object,
+                        code.names[arg],
+                        value
+                    ));
                 }
                 Opcode::DeleteAttr => {
                     let object = pop!();
@@ -276,30 +314,39 @@ impl Vm {
                 Opcode::LoadMethod => {
                     let object = pop!();
                     sync!();
-                    let (method, receiver) = attempt!(protocol::load_method(self, object, code.names[arg]));
+                    let (method, receiver) =
+                        attempt!(protocol::load_method(self, object, code.names[arg]));
                     self.stack.push(method);
                     self.stack.push(receiver);
                 }
                 Opcode::Call | Opcode::CallMethod | Opcode::CallKw => {
                     let keyword_names: Vec<Value> = if instruction.opcode == Opcode::CallKw {
                         let names = pop!();
-                        krait_runtime::types::tuple::items(names).map(<[Value]>::to_vec).unwrap_or_default()
+                        krait_runtime::types::tuple::items(names)
+                            .map(<[Value]>::to_vec)
+                            .unwrap_or_default()
                     } else {
                         Vec::new()
                     };
                     let length = self.stack.len();
-                    let (callable, arguments_start, return_to) = if instruction.opcode == Opcode::CallMethod {
-                        let first = self.stack[length - arg - 2];
-                        if first.is_null() {
-                            (self.stack[length - arg - 1], length - arg, length - arg - 2)
+                    let (callable, arguments_start, return_to) =
+                        if instruction.opcode == Opcode::CallMethod {
+                            let first = self.stack[length - arg - 2];
+                            if first.is_null() {
+                                (self.stack[length - arg - 1], length - arg, length - arg - 2)
+                            } else {
+                                (first, length - arg - 1, length - arg - 2)
+                            }
                         } else {
-                            (first, length - arg - 1, length - arg - 2)
-                        }
-                    } else {
-                        (self.stack[length - arg - 1], length - arg, length - arg - 1)
-                    };
+                            (self.stack[length - arg - 1], length - arg, length - arg - 1)
+                        };
                     sync!();
-                    match attempt!(self.call_value(callable, arguments_start, &keyword_names, return_to)) {
+                    match attempt!(self.call_value(
+                        callable,
+                        arguments_start,
+                        &keyword_names,
+                        return_to
+                    )) {
                         CallOutcome::Returned(value) => {
                             self.stack.truncate(return_to);
                             self.stack.push(value);
@@ -319,7 +366,8 @@ impl Vm {
                     self.stack.push(callable);
                     self.stack.push(positional);
                     self.stack.push(keywords);
-                    let (mut values, names) = attempt!(self.unpack_call_arguments(callable, positional, keywords));
+                    let (mut values, names) =
+                        attempt!(self.unpack_call_arguments(callable, positional, keywords));
                     self.stack.truncate(return_to + 1);
                     let arguments_start = self.stack.len();
                     self.stack.append(&mut values);
@@ -340,8 +388,17 @@ impl Vm {
                     let annotations = if arg & 4 != 0 { pop!() } else { Value::NULL };
                     let keyword_defaults = if arg & 2 != 0 { pop!() } else { Value::NULL };
                     let defaults = if arg & 1 != 0 { pop!() } else { Value::NULL };
-                    let globals = self.frames.last().map_or(Value::NULL, |frame| frame.globals);
-                    let function = self.make_function(code_value, globals, defaults, keyword_defaults, closure);
+                    let globals = self
+                        .frames
+                        .last()
+                        .map_or(Value::NULL, |frame| frame.globals);
+                    let function = self.make_function(
+                        code_value,
+                        globals,
+                        defaults,
+                        keyword_defaults,
+                        closure,
+                    );
                     if !annotations.is_null() {
                         self.stack.push(function);
                         sync!();
@@ -352,7 +409,9 @@ impl Vm {
                 }
                 Opcode::ReturnValue => {
                     let value = pop!();
-                    let Some(frame) = self.frames.pop() else { return Ok(Exit::Return(value)) };
+                    let Some(frame) = self.frames.pop() else {
+                        return Ok(Exit::Return(value));
+                    };
                     self.stack.truncate(frame.return_to);
                     if frame.is_entry {
                         return Ok(Exit::Return(value));
@@ -363,7 +422,8 @@ impl Vm {
                 Opcode::LoadBuildClass => {
                     let name = self.runtime.names.__build_class__;
                     let builtins = self.runtime.builtins;
-                    let value = get_str_key(&mut self.runtime, builtins, name).unwrap_or(Value::NONE);
+                    let value =
+                        get_str_key(&mut self.runtime, builtins, name).unwrap_or(Value::NONE);
                     self.stack.push(value);
                 }
                 Opcode::BinaryOp => {
@@ -394,7 +454,8 @@ impl Vm {
                             continue;
                         }
                     }
-                    let operator = BinaryOperator::from_arg(instruction.arg).unwrap_or(BinaryOperator::Add);
+                    let operator =
+                        BinaryOperator::from_arg(instruction.arg).unwrap_or(BinaryOperator::Add);
                     sync!();
                     let value = attempt!(protocol::binary_op(self, left, right, operator));
                     self.stack.push(value);
@@ -419,7 +480,8 @@ impl Vm {
                 Opcode::CompareOp => {
                     let right = pop!();
                     let left = pop!();
-                    let operator = Comparison::from_arg(instruction.arg).unwrap_or(Comparison::Equal);
+                    let operator =
+                        Comparison::from_arg(instruction.arg).unwrap_or(Comparison::Equal);
                     if let (Some(a), Some(b)) = (left.as_small_int(), right.as_small_int()) {
                         let result = match operator {
                             Comparison::Less => a < b,
@@ -451,9 +513,16 @@ impl Vm {
                 Opcode::BinarySubscr => {
                     let key = pop!();
                     let container = pop!();
-                    if let (Some(Payload::List(items)), Some(index)) = (container.as_object().map(|object| &object.payload), key.as_small_int()) {
+                    if let (Some(Payload::List(items)), Some(index)) = (
+                        container.as_object().map(|object| &object.payload),
+                        key.as_small_int(),
+                    ) {
                         let items = items.get();
-                        let resolved = if index < 0 { index + items.len() as i64 } else { index };
+                        let resolved = if index < 0 {
+                            index + items.len() as i64
+                        } else {
+                            index
+                        };
                         if resolved >= 0 && (resolved as usize) < items.len() {
                             let value = items[resolved as usize];
                             self.stack.push(value);
@@ -468,9 +537,16 @@ impl Vm {
                     let key = pop!();
                     let container = pop!();
                     let value = pop!();
-                    if let (Some(Payload::List(items)), Some(index)) = (container.as_object().map(|object| &object.payload), key.as_small_int()) {
+                    if let (Some(Payload::List(items)), Some(index)) = (
+                        container.as_object().map(|object| &object.payload),
+                        key.as_small_int(),
+                    ) {
                         let items = items.get();
-                        let resolved = if index < 0 { index + items.len() as i64 } else { index };
+                        let resolved = if index < 0 {
+                            index + items.len() as i64
+                        } else {
+                            index
+                        };
                         if resolved >= 0 && (resolved as usize) < items.len() {
                             items[resolved as usize] = value;
                             continue;
@@ -489,7 +565,10 @@ impl Vm {
                     let step = if arg == 3 { pop!() } else { Value::NONE };
                     let stop = pop!();
                     let start = pop!();
-                    let slice = self.runtime.heap.allocate(Payload::Slice { start, stop, step });
+                    let slice = self
+                        .runtime
+                        .heap
+                        .allocate(Payload::Slice { start, stop, step });
                     self.stack.push(slice);
                 }
                 Opcode::BuildTuple => {
@@ -508,7 +587,12 @@ impl Vm {
                     self.stack.push(set);
                     for item in items {
                         sync!();
-                        attempt!(krait_runtime::types::dict::set_value(self, set, item, Value::NONE));
+                        attempt!(krait_runtime::types::dict::set_value(
+                            self,
+                            set,
+                            item,
+                            Value::NONE
+                        ));
                     }
                 }
                 Opcode::BuildMap => {
@@ -517,7 +601,9 @@ impl Vm {
                     self.stack.push(dict);
                     for pair in items.chunks(2) {
                         sync!();
-                        attempt!(krait_runtime::types::dict::set_value(self, dict, pair[0], pair[1]));
+                        attempt!(krait_runtime::types::dict::set_value(
+                            self, dict, pair[0], pair[1]
+                        ));
                     }
                 }
                 Opcode::BuildString => {
@@ -538,14 +624,21 @@ impl Vm {
                     let item = pop!();
                     let set = self.stack[self.stack.len() - arg];
                     sync!();
-                    attempt!(krait_runtime::types::dict::set_value(self, set, item, Value::NONE));
+                    attempt!(krait_runtime::types::dict::set_value(
+                        self,
+                        set,
+                        item,
+                        Value::NONE
+                    ));
                 }
                 Opcode::MapAdd => {
                     let value = pop!();
                     let key = pop!();
                     let dict = self.stack[self.stack.len() - arg];
                     sync!();
-                    attempt!(krait_runtime::types::dict::set_value(self, dict, key, value));
+                    attempt!(krait_runtime::types::dict::set_value(
+                        self, dict, key, value
+                    ));
                 }
                 Opcode::ListExtend => {
                     let iterable = top!();
@@ -561,19 +654,27 @@ impl Vm {
                     let iterable = top!();
                     let target = self.stack[self.stack.len() - 1 - arg];
                     sync!();
-                    attempt!(krait_runtime::types::set::update_with(self, target, iterable));
+                    attempt!(krait_runtime::types::set::update_with(
+                        self, target, iterable
+                    ));
                     self.stack.pop();
                 }
                 Opcode::DictUpdate | Opcode::DictMerge => {
                     let source = top!();
                     let target = self.stack[self.stack.len() - 1 - arg];
                     sync!();
-                    attempt!(self.dict_update(target, source, instruction.opcode == Opcode::DictMerge));
+                    attempt!(self.dict_update(
+                        target,
+                        source,
+                        instruction.opcode == Opcode::DictMerge
+                    ));
                     self.stack.pop();
                 }
                 Opcode::ListToTuple => {
                     let list = pop!();
-                    let items = krait_runtime::types::list::items(list).map(|items| items.clone()).unwrap_or_default();
+                    let items = krait_runtime::types::list::items(list)
+                        .map(|items| items.clone())
+                        .unwrap_or_default();
                     let tuple = self.runtime.new_tuple(items);
                     self.stack.push(tuple);
                 }
@@ -587,17 +688,21 @@ impl Vm {
                         3 => {
                             let ascii_name = self.runtime.intern("ascii");
                             let builtins = self.runtime.builtins;
-                            let ascii = get_str_key(&mut self.runtime, builtins, ascii_name).unwrap_or(Value::NONE);
+                            let ascii = get_str_key(&mut self.runtime, builtins, ascii_name)
+                                .unwrap_or(Value::NONE);
                             attempt!(protocol::call(self, ascii, &[value], &[]))
                         }
                         _ => value,
                     };
                     let spec_text = protocol::str_value(spec).unwrap_or("").to_owned();
-                    let result = if spec_text.is_empty() && protocol::str_value(converted).is_some() {
+                    let result = if spec_text.is_empty() && protocol::str_value(converted).is_some()
+                    {
                         converted
                     } else {
                         self.stack.push(converted);
-                        let result = attempt!(krait_runtime::types::format::format_value(self, converted, &spec_text));
+                        let result = attempt!(krait_runtime::types::format::format_value(
+                            self, converted, &spec_text
+                        ));
                         self.stack.pop();
                         result
                     };
@@ -665,7 +770,9 @@ impl Vm {
                 }
                 Opcode::ForIter => {
                     let iterator = top!();
-                    if let Some(Payload::Iterator(IteratorKind::Range { next, stop, step })) = iterator.as_object().map(|object| &object.payload) {
+                    if let Some(Payload::Iterator(IteratorKind::Range { next, stop, step })) =
+                        iterator.as_object().map(|object| &object.payload)
+                    {
                         let current = next.get();
                         if (*step > 0 && current < *stop) || (*step < 0 && current > *stop) {
                             next.set(current + *step);
@@ -693,7 +800,10 @@ impl Vm {
                 Opcode::Reraise => {
                     let exception = pop!();
                     sync!();
-                    return Err(Raised { error: PyErr { exception }, reraise: true });
+                    return Err(Raised {
+                        error: PyErr { exception },
+                        reraise: true,
+                    });
                 }
                 Opcode::PushExcInfo => {
                     let exception = pop!();
@@ -725,7 +835,12 @@ impl Vm {
                     let exit = self.stack[self.stack.len() - 3];
                     let class = protocol::type_of(&self.runtime, exception);
                     sync!();
-                    let result = attempt!(protocol::call(self, exit, &[class, exception, Value::NONE], &[]));
+                    let result = attempt!(protocol::call(
+                        self,
+                        exit,
+                        &[class, exception, Value::NONE],
+                        &[]
+                    ));
                     self.stack.push(result);
                 }
                 Opcode::YieldValue => {
@@ -737,11 +852,24 @@ impl Vm {
                 Opcode::GetYieldFromIter => {
                     let iterable = top!();
                     let kind = krait_runtime::types::coroutine::generator_kind(iterable);
-                    let coroutine_code = code.code.flags & (krait_compiler::code::flags::COROUTINE | krait_compiler::code::flags::ITERABLE_COROUTINE) != 0;
-                    if kind == Some(krait_runtime::object::GeneratorKind::Coroutine) && !coroutine_code {
-                        throw!(self.runtime.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
+                    let coroutine_code = code.code.flags
+                        & (krait_compiler::code::flags::COROUTINE
+                            | krait_compiler::code::flags::ITERABLE_COROUTINE)
+                        != 0;
+                    if kind == Some(krait_runtime::object::GeneratorKind::Coroutine)
+                        && !coroutine_code
+                    {
+                        throw!(self.runtime.type_error(
+                            "cannot 'yield from' a coroutine object in a non-coroutine generator"
+                        ));
                     }
-                    if !matches!(kind, Some(krait_runtime::object::GeneratorKind::Generator | krait_runtime::object::GeneratorKind::Coroutine)) {
+                    if !matches!(
+                        kind,
+                        Some(
+                            krait_runtime::object::GeneratorKind::Generator
+                                | krait_runtime::object::GeneratorKind::Coroutine
+                        )
+                    ) {
                         sync!();
                         let iterator = attempt!(protocol::iterate(self, iterable));
                         self.stack.pop();
@@ -817,7 +945,11 @@ impl Vm {
                 }
                 Opcode::MatchClass => {
                     let length = self.stack.len();
-                    let (subject, class, names) = (self.stack[length - 3], self.stack[length - 2], self.stack[length - 1]);
+                    let (subject, class, names) = (
+                        self.stack[length - 3],
+                        self.stack[length - 2],
+                        self.stack[length - 1],
+                    );
                     sync!();
                     let attributes = attempt!(self.match_class(subject, class, arg, names));
                     self.stack.truncate(length - 3);
@@ -847,7 +979,10 @@ impl Vm {
                     let exception = pop!();
                     if !self.ends_async_for(exception) {
                         sync!();
-                        return Err(Raised { error: PyErr { exception }, reraise: true });
+                        return Err(Raised {
+                            error: PyErr { exception },
+                            reraise: true,
+                        });
                     }
                     self.stack.pop();
                 }
@@ -870,7 +1005,9 @@ impl Vm {
                     let exception = self.stack[self.stack.len() - 2];
                     sync!();
                     attempt!(self.check_except_star_type(class));
-                    let (matched, rest) = attempt!(krait_runtime::types::exception_group::match_group(self, exception, class));
+                    let (matched, rest) = attempt!(
+                        krait_runtime::types::exception_group::match_group(self, exception, class)
+                    );
                     self.stack.pop();
                     if matched.is_none() {
                         self.stack.push(Value::NONE);
@@ -885,7 +1022,9 @@ impl Vm {
                     let list = top!();
                     let original = self.stack[self.stack.len() - 2];
                     sync!();
-                    let result = attempt!(krait_runtime::types::exception_group::prepare_reraise(self, original, list));
+                    let result = attempt!(krait_runtime::types::exception_group::prepare_reraise(
+                        self, original, list
+                    ));
                     self.stack.pop();
                     self.stack.pop();
                     self.stack.push(result);
@@ -895,17 +1034,30 @@ impl Vm {
     }
 
     fn unbound_local(&mut self, code: &krait_runtime::object::CodeData, index: usize) -> PyErr {
-        let name = code.code.varnames.get(index).map(|name| name.to_string()).unwrap_or_default();
+        let name = code
+            .code
+            .varnames
+            .get(index)
+            .map(|name| name.to_string())
+            .unwrap_or_default();
         let runtime = &mut self.runtime;
-        let message = format!("cannot access local variable '{name}' where it is not associated with a value");
+        let message = format!(
+            "cannot access local variable '{name}' where it is not associated with a value"
+        );
         runtime.new_error(runtime.types.unbound_local_error, message)
     }
 
     fn unbound_cell(&mut self, code: &krait_runtime::object::CodeData, index: usize) -> PyErr {
-        let name = code.code.cell_name(index).map(|name| name.to_string()).unwrap_or_default();
+        let name = code
+            .code
+            .cell_name(index)
+            .map(|name| name.to_string())
+            .unwrap_or_default();
         let runtime = &mut self.runtime;
         if index < code.code.cellvars.len() {
-            let message = format!("cannot access local variable '{name}' where it is not associated with a value");
+            let message = format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            );
             runtime.new_error(runtime.types.unbound_local_error, message)
         } else {
             let message = format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope");
@@ -931,7 +1083,11 @@ impl Vm {
                 match protocol::get_item(self, locals, name) {
                     Ok(value) => return Ok(value),
                     Err(error) => {
-                        if !protocol::is_instance(&self.runtime, error.exception, self.runtime.types.key_error) {
+                        if !protocol::is_instance(
+                            &self.runtime,
+                            error.exception,
+                            self.runtime.types.key_error,
+                        ) {
                             return Err(error);
                         }
                     }
@@ -959,7 +1115,8 @@ impl Vm {
 
     fn delete_name(&mut self, locals: Value, name: Value) -> PyResult<()> {
         if is_exact_dict(locals) {
-            if krait_runtime::types::dict::remove_str_key(&mut self.runtime, locals, name).is_none() {
+            if krait_runtime::types::dict::remove_str_key(&mut self.runtime, locals, name).is_none()
+            {
                 return Err(self.name_error(name));
             }
             Ok(())
@@ -968,7 +1125,12 @@ impl Vm {
         }
     }
 
-    fn unpack(&mut self, sequence: Value, count: usize, starred_at: Option<usize>) -> PyResult<Vec<Value>> {
+    fn unpack(
+        &mut self,
+        sequence: Value,
+        count: usize,
+        starred_at: Option<usize>,
+    ) -> PyResult<Vec<Value>> {
         let items = match sequence.as_object().map(|object| &object.payload) {
             Some(Payload::Tuple(items)) => items.to_vec(),
             Some(Payload::List(items)) => items.get().clone(),
@@ -976,9 +1138,16 @@ impl Vm {
                 let iterable = match protocol::iterate(self, sequence) {
                     Ok(iterator) => iterator,
                     Err(error) => {
-                        if protocol::is_instance(&self.runtime, error.exception, self.runtime.types.type_error) {
+                        if protocol::is_instance(
+                            &self.runtime,
+                            error.exception,
+                            self.runtime.types.type_error,
+                        ) {
                             let runtime = &mut self.runtime;
-                            let message = format!("cannot unpack non-iterable {} object", protocol::type_name(runtime, sequence));
+                            let message = format!(
+                                "cannot unpack non-iterable {} object",
+                                protocol::type_name(runtime, sequence)
+                            );
                             return Err(runtime.type_error(message));
                         }
                         return Err(error);
@@ -994,15 +1163,22 @@ impl Vm {
         match starred_at {
             None => {
                 if items.len() > count {
-                    return Err(runtime.value_error(format!("too many values to unpack (expected {count})")));
+                    return Err(runtime
+                        .value_error(format!("too many values to unpack (expected {count})")));
                 }
                 if items.len() < count {
-                    return Err(runtime.value_error(format!("not enough values to unpack (expected {count}, got {})", items.len())));
+                    return Err(runtime.value_error(format!(
+                        "not enough values to unpack (expected {count}, got {})",
+                        items.len()
+                    )));
                 }
             }
             Some(_) => {
                 if items.len() < count {
-                    return Err(runtime.value_error(format!("not enough values to unpack (expected at least {count}, got {})", items.len())));
+                    return Err(runtime.value_error(format!(
+                        "not enough values to unpack (expected at least {count}, got {})",
+                        items.len()
+                    )));
                 }
             }
         }
@@ -1010,16 +1186,25 @@ impl Vm {
     }
 
     fn dict_update(&mut self, target: Value, source: Value, is_call: bool) -> PyResult<()> {
-        let is_mapping = matches!(source.as_object().map(|object| &object.payload), Some(Payload::Dict(_)));
+        let is_mapping = matches!(
+            source.as_object().map(|object| &object.payload),
+            Some(Payload::Dict(_))
+        );
         if !is_mapping {
             let keys_name = self.runtime.names.keys;
             let has_keys = protocol::attribute::find_attribute(self, source, keys_name)?.is_some();
             if !has_keys {
                 let runtime = &mut self.runtime;
                 let message = if is_call {
-                    format!("argument after ** must be a mapping, not {}", protocol::type_name(runtime, source))
+                    format!(
+                        "argument after ** must be a mapping, not {}",
+                        protocol::type_name(runtime, source)
+                    )
                 } else {
-                    format!("'{}' object is not a mapping", protocol::type_name(runtime, source))
+                    format!(
+                        "'{}' object is not a mapping",
+                        protocol::type_name(runtime, source)
+                    )
                 };
                 return Err(runtime.type_error(message));
             }
@@ -1036,7 +1221,10 @@ impl Vm {
                     return Err(self.runtime.type_error("keywords must be strings"));
                 }
                 if krait_runtime::types::dict::contains_key(self, target, key)? {
-                    let message = format!("got multiple values for keyword argument '{}'", protocol::str_value(key).unwrap_or("?"));
+                    let message = format!(
+                        "got multiple values for keyword argument '{}'",
+                        protocol::str_value(key).unwrap_or("?")
+                    );
                     return Err(self.runtime.type_error(message));
                 }
             }
@@ -1052,7 +1240,10 @@ impl Vm {
         let exit = protocol::lookup_in_type(&mut self.runtime, class, exit_name);
         let (Some(enter), Some(_)) = (enter, exit) else {
             let runtime = &mut self.runtime;
-            let message = format!("'{}' object does not support the context manager protocol", protocol::type_name(runtime, manager));
+            let message = format!(
+                "'{}' object does not support the context manager protocol",
+                protocol::type_name(runtime, manager)
+            );
             return Err(runtime.type_error(message));
         };
         let bound_exit = protocol::get_attribute(self, manager, exit_name)?;
@@ -1069,11 +1260,17 @@ impl Vm {
         };
         let base_exception = self.runtime.types.base_exception;
         for &candidate in &classes {
-            if protocol::as_type(candidate).is_none() || !protocol::is_subclass(candidate, base_exception) {
-                return Err(self.runtime.type_error("catching classes that do not inherit from BaseException is not allowed"));
+            if protocol::as_type(candidate).is_none()
+                || !protocol::is_subclass(candidate, base_exception)
+            {
+                return Err(self.runtime.type_error(
+                    "catching classes that do not inherit from BaseException is not allowed",
+                ));
             }
         }
-        Ok(classes.iter().any(|&candidate| protocol::is_instance(&self.runtime, exception, candidate)))
+        Ok(classes
+            .iter()
+            .any(|&candidate| protocol::is_instance(&self.runtime, exception, candidate)))
     }
 
     /// The class of an `except*` clause must be exception classes, and not groups.
@@ -1082,14 +1279,26 @@ impl Vm {
             Some(items) => items.to_vec(),
             None => vec![class],
         };
-        let (base_exception, group) = (self.runtime.types.base_exception, self.runtime.types.base_exception_group);
+        let (base_exception, group) = (
+            self.runtime.types.base_exception,
+            self.runtime.types.base_exception_group,
+        );
         for &candidate in &classes {
-            if protocol::as_type(candidate).is_none() || !protocol::is_subclass(candidate, base_exception) {
-                return Err(self.runtime.type_error("catching classes that do not inherit from BaseException is not allowed"));
+            if protocol::as_type(candidate).is_none()
+                || !protocol::is_subclass(candidate, base_exception)
+            {
+                return Err(self.runtime.type_error(
+                    "catching classes that do not inherit from BaseException is not allowed",
+                ));
             }
         }
-        if classes.iter().any(|&candidate| protocol::is_subclass(candidate, group)) {
-            return Err(krait_runtime::types::exception_group::except_star_group_error(&mut self.runtime));
+        if classes
+            .iter()
+            .any(|&candidate| protocol::is_subclass(candidate, group))
+        {
+            return Err(
+                krait_runtime::types::exception_group::except_star_group_error(&mut self.runtime),
+            );
         }
         Ok(())
     }
@@ -1106,7 +1315,13 @@ impl Vm {
         }
         match protocol::get_item(self, locals, name) {
             Ok(_) => Ok(()),
-            Err(error) if protocol::is_instance(&self.runtime, error.exception, self.runtime.types.key_error) => {
+            Err(error)
+                if protocol::is_instance(
+                    &self.runtime,
+                    error.exception,
+                    self.runtime.types.key_error,
+                ) =>
+            {
                 let annotations = self.runtime.new_dict();
                 protocol::set_item(self, locals, name, annotations)
             }
@@ -1123,7 +1338,10 @@ impl Vm {
         let builtins = self.runtime.builtins;
         set_str_key(&mut self.runtime, builtins, underscore, Value::NONE);
         let text = protocol::repr_string(self, value)?;
-        self.runtime.output.write(krait_runtime::stream::TextStream::Stdout, &format!("{text}\n"));
+        self.runtime.output.write(
+            krait_runtime::stream::TextStream::Stdout,
+            &format!("{text}\n"),
+        );
         set_str_key(&mut self.runtime, builtins, underscore, value);
         Ok(())
     }
@@ -1131,7 +1349,9 @@ impl Vm {
     /// The `__annotations__` dict of a new function from `MakeFunction`'s tuple of
     /// `name, value` pairs.
     fn set_function_annotations(&mut self, function: Value, pairs: Value) -> PyResult<()> {
-        let items = krait_runtime::types::tuple::items(pairs).map(<[Value]>::to_vec).unwrap_or_default();
+        let items = krait_runtime::types::tuple::items(pairs)
+            .map(<[Value]>::to_vec)
+            .unwrap_or_default();
         let annotations = self.runtime.new_dict();
         self.stack.push(annotations);
         let mut result = Ok(());
@@ -1145,7 +1365,9 @@ impl Vm {
         }
         self.stack.pop();
         result?;
-        if let Some(Payload::Function(function)) = function.as_object().map(|object| &object.payload) {
+        if let Some(Payload::Function(function)) =
+            function.as_object().map(|object| &object.payload)
+        {
             *function.annotations.get() = annotations;
         }
         Ok(())
@@ -1159,9 +1381,16 @@ impl Vm {
                 let error = self.runtime.runtime_error("No active exception to reraise");
                 return Raised::from(error);
             }
-            return Raised { error: PyErr { exception: handled }, reraise: true };
+            return Raised {
+                error: PyErr { exception: handled },
+                reraise: true,
+            };
         }
-        let cause = if arg == 2 { self.stack.pop().unwrap_or(Value::NONE) } else { Value::NULL };
+        let cause = if arg == 2 {
+            self.stack.pop().unwrap_or(Value::NONE)
+        } else {
+            Value::NULL
+        };
         let raised = self.stack.pop().unwrap_or(Value::NONE);
         let exception = match self.make_exception(raised) {
             Ok(exception) => exception,
@@ -1174,14 +1403,20 @@ impl Vm {
                 match self.make_exception(cause) {
                     Ok(value) => value,
                     Err(_) => {
-                        let error = self.runtime.type_error("exception causes must derive from BaseException");
+                        let error = self
+                            .runtime
+                            .type_error("exception causes must derive from BaseException");
                         return Raised::from(error);
                     }
                 }
             };
             if let Some(data) = krait_runtime::runtime::exception_data(exception) {
                 let data = data.get();
-                data.cause = if cause_value.is_none() { Value::NULL } else { cause_value };
+                data.cause = if cause_value.is_none() {
+                    Value::NULL
+                } else {
+                    cause_value
+                };
                 data.suppress_context = true;
             }
         }
@@ -1198,41 +1433,59 @@ impl Vm {
         } else if protocol::is_instance(&self.runtime, value, base_exception) {
             return Ok(value);
         }
-        Err(self.runtime.type_error("exceptions must derive from BaseException"))
+        Err(self
+            .runtime
+            .type_error("exceptions must derive from BaseException"))
     }
 
     /// Creates a function object.
-    fn make_function(&mut self, code_value: Value, globals: Value, defaults: Value, keyword_defaults: Value, closure: Value) -> Value {
+    fn make_function(
+        &mut self,
+        code_value: Value,
+        globals: Value,
+        defaults: Value,
+        keyword_defaults: Value,
+        closure: Value,
+    ) -> Value {
         let (name, qualname, doc) = match krait_runtime::loader::code_data(code_value) {
             Some(code) => {
                 let doc = match &code.code.docstring {
                     Some(text) => self.runtime.new_str(text),
                     None => Value::NONE,
                 };
-                (self.runtime.intern(&code.code.name), self.runtime.new_str(&code.code.qualname), doc)
+                (
+                    self.runtime.intern(&code.code.name),
+                    self.runtime.new_str(&code.code.qualname),
+                    doc,
+                )
             }
             None => (Value::NONE, Value::NONE, Value::NONE),
         };
         let module_name = self.runtime.names.__name__;
         let module = get_str_key(&mut self.runtime, globals, module_name).unwrap_or(Value::NONE);
-        self.runtime.heap.allocate(Payload::Function(krait_runtime::object::FunctionObject {
-            code: code_value,
-            globals,
-            name: krait_runtime::object::Mutable::new(name),
-            qualname: krait_runtime::object::Mutable::new(qualname),
-            defaults: krait_runtime::object::Mutable::new(defaults),
-            keyword_defaults: krait_runtime::object::Mutable::new(keyword_defaults),
-            closure,
-            module,
-            doc,
-            dict: krait_runtime::object::Mutable::new(Value::NULL),
-            annotations: krait_runtime::object::Mutable::new(Value::NULL),
-        }))
+        self.runtime
+            .heap
+            .allocate(Payload::Function(krait_runtime::object::FunctionObject {
+                code: code_value,
+                globals,
+                name: krait_runtime::object::Mutable::new(name),
+                qualname: krait_runtime::object::Mutable::new(qualname),
+                defaults: krait_runtime::object::Mutable::new(defaults),
+                keyword_defaults: krait_runtime::object::Mutable::new(keyword_defaults),
+                closure,
+                module,
+                doc,
+                dict: krait_runtime::object::Mutable::new(Value::NULL),
+                annotations: krait_runtime::object::Mutable::new(Value::NULL),
+            }))
     }
 }
 
 fn is_exact_dict(value: Value) -> bool {
-    matches!(value.as_object().map(|object| &object.payload), Some(Payload::Dict(_)))
+    matches!(
+        value.as_object().map(|object| &object.payload),
+        Some(Payload::Dict(_))
+    )
 }
 
 /// The contents of a cell value (NULL when empty).
@@ -1251,5 +1504,3 @@ pub(crate) fn set_cell(cell: Value, value: Value) {
         contents.set(value);
     }
 }
-
-

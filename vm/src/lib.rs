@@ -73,18 +73,23 @@ impl Vm {
     pub fn run_main(&mut self, code: &Rc<CodeObject>, source: &str) -> Result<(), PyErr> {
         // CPython shows no source lines for `-c` code and standard input.
         if !code.filename.starts_with('<') {
-            self.sources.insert(code.filename.to_string(), Rc::from(source));
+            self.sources
+                .insert(code.filename.to_string(), Rc::from(source));
         }
         let runtime = &mut self.runtime;
         let module = runtime.new_module("__main__");
         runtime.register_module("__main__", module);
-        let Some(krait_runtime::object::Payload::Module { dict: globals, .. }) = module.as_object().map(|object| &object.payload) else {
+        let Some(krait_runtime::object::Payload::Module { dict: globals, .. }) =
+            module.as_object().map(|object| &object.payload)
+        else {
             return Ok(());
         };
         let globals = *globals;
         let builtins_name = runtime.names.__builtins__;
         let builtins_module = runtime.new_module("builtins");
-        if let Some(krait_runtime::object::Payload::Module { dict, .. }) = builtins_module.as_object().map(|object| &object.payload) {
+        if let Some(krait_runtime::object::Payload::Module { dict, .. }) =
+            builtins_module.as_object().map(|object| &object.payload)
+        {
             // The builtins module shares the builtins namespace.
             let _ = dict;
         }
@@ -97,13 +102,25 @@ impl Vm {
     }
 
     /// Runs a module or class body `code` with the given namespaces until it returns.
-    pub fn run_code(&mut self, code_value: Value, globals: Value, locals: Value) -> PyResult<Value> {
-        let Some(code) = krait_runtime::loader::code_data(code_value) else { return Ok(Value::NONE) };
+    pub fn run_code(
+        &mut self,
+        code_value: Value,
+        globals: Value,
+        locals: Value,
+    ) -> PyResult<Value> {
+        let Some(code) = krait_runtime::loader::code_data(code_value) else {
+            return Ok(Value::NONE);
+        };
         let base = self.stack.len();
         let slots = code.code.varnames.len() + code.code.cell_count();
         self.stack.resize(base + slots, Value::NULL);
         for index in 0..code.code.cellvars.len() {
-            let cell = self.runtime.heap.allocate(krait_runtime::object::Payload::Cell(std::cell::Cell::new(Value::NULL)));
+            let cell = self
+                .runtime
+                .heap
+                .allocate(krait_runtime::object::Payload::Cell(std::cell::Cell::new(
+                    Value::NULL,
+                )));
             self.stack[base + code.code.varnames.len() + index] = cell;
         }
         self.frames.push(Frame {
@@ -131,7 +148,13 @@ impl Vm {
 
     /// Runs a full collection with the VM's roots.
     pub fn collect_garbage(&mut self) -> usize {
-        let Vm { runtime, stack, frames, handled_exception, .. } = self;
+        let Vm {
+            runtime,
+            stack,
+            frames,
+            handled_exception,
+            ..
+        } = self;
         let handled = *handled_exception;
         let roots = |visit: &mut dyn FnMut(Value)| {
             stack.iter().for_each(|&value| visit(value));

@@ -6,13 +6,18 @@
 use krait_runtime::runtime::exception_data;
 use krait_runtime::{protocol, Value};
 
-use krait_runtime::loader::code_data;
 use crate::Vm;
+use krait_runtime::loader::code_data;
 
 impl Vm {
     /// The full report for an uncaught exception.
     pub fn format_exception(&mut self, exception: Value) -> String {
-        let mut report = Report { out: String::new(), seen: Vec::new(), group_depth: 0, need_close: false };
+        let mut report = Report {
+            out: String::new(),
+            seen: Vec::new(),
+            group_depth: 0,
+            need_close: false,
+        };
         self.print_recursive(exception, &mut report);
         report.out
     }
@@ -27,10 +32,18 @@ impl Vm {
             };
             if !cause.is_null() {
                 if !report.seen.contains(&cause) {
-                    self.print_chained(cause, report, "The above exception was the direct cause of the following exception:");
+                    self.print_chained(
+                        cause,
+                        report,
+                        "The above exception was the direct cause of the following exception:",
+                    );
                 }
             } else if !context.is_null() && !suppress && !report.seen.contains(&context) {
-                self.print_chained(context, report, "During handling of the above exception, another exception occurred:");
+                self.print_chained(
+                    context,
+                    report,
+                    "During handling of the above exception, another exception occurred:",
+                );
             }
         }
         if krait_runtime::types::exception_group::is_group(&self.runtime, exception) {
@@ -45,7 +58,9 @@ impl Vm {
         self.print_recursive(exception, report);
         report.need_close = need_close;
         let margin = report.margin();
-        report.out.push_str(&format!("{margin}\n{margin}{message}\n{margin}\n"));
+        report
+            .out
+            .push_str(&format!("{margin}\n{margin}{message}\n{margin}\n"));
     }
 
     /// One exception's traceback and message, inside the margins of the groups it is in.
@@ -61,9 +76,19 @@ impl Vm {
         let margin = report.margin();
         for (index, line) in text.split_inclusive('\n').enumerate() {
             if index == 0 && line == "Traceback (most recent call last):\n" {
-                let header_margin = if is_group && report.group_depth == 1 { "+ " } else { "| " };
-                let header = if is_group { "Exception Group Traceback (most recent call last):\n" } else { line };
-                report.out.push_str(&format!("{indent}{header_margin}{header}"));
+                let header_margin = if is_group && report.group_depth == 1 {
+                    "+ "
+                } else {
+                    "| "
+                };
+                let header = if is_group {
+                    "Exception Group Traceback (most recent call last):\n"
+                } else {
+                    line
+                };
+                report
+                    .out
+                    .push_str(&format!("{indent}{header_margin}{header}"));
             } else if line.starts_with("  [Previous line repeated") {
                 report.out.push_str(line);
             } else {
@@ -78,7 +103,9 @@ impl Vm {
     fn print_group(&mut self, group: Value, report: &mut Report) {
         if report.group_depth > MAX_GROUP_DEPTH {
             let margin = report.margin();
-            report.out.push_str(&format!("{margin}... (max_group_depth is {MAX_GROUP_DEPTH})\n"));
+            report.out.push_str(&format!(
+                "{margin}... (max_group_depth is {MAX_GROUP_DEPTH})\n"
+            ));
             return;
         }
         let top = report.group_depth == 0;
@@ -87,7 +114,11 @@ impl Vm {
         }
         self.print_one(group, report);
         let nested = krait_runtime::types::exception_group::exceptions(group);
-        let shown = if nested.len() <= MAX_GROUP_WIDTH { nested.len() } else { MAX_GROUP_WIDTH + 1 };
+        let shown = if nested.len() <= MAX_GROUP_WIDTH {
+            nested.len()
+        } else {
+            MAX_GROUP_WIDTH + 1
+        };
         report.need_close = false;
         for (index, &exception) in nested.iter().take(shown).enumerate() {
             let last = index + 1 == shown;
@@ -98,22 +129,31 @@ impl Vm {
             let opening = if index == 0 { "+-" } else { "  " };
             let truncated = index >= MAX_GROUP_WIDTH;
             if truncated {
-                report.out.push_str(&format!("{indent}{opening}+---------------- ... ----------------\n"));
+                report.out.push_str(&format!(
+                    "{indent}{opening}+---------------- ... ----------------\n"
+                ));
             } else {
-                report.out.push_str(&format!("{indent}{opening}+---------------- {} ----------------\n", index + 1));
+                report.out.push_str(&format!(
+                    "{indent}{opening}+---------------- {} ----------------\n",
+                    index + 1
+                ));
             }
             report.group_depth += 1;
             if truncated {
                 let remaining = nested.len() - MAX_GROUP_WIDTH;
                 let margin = report.margin();
                 let plural = if remaining > 1 { "s" } else { "" };
-                report.out.push_str(&format!("{margin}and {remaining} more exception{plural}\n"));
+                report
+                    .out
+                    .push_str(&format!("{margin}and {remaining} more exception{plural}\n"));
             } else {
                 self.print_recursive(exception, report);
             }
             if last && report.need_close {
                 let indent = " ".repeat(2 * report.group_depth);
-                report.out.push_str(&format!("{indent}+------------------------------------\n"));
+                report
+                    .out
+                    .push_str(&format!("{indent}+------------------------------------\n"));
                 report.need_close = false;
             }
             report.group_depth -= 1;
@@ -124,16 +164,24 @@ impl Vm {
     }
 
     fn format_one(&mut self, exception: Value, out: &mut String) {
-        let entries = exception_data(exception).map(|data| data.get().traceback.clone()).unwrap_or_default();
+        let entries = exception_data(exception)
+            .map(|data| data.get().traceback.clone())
+            .unwrap_or_default();
         if !entries.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
             // Identical consecutive entries beyond three are summarized, as CPython does.
             let mut last: Option<(String, u32, String)> = None;
             let mut count = 0usize;
             for entry in entries.iter().rev() {
-                let Some(code) = code_data(entry.code) else { continue };
+                let Some(code) = code_data(entry.code) else {
+                    continue;
+                };
                 let line = code.code.line_of(entry.instruction as usize);
-                let key = (code.code.filename.to_string(), line, code.code.name.to_string());
+                let key = (
+                    code.code.filename.to_string(),
+                    line,
+                    code.code.name.to_string(),
+                );
                 if last.as_ref() != Some(&key) {
                     flush_repeats(out, count);
                     last = Some(key);
@@ -143,12 +191,19 @@ impl Vm {
                 if count > RECURSIVE_CUTOFF {
                     continue;
                 }
-                out.push_str(&format!("  File \"{}\", line {}, in {}\n", code.code.filename, line, code.code.name));
+                out.push_str(&format!(
+                    "  File \"{}\", line {}, in {}\n",
+                    code.code.filename, line, code.code.name
+                ));
                 if let Some(text) = self.source_line(&code.code.filename, line) {
                     let stripped = text.trim();
                     if !stripped.is_empty() {
                         out.push_str(&format!("    {stripped}\n"));
-                        if let Some(carets) = caret_line(&text, code.code.locations.get(entry.instruction as usize).copied(), line) {
+                        if let Some(carets) = caret_line(
+                            &text,
+                            code.code.locations.get(entry.instruction as usize).copied(),
+                            line,
+                        ) {
                             out.push_str(&carets);
                         }
                     }
@@ -187,8 +242,14 @@ impl Vm {
     fn exception_type_name(&mut self, exception: Value) -> String {
         let class = protocol::type_of(&self.runtime, exception);
         let class_object = protocol::as_type(class);
-        let qualname = class_object.and_then(|class| protocol::str_value(*class.qualname.get())).unwrap_or("?").to_owned();
-        let module = class_object.and_then(|class| protocol::str_value(*class.module.get())).unwrap_or("builtins").to_owned();
+        let qualname = class_object
+            .and_then(|class| protocol::str_value(*class.qualname.get()))
+            .unwrap_or("?")
+            .to_owned();
+        let module = class_object
+            .and_then(|class| protocol::str_value(*class.module.get()))
+            .unwrap_or("builtins")
+            .to_owned();
         if module == "builtins" || module == "__main__" {
             qualname
         } else {
@@ -220,15 +281,31 @@ impl Vm {
         }
         let mut attribute = |name: &str| {
             let key = self.runtime.intern(name);
-            protocol::attribute::find_attribute(self, exception, key).ok().flatten().filter(|value| !value.is_none())
+            protocol::attribute::find_attribute(self, exception, key)
+                .ok()
+                .flatten()
+                .filter(|value| !value.is_none())
         };
-        let line = attribute("lineno").and_then(Value::as_small_int).and_then(|number| u32::try_from(number).ok());
-        let filename = attribute("filename").and_then(protocol::str_value).map(str::to_owned);
-        let number = |value: Option<Value>| value.and_then(Value::as_small_int).and_then(|number| u32::try_from(number).ok()).unwrap_or(0);
+        let line = attribute("lineno")
+            .and_then(Value::as_small_int)
+            .and_then(|number| u32::try_from(number).ok());
+        let filename = attribute("filename")
+            .and_then(protocol::str_value)
+            .map(str::to_owned);
+        let number = |value: Option<Value>| {
+            value
+                .and_then(Value::as_small_int)
+                .and_then(|number| u32::try_from(number).ok())
+                .unwrap_or(0)
+        };
         let column = number(attribute("offset"));
         let end_line = number(attribute("end_lineno"));
         let end_column = number(attribute("end_offset"));
-        let text = attribute("text").and_then(protocol::str_value).unwrap_or("").trim_end_matches('\n').to_owned();
+        let text = attribute("text")
+            .and_then(protocol::str_value)
+            .unwrap_or("")
+            .trim_end_matches('\n')
+            .to_owned();
         let message = attribute("msg");
         let mut out = String::new();
         let mut suffix = String::new();
@@ -255,7 +332,10 @@ impl Vm {
             Some(message) => protocol::str_string(self, message).unwrap_or_default(),
             None => "None".to_owned(),
         };
-        out.push_str(&format!("{}: {message}{suffix}", self.exception_type_name(exception)));
+        out.push_str(&format!(
+            "{}: {message}{suffix}",
+            self.exception_type_name(exception)
+        ));
         Some(out)
     }
 }
@@ -294,24 +374,40 @@ impl Report {
 fn flush_repeats(out: &mut String, count: usize) {
     if count > RECURSIVE_CUTOFF {
         let more = count - RECURSIVE_CUTOFF;
-        out.push_str(&format!("  [Previous line repeated {more} more time{}]\n", if more > 1 { "s" } else { "" }));
+        out.push_str(&format!(
+            "  [Previous line repeated {more} more time{}]\n",
+            if more > 1 { "s" } else { "" }
+        ));
     }
 }
 
 /// CPython 3.11's marker line under the part of the source line an instruction covers:
 /// `^` runs, with `~` around the operator or brackets of a binary operation or subscript.
 /// Printed only when it tells something (the span is not the whole line, or has anchors).
-fn caret_line(line: &str, location: Option<krait_compiler::Location>, line_number: u32) -> Option<String> {
+fn caret_line(
+    line: &str,
+    location: Option<krait_compiler::Location>,
+    line_number: u32,
+) -> Option<String> {
     let location = location?;
-    if location.line != line_number || location.end_column == 0 && location.column == 0 && location.end_line == 0 {
+    if location.line != line_number
+        || location.end_column == 0 && location.column == 0 && location.end_line == 0
+    {
         return None;
     }
-    let characters = |byte: usize| line.get(..byte.min(line.len())).map_or(0, |prefix| prefix.chars().count());
+    let characters = |byte: usize| {
+        line.get(..byte.min(line.len()))
+            .map_or(0, |prefix| prefix.chars().count())
+    };
     let stripped_line = line.trim();
     let stripped_characters = line.chars().count() - line.trim_start().chars().count();
     let start = characters(location.column as usize);
     let mut end = characters(location.end_column as usize);
-    let segment: String = line.chars().skip(start).take(end.saturating_sub(start)).collect();
+    let segment: String = line
+        .chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect();
     let mut anchors = None;
     if location.end_line == location.line {
         anchors = krait_compiler::caret::caret_anchors(&segment);
@@ -319,7 +415,8 @@ fn caret_line(line: &str, location: Option<krait_compiler::Location>, line_numbe
         end = line.trim_end().chars().count();
     }
     let stripped_length = stripped_line.chars().count();
-    let shows = end.saturating_sub(start) < stripped_length || anchors.is_some_and(|(left, right)| right > left);
+    let shows = end.saturating_sub(start) < stripped_length
+        || anchors.is_some_and(|(left, right)| right > left);
     if !shows || end <= start {
         return None;
     }

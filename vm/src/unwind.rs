@@ -18,11 +18,16 @@ impl Vm {
         }
         let mut record = !reraise;
         loop {
-            let Some(frame) = self.frames.last_mut() else { return Err(error) };
+            let Some(frame) = self.frames.last_mut() else {
+                return Err(error);
+            };
             let instruction = frame.ip.saturating_sub(1) as u32;
             if record {
                 if let Some(data) = exception_data(exception) {
-                    data.get().traceback.push(TracebackEntry { code: frame.code_value, instruction });
+                    data.get().traceback.push(TracebackEntry {
+                        code: frame.code_value,
+                        instruction,
+                    });
                 }
             }
             record = true;
@@ -31,12 +36,15 @@ impl Vm {
                 frame.ip = entry.target as usize;
                 self.stack.truncate(depth);
                 if entry.push_lasti {
-                    self.stack.push(Value::small_int(i64::from(instruction)).unwrap_or(Value::NONE));
+                    self.stack
+                        .push(Value::small_int(i64::from(instruction)).unwrap_or(Value::NONE));
                 }
                 self.stack.push(exception);
                 return Ok(());
             }
-            let Some(frame) = self.frames.pop() else { return Err(error) };
+            let Some(frame) = self.frames.pop() else {
+                return Err(error);
+            };
             self.stack.truncate(frame.return_to);
             if frame.is_entry {
                 return Err(error);

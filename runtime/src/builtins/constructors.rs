@@ -10,8 +10,16 @@ use crate::value::Value;
 use crate::{Arguments, Host, PyResult};
 
 /// Constructs an instance of the builtin class `class`.
-pub fn construct_builtin(host: &mut dyn Host, class: Value, values: &[Value], keyword_names: &[Value]) -> PyResult<Value> {
-    let arguments = Arguments { values, keyword_names };
+pub fn construct_builtin(
+    host: &mut dyn Host,
+    class: Value,
+    values: &[Value],
+    keyword_names: &[Value],
+) -> PyResult<Value> {
+    let arguments = Arguments {
+        values,
+        keyword_names,
+    };
     let types = host.runtime().types;
     let name = class_name(class);
     if class == types.type_ {
@@ -47,7 +55,10 @@ pub fn construct_builtin(host: &mut dyn Host, class: Value, values: &[Value], ke
         no_keywords(host, &arguments, "tuple")?;
         expect_arguments(host, &arguments, "tuple", 0, 1)?;
         if let Some(&iterable) = values.first() {
-            if matches!(iterable.as_object().map(|object| &object.payload), Some(Payload::Tuple(_))) {
+            if matches!(
+                iterable.as_object().map(|object| &object.payload),
+                Some(Payload::Tuple(_))
+            ) {
                 return Ok(iterable);
             }
         }
@@ -60,7 +71,10 @@ pub fn construct_builtin(host: &mut dyn Host, class: Value, values: &[Value], ke
     if class == types.dict {
         let positionals = arguments.positionals();
         if positionals.len() > 1 {
-            let message = format!("dict expected at most 1 argument, got {}", positionals.len());
+            let message = format!(
+                "dict expected at most 1 argument, got {}",
+                positionals.len()
+            );
             return Err(host.runtime().type_error(message));
         }
         let dict = host.runtime().new_dict();
@@ -83,7 +97,9 @@ pub fn construct_builtin(host: &mut dyn Host, class: Value, values: &[Value], ke
         no_keywords(host, &arguments, &name)?;
         expect_arguments(host, &arguments, &name, 0, 1)?;
         return match values.first() {
-            Some(&iterable) => crate::types::set::new_from_iterable(host, iterable, class == types.frozenset),
+            Some(&iterable) => {
+                crate::types::set::new_from_iterable(host, iterable, class == types.frozenset)
+            }
             None => crate::types::set::new_from(host, &[], class == types.frozenset),
         };
     }
@@ -97,7 +113,10 @@ pub fn construct_builtin(host: &mut dyn Host, class: Value, values: &[Value], ke
             2 => (values[0], values[1], Value::NONE),
             _ => (values[0], values[1], values[2]),
         };
-        return Ok(host.runtime().heap.allocate(Payload::Slice { start, stop, step }));
+        return Ok(host
+            .runtime()
+            .heap
+            .allocate(Payload::Slice { start, stop, step }));
     }
     if class == types.none_type {
         if !values.is_empty() {
@@ -117,43 +136,73 @@ pub fn construct_builtin(host: &mut dyn Host, class: Value, values: &[Value], ke
             if str_value(keyword) == Some("start") {
                 start = value;
             } else {
-                let message = format!("'{}' is an invalid keyword argument for enumerate()", str_value(keyword).unwrap_or("?"));
+                let message = format!(
+                    "'{}' is an invalid keyword argument for enumerate()",
+                    str_value(keyword).unwrap_or("?")
+                );
                 return Err(host.runtime().type_error(message));
             }
         }
         let positionals = arguments.positionals();
         if positionals.is_empty() || positionals.len() > 2 {
-            return Err(host.runtime().type_error("enumerate() missing required argument 'iterable'"));
+            return Err(host
+                .runtime()
+                .type_error("enumerate() missing required argument 'iterable'"));
         }
         if let Some(&explicit) = positionals.get(1) {
             start = explicit;
         }
         let iterator = iterate(host, positionals[0])?;
-        return Ok(host.runtime().heap.allocate(Payload::Iterator(IteratorKind::Enumerate { iterator, count: Cell::new(start) })));
+        return Ok(host
+            .runtime()
+            .heap
+            .allocate(Payload::Iterator(IteratorKind::Enumerate {
+                iterator,
+                count: Cell::new(start),
+            })));
     }
     if class == types.zip {
         let mut iterators = Vec::with_capacity(values.len());
         for &iterable in arguments.positionals() {
             iterators.push(iterate(host, iterable)?);
         }
-        return Ok(host.runtime().heap.allocate(Payload::Iterator(IteratorKind::Zip { iterators: iterators.into_boxed_slice() })));
+        return Ok(host
+            .runtime()
+            .heap
+            .allocate(Payload::Iterator(IteratorKind::Zip {
+                iterators: iterators.into_boxed_slice(),
+            })));
     }
     if class == types.map {
         no_keywords(host, &arguments, "map")?;
         if values.len() < 2 {
-            return Err(host.runtime().type_error("map() must have at least two arguments."));
+            return Err(host
+                .runtime()
+                .type_error("map() must have at least two arguments."));
         }
         let mut iterators = Vec::with_capacity(values.len() - 1);
         for &iterable in &values[1..] {
             iterators.push(iterate(host, iterable)?);
         }
-        return Ok(host.runtime().heap.allocate(Payload::Iterator(IteratorKind::Map { function: values[0], iterators: iterators.into_boxed_slice() })));
+        return Ok(host
+            .runtime()
+            .heap
+            .allocate(Payload::Iterator(IteratorKind::Map {
+                function: values[0],
+                iterators: iterators.into_boxed_slice(),
+            })));
     }
     if class == types.filter {
         no_keywords(host, &arguments, "filter")?;
         expect_arguments(host, &arguments, "filter", 2, 2)?;
         let iterator = iterate(host, values[1])?;
-        return Ok(host.runtime().heap.allocate(Payload::Iterator(IteratorKind::Filter { function: values[0], iterator })));
+        return Ok(host
+            .runtime()
+            .heap
+            .allocate(Payload::Iterator(IteratorKind::Filter {
+                function: values[0],
+                iterator,
+            })));
     }
     if class == types.reversed {
         no_keywords(host, &arguments, "reversed")?;
@@ -162,7 +211,11 @@ pub fn construct_builtin(host: &mut dyn Host, class: Value, values: &[Value], ke
     }
     if class == types.staticmethod || class == types.classmethod {
         expect_arguments(host, &arguments, &name, 1, 1)?;
-        let payload = if class == types.staticmethod { Payload::StaticMethod(values[0]) } else { Payload::ClassMethod(values[0]) };
+        let payload = if class == types.staticmethod {
+            Payload::StaticMethod(values[0])
+        } else {
+            Payload::ClassMethod(values[0])
+        };
         return Ok(host.runtime().heap.allocate(payload));
     }
     if class == types.property {
@@ -179,7 +232,12 @@ pub fn construct_builtin(host: &mut dyn Host, class: Value, values: &[Value], ke
                 _ => {}
             }
         }
-        return Ok(host.runtime().heap.allocate(Payload::Property { getter: slots[0], setter: slots[1], deleter: slots[2], doc: slots[3] }));
+        return Ok(host.runtime().heap.allocate(Payload::Property {
+            getter: slots[0],
+            setter: slots[1],
+            deleter: slots[2],
+            doc: slots[3],
+        }));
     }
     if class == types.super_ {
         return super_(host, arguments);
@@ -191,7 +249,11 @@ pub fn construct_builtin(host: &mut dyn Host, class: Value, values: &[Value], ke
         return crate::types::bytes::construct(host, crate::types::bytes::Kind::Bytes, arguments);
     }
     if class == types.bytearray {
-        return crate::types::bytes::construct(host, crate::types::bytes::Kind::ByteArray, arguments);
+        return crate::types::bytes::construct(
+            host,
+            crate::types::bytes::Kind::ByteArray,
+            arguments,
+        );
     }
     if class == types.memoryview {
         return crate::types::memoryview::construct(host, arguments);
@@ -207,17 +269,36 @@ fn reversed(host: &mut dyn Host, sequence: Value) -> PyResult<Value> {
     match sequence.as_object().map(|object| &object.payload) {
         Some(Payload::List(items)) => {
             let remaining = Cell::new(items.get().len());
-            Ok(host.runtime().heap.allocate(Payload::Iterator(IteratorKind::ReversedSequence { sequence, remaining })))
+            Ok(host
+                .runtime()
+                .heap
+                .allocate(Payload::Iterator(IteratorKind::ReversedSequence {
+                    sequence,
+                    remaining,
+                })))
         }
         Some(Payload::Tuple(items)) => {
             let remaining = Cell::new(items.len());
-            Ok(host.runtime().heap.allocate(Payload::Iterator(IteratorKind::ReversedSequence { sequence, remaining })))
+            Ok(host
+                .runtime()
+                .heap
+                .allocate(Payload::Iterator(IteratorKind::ReversedSequence {
+                    sequence,
+                    remaining,
+                })))
         }
         Some(Payload::Range { start, step, .. }) => {
             let (start, step) = (*start, *step);
             let count = crate::types::range::length(sequence) as i64;
             let last = start + (count - 1) * step;
-            Ok(host.runtime().heap.allocate(Payload::Iterator(IteratorKind::Range { next: Cell::new(last), stop: start - step, step: -step })))
+            Ok(host
+                .runtime()
+                .heap
+                .allocate(Payload::Iterator(IteratorKind::Range {
+                    next: Cell::new(last),
+                    stop: start - step,
+                    step: -step,
+                })))
         }
         Some(Payload::Str(_)) | Some(Payload::DictView(..)) | Some(Payload::Dict(_)) => {
             let items = collect(host, sequence)?;
@@ -233,7 +314,9 @@ fn reversed(host: &mut dyn Host, sequence: Value) -> PyResult<Value> {
             let runtime = host.runtime();
             let class = crate::protocol::type_of(runtime, sequence);
             let (len_name, getitem_name) = (runtime.names.__len__, runtime.names.__getitem__);
-            if crate::protocol::lookup_in_type(runtime, class, len_name).is_some() && crate::protocol::lookup_in_type(runtime, class, getitem_name).is_some() {
+            if crate::protocol::lookup_in_type(runtime, class, len_name).is_some()
+                && crate::protocol::lookup_in_type(runtime, class, getitem_name).is_some()
+            {
                 let length = crate::protocol::length(host, sequence)?;
                 let mut items = Vec::with_capacity(length);
                 for index in (0..length).rev() {
@@ -244,7 +327,10 @@ fn reversed(host: &mut dyn Host, sequence: Value) -> PyResult<Value> {
                 return iterate(host, list);
             }
             let runtime = host.runtime();
-            let message = format!("'{}' object is not reversible", type_name(runtime, sequence));
+            let message = format!(
+                "'{}' object is not reversible",
+                type_name(runtime, sequence)
+            );
             Err(runtime.type_error(message))
         }
     }
@@ -259,11 +345,18 @@ fn super_(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         }
         2 => (positionals[0], positionals[1]),
         1 => (positionals[0], Value::NONE),
-        _ => return Err(host.runtime().type_error("super() takes at most 2 arguments")),
+        _ => {
+            return Err(host
+                .runtime()
+                .type_error("super() takes at most 2 arguments"))
+        }
     };
     if as_type(class).is_none() {
         let runtime = host.runtime();
-        let message = format!("super() argument 1 must be a type, not {}", type_name(runtime, class));
+        let message = format!(
+            "super() argument 1 must be a type, not {}",
+            type_name(runtime, class)
+        );
         return Err(runtime.type_error(message));
     }
     // CPython's `supercheck`: the object must be an instance or a subclass of the class.
@@ -271,10 +364,15 @@ fn super_(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         let runtime = host.runtime();
         let is_subclass = as_type(object).is_some() && crate::protocol::is_subclass(object, class);
         if !is_subclass && !crate::protocol::is_instance(runtime, object, class) {
-            return Err(runtime.type_error("super(type, obj): obj must be an instance or subtype of type"));
+            return Err(
+                runtime.type_error("super(type, obj): obj must be an instance or subtype of type")
+            );
         }
     }
-    Ok(host.runtime().heap.allocate(Payload::Super { class, object }))
+    Ok(host
+        .runtime()
+        .heap
+        .allocate(Payload::Super { class, object }))
 }
 
 fn int(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
@@ -283,13 +381,19 @@ fn int(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         if str_value(keyword) == Some("base") {
             base_value = value;
         } else {
-            let message = format!("'{}' is an invalid keyword argument for int()", str_value(keyword).unwrap_or("?"));
+            let message = format!(
+                "'{}' is an invalid keyword argument for int()",
+                str_value(keyword).unwrap_or("?")
+            );
             return Err(host.runtime().type_error(message));
         }
     }
     let positionals = arguments.positionals();
     if positionals.len() > 2 {
-        let message = format!("int() takes at most 2 arguments ({} given)", positionals.len());
+        let message = format!(
+            "int() takes at most 2 arguments ({} given)",
+            positionals.len()
+        );
         return Err(host.runtime().type_error(message));
     }
     if let Some(&explicit) = positionals.get(1) {
@@ -301,17 +405,24 @@ fn int(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     if !base_value.is_null() {
         let Some(base) = as_int(base_value).and_then(|base| base.to_i64()) else {
             let runtime = host.runtime();
-            let message = format!("'{}' object cannot be interpreted as an integer", type_name(runtime, base_value));
+            let message = format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(runtime, base_value)
+            );
             return Err(runtime.type_error(message));
         };
         if base != 0 && !(2..=36).contains(&base) {
-            return Err(host.runtime().value_error("int() base must be >= 2 and <= 36, or 0"));
+            return Err(host
+                .runtime()
+                .value_error("int() base must be >= 2 and <= 36, or 0"));
         }
         if let Some(data) = crate::types::bytes::buffer(value) {
             return parse_int_bytes(host, &data, base as u32);
         }
         let Some(text) = str_value(value) else {
-            return Err(host.runtime().type_error("int() can't convert non-string with explicit base"));
+            return Err(host
+                .runtime()
+                .type_error("int() can't convert non-string with explicit base"));
         };
         return parse_int(host, text, base as u32);
     }
@@ -342,7 +453,10 @@ fn int(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         }
     }
     let runtime = host.runtime();
-    let message = format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", type_name(runtime, value));
+    let message = format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+        type_name(runtime, value)
+    );
     Err(runtime.type_error(message))
 }
 
@@ -353,7 +467,10 @@ fn parse_int_bytes(host: &mut dyn Host, data: &[u8], base: u32) -> PyResult<Valu
     match crate::types::int::parse(&text, base).filter(|_| data.is_ascii()) {
         Some(big) => Ok(host.runtime().new_bigint(big)),
         None => {
-            let message = format!("invalid literal for int() with base {base}: {}", crate::protocol::represent::bytes_repr(data));
+            let message = format!(
+                "invalid literal for int() with base {base}: {}",
+                crate::protocol::represent::bytes_repr(data)
+            );
             Err(host.runtime().value_error(message))
         }
     }
@@ -364,7 +481,10 @@ fn parse_int(host: &mut dyn Host, text: &str, base: u32) -> PyResult<Value> {
     match crate::types::int::parse(text, base) {
         Some(big) => Ok(host.runtime().new_bigint(big)),
         None => {
-            let message = format!("invalid literal for int() with base {base}: {}", crate::types::str::repr(text));
+            let message = format!(
+                "invalid literal for int() with base {base}: {}",
+                crate::types::str::repr(text)
+            );
             Err(host.runtime().value_error(message))
         }
     }
@@ -373,7 +493,9 @@ fn parse_int(host: &mut dyn Host, text: &str, base: u32) -> PyResult<Value> {
 fn float(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     no_keywords(host, &arguments, "float")?;
     expect_arguments(host, &arguments, "float", 0, 1)?;
-    let Some(&value) = arguments.values.first() else { return Ok(Value::float(0.0)) };
+    let Some(&value) = arguments.values.first() else {
+        return Ok(Value::float(0.0));
+    };
     if value.is_float() {
         return Ok(value);
     }
@@ -384,7 +506,10 @@ fn float(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         return match crate::types::float::parse(text) {
             Some(float) => Ok(Value::float(float)),
             None => {
-                let message = format!("could not convert string to float: {}", crate::types::str::repr(text));
+                let message = format!(
+                    "could not convert string to float: {}",
+                    crate::types::str::repr(text)
+                );
                 Err(host.runtime().value_error(message))
             }
         };
@@ -394,7 +519,10 @@ fn float(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         return match crate::types::float::parse(&text).filter(|_| data.is_ascii()) {
             Some(float) => Ok(Value::float(float)),
             None => {
-                let message = format!("could not convert string to float: {}", crate::protocol::represent::bytes_repr(&data));
+                let message = format!(
+                    "could not convert string to float: {}",
+                    crate::protocol::represent::bytes_repr(&data)
+                );
                 Err(host.runtime().value_error(message))
             }
         };
@@ -410,21 +538,31 @@ fn float(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         }
     }
     let runtime = host.runtime();
-    let message = format!("float() argument must be a string or a real number, not '{}'", type_name(runtime, value));
+    let message = format!(
+        "float() argument must be a string or a real number, not '{}'",
+        type_name(runtime, value)
+    );
     Err(runtime.type_error(message))
 }
 
 fn str(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     expect_arguments(host, &arguments, "str", 0, 3)?;
     let positionals = arguments.positionals();
-    let mut slots = [positionals.first().copied(), positionals.get(1).copied(), positionals.get(2).copied()];
+    let mut slots = [
+        positionals.first().copied(),
+        positionals.get(1).copied(),
+        positionals.get(2).copied(),
+    ];
     for (keyword, value) in arguments.keywords() {
         match str_value(keyword) {
             Some("object") => slots[0] = Some(value),
             Some("encoding") => slots[1] = Some(value),
             Some("errors") => slots[2] = Some(value),
             other => {
-                let message = format!("'{}' is an invalid keyword argument for str()", other.unwrap_or("?"));
+                let message = format!(
+                    "'{}' is an invalid keyword argument for str()",
+                    other.unwrap_or("?")
+                );
                 return Err(host.runtime().type_error(message));
             }
         }
@@ -437,26 +575,37 @@ fn str(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         };
     }
     // `str(data, encoding, errors)` decodes.
-    let mut text_argument = |value: Option<Value>, parameter: &str, default: &'static str| -> PyResult<&'static str> {
-        let Some(value) = value else { return Ok(default) };
-        match str_value(value) {
-            Some(text) => Ok(text),
-            None => {
-                let runtime = host.runtime();
-                let message = format!("str() argument '{parameter}' must be str, not {}", type_name(runtime, value));
-                Err(runtime.type_error(message))
+    let mut text_argument =
+        |value: Option<Value>, parameter: &str, default: &'static str| -> PyResult<&'static str> {
+            let Some(value) = value else {
+                return Ok(default);
+            };
+            match str_value(value) {
+                Some(text) => Ok(text),
+                None => {
+                    let runtime = host.runtime();
+                    let message = format!(
+                        "str() argument '{parameter}' must be str, not {}",
+                        type_name(runtime, value)
+                    );
+                    Err(runtime.type_error(message))
+                }
             }
-        }
-    };
+        };
     let encoding = text_argument(encoding, "encoding", "utf-8")?;
     let errors = text_argument(errors, "errors", "strict")?;
-    let Some(object) = object else { return Ok(host.runtime().intern("")) };
+    let Some(object) = object else {
+        return Ok(host.runtime().intern(""));
+    };
     if str_value(object).is_some() {
         return Err(host.runtime().type_error("decoding str is not supported"));
     }
     let Some(data) = crate::types::bytes::buffer(object) else {
         let runtime = host.runtime();
-        let message = format!("decoding to str: need a bytes-like object, {} found", type_name(runtime, object));
+        let message = format!(
+            "decoding to str: need a bytes-like object, {} found",
+            type_name(runtime, object)
+        );
         return Err(runtime.type_error(message));
     };
     let data = data.into_owned();
@@ -479,10 +628,17 @@ fn range(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     for (index, &value) in values.iter().enumerate() {
         numbers[index] = match as_int(value) {
             Some(IntValue::Small(small)) => small,
-            Some(IntValue::Big(_)) => return Err(host.runtime().overflow_error("Python int too large to convert to C ssize_t")),
+            Some(IntValue::Big(_)) => {
+                return Err(host
+                    .runtime()
+                    .overflow_error("Python int too large to convert to C ssize_t"))
+            }
             None => {
                 let runtime = host.runtime();
-                let message = format!("'{}' object cannot be interpreted as an integer", type_name(runtime, value));
+                let message = format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    type_name(runtime, value)
+                );
                 return Err(runtime.type_error(message));
             }
         };
@@ -495,10 +651,15 @@ fn range(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     if step == 0 {
         return Err(host.runtime().value_error("range() arg 3 must not be zero"));
     }
-    Ok(host.runtime().heap.allocate(Payload::Range { start, stop, step }))
+    Ok(host
+        .runtime()
+        .heap
+        .allocate(Payload::Range { start, stop, step }))
 }
 
 /// A new empty set value (for `set()` from Rust code).
 pub fn empty_set(host: &mut dyn Host) -> Value {
-    host.runtime().heap.allocate(Payload::Set(Mutable::new(crate::dict::Dict::new_set())))
+    host.runtime()
+        .heap
+        .allocate(Payload::Set(Mutable::new(crate::dict::Dict::new_set())))
 }

@@ -68,7 +68,10 @@ fn print(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
                         Some(text) => text.to_owned(),
                         None => {
                             let runtime = host.runtime();
-                            let message = format!("sep must be None or a string, not {}", type_name(runtime, value));
+                            let message = format!(
+                                "sep must be None or a string, not {}",
+                                type_name(runtime, value)
+                            );
                             return Err(runtime.type_error(message));
                         }
                     };
@@ -80,7 +83,10 @@ fn print(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
                         Some(text) => text.to_owned(),
                         None => {
                             let runtime = host.runtime();
-                            let message = format!("end must be None or a string, not {}", type_name(runtime, value));
+                            let message = format!(
+                                "end must be None or a string, not {}",
+                                type_name(runtime, value)
+                            );
                             return Err(runtime.type_error(message));
                         }
                     };
@@ -96,7 +102,10 @@ fn print(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
             }
             Some("flush") => flush = is_true(host, value)?,
             other => {
-                let message = format!("'{}' is an invalid keyword argument for print()", other.unwrap_or("?"));
+                let message = format!(
+                    "'{}' is an invalid keyword argument for print()",
+                    other.unwrap_or("?")
+                );
                 return Err(host.runtime().type_error(message));
             }
         }
@@ -168,7 +177,8 @@ fn abs(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
             IntValue::Big(big) => host.runtime().new_bigint(num_traits::Signed::abs(big)),
         });
     }
-    if let Some(Payload::Complex(real, imaginary)) = value.as_object().map(|object| &object.payload) {
+    if let Some(Payload::Complex(real, imaginary)) = value.as_object().map(|object| &object.payload)
+    {
         return crate::types::complex::abs(host.runtime(), (*real, *imaginary)).map(Value::float);
     }
     let runtime = host.runtime();
@@ -177,7 +187,10 @@ fn abs(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         return Ok(result);
     }
     let runtime = host.runtime();
-    let message = format!("bad operand type for abs(): '{}'", type_name(runtime, value));
+    let message = format!(
+        "bad operand type for abs(): '{}'",
+        type_name(runtime, value)
+    );
     Err(runtime.type_error(message))
 }
 
@@ -197,7 +210,11 @@ fn round_float(value: f64, digits: i64) -> f64 {
         let scale = 10f64.powi((-digits) as i32);
         let scaled = value / scale;
         let rounded = scaled.round();
-        let rounded = if (scaled - scaled.trunc()).abs() == 0.5 { 2.0 * (scaled / 2.0).round() } else { rounded };
+        let rounded = if (scaled - scaled.trunc()).abs() == 0.5 {
+            2.0 * (scaled / 2.0).round()
+        } else {
+            rounded
+        };
         rounded * scale
     }
 }
@@ -208,12 +225,20 @@ fn round(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         match str_value(keyword) {
             Some("number") => values.insert(0, value),
             Some("ndigits") => values.push(value),
-            _ => return Err(host.runtime().type_error("round() got an unexpected keyword argument")),
+            _ => {
+                return Err(host
+                    .runtime()
+                    .type_error("round() got an unexpected keyword argument"))
+            }
         }
     }
     if values.is_empty() || values.len() > 2 {
         let message = format!("round() takes at most 2 arguments ({} given)", values.len());
-        return Err(host.runtime().type_error(if values.is_empty() { "round() missing required argument 'number' (pos 1)".to_string() } else { message }));
+        return Err(host.runtime().type_error(if values.is_empty() {
+            "round() missing required argument 'number' (pos 1)".to_string()
+        } else {
+            message
+        }));
     }
     let value = values[0];
     let digits = match values.get(1) {
@@ -222,7 +247,10 @@ fn round(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
             Some(digits) => Some(digits),
             None => {
                 let runtime = host.runtime();
-                let message = format!("'{}' object cannot be interpreted as an integer", type_name(runtime, digits));
+                let message = format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    type_name(runtime, digits)
+                );
                 return Err(runtime.type_error(message));
             }
         },
@@ -238,7 +266,11 @@ fn round(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     }
     if let Some(int) = as_int(value) {
         let Some(digits) = digits.filter(|&digits| digits < 0) else {
-            return Ok(if value.is_bool() { host.runtime().new_int(int.to_i64().unwrap_or(0)) } else { value });
+            return Ok(if value.is_bool() {
+                host.runtime().new_int(int.to_i64().unwrap_or(0))
+            } else {
+                value
+            });
         };
         let big = int.to_bigint().into_owned();
         let scale = num_traits::pow::Pow::pow(num_bigint::BigInt::from(10), (-digits) as u32);
@@ -258,11 +290,19 @@ fn round(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         return Ok(result);
     }
     let runtime = host.runtime();
-    let message = format!("type {} doesn't define __round__ method", type_name(runtime, value));
+    let message = format!(
+        "type {} doesn't define __round__ method",
+        type_name(runtime, value)
+    );
     Err(runtime.type_error(message))
 }
 
-fn min_max(host: &mut dyn Host, arguments: Arguments, name: &str, operator: Comparison) -> PyResult<Value> {
+fn min_max(
+    host: &mut dyn Host,
+    arguments: Arguments,
+    name: &str,
+    operator: Comparison,
+) -> PyResult<Value> {
     let mut key = Value::NONE;
     let mut default = Value::NULL;
     for (keyword, value) in arguments.keywords() {
@@ -270,7 +310,10 @@ fn min_max(host: &mut dyn Host, arguments: Arguments, name: &str, operator: Comp
             Some("key") => key = value,
             Some("default") => default = value,
             other => {
-                let message = format!("'{}' is an invalid keyword argument for {name}()", other.unwrap_or("?"));
+                let message = format!(
+                    "'{}' is an invalid keyword argument for {name}()",
+                    other.unwrap_or("?")
+                );
                 return Err(host.runtime().type_error(message));
             }
         }
@@ -284,7 +327,9 @@ fn min_max(host: &mut dyn Host, arguments: Arguments, name: &str, operator: Comp
         1 => collect(host, positionals[0])?,
         _ => {
             if !default.is_null() {
-                let message = format!("Cannot specify a default for {name}() with multiple positional arguments");
+                let message = format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                );
                 return Err(host.runtime().type_error(message));
             }
             positionals.to_vec()
@@ -303,10 +348,18 @@ fn min_max(host: &mut dyn Host, arguments: Arguments, name: &str, operator: Comp
     runtime.push_root(holder);
     let result = (|| {
         let mut best = items[0];
-        let mut best_key = if key.is_none() { best } else { call(host, key, &[best], &[])? };
+        let mut best_key = if key.is_none() {
+            best
+        } else {
+            call(host, key, &[best], &[])?
+        };
         host.runtime().push_root(best_key);
         for &item in &items[1..] {
-            let item_key = if key.is_none() { item } else { call(host, key, &[item], &[])? };
+            let item_key = if key.is_none() {
+                item
+            } else {
+                call(host, key, &[item], &[])?
+            };
             if compare_bool(host, item_key, best_key, operator)? {
                 best = item;
                 best_key = item_key;
@@ -333,7 +386,9 @@ fn sum(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         if str_value(keyword) == Some("start") {
             start = value;
         } else {
-            return Err(host.runtime().type_error("sum() got an unexpected keyword argument"));
+            return Err(host
+                .runtime()
+                .type_error("sum() got an unexpected keyword argument"));
         }
     }
     let positionals = arguments.positionals();
@@ -342,7 +397,9 @@ fn sum(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         start = explicit;
     }
     if str_value(start).is_some() {
-        return Err(host.runtime().type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+        return Err(host
+            .runtime()
+            .type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
     let iterator = iterate(host, positionals[0])?;
     let runtime = host.runtime();
@@ -378,7 +435,12 @@ fn sorted(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     result.map(|()| list)
 }
 
-fn any_all(host: &mut dyn Host, arguments: Arguments, name: &str, looking_for: bool) -> PyResult<Value> {
+fn any_all(
+    host: &mut dyn Host,
+    arguments: Arguments,
+    name: &str,
+    looking_for: bool,
+) -> PyResult<Value> {
     no_keywords(host, &arguments, name)?;
     expect_arguments(host, &arguments, name, 1, 1)?;
     let iterator = iterate(host, arguments.values[0])?;
@@ -406,7 +468,13 @@ fn all(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 }
 
 /// `isinstance`/`issubclass` against a class or a tuple of classes (recursively).
-fn class_check(host: &mut dyn Host, subject: Value, classes: Value, instance: bool, name: &str) -> PyResult<bool> {
+fn class_check(
+    host: &mut dyn Host,
+    subject: Value,
+    classes: Value,
+    instance: bool,
+    name: &str,
+) -> PyResult<bool> {
     if let Some(Payload::Tuple(items)) = classes.as_object().map(|object| &object.payload) {
         for &class in items.iter() {
             if class_check(host, subject, class, instance, name)? {
@@ -420,7 +488,11 @@ fn class_check(host: &mut dyn Host, subject: Value, classes: Value, instance: bo
         return Err(host.runtime().type_error(message));
     }
     let runtime = host.runtime();
-    let hook_name = if instance { runtime.names.__instancecheck__ } else { runtime.names.__subclasscheck__ };
+    let hook_name = if instance {
+        runtime.names.__instancecheck__
+    } else {
+        runtime.names.__subclasscheck__
+    };
     let metaclass = type_of(runtime, classes);
     if metaclass != runtime.types.type_ {
         if let Some(hook) = crate::protocol::lookup_in_type(runtime, metaclass, hook_name) {
@@ -432,7 +504,9 @@ fn class_check(host: &mut dyn Host, subject: Value, classes: Value, instance: bo
         Ok(is_instance(host.runtime(), subject, classes))
     } else {
         if as_type(subject).is_none() {
-            return Err(host.runtime().type_error("issubclass() arg 1 must be a class"));
+            return Err(host
+                .runtime()
+                .type_error("issubclass() arg 1 must be a class"));
         }
         Ok(is_subclass(subject, classes))
     }
@@ -447,13 +521,27 @@ pub fn instance_check(host: &mut dyn Host, subject: Value, class: Value) -> PyRe
 fn isinstance(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     no_keywords(host, &arguments, "isinstance")?;
     expect_arguments(host, &arguments, "isinstance", 2, 2)?;
-    class_check(host, arguments.values[0], arguments.values[1], true, "isinstance").map(Value::bool)
+    class_check(
+        host,
+        arguments.values[0],
+        arguments.values[1],
+        true,
+        "isinstance",
+    )
+    .map(Value::bool)
 }
 
 fn issubclass(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     no_keywords(host, &arguments, "issubclass")?;
     expect_arguments(host, &arguments, "issubclass", 2, 2)?;
-    class_check(host, arguments.values[0], arguments.values[1], false, "issubclass").map(Value::bool)
+    class_check(
+        host,
+        arguments.values[0],
+        arguments.values[1],
+        false,
+        "issubclass",
+    )
+    .map(Value::bool)
 }
 
 fn hash(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
@@ -474,7 +562,13 @@ fn iter(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     expect_arguments(host, &arguments, "iter", 1, 2)?;
     if let Some(&sentinel) = arguments.values.get(1) {
         let callable = arguments.values[0];
-        return Ok(host.runtime().heap.allocate(Payload::Iterator(IteratorKind::Callable { callable, sentinel })));
+        return Ok(host
+            .runtime()
+            .heap
+            .allocate(Payload::Iterator(IteratorKind::Callable {
+                callable,
+                sentinel,
+            })));
     }
     iterate(host, arguments.values[0])
 }
@@ -485,7 +579,9 @@ fn next_function(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let iterator = arguments.values[0];
     let is_iterator = match iterator.as_object().map(|object| &object.payload) {
         Some(Payload::Iterator(_)) => true,
-        Some(Payload::Generator(_)) if crate::types::coroutine::is_generator_iterator(iterator) => true,
+        Some(Payload::Generator(_)) if crate::types::coroutine::is_generator_iterator(iterator) => {
+            true
+        }
         _ => {
             let runtime = host.runtime();
             let class = type_of(runtime, iterator);
@@ -495,7 +591,10 @@ fn next_function(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     };
     if !is_iterator {
         let runtime = host.runtime();
-        let message = format!("'{}' object is not an iterator", type_name(runtime, iterator));
+        let message = format!(
+            "'{}' object is not an iterator",
+            type_name(runtime, iterator)
+        );
         return Err(runtime.type_error(message));
     }
     // Generators and user iterators report their StopIteration value; keep it when raising.
@@ -508,7 +607,10 @@ fn next_function(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
             },
         };
     }
-    if !matches!(iterator.as_object().map(|object| &object.payload), Some(Payload::Iterator(_))) {
+    if !matches!(
+        iterator.as_object().map(|object| &object.payload),
+        Some(Payload::Iterator(_))
+    ) {
         // A user iterator's own StopIteration (and its value) propagates unchanged.
         let runtime = host.runtime();
         let class = type_of(runtime, iterator);
@@ -518,7 +620,12 @@ fn next_function(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
             let runtime = host.runtime();
             let stop_iteration = runtime.types.stop_iteration;
             return match result {
-                Err(error) if arguments.values.len() > 1 && is_instance(runtime, error.exception, stop_iteration) => Ok(arguments.values[1]),
+                Err(error)
+                    if arguments.values.len() > 1
+                        && is_instance(runtime, error.exception, stop_iteration) =>
+                {
+                    Ok(arguments.values[1])
+                }
                 result => result,
             };
         }
@@ -542,7 +649,10 @@ fn ord(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
             }
         }
         let runtime = host.runtime();
-        let message = format!("ord() expected string of length 1, but {} found", type_name(runtime, value));
+        let message = format!(
+            "ord() expected string of length 1, but {} found",
+            type_name(runtime, value)
+        );
         return Err(runtime.type_error(message));
     };
     let mut characters = text.chars();
@@ -561,17 +671,25 @@ fn chr(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let value = arguments.values[0];
     let Some(code) = as_int(value) else {
         let runtime = host.runtime();
-        let message = format!("'{}' object cannot be interpreted as an integer", type_name(runtime, value));
+        let message = format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(runtime, value)
+        );
         return Err(runtime.type_error(message));
     };
-    let character = code.to_i64().and_then(|code| u32::try_from(code).ok()).filter(|&code| code < 0x110000);
+    let character = code
+        .to_i64()
+        .and_then(|code| u32::try_from(code).ok())
+        .filter(|&code| code < 0x110000);
     match character {
         Some(code) => {
             let character = char::from_u32(code).unwrap_or('\u{fffd}');
             let mut buffer = [0u8; 4];
             Ok(host.runtime().new_str(character.encode_utf8(&mut buffer)))
         }
-        None => Err(host.runtime().value_error("chr() arg not in range(0x110000)")),
+        None => Err(host
+            .runtime()
+            .value_error("chr() arg not in range(0x110000)")),
     }
 }
 
@@ -580,7 +698,9 @@ fn divmod(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let (left, right) = (arguments.values[0], arguments.values[1]);
     let both_numbers = |value: Value| value.is_float() || as_int(value).is_some();
     if both_numbers(left) && both_numbers(right) {
-        if (left.is_float() || right.is_float()) && crate::protocol::number::as_complex(right).is_some_and(|(real, _)| real == 0.0) {
+        if (left.is_float() || right.is_float())
+            && crate::protocol::number::as_complex(right).is_some_and(|(real, _)| real == 0.0)
+        {
             return Err(host.runtime().zero_division_error("float divmod()"));
         }
         let quotient = crate::protocol::binary_op(host, left, right, BinaryOperator::FloorDivide)?;
@@ -600,7 +720,11 @@ fn divmod(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         }
     }
     let runtime = host.runtime();
-    let message = format!("unsupported operand type(s) for divmod(): '{}' and '{}'", type_name(runtime, left), type_name(runtime, right));
+    let message = format!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        type_name(runtime, left),
+        type_name(runtime, right)
+    );
     Err(runtime.type_error(message))
 }
 
@@ -611,15 +735,23 @@ fn pow(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
             Some("base") => values.insert(0, value),
             Some("exp") => values.insert(values.len().min(1), value),
             Some("mod") => values.push(value),
-            _ => return Err(host.runtime().type_error("pow() got an unexpected keyword argument")),
+            _ => {
+                return Err(host
+                    .runtime()
+                    .type_error("pow() got an unexpected keyword argument"))
+            }
         }
     }
     expect_arguments(host, &Arguments::positional(&values), "pow", 2, 3)?;
     match values.get(2) {
         Some(&modulus) if !modulus.is_none() => {
             match (as_int(values[0]), as_int(values[1]), as_int(modulus)) {
-                (Some(base), Some(exponent), Some(modulus)) => crate::types::int::power_modulo(host.runtime(), &base, &exponent, &modulus),
-                _ => Err(host.runtime().type_error("pow() 3rd argument not allowed unless all arguments are integers")),
+                (Some(base), Some(exponent), Some(modulus)) => {
+                    crate::types::int::power_modulo(host.runtime(), &base, &exponent, &modulus)
+                }
+                _ => Err(host.runtime().type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                )),
             }
         }
         _ => crate::protocol::binary_op(host, values[0], values[1], BinaryOperator::Power),
@@ -659,12 +791,18 @@ fn callable(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     expect_arguments(host, &arguments, "callable", 1, 1)?;
     let value = arguments.values[0];
     let result = match value.as_object().map(|object| &object.payload) {
-        Some(Payload::Function(_) | Payload::NativeFunction(_) | Payload::BoundMethod { .. } | Payload::Type(_)) => true,
+        Some(
+            Payload::Function(_)
+            | Payload::NativeFunction(_)
+            | Payload::BoundMethod { .. }
+            | Payload::Type(_),
+        ) => true,
         _ => {
             let runtime = host.runtime();
             let class = type_of(runtime, value);
             let name = runtime.names.__call__;
-            crate::protocol::is_user_class(class) && crate::protocol::lookup_in_type(runtime, class, name).is_some()
+            crate::protocol::is_user_class(class)
+                && crate::protocol::lookup_in_type(runtime, class, name).is_some()
         }
     };
     Ok(Value::bool(result))
@@ -673,7 +811,10 @@ fn callable(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 fn attribute_name(host: &mut dyn Host, name: Value) -> PyResult<Value> {
     if str_value(name).is_none() {
         let runtime = host.runtime();
-        let message = format!("attribute name must be string, not '{}'", type_name(runtime, name));
+        let message = format!(
+            "attribute name must be string, not '{}'",
+            type_name(runtime, name)
+        );
         return Err(runtime.type_error(message));
     }
     Ok(host.runtime().intern_value(name))
@@ -687,7 +828,11 @@ fn getattr(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         Err(error) => {
             let runtime = host.runtime();
             match arguments.values.get(2) {
-                Some(&default) if is_instance(runtime, error.exception, runtime.types.attribute_error) => Ok(default),
+                Some(&default)
+                    if is_instance(runtime, error.exception, runtime.types.attribute_error) =>
+                {
+                    Ok(default)
+                }
                 _ => Err(error),
             }
         }
@@ -731,7 +876,10 @@ fn format(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
             Some(text) => text.to_owned(),
             None => {
                 let runtime = host.runtime();
-                let message = format!("format() argument 2 must be str, not {}", type_name(runtime, spec));
+                let message = format!(
+                    "format() argument 2 must be str, not {}",
+                    type_name(runtime, spec)
+                );
                 return Err(runtime.type_error(message));
             }
         },
@@ -740,12 +888,21 @@ fn format(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     crate::types::format::format_value(host, arguments.values[0], &spec)
 }
 
-fn radix(host: &mut dyn Host, arguments: Arguments, name: &str, prefix: &str, base: u32) -> PyResult<Value> {
+fn radix(
+    host: &mut dyn Host,
+    arguments: Arguments,
+    name: &str,
+    prefix: &str,
+    base: u32,
+) -> PyResult<Value> {
     expect_arguments(host, &arguments, name, 1, 1)?;
     let value = arguments.values[0];
     let Some(int) = as_int(value) else {
         let runtime = host.runtime();
-        let message = format!("'{}' object cannot be interpreted as an integer", type_name(runtime, value));
+        let message = format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(runtime, value)
+        );
         return Err(runtime.type_error(message));
     };
     let big = int.to_bigint();
@@ -789,14 +946,20 @@ fn dir(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     match value.as_object().map(|object| &object.payload) {
         Some(Payload::Module { dict, .. }) => add_dict(*dict, &mut names),
         _ => {
-            if let Some(Payload::Instance(instance)) = value.as_object().map(|object| &object.payload) {
+            if let Some(Payload::Instance(instance)) =
+                value.as_object().map(|object| &object.payload)
+            {
                 for &name in instance.shape.get().names() {
                     if let Some(text) = str_value(name) {
                         names.push(text.to_owned());
                     }
                 }
             }
-            let class = if as_type(value).is_some() { value } else { type_of(runtime, value) };
+            let class = if as_type(value).is_some() {
+                value
+            } else {
+                type_of(runtime, value)
+            };
             if let Some(class_object) = as_type(class) {
                 for &base in class_object.mro.get().iter() {
                     if let Some(dict) = crate::protocol::type_dict(base) {
@@ -833,18 +996,32 @@ fn import(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
             Some("locals") => 2,
             Some("fromlist") => 3,
             Some("level") => 4,
-            _ => return Err(host.runtime().type_error("__import__() got an unexpected keyword argument")),
+            _ => {
+                return Err(host
+                    .runtime()
+                    .type_error("__import__() got an unexpected keyword argument"))
+            }
         };
         values[slot] = value;
     }
     let Some(name) = str_value(values[0]).map(str::to_owned) else {
         let runtime = host.runtime();
-        let message = format!("__import__() argument 1 must be str, not {}", type_name(runtime, values[0]));
+        let message = format!(
+            "__import__() argument 1 must be str, not {}",
+            type_name(runtime, values[0])
+        );
         return Err(runtime.type_error(message));
     };
-    if as_int(values[4]).and_then(|level| level.to_i64()).unwrap_or(0) != 0 {
+    if as_int(values[4])
+        .and_then(|level| level.to_i64())
+        .unwrap_or(0)
+        != 0
+    {
         let runtime = host.runtime();
-        return Err(runtime.new_error(runtime.types.import_error, "relative __import__ is not supported without a package context"));
+        return Err(runtime.new_error(
+            runtime.types.import_error,
+            "relative __import__ is not supported without a package context",
+        ));
     }
     let module = host.import_module(&name)?;
     let wants_module = !values[3].is_none() && crate::protocol::is_true(host, values[3])?;

@@ -6,14 +6,19 @@ use crate::{Arguments, Host, PyResult, Runtime};
 /// Builds the module.
 pub fn create(runtime: &mut Runtime) -> Value {
     let module = runtime.new_module("gc");
-    super::add_functions(runtime, module, "gc", &[
-        ("collect", collect),
-        ("enable", enable),
-        ("disable", disable),
-        ("isenabled", isenabled),
-        ("get_stats", get_stats),
-        ("get_count", get_count),
-    ]);
+    super::add_functions(
+        runtime,
+        module,
+        "gc",
+        &[
+            ("collect", collect),
+            ("enable", enable),
+            ("disable", disable),
+            ("isenabled", isenabled),
+            ("get_stats", get_stats),
+            ("get_count", get_count),
+        ],
+    );
     module
 }
 
@@ -39,7 +44,11 @@ fn isenabled(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
 fn get_count(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
     let runtime = host.runtime();
     let count = runtime.heap.object_count() as i64;
-    let items = vec![runtime.new_int(count), runtime.new_int(0), runtime.new_int(0)];
+    let items = vec![
+        runtime.new_int(count),
+        runtime.new_int(0),
+        runtime.new_int(0),
+    ];
     Ok(runtime.new_tuple(items))
 }
 
@@ -52,7 +61,10 @@ fn get_stats(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
         ("collected", statistics.collected as i64),
         ("uncollectable", 0),
         ("live_objects", statistics.live_objects as i64),
-        ("pause_microseconds", (statistics.pause_nanoseconds / 1000) as i64),
+        (
+            "pause_microseconds",
+            (statistics.pause_nanoseconds / 1000) as i64,
+        ),
     ] {
         let key = runtime.intern(name);
         let value = runtime.new_int(value);

@@ -11,18 +11,64 @@ use crate::{Arguments, Host, PyResult, Runtime};
 /// Builds the module.
 pub fn create(runtime: &mut Runtime) -> Value {
     let module = runtime.new_module("math");
-    super::add_functions(runtime, module, "math", &[
-        ("sqrt", sqrt), ("exp", exp), ("log2", log2), ("log10", log10), ("log", log),
-        ("sin", sin), ("cos", cos), ("tan", tan), ("asin", asin), ("acos", acos), ("atan", atan),
-        ("sinh", sinh), ("cosh", cosh), ("tanh", tanh), ("fabs", fabs), ("floor", floor),
-        ("ceil", ceil), ("trunc", trunc), ("atan2", atan2), ("hypot", hypot), ("pow", pow),
-        ("fmod", fmod), ("copysign", copysign), ("degrees", degrees), ("radians", radians),
-        ("isnan", isnan), ("isinf", isinf), ("isfinite", isfinite), ("gcd", gcd), ("lcm", lcm),
-        ("factorial", factorial), ("fsum", fsum), ("isclose", isclose), ("isqrt", isqrt),
-        ("prod", prod), ("comb", comb), ("perm", perm), ("modf", modf), ("exp2", exp2),
-        ("log1p", log1p), ("expm1", expm1), ("dist", dist), ("frexp", frexp), ("ldexp", ldexp),
-    ]);
-    for (name, value) in [("pi", std::f64::consts::PI), ("e", std::f64::consts::E), ("tau", std::f64::consts::TAU), ("inf", f64::INFINITY), ("nan", f64::NAN)] {
+    super::add_functions(
+        runtime,
+        module,
+        "math",
+        &[
+            ("sqrt", sqrt),
+            ("exp", exp),
+            ("log2", log2),
+            ("log10", log10),
+            ("log", log),
+            ("sin", sin),
+            ("cos", cos),
+            ("tan", tan),
+            ("asin", asin),
+            ("acos", acos),
+            ("atan", atan),
+            ("sinh", sinh),
+            ("cosh", cosh),
+            ("tanh", tanh),
+            ("fabs", fabs),
+            ("floor", floor),
+            ("ceil", ceil),
+            ("trunc", trunc),
+            ("atan2", atan2),
+            ("hypot", hypot),
+            ("pow", pow),
+            ("fmod", fmod),
+            ("copysign", copysign),
+            ("degrees", degrees),
+            ("radians", radians),
+            ("isnan", isnan),
+            ("isinf", isinf),
+            ("isfinite", isfinite),
+            ("gcd", gcd),
+            ("lcm", lcm),
+            ("factorial", factorial),
+            ("fsum", fsum),
+            ("isclose", isclose),
+            ("isqrt", isqrt),
+            ("prod", prod),
+            ("comb", comb),
+            ("perm", perm),
+            ("modf", modf),
+            ("exp2", exp2),
+            ("log1p", log1p),
+            ("expm1", expm1),
+            ("dist", dist),
+            ("frexp", frexp),
+            ("ldexp", ldexp),
+        ],
+    );
+    for (name, value) in [
+        ("pi", std::f64::consts::PI),
+        ("e", std::f64::consts::E),
+        ("tau", std::f64::consts::TAU),
+        ("inf", f64::INFINITY),
+        ("nan", f64::NAN),
+    ] {
         super::set(runtime, module, name, Value::float(value));
     }
     module
@@ -47,7 +93,12 @@ fn float_argument(host: &mut dyn Host, value: Value) -> PyResult<f64> {
     Err(runtime.type_error(message))
 }
 
-fn arguments_exact(host: &mut dyn Host, arguments: &Arguments, name: &str, count: usize) -> PyResult<()> {
+fn arguments_exact(
+    host: &mut dyn Host,
+    arguments: &Arguments,
+    name: &str,
+    count: usize,
+) -> PyResult<()> {
     let given = arguments.values.len();
     if given != count || !arguments.keyword_names.is_empty() {
         let message = if count == 1 {
@@ -113,7 +164,10 @@ unary_math! {
 
 fn log(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     if arguments.values.is_empty() || arguments.values.len() > 2 {
-        let message = format!("log expected at least 1 argument, got {}", arguments.values.len());
+        let message = format!(
+            "log expected at least 1 argument, got {}",
+            arguments.values.len()
+        );
         return Err(host.runtime().type_error(message));
     }
     let ln = |host: &mut dyn Host, value: Value| -> PyResult<f64> {
@@ -146,11 +200,21 @@ fn log(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     }
 }
 
-fn rounding(host: &mut dyn Host, arguments: Arguments, name: &str, function: fn(f64) -> f64, dunder: &str) -> PyResult<Value> {
+fn rounding(
+    host: &mut dyn Host,
+    arguments: Arguments,
+    name: &str,
+    function: fn(f64) -> f64,
+    dunder: &str,
+) -> PyResult<Value> {
     arguments_exact(host, &arguments, name, 1)?;
     let value = arguments.values[0];
     if as_int(value).is_some() {
-        return Ok(if value.is_bool() { host.runtime().new_int(i64::from(value == Value::TRUE)) } else { value });
+        return Ok(if value.is_bool() {
+            host.runtime().new_int(i64::from(value == Value::TRUE))
+        } else {
+            value
+        });
     }
     if let Some(float) = value.as_float() {
         return crate::types::int::from_float(host.runtime(), function(float));
@@ -178,7 +242,10 @@ fn trunc(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 
 fn two_floats(host: &mut dyn Host, arguments: &Arguments, name: &str) -> PyResult<(f64, f64)> {
     arguments_exact(host, arguments, name, 2)?;
-    Ok((float_argument(host, arguments.values[0])?, float_argument(host, arguments.values[1])?))
+    Ok((
+        float_argument(host, arguments.values[0])?,
+        float_argument(host, arguments.values[1])?,
+    ))
 }
 
 fn atan2(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
@@ -206,7 +273,9 @@ fn dist(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let p = crate::protocol::collect(host, arguments.values[0])?;
     let q = crate::protocol::collect(host, arguments.values[1])?;
     if p.len() != q.len() {
-        return Err(host.runtime().value_error("both points must have the same number of dimensions"));
+        return Err(host
+            .runtime()
+            .value_error("both points must have the same number of dimensions"));
     }
     let mut total: f64 = 0.0;
     for (a, b) in p.into_iter().zip(q) {
@@ -244,11 +313,22 @@ fn modf(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     arguments_exact(host, &arguments, "modf", 1)?;
     let x = float_argument(host, arguments.values[0])?;
     let whole = x.trunc();
-    let fraction = if x.is_infinite() { 0.0_f64.copysign(x) } else { x - whole };
-    Ok(host.runtime().new_tuple(vec![Value::float(fraction), Value::float(whole)]))
+    let fraction = if x.is_infinite() {
+        0.0_f64.copysign(x)
+    } else {
+        x - whole
+    };
+    Ok(host
+        .runtime()
+        .new_tuple(vec![Value::float(fraction), Value::float(whole)]))
 }
 
-fn predicate(host: &mut dyn Host, arguments: Arguments, name: &str, test: fn(f64) -> bool) -> PyResult<Value> {
+fn predicate(
+    host: &mut dyn Host,
+    arguments: Arguments,
+    name: &str,
+    test: fn(f64) -> bool,
+) -> PyResult<Value> {
     arguments_exact(host, &arguments, name, 1)?;
     let x = float_argument(host, arguments.values[0])?;
     Ok(Value::bool(test(x)))
@@ -271,7 +351,10 @@ fn int_argument(host: &mut dyn Host, value: Value) -> PyResult<BigInt> {
         Some(int) => Ok(int.to_bigint().into_owned()),
         None => {
             let runtime = host.runtime();
-            let message = format!("'{}' object cannot be interpreted as an integer", type_name(runtime, value));
+            let message = format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(runtime, value)
+            );
             Err(runtime.type_error(message))
         }
     }
@@ -302,14 +385,20 @@ fn factorial(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     arguments_exact(host, &arguments, "factorial", 1)?;
     let value = arguments.values[0];
     if value.is_float() {
-        return Err(host.runtime().type_error("'float' object cannot be interpreted as an integer"));
+        return Err(host
+            .runtime()
+            .type_error("'float' object cannot be interpreted as an integer"));
     }
     let n = int_argument(host, value)?;
     if n.is_negative() {
-        return Err(host.runtime().value_error("factorial() not defined for negative values"));
+        return Err(host
+            .runtime()
+            .value_error("factorial() not defined for negative values"));
     }
     let Some(n) = n.to_u64() else {
-        return Err(host.runtime().overflow_error("factorial() argument should not exceed 9223372036854775807"));
+        return Err(host
+            .runtime()
+            .overflow_error("factorial() argument should not exceed 9223372036854775807"));
     };
     let mut result = BigInt::one();
     for factor in 2..=n {
@@ -371,7 +460,9 @@ fn fsum(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 fn isclose(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let positionals = arguments.positionals();
     if positionals.len() != 2 {
-        return Err(host.runtime().type_error("isclose() takes exactly 2 positional arguments"));
+        return Err(host
+            .runtime()
+            .type_error("isclose() takes exactly 2 positional arguments"));
     }
     let a = float_argument(host, positionals[0])?;
     let b = float_argument(host, positionals[1])?;
@@ -381,7 +472,11 @@ fn isclose(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         match crate::protocol::str_value(keyword) {
             Some("rel_tol") => relative = float_argument(host, value)?,
             Some("abs_tol") => absolute = float_argument(host, value)?,
-            _ => return Err(host.runtime().type_error("isclose() got an unexpected keyword argument")),
+            _ => {
+                return Err(host
+                    .runtime()
+                    .type_error("isclose() got an unexpected keyword argument"))
+            }
         }
     }
     if a == b {
@@ -391,14 +486,20 @@ fn isclose(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         return Ok(Value::FALSE);
     }
     let difference = (a - b).abs();
-    Ok(Value::bool(difference <= (relative * b).abs() || difference <= (relative * a).abs() || difference <= absolute))
+    Ok(Value::bool(
+        difference <= (relative * b).abs()
+            || difference <= (relative * a).abs()
+            || difference <= absolute,
+    ))
 }
 
 fn isqrt(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     arguments_exact(host, &arguments, "isqrt", 1)?;
     let n = int_argument(host, arguments.values[0])?;
     if n.is_negative() {
-        return Err(host.runtime().value_error("isqrt() argument must be nonnegative"));
+        return Err(host
+            .runtime()
+            .value_error("isqrt() argument must be nonnegative"));
     }
     Ok(host.runtime().new_bigint(n.sqrt()))
 }
@@ -406,7 +507,9 @@ fn isqrt(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 fn prod(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let positionals = arguments.positionals();
     let Some(&iterable) = positionals.first() else {
-        return Err(host.runtime().type_error("prod() missing required argument 'iterable' (pos 1)"));
+        return Err(host
+            .runtime()
+            .type_error("prod() missing required argument 'iterable' (pos 1)"));
     };
     let mut total = Value::small_int(1).unwrap_or(Value::NONE);
     for (keyword, value) in arguments.keywords() {
@@ -416,7 +519,12 @@ fn prod(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     }
     let items = crate::protocol::collect(host, iterable)?;
     for item in items {
-        total = crate::protocol::binary_op(host, total, item, krait_compiler::BinaryOperator::Multiply)?;
+        total = crate::protocol::binary_op(
+            host,
+            total,
+            item,
+            krait_compiler::BinaryOperator::Multiply,
+        )?;
     }
     Ok(total)
 }
@@ -426,7 +534,9 @@ fn comb(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let n = int_argument(host, arguments.values[0])?;
     let k = int_argument(host, arguments.values[1])?;
     if n.is_negative() || k.is_negative() {
-        return Err(host.runtime().value_error("n must be a non-negative integer"));
+        return Err(host
+            .runtime()
+            .value_error("n must be a non-negative integer"));
     }
     if k > n {
         return Ok(host.runtime().new_int(0));
@@ -441,7 +551,9 @@ fn comb(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 
 fn perm(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     if arguments.values.is_empty() || arguments.values.len() > 2 {
-        return Err(host.runtime().type_error("perm expected at least 1 argument"));
+        return Err(host
+            .runtime()
+            .type_error("perm expected at least 1 argument"));
     }
     let n = int_argument(host, arguments.values[0])?;
     let k = match arguments.values.get(1) {
@@ -449,7 +561,9 @@ fn perm(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         _ => n.clone(),
     };
     if n.is_negative() || k.is_negative() {
-        return Err(host.runtime().value_error("n must be a non-negative integer"));
+        return Err(host
+            .runtime()
+            .value_error("n must be a non-negative integer"));
     }
     if k > n {
         return Ok(host.runtime().new_int(0));
@@ -480,17 +594,27 @@ fn frexp(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         exponent -= 1;
     }
     let exponent = host.runtime().new_int(i64::from(exponent));
-    Ok(host.runtime().new_tuple(vec![Value::float(mantissa), exponent]))
+    Ok(host
+        .runtime()
+        .new_tuple(vec![Value::float(mantissa), exponent]))
 }
 
 fn ldexp(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     arguments_exact(host, &arguments, "ldexp", 2)?;
     let x = float_argument(host, arguments.values[0])?;
     let Some(exponent) = as_int(arguments.values[1]).and_then(|int| int.to_i64()) else {
-        return Err(host.runtime().type_error("Expected an int as second argument to ldexp."));
+        return Err(host
+            .runtime()
+            .type_error("Expected an int as second argument to ldexp."));
     };
     let exponent = exponent.clamp(-5000, 5000) as i32;
-    let result = if exponent > 1000 { x * 2f64.powi(1000) * 2f64.powi(exponent - 1000) } else if exponent < -1000 { x * 2f64.powi(-1000) * 2f64.powi(exponent + 1000) } else { x * 2f64.powi(exponent) };
+    let result = if exponent > 1000 {
+        x * 2f64.powi(1000) * 2f64.powi(exponent - 1000)
+    } else if exponent < -1000 {
+        x * 2f64.powi(-1000) * 2f64.powi(exponent + 1000)
+    } else {
+        x * 2f64.powi(exponent)
+    };
     if result.is_infinite() && x.is_finite() {
         return Err(range_error(host));
     }

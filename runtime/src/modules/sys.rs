@@ -8,25 +8,39 @@ use crate::{Arguments, Host, PyResult, Runtime};
 /// Builds the module.
 pub fn create(runtime: &mut Runtime) -> Value {
     let module = runtime.new_module("sys");
-    super::add_functions(runtime, module, "sys", &[
-        ("exit", exit),
-        ("getrecursionlimit", getrecursionlimit),
-        ("setrecursionlimit", setrecursionlimit),
-        ("exc_info", exc_info),
-        ("exception", exception),
-        ("getsizeof", getsizeof),
-        ("intern", intern),
-        ("set_int_max_str_digits", set_int_max_str_digits),
-        ("get_int_max_str_digits", get_int_max_str_digits),
-    ]);
-    let argv: Vec<Value> = runtime.argv.clone().iter().map(|argument| runtime.new_str(argument)).collect();
+    super::add_functions(
+        runtime,
+        module,
+        "sys",
+        &[
+            ("exit", exit),
+            ("getrecursionlimit", getrecursionlimit),
+            ("setrecursionlimit", setrecursionlimit),
+            ("exc_info", exc_info),
+            ("exception", exception),
+            ("getsizeof", getsizeof),
+            ("intern", intern),
+            ("set_int_max_str_digits", set_int_max_str_digits),
+            ("get_int_max_str_digits", get_int_max_str_digits),
+        ],
+    );
+    let argv: Vec<Value> = runtime
+        .argv
+        .clone()
+        .iter()
+        .map(|argument| runtime.new_str(argument))
+        .collect();
     let argv = runtime.new_list(argv);
     super::set(runtime, module, "argv", argv);
     let modules = runtime.modules;
     super::set(runtime, module, "modules", modules);
     let path = runtime.new_list(Vec::new());
     super::set(runtime, module, "path", path);
-    for (name, stream) in [("stdout", TextStream::Stdout), ("stderr", TextStream::Stderr), ("stdin", TextStream::Stdin)] {
+    for (name, stream) in [
+        ("stdout", TextStream::Stdout),
+        ("stderr", TextStream::Stderr),
+        ("stdin", TextStream::Stdin),
+    ] {
         let value = runtime.heap.allocate(Payload::TextStream(stream));
         super::set(runtime, module, name, value);
         let dunder = format!("__{name}__");
@@ -36,24 +50,38 @@ pub fn create(runtime: &mut Runtime) -> Value {
     super::set(runtime, module, "maxsize", maxsize);
     let version = runtime.new_str("3.11.7 (krait 0.1.0)");
     super::set(runtime, module, "version", version);
-    let parts: Vec<Value> = [3i64, 11, 7].iter().map(|&part| runtime.new_int(part)).collect();
+    let parts: Vec<Value> = [3i64, 11, 7]
+        .iter()
+        .map(|&part| runtime.new_int(part))
+        .collect();
     let mut version_info = parts;
     let final_text = runtime.new_str("final");
     version_info.push(final_text);
     version_info.push(Value::small_int(0).unwrap_or(Value::NONE));
     let version_info = runtime.new_tuple(version_info);
     super::set(runtime, module, "version_info", version_info);
-    let platform = runtime.new_str(if cfg!(target_os = "macos") { "darwin" } else { "linux" });
+    let platform = runtime.new_str(if cfg!(target_os = "macos") {
+        "darwin"
+    } else {
+        "linux"
+    });
     super::set(runtime, module, "platform", platform);
     let byteorder = runtime.new_str("little");
     super::set(runtime, module, "byteorder", byteorder);
-    let executable = runtime.new_str(&std::env::current_exe().map(|path| path.display().to_string()).unwrap_or_default());
+    let executable = runtime.new_str(
+        &std::env::current_exe()
+            .map(|path| path.display().to_string())
+            .unwrap_or_default(),
+    );
     super::set(runtime, module, "executable", executable);
     let implementation = runtime.new_module("krait");
     let name = runtime.new_str("krait");
     super::set(runtime, implementation, "name", name);
     super::set(runtime, module, "implementation", implementation);
-    let builtin_names: Vec<Value> = ["builtins", "sys", "math", "time", "gc"].iter().map(|name| runtime.new_str(name)).collect();
+    let builtin_names: Vec<Value> = ["builtins", "sys", "math", "time", "gc"]
+        .iter()
+        .map(|name| runtime.new_str(name))
+        .collect();
     let builtin_names = runtime.new_tuple(builtin_names);
     super::set(runtime, module, "builtin_module_names", builtin_names);
     module
@@ -73,14 +101,22 @@ fn getrecursionlimit(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Val
 }
 
 fn setrecursionlimit(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    let limit = arguments.values.first().and_then(|&value| crate::types::int::as_int(value)).and_then(|int| int.to_i64());
+    let limit = arguments
+        .values
+        .first()
+        .and_then(|&value| crate::types::int::as_int(value))
+        .and_then(|int| int.to_i64());
     match limit {
         Some(limit) if limit >= 1 => {
             host.runtime().recursion_limit = limit.min(10_000_000) as usize;
             Ok(Value::NONE)
         }
-        Some(_) => Err(host.runtime().value_error("recursion limit must be greater or equal than 1")),
-        None => Err(host.runtime().type_error("'str' object cannot be interpreted as an integer")),
+        Some(_) => Err(host
+            .runtime()
+            .value_error("recursion limit must be greater or equal than 1")),
+        None => Err(host
+            .runtime()
+            .type_error("'str' object cannot be interpreted as an integer")),
     }
 }
 
@@ -96,11 +132,19 @@ fn exc_info(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
 
 fn exception(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
     let exception = host.handled_exception();
-    Ok(if exception.is_null() { Value::NONE } else { exception })
+    Ok(if exception.is_null() {
+        Value::NONE
+    } else {
+        exception
+    })
 }
 
 fn getsizeof(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    let size = arguments.values.first().and_then(|value| value.as_object()).map_or(24, |object| 16 + object.owned_bytes());
+    let size = arguments
+        .values
+        .first()
+        .and_then(|value| value.as_object())
+        .map_or(24, |object| 16 + object.owned_bytes());
     Ok(host.runtime().new_int(size as i64))
 }
 
@@ -116,17 +160,27 @@ fn set_int_max_str_digits(host: &mut dyn Host, arguments: Arguments) -> PyResult
         if crate::protocol::str_value(keyword) == Some("maxdigits") && value.is_none() {
             value = Some(given);
         } else {
-            let message = format!("'{}' is an invalid keyword argument for set_int_max_str_digits()", crate::protocol::str_value(keyword).unwrap_or("?"));
+            let message = format!(
+                "'{}' is an invalid keyword argument for set_int_max_str_digits()",
+                crate::protocol::str_value(keyword).unwrap_or("?")
+            );
             return Err(host.runtime().type_error(message));
         }
     }
-    let Some(value) = value.filter(|_| positionals.len() + arguments.keyword_names.len() == 1) else {
-        let message = format!("set_int_max_str_digits() takes exactly one argument ({} given)", arguments.values.len());
+    let Some(value) = value.filter(|_| positionals.len() + arguments.keyword_names.len() == 1)
+    else {
+        let message = format!(
+            "set_int_max_str_digits() takes exactly one argument ({} given)",
+            arguments.values.len()
+        );
         return Err(host.runtime().type_error(message));
     };
     let Some(limit) = crate::types::int::as_int(value) else {
         let runtime = host.runtime();
-        let message = format!("'{}' object cannot be interpreted as an integer", crate::protocol::type_name(runtime, value));
+        let message = format!(
+            "'{}' object cannot be interpreted as an integer",
+            crate::protocol::type_name(runtime, value)
+        );
         return Err(runtime.type_error(message));
     };
     let threshold = crate::types::int::MAX_STR_DIGITS_THRESHOLD;
@@ -135,9 +189,15 @@ fn set_int_max_str_digits(host: &mut dyn Host, arguments: Arguments) -> PyResult
             host.runtime().int_max_str_digits = limit as usize;
             Ok(Value::NONE)
         }
-        Some(_) => Err(host.runtime().value_error("maxdigits must be 0 or larger than 640")),
-        None if limit.is_negative() => Err(host.runtime().value_error("maxdigits must be 0 or larger than 640")),
-        None => Err(host.runtime().overflow_error("Python int too large to convert to C ssize_t")),
+        Some(_) => Err(host
+            .runtime()
+            .value_error("maxdigits must be 0 or larger than 640")),
+        None if limit.is_negative() => Err(host
+            .runtime()
+            .value_error("maxdigits must be 0 or larger than 640")),
+        None => Err(host
+            .runtime()
+            .overflow_error("Python int too large to convert to C ssize_t")),
     }
 }
 

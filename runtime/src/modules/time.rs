@@ -9,16 +9,21 @@ use crate::{Arguments, Host, PyResult, Runtime};
 /// Builds the module.
 pub fn create(runtime: &mut Runtime) -> Value {
     let module = runtime.new_module("time");
-    super::add_functions(runtime, module, "time", &[
-        ("time", time),
-        ("time_ns", time_ns),
-        ("perf_counter", perf_counter),
-        ("perf_counter_ns", perf_counter_ns),
-        ("monotonic", perf_counter),
-        ("monotonic_ns", perf_counter_ns),
-        ("process_time", process_time),
-        ("sleep", sleep),
-    ]);
+    super::add_functions(
+        runtime,
+        module,
+        "time",
+        &[
+            ("time", time),
+            ("time_ns", time_ns),
+            ("perf_counter", perf_counter),
+            ("perf_counter_ns", perf_counter_ns),
+            ("monotonic", perf_counter),
+            ("monotonic_ns", perf_counter_ns),
+            ("process_time", process_time),
+            ("sleep", sleep),
+        ],
+    );
     module
 }
 
@@ -28,7 +33,9 @@ fn start() -> Instant {
 }
 
 fn since_epoch() -> std::time::Duration {
-    SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default()
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
 }
 
 fn time(_host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
@@ -37,7 +44,9 @@ fn time(_host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
 
 fn time_ns(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
     let nanoseconds = since_epoch().as_nanos();
-    Ok(host.runtime().new_bigint(num_bigint::BigInt::from(nanoseconds)))
+    Ok(host
+        .runtime()
+        .new_bigint(num_bigint::BigInt::from(nanoseconds)))
 }
 
 fn perf_counter(_host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
@@ -46,23 +55,31 @@ fn perf_counter(_host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> 
 
 fn perf_counter_ns(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
     let nanoseconds = start().elapsed().as_nanos() + 1_000_000_000;
-    Ok(host.runtime().new_bigint(num_bigint::BigInt::from(nanoseconds)))
+    Ok(host
+        .runtime()
+        .new_bigint(num_bigint::BigInt::from(nanoseconds)))
 }
 
 fn process_time(_host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
     // CPU time of the process, from /proc when available; wall time since start otherwise.
-    let cpu = std::fs::read_to_string("/proc/self/stat").ok().and_then(|stat| {
-        let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
-        let user: f64 = fields.get(11)?.parse().ok()?;
-        let system: f64 = fields.get(12)?.parse().ok()?;
-        Some((user + system) / 100.0)
-    });
-    Ok(Value::float(cpu.unwrap_or_else(|| start().elapsed().as_secs_f64())))
+    let cpu = std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|stat| {
+            let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+            let user: f64 = fields.get(11)?.parse().ok()?;
+            let system: f64 = fields.get(12)?.parse().ok()?;
+            Some((user + system) / 100.0)
+        });
+    Ok(Value::float(
+        cpu.unwrap_or_else(|| start().elapsed().as_secs_f64()),
+    ))
 }
 
 fn sleep(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let seconds = arguments.values.first().and_then(|&value| {
-        value.as_float().or_else(|| crate::types::int::as_int(value).and_then(|int| int.to_f64()))
+        value
+            .as_float()
+            .or_else(|| crate::types::int::as_int(value).and_then(|int| int.to_f64()))
     });
     match seconds {
         Some(seconds) if seconds >= 0.0 => {
@@ -70,7 +87,11 @@ fn sleep(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
             std::thread::sleep(std::time::Duration::from_secs_f64(seconds));
             Ok(Value::NONE)
         }
-        Some(_) => Err(host.runtime().value_error("sleep length must be non-negative")),
-        None => Err(host.runtime().type_error("'str' object cannot be interpreted as an integer")),
+        Some(_) => Err(host
+            .runtime()
+            .value_error("sleep length must be non-negative")),
+        None => Err(host
+            .runtime()
+            .type_error("'str' object cannot be interpreted as an integer")),
     }
 }

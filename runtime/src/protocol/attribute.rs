@@ -20,11 +20,20 @@ pub fn get_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyResul
         let runtime = host.runtime();
         let getattribute_name = runtime.names.__getattribute__;
         if let Some(method) = lookup_in_type(runtime, class, getattribute_name) {
-            if !matches!(method.as_object().map(|object| &object.payload), Some(Payload::NativeFunction(_))) {
+            if !matches!(
+                method.as_object().map(|object| &object.payload),
+                Some(Payload::NativeFunction(_))
+            ) {
                 let result = call_bound(host, method, object, &[name]);
                 let attribute_error = host.runtime().types.attribute_error;
                 return match result {
-                    Err(error) if crate::protocol::is_instance(host.runtime(), error.exception, attribute_error) => {
+                    Err(error)
+                        if crate::protocol::is_instance(
+                            host.runtime(),
+                            error.exception,
+                            attribute_error,
+                        ) =>
+                    {
                         let runtime = host.runtime();
                         let getattr_name = runtime.names.__getattr__;
                         match lookup_in_type(runtime, class, getattr_name) {
@@ -55,7 +64,10 @@ pub fn no_attribute(host: &mut dyn Host, object: Value, name: Value) -> crate::P
     let runtime = host.runtime();
     let attribute = str_value(name).unwrap_or("?");
     let message = match object.as_object().map(|object| &object.payload) {
-        Some(Payload::Module { name: module_name, dict }) => {
+        Some(Payload::Module {
+            name: module_name,
+            dict,
+        }) => {
             // A module still running its code (`__spec__._initializing`, set by the import
             // system) is most likely missing the name because of a circular import.
             let spec_name = runtime.names.__spec__;
@@ -66,11 +78,13 @@ pub fn no_attribute(host: &mut dyn Host, object: Value, name: Value) -> crate::P
             });
             // A submodule still being imported is not an attribute of its package yet.
             let submodules_name = host.runtime().intern("_uninitialized_submodules");
-            let loading_submodule = spec.is_some_and(|spec| match find_attribute(host, spec, submodules_name) {
-                Ok(Some(list)) => crate::types::list::items(list)
-                    .is_some_and(|items| items.iter().any(|&item| str_value(item) == Some(attribute))),
-                _ => false,
-            });
+            let loading_submodule =
+                spec.is_some_and(|spec| match find_attribute(host, spec, submodules_name) {
+                    Ok(Some(list)) => crate::types::list::items(list).is_some_and(|items| {
+                        items.iter().any(|&item| str_value(item) == Some(attribute))
+                    }),
+                    _ => false,
+                });
             let module_name = str_value(*module_name).unwrap_or("?");
             if initializing {
                 format!("partially initialized module '{module_name}' has no attribute '{attribute}' (most likely due to a circular import)")
@@ -81,9 +95,15 @@ pub fn no_attribute(host: &mut dyn Host, object: Value, name: Value) -> crate::P
             }
         }
         Some(Payload::Type(_)) => {
-            format!("type object '{}' has no attribute '{attribute}'", class_name(object))
+            format!(
+                "type object '{}' has no attribute '{attribute}'",
+                class_name(object)
+            )
         }
-        _ => format!("'{}' object has no attribute '{attribute}'", type_name(host.runtime(), object)),
+        _ => format!(
+            "'{}' object has no attribute '{attribute}'",
+            type_name(host.runtime(), object)
+        ),
     };
     host.runtime().attribute_error(message)
 }
@@ -93,7 +113,10 @@ pub fn find_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyResu
     if let Some(heap_object) = object.as_object() {
         match &heap_object.payload {
             Payload::Type(_) => return class_attribute(host, object, name),
-            Payload::Super { class, object: bound } => {
+            Payload::Super {
+                class,
+                object: bound,
+            } => {
                 if let Some(found) = super_attribute(host, *class, *bound, name)? {
                     return Ok(Some(found));
                 }
@@ -160,7 +183,9 @@ fn instance_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyResu
         Payload::Function(_) | Payload::NativeFunction(_) | Payload::BoundMethod { .. } => {
             crate::types::function::attribute(runtime, object, name)
         }
-        Payload::BigInt(_) | Payload::Complex(..) => crate::types::int::attribute(runtime, object, name),
+        Payload::BigInt(_) | Payload::Complex(..) => {
+            crate::types::int::attribute(runtime, object, name)
+        }
         Payload::Range { start, stop, step } => Ok(if name == names.start {
             Some(runtime.new_int(*start))
         } else if name == names.stop {
@@ -187,7 +212,11 @@ fn instance_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyResu
             crate::types::coroutine::generator_attribute(runtime, generator, name)
         }),
         Payload::Code(code) => Ok(crate::types::function::code_attribute(runtime, code, name)),
-        Payload::Property { .. } => Ok(crate::types::property::attribute(host, object, str_value(name).unwrap_or(""))),
+        Payload::Property { .. } => Ok(crate::types::property::attribute(
+            host,
+            object,
+            str_value(name).unwrap_or(""),
+        )),
         Payload::MemoryView(_) => crate::types::memoryview::attribute(host, object, name),
         Payload::TextStream(stream) => Ok(if name == names.name {
             Some(runtime.new_str(stream.name()))
@@ -222,7 +251,10 @@ fn class_attribute(host: &mut dyn Host, class: Value, name: Value) -> PyResult<O
             Some(Payload::StaticMethod(function)) => Ok(Some(*function)),
             Some(Payload::ClassMethod(function)) => {
                 let function = *function;
-                Ok(Some(runtime.heap.allocate(Payload::BoundMethod { function, receiver: class })))
+                Ok(Some(runtime.heap.allocate(Payload::BoundMethod {
+                    function,
+                    receiver: class,
+                })))
             }
             Some(Payload::Instance(_)) => {
                 let found_class = type_of(runtime, found);
@@ -236,7 +268,9 @@ fn class_attribute(host: &mut dyn Host, class: Value, name: Value) -> PyResult<O
         };
     }
     let names = runtime.names;
-    let Some(class_object) = as_type(class) else { return Ok(None) };
+    let Some(class_object) = as_type(class) else {
+        return Ok(None);
+    };
     let fixed = if name == names.__name__ {
         Some(class_object.name)
     } else if name == names.__qualname__ {
@@ -250,7 +284,14 @@ fn class_attribute(host: &mut dyn Host, class: Value, name: Value) -> PyResult<O
         let bases = class_object.bases.get().clone();
         Some(runtime.new_tuple(bases))
     } else if name == names.__base__ {
-        Some(class_object.bases.get().first().copied().unwrap_or(Value::NONE))
+        Some(
+            class_object
+                .bases
+                .get()
+                .first()
+                .copied()
+                .unwrap_or(Value::NONE),
+        )
     } else if name == names.__dict__ {
         Some(class_object.dict)
     } else if name == names.__doc__ {
@@ -290,21 +331,27 @@ fn is_data_descriptor(host: &mut dyn Host, attribute: Value) -> bool {
 fn bind(host: &mut dyn Host, attribute: Value, object: Value, class: Value) -> PyResult<Value> {
     let runtime = host.runtime();
     match attribute.as_object().map(|object| &object.payload) {
-        Some(Payload::Function(_)) => {
-            Ok(runtime.heap.allocate(Payload::BoundMethod { function: attribute, receiver: object }))
-        }
+        Some(Payload::Function(_)) => Ok(runtime.heap.allocate(Payload::BoundMethod {
+            function: attribute,
+            receiver: object,
+        })),
         Some(Payload::NativeFunction(native)) if native.receiver.is_null() => {
-            Ok(runtime.heap.allocate(Payload::NativeFunction(crate::object::NativeFunctionObject {
-                name: native.name,
-                function: native.function,
-                receiver: object,
-                owner: native.owner,
-            })))
+            Ok(runtime.heap.allocate(Payload::NativeFunction(
+                crate::object::NativeFunctionObject {
+                    name: native.name,
+                    function: native.function,
+                    receiver: object,
+                    owner: native.owner,
+                },
+            )))
         }
         Some(Payload::StaticMethod(function)) => Ok(*function),
         Some(Payload::ClassMethod(function)) => {
             let function = *function;
-            Ok(runtime.heap.allocate(Payload::BoundMethod { function, receiver: class }))
+            Ok(runtime.heap.allocate(Payload::BoundMethod {
+                function,
+                receiver: class,
+            }))
         }
         Some(Payload::Property { getter, .. }) => {
             if getter.is_none() {
@@ -351,7 +398,9 @@ pub fn call_bound(
 pub fn load_method(host: &mut dyn Host, object: Value, name: Value) -> PyResult<(Value, Value)> {
     let runtime = host.runtime();
     let is_instance_like = match object.as_object().map(|object| &object.payload) {
-        Some(Payload::Type(_)) | Some(Payload::Module { .. }) | Some(Payload::Super { .. }) => false,
+        Some(Payload::Type(_)) | Some(Payload::Module { .. }) | Some(Payload::Super { .. }) => {
+            false
+        }
         Some(Payload::Instance(instance)) => instance.shape.get().slot_of(name).is_none(),
         _ => true,
     };
@@ -371,7 +420,12 @@ pub fn load_method(host: &mut dyn Host, object: Value, name: Value) -> PyResult<
 }
 
 /// `obj.name = value`.
-pub fn set_attribute(host: &mut dyn Host, object: Value, name: Value, value: Value) -> PyResult<()> {
+pub fn set_attribute(
+    host: &mut dyn Host,
+    object: Value,
+    name: Value,
+    value: Value,
+) -> PyResult<()> {
     let runtime = host.runtime();
     let Some(heap_object) = object.as_object() else {
         return Err(read_only(host, object, name));
@@ -381,7 +435,10 @@ pub fn set_attribute(host: &mut dyn Host, object: Value, name: Value, value: Val
             let class = *instance.class.get();
             let setattr_name = runtime.names.__setattr__;
             if let Some(setattr) = lookup_in_type(runtime, class, setattr_name) {
-                if !matches!(setattr.as_object().map(|object| &object.payload), Some(Payload::NativeFunction(_))) {
+                if !matches!(
+                    setattr.as_object().map(|object| &object.payload),
+                    Some(Payload::NativeFunction(_))
+                ) {
                     call_bound(host, setattr, object, &[name, value])?;
                     return Ok(());
                 }
@@ -390,10 +447,8 @@ pub fn set_attribute(host: &mut dyn Host, object: Value, name: Value, value: Val
                 match descriptor.as_object().map(|object| &object.payload) {
                     Some(Payload::Property { setter, .. }) => {
                         if setter.is_none() {
-                            let message = format!(
-                                "can't set attribute '{}'",
-                                str_value(name).unwrap_or("?")
-                            );
+                            let message =
+                                format!("can't set attribute '{}'", str_value(name).unwrap_or("?"));
                             return Err(runtime.attribute_error(message));
                         }
                         call(host, *setter, &[object, value], &[])?;
@@ -415,12 +470,18 @@ pub fn set_attribute(host: &mut dyn Host, object: Value, name: Value, value: Val
                 return Err(no_attribute(host, object, name));
             }
             if let Some(allowed) = as_type(class).and_then(|class| class.slot_names.as_deref()) {
-                if !allowed.contains(&name) && !allowed.iter().any(|&slot| str_value(slot) == str_value(name)) {
+                if !allowed.contains(&name)
+                    && !allowed
+                        .iter()
+                        .any(|&slot| str_value(slot) == str_value(name))
+                {
                     return Err(no_attribute(host, object, name));
                 }
             }
             if instance.exception.is_some() {
-                if let Some(result) = crate::types::exception::set_attribute(host, object, name, value) {
+                if let Some(result) =
+                    crate::types::exception::set_attribute(host, object, name, value)
+                {
                     return result;
                 }
             }
@@ -445,7 +506,12 @@ pub fn set_attribute(host: &mut dyn Host, object: Value, name: Value, value: Val
             } else if name == names.__defaults__ {
                 *function.defaults.get() = if value.is_none() { Value::NULL } else { value };
             } else if name == names.__annotations__ {
-                if !value.is_none() && !matches!(value.as_object().map(|object| &object.payload), Some(Payload::Dict(_))) {
+                if !value.is_none()
+                    && !matches!(
+                        value.as_object().map(|object| &object.payload),
+                        Some(Payload::Dict(_))
+                    )
+                {
                     return Err(runtime.type_error("__annotations__ must be set to a dict object"));
                 }
                 *function.annotations.get() = if value.is_none() { Value::NULL } else { value };
@@ -486,9 +552,15 @@ fn read_only(host: &mut dyn Host, object: Value, name: Value) -> crate::PyErr {
     let attribute = str_value(name).unwrap_or("?");
     let class = type_of(runtime, object);
     let message = if lookup_in_type(runtime, class, name).is_some() {
-        format!("'{}' object attribute '{attribute}' is read-only", class_name(class))
+        format!(
+            "'{}' object attribute '{attribute}' is read-only",
+            class_name(class)
+        )
     } else {
-        format!("'{}' object has no attribute '{attribute}'", class_name(class))
+        format!(
+            "'{}' object has no attribute '{attribute}'",
+            class_name(class)
+        )
     };
     runtime.attribute_error(message)
 }
@@ -501,16 +573,24 @@ pub fn delete_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyRe
             let class = *instance.class.get();
             let delattr_name = runtime.names.__delattr__;
             if let Some(method) = lookup_in_type(runtime, class, delattr_name) {
-                if !matches!(method.as_object().map(|object| &object.payload), Some(Payload::NativeFunction(_))) {
+                if !matches!(
+                    method.as_object().map(|object| &object.payload),
+                    Some(Payload::NativeFunction(_))
+                ) {
                     call_bound(host, method, object, &[name])?;
                     return Ok(());
                 }
             }
             let runtime = host.runtime();
             if let Some(descriptor) = lookup_in_type(runtime, class, name) {
-                if let Some(Payload::Property { deleter, .. }) = descriptor.as_object().map(|object| &object.payload) {
+                if let Some(Payload::Property { deleter, .. }) =
+                    descriptor.as_object().map(|object| &object.payload)
+                {
                     if deleter.is_none() {
-                        let message = format!("can't delete attribute '{}'", str_value(name).unwrap_or("?"));
+                        let message = format!(
+                            "can't delete attribute '{}'",
+                            str_value(name).unwrap_or("?")
+                        );
                         return Err(runtime.attribute_error(message));
                     }
                     call(host, *deleter, &[object], &[])?;
@@ -524,7 +604,8 @@ pub fn delete_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyRe
                     let mut slots = instance.slots.get().clone();
                     names.remove(slot);
                     slots.remove(slot);
-                    *instance.shape.get() = crate::shape::Shape::from_names(&runtime.root_shape, &names);
+                    *instance.shape.get() =
+                        crate::shape::Shape::from_names(&runtime.root_shape, &names);
                     *instance.slots.get() = slots;
                     Ok(())
                 }
@@ -555,24 +636,40 @@ pub fn class_namespace(class: Value) -> Option<Value> {
 }
 
 /// `super(class, object).name`: the MRO of `object`'s class after `class`, bound to `object`.
-fn super_attribute(host: &mut dyn Host, class: Value, bound: Value, name: Value) -> PyResult<Option<Value>> {
+fn super_attribute(
+    host: &mut dyn Host,
+    class: Value,
+    bound: Value,
+    name: Value,
+) -> PyResult<Option<Value>> {
     let runtime = host.runtime();
-    let (start_class, is_class_bound) = if as_type(bound).is_some() && crate::protocol::is_subclass(bound, class) {
-        (bound, true)
-    } else {
-        (type_of(runtime, bound), false)
+    let (start_class, is_class_bound) =
+        if as_type(bound).is_some() && crate::protocol::is_subclass(bound, class) {
+            (bound, true)
+        } else {
+            (type_of(runtime, bound), false)
+        };
+    let Some(start) = as_type(start_class) else {
+        return Ok(None);
     };
-    let Some(start) = as_type(start_class) else { return Ok(None) };
     let mro = start.mro.get().clone();
-    let position = mro.iter().position(|&entry| entry == class).map_or(mro.len(), |index| index + 1);
+    let position = mro
+        .iter()
+        .position(|&entry| entry == class)
+        .map_or(mro.len(), |index| index + 1);
     for &base in &mro[position..] {
-        let Some(dict) = type_dict(base) else { continue };
+        let Some(dict) = type_dict(base) else {
+            continue;
+        };
         if let Some(found) = get_str_key(host.runtime(), dict, name) {
             if is_class_bound {
                 return match found.as_object().map(|object| &object.payload) {
                     Some(Payload::ClassMethod(function)) => {
                         let function = *function;
-                        Ok(Some(host.runtime().heap.allocate(Payload::BoundMethod { function, receiver: bound })))
+                        Ok(Some(host.runtime().heap.allocate(Payload::BoundMethod {
+                            function,
+                            receiver: bound,
+                        })))
                     }
                     Some(Payload::StaticMethod(function)) => Ok(Some(*function)),
                     _ => Ok(Some(found)),

@@ -22,12 +22,24 @@ pub fn call(
         Payload::Function(_) => host.call_function(callable, arguments, keyword_names),
         Payload::NativeFunction(native) => {
             if native.receiver.is_null() {
-                (native.function)(host, Arguments { values: arguments, keyword_names })
+                (native.function)(
+                    host,
+                    Arguments {
+                        values: arguments,
+                        keyword_names,
+                    },
+                )
             } else {
                 let mut all = Vec::with_capacity(arguments.len() + 1);
                 all.push(native.receiver);
                 all.extend_from_slice(arguments);
-                (native.function)(host, Arguments { values: &all, keyword_names })
+                (native.function)(
+                    host,
+                    Arguments {
+                        values: &all,
+                        keyword_names,
+                    },
+                )
             }
         }
         Payload::BoundMethod { function, receiver } => {
@@ -62,7 +74,12 @@ fn not_callable(host: &mut dyn Host, value: Value) -> crate::PyErr {
 }
 
 /// Calls `object.name(*arguments)`.
-pub fn call_method(host: &mut dyn Host, object: Value, name: Value, arguments: &[Value]) -> PyResult<Value> {
+pub fn call_method(
+    host: &mut dyn Host,
+    object: Value,
+    name: Value,
+    arguments: &[Value],
+) -> PyResult<Value> {
     let (function, receiver) = crate::protocol::load_method(host, object, name)?;
     if function.is_null() {
         call(host, receiver, arguments, &[])
@@ -125,7 +142,12 @@ pub fn construct_instance(
         return Err(not_callable(host, class));
     };
     if !class_object.user_defined {
-        return crate::builtins::constructors::construct_builtin(host, class, arguments, keyword_names);
+        return crate::builtins::constructors::construct_builtin(
+            host,
+            class,
+            arguments,
+            keyword_names,
+        );
     }
     let names = runtime.names;
     // __new__
@@ -161,7 +183,10 @@ pub fn construct_instance(
             runtime.pop_roots(runtime.root_mark() - 1);
             let result = result?;
             if !result.is_none() {
-                let message = format!("__init__() should return None, not '{}'", type_name(runtime, result));
+                let message = format!(
+                    "__init__() should return None, not '{}'",
+                    type_name(runtime, result)
+                );
                 return Err(runtime.type_error(message));
             }
         }
@@ -199,7 +224,9 @@ pub fn allocate_instance(
     keyword_names: &[Value],
 ) -> PyResult<Value> {
     let layout = instance_layout(class);
-    if layout == Layout::Exception && crate::protocol::is_subclass(class, host.runtime().types.base_exception_group) {
+    if layout == Layout::Exception
+        && crate::protocol::is_subclass(class, host.runtime().types.base_exception_group)
+    {
         let positional = &arguments[..arguments.len() - keyword_names.len()];
         crate::types::exception_group::check_new(host, class, positional)?;
     }
@@ -213,7 +240,9 @@ pub fn allocate_instance(
         }
         return Ok(instance);
     }
-    let Some(builtin) = builtin_base(runtime, class) else { return Ok(instance) };
+    let Some(builtin) = builtin_base(runtime, class) else {
+        return Ok(instance);
+    };
     let types = runtime.types;
     let starts_empty = [types.list, types.dict, types.set, types.bytearray].contains(&builtin);
     let mark = runtime.root_mark();
@@ -236,11 +265,15 @@ fn builtin_base(runtime: &crate::Runtime, class: Value) -> Option<Value> {
     class_object.mro.get().iter().copied().find(|&base| {
         base != runtime.types.object
             && base != runtime.types.type_
-            && as_type(base).is_some_and(|base| !base.user_defined && base.layout == Layout::Builtin)
+            && as_type(base)
+                .is_some_and(|base| !base.user_defined && base.layout == Layout::Builtin)
     })
 }
 
 /// Whether a class attribute is Python code (as opposed to the builtin `object` methods).
 fn is_python_callable(value: Value) -> bool {
-    !matches!(value.as_object().map(|object| &object.payload), Some(Payload::NativeFunction(_)))
+    !matches!(
+        value.as_object().map(|object| &object.payload),
+        Some(Payload::NativeFunction(_))
+    )
 }

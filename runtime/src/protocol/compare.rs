@@ -13,7 +13,12 @@ use crate::value::Value;
 use crate::{Host, PyResult};
 
 /// `left op right` as a value (user `__lt__` may return anything).
-pub fn compare(host: &mut dyn Host, left: Value, right: Value, operator: Comparison) -> PyResult<Value> {
+pub fn compare(
+    host: &mut dyn Host,
+    left: Value,
+    right: Value,
+    operator: Comparison,
+) -> PyResult<Value> {
     if let Some(ordering) = builtin_order(host, left, right, operator)? {
         return Ok(Value::bool(ordering));
     }
@@ -24,7 +29,8 @@ pub fn compare(host: &mut dyn Host, left: Value, right: Value, operator: Compari
     let swapped_name = runtime.intern(operator.swapped().dunder());
     let reflected_first = left_class != right_class && is_subclass(right_class, left_class);
     let forward = lookup_in_type(runtime, left_class, name).filter(|&method| !is_native(method));
-    let reflected = lookup_in_type(runtime, right_class, swapped_name).filter(|&method| !is_native(method));
+    let reflected =
+        lookup_in_type(runtime, right_class, swapped_name).filter(|&method| !is_native(method));
     if reflected_first {
         if let Some(method) = reflected {
             let result = call_bound(host, method, right, &[left])?;
@@ -53,7 +59,9 @@ pub fn compare(host: &mut dyn Host, left: Value, right: Value, operator: Compari
             // `!=` defaults to the negation of a user `__eq__`.
             let runtime = host.runtime();
             let eq = runtime.names.__eq__;
-            if let Some(method) = lookup_in_type(runtime, left_class, eq).filter(|&method| !is_native(method)) {
+            if let Some(method) =
+                lookup_in_type(runtime, left_class, eq).filter(|&method| !is_native(method))
+            {
                 let result = call_bound(host, method, left, &[right])?;
                 if result != Value::NOT_IMPLEMENTED {
                     return Ok(Value::bool(!is_true(host, result)?));
@@ -75,11 +83,19 @@ pub fn compare(host: &mut dyn Host, left: Value, right: Value, operator: Compari
 }
 
 fn is_native(value: Value) -> bool {
-    matches!(value.as_object().map(|object| &object.payload), Some(Payload::NativeFunction(_)))
+    matches!(
+        value.as_object().map(|object| &object.payload),
+        Some(Payload::NativeFunction(_))
+    )
 }
 
 /// `left op right` as a bool.
-pub fn compare_bool(host: &mut dyn Host, left: Value, right: Value, operator: Comparison) -> PyResult<bool> {
+pub fn compare_bool(
+    host: &mut dyn Host,
+    left: Value,
+    right: Value,
+    operator: Comparison,
+) -> PyResult<bool> {
     if let Some(result) = builtin_order(host, left, right, operator)? {
         return Ok(result);
     }
@@ -111,12 +127,20 @@ fn apply(ordering: Option<Ordering>, operator: Comparison) -> bool {
 
 /// Comparison of builtin values: `Some(result)` when both operands are builtin values that
 /// compare natively, `None` to fall back to dunders.
-pub fn builtin_order(host: &mut dyn Host, left: Value, right: Value, operator: Comparison) -> PyResult<Option<bool>> {
+pub fn builtin_order(
+    host: &mut dyn Host,
+    left: Value,
+    right: Value,
+    operator: Comparison,
+) -> PyResult<Option<bool>> {
     let (left, right) = if left.is_object() || right.is_object() {
         let runtime = host.runtime();
         let forward = runtime.intern(operator.dunder());
         let swapped = runtime.intern(operator.swapped().dunder());
-        (crate::protocol::delegate(runtime, left, &[forward]), crate::protocol::delegate(runtime, right, &[swapped]))
+        (
+            crate::protocol::delegate(runtime, left, &[forward]),
+            crate::protocol::delegate(runtime, right, &[swapped]),
+        )
     } else {
         (left, right)
     };
@@ -124,7 +148,12 @@ pub fn builtin_order(host: &mut dyn Host, left: Value, right: Value, operator: C
         return Ok(Some(apply(a.partial_cmp(&b), operator)));
     }
     match (as_int(left), as_int(right)) {
-        (Some(a), Some(b)) => return Ok(Some(apply(Some(crate::types::int::compare(&a, &b)), operator))),
+        (Some(a), Some(b)) => {
+            return Ok(Some(apply(
+                Some(crate::types::int::compare(&a, &b)),
+                operator,
+            )))
+        }
         (Some(a), None) => {
             if let Some(b) = right.as_float() {
                 return Ok(Some(apply(compare_with_float(&a, b), operator)));
@@ -132,18 +161,32 @@ pub fn builtin_order(host: &mut dyn Host, left: Value, right: Value, operator: C
         }
         (None, Some(b)) => {
             if let Some(a) = left.as_float() {
-                return Ok(Some(apply(compare_with_float(&b, a).map(Ordering::reverse), operator)));
+                return Ok(Some(apply(
+                    compare_with_float(&b, a).map(Ordering::reverse),
+                    operator,
+                )));
             }
         }
         (None, None) => {}
     }
     let (Some(left_object), Some(right_object)) = (left.as_object(), right.as_object()) else {
         // One side is an inline value (None, a bool, a number that is not comparable above).
-        let is_instance = |value: Value| matches!(value.as_object().map(|object| &object.payload), Some(Payload::Instance(_)));
-        if !matches!(operator, Comparison::Equal | Comparison::NotEqual) || is_instance(left) || is_instance(right) {
+        let is_instance = |value: Value| {
+            matches!(
+                value.as_object().map(|object| &object.payload),
+                Some(Payload::Instance(_))
+            )
+        };
+        if !matches!(operator, Comparison::Equal | Comparison::NotEqual)
+            || is_instance(left)
+            || is_instance(right)
+        {
             return Ok(None);
         }
-        let same = match (crate::protocol::number::as_complex(left), crate::protocol::number::as_complex(right)) {
+        let same = match (
+            crate::protocol::number::as_complex(left),
+            crate::protocol::number::as_complex(right),
+        ) {
             (Some(a), Some(b)) if left.is_object() || right.is_object() => a == b,
             _ => left == right,
         };
@@ -157,16 +200,24 @@ pub fn builtin_order(host: &mut dyn Host, left: Value, right: Value, operator: C
         (Payload::Set(_) | Payload::FrozenSet(_), Payload::Set(_) | Payload::FrozenSet(_)) => {
             crate::types::set::compare(host, left, right, operator).map(Some)
         }
-        (Payload::Dict(_), Payload::Dict(_)) if matches!(operator, Comparison::Equal | Comparison::NotEqual) => {
+        (Payload::Dict(_), Payload::Dict(_))
+            if matches!(operator, Comparison::Equal | Comparison::NotEqual) =>
+        {
             let equal = crate::types::dict::equal(host, left, right)?;
             Ok(Some(equal == (operator == Comparison::Equal)))
         }
-        (Payload::Range { .. }, Payload::Range { .. }) if matches!(operator, Comparison::Equal | Comparison::NotEqual) => {
+        (Payload::Range { .. }, Payload::Range { .. })
+            if matches!(operator, Comparison::Equal | Comparison::NotEqual) =>
+        {
             let equal = crate::types::range::equal(left, right);
             Ok(Some(equal == (operator == Comparison::Equal)))
         }
-        (Payload::Complex(a, b), Payload::Complex(c, d)) if matches!(operator, Comparison::Equal | Comparison::NotEqual) => {
-            Ok(Some(((a == c) && (b == d)) == (operator == Comparison::Equal)))
+        (Payload::Complex(a, b), Payload::Complex(c, d))
+            if matches!(operator, Comparison::Equal | Comparison::NotEqual) =>
+        {
+            Ok(Some(
+                ((a == c) && (b == d)) == (operator == Comparison::Equal),
+            ))
         }
         (
             Payload::Bytes(_) | Payload::ByteArray(_) | Payload::MemoryView(_),
@@ -190,11 +241,19 @@ thread_local! {
 }
 
 /// Lexicographic comparison of two lists or two tuples.
-fn sequence_order(host: &mut dyn Host, left: Value, right: Value, operator: Comparison) -> PyResult<bool> {
+fn sequence_order(
+    host: &mut dyn Host,
+    left: Value,
+    right: Value,
+    operator: Comparison,
+) -> PyResult<bool> {
     let depth = COMPARISON_DEPTH.with(std::cell::Cell::get);
     if depth >= host.runtime().recursion_limit {
         let runtime = host.runtime();
-        return Err(runtime.new_error(runtime.types.recursion_error, "maximum recursion depth exceeded in comparison"));
+        return Err(runtime.new_error(
+            runtime.types.recursion_error,
+            "maximum recursion depth exceeded in comparison",
+        ));
     }
     COMPARISON_DEPTH.with(|cell| cell.set(depth + 1));
     let result = sequence_order_unguarded(host, left, right, operator);
@@ -202,7 +261,12 @@ fn sequence_order(host: &mut dyn Host, left: Value, right: Value, operator: Comp
     result
 }
 
-fn sequence_order_unguarded(host: &mut dyn Host, left: Value, right: Value, operator: Comparison) -> PyResult<bool> {
+fn sequence_order_unguarded(
+    host: &mut dyn Host,
+    left: Value,
+    right: Value,
+    operator: Comparison,
+) -> PyResult<bool> {
     let items = |value: Value| -> Vec<Value> {
         match value.as_object().map(|object| &object.payload) {
             Some(Payload::List(items)) => items.get().clone(),

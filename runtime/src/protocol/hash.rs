@@ -58,7 +58,11 @@ pub fn hash(host: &mut dyn Host, value: Value) -> PyResult<i64> {
                 accumulator = accumulator.wrapping_mul(PRIME_1);
             }
             accumulator = accumulator.wrapping_add((items.len() as u64) ^ (PRIME_5 ^ 3527539));
-            let result = if accumulator == u64::MAX { 1546275796 } else { accumulator as i64 };
+            let result = if accumulator == u64::MAX {
+                1546275796
+            } else {
+                accumulator as i64
+            };
             Ok(result)
         }
         Payload::FrozenSet(_) => crate::types::set::hash_frozenset(host, value),
@@ -69,9 +73,11 @@ pub fn hash(host: &mut dyn Host, value: Value) -> PyResult<i64> {
                 .wrapping_add(1000003i64.wrapping_mul(crate::types::float::hash(*imaginary)));
             Ok(if combined == -1 { -2 } else { combined })
         }
-        Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::Slice { .. } | Payload::ByteArray(_) => {
-            Err(unhashable(host, value))
-        }
+        Payload::List(_)
+        | Payload::Dict(_)
+        | Payload::Set(_)
+        | Payload::Slice { .. }
+        | Payload::ByteArray(_) => Err(unhashable(host, value)),
         Payload::Instance(instance) => {
             let class = *instance.class.get();
             let runtime = host.runtime();
@@ -79,14 +85,27 @@ pub fn hash(host: &mut dyn Host, value: Value) -> PyResult<i64> {
             let hash_method = lookup_in_type(runtime, class, names.__hash__);
             match hash_method {
                 Some(Value::NONE) => Err(unhashable(host, value)),
-                Some(method) if !matches!(method.as_object().map(|object| &object.payload), Some(Payload::NativeFunction(_))) => {
+                Some(method)
+                    if !matches!(
+                        method.as_object().map(|object| &object.payload),
+                        Some(Payload::NativeFunction(_))
+                    ) =>
+                {
                     let result = call_bound(host, method, value, &[])?;
                     match as_int(result) {
                         Some(int) => Ok(match int {
-                            crate::types::int::IntValue::Small(small) => if small == -1 { -2 } else { small },
+                            crate::types::int::IntValue::Small(small) => {
+                                if small == -1 {
+                                    -2
+                                } else {
+                                    small
+                                }
+                            }
                             big => hash_int(&big),
                         }),
-                        None => Err(host.runtime().type_error("__hash__ method should return an integer")),
+                        None => Err(host
+                            .runtime()
+                            .type_error("__hash__ method should return an integer")),
                     }
                 }
                 _ => match crate::protocol::base_value(value) {

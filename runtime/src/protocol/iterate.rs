@@ -13,22 +13,26 @@ use crate::{GeneratorStep, Host, PyResult, Runtime};
 pub fn iterator_type(runtime: &Runtime, iterator: &IteratorKind) -> Value {
     let types = &runtime.types;
     match iterator {
-        IteratorKind::Sequence { sequence, .. } => match sequence.as_object().map(|object| &object.payload) {
-            Some(Payload::Tuple(_)) => types.tuple_iterator,
-            Some(Payload::Str(_)) => types.str_iterator,
-            Some(Payload::Bytes(_)) => types.bytes_iterator,
-            Some(Payload::ByteArray(_)) => types.bytearray_iterator,
-            Some(Payload::MemoryView(_)) => types.memory_iterator,
-            _ => types.list_iterator,
-        },
+        IteratorKind::Sequence { sequence, .. } => {
+            match sequence.as_object().map(|object| &object.payload) {
+                Some(Payload::Tuple(_)) => types.tuple_iterator,
+                Some(Payload::Str(_)) => types.str_iterator,
+                Some(Payload::Bytes(_)) => types.bytes_iterator,
+                Some(Payload::ByteArray(_)) => types.bytearray_iterator,
+                Some(Payload::MemoryView(_)) => types.memory_iterator,
+                _ => types.list_iterator,
+            }
+        }
         IteratorKind::ReversedSequence { .. } => types.list_reverseiterator,
         IteratorKind::Range { .. } => types.range_iterator,
-        IteratorKind::Dict { dict, kind, .. } => match (dict.as_object().map(|object| &object.payload), kind) {
-            (Some(Payload::Set(_) | Payload::FrozenSet(_)), _) => types.set_iterator,
-            (_, DictViewKind::Keys) => types.dict_keyiterator,
-            (_, DictViewKind::Values) => types.dict_valueiterator,
-            (_, DictViewKind::Items) => types.dict_itemiterator,
-        },
+        IteratorKind::Dict { dict, kind, .. } => {
+            match (dict.as_object().map(|object| &object.payload), kind) {
+                (Some(Payload::Set(_) | Payload::FrozenSet(_)), _) => types.set_iterator,
+                (_, DictViewKind::Keys) => types.dict_keyiterator,
+                (_, DictViewKind::Values) => types.dict_valueiterator,
+                (_, DictViewKind::Items) => types.dict_itemiterator,
+            }
+        }
         IteratorKind::Enumerate { .. } => types.enumerate,
         IteratorKind::Zip { .. } => types.zip,
         IteratorKind::Map { .. } => types.map,
@@ -50,31 +54,53 @@ pub fn iterate(host: &mut dyn Host, value: Value) -> PyResult<Value> {
     if let Some(object) = value.as_object() {
         let kind = match &object.payload {
             Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) => {
-                Some(IteratorKind::Sequence { sequence: value, index: Cell::new(0) })
+                Some(IteratorKind::Sequence {
+                    sequence: value,
+                    index: Cell::new(0),
+                })
             }
-            Payload::Range { start, stop, step } => {
-                Some(IteratorKind::Range { next: Cell::new(*start), stop: *stop, step: *step })
-            }
-            Payload::Dict(dict) | Payload::Set(dict) | Payload::FrozenSet(dict) => Some(IteratorKind::Dict {
-                dict: value,
-                index: Cell::new(0),
-                length: dict.get().len(),
-                kind: DictViewKind::Keys,
+            Payload::Range { start, stop, step } => Some(IteratorKind::Range {
+                next: Cell::new(*start),
+                stop: *stop,
+                step: *step,
             }),
+            Payload::Dict(dict) | Payload::Set(dict) | Payload::FrozenSet(dict) => {
+                Some(IteratorKind::Dict {
+                    dict: value,
+                    index: Cell::new(0),
+                    length: dict.get().len(),
+                    kind: DictViewKind::Keys,
+                })
+            }
             Payload::DictView(dict, kind) => {
                 let length = match dict.as_object().map(|object| &object.payload) {
                     Some(Payload::Dict(table)) => table.get().len(),
                     _ => 0,
                 };
-                Some(IteratorKind::Dict { dict: *dict, index: Cell::new(0), length, kind: *kind })
+                Some(IteratorKind::Dict {
+                    dict: *dict,
+                    index: Cell::new(0),
+                    length,
+                    kind: *kind,
+                })
             }
             Payload::Iterator(_) => return Ok(value),
-            Payload::Generator(_) if crate::types::coroutine::is_generator_iterator(value) => return Ok(value),
-            Payload::Bytes(_) | Payload::ByteArray(_) => Some(IteratorKind::Sequence { sequence: value, index: Cell::new(0) }),
-            Payload::MemoryView(_) if crate::types::memoryview::is_released(value) => {
-                return Err(runtime.value_error("operation forbidden on released memoryview object"));
+            Payload::Generator(_) if crate::types::coroutine::is_generator_iterator(value) => {
+                return Ok(value)
             }
-            Payload::MemoryView(_) => Some(IteratorKind::Sequence { sequence: value, index: Cell::new(0) }),
+            Payload::Bytes(_) | Payload::ByteArray(_) => Some(IteratorKind::Sequence {
+                sequence: value,
+                index: Cell::new(0),
+            }),
+            Payload::MemoryView(_) if crate::types::memoryview::is_released(value) => {
+                return Err(
+                    runtime.value_error("operation forbidden on released memoryview object")
+                );
+            }
+            Payload::MemoryView(_) => Some(IteratorKind::Sequence {
+                sequence: value,
+                index: Cell::new(0),
+            }),
             _ => None,
         };
         if let Some(kind) = kind {
@@ -90,17 +116,28 @@ pub fn iterate(host: &mut dyn Host, value: Value) -> PyResult<Value> {
         let iterator = call_bound(host, method, value, &[])?;
         let runtime = host.runtime();
         let iterator_class = type_of(runtime, iterator);
-        let is_iterator = matches!(iterator.as_object().map(|object| &object.payload), Some(Payload::Iterator(_)))
-            || crate::types::coroutine::is_generator_iterator(iterator)
+        let is_iterator = matches!(
+            iterator.as_object().map(|object| &object.payload),
+            Some(Payload::Iterator(_))
+        ) || crate::types::coroutine::is_generator_iterator(iterator)
             || lookup_in_type(runtime, iterator_class, names.__next__).is_some();
         if !is_iterator {
-            let message = format!("iter() returned non-iterator of type '{}'", type_name(runtime, iterator));
+            let message = format!(
+                "iter() returned non-iterator of type '{}'",
+                type_name(runtime, iterator)
+            );
             return Err(runtime.type_error(message));
         }
         return Ok(iterator);
     }
     if lookup_in_type(runtime, class, names.__getitem__).is_some() {
-        return Ok(new_iterator(runtime, IteratorKind::GetItem { object: value, index: Cell::new(0) }));
+        return Ok(new_iterator(
+            runtime,
+            IteratorKind::GetItem {
+                object: value,
+                index: Cell::new(0),
+            },
+        ));
     }
     Err(not_iterable(host, value))
 }
@@ -118,10 +155,12 @@ pub fn next(host: &mut dyn Host, iterator: Value) -> PyResult<Option<Value>> {
     };
     match &object.payload {
         Payload::Iterator(kind) => next_builtin(host, kind),
-        Payload::Generator(_) if crate::types::coroutine::is_generator_iterator(iterator) => match host.resume_generator(iterator, Value::NONE, Value::NULL)? {
-            GeneratorStep::Yielded(value) => Ok(Some(value)),
-            GeneratorStep::Returned(_) => Ok(None),
-        },
+        Payload::Generator(_) if crate::types::coroutine::is_generator_iterator(iterator) => {
+            match host.resume_generator(iterator, Value::NONE, Value::NULL)? {
+                GeneratorStep::Yielded(value) => Ok(Some(value)),
+                GeneratorStep::Returned(_) => Ok(None),
+            }
+        }
         _ => {
             let runtime = host.runtime();
             let class = type_of(runtime, iterator);
@@ -160,7 +199,9 @@ fn next_builtin(host: &mut dyn Host, kind: &'static IteratorKind) -> PyResult<Op
                 Some(Payload::Tuple(items)) => items.get(position).copied(),
                 Some(Payload::Str(text)) => {
                     if text.is_ascii {
-                        text.text.get(position..position + 1).map(|character| runtime.intern(character))
+                        text.text
+                            .get(position..position + 1)
+                            .map(|character| runtime.intern(character))
                     } else {
                         // Walk by byte offset stored in `index` for non-ASCII strings.
                         let rest = &text.text[position.min(text.text.len())..];
@@ -168,16 +209,21 @@ fn next_builtin(host: &mut dyn Host, kind: &'static IteratorKind) -> PyResult<Op
                             Some(character) => {
                                 index.set(position + character.len_utf8());
                                 let mut buffer = [0u8; 4];
-                                return Ok(Some(runtime.new_str(character.encode_utf8(&mut buffer))));
+                                return Ok(Some(
+                                    runtime.new_str(character.encode_utf8(&mut buffer)),
+                                ));
                             }
                             None => None,
                         }
                     }
                 }
-                Some(Payload::Bytes(bytes)) => bytes.get(position).map(|&byte| Value::small_int(byte as i64).unwrap_or(Value::NONE)),
-                Some(Payload::ByteArray(bytes)) => {
-                    bytes.get().get(position).map(|&byte| Value::small_int(byte as i64).unwrap_or(Value::NONE))
-                }
+                Some(Payload::Bytes(bytes)) => bytes
+                    .get(position)
+                    .map(|&byte| Value::small_int(byte as i64).unwrap_or(Value::NONE)),
+                Some(Payload::ByteArray(bytes)) => bytes
+                    .get()
+                    .get(position)
+                    .map(|&byte| Value::small_int(byte as i64).unwrap_or(Value::NONE)),
                 Some(Payload::MemoryView(_)) => crate::types::memoryview::item(*sequence, position)
                     .map(|byte| Value::small_int(byte as i64).unwrap_or(Value::NONE)),
                 _ => None,
@@ -187,7 +233,10 @@ fn next_builtin(host: &mut dyn Host, kind: &'static IteratorKind) -> PyResult<Op
             }
             Ok(item)
         }
-        IteratorKind::ReversedSequence { sequence, remaining } => {
+        IteratorKind::ReversedSequence {
+            sequence,
+            remaining,
+        } => {
             let position = remaining.get();
             if position == 0 {
                 return Ok(None);
@@ -216,14 +265,28 @@ fn next_builtin(host: &mut dyn Host, kind: &'static IteratorKind) -> PyResult<Op
             next.set(current.saturating_add(*step));
             Ok(Some(host.runtime().new_int(current)))
         }
-        IteratorKind::Dict { dict, index, length, kind } => {
-            let Some(Payload::Dict(table) | Payload::Set(table) | Payload::FrozenSet(table)) = dict.as_object().map(|object| &object.payload) else {
+        IteratorKind::Dict {
+            dict,
+            index,
+            length,
+            kind,
+        } => {
+            let Some(Payload::Dict(table) | Payload::Set(table) | Payload::FrozenSet(table)) =
+                dict.as_object().map(|object| &object.payload)
+            else {
                 return Ok(None);
             };
             if table.get().len() != *length {
                 let runtime = host.runtime();
-                let is_set = matches!(dict.as_object().map(|object| &object.payload), Some(Payload::Set(_)));
-                let message = if is_set { "Set changed size during iteration" } else { "dictionary changed size during iteration" };
+                let is_set = matches!(
+                    dict.as_object().map(|object| &object.payload),
+                    Some(Payload::Set(_))
+                );
+                let message = if is_set {
+                    "Set changed size during iteration"
+                } else {
+                    "dictionary changed size during iteration"
+                };
                 index.set(usize::MAX / 2);
                 return Err(runtime.runtime_error(message));
             }
@@ -248,7 +311,13 @@ fn next_builtin(host: &mut dyn Host, kind: &'static IteratorKind) -> PyResult<Op
                 let current = count.get();
                 let runtime = host.runtime();
                 let one = Value::small_int(1).unwrap_or(Value::NONE);
-                let following = crate::protocol::number::builtin_binary(runtime, current, one, krait_compiler::BinaryOperator::Add)?.unwrap_or(current);
+                let following = crate::protocol::number::builtin_binary(
+                    runtime,
+                    current,
+                    one,
+                    krait_compiler::BinaryOperator::Add,
+                )?
+                .unwrap_or(current);
                 count.set(following);
                 Ok(Some(runtime.new_tuple(vec![current, item])))
             }
@@ -267,7 +336,10 @@ fn next_builtin(host: &mut dyn Host, kind: &'static IteratorKind) -> PyResult<Op
             }
             Ok(Some(host.runtime().new_tuple(items)))
         }
-        IteratorKind::Map { function, iterators } => {
+        IteratorKind::Map {
+            function,
+            iterators,
+        } => {
             let mut arguments = Vec::with_capacity(iterators.len());
             for &iterator in iterators.iter() {
                 match next(host, iterator)? {
@@ -278,7 +350,9 @@ fn next_builtin(host: &mut dyn Host, kind: &'static IteratorKind) -> PyResult<Op
             call(host, *function, &arguments, &[]).map(Some)
         }
         IteratorKind::Filter { function, iterator } => loop {
-            let Some(item) = next(host, *iterator)? else { return Ok(None) };
+            let Some(item) = next(host, *iterator)? else {
+                return Ok(None);
+            };
             let keep = if function.is_none() {
                 is_true(host, item)?
             } else {

@@ -11,7 +11,12 @@ use crate::value::Value;
 use crate::{Host, PyResult, Runtime};
 
 /// `left op right` (in-place operators try `__iop__` first).
-pub fn binary_op(host: &mut dyn Host, left: Value, right: Value, operator: BinaryOperator) -> PyResult<Value> {
+pub fn binary_op(
+    host: &mut dyn Host,
+    left: Value,
+    right: Value,
+    operator: BinaryOperator,
+) -> PyResult<Value> {
     let runtime = host.runtime();
     if let Some(result) = builtin_binary(runtime, left, right, operator)? {
         return Ok(result);
@@ -21,13 +26,21 @@ pub fn binary_op(host: &mut dyn Host, left: Value, right: Value, operator: Binar
         let forward = runtime.intern(operator.dunder());
         let plain = runtime.intern(operator.plain().dunder());
         let reflected = runtime.intern(operator.reflected_dunder());
-        (crate::protocol::delegate(runtime, left, &[forward, plain]), crate::protocol::delegate(runtime, right, &[reflected]))
+        (
+            crate::protocol::delegate(runtime, left, &[forward, plain]),
+            crate::protocol::delegate(runtime, right, &[reflected]),
+        )
     } else {
         (left, right)
     };
-    if let Some(result) = crate::types::builtin_binary(host, builtin_left, builtin_right, operator)? {
+    if let Some(result) = crate::types::builtin_binary(host, builtin_left, builtin_right, operator)?
+    {
         // An in-place operation on the builtin value returns the instance itself.
-        return Ok(if result == builtin_left && builtin_left != left { left } else { result });
+        return Ok(if result == builtin_left && builtin_left != left {
+            left
+        } else {
+            result
+        });
     }
     if operator.is_in_place() {
         let runtime = host.runtime();
@@ -59,15 +72,25 @@ pub fn binary_op(host: &mut dyn Host, left: Value, right: Value, operator: Binar
 
 /// Tries `left.__op__(right)` and `right.__rop__(left)` in CPython's order; `None` when both
 /// are missing or return NotImplemented.
-pub fn dunder_binary(host: &mut dyn Host, left: Value, right: Value, operator: BinaryOperator) -> PyResult<Option<Value>> {
+pub fn dunder_binary(
+    host: &mut dyn Host,
+    left: Value,
+    right: Value,
+    operator: BinaryOperator,
+) -> PyResult<Option<Value>> {
     let runtime = host.runtime();
     let left_class = type_of(runtime, left);
     let right_class = type_of(runtime, right);
     let name = runtime.intern(operator.dunder());
     let reflected_name = runtime.intern(operator.reflected_dunder());
     let forward = lookup_in_type(runtime, left_class, name);
-    let reflected = if left_class != right_class { lookup_in_type(runtime, right_class, reflected_name) } else { None };
-    let reflected_first = reflected.is_some() && is_subclass(right_class, left_class) && left_class != right_class;
+    let reflected = if left_class != right_class {
+        lookup_in_type(runtime, right_class, reflected_name)
+    } else {
+        None
+    };
+    let reflected_first =
+        reflected.is_some() && is_subclass(right_class, left_class) && left_class != right_class;
     if reflected_first {
         if let Some(method) = reflected {
             let result = call_bound(host, method, right, &[left])?;
@@ -98,12 +121,20 @@ pub fn dunder_binary(host: &mut dyn Host, left: Value, right: Value, operator: B
 }
 
 fn is_native(value: Value) -> bool {
-    matches!(value.as_object().map(|object| &object.payload), Some(Payload::NativeFunction(_)))
+    matches!(
+        value.as_object().map(|object| &object.payload),
+        Some(Payload::NativeFunction(_))
+    )
 }
 
 /// The numeric fast paths: int, bool, float, complex.
 #[inline]
-pub fn builtin_binary(runtime: &mut Runtime, left: Value, right: Value, operator: BinaryOperator) -> PyResult<Option<Value>> {
+pub fn builtin_binary(
+    runtime: &mut Runtime,
+    left: Value,
+    right: Value,
+    operator: BinaryOperator,
+) -> PyResult<Option<Value>> {
     if let (Some(a), Some(b)) = (left.as_float(), right.as_float()) {
         return crate::types::float::binary(runtime, a, b, operator);
     }
@@ -146,7 +177,16 @@ pub fn builtin_binary(runtime: &mut Runtime, left: Value, right: Value, operator
 
 fn is_float_operator(operator: BinaryOperator) -> bool {
     use BinaryOperator as Op;
-    matches!(operator.plain(), Op::Add | Op::Subtract | Op::Multiply | Op::TrueDivide | Op::FloorDivide | Op::Remainder | Op::Power)
+    matches!(
+        operator.plain(),
+        Op::Add
+            | Op::Subtract
+            | Op::Multiply
+            | Op::TrueDivide
+            | Op::FloorDivide
+            | Op::Remainder
+            | Op::Power
+    )
 }
 
 /// A number as a complex pair, for mixed complex arithmetic.
@@ -163,7 +203,12 @@ pub fn as_complex(value: Value) -> Option<(f64, f64)> {
     }
 }
 
-fn complex_binary(runtime: &mut Runtime, left: Value, right: Value, operator: BinaryOperator) -> PyResult<Option<Value>> {
+fn complex_binary(
+    runtime: &mut Runtime,
+    left: Value,
+    right: Value,
+    operator: BinaryOperator,
+) -> PyResult<Option<Value>> {
     crate::types::complex::binary(runtime, left, right, operator)
 }
 
@@ -196,9 +241,13 @@ pub fn unary_op(host: &mut dyn Host, operand: Value, operator: UnaryOperator) ->
             (UnaryOperator::Positive, IntValue::Big(big)) => runtime.new_bigint(big.clone()),
             (UnaryOperator::Invert, IntValue::Big(big)) => runtime.new_bigint(-big.clone() - 1),
         });
-    } else if let Some(Payload::Complex(real, imaginary)) = operand.as_object().map(|object| &object.payload) {
+    } else if let Some(Payload::Complex(real, imaginary)) =
+        operand.as_object().map(|object| &object.payload)
+    {
         match operator {
-            UnaryOperator::Negative => return Ok(runtime.heap.allocate(Payload::Complex(-real, -imaginary))),
+            UnaryOperator::Negative => {
+                return Ok(runtime.heap.allocate(Payload::Complex(-real, -imaginary)))
+            }
             UnaryOperator::Positive => return Ok(operand),
             UnaryOperator::Invert => {}
         }
@@ -214,6 +263,9 @@ pub fn unary_op(host: &mut dyn Host, operand: Value, operator: UnaryOperator) ->
         return call_bound(host, method, operand, &[]);
     }
     let runtime = host.runtime();
-    let message = format!("bad operand type for unary {symbol}: '{}'", type_name(runtime, operand));
+    let message = format!(
+        "bad operand type for unary {symbol}: '{}'",
+        type_name(runtime, operand)
+    );
     Err(runtime.type_error(message))
 }

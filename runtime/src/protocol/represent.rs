@@ -51,11 +51,29 @@ fn user_method(host: &mut dyn Host, value: Value, is_repr: bool) -> PyResult<Opt
     let runtime = host.runtime();
     let class = type_of(runtime, value);
     let names = runtime.names;
-    let method_name = if is_repr { names.__repr__ } else { names.__str__ };
+    let method_name = if is_repr {
+        names.__repr__
+    } else {
+        names.__str__
+    };
     let method = match lookup_in_type(runtime, class, method_name) {
-        Some(method) if !matches!(method.as_object().map(|object| &object.payload), Some(Payload::NativeFunction(_))) => method,
+        Some(method)
+            if !matches!(
+                method.as_object().map(|object| &object.payload),
+                Some(Payload::NativeFunction(_))
+            ) =>
+        {
+            method
+        }
         _ if !is_repr => match lookup_in_type(runtime, class, names.__repr__) {
-            Some(method) if !matches!(method.as_object().map(|object| &object.payload), Some(Payload::NativeFunction(_))) => method,
+            Some(method)
+                if !matches!(
+                    method.as_object().map(|object| &object.payload),
+                    Some(Payload::NativeFunction(_))
+                ) =>
+            {
+                method
+            }
             _ => return Ok(None),
         },
         _ => return Ok(None),
@@ -83,9 +101,16 @@ pub fn str_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
             let runtime = host.runtime();
             let str_name = runtime.names.__str__;
             // A str subclass without its own __str__ is its text.
-            if matches!(base.as_object().map(|object| &object.payload), Some(Payload::Str(_))) {
-                let overridden = lookup_in_type(runtime, class, str_name)
-                    .is_some_and(|method| !matches!(method.as_object().map(|object| &object.payload), Some(Payload::NativeFunction(_))));
+            if matches!(
+                base.as_object().map(|object| &object.payload),
+                Some(Payload::Str(_))
+            ) {
+                let overridden = lookup_in_type(runtime, class, str_name).is_some_and(|method| {
+                    !matches!(
+                        method.as_object().map(|object| &object.payload),
+                        Some(Payload::NativeFunction(_))
+                    )
+                });
                 if !overridden {
                     return Ok(str_value(base).unwrap_or("").to_owned());
                 }
@@ -109,7 +134,12 @@ pub fn repr_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
     }
     if let Some(int) = as_int(value) {
         if value.is_bool() {
-            return Ok(if value == Value::TRUE { "True" } else { "False" }.into());
+            return Ok(if value == Value::TRUE {
+                "True"
+            } else {
+                "False"
+            }
+            .into());
         }
         return crate::types::int::to_decimal_checked(host.runtime(), &int);
     }
@@ -131,7 +161,12 @@ pub fn repr_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
         Payload::Bytes(bytes) => bytes_repr(bytes),
         Payload::ByteArray(bytes) => bytearray_repr("bytearray", bytes.get()),
         Payload::MemoryView(_) => crate::types::memoryview::repr(value),
-        Payload::List(_) | Payload::Tuple(_) | Payload::Set(_) | Payload::FrozenSet(_) | Payload::Dict(_) | Payload::DictView(..) => {
+        Payload::List(_)
+        | Payload::Tuple(_)
+        | Payload::Set(_)
+        | Payload::FrozenSet(_)
+        | Payload::Dict(_)
+        | Payload::DictView(..) => {
             return container_repr(host, value);
         }
         Payload::Range { start, stop, step } => {
@@ -151,9 +186,15 @@ pub fn repr_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
             )
         }
         Payload::Function(function) => {
-            format!("<function {} at {address:#x}>", str_value(*function.qualname.get()).unwrap_or("?"))
+            format!(
+                "<function {} at {address:#x}>",
+                str_value(*function.qualname.get()).unwrap_or("?")
+            )
         }
-        Payload::Code(code) => format!("<code object {} at {address:#x}, file \"{}\", line {}>", code.code.name, code.code.filename, code.code.first_line),
+        Payload::Code(code) => format!(
+            "<code object {} at {address:#x}, file \"{}\", line {}>",
+            code.code.name, code.code.filename, code.code.first_line
+        ),
         Payload::NativeFunction(native) => {
             if native.receiver.is_null() {
                 if native.owner == "builtins" || crate::modules::NAMES.contains(&native.owner) {
@@ -164,25 +205,40 @@ pub fn repr_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
             } else {
                 let receiver_type = type_name(runtime, native.receiver);
                 let receiver_address = native.receiver.bits() & ((1 << 48) - 1);
-                if matches!(native.receiver.as_object().map(|o| &o.payload), Some(Payload::Module { .. })) {
+                if matches!(
+                    native.receiver.as_object().map(|o| &o.payload),
+                    Some(Payload::Module { .. })
+                ) {
                     format!("<built-in function {}>", native.name)
                 } else {
-                    format!("<built-in method {} of {receiver_type} object at {receiver_address:#x}>", native.name)
+                    format!(
+                        "<built-in method {} of {receiver_type} object at {receiver_address:#x}>",
+                        native.name
+                    )
                 }
             }
         }
         Payload::BoundMethod { function, receiver } => {
             let (function, receiver) = (*function, *receiver);
             let name = match function.as_object().map(|object| &object.payload) {
-                Some(Payload::Function(inner)) => str_value(*inner.qualname.get()).unwrap_or("?").to_owned(),
+                Some(Payload::Function(inner)) => {
+                    str_value(*inner.qualname.get()).unwrap_or("?").to_owned()
+                }
                 _ => "?".to_owned(),
             };
-            format!("<bound method {name} of {}>", repr_string_of_any(host, receiver)?)
+            format!(
+                "<bound method {name} of {}>",
+                repr_string_of_any(host, receiver)?
+            )
         }
         Payload::StaticMethod(_) => format!("<staticmethod object at {address:#x}>"),
         Payload::ClassMethod(_) => format!("<classmethod object at {address:#x}>"),
         Payload::Property { .. } => format!("<property object at {address:#x}>"),
-        Payload::Super { class, .. } => format!("<super: <class '{}'>, <{} object>>", class_name(*class), class_name(*class)),
+        Payload::Super { class, .. } => format!(
+            "<super: <class '{}'>, <{} object>>",
+            class_name(*class),
+            class_name(*class)
+        ),
         Payload::Type(class) => {
             let module = str_value(*class.module.get()).unwrap_or("builtins");
             let qualname = str_value(*class.qualname.get()).unwrap_or("?");
@@ -197,7 +253,8 @@ pub fn repr_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
                 return crate::types::exception::repr_of(host, value);
             }
             let base = *instance.base.get();
-            if let Some(Payload::ByteArray(bytes)) = base.as_object().map(|object| &object.payload) {
+            if let Some(Payload::ByteArray(bytes)) = base.as_object().map(|object| &object.payload)
+            {
                 return Ok(bytearray_repr(&type_name(runtime, value), bytes.get()));
             }
             if !base.is_null() {
@@ -205,8 +262,12 @@ pub fn repr_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
             }
             let class = *instance.class.get();
             let class_object = crate::protocol::as_type(class);
-            let module = class_object.and_then(|class| str_value(*class.module.get())).unwrap_or("__main__");
-            let qualname = class_object.and_then(|class| str_value(*class.qualname.get())).unwrap_or("?");
+            let module = class_object
+                .and_then(|class| str_value(*class.module.get()))
+                .unwrap_or("__main__");
+            let qualname = class_object
+                .and_then(|class| str_value(*class.qualname.get()))
+                .unwrap_or("?");
             if module == "builtins" {
                 format!("<{qualname} object at {address:#x}>")
             } else {
@@ -222,10 +283,21 @@ pub fn repr_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
                 crate::object::GeneratorKind::Coroutine => "coroutine",
                 crate::object::GeneratorKind::AsyncGenerator => "async_generator",
             };
-            format!("<{kind} object {} at {address:#x}>", str_value(generator.qualname).unwrap_or("?"))
+            format!(
+                "<{kind} object {} at {address:#x}>",
+                str_value(generator.qualname).unwrap_or("?")
+            )
         }
         Payload::Awaitable(awaitable) => crate::types::coroutine::repr(awaitable, runtime, address),
-        Payload::TextStream(stream) => format!("<_io.TextIOWrapper name='{}' mode='{}' encoding='utf-8'>", stream.name(), if *stream == crate::stream::TextStream::Stdin { "r" } else { "w" }),
+        Payload::TextStream(stream) => format!(
+            "<_io.TextIOWrapper name='{}' mode='{}' encoding='utf-8'>",
+            stream.name(),
+            if *stream == crate::stream::TextStream::Stdin {
+                "r"
+            } else {
+                "w"
+            }
+        ),
     })
 }
 
@@ -248,14 +320,26 @@ pub fn complex_repr(real: f64, imaginary: f64) -> String {
     if real == 0.0 && real.is_sign_positive() {
         format!("{}j", format_part(imaginary))
     } else {
-        let sign = if imaginary < 0.0 || (imaginary == 0.0 && imaginary.is_sign_negative())  { "-" } else { "+" };
-        format!("({}{sign}{}j)", format_part(real), format_part(imaginary.abs()))
+        let sign = if imaginary < 0.0 || (imaginary == 0.0 && imaginary.is_sign_negative()) {
+            "-"
+        } else {
+            "+"
+        };
+        format!(
+            "({}{sign}{}j)",
+            format_part(real),
+            format_part(imaginary.abs())
+        )
     }
 }
 
 /// `repr` of bytes.
 pub fn bytes_repr(bytes: &[u8]) -> String {
-    let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') { '"' } else { '\'' };
+    let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = format!("b{quote}");
     for &byte in bytes {
         match byte {
@@ -281,7 +365,11 @@ pub fn bytearray_repr(name: &str, bytes: &[u8]) -> String {
     let inner = bytes_repr(bytes);
     let quote = &inner[1..2];
     let body = &inner[2..inner.len() - 1];
-    let body = if quote == "\"" { body.replace('\'', "\\'") } else { body.to_owned() };
+    let body = if quote == "\"" {
+        body.replace('\'', "\\'")
+    } else {
+        body.to_owned()
+    };
     format!("{name}(b{quote}{body}{quote})")
 }
 
@@ -291,10 +379,15 @@ fn container_repr(host: &mut dyn Host, value: Value) -> PyResult<String> {
     let depth = IN_PROGRESS.with(|in_progress| in_progress.borrow().len());
     if depth >= host.runtime().recursion_limit {
         let runtime = host.runtime();
-        return Err(runtime.new_error(runtime.types.recursion_error, "maximum recursion depth exceeded while getting the repr of an object"));
+        return Err(runtime.new_error(
+            runtime.types.recursion_error,
+            "maximum recursion depth exceeded while getting the repr of an object",
+        ));
     }
     let recursive = IN_PROGRESS.with(|in_progress| in_progress.borrow().contains(&value));
-    let Some(object) = value.as_object() else { return Ok(String::new()) };
+    let Some(object) = value.as_object() else {
+        return Ok(String::new());
+    };
     if recursive {
         return Ok(match &object.payload {
             Payload::List(_) => "[...]",
@@ -320,7 +413,9 @@ fn join_reprs(host: &mut dyn Host, items: &[Value]) -> PyResult<String> {
 }
 
 fn container_repr_inner(host: &mut dyn Host, value: Value) -> PyResult<String> {
-    let Some(object) = value.as_object() else { return Ok(String::new()) };
+    let Some(object) = value.as_object() else {
+        return Ok(String::new());
+    };
     match &object.payload {
         Payload::List(items) => {
             let items = items.get().clone();
@@ -343,26 +438,60 @@ fn container_repr_inner(host: &mut dyn Host, value: Value) -> PyResult<String> {
                 return Ok(format!("{name}()"));
             }
             let inner = format!("{{{}}}", join_reprs(host, &keys)?);
-            Ok(if is_frozen || name != "set" { format!("{name}({inner})") } else { inner })
+            Ok(if is_frozen || name != "set" {
+                format!("{name}({inner})")
+            } else {
+                inner
+            })
         }
         Payload::Dict(dict) => {
-            let entries: Vec<(Value, Value)> = dict.get().entries().map(|entry| (entry.key, entry.value)).collect();
+            let entries: Vec<(Value, Value)> = dict
+                .get()
+                .entries()
+                .map(|entry| (entry.key, entry.value))
+                .collect();
             let mut parts = Vec::with_capacity(entries.len());
             for (key, item) in entries {
-                parts.push(format!("{}: {}", repr_string_of_any(host, key)?, repr_string_of_any(host, item)?));
+                parts.push(format!(
+                    "{}: {}",
+                    repr_string_of_any(host, key)?,
+                    repr_string_of_any(host, item)?
+                ));
             }
             Ok(format!("{{{}}}", parts.join(", ")))
         }
         Payload::DictView(dict, kind) => {
-            let Some(Payload::Dict(table)) = dict.as_object().map(|object| &object.payload) else { return Ok(String::new()) };
-            let entries: Vec<(Value, Value)> = table.get().entries().map(|entry| (entry.key, entry.value)).collect();
+            let Some(Payload::Dict(table)) = dict.as_object().map(|object| &object.payload) else {
+                return Ok(String::new());
+            };
+            let entries: Vec<(Value, Value)> = table
+                .get()
+                .entries()
+                .map(|entry| (entry.key, entry.value))
+                .collect();
             let (name, parts) = match kind {
-                DictViewKind::Keys => ("dict_keys", join_reprs(host, &entries.iter().map(|entry| entry.0).collect::<Vec<_>>())?),
-                DictViewKind::Values => ("dict_values", join_reprs(host, &entries.iter().map(|entry| entry.1).collect::<Vec<_>>())?),
+                DictViewKind::Keys => (
+                    "dict_keys",
+                    join_reprs(
+                        host,
+                        &entries.iter().map(|entry| entry.0).collect::<Vec<_>>(),
+                    )?,
+                ),
+                DictViewKind::Values => (
+                    "dict_values",
+                    join_reprs(
+                        host,
+                        &entries.iter().map(|entry| entry.1).collect::<Vec<_>>(),
+                    )?,
+                ),
                 DictViewKind::Items => {
                     let mut parts = Vec::new();
                     for (key, item) in entries {
-                        parts.push(format!("({}, {})", repr_string_of_any(host, key)?, repr_string_of_any(host, item)?));
+                        parts.push(format!(
+                            "({}, {})",
+                            repr_string_of_any(host, key)?,
+                            repr_string_of_any(host, item)?
+                        ));
                     }
                     ("dict_items", parts.join(", "))
                 }
@@ -381,9 +510,15 @@ fn module_repr(runtime: &mut crate::Runtime, name: Value, dict: Value) -> String
     let spec_name = runtime.names.__spec__;
     match crate::types::dict::get_str_key(runtime, dict, file_name) {
         Some(file) if str_value(file).is_some() => {
-            format!("<module {name} from {}>", crate::types::str::repr(str_value(file).unwrap_or("")))
+            format!(
+                "<module {name} from {}>",
+                crate::types::str::repr(str_value(file).unwrap_or(""))
+            )
         }
-        Some(_) if crate::types::dict::get_str_key(runtime, dict, spec_name).is_some_and(|spec| !spec.is_none()) => {
+        Some(_)
+            if crate::types::dict::get_str_key(runtime, dict, spec_name)
+                .is_some_and(|spec| !spec.is_none()) =>
+        {
             format!("<module {name}>")
         }
         _ => format!("<module {name} (built-in)>"),

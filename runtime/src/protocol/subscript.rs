@@ -13,7 +13,10 @@ pub fn get_item(host: &mut dyn Host, container: Value, key: Value) -> PyResult<V
     let builtin = crate::protocol::delegate(runtime, container, &[names.__getitem__]);
     if builtin != container {
         // A dict subclass may define `__missing__`.
-        if matches!(builtin.as_object().map(|object| &object.payload), Some(Payload::Dict(_))) {
+        if matches!(
+            builtin.as_object().map(|object| &object.payload),
+            Some(Payload::Dict(_))
+        ) {
             if let Some(value) = crate::types::dict::get_value(host, builtin, key)? {
                 return Ok(value);
             }
@@ -33,8 +36,12 @@ pub fn get_item(host: &mut dyn Host, container: Value, key: Value) -> PyResult<V
             Payload::Str(_) => return crate::types::str::get_item(host, container, key),
             Payload::Dict(_) => return crate::types::dict::get_item(host, container, key),
             Payload::Range { .. } => return crate::types::range::get_item(host, container, key),
-            Payload::Bytes(_) | Payload::ByteArray(_) => return crate::types::bytes::get_item(host, container, key),
-            Payload::MemoryView(_) => return crate::types::memoryview::get_item(host, container, key),
+            Payload::Bytes(_) | Payload::ByteArray(_) => {
+                return crate::types::bytes::get_item(host, container, key)
+            }
+            Payload::MemoryView(_) => {
+                return crate::types::memoryview::get_item(host, container, key)
+            }
             Payload::Type(_) => {
                 let runtime = host.runtime();
                 let name = runtime.names.__class_getitem__;
@@ -60,10 +67,19 @@ pub fn get_item(host: &mut dyn Host, container: Value, key: Value) -> PyResult<V
         return call_bound(host, method, container, &[key]);
     }
     let runtime = host.runtime();
-    let message = if matches!(container.as_object().map(|object| &object.payload), Some(Payload::Type(_))) {
-        format!("type '{}' is not subscriptable", crate::protocol::class_name(container))
+    let message = if matches!(
+        container.as_object().map(|object| &object.payload),
+        Some(Payload::Type(_))
+    ) {
+        format!(
+            "type '{}' is not subscriptable",
+            crate::protocol::class_name(container)
+        )
     } else {
-        format!("'{}' object is not subscriptable", type_name(runtime, container))
+        format!(
+            "'{}' object is not subscriptable",
+            type_name(runtime, container)
+        )
     };
     Err(runtime.type_error(message))
 }
@@ -77,8 +93,12 @@ pub fn set_item(host: &mut dyn Host, container: Value, key: Value, value: Value)
         match &object.payload {
             Payload::List(_) => return crate::types::list::set_item(host, container, key, value),
             Payload::Dict(_) => return crate::types::dict::set_item(host, container, key, value),
-            Payload::ByteArray(_) => return crate::types::bytes::set_item(host, container, key, value),
-            Payload::MemoryView(_) => return crate::types::memoryview::set_item(host, container, key, value),
+            Payload::ByteArray(_) => {
+                return crate::types::bytes::set_item(host, container, key, value)
+            }
+            Payload::MemoryView(_) => {
+                return crate::types::memoryview::set_item(host, container, key, value)
+            }
             _ => {}
         }
     }
@@ -90,7 +110,10 @@ pub fn set_item(host: &mut dyn Host, container: Value, key: Value, value: Value)
         return Ok(());
     }
     let runtime = host.runtime();
-    let message = format!("'{}' object does not support item assignment", type_name(runtime, container));
+    let message = format!(
+        "'{}' object does not support item assignment",
+        type_name(runtime, container)
+    );
     Err(runtime.type_error(message))
 }
 
@@ -104,7 +127,9 @@ pub fn delete_item(host: &mut dyn Host, container: Value, key: Value) -> PyResul
             Payload::List(_) => return crate::types::list::delete_item(host, container, key),
             Payload::Dict(_) => return crate::types::dict::delete_item(host, container, key),
             Payload::ByteArray(_) => return crate::types::bytes::delete_item(host, container, key),
-            Payload::MemoryView(_) => return Err(host.runtime().type_error("cannot delete memory")),
+            Payload::MemoryView(_) => {
+                return Err(host.runtime().type_error("cannot delete memory"))
+            }
             _ => {}
         }
     }
@@ -116,7 +141,10 @@ pub fn delete_item(host: &mut dyn Host, container: Value, key: Value) -> PyResul
         return Ok(());
     }
     let runtime = host.runtime();
-    let message = format!("'{}' object doesn't support item deletion", type_name(runtime, container));
+    let message = format!(
+        "'{}' object doesn't support item deletion",
+        type_name(runtime, container)
+    );
     Err(runtime.type_error(message))
 }
 
@@ -124,13 +152,17 @@ pub fn delete_item(host: &mut dyn Host, container: Value, key: Value) -> PyResul
 pub fn contains(host: &mut dyn Host, container: Value, item: Value) -> PyResult<bool> {
     let runtime = host.runtime();
     let names = runtime.names;
-    let container = crate::protocol::delegate(runtime, container, &[names.__contains__, names.__iter__]);
+    let container =
+        crate::protocol::delegate(runtime, container, &[names.__contains__, names.__iter__]);
     if let Some(object) = container.as_object() {
         match &object.payload {
             Payload::Str(text) => {
                 let Some(needle) = crate::protocol::str_value(item) else {
                     let runtime = host.runtime();
-                    let message = format!("'in <string>' requires string as left operand, not {}", type_name(runtime, item));
+                    let message = format!(
+                        "'in <string>' requires string as left operand, not {}",
+                        type_name(runtime, item)
+                    );
                     return Err(runtime.type_error(message));
                 };
                 return Ok(text.text.contains(needle));
@@ -138,12 +170,16 @@ pub fn contains(host: &mut dyn Host, container: Value, item: Value) -> PyResult<
             Payload::Dict(_) | Payload::Set(_) | Payload::FrozenSet(_) => {
                 return crate::types::dict::contains_key(host, container, item);
             }
-            Payload::Bytes(_) | Payload::ByteArray(_) => return crate::types::bytes::contains(host, container, item),
+            Payload::Bytes(_) | Payload::ByteArray(_) => {
+                return crate::types::bytes::contains(host, container, item)
+            }
             Payload::MemoryView(_) => return contains_by_iteration(host, container, item),
             Payload::DictView(dict, kind) => {
                 let dict = *dict;
                 return match kind {
-                    crate::object::DictViewKind::Keys => crate::types::dict::contains_key(host, dict, item),
+                    crate::object::DictViewKind::Keys => {
+                        crate::types::dict::contains_key(host, dict, item)
+                    }
                     _ => contains_by_iteration(host, container, item),
                 };
             }
@@ -155,7 +191,9 @@ pub fn contains(host: &mut dyn Host, container: Value, item: Value) -> PyResult<
             Payload::List(items) => {
                 let mut index = 0;
                 loop {
-                    let Some(candidate) = items.get().get(index).copied() else { return Ok(false) };
+                    let Some(candidate) = items.get().get(index).copied() else {
+                        return Ok(false);
+                    };
                     if equal(host, candidate, item)? {
                         return Ok(true);
                     }
@@ -180,14 +218,21 @@ pub fn contains(host: &mut dyn Host, container: Value, item: Value) -> PyResult<
         let result = call_bound(host, method, container, &[item])?;
         return is_true(host, result);
     }
-    if lookup_in_type(runtime, class, names.__iter__).is_some() || lookup_in_type(runtime, class, names.__getitem__).is_some()
-        || matches!(container.as_object().map(|object| &object.payload), Some(Payload::Iterator(_)))
+    if lookup_in_type(runtime, class, names.__iter__).is_some()
+        || lookup_in_type(runtime, class, names.__getitem__).is_some()
+        || matches!(
+            container.as_object().map(|object| &object.payload),
+            Some(Payload::Iterator(_))
+        )
         || crate::types::coroutine::is_generator_iterator(container)
     {
         return contains_by_iteration(host, container, item);
     }
     let runtime = host.runtime();
-    let message = format!("argument of type '{}' is not iterable", type_name(runtime, container));
+    let message = format!(
+        "argument of type '{}' is not iterable",
+        type_name(runtime, container)
+    );
     Err(runtime.type_error(message))
 }
 

@@ -21,12 +21,16 @@ pub fn is_true(host: &mut dyn Host, value: Value) -> PyResult<bool> {
     if let Some(float) = value.as_float() {
         return Ok(float != 0.0);
     }
-    let Some(object) = value.as_object() else { return Ok(true) };
+    let Some(object) = value.as_object() else {
+        return Ok(true);
+    };
     match &object.payload {
         Payload::Str(text) => Ok(!text.text.is_empty()),
         Payload::List(items) => Ok(!items.get().is_empty()),
         Payload::Tuple(items) => Ok(!items.is_empty()),
-        Payload::Dict(dict) | Payload::Set(dict) | Payload::FrozenSet(dict) => Ok(!dict.get().is_empty()),
+        Payload::Dict(dict) | Payload::Set(dict) | Payload::FrozenSet(dict) => {
+            Ok(!dict.get().is_empty())
+        }
         Payload::BigInt(_) => Ok(true),
         Payload::Complex(real, imaginary) => Ok(*real != 0.0 || *imaginary != 0.0),
         Payload::Bytes(bytes) => Ok(!bytes.is_empty()),
@@ -37,7 +41,8 @@ pub fn is_true(host: &mut dyn Host, value: Value) -> PyResult<bool> {
             let class = *instance.class.get();
             let runtime = host.runtime();
             let names = runtime.names;
-            let builtin = crate::protocol::delegate(runtime, value, &[names.__bool__, names.__len__]);
+            let builtin =
+                crate::protocol::delegate(runtime, value, &[names.__bool__, names.__len__]);
             if builtin != value {
                 return is_true(host, builtin);
             }
@@ -48,7 +53,10 @@ pub fn is_true(host: &mut dyn Host, value: Value) -> PyResult<bool> {
                     Value::FALSE => Ok(false),
                     _ => {
                         let runtime = host.runtime();
-                        let message = format!("__bool__ should return bool, returned {}", type_name(runtime, result));
+                        let message = format!(
+                            "__bool__ should return bool, returned {}",
+                            type_name(runtime, result)
+                        );
                         Err(runtime.type_error(message))
                     }
                 };
@@ -72,7 +80,9 @@ pub fn length(host: &mut dyn Host, value: Value) -> PyResult<usize> {
             Payload::Str(text) => return Ok(text.char_count),
             Payload::List(items) => return Ok(items.get().len()),
             Payload::Tuple(items) => return Ok(items.len()),
-            Payload::Dict(dict) | Payload::Set(dict) | Payload::FrozenSet(dict) => return Ok(dict.get().len()),
+            Payload::Dict(dict) | Payload::Set(dict) | Payload::FrozenSet(dict) => {
+                return Ok(dict.get().len())
+            }
             Payload::DictView(dict, _) => {
                 if let Some(Payload::Dict(table)) = dict.as_object().map(|object| &object.payload) {
                     return Ok(table.get().len());
@@ -98,12 +108,18 @@ pub fn length(host: &mut dyn Host, value: Value) -> PyResult<usize> {
                 None => Err(runtime.overflow_error("cannot fit 'int' into an index-sized integer")),
             },
             None => {
-                let message = format!("'{}' object cannot be interpreted as an integer", type_name(runtime, result));
+                let message = format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    type_name(runtime, result)
+                );
                 Err(runtime.type_error(message))
             }
         };
     }
     let runtime = host.runtime();
-    let message = format!("object of type '{}' has no len()", type_name(runtime, value));
+    let message = format!(
+        "object of type '{}' has no len()",
+        type_name(runtime, value)
+    );
     Err(runtime.type_error(message))
 }

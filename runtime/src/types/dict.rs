@@ -32,7 +32,10 @@ pub const CLASS_METHODS: crate::types::MethodTable = &[("fromkeys", fromkeys)];
 fn fromkeys(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let positionals = arguments.positionals();
     if positionals.len() < 2 || positionals.len() > 3 {
-        let message = format!("fromkeys expected at least 1 argument, got {}", positionals.len().saturating_sub(1));
+        let message = format!(
+            "fromkeys expected at least 1 argument, got {}",
+            positionals.len().saturating_sub(1)
+        );
         return Err(host.runtime().type_error(message));
     }
     let value = positionals.get(2).copied().unwrap_or(Value::NONE);
@@ -64,10 +67,15 @@ pub fn table(value: Value) -> Option<&'static Mutable<Dict>> {
 
 /// Keys that compare equal only when identical or equal strings, with no Python code run.
 fn str_equal(stored: Value, key: Value) -> Result<bool, std::convert::Infallible> {
-    Ok(match (crate::protocol::str_value(stored), crate::protocol::str_value(key)) {
-        (Some(a), Some(b)) => a == b,
-        _ => false,
-    })
+    Ok(
+        match (
+            crate::protocol::str_value(stored),
+            crate::protocol::str_value(key),
+        ) {
+            (Some(a), Some(b)) => a == b,
+            _ => false,
+        },
+    )
 }
 
 fn str_hash(runtime: &mut Runtime, key: Value) -> i64 {
@@ -123,7 +131,9 @@ pub fn remove_str_key(runtime: &mut Runtime, dict: Value, key: Value) -> Option<
 
 /// Finds any key: `(hash, entry index)`.
 pub fn find(host: &mut dyn Host, dict: Value, key: Value) -> PyResult<(i64, Option<usize>)> {
-    let Some(table) = table(dict) else { return Ok((0, None)) };
+    let Some(table) = table(dict) else {
+        return Ok((0, None));
+    };
     let hash = hash(host, key)?;
     let mut compare = |stored: Value, key: Value| crate::protocol::equal(host, stored, key);
     match lookup(table, hash, key, &mut compare)? {
@@ -135,13 +145,17 @@ pub fn find(host: &mut dyn Host, dict: Value, key: Value) -> PyResult<(i64, Opti
 /// `dict.get(key)` without a default: `None` when absent.
 pub fn get_value(host: &mut dyn Host, dict: Value, key: Value) -> PyResult<Option<Value>> {
     let (_, found) = find(host, dict, key)?;
-    Ok(found.and_then(|index| table(dict).and_then(|table| table.get().entry(index).map(|entry| entry.value))))
+    Ok(found.and_then(|index| {
+        table(dict).and_then(|table| table.get().entry(index).map(|entry| entry.value))
+    }))
 }
 
 /// `dict[key] = value` for any key.
 pub fn set_value(host: &mut dyn Host, dict: Value, key: Value, value: Value) -> PyResult<()> {
     let (hash, found) = find(host, dict, key)?;
-    let Some(table) = table(dict) else { return Ok(()) };
+    let Some(table) = table(dict) else {
+        return Ok(());
+    };
     match found {
         Some(index) => table.get().set_value(index, value),
         None => {
@@ -157,7 +171,9 @@ pub fn set_value(host: &mut dyn Host, dict: Value, key: Value, value: Value) -> 
 /// Removes any key; returns its value if it was present.
 pub fn remove_value(host: &mut dyn Host, dict: Value, key: Value) -> PyResult<Option<Value>> {
     let (_, found) = find(host, dict, key)?;
-    Ok(found.and_then(|index| table(dict).and_then(|table| table.get().remove_at(index).map(|entry| entry.value))))
+    Ok(found.and_then(|index| {
+        table(dict).and_then(|table| table.get().remove_at(index).map(|entry| entry.value))
+    }))
 }
 
 /// `key in dict` (also sets).
@@ -188,7 +204,13 @@ pub fn delete_item(host: &mut dyn Host, dict: Value, key: Value) -> PyResult<()>
 
 /// The live (key, value) pairs of a dict.
 pub fn pairs(dict: Value) -> Vec<(Value, Value)> {
-    table(dict).map_or_else(Vec::new, |table| table.get().entries().map(|entry| (entry.key, entry.value)).collect())
+    table(dict).map_or_else(Vec::new, |table| {
+        table
+            .get()
+            .entries()
+            .map(|entry| (entry.key, entry.value))
+            .collect()
+    })
 }
 
 /// `a == b` for dicts.
@@ -202,7 +224,9 @@ pub fn equal(host: &mut dyn Host, left: Value, right: Value) -> PyResult<bool> {
 }
 
 fn equal_impl(host: &mut dyn Host, left: Value, right: Value) -> PyResult<bool> {
-    let (Some(a), Some(b)) = (table(left), table(right)) else { return Ok(false) };
+    let (Some(a), Some(b)) = (table(left), table(right)) else {
+        return Ok(false);
+    };
     if a.get().len() != b.get().len() {
         return Ok(false);
     }
@@ -221,7 +245,12 @@ fn equal_impl(host: &mut dyn Host, left: Value, right: Value) -> PyResult<bool> 
 
 /// Updates `dict` from a mapping or an iterable of pairs (`dict.update`, `dict(x)`).
 pub fn update_from(host: &mut dyn Host, dict: Value, source: Value) -> PyResult<()> {
-    if table(source).is_some() && matches!(source.as_object().map(|object| &object.payload), Some(Payload::Dict(_))) {
+    if table(source).is_some()
+        && matches!(
+            source.as_object().map(|object| &object.payload),
+            Some(Payload::Dict(_))
+        )
+    {
         for (key, value) in pairs(source) {
             set_value(host, dict, key, value)?;
         }
@@ -229,8 +258,12 @@ pub fn update_from(host: &mut dyn Host, dict: Value, source: Value) -> PyResult<
     }
     let runtime = host.runtime();
     let keys_name = runtime.names.keys;
-    if let Some(keys_method) = crate::protocol::attribute::find_attribute(host, source, keys_name)? {
-        if !matches!(source.as_object().map(|object| &object.payload), Some(Payload::List(_) | Payload::Tuple(_))) {
+    if let Some(keys_method) = crate::protocol::attribute::find_attribute(host, source, keys_name)?
+    {
+        if !matches!(
+            source.as_object().map(|object| &object.payload),
+            Some(Payload::List(_) | Payload::Tuple(_))
+        ) {
             let keys = crate::protocol::call(host, keys_method, &[], &[])?;
             for key in crate::protocol::collect(host, keys)? {
                 let value = crate::protocol::get_item(host, source, key)?;
@@ -245,13 +278,18 @@ pub fn update_from(host: &mut dyn Host, dict: Value, source: Value) -> PyResult<
             Ok(pair) => pair,
             Err(_) => {
                 let runtime = host.runtime();
-                let message = format!("cannot convert dictionary update sequence element #{position} to a sequence");
+                let message = format!(
+                    "cannot convert dictionary update sequence element #{position} to a sequence"
+                );
                 return Err(runtime.type_error(message));
             }
         };
         if pair.len() != 2 {
             let runtime = host.runtime();
-            let message = format!("dictionary update sequence element #{position} has length {}; 2 is required", pair.len());
+            let message = format!(
+                "dictionary update sequence element #{position} has length {}; 2 is required",
+                pair.len()
+            );
             return Err(runtime.value_error(message));
         }
         set_value(host, dict, pair[0], pair[1])?;
@@ -260,25 +298,55 @@ pub fn update_from(host: &mut dyn Host, dict: Value, source: Value) -> PyResult<
 }
 
 fn receiver(host: &mut dyn Host, arguments: &Arguments, method: &str) -> PyResult<Value> {
-    let first = arguments.values.first().map(|&value| crate::protocol::base_value(value).unwrap_or(value));
+    let first = arguments
+        .values
+        .first()
+        .map(|&value| crate::protocol::base_value(value).unwrap_or(value));
     match first.as_ref() {
-        Some(&value) if matches!(value.as_object().map(|object| &object.payload), Some(Payload::Dict(_))) => Ok(value),
-        _ => Err(host.runtime().type_error(format!("descriptor '{method}' requires a 'dict' object"))),
+        Some(&value)
+            if matches!(
+                value.as_object().map(|object| &object.payload),
+                Some(Payload::Dict(_))
+            ) =>
+        {
+            Ok(value)
+        }
+        _ => Err(host
+            .runtime()
+            .type_error(format!("descriptor '{method}' requires a 'dict' object"))),
     }
 }
 
-fn argument_count(host: &mut dyn Host, arguments: &Arguments, name: &str, minimum: usize, maximum: usize) -> PyResult<()> {
+fn argument_count(
+    host: &mut dyn Host,
+    arguments: &Arguments,
+    name: &str,
+    minimum: usize,
+    maximum: usize,
+) -> PyResult<()> {
     let given = arguments.positionals().len() - 1;
     if !arguments.keyword_names.is_empty() {
-        return Err(host.runtime().type_error(format!("{name}() takes no keyword arguments")));
+        return Err(host
+            .runtime()
+            .type_error(format!("{name}() takes no keyword arguments")));
     }
     if given < minimum || given > maximum {
         let message = if minimum == maximum {
-            format!("{name}() takes exactly {} argument{} ({given} given)", minimum, if minimum == 1 { "" } else { "s" })
+            format!(
+                "{name}() takes exactly {} argument{} ({given} given)",
+                minimum,
+                if minimum == 1 { "" } else { "s" }
+            )
         } else if given < minimum {
-            format!("{name} expected at least {minimum} argument{}, got {given}", if minimum == 1 { "" } else { "s" })
+            format!(
+                "{name} expected at least {minimum} argument{}, got {given}",
+                if minimum == 1 { "" } else { "s" }
+            )
         } else {
-            format!("{name} expected at most {maximum} argument{}, got {given}", if maximum == 1 { "" } else { "s" })
+            format!(
+                "{name} expected at most {maximum} argument{}, got {given}",
+                if maximum == 1 { "" } else { "s" }
+            )
         };
         return Err(host.runtime().type_error(message));
     }
@@ -292,7 +360,12 @@ fn get(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     Ok(get_value(host, dict, values[1])?.unwrap_or(values.get(2).copied().unwrap_or(Value::NONE)))
 }
 
-fn view(host: &mut dyn Host, arguments: Arguments, kind: DictViewKind, name: &str) -> PyResult<Value> {
+fn view(
+    host: &mut dyn Host,
+    arguments: Arguments,
+    kind: DictViewKind,
+    name: &str,
+) -> PyResult<Value> {
     let dict = receiver(host, &arguments, name)?;
     argument_count(host, &arguments, name, 0, 0)?;
     Ok(host.runtime().heap.allocate(Payload::DictView(dict, kind)))
@@ -332,7 +405,9 @@ fn popitem(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         Some(entry) => Ok(runtime.new_tuple(vec![entry.key, entry.value])),
         None => {
             let message = runtime.new_str("popitem(): dictionary is empty");
-            Err(crate::PyErr { exception: runtime.new_exception(runtime.types.key_error, vec![message]) })
+            Err(crate::PyErr {
+                exception: runtime.new_exception(runtime.types.key_error, vec![message]),
+            })
         }
     }
 }
@@ -353,7 +428,10 @@ fn update(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let dict = receiver(host, &arguments, "update")?;
     let positionals = arguments.positionals();
     if positionals.len() > 2 {
-        let message = format!("update expected at most 1 argument, got {}", positionals.len() - 1);
+        let message = format!(
+            "update expected at most 1 argument, got {}",
+            positionals.len() - 1
+        );
         return Err(host.runtime().type_error(message));
     }
     if let Some(&source) = positionals.get(1) {
@@ -368,8 +446,13 @@ fn update(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 fn copy(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let dict = receiver(host, &arguments, "copy")?;
     argument_count(host, &arguments, "copy", 0, 0)?;
-    let cloned = table(dict).map(|table| table.get().clone()).unwrap_or_default();
-    Ok(host.runtime().heap.allocate(Payload::Dict(Mutable::new(cloned))))
+    let cloned = table(dict)
+        .map(|table| table.get().clone())
+        .unwrap_or_default();
+    Ok(host
+        .runtime()
+        .heap
+        .allocate(Payload::Dict(Mutable::new(cloned))))
 }
 
 fn clear(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {

@@ -7,7 +7,6 @@ use crate::runtime::exception_data;
 use crate::value::Value;
 use crate::{Arguments, Host, PyResult, Runtime};
 
-
 /// The BaseException methods.
 pub const METHODS: crate::types::MethodTable = &[
     ("__init__", init),
@@ -61,9 +60,15 @@ pub fn construct(host: &mut dyn Host, class: Value, arguments: Arguments) -> PyR
         let text = str_value_of(keyword);
         if !allowed.contains(&text.as_str()) {
             let message = if allowed.is_empty() {
-                format!("{}() takes no keyword arguments", crate::protocol::class_name(class))
+                format!(
+                    "{}() takes no keyword arguments",
+                    crate::protocol::class_name(class)
+                )
             } else {
-                format!("'{text}' is an invalid keyword argument for {}()", crate::protocol::class_name(class))
+                format!(
+                    "'{text}' is an invalid keyword argument for {}()",
+                    crate::protocol::class_name(class)
+                )
             };
             return Err(runtime.type_error(message));
         }
@@ -100,18 +105,28 @@ fn str_value_of(value: Value) -> String {
 
 /// The args tuple's items.
 pub fn args(value: Value) -> Vec<Value> {
-    let Some(data) = exception_data(value) else { return Vec::new() };
-    crate::types::tuple::items(data.get().args).map(<[Value]>::to_vec).unwrap_or_default()
+    let Some(data) = exception_data(value) else {
+        return Vec::new();
+    };
+    crate::types::tuple::items(data.get().args)
+        .map(<[Value]>::to_vec)
+        .unwrap_or_default()
 }
 
 /// Fixed attributes of exceptions.
 pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<Option<Value>> {
-    let Some(data) = exception_data(value) else { return Ok(None) };
+    let Some(data) = exception_data(value) else {
+        return Ok(None);
+    };
     let names = runtime.names;
     let data = data.get();
     let or_none = |value: Value| if value.is_null() { Value::NONE } else { value };
     Ok(if name == names.args {
-        Some(if data.args.is_null() { runtime.new_tuple(Vec::new()) } else { data.args })
+        Some(if data.args.is_null() {
+            runtime.new_tuple(Vec::new())
+        } else {
+            data.args
+        })
     } else if name == names.__cause__ {
         Some(or_none(data.cause))
     } else if name == names.__context__ {
@@ -120,10 +135,14 @@ pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<O
         Some(Value::bool(data.suppress_context))
     } else if name == names.__traceback__ {
         Some(Value::NONE)
-    } else if name == names.value && crate::protocol::is_instance(runtime, value, runtime.types.stop_iteration) {
+    } else if name == names.value
+        && crate::protocol::is_instance(runtime, value, runtime.types.stop_iteration)
+    {
         let items = args(value);
         Some(items.first().copied().unwrap_or(Value::NONE))
-    } else if name == names.code && crate::protocol::is_instance(runtime, value, runtime.types.system_exit) {
+    } else if name == names.code
+        && crate::protocol::is_instance(runtime, value, runtime.types.system_exit)
+    {
         let items = args(value);
         Some(match items.len() {
             0 => Value::NONE,
@@ -136,18 +155,16 @@ pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<O
         crate::types::exception_group::attribute(runtime, value, name)
     } else if crate::protocol::is_instance(runtime, value, runtime.types.os_error) {
         let text = crate::protocol::str_value(name).unwrap_or("");
-        matches!(text, "errno" | "strerror" | "filename" | "filename2" | "winerror").then_some(Value::NONE)
-    } else if name == names.name
-        && (crate::protocol::is_instance(runtime, value, runtime.types.name_error)
-            || crate::protocol::is_instance(runtime, value, runtime.types.import_error)
-            || crate::protocol::is_instance(runtime, value, runtime.types.attribute_error))
+        matches!(
+            text,
+            "errno" | "strerror" | "filename" | "filename2" | "winerror"
+        )
+        .then_some(Value::NONE)
+    } else if unset_keyword_attribute(runtime, value, name) {
+        Some(Value::NONE)
+    } else if name == names.msg
+        && crate::protocol::is_instance(runtime, value, runtime.types.import_error)
     {
-        Some(Value::NONE)
-    } else if crate::protocol::str_value(name) == Some("obj") && crate::protocol::is_instance(runtime, value, runtime.types.attribute_error) {
-        Some(Value::NONE)
-    } else if crate::protocol::str_value(name) == Some("path") && crate::protocol::is_instance(runtime, value, runtime.types.import_error) {
-        Some(Value::NONE)
-    } else if name == names.msg && crate::protocol::is_instance(runtime, value, runtime.types.import_error) {
         Some(args(value).first().copied().unwrap_or(Value::NONE))
     } else {
         None
@@ -156,15 +173,26 @@ pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<O
 
 /// Assigning one of the fields every exception has (`args`, `__cause__`, `__context__`,
 /// `__suppress_context__`); `None` for other names.
-pub fn set_attribute(host: &mut dyn Host, exception: Value, name: Value, value: Value) -> Option<PyResult<()>> {
+pub fn set_attribute(
+    host: &mut dyn Host,
+    exception: Value,
+    name: Value,
+    value: Value,
+) -> Option<PyResult<()>> {
     let data = exception_data(exception)?;
     let runtime = host.runtime();
     let names = runtime.names;
     let is_exception_or_none = value.is_none() || is_exception(value);
     if name == names.__cause__ || name == names.__context__ {
-        let field = if name == names.__cause__ { "cause" } else { "context" };
+        let field = if name == names.__cause__ {
+            "cause"
+        } else {
+            "context"
+        };
         if !is_exception_or_none {
-            return Some(Err(runtime.type_error(format!("exception {field} must be None or derive from BaseException"))));
+            return Some(Err(runtime.type_error(format!(
+                "exception {field} must be None or derive from BaseException"
+            ))));
         }
         let stored = if value.is_none() { Value::NULL } else { value };
         let data = data.get();
@@ -177,7 +205,9 @@ pub fn set_attribute(host: &mut dyn Host, exception: Value, name: Value, value: 
         return Some(Ok(()));
     }
     if name == names.__suppress_context__ {
-        return Some(crate::protocol::is_true(host, value).map(|truth| data.get().suppress_context = truth));
+        return Some(
+            crate::protocol::is_true(host, value).map(|truth| data.get().suppress_context = truth),
+        );
     }
     if name == names.args {
         return Some(crate::protocol::collect(host, value).map(|items| {
@@ -203,20 +233,33 @@ pub fn str_of(host: &mut dyn Host, value: Value) -> PyResult<String> {
             *slot = crate::protocol::get_attribute(host, value, name)?;
         }
         let [errno, strerror, filename] = fields;
-        let mut text = format!("[Errno {}] {}", str_string(host, errno)?, str_string(host, strerror)?);
+        let mut text = format!(
+            "[Errno {}] {}",
+            str_string(host, errno)?,
+            str_string(host, strerror)?
+        );
         if !filename.is_none() {
             text.push_str(&format!(": {}", repr_string(host, filename)?));
         }
         return Ok(text);
     }
     let runtime = host.runtime();
-    if crate::protocol::is_instance(runtime, value, runtime.types.syntax_error) && items.len() == 2 {
+    if crate::protocol::is_instance(runtime, value, runtime.types.syntax_error) && items.len() == 2
+    {
         let details = crate::types::tuple::items(items[1]).unwrap_or(&[]).to_vec();
         let message = str_string(host, items[0])?;
-        let file = details.first().and_then(|&file| crate::protocol::str_value(file)).map(|file| {
-            std::path::Path::new(file).file_name().map_or(file.to_owned(), |name| name.to_string_lossy().into_owned())
-        });
-        let line = details.get(1).and_then(|&line| crate::types::int::as_int(line)).and_then(|line| line.to_i64());
+        let file = details
+            .first()
+            .and_then(|&file| crate::protocol::str_value(file))
+            .map(|file| {
+                std::path::Path::new(file)
+                    .file_name()
+                    .map_or(file.to_owned(), |name| name.to_string_lossy().into_owned())
+            });
+        let line = details
+            .get(1)
+            .and_then(|&line| crate::types::int::as_int(line))
+            .and_then(|line| line.to_i64());
         return Ok(match (file, line) {
             (Some(file), Some(line)) => format!("{message} ({file}, line {line})"),
             (Some(file), None) => format!("{message} ({file})"),
@@ -235,7 +278,9 @@ pub fn str_of(host: &mut dyn Host, value: Value) -> PyResult<String> {
             }
         }
         _ => {
-            let Some(data) = exception_data(value) else { return Ok(String::new()) };
+            let Some(data) = exception_data(value) else {
+                return Ok(String::new());
+            };
             repr_string(host, data.get().args)
         }
     }
@@ -249,7 +294,9 @@ pub fn repr_of(host: &mut dyn Host, value: Value) -> PyResult<String> {
     if items.len() == 1 {
         return Ok(format!("{name}({})", repr_string(host, items[0])?));
     }
-    let Some(data) = exception_data(value) else { return Ok(format!("{name}()")) };
+    let Some(data) = exception_data(value) else {
+        return Ok(format!("{name}()"));
+    };
     let tuple = data.get().args;
     if tuple.is_null() || items.is_empty() {
         return Ok(format!("{name}()"));
@@ -258,10 +305,15 @@ pub fn repr_of(host: &mut dyn Host, value: Value) -> PyResult<String> {
 }
 
 fn init(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    let Some(&exception) = arguments.values.first() else { return Ok(Value::NONE) };
+    let Some(&exception) = arguments.values.first() else {
+        return Ok(Value::NONE);
+    };
     let runtime = host.runtime();
     if !arguments.keyword_names.is_empty() {
-        let message = format!("{}() takes no keyword arguments", type_name(runtime, exception));
+        let message = format!(
+            "{}() takes no keyword arguments",
+            type_name(runtime, exception)
+        );
         return Err(runtime.type_error(message));
     }
     let args = runtime.new_tuple(arguments.values[1..].to_vec());
@@ -272,13 +324,17 @@ fn init(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 }
 
 fn str_method(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    let Some(&exception) = arguments.values.first() else { return Ok(Value::NONE) };
+    let Some(&exception) = arguments.values.first() else {
+        return Ok(Value::NONE);
+    };
     let text = str_of(host, exception)?;
     Ok(host.runtime().new_string(text))
 }
 
 fn repr_method(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    let Some(&exception) = arguments.values.first() else { return Ok(Value::NONE) };
+    let Some(&exception) = arguments.values.first() else {
+        return Ok(Value::NONE);
+    };
     let text = repr_of(host, exception)?;
     Ok(host.runtime().new_string(text))
 }
@@ -288,8 +344,11 @@ fn with_traceback(_host: &mut dyn Host, arguments: Arguments) -> PyResult<Value>
 }
 
 fn add_note(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    let (Some(&exception), Some(&note)) = (arguments.values.first(), arguments.values.get(1)) else {
-        return Err(host.runtime().type_error("add_note() takes exactly one argument"));
+    let (Some(&exception), Some(&note)) = (arguments.values.first(), arguments.values.get(1))
+    else {
+        return Err(host
+            .runtime()
+            .type_error("add_note() takes exactly one argument"));
     };
     if crate::protocol::str_value(note).is_none() {
         let runtime = host.runtime();
@@ -310,16 +369,26 @@ fn add_note(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
             crate::types::list::push(host, notes, note);
             Ok(Value::NONE)
         }
-        None => Err(host.runtime().type_error("Cannot add note: __notes__ is not a list")),
+        None => Err(host
+            .runtime()
+            .type_error("Cannot add note: __notes__ is not a list")),
     }
 }
 
 /// The notes added with `add_note`, as text (for traceback printing).
 pub fn notes(host: &mut dyn Host, exception: Value) -> Vec<String> {
     let notes_name = host.runtime().intern("__notes__");
-    let Ok(Some(notes)) = crate::protocol::attribute::find_attribute(host, exception, notes_name) else { return Vec::new() };
-    let items = crate::types::list::items(notes).map(|items| items.clone()).unwrap_or_default();
-    items.into_iter().filter_map(|note| crate::protocol::str_string(host, note).ok()).collect()
+    let Ok(Some(notes)) = crate::protocol::attribute::find_attribute(host, exception, notes_name)
+    else {
+        return Vec::new();
+    };
+    let items = crate::types::list::items(notes)
+        .map(|items| items.clone())
+        .unwrap_or_default();
+    items
+        .into_iter()
+        .filter_map(|note| crate::protocol::str_string(host, note).ok())
+        .collect()
 }
 
 /// Whether a value is an exception instance.
@@ -331,7 +400,10 @@ pub fn is_exception(value: Value) -> bool {
 /// from its args `(msg, (filename, lineno, offset, text[, end_lineno, end_offset]))`.
 fn syntax_error_attribute(runtime: &mut Runtime, value: Value, name: Value) -> Option<Value> {
     let items = args(value);
-    let details = items.get(1).and_then(|&details| crate::types::tuple::items(details)).unwrap_or(&[]);
+    let details = items
+        .get(1)
+        .and_then(|&details| crate::types::tuple::items(details))
+        .unwrap_or(&[]);
     let index = match crate::protocol::str_value(name)? {
         "msg" => return Some(items.first().copied().unwrap_or(Value::NONE)),
         "filename" => 0,
@@ -345,4 +417,18 @@ fn syntax_error_attribute(runtime: &mut Runtime, value: Value, name: Value) -> O
     };
     let _ = runtime;
     Some(details.get(index).copied().unwrap_or(Value::NONE))
+}
+
+/// Whether `name` is one of the keyword attributes CPython gives these exceptions (`name` of
+/// NameError/ImportError/AttributeError, `obj` of AttributeError, `path` of ImportError),
+/// which read as None until set.
+fn unset_keyword_attribute(runtime: &Runtime, value: Value, name: Value) -> bool {
+    let types = &runtime.types;
+    let is = |class: Value| crate::protocol::is_instance(runtime, value, class);
+    match crate::protocol::str_value(name) {
+        Some("name") => is(types.name_error) || is(types.import_error) || is(types.attribute_error),
+        Some("obj") => is(types.attribute_error),
+        Some("path") => is(types.import_error),
+        _ => false,
+    }
 }

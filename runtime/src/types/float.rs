@@ -27,10 +27,18 @@ pub fn repr(value: f64) -> String {
         return "nan".into();
     }
     if value.is_infinite() {
-        return if value > 0.0 { "inf".into() } else { "-inf".into() };
+        return if value > 0.0 {
+            "inf".into()
+        } else {
+            "-inf".into()
+        };
     }
     if value == 0.0 {
-        return if value.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if value.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     // Rust's `{:e}` gives the shortest round-trip digits: "1.2345e-5".
     let scientific = format!("{value:e}");
@@ -46,11 +54,19 @@ pub fn repr(value: f64) -> String {
         } else if point as usize >= digits.len() {
             format!("{}{}.0", digits, "0".repeat(point as usize - digits.len()))
         } else {
-            format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
+            format!(
+                "{}.{}",
+                &digits[..point as usize],
+                &digits[point as usize..]
+            )
         };
         format!("{sign}{text}")
     } else {
-        let fraction = if digits.len() > 1 { format!("{}.{}", &digits[..1], &digits[1..]) } else { digits.clone() };
+        let fraction = if digits.len() > 1 {
+            format!("{}.{}", &digits[..1], &digits[1..])
+        } else {
+            digits.clone()
+        };
         let exponent_sign = if exponent < 0 { '-' } else { '+' };
         format!("{sign}{fraction}e{exponent_sign}{:02}", exponent.abs())
     }
@@ -114,7 +130,12 @@ fn frexp(value: f64) -> (f64, i32) {
 }
 
 /// `a op b` for floats.
-pub fn binary(runtime: &mut Runtime, a: f64, b: f64, operator: krait_compiler::BinaryOperator) -> PyResult<Option<Value>> {
+pub fn binary(
+    runtime: &mut Runtime,
+    a: f64,
+    b: f64,
+    operator: krait_compiler::BinaryOperator,
+) -> PyResult<Option<Value>> {
     use krait_compiler::BinaryOperator as Op;
     let result = match operator.plain() {
         Op::Add => a + b,
@@ -177,7 +198,10 @@ pub fn power(runtime: &mut Runtime, a: f64, b: f64) -> PyResult<Value> {
         // A negative base to a fractional power is complex.
         let magnitude = (-a).powf(b);
         let angle = std::f64::consts::PI * b;
-        return Ok(runtime.heap.allocate(crate::object::Payload::Complex(magnitude * angle.cos(), magnitude * angle.sin())));
+        return Ok(runtime.heap.allocate(crate::object::Payload::Complex(
+            magnitude * angle.cos(),
+            magnitude * angle.sin(),
+        )));
     }
     let result = a.powf(b);
     if result.is_infinite() && a.is_finite() && b.is_finite() {
@@ -203,11 +227,23 @@ pub fn parse(text: &str) -> Option<f64> {
         }
         return Some(if negative { -special } else { special });
     }
-    if trimmed.contains("__") || trimmed.starts_with('_') || trimmed.ends_with('_') || trimmed.contains("_.") || trimmed.contains("._") {
+    if trimmed.contains("__")
+        || trimmed.starts_with('_')
+        || trimmed.ends_with('_')
+        || trimmed.contains("_.")
+        || trimmed.contains("._")
+    {
         return None;
     }
-    let cleaned: String = trimmed.chars().filter(|&character| character != '_').collect();
-    if cleaned.is_empty() || !cleaned.chars().all(|c| c.is_ascii_digit() || "+-.eE".contains(c)) {
+    let cleaned: String = trimmed
+        .chars()
+        .filter(|&character| character != '_')
+        .collect();
+    if cleaned.is_empty()
+        || !cleaned
+            .chars()
+            .all(|c| c.is_ascii_digit() || "+-.eE".contains(c))
+    {
         return None;
     }
     cleaned.parse().ok()
@@ -216,7 +252,9 @@ pub fn parse(text: &str) -> Option<f64> {
 fn receiver(host: &mut dyn Host, arguments: &Arguments) -> PyResult<f64> {
     match arguments.values.first().and_then(|value| value.as_float()) {
         Some(float) => Ok(float),
-        None => Err(host.runtime().type_error("descriptor requires a 'float' object")),
+        None => Err(host
+            .runtime()
+            .type_error("descriptor requires a 'float' object")),
     }
 }
 
@@ -265,7 +303,12 @@ pub fn hex_string(value: f64) -> String {
         return repr(value);
     }
     if value == 0.0 {
-        return if value.is_sign_negative() { "-0x0.0p+0" } else { "0x0.0p+0" }.to_string();
+        return if value.is_sign_negative() {
+            "-0x0.0p+0"
+        } else {
+            "0x0.0p+0"
+        }
+        .to_string();
     }
     let (mantissa, exponent) = frexp(value.abs());
     // Normal numbers get a leading 1; subnormals keep the exponent at -1022.
@@ -317,14 +360,23 @@ pub fn parse_hex(text: &str) -> Result<f64, FromHexError> {
     let is_space = |byte: &u8| matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
     let bytes = text.as_bytes();
     let start = bytes.iter().take_while(|byte| is_space(byte)).count();
-    let end = bytes.len() - bytes[start..].iter().rev().take_while(|byte| is_space(byte)).count();
+    let end = bytes.len()
+        - bytes[start..]
+            .iter()
+            .rev()
+            .take_while(|byte| is_space(byte))
+            .count();
     let mut body = &bytes[start..end];
     let negative = body.first() == Some(&b'-');
     if matches!(body.first(), Some(b'+' | b'-')) {
         body = &body[1..];
     }
     let signed = |value: f64| if negative { -value } else { value };
-    for (word, value) in [("inf", f64::INFINITY), ("infinity", f64::INFINITY), ("nan", f64::NAN)] {
+    for (word, value) in [
+        ("inf", f64::INFINITY),
+        ("infinity", f64::INFINITY),
+        ("nan", f64::NAN),
+    ] {
         if body.eq_ignore_ascii_case(word.as_bytes()) {
             return Ok(signed(value));
         }
@@ -335,13 +387,19 @@ pub fn parse_hex(text: &str) -> Result<f64, FromHexError> {
     let mut digits = Vec::new();
     let mut fraction_digits: i64 = 0;
     let mut position = 0;
-    while let Some(digit) = body.get(position).and_then(|&byte| (byte as char).to_digit(16)) {
+    while let Some(digit) = body
+        .get(position)
+        .and_then(|&byte| (byte as char).to_digit(16))
+    {
         digits.push(digit as u8);
         position += 1;
     }
     if body.get(position) == Some(&b'.') {
         position += 1;
-        while let Some(digit) = body.get(position).and_then(|&byte| (byte as char).to_digit(16)) {
+        while let Some(digit) = body
+            .get(position)
+            .and_then(|&byte| (byte as char).to_digit(16))
+        {
             digits.push(digit as u8);
             fraction_digits += 1;
             position += 1;
@@ -361,7 +419,9 @@ pub fn parse_hex(text: &str) -> Result<f64, FromHexError> {
             return Err(FromHexError::Invalid);
         }
         while let Some(&digit) = body.get(position).filter(|byte| byte.is_ascii_digit()) {
-            exponent = exponent.saturating_mul(10).saturating_add(i64::from(digit - b'0'));
+            exponent = exponent
+                .saturating_mul(10)
+                .saturating_add(i64::from(digit - b'0'));
             position += 1;
         }
         if exponent_negative {
@@ -373,9 +433,13 @@ pub fn parse_hex(text: &str) -> Result<f64, FromHexError> {
     }
     // The value is `coefficient * 2**exponent`.
     let exponent = exponent.saturating_sub(fraction_digits.saturating_mul(4));
-    let Some(first) = digits.iter().position(|&digit| digit != 0) else { return Ok(signed(0.0)) };
+    let Some(first) = digits.iter().position(|&digit| digit != 0) else {
+        return Ok(signed(0.0));
+    };
     let significant = &digits[first..];
-    let top = (significant.len() as i64 - 1) * 4 + i64::from(8 - significant[0].leading_zeros()) + exponent;
+    let top = (significant.len() as i64 - 1) * 4
+        + i64::from(8 - significant[0].leading_zeros())
+        + exponent;
     if top > 1024 {
         return Err(FromHexError::Overflow);
     }
@@ -403,7 +467,8 @@ pub fn parse_hex(text: &str) -> Result<f64, FromHexError> {
     // `kept` has at most 54 bits, so it and the scaling are exact; split the scaling in two so
     // neither factor overflows or underflows.
     let half_exponent = (kept_exponent / 2) as i32;
-    let value = kept * power_of_two(half_exponent) * power_of_two(kept_exponent as i32 - half_exponent);
+    let value =
+        kept * power_of_two(half_exponent) * power_of_two(kept_exponent as i32 - half_exponent);
     if value.is_infinite() {
         return Err(FromHexError::Overflow);
     }
@@ -414,17 +479,28 @@ pub fn parse_hex(text: &str) -> Result<f64, FromHexError> {
 fn fromhex(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let class = arguments.values.first().copied().unwrap_or(Value::NONE);
     if arguments.values.len() != 2 || !arguments.keyword_names.is_empty() {
-        let message = format!("float.fromhex() takes exactly one argument ({} given)", arguments.values.len().saturating_sub(1));
+        let message = format!(
+            "float.fromhex() takes exactly one argument ({} given)",
+            arguments.values.len().saturating_sub(1)
+        );
         return Err(host.runtime().type_error(message));
     }
     let Some(text) = crate::protocol::str_value(arguments.values[1]) else {
-        return Err(host.runtime().type_error("bad argument type for built-in operation"));
+        return Err(host
+            .runtime()
+            .type_error("bad argument type for built-in operation"));
     };
     let value = match parse_hex(text) {
         Ok(value) => Value::float(value),
-        Err(FromHexError::Invalid) => return Err(host.runtime().value_error("invalid hexadecimal floating-point string")),
+        Err(FromHexError::Invalid) => {
+            return Err(host
+                .runtime()
+                .value_error("invalid hexadecimal floating-point string"))
+        }
         Err(FromHexError::Overflow) => {
-            return Err(host.runtime().overflow_error("hexadecimal value too large to represent as a float"))
+            return Err(host
+                .runtime()
+                .overflow_error("hexadecimal value too large to represent as a float"))
         }
     };
     if class == host.runtime().types.float {
@@ -455,7 +531,9 @@ fn dunder_round(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let name = runtime.intern("round");
     let builtins = runtime.builtins;
     match crate::types::dict::get_str_key(runtime, builtins, name) {
-        Some(round) => crate::protocol::call(host, round, arguments.values, arguments.keyword_names),
+        Some(round) => {
+            crate::protocol::call(host, round, arguments.values, arguments.keyword_names)
+        }
         None => Ok(Value::NONE),
     }
 }
@@ -488,7 +566,12 @@ mod tests {
         assert_eq!(hash(1.0), 1);
         assert_eq!(hash(-1.0), -2);
         assert_eq!(hash(1.5), 1152921504606846977);
-        assert_eq!(hash(2f64.powi(70)), crate::types::int::hash_int(&crate::types::int::IntValue::Big(&(num_bigint::BigInt::from(1) << 70usize))));
+        assert_eq!(
+            hash(2f64.powi(70)),
+            crate::types::int::hash_int(&crate::types::int::IntValue::Big(
+                &(num_bigint::BigInt::from(1) << 70usize)
+            ))
+        );
     }
 
     #[test]

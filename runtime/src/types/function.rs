@@ -8,7 +8,9 @@ use crate::{PyResult, Runtime};
 /// A fixed attribute of a function, builtin function or bound method.
 pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<Option<Value>> {
     let names = runtime.names;
-    let Some(object) = value.as_object() else { return Ok(None) };
+    let Some(object) = value.as_object() else {
+        return Ok(None);
+    };
     Ok(match &object.payload {
         Payload::Function(function) => {
             if name == names.__name__ {
@@ -21,10 +23,18 @@ pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<O
                 Some(function.doc)
             } else if name == names.__defaults__ {
                 let defaults = *function.defaults.get();
-                Some(if defaults.is_null() { Value::NONE } else { defaults })
+                Some(if defaults.is_null() {
+                    Value::NONE
+                } else {
+                    defaults
+                })
             } else if name == names.__kwdefaults__ {
                 let defaults = *function.keyword_defaults.get();
-                Some(if defaults.is_null() { Value::NONE } else { defaults })
+                Some(if defaults.is_null() {
+                    Value::NONE
+                } else {
+                    defaults
+                })
             } else if name == names.__code__ {
                 Some(function.code)
             } else if name == names.__annotations__ {
@@ -52,11 +62,19 @@ pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<O
             if name == names.__name__ || name == names.__qualname__ {
                 Some(runtime.intern(native.name))
             } else if name == names.__self__ {
-                Some(if native.receiver.is_null() { Value::NONE } else { native.receiver })
+                Some(if native.receiver.is_null() {
+                    Value::NONE
+                } else {
+                    native.receiver
+                })
             } else if name == names.__doc__ {
                 Some(Value::NONE)
             } else if name == names.__module__ {
-                Some(if native.owner == "builtins" { runtime.intern("builtins") } else { Value::NONE })
+                Some(if native.owner == "builtins" {
+                    runtime.intern("builtins")
+                } else {
+                    Value::NONE
+                })
             } else {
                 None
             }
@@ -76,7 +94,11 @@ pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<O
 }
 
 /// A fixed attribute of a code object (`co_name`, `co_filename`, `co_consts`, …).
-pub fn code_attribute(runtime: &mut Runtime, code: &crate::object::CodeData, name: Value) -> Option<Value> {
+pub fn code_attribute(
+    runtime: &mut Runtime,
+    code: &crate::object::CodeData,
+    name: Value,
+) -> Option<Value> {
     let compiled = &code.code;
     let strings = |runtime: &mut Runtime, items: &[std::rc::Rc<str>]| {
         let values = items.iter().map(|item| runtime.new_str(item)).collect();

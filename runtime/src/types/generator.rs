@@ -15,8 +15,17 @@ pub const METHODS: crate::types::MethodTable = &[
 
 fn receiver(host: &mut dyn Host, arguments: &Arguments) -> PyResult<Value> {
     match arguments.values.first() {
-        Some(&value) if matches!(value.as_object().map(|object| &object.payload), Some(Payload::Generator(_))) => Ok(value),
-        _ => Err(host.runtime().type_error("descriptor requires a 'generator' object")),
+        Some(&value)
+            if matches!(
+                value.as_object().map(|object| &object.payload),
+                Some(Payload::Generator(_))
+            ) =>
+        {
+            Ok(value)
+        }
+        _ => Err(host
+            .runtime()
+            .type_error("descriptor requires a 'generator' object")),
     }
 }
 
@@ -48,17 +57,23 @@ fn iter(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 /// The exception `throw(type[, value[, traceback]])` raises (CPython's `_gen_throw` checks).
 pub fn exception_to_throw(host: &mut dyn Host, arguments: &[Value]) -> PyResult<Value> {
     let Some(&thrown) = arguments.first() else {
-        return Err(host.runtime().type_error("throw expected at least 1 argument, got 0"));
+        return Err(host
+            .runtime()
+            .type_error("throw expected at least 1 argument, got 0"));
     };
     let value = arguments.get(1).copied().unwrap_or(Value::NONE);
     if let Some(&traceback) = arguments.get(2) {
         if !traceback.is_none() {
-            return Err(host.runtime().type_error("throw() third argument must be a traceback object"));
+            return Err(host
+                .runtime()
+                .type_error("throw() third argument must be a traceback object"));
         }
     }
     let runtime = host.runtime();
     let base_exception = runtime.types.base_exception;
-    if crate::protocol::as_type(thrown).is_some() && crate::protocol::is_subclass(thrown, base_exception) {
+    if crate::protocol::as_type(thrown).is_some()
+        && crate::protocol::is_subclass(thrown, base_exception)
+    {
         if crate::protocol::is_instance(runtime, value, thrown) {
             return Ok(value);
         }
@@ -95,7 +110,10 @@ pub fn throw(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 /// `close()` (generators and coroutines): raises GeneratorExit at the paused point.
 pub fn close(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let generator = receiver(host, &arguments)?;
-    let Some(Payload::Generator(state)) = generator.as_object().map(|object| &object.payload) else { return Ok(Value::NONE) };
+    let Some(Payload::Generator(state)) = generator.as_object().map(|object| &object.payload)
+    else {
+        return Ok(Value::NONE);
+    };
     if state.state.get() == crate::object::GeneratorState::Created {
         state.state.set(crate::object::GeneratorState::Finished);
         *state.frame.get() = None;
@@ -105,11 +123,15 @@ pub fn close(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let runtime = host.runtime();
     let exception = runtime.new_exception(runtime.types.generator_exit, Vec::new());
     match host.resume_generator(generator, Value::NONE, exception) {
-        Ok(GeneratorStep::Yielded(_)) => Err(host.runtime().runtime_error(format!("{kind} ignored GeneratorExit"))),
+        Ok(GeneratorStep::Yielded(_)) => Err(host
+            .runtime()
+            .runtime_error(format!("{kind} ignored GeneratorExit"))),
         Ok(GeneratorStep::Returned(_)) => Ok(Value::NONE),
         Err(PyErr { exception: raised }) => {
             let runtime = host.runtime();
-            if crate::protocol::is_instance(runtime, raised, runtime.types.generator_exit) || crate::protocol::is_instance(runtime, raised, runtime.types.stop_iteration) {
+            if crate::protocol::is_instance(runtime, raised, runtime.types.generator_exit)
+                || crate::protocol::is_instance(runtime, raised, runtime.types.stop_iteration)
+            {
                 Ok(Value::NONE)
             } else {
                 Err(PyErr { exception: raised })

@@ -138,7 +138,9 @@ pub fn hash_int(value: &IntValue) -> i64 {
 
 /// Converts an int to f64, raising OverflowError when too large.
 pub fn to_float(runtime: &mut Runtime, value: &IntValue) -> PyResult<f64> {
-    value.to_f64().ok_or_else(|| runtime.overflow_error("int too large to convert to float"))
+    value
+        .to_f64()
+        .ok_or_else(|| runtime.overflow_error("int too large to convert to float"))
 }
 
 /// The decimal text of an int.
@@ -196,7 +198,11 @@ pub fn check_parse_digits(runtime: &mut Runtime, text: &str, base: u32) -> PyRes
         return Ok(());
     }
     let unsigned = text.trim().trim_start_matches(['+', '-']);
-    let prefixed = unsigned.len() >= 2 && matches!(&unsigned.as_bytes()[..2], [b'0', b'x' | b'X' | b'o' | b'O' | b'b' | b'B']);
+    let prefixed = unsigned.len() >= 2
+        && matches!(
+            &unsigned.as_bytes()[..2],
+            [b'0', b'x' | b'X' | b'o' | b'O' | b'b' | b'B']
+        );
     let base = if base == 0 && prefixed { 2 } else { base };
     if base.is_power_of_two() {
         return Ok(());
@@ -258,7 +264,15 @@ pub fn binary(
                 if b < 0 {
                     return Err(runtime.value_error("negative shift count"));
                 }
-                Some(if b >= 64 { if a < 0 { -1 } else { 0 } } else { a >> b })
+                Some(if b >= 64 {
+                    if a < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    a >> b
+                })
             }
             Op::TrueDivide => {
                 if b == 0 {
@@ -272,11 +286,15 @@ pub fn binary(
             Op::Power => {
                 if b < 0 {
                     if a == 0 {
-                        return Err(runtime.zero_division_error("0.0 cannot be raised to a negative power"));
+                        return Err(
+                            runtime.zero_division_error("0.0 cannot be raised to a negative power")
+                        );
                     }
                     return Ok(Some(Value::float((a as f64).powf(b as f64))));
                 }
-                u32::try_from(b).ok().and_then(|exponent| a.checked_pow(exponent))
+                u32::try_from(b)
+                    .ok()
+                    .and_then(|exponent| a.checked_pow(exponent))
             }
             Op::MatrixMultiply => return Ok(None),
             _ => None,
@@ -338,7 +356,9 @@ pub fn binary(
         Op::Power => {
             if b.is_negative() {
                 if a.is_zero() {
-                    return Err(runtime.zero_division_error("0.0 cannot be raised to a negative power"));
+                    return Err(
+                        runtime.zero_division_error("0.0 cannot be raised to a negative power")
+                    );
                 }
                 let base = to_float(runtime, left)?;
                 let exponent = right.to_f64().unwrap_or(f64::NEG_INFINITY);
@@ -347,7 +367,11 @@ pub fn binary(
             let Some(exponent) = b.to_u32() else {
                 if a.abs() <= BigInt::from(1) {
                     let odd = b.is_odd();
-                    return Ok(Some(runtime.new_bigint(if a.is_negative() && !odd { a.abs() } else { a.into_owned() })));
+                    return Ok(Some(runtime.new_bigint(if a.is_negative() && !odd {
+                        a.abs()
+                    } else {
+                        a.into_owned()
+                    })));
                 }
                 return Err(runtime.overflow_error("exponent too large"));
             };
@@ -361,11 +385,19 @@ pub fn binary(
 /// Correctly rounded enough `a / b` for big integers.
 fn true_divide_big(runtime: &mut Runtime, a: &BigInt, b: &BigInt) -> PyResult<f64> {
     match (a.to_f64(), b.to_f64()) {
-        (Some(x), Some(y)) if x.is_finite() && y.is_finite() && x.abs() < 9.0e15 && y.abs() < 9.0e15 => Ok(x / y),
+        (Some(x), Some(y))
+            if x.is_finite() && y.is_finite() && x.abs() < 9.0e15 && y.abs() < 9.0e15 =>
+        {
+            Ok(x / y)
+        }
         _ => {
             // Scale so the quotient keeps 64 significant bits, then convert.
             let shift = a.bits() as i64 - b.bits() as i64 - 64;
-            let quotient = if shift > 0 { a / (b << shift as usize) } else { (a << (-shift) as usize) / b };
+            let quotient = if shift > 0 {
+                a / (b << shift as usize)
+            } else {
+                (a << (-shift) as usize) / b
+            };
             let value = quotient.to_f64().unwrap_or(f64::INFINITY) * 2f64.powi(shift as i32);
             if value.is_infinite() {
                 return Err(runtime.overflow_error("integer division result too large for a float"));
@@ -376,7 +408,12 @@ fn true_divide_big(runtime: &mut Runtime, a: &BigInt, b: &BigInt) -> PyResult<f6
 }
 
 /// `pow(base, exponent, modulus)` for ints.
-pub fn power_modulo(runtime: &mut Runtime, base: &IntValue, exponent: &IntValue, modulus: &IntValue) -> PyResult<Value> {
+pub fn power_modulo(
+    runtime: &mut Runtime,
+    base: &IntValue,
+    exponent: &IntValue,
+    modulus: &IntValue,
+) -> PyResult<Value> {
     if modulus.is_zero() {
         return Err(runtime.value_error("pow() 3rd argument cannot be 0"));
     }
@@ -414,7 +451,11 @@ pub fn compare_with_float(left: &IntValue, right: f64) -> Option<std::cmp::Order
         return None;
     }
     if right.is_infinite() {
-        return Some(if right > 0.0 { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater });
+        return Some(if right > 0.0 {
+            std::cmp::Ordering::Less
+        } else {
+            std::cmp::Ordering::Greater
+        });
     }
     if let IntValue::Small(small) = left {
         if small.unsigned_abs() < (1 << 53) {
@@ -488,7 +529,10 @@ pub fn parse(text: &str, base: u32) -> Option<BigInt> {
         (0 | 8, Some("0o")) => (8, &digits[2..]),
         (0 | 2, Some("0b")) => (2, &digits[2..]),
         (0, _) => {
-            if digits.len() > 1 && digits.starts_with('0') && digits.chars().any(|c| c != '0' && c != '_') {
+            if digits.len() > 1
+                && digits.starts_with('0')
+                && digits.chars().any(|c| c != '0' && c != '_')
+            {
                 return None;
             }
             (10, digits)
@@ -496,10 +540,17 @@ pub fn parse(text: &str, base: u32) -> Option<BigInt> {
         (base, _) => (base, digits),
     };
     let digits = digits.strip_prefix('_').unwrap_or(digits);
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
         return None;
     }
-    let cleaned: String = digits.chars().filter(|&character| character != '_').collect();
+    let cleaned: String = digits
+        .chars()
+        .filter(|&character| character != '_')
+        .collect();
     if !cleaned.chars().all(|character| character.is_digit(base)) {
         return None;
     }
@@ -510,7 +561,8 @@ pub fn parse(text: &str, base: u32) -> Option<BigInt> {
 /// Fixed attributes of numbers: `real`, `imag`, `numerator`, `denominator`.
 pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<Option<Value>> {
     let names = runtime.names;
-    if let Some(Payload::Complex(real, imaginary)) = value.as_object().map(|object| &object.payload) {
+    if let Some(Payload::Complex(real, imaginary)) = value.as_object().map(|object| &object.payload)
+    {
         return Ok(if name == names.real {
             Some(Value::float(*real))
         } else if name == names.imag {
@@ -531,7 +583,11 @@ pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<O
     if as_int(value).is_some() {
         let text = crate::protocol::str_value(name).unwrap_or("");
         return Ok(match text {
-            "real" | "numerator" => Some(if value.is_bool() { runtime.new_int(as_int(value).and_then(|v| v.to_i64()).unwrap_or(0)) } else { value }),
+            "real" | "numerator" => Some(if value.is_bool() {
+                runtime.new_int(as_int(value).and_then(|v| v.to_i64()).unwrap_or(0))
+            } else {
+                value
+            }),
             "imag" => Some(runtime.new_int(0)),
             "denominator" => Some(runtime.new_int(1)),
             _ => None,
@@ -543,7 +599,9 @@ pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<O
 fn receiver_int(host: &mut dyn Host, arguments: &Arguments) -> PyResult<IntValue<'static>> {
     match arguments.values.first().and_then(|&value| as_int(value)) {
         Some(int) => Ok(int),
-        None => Err(host.runtime().type_error("descriptor requires an 'int' object")),
+        None => Err(host
+            .runtime()
+            .type_error("descriptor requires an 'int' object")),
     }
 }
 
@@ -602,16 +660,28 @@ fn byte_order_arguments(
 ) -> PyResult<(Option<Value>, bool, bool)> {
     let positionals = &values[..values.len() - keyword_names.len()];
     if positionals.len() > 2 {
-        let message = format!("{name}() takes at most 2 positional arguments ({} given)", positionals.len());
+        let message = format!(
+            "{name}() takes at most 2 positional arguments ({} given)",
+            positionals.len()
+        );
         return Err(host.runtime().type_error(message));
     }
-    let mut slots: [Option<Value>; 3] = [positionals.first().copied(), positionals.get(1).copied(), None];
+    let mut slots: [Option<Value>; 3] = [
+        positionals.first().copied(),
+        positionals.get(1).copied(),
+        None,
+    ];
     for (&keyword, &value) in keyword_names.iter().zip(&values[positionals.len()..]) {
         let keyword = crate::protocol::str_value(keyword).unwrap_or("");
-        let position = [first, "byteorder", "signed"].iter().position(|&candidate| candidate == keyword);
+        let position = [first, "byteorder", "signed"]
+            .iter()
+            .position(|&candidate| candidate == keyword);
         match position {
             Some(position) if position < positionals.len() => {
-                let message = format!("argument for {name}() given by name ('{keyword}') and position ({})", position + 1);
+                let message = format!(
+                    "argument for {name}() given by name ('{keyword}') and position ({})",
+                    position + 1
+                );
                 return Err(host.runtime().type_error(message));
             }
             Some(position) => slots[position] = Some(value),
@@ -626,10 +696,17 @@ fn byte_order_arguments(
         Some(order) => match crate::protocol::str_value(order) {
             Some("little") => true,
             Some("big") => false,
-            Some(_) => return Err(host.runtime().value_error("byteorder must be either 'little' or 'big'")),
+            Some(_) => {
+                return Err(host
+                    .runtime()
+                    .value_error("byteorder must be either 'little' or 'big'"))
+            }
             None => {
                 let runtime = host.runtime();
-                let message = format!("{name}() argument 'byteorder' must be str, not {}", crate::protocol::type_name(runtime, order));
+                let message = format!(
+                    "{name}() argument 'byteorder' must be str, not {}",
+                    crate::protocol::type_name(runtime, order)
+                );
                 return Err(runtime.type_error(message));
             }
         },
@@ -645,25 +722,43 @@ fn byte_order_arguments(
 fn to_bytes(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let int = receiver_int(host, &arguments)?.to_bigint().into_owned();
     let rest = &arguments.values[1..];
-    let (length, little, signed) = byte_order_arguments(host, rest, arguments.keyword_names, "to_bytes", "length")?;
+    let (length, little, signed) =
+        byte_order_arguments(host, rest, arguments.keyword_names, "to_bytes", "length")?;
     let length = match length {
         None => 1,
         Some(length) => {
             let Some(length) = as_int(length) else {
                 let runtime = host.runtime();
-                let message = format!("'{}' object cannot be interpreted as an integer", crate::protocol::type_name(runtime, length));
+                let message = format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    crate::protocol::type_name(runtime, length)
+                );
                 return Err(runtime.type_error(message));
             };
             match length.to_i64() {
-                Some(length) if length < 0 => return Err(host.runtime().value_error("length argument must be non-negative")),
+                Some(length) if length < 0 => {
+                    return Err(host
+                        .runtime()
+                        .value_error("length argument must be non-negative"))
+                }
                 Some(length) => length as u64,
-                None if length.is_negative() => return Err(host.runtime().value_error("length argument must be non-negative")),
-                None => return Err(host.runtime().overflow_error("Python int too large to convert to C ssize_t")),
+                None if length.is_negative() => {
+                    return Err(host
+                        .runtime()
+                        .value_error("length argument must be non-negative"))
+                }
+                None => {
+                    return Err(host
+                        .runtime()
+                        .overflow_error("Python int too large to convert to C ssize_t"))
+                }
             }
         }
     };
     if !signed && int.is_negative() {
-        return Err(host.runtime().overflow_error("can't convert negative int to unsigned"));
+        return Err(host
+            .runtime()
+            .overflow_error("can't convert negative int to unsigned"));
     }
     // Two's complement bytes, little-endian, with no redundant sign bytes.
     let mut bytes = int.to_signed_bytes_le();
@@ -697,9 +792,12 @@ fn to_bytes(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 fn from_bytes(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let class = arguments.values.first().copied().unwrap_or(Value::NONE);
     let rest = arguments.values.get(1..).unwrap_or(&[]);
-    let (source, little, signed) = byte_order_arguments(host, rest, arguments.keyword_names, "from_bytes", "bytes")?;
+    let (source, little, signed) =
+        byte_order_arguments(host, rest, arguments.keyword_names, "from_bytes", "bytes")?;
     let Some(source) = source else {
-        return Err(host.runtime().type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
+        return Err(host
+            .runtime()
+            .type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
     };
     let mut data = crate::types::bytes::from_object(host, source)?;
     if !little {

@@ -43,14 +43,18 @@ pub fn push(host: &mut dyn Host, list: Value, item: Value) {
         let before = items.capacity();
         items.push(item);
         if items.capacity() != before {
-            host.runtime().heap.account((items.capacity() - before) * std::mem::size_of::<Value>());
+            host.runtime()
+                .heap
+                .account((items.capacity() - before) * std::mem::size_of::<Value>());
         }
     }
 }
 
 /// `list[key]`.
 pub fn get_item(host: &mut dyn Host, list: Value, key: Value) -> PyResult<Value> {
-    let Some(values) = items(list) else { return Ok(Value::NONE) };
+    let Some(values) = items(list) else {
+        return Ok(Value::NONE);
+    };
     if let Some(position) = index_value(host, key, "list")? {
         let resolved = resolve_index(host, position, values.len(), "list")?;
         return Ok(values[resolved]);
@@ -64,7 +68,9 @@ pub fn get_item(host: &mut dyn Host, list: Value, key: Value) -> PyResult<Value>
 
 /// `list[key] = value`.
 pub fn set_item(host: &mut dyn Host, list: Value, key: Value, value: Value) -> PyResult<()> {
-    let Some(values) = items(list) else { return Ok(()) };
+    let Some(values) = items(list) else {
+        return Ok(());
+    };
     if let Some(position) = index_value(host, key, "list")? {
         let resolved = resolve_index(host, position, values.len(), "list assignment")?;
         values[resolved] = value;
@@ -102,7 +108,9 @@ fn unreachable_list() -> &'static mut Vec<Value> {
 
 /// `del list[key]`.
 pub fn delete_item(host: &mut dyn Host, list: Value, key: Value) -> PyResult<()> {
-    let Some(values) = items(list) else { return Ok(()) };
+    let Some(values) = items(list) else {
+        return Ok(());
+    };
     if let Some(position) = index_value(host, key, "list")? {
         let resolved = resolve_index(host, position, values.len(), "list assignment")?;
         values.remove(resolved);
@@ -122,14 +130,23 @@ pub fn delete_item(host: &mut dyn Host, list: Value, key: Value) -> PyResult<()>
 fn receiver(host: &mut dyn Host, arguments: &Arguments, method: &str) -> PyResult<Value> {
     match arguments.values.first() {
         Some(&value) if items(value).is_some() => Ok(value),
-        _ => Err(host.runtime().type_error(format!("descriptor '{method}' for 'list' objects doesn't apply to this object"))),
+        _ => Err(host.runtime().type_error(format!(
+            "descriptor '{method}' for 'list' objects doesn't apply to this object"
+        ))),
     }
 }
 
-fn exact_arguments(host: &mut dyn Host, arguments: &Arguments, name: &str, count: usize) -> PyResult<()> {
+fn exact_arguments(
+    host: &mut dyn Host,
+    arguments: &Arguments,
+    name: &str,
+    count: usize,
+) -> PyResult<()> {
     let given = arguments.values.len() - 1;
     if !arguments.keyword_names.is_empty() {
-        return Err(host.runtime().type_error(format!("list.{name}() takes no keyword arguments")));
+        return Err(host
+            .runtime()
+            .type_error(format!("list.{name}() takes no keyword arguments")));
     }
     if given != count {
         let message = match count {
@@ -157,7 +174,9 @@ fn extend(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         let before = values.capacity();
         values.extend(new_items);
         let grown = values.capacity().saturating_sub(before);
-        host.runtime().heap.account(grown * std::mem::size_of::<Value>());
+        host.runtime()
+            .heap
+            .account(grown * std::mem::size_of::<Value>());
     }
     Ok(Value::NONE)
 }
@@ -167,12 +186,19 @@ fn insert(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     exact_arguments(host, &arguments, "insert", 2)?;
     let Some(position) = index_value(host, arguments.values[1], "list")? else {
         let runtime = host.runtime();
-        let message = format!("'{}' object cannot be interpreted as an integer", crate::protocol::type_name(runtime, arguments.values[1]));
+        let message = format!(
+            "'{}' object cannot be interpreted as an integer",
+            crate::protocol::type_name(runtime, arguments.values[1])
+        );
         return Err(runtime.type_error(message));
     };
     if let Some(values) = items(list) {
         let length = values.len() as i64;
-        let resolved = if position < 0 { (position + length).max(0) } else { position.min(length) };
+        let resolved = if position < 0 {
+            (position + length).max(0)
+        } else {
+            position.min(length)
+        };
         values.insert(resolved as usize, arguments.values[2]);
     }
     Ok(Value::NONE)
@@ -181,7 +207,10 @@ fn insert(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 fn pop(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let list = receiver(host, &arguments, "pop")?;
     if arguments.values.len() > 2 {
-        let message = format!("pop expected at most 1 argument, got {}", arguments.values.len() - 1);
+        let message = format!(
+            "pop expected at most 1 argument, got {}",
+            arguments.values.len() - 1
+        );
         return Err(host.runtime().type_error(message));
     }
     let values = items(list).unwrap_or_else(|| unreachable_list());
@@ -197,10 +226,18 @@ fn pop(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     Ok(values.remove(resolved))
 }
 
-fn find_index(host: &mut dyn Host, list: Value, item: Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
+fn find_index(
+    host: &mut dyn Host,
+    list: Value,
+    item: Value,
+    start: usize,
+    stop: usize,
+) -> PyResult<Option<usize>> {
     let mut position = start;
     loop {
-        let Some(values) = items(list) else { return Ok(None) };
+        let Some(values) = items(list) else {
+            return Ok(None);
+        };
         if position >= stop.min(values.len()) {
             return Ok(None);
         }
@@ -234,10 +271,17 @@ fn index(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
             Some(&value) => index_value(host, value, "list")?.unwrap_or(default),
             None => default,
         };
-        Ok(if raw < 0 { (raw + length).max(0) as usize } else { raw as usize })
+        Ok(if raw < 0 {
+            (raw + length).max(0) as usize
+        } else {
+            raw as usize
+        })
     };
     if arguments.values.len() < 2 {
-        return Err(host.runtime().type_error(format!("index expected at least 1 argument, got {}", arguments.values.len() - 1)));
+        return Err(host.runtime().type_error(format!(
+            "index expected at least 1 argument, got {}",
+            arguments.values.len() - 1
+        )));
     }
     let start = bound(host, arguments.values.get(2), 0)?;
     let stop = bound(host, arguments.values.get(3), length)?;
@@ -265,7 +309,12 @@ fn count(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 
 /// Sorts values in place, stably, comparing keys with `<` (merge sort so that a comparison
 /// error stops it cleanly).
-pub fn sort_values(host: &mut dyn Host, values: &mut [Value], keys: Option<&mut [Value]>, reverse: bool) -> PyResult<()> {
+pub fn sort_values(
+    host: &mut dyn Host,
+    values: &mut [Value],
+    keys: Option<&mut [Value]>,
+    reverse: bool,
+) -> PyResult<()> {
     let length = values.len();
     let mut order: Vec<usize> = (0..length).collect();
     let sort_keys: Vec<Value> = match &keys {
@@ -288,7 +337,13 @@ pub fn sort_values(host: &mut dyn Host, values: &mut [Value], keys: Option<&mut 
     Ok(())
 }
 
-fn merge_sort(host: &mut dyn Host, keys: &[Value], order: &mut [usize], buffer: &mut [usize], reverse: bool) -> PyResult<()> {
+fn merge_sort(
+    host: &mut dyn Host,
+    keys: &[Value],
+    order: &mut [usize],
+    buffer: &mut [usize],
+    reverse: bool,
+) -> PyResult<()> {
     let length = order.len();
     if length <= 1 {
         return Ok(());
@@ -299,7 +354,11 @@ fn merge_sort(host: &mut dyn Host, keys: &[Value], order: &mut [usize], buffer: 
             let mut position = start;
             while position > 0 {
                 let (a, b) = (keys[order[position]], keys[order[position - 1]]);
-                let less = if reverse { compare_bool(host, b, a, Comparison::Less)? } else { compare_bool(host, a, b, Comparison::Less)? };
+                let less = if reverse {
+                    compare_bool(host, b, a, Comparison::Less)?
+                } else {
+                    compare_bool(host, a, b, Comparison::Less)?
+                };
                 if !less {
                     break;
                 }
@@ -320,7 +379,11 @@ fn merge_sort(host: &mut dyn Host, keys: &[Value], order: &mut [usize], buffer: 
     let (mut left, mut right, mut out) = (0, middle, 0);
     while left < middle && right < length {
         let (a, b) = (keys[buffer[right]], keys[buffer[left]]);
-        let take_right = if reverse { compare_bool(host, b, a, Comparison::Less)? } else { compare_bool(host, a, b, Comparison::Less)? };
+        let take_right = if reverse {
+            compare_bool(host, b, a, Comparison::Less)?
+        } else {
+            compare_bool(host, a, b, Comparison::Less)?
+        };
         if take_right {
             order[out] = buffer[right];
             right += 1;
@@ -344,7 +407,11 @@ fn merge_sort(host: &mut dyn Host, keys: &[Value], order: &mut [usize], buffer: 
 }
 
 /// Parses `key=` and `reverse=` keyword arguments (for `list.sort` and `sorted`).
-pub fn sort_options(host: &mut dyn Host, arguments: &Arguments, name: &str) -> PyResult<(Value, bool)> {
+pub fn sort_options(
+    host: &mut dyn Host,
+    arguments: &Arguments,
+    name: &str,
+) -> PyResult<(Value, bool)> {
     let mut key = Value::NONE;
     let mut reverse = false;
     for (keyword, value) in arguments.keywords() {
@@ -399,7 +466,9 @@ pub fn sort_list(host: &mut dyn Host, list: Value, key: Value, reverse: bool) ->
 fn sort(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let list = receiver(host, &arguments, "sort")?;
     if arguments.positionals().len() > 1 {
-        return Err(host.runtime().type_error("sort() takes no positional arguments"));
+        return Err(host
+            .runtime()
+            .type_error("sort() takes no positional arguments"));
     }
     let (key, reverse) = sort_options(host, &arguments, "sort")?;
     sort_list(host, list, key, reverse)?;
@@ -447,7 +516,10 @@ fn dunder_len(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 fn dunder_init(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let list = receiver(host, &arguments, "__init__")?;
     if arguments.values.len() > 2 || !arguments.keyword_names.is_empty() {
-        let message = format!("list expected at most 1 argument, got {}", arguments.values.len() - 1);
+        let message = format!(
+            "list expected at most 1 argument, got {}",
+            arguments.values.len() - 1
+        );
         return Err(host.runtime().type_error(message));
     }
     let new_items = match arguments.values.get(1) {

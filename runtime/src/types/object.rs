@@ -29,11 +29,16 @@ fn init(_host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
 
 fn new(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let Some(&class) = arguments.values.first() else {
-        return Err(host.runtime().type_error("object.__new__(): not enough arguments"));
+        return Err(host
+            .runtime()
+            .type_error("object.__new__(): not enough arguments"));
     };
     if crate::protocol::as_type(class).is_none() {
         let runtime = host.runtime();
-        let message = format!("object.__new__(X): X is not a type object ({})", type_name(runtime, class));
+        let message = format!(
+            "object.__new__(X): X is not a type object ({})",
+            type_name(runtime, class)
+        );
         return Err(runtime.type_error(message));
     }
     let count = arguments.keyword_names.len();
@@ -43,14 +48,23 @@ fn new(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 }
 
 fn repr(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    let Some(&object) = arguments.values.first() else { return Ok(Value::NONE) };
+    let Some(&object) = arguments.values.first() else {
+        return Ok(Value::NONE);
+    };
     // The default repr, not a user override: go straight to the builtin formatting.
-    let text = if matches!(object.as_object().map(|o| &o.payload), Some(crate::object::Payload::Instance(_))) {
+    let text = if matches!(
+        object.as_object().map(|o| &o.payload),
+        Some(crate::object::Payload::Instance(_))
+    ) {
         let runtime = host.runtime();
         let class = crate::protocol::type_of(runtime, object);
         let class_object = crate::protocol::as_type(class);
-        let module = class_object.and_then(|class| crate::protocol::str_value(*class.module.get())).unwrap_or("__main__");
-        let qualname = class_object.and_then(|class| crate::protocol::str_value(*class.qualname.get())).unwrap_or("?");
+        let module = class_object
+            .and_then(|class| crate::protocol::str_value(*class.module.get()))
+            .unwrap_or("__main__");
+        let qualname = class_object
+            .and_then(|class| crate::protocol::str_value(*class.qualname.get()))
+            .unwrap_or("?");
         let address = object.bits() & ((1 << 48) - 1);
         if crate::runtime::exception_data(object).is_some() {
             crate::types::exception::repr_of(host, object)?
@@ -64,7 +78,9 @@ fn repr(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 }
 
 fn str(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    let Some(&object) = arguments.values.first() else { return Ok(Value::NONE) };
+    let Some(&object) = arguments.values.first() else {
+        return Ok(Value::NONE);
+    };
     crate::protocol::repr(host, object)
 }
 
@@ -90,7 +106,9 @@ fn hash(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 
 fn setattr(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let [object, name, value] = arguments.values else {
-        return Err(host.runtime().type_error("__setattr__ expected 2 arguments"));
+        return Err(host
+            .runtime()
+            .type_error("__setattr__ expected 2 arguments"));
     };
     let name = host.runtime().intern_value(*name);
     crate::protocol::attribute::store_slot(host.runtime(), *object, name, *value);
@@ -99,12 +117,16 @@ fn setattr(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 
 fn getattribute(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let [object, name] = arguments.values else {
-        return Err(host.runtime().type_error("__getattribute__ expected 1 argument"));
+        return Err(host
+            .runtime()
+            .type_error("__getattribute__ expected 1 argument"));
     };
     let name = host.runtime().intern_value(*name);
     match crate::protocol::attribute::find_attribute(host, *object, name)? {
         Some(value) => Ok(value),
-        None => Err(crate::protocol::attribute::no_attribute(host, *object, name)),
+        None => Err(crate::protocol::attribute::no_attribute(
+            host, *object, name,
+        )),
     }
 }
 

@@ -13,9 +13,21 @@ pub const METHODS: crate::types::MethodTable = &[
 ];
 
 fn parts(host: &mut dyn Host, arguments: &Arguments) -> PyResult<[Value; 4]> {
-    match arguments.values.first().and_then(|value| value.as_object()).map(|object| &object.payload) {
-        Some(Payload::Property { getter, setter, deleter, doc }) => Ok([*getter, *setter, *deleter, *doc]),
-        _ => Err(host.runtime().type_error("descriptor requires a 'property' object")),
+    match arguments
+        .values
+        .first()
+        .and_then(|value| value.as_object())
+        .map(|object| &object.payload)
+    {
+        Some(Payload::Property {
+            getter,
+            setter,
+            deleter,
+            doc,
+        }) => Ok([*getter, *setter, *deleter, *doc]),
+        _ => Err(host
+            .runtime()
+            .type_error("descriptor requires a 'property' object")),
     }
 }
 
@@ -25,7 +37,12 @@ fn with_slot(host: &mut dyn Host, arguments: Arguments, slot: usize) -> PyResult
         return Err(host.runtime().type_error("expected one argument"));
     };
     slots[slot] = function;
-    Ok(host.runtime().heap.allocate(Payload::Property { getter: slots[0], setter: slots[1], deleter: slots[2], doc: slots[3] }))
+    Ok(host.runtime().heap.allocate(Payload::Property {
+        getter: slots[0],
+        setter: slots[1],
+        deleter: slots[2],
+        doc: slots[3],
+    }))
 }
 
 fn getter(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
@@ -53,7 +70,12 @@ fn get(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 pub fn attribute(host: &mut dyn Host, property: Value, name: &str) -> Option<Value> {
     let _ = host;
     match property.as_object().map(|object| &object.payload) {
-        Some(Payload::Property { getter, setter, deleter, doc }) => match name {
+        Some(Payload::Property {
+            getter,
+            setter,
+            deleter,
+            doc,
+        }) => match name {
             "fget" => Some(*getter),
             "fset" => Some(*setter),
             "fdel" => Some(*deleter),

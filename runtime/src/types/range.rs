@@ -18,8 +18,14 @@ fn parts(value: Value) -> Option<(i64, i64, i64)> {
 
 /// `len(range)`.
 pub fn length(value: Value) -> usize {
-    let Some((start, stop, step)) = parts(value) else { return 0 };
-    let span = if step > 0 { stop as i128 - start as i128 } else { start as i128 - stop as i128 };
+    let Some((start, stop, step)) = parts(value) else {
+        return 0;
+    };
+    let span = if step > 0 {
+        stop as i128 - start as i128
+    } else {
+        start as i128 - stop as i128
+    };
     if span <= 0 {
         0
     } else {
@@ -29,7 +35,9 @@ pub fn length(value: Value) -> usize {
 
 /// `range[key]`.
 pub fn get_item(host: &mut dyn Host, range: Value, key: Value) -> PyResult<Value> {
-    let Some((start, _, step)) = parts(range) else { return Ok(Value::NONE) };
+    let Some((start, _, step)) = parts(range) else {
+        return Ok(Value::NONE);
+    };
     let count = length(range);
     if let Some(position) = index_value(host, key, "range")? {
         let resolved = resolve_index(host, position, count, "range object")?;
@@ -39,7 +47,11 @@ pub fn get_item(host: &mut dyn Host, range: Value, key: Value) -> PyResult<Value
         let new_start = start + slice.start * step;
         let new_step = step * slice.step;
         let new_stop = new_start + slice.count as i64 * new_step;
-        return Ok(host.runtime().heap.allocate(Payload::Range { start: new_start, stop: new_stop, step: new_step }));
+        return Ok(host.runtime().heap.allocate(Payload::Range {
+            start: new_start,
+            stop: new_stop,
+            step: new_step,
+        }));
     }
     Err(bad_index(host, key, "range"))
 }
@@ -54,13 +66,19 @@ pub fn contains(range: Value, item: Value) -> Option<bool> {
         IntValue::Small(small) => small,
         IntValue::Big(_) => return Some(false),
     };
-    let inside = if step > 0 { value >= start && value < stop } else { value <= start && value > stop };
+    let inside = if step > 0 {
+        value >= start && value < stop
+    } else {
+        value <= start && value > stop
+    };
     Some(inside && (value - start) % step == 0)
 }
 
 /// `range == range`: equal when they produce the same sequence.
 pub fn equal(left: Value, right: Value) -> bool {
-    let (Some(a), Some(b)) = (parts(left), parts(right)) else { return false };
+    let (Some(a), Some(b)) = (parts(left), parts(right)) else {
+        return false;
+    };
     let (length_a, length_b) = (length(left), length(right));
     if length_a != length_b {
         return false;
@@ -83,11 +101,15 @@ fn index(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         return Ok(host.runtime().new_int((value - start) / step));
     }
     let text = crate::protocol::repr_string(host, item)?;
-    Err(host.runtime().value_error(format!("{text} is not in range")))
+    Err(host
+        .runtime()
+        .value_error(format!("{text} is not in range")))
 }
 
 fn count(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let range = arguments.values.first().copied().unwrap_or(Value::NONE);
     let item = arguments.values.get(1).copied().unwrap_or(Value::NONE);
-    Ok(host.runtime().new_int(i64::from(contains(range, item) == Some(true))))
+    Ok(host
+        .runtime()
+        .new_int(i64::from(contains(range, item) == Some(true))))
 }

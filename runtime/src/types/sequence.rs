@@ -13,7 +13,10 @@ pub fn index_value(host: &mut dyn Host, index: Value, container: &str) -> PyResu
         Some(IntValue::Big(_)) => {
             let runtime = host.runtime();
             let _ = container;
-            Err(runtime.new_error(runtime.types.index_error, "cannot fit 'int' into an index-sized integer"))
+            Err(runtime.new_error(
+                runtime.types.index_error,
+                "cannot fit 'int' into an index-sized integer",
+            ))
         }
         None => Ok(None),
     }
@@ -21,10 +24,21 @@ pub fn index_value(host: &mut dyn Host, index: Value, container: &str) -> PyResu
 
 /// Resolves `index` against a sequence of `length`, raising IndexError with
 /// `"{what} index out of range"`.
-pub fn resolve_index(host: &mut dyn Host, index: i64, length: usize, what: &str) -> PyResult<usize> {
-    let resolved = if index < 0 { index + length as i64 } else { index };
+pub fn resolve_index(
+    host: &mut dyn Host,
+    index: i64,
+    length: usize,
+    what: &str,
+) -> PyResult<usize> {
+    let resolved = if index < 0 {
+        index + length as i64
+    } else {
+        index
+    };
     if resolved < 0 || resolved >= length as i64 {
-        return Err(host.runtime().index_error(format!("{what} index out of range")));
+        return Err(host
+            .runtime()
+            .index_error(format!("{what} index out of range")));
     }
     Ok(resolved as usize)
 }
@@ -33,9 +47,15 @@ pub fn resolve_index(host: &mut dyn Host, index: i64, length: usize, what: &str)
 pub fn bad_index(host: &mut dyn Host, index: Value, what: &str) -> crate::PyErr {
     let runtime = host.runtime();
     let message = if what == "string" {
-        format!("string indices must be integers, not '{}'", type_name(runtime, index))
+        format!(
+            "string indices must be integers, not '{}'",
+            type_name(runtime, index)
+        )
     } else {
-        format!("{what} indices must be integers or slices, not {}", type_name(runtime, index))
+        format!(
+            "{what} indices must be integers or slices, not {}",
+            type_name(runtime, index)
+        )
     };
     runtime.type_error(message)
 }
@@ -62,8 +82,14 @@ impl SliceRange {
 }
 
 /// `slice.indices(length)` as CPython computes it.
-pub fn resolve_slice(host: &mut dyn Host, slice: Value, length: usize) -> PyResult<Option<SliceRange>> {
-    let Some(Payload::Slice { start, stop, step }) = slice.as_object().map(|object| &object.payload) else {
+pub fn resolve_slice(
+    host: &mut dyn Host,
+    slice: Value,
+    length: usize,
+) -> PyResult<Option<SliceRange>> {
+    let Some(Payload::Slice { start, stop, step }) =
+        slice.as_object().map(|object| &object.payload)
+    else {
         return Ok(None);
     };
     let length = length as i64;
@@ -73,15 +99,25 @@ pub fn resolve_slice(host: &mut dyn Host, slice: Value, length: usize) -> PyResu
         }
         match as_int(value) {
             Some(IntValue::Small(small)) => Ok(Some(small)),
-            Some(IntValue::Big(big)) => Ok(Some(if num_traits::Signed::is_negative(big) { i64::MIN / 2 } else { i64::MAX / 2 })),
-            None => Err(host.runtime().type_error("slice indices must be integers or None or have an __index__ method")),
+            Some(IntValue::Big(big)) => Ok(Some(if num_traits::Signed::is_negative(big) {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            })),
+            None => Err(host
+                .runtime()
+                .type_error("slice indices must be integers or None or have an __index__ method")),
         }
     };
     let step = bound(host, *step)?.unwrap_or(1);
     if step == 0 {
         return Err(host.runtime().value_error("slice step cannot be zero"));
     }
-    let (lower, upper) = if step < 0 { (-1, length - 1) } else { (0, length) };
+    let (lower, upper) = if step < 0 {
+        (-1, length - 1)
+    } else {
+        (0, length)
+    };
     let clamp = |value: Option<i64>, default: i64| match value {
         None => default,
         Some(value) if value < 0 => (value + length).max(lower),
@@ -90,11 +126,20 @@ pub fn resolve_slice(host: &mut dyn Host, slice: Value, length: usize) -> PyResu
     let start = clamp(bound(host, *start)?, if step < 0 { upper } else { lower });
     let stop = clamp(bound(host, *stop)?, if step < 0 { lower } else { upper });
     let count = if step > 0 {
-        if stop > start { ((stop - start - 1) / step + 1) as usize } else { 0 }
+        if stop > start {
+            ((stop - start - 1) / step + 1) as usize
+        } else {
+            0
+        }
     } else if start > stop {
         ((start - stop - 1) / (-step) + 1) as usize
     } else {
         0
     };
-    Ok(Some(SliceRange { start, stop, step, count }))
+    Ok(Some(SliceRange {
+        start,
+        stop,
+        step,
+        count,
+    }))
 }

@@ -645,7 +645,10 @@ fn receiver<'a>(
     let positionals = arguments.positionals();
     let owner = kind.name();
     let dunder = name.starts_with("__");
-    let Some(this) = positionals.first().map(|&value| crate::protocol::base_value(value).unwrap_or(value)) else {
+    let Some(this) = positionals
+        .first()
+        .map(|&value| crate::protocol::base_value(value).unwrap_or(value))
+    else {
         let message = if dunder {
             format!("descriptor '{name}' of '{owner}' object needs an argument")
         } else {

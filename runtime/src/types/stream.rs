@@ -18,17 +18,33 @@ pub const METHODS: crate::types::MethodTable = &[
 ];
 
 fn receiver(host: &mut dyn Host, arguments: &Arguments) -> PyResult<TextStream> {
-    match arguments.values.first().and_then(|value| value.as_object()).map(|object| &object.payload) {
+    match arguments
+        .values
+        .first()
+        .and_then(|value| value.as_object())
+        .map(|object| &object.payload)
+    {
         Some(Payload::TextStream(stream)) => Ok(*stream),
-        _ => Err(host.runtime().type_error("descriptor requires a text stream")),
+        _ => Err(host
+            .runtime()
+            .type_error("descriptor requires a text stream")),
     }
 }
 
 fn write(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let stream = receiver(host, &arguments)?;
-    let Some(text) = arguments.values.get(1).and_then(|&value| crate::protocol::str_value(value)) else {
+    let Some(text) = arguments
+        .values
+        .get(1)
+        .and_then(|&value| crate::protocol::str_value(value))
+    else {
         let runtime = host.runtime();
-        let given = arguments.values.get(1).map_or("nothing".to_string(), |&value| crate::protocol::type_name(runtime, value));
+        let given = arguments
+            .values
+            .get(1)
+            .map_or("nothing".to_string(), |&value| {
+                crate::protocol::type_name(runtime, value)
+            });
         return Err(runtime.type_error(format!("write() argument must be str, not {given}")));
     };
     if stream == TextStream::Stdin {

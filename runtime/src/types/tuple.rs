@@ -20,7 +20,9 @@ pub fn items(value: Value) -> Option<&'static [Value]> {
 
 /// `tuple[key]`.
 pub fn get_item(host: &mut dyn Host, tuple: Value, key: Value) -> PyResult<Value> {
-    let Some(values) = items(tuple) else { return Ok(Value::NONE) };
+    let Some(values) = items(tuple) else {
+        return Ok(Value::NONE);
+    };
     if let Some(position) = index_value(host, key, "tuple")? {
         let resolved = resolve_index(host, position, values.len(), "tuple")?;
         return Ok(values[resolved]);
@@ -35,14 +37,18 @@ pub fn get_item(host: &mut dyn Host, tuple: Value, key: Value) -> PyResult<Value
 fn receiver(host: &mut dyn Host, arguments: &Arguments) -> PyResult<&'static [Value]> {
     match arguments.values.first().and_then(|&value| items(value)) {
         Some(values) => Ok(values),
-        None => Err(host.runtime().type_error("descriptor requires a 'tuple' object")),
+        None => Err(host
+            .runtime()
+            .type_error("descriptor requires a 'tuple' object")),
     }
 }
 
 fn index(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let values = receiver(host, &arguments)?;
     let Some(&item) = arguments.values.get(1) else {
-        return Err(host.runtime().type_error("index expected at least 1 argument, got 0"));
+        return Err(host
+            .runtime()
+            .type_error("index expected at least 1 argument, got 0"));
     };
     for (position, &candidate) in values.iter().enumerate() {
         if equal(host, candidate, item)? {
@@ -56,7 +62,9 @@ fn index(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 fn count(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let values = receiver(host, &arguments)?;
     let Some(&item) = arguments.values.get(1) else {
-        return Err(host.runtime().type_error("tuple.count() takes exactly one argument (0 given)"));
+        return Err(host
+            .runtime()
+            .type_error("tuple.count() takes exactly one argument (0 given)"));
     };
     let mut total = 0;
     for &candidate in values.iter() {

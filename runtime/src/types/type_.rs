@@ -2,14 +2,20 @@
 //! `type(name, bases, namespace)`), the C3 method resolution order, and the type methods.
 
 use crate::object::{Layout, Mutable, Payload, TypeObject};
-use crate::protocol::{as_type, call, class_name, lookup_in_type, str_value, type_dict, type_name, type_of};
+use crate::protocol::{
+    as_type, call, class_name, lookup_in_type, str_value, type_dict, type_name, type_of,
+};
 use crate::types::dict::{get_str_key, pairs, set_str_key};
 use crate::value::Value;
 use crate::{Arguments, Host, PyResult};
 
 /// The type methods.
-pub const METHODS: crate::types::MethodTable =
-    &[("mro", mro_method), ("__subclasses__", subclasses), ("__call__", call_method), ("__init__", init_method)];
+pub const METHODS: crate::types::MethodTable = &[
+    ("mro", mro_method),
+    ("__subclasses__", subclasses),
+    ("__call__", call_method),
+    ("__init__", init_method),
+];
 
 /// The type static methods.
 pub const STATIC_METHODS: crate::types::MethodTable = &[("__new__", new_method)];
@@ -22,19 +28,37 @@ fn new_method(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         return Ok(type_of(host.runtime(), positionals[1]));
     }
     if positionals.len() != 4 {
-        return Err(host.runtime().type_error("type.__new__() takes exactly 3 arguments"));
+        return Err(host
+            .runtime()
+            .type_error("type.__new__() takes exactly 3 arguments"));
     }
-    let bases = crate::types::tuple::items(positionals[2]).map(<[Value]>::to_vec).unwrap_or_default();
+    let bases = crate::types::tuple::items(positionals[2])
+        .map(<[Value]>::to_vec)
+        .unwrap_or_default();
     let keywords: Vec<(Value, Value)> = arguments.keywords().collect();
-    new_class(host, positionals[0], positionals[1], &bases, positionals[3], &keywords)
+    new_class(
+        host,
+        positionals[0],
+        positionals[1],
+        &bases,
+        positionals[3],
+        &keywords,
+    )
 }
 
 /// `type.__call__(class, *arguments)`: what a metaclass's `super().__call__(…)` reaches.
 fn call_method(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let Some(&class) = arguments.values.first() else {
-        return Err(host.runtime().type_error("descriptor '__call__' of 'type' object needs an argument"));
+        return Err(host
+            .runtime()
+            .type_error("descriptor '__call__' of 'type' object needs an argument"));
     };
-    crate::protocol::call::construct_instance(host, class, &arguments.values[1..], arguments.keyword_names)
+    crate::protocol::call::construct_instance(
+        host,
+        class,
+        &arguments.values[1..],
+        arguments.keyword_names,
+    )
 }
 
 /// `type.__init__`: nothing to do once `__new__` made the class.
@@ -46,7 +70,11 @@ fn init_method(_host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
 pub fn c3_mro(host: &mut dyn Host, class: Value, bases: &[Value]) -> PyResult<Vec<Value>> {
     let mut sequences: Vec<Vec<Value>> = bases
         .iter()
-        .map(|&base| as_type(base).map(|base| base.mro.get().clone()).unwrap_or_default())
+        .map(|&base| {
+            as_type(base)
+                .map(|base| base.mro.get().clone())
+                .unwrap_or_default()
+        })
         .collect();
     sequences.push(bases.to_vec());
     let mut result = vec![class];
@@ -56,7 +84,9 @@ pub fn c3_mro(host: &mut dyn Host, class: Value, bases: &[Value]) -> PyResult<Ve
             return Ok(result);
         }
         let candidate = sequences.iter().map(|sequence| sequence[0]).find(|&head| {
-            !sequences.iter().any(|sequence| sequence[1..].contains(&head))
+            !sequences
+                .iter()
+                .any(|sequence| sequence[1..].contains(&head))
         });
         let Some(candidate) = candidate else {
             let mut names: Vec<String> = Vec::new();
@@ -66,7 +96,10 @@ pub fn c3_mro(host: &mut dyn Host, class: Value, bases: &[Value]) -> PyResult<Ve
                     names.push(name);
                 }
             }
-            let message = format!("Cannot create a consistent method resolution\norder (MRO) for bases {}", names.join(", "));
+            let message = format!(
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                names.join(", ")
+            );
             return Err(host.runtime().type_error(message));
         };
         result.push(candidate);
@@ -90,42 +123,68 @@ pub fn new_class(
 ) -> PyResult<Value> {
     let runtime = host.runtime();
     let object = runtime.types.object;
-    let bases: Vec<Value> = if bases.is_empty() { vec![object] } else { bases.to_vec() };
+    let bases: Vec<Value> = if bases.is_empty() {
+        vec![object]
+    } else {
+        bases.to_vec()
+    };
     for &base in &bases {
         if as_type(base).is_none() {
             return Err(runtime.type_error("bases must be types"));
         }
-        let final_types = [runtime.types.bool, runtime.types.range, runtime.types.slice, runtime.types.function, runtime.types.none_type];
+        let final_types = [
+            runtime.types.bool,
+            runtime.types.range,
+            runtime.types.slice,
+            runtime.types.function,
+            runtime.types.none_type,
+        ];
         if final_types.contains(&base) {
             let message = format!("type '{}' is not an acceptable base type", class_name(base));
             return Err(runtime.type_error(message));
         }
     }
-    let layout = if bases.iter().any(|&base| crate::protocol::instance_layout(base) == Layout::Exception) { Layout::Exception } else { Layout::Object };
+    let layout = if bases
+        .iter()
+        .any(|&base| crate::protocol::instance_layout(base) == Layout::Exception)
+    {
+        Layout::Exception
+    } else {
+        Layout::Object
+    };
     let dict = runtime.new_dict();
     for (key, value) in pairs(namespace) {
         let key = runtime.intern_value(key);
         set_str_key(runtime, dict, key, value);
     }
     let names = runtime.names;
-    let module = get_str_key(runtime, dict, names.__module__).unwrap_or_else(|| runtime.intern("__main__"));
+    let module =
+        get_str_key(runtime, dict, names.__module__).unwrap_or_else(|| runtime.intern("__main__"));
     let qualname = get_str_key(runtime, dict, names.__qualname__).unwrap_or(name);
     crate::types::dict::remove_str_key(runtime, dict, names.__qualname__);
     // A class that defines __eq__ but not __hash__ is unhashable.
-    if get_str_key(runtime, dict, names.__eq__).is_some() && get_str_key(runtime, dict, names.__hash__).is_none() {
+    if get_str_key(runtime, dict, names.__eq__).is_some()
+        && get_str_key(runtime, dict, names.__hash__).is_none()
+    {
         set_str_key(runtime, dict, names.__hash__, Value::NONE);
     }
     // __init_subclass__ and __class_getitem__ are implicit classmethods.
     for implicit in [names.__init_subclass__, names.__class_getitem__] {
         if let Some(function) = get_str_key(runtime, dict, implicit) {
-            if matches!(function.as_object().map(|object| &object.payload), Some(Payload::Function(_))) {
+            if matches!(
+                function.as_object().map(|object| &object.payload),
+                Some(Payload::Function(_))
+            ) {
                 let wrapped = runtime.heap.allocate(Payload::ClassMethod(function));
                 set_str_key(runtime, dict, implicit, wrapped);
             }
         }
     }
     if let Some(function) = get_str_key(runtime, dict, names.__new__) {
-        if matches!(function.as_object().map(|object| &object.payload), Some(Payload::Function(_))) {
+        if matches!(
+            function.as_object().map(|object| &object.payload),
+            Some(Payload::Function(_))
+        ) {
             let wrapped = runtime.heap.allocate(Payload::StaticMethod(function));
             set_str_key(runtime, dict, names.__new__, wrapped);
         }
@@ -157,7 +216,10 @@ pub fn new_class(
         let runtime = host.runtime();
         let set_name = runtime.names.__set_name__;
         for (key, value) in pairs(dict) {
-            if matches!(value.as_object().map(|object| &object.payload), Some(Payload::Instance(_))) {
+            if matches!(
+                value.as_object().map(|object| &object.payload),
+                Some(Payload::Instance(_))
+            ) {
                 let runtime = host.runtime();
                 let value_class = type_of(runtime, value);
                 if let Some(method) = lookup_in_type(runtime, value_class, set_name) {
@@ -177,8 +239,13 @@ pub fn new_class(
 fn init_subclass(host: &mut dyn Host, class: Value, keywords: &[(Value, Value)]) -> PyResult<()> {
     let runtime = host.runtime();
     let name = runtime.names.__init_subclass__;
-    let parents: Vec<Value> = as_type(class).map(|class| class.mro.get().iter().skip(1).copied().collect()).unwrap_or_default();
-    let Some(method) = parents.iter().find_map(|&parent| type_dict(parent).and_then(|dict| get_str_key(runtime, dict, name))) else {
+    let parents: Vec<Value> = as_type(class)
+        .map(|class| class.mro.get().iter().skip(1).copied().collect())
+        .unwrap_or_default();
+    let Some(method) = parents
+        .iter()
+        .find_map(|&parent| type_dict(parent).and_then(|dict| get_str_key(runtime, dict, name)))
+    else {
         return Ok(());
     };
     let function = match method.as_object().map(|object| &object.payload) {
@@ -196,7 +263,9 @@ fn init_subclass(host: &mut dyn Host, class: Value, keywords: &[(Value, Value)])
 pub fn build_class(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let positionals = arguments.positionals();
     if positionals.len() < 2 {
-        return Err(host.runtime().type_error("__build_class__: not enough arguments"));
+        return Err(host
+            .runtime()
+            .type_error("__build_class__: not enough arguments"));
     }
     let (function, name) = (positionals[0], positionals[1]);
     let bases = positionals[2..].to_vec();
@@ -213,7 +282,10 @@ pub fn build_class(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value>
         }
     }
     if metaclass.is_null() {
-        metaclass = bases.first().map(|&base| type_of(runtime, base)).unwrap_or(runtime.types.type_);
+        metaclass = bases
+            .first()
+            .map(|&base| type_of(runtime, base))
+            .unwrap_or(runtime.types.type_);
         for &base in &bases {
             let base_meta = type_of(runtime, base);
             if crate::protocol::is_subclass(base_meta, metaclass) {
@@ -241,7 +313,11 @@ pub fn build_class(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value>
         let cell = host.run_class_body(function, namespace)?;
         let runtime = host.runtime();
         let class = if metaclass == runtime.types.type_ {
-            let keywords: Vec<(Value, Value)> = keyword_names.iter().copied().zip(keyword_values.iter().copied()).collect();
+            let keywords: Vec<(Value, Value)> = keyword_names
+                .iter()
+                .copied()
+                .zip(keyword_values.iter().copied())
+                .collect();
             new_class(host, metaclass, name, &bases, namespace, &keywords)?
         } else {
             let bases_tuple = runtime.new_tuple(bases.clone());
@@ -264,7 +340,9 @@ pub fn type_call(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     match positionals.len() {
         1 => Ok(type_of(host.runtime(), positionals[0])),
         3 => {
-            let bases = crate::types::tuple::items(positionals[1]).map(<[Value]>::to_vec).unwrap_or_default();
+            let bases = crate::types::tuple::items(positionals[1])
+                .map(<[Value]>::to_vec)
+                .unwrap_or_default();
             let metaclass = host.runtime().types.type_;
             new_class(host, metaclass, positionals[0], &bases, positionals[2], &[])
         }
@@ -274,7 +352,9 @@ pub fn type_call(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 
 fn mro_method(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let class = arguments.values.first().copied().unwrap_or(Value::NONE);
-    let mro = as_type(class).map(|class| class.mro.get().clone()).unwrap_or_default();
+    let mro = as_type(class)
+        .map(|class| class.mro.get().clone())
+        .unwrap_or_default();
     Ok(host.runtime().new_list(mro))
 }
 
@@ -296,14 +376,24 @@ pub fn not_a_type(host: &mut dyn Host, value: Value) -> crate::PyErr {
 
 /// The attribute names a class's instances are restricted to by `__slots__`: `None` unless the
 /// class and every base (but `object`) declare slots without `__dict__`.
-fn slot_names(host: &mut dyn Host, namespace: Value, bases: &[Value]) -> PyResult<Option<Box<[Value]>>> {
+fn slot_names(
+    host: &mut dyn Host,
+    namespace: Value,
+    bases: &[Value],
+) -> PyResult<Option<Box<[Value]>>> {
     let runtime = host.runtime();
     let slots_name = runtime.names.__slots__;
-    let Some(declared) = get_str_key(runtime, namespace, slots_name) else { return Ok(None) };
+    let Some(declared) = get_str_key(runtime, namespace, slots_name) else {
+        return Ok(None);
+    };
     let mut names: Vec<Value> = Vec::new();
     for &base in bases {
-        let Some(base_object) = as_type(base) else { continue };
-        if base == runtime.types.object || (!base_object.user_defined && base_object.layout == Layout::Builtin) {
+        let Some(base_object) = as_type(base) else {
+            continue;
+        };
+        if base == runtime.types.object
+            || (!base_object.user_defined && base_object.layout == Layout::Builtin)
+        {
             continue;
         }
         match &base_object.slot_names {
@@ -322,7 +412,10 @@ fn slot_names(host: &mut dyn Host, namespace: Value, bases: &[Value]) -> PyResul
             Some("__dict__") => return Ok(None),
             Some(_) => names.push(runtime.intern_value(name)),
             None => {
-                let message = format!("__slots__ items must be strings, not '{}'", type_name(runtime, name));
+                let message = format!(
+                    "__slots__ items must be strings, not '{}'",
+                    type_name(runtime, name)
+                );
                 return Err(runtime.type_error(message));
             }
         }

@@ -92,7 +92,10 @@ pub fn format_bytes(host: &mut dyn Host, template: &[u8], arguments: Value) -> P
     let template: Vec<char> = template.iter().map(|&byte| char::from(byte)).collect();
     let out = run(host, &template, arguments, true)?;
     // Every character of the output is a byte: conversions produce Latin-1 or ASCII.
-    Ok(out.chars().map(|character| character as u32 as u8).collect())
+    Ok(out
+        .chars()
+        .map(|character| character as u32 as u8)
+        .collect())
 }
 
 /// The formatting engine shared by str and bytes templates.
@@ -199,7 +202,10 @@ fn parse_conversion(
         }
         let key: String = template[start..*position - 1].iter().collect();
         let key = if cursor.bytes {
-            let key = key.chars().map(|character| character as u32 as u8).collect();
+            let key = key
+                .chars()
+                .map(|character| character as u32 as u8)
+                .collect();
             crate::types::bytes::new_bytes(host.runtime(), key)
         } else {
             host.runtime().new_string(key)
@@ -372,7 +378,12 @@ fn convert_for_bytes(
     argument: Value,
     index: usize,
 ) -> PyResult<(String, bool)> {
-    let latin1 = |bytes: &[u8]| bytes.iter().map(|&byte| char::from(byte)).collect::<String>();
+    let latin1 = |bytes: &[u8]| {
+        bytes
+            .iter()
+            .map(|&byte| char::from(byte))
+            .collect::<String>()
+    };
     match conversion.code {
         's' | 'b' => {
             if let Some(bytes) = crate::types::bytes::buffer(argument) {

@@ -37,7 +37,10 @@ pub(super) fn method<'a>(
     name: &str,
 ) -> PyResult<Call<'a>> {
     let positionals = arguments.positionals();
-    let Some(this) = positionals.first().map(|&value| crate::protocol::base_value(value).unwrap_or(value)) else {
+    let Some(this) = positionals
+        .first()
+        .map(|&value| crate::protocol::base_value(value).unwrap_or(value))
+    else {
         let message = if name.starts_with("__") {
             format!("descriptor '{name}' of 'str' object needs an argument")
         } else {
