@@ -5,7 +5,7 @@
 //! pushes a `Frame` record and reuses the caller's pushed arguments as the callee's first
 //! locals, so a call allocates nothing on the heap and does not recurse on the native stack.
 
-use krait_runtime::object::CodeData;
+use krait_runtime::object::{CodeData, Payload};
 use krait_runtime::Value;
 
 /// One activation of a code object.
@@ -42,5 +42,22 @@ impl Frame {
         visit(self.globals);
         visit(self.locals);
         visit(self.generator);
+    }
+}
+
+/// The contents of a cell value (NULL when empty).
+#[inline]
+pub(crate) fn cell_contents(cell: Value) -> Value {
+    match cell.as_object().map(|object| &object.payload) {
+        Some(Payload::Cell(contents)) => contents.get(),
+        _ => Value::NULL,
+    }
+}
+
+/// Sets the contents of a cell value.
+#[inline]
+pub(crate) fn set_cell(cell: Value, value: Value) {
+    if let Some(Payload::Cell(contents)) = cell.as_object().map(|object| &object.payload) {
+        contents.set(value);
     }
 }

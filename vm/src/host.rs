@@ -2,7 +2,7 @@
 
 use krait_runtime::{GeneratorStep, Host, PyResult, Runtime, Value};
 
-use crate::interpreter::cell_contents;
+use crate::frame::cell_contents;
 use crate::Vm;
 
 impl Host for Vm {

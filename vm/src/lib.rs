@@ -20,6 +20,7 @@ pub mod host;
 pub mod import;
 pub mod interpreter;
 pub mod matching;
+pub mod operations;
 pub mod traceback;
 pub mod unwind;
 
