@@ -17,6 +17,7 @@ pub mod bootstrap;
 pub mod builtins;
 pub mod dict;
 pub mod error;
+pub mod global_cache;
 pub mod heap;
 pub mod host;
 pub mod loader;

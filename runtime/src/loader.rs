@@ -32,6 +32,9 @@ pub fn load_code(runtime: &mut Runtime, code: &Rc<CodeObject>) -> Value {
         constants: constants.into_boxed_slice(),
         names: names.into_boxed_slice(),
         varnames: varnames.into_boxed_slice(),
+        global_cache: crate::object::Mutable::new(
+            vec![Default::default(); code.names.len()].into_boxed_slice(),
+        ),
     }));
     runtime.pop_roots(mark);
     value

@@ -97,6 +97,8 @@ pub struct CodeData {
     pub names: Box<[Value]>,
     /// `code.varnames` as interned strings (for keyword arguments).
     pub varnames: Box<[Value]>,
+    /// `LoadGlobal` caches, one per name (see `global_cache.rs`).
+    pub global_cache: Mutable<Box<[crate::global_cache::GlobalCache]>>,
 }
 
 /// The signature of a function written in Rust.

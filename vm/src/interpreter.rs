@@ -282,13 +282,15 @@ impl Vm {
                         .frames
                         .last()
                         .map_or(Value::NULL, |frame| frame.globals);
-                    let builtins = self.runtime.builtins;
-                    let value = match get_str_key(&mut self.runtime, globals, name) {
+                    let value = match krait_runtime::global_cache::load_global(
+                        &mut self.runtime,
+                        &code.global_cache,
+                        arg,
+                        globals,
+                        name,
+                    ) {
                         Some(value) => value,
-                        None => match get_str_key(&mut self.runtime, builtins, name) {
-                            Some(value) => value,
-                            None => throw!(self.name_error(name)),
-                        },
+                        None => throw!(self.name_error(name)),
                     };
                     self.stack.push(value);
                 }

@@ -104,6 +104,16 @@ pub fn get_str_key(runtime: &mut Runtime, dict: Value, key: Value) -> Option<Val
     }
 }
 
+/// The entry index of a str key (no Python code can run).
+pub fn find_str_key(runtime: &mut Runtime, dict: Value, key: Value) -> Option<usize> {
+    let table = table(dict)?;
+    let hash = str_hash(runtime, key);
+    match lookup(table, hash, key, &mut str_equal) {
+        Ok(Lookup::Found(index)) => Some(index),
+        _ => None,
+    }
+}
+
 /// Sets a str key (no Python code can run).
 pub fn set_str_key(runtime: &mut Runtime, dict: Value, key: Value, value: Value) {
     let Some(table) = table(dict) else { return };
