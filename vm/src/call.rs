@@ -54,8 +54,17 @@ impl Vm {
                 return Ok(CallOutcome::FramePushed);
             }
         }
-        let arguments: Vec<Value> = self.stack[arguments_start..].to_vec();
-        let result = protocol::call(self, callable, &arguments, keyword_names)?;
+        // The arguments are copied off the VM stack (the callee may push onto it); up to eight
+        // fit in a buffer on the native stack, so most builtin calls allocate nothing.
+        let count = self.stack.len() - arguments_start;
+        let result = if count <= 8 {
+            let mut buffer = [Value::NULL; 8];
+            buffer[..count].copy_from_slice(&self.stack[arguments_start..]);
+            protocol::call(self, callable, &buffer[..count], keyword_names)?
+        } else {
+            let arguments: Vec<Value> = self.stack[arguments_start..].to_vec();
+            protocol::call(self, callable, &arguments, keyword_names)?
+        };
         Ok(CallOutcome::Returned(result))
     }
 

@@ -344,8 +344,12 @@ fn min_max(
     }
     let runtime = host.runtime();
     let mark = runtime.root_mark();
-    let holder = runtime.new_list(items.clone());
-    runtime.push_root(holder);
+    // Items collected from an iterable are rooted while comparisons may run Python code; the
+    // positional arguments are already rooted by the caller's stack.
+    if positionals.len() == 1 {
+        let holder = runtime.new_list(items.clone());
+        runtime.push_root(holder);
+    }
     let result = (|| {
         let mut best = items[0];
         let mut best_key = if key.is_none() {
