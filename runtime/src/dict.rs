@@ -49,6 +49,23 @@ pub struct Dict {
     fill: usize,
     /// Set layout: where `pop` looks first.
     finger: usize,
+    /// Whether this is a class namespace: its changes invalidate the attribute caches.
+    watched: bool,
+}
+
+static NAMESPACE_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// A counter that changes whenever any class namespace changes (and at each collection): the
+/// attribute caches are valid only for the epoch they were filled in.
+#[inline]
+pub fn namespace_epoch() -> u64 {
+    NAMESPACE_EPOCH.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Invalidates every attribute cache.
+#[inline]
+pub fn bump_namespace_epoch() {
+    NAMESPACE_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
 }
 
 /// The result of a probe.
@@ -72,6 +89,12 @@ impl Dict {
             set_layout: true,
             ..Dict::default()
         }
+    }
+
+    /// Marks this table as a class namespace (see `watched`).
+    pub fn watch(&mut self) {
+        self.watched = true;
+        bump_namespace_epoch();
     }
 
     /// Whether this table uses the set layout.
@@ -111,6 +134,9 @@ impl Dict {
 
     /// Sets the value of a live entry.
     pub fn set_value(&mut self, index: usize, value: Value) {
+        if self.watched {
+            bump_namespace_epoch();
+        }
         if let Some(entry) = self.entries.get_mut(index) {
             entry.value = value;
         }
@@ -118,6 +144,9 @@ impl Dict {
 
     /// Appends a key known to be absent.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        if self.watched {
+            bump_namespace_epoch();
+        }
         if self.set_layout {
             self.set_insert(hash, key, value);
             return;
@@ -134,6 +163,9 @@ impl Dict {
 
     /// Removes the entry at an index; returns it.
     pub fn remove_at(&mut self, index: usize) -> Option<Entry> {
+        if self.watched {
+            bump_namespace_epoch();
+        }
         let entry = *self.entry(index)?;
         if self.set_layout {
             self.entries[index] = Entry {
@@ -195,6 +227,9 @@ impl Dict {
 
     /// Empties the table.
     pub fn clear(&mut self) {
+        if self.watched {
+            bump_namespace_epoch();
+        }
         self.entries.clear();
         self.indices.clear();
         self.length = 0;

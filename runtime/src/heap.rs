@@ -194,6 +194,8 @@ impl Heap {
         }
         self.live -= freed;
         self.allocated_since_collection = 0;
+        // A freed class's address may be reused: attribute caches must not match it.
+        crate::dict::bump_namespace_epoch();
         self.threshold = MINIMUM_THRESHOLD.max(live_bytes);
         self.statistics.collections += 1;
         self.statistics.collected += freed as u64;

@@ -13,6 +13,7 @@
 
 #![deny(missing_docs)]
 
+pub mod attribute_cache;
 pub mod bootstrap;
 pub mod builtins;
 pub mod dict;

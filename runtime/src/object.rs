@@ -58,6 +58,8 @@ pub struct StrObject {
     pub is_ascii: bool,
     /// The hash, computed on first use (0 = not yet).
     pub hash: Cell<i64>,
+    /// Whether this is the interned str for its text.
+    pub interned: Cell<bool>,
 }
 
 /// A user-defined function.

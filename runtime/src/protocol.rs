@@ -166,8 +166,19 @@ pub fn delegate(runtime: &mut Runtime, value: Value, dunders: &[Value]) -> Value
     base
 }
 
-/// Looks `name` (an interned str) up along a class's MRO, without descriptor binding.
+/// Looks `name` (an interned str) up along a class's MRO, without descriptor binding, through
+/// the runtime's attribute cache (see `attribute_cache.rs`).
+#[inline]
 pub fn lookup_in_type(runtime: &mut Runtime, class: Value, name: Value) -> Option<Value> {
+    if let Some(cached) = runtime.attribute_cache.get(class, name) {
+        return cached;
+    }
+    let found = lookup_in_type_uncached(runtime, class, name);
+    runtime.attribute_cache.put(class, name, found);
+    found
+}
+
+fn lookup_in_type_uncached(runtime: &mut Runtime, class: Value, name: Value) -> Option<Value> {
     let class_object = as_type(class)?;
     for &base in class_object.mro.get().iter() {
         if let Some(dict) = type_dict(base) {

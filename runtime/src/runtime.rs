@@ -4,7 +4,7 @@
 //! It also offers the constructors for every kind of object (`new_str`, `new_list`, …) and for
 //! exceptions (`new_error`), so code elsewhere never builds payloads by hand.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
@@ -46,15 +46,17 @@ pub struct Runtime {
     /// `sys.get_int_max_str_digits()`: the most decimal digits an int may have when converted
     /// to or from a str (0 = unlimited).
     pub int_max_str_digits: usize,
+    /// Results of attribute lookups along class MROs.
+    pub attribute_cache: crate::attribute_cache::AttributeCache,
     /// Values Rust code holds across calls into Python (see `heap.rs`): a stack.
     roots: Vec<Value>,
-    interned: HashMap<Box<str>, Value>,
+    interned: FxHashMap<Box<str>, Value>,
 }
 
 impl Runtime {
     /// A runtime with every builtin class and the `builtins` namespace ready.
     pub fn new() -> Runtime {
-        let mut interned = HashMap::new();
+        let mut interned = FxHashMap::default();
         let mut heap = Heap::new();
         let names = Names::new(&mut |text: &str| intern_into(&mut heap, &mut interned, text));
         let mut runtime = Runtime {
@@ -68,6 +70,7 @@ impl Runtime {
             argv: Vec::new(),
             recursion_limit: 1000,
             int_max_str_digits: 4300,
+            attribute_cache: Default::default(),
             roots: Vec::new(),
             interned,
         };
@@ -115,10 +118,12 @@ impl Runtime {
     /// The interned version of a str value (itself if already interned).
     pub fn intern_value(&mut self, value: Value) -> Value {
         match value.as_object().and_then(HeapObject::as_str) {
+            Some(text) if text.interned.get() => value,
             Some(text) => {
                 if let Some(&interned) = self.interned.get(&*text.text) {
                     interned
                 } else {
+                    text.interned.set(true);
                     self.interned.insert(text.text.clone(), value);
                     value
                 }
@@ -202,6 +207,9 @@ impl Runtime {
     pub fn new_type_object(&mut self, name: &str, layout: Layout) -> Value {
         let name = self.intern(name);
         let dict = self.new_dict();
+        if let Some(table) = crate::types::dict::table(dict) {
+            table.get().watch();
+        }
         let module = self.intern("builtins");
         let metaclass = self.types.type_;
         self.heap.allocate(Payload::Type(TypeObject {
@@ -361,14 +369,17 @@ pub fn make_str(text: &str) -> StrObject {
         },
         is_ascii,
         hash: std::cell::Cell::new(0),
+        interned: std::cell::Cell::new(false),
     }
 }
 
-fn intern_into(heap: &mut Heap, interned: &mut HashMap<Box<str>, Value>, text: &str) -> Value {
+fn intern_into(heap: &mut Heap, interned: &mut FxHashMap<Box<str>, Value>, text: &str) -> Value {
     if let Some(&value) = interned.get(text) {
         return value;
     }
-    let value = heap.allocate(Payload::Str(make_str(text)));
+    let object = make_str(text);
+    object.interned.set(true);
+    let value = heap.allocate(Payload::Str(object));
     interned.insert(text.into(), value);
     value
 }

@@ -8,8 +8,8 @@
 //! Attribute names are interned strings, compared by identity. Shapes live outside the GC heap
 //! (reference counted); the names they hold are interned and therefore never collected.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::value::Value;
@@ -31,6 +31,10 @@ impl Shape {
     /// The slot of an attribute (an interned str).
     #[inline]
     pub fn slot_of(&self, name: Value) -> Option<usize> {
+        // Most shapes are small: a scan beats hashing.
+        if self.names.len() <= 8 {
+            return self.names.iter().position(|&candidate| candidate == name);
+        }
         self.index.get(&name.bits()).map(|&slot| slot as usize)
     }
 

@@ -153,6 +153,9 @@ pub fn new_class(
         Layout::Object
     };
     let dict = runtime.new_dict();
+    if let Some(table) = crate::types::dict::table(dict) {
+        table.get().watch();
+    }
     for (key, value) in pairs(namespace) {
         let key = runtime.intern_value(key);
         set_str_key(runtime, dict, key, value);
