@@ -193,6 +193,9 @@ pub struct InstanceObject {
     /// For instances of user subclasses of builtin types (`class Stack(list)`), the builtin
     /// value that holds the data; NULL otherwise.
     pub base: Mutable<Value>,
+    /// The attribute dict once `__dict__` has been asked for (NULL before): from then on the
+    /// attributes live there instead of in `slots`, so the dict and the attributes stay one.
+    pub dict: Mutable<Value>,
 }
 
 /// A suspended generator's frame: everything the interpreter needs to resume it.
@@ -521,6 +524,7 @@ impl HeapObject {
             Payload::Instance(instance) => {
                 visit(*instance.class.get());
                 visit(*instance.base.get());
+                visit(*instance.dict.get());
                 instance.slots.get().iter().for_each(|&slot| visit(slot));
                 if let Some(exception) = &instance.exception {
                     let exception = exception.get();

@@ -244,6 +244,7 @@ impl Runtime {
             slots: Mutable::new(Vec::new()),
             exception,
             base: Mutable::new(Value::NULL),
+            dict: Mutable::new(Value::NULL),
         }))
     }
 

@@ -958,6 +958,10 @@ fn dir(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
                         names.push(text.to_owned());
                     }
                 }
+                let dict = *instance.dict.get();
+                if !dict.is_null() {
+                    add_dict(dict, &mut names);
+                }
             }
             let class = if as_type(value).is_some() {
                 value

@@ -5,7 +5,7 @@
 //! class (a property), then the instance's own attributes (its shape slots), then a class
 //! attribute with descriptor binding (functions become bound methods), then `__getattr__`.
 
-use crate::object::{HeapObject, Payload};
+use crate::object::Payload;
 use crate::protocol::{
     as_type, call, class_name, lookup_in_type, str_value, type_dict, type_name, type_of,
 };
@@ -166,17 +166,27 @@ fn instance_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyResu
     }
     match &heap_object.payload {
         Payload::Instance(instance) => {
-            if let Some(slot) = instance.shape.get().slot_of(name) {
+            let dict = *instance.dict.get();
+            if !dict.is_null() {
+                if let Some(value) = get_str_key(runtime, dict, name) {
+                    return Ok(Some(value));
+                }
+            } else if let Some(slot) = instance.shape.get().slot_of(name) {
                 let value = instance.slots.get()[slot];
                 if !value.is_null() {
                     return Ok(Some(value));
                 }
             }
             if instance.exception.is_some() {
+                if name == names.__dict__ {
+                    return Ok(Some(instance_dict(runtime, object)));
+                }
                 return crate::types::exception::attribute(runtime, object, name);
             }
             if name == names.__dict__ {
-                return Ok(Some(instance_dict(runtime, heap_object)));
+                let class = *instance.class.get();
+                let slotted = as_type(class).is_some_and(|class| class.slot_names.is_some());
+                return Ok((!slotted).then(|| instance_dict(runtime, object)));
             }
             Ok(None)
         }
@@ -227,18 +237,27 @@ fn instance_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyResu
     }
 }
 
-/// A snapshot of an instance's attributes as a new dict (`obj.__dict__`).
-fn instance_dict(runtime: &mut crate::Runtime, object: &HeapObject) -> Value {
+/// An instance's `__dict__`: on first use, its attributes move from the shape slots into a new
+/// dict that is its attribute storage from then on (the architecture's dict fallback).
+pub fn instance_dict(runtime: &mut crate::Runtime, object: Value) -> Value {
+    let Some(Payload::Instance(instance)) = object.as_object().map(|object| &object.payload) else {
+        return Value::NONE;
+    };
+    let existing = *instance.dict.get();
+    if !existing.is_null() {
+        return existing;
+    }
     let dict = runtime.new_dict();
-    if let Payload::Instance(instance) = &object.payload {
-        let shape = instance.shape.get().clone();
-        for (slot, &name) in shape.names().iter().enumerate() {
-            let value = instance.slots.get()[slot];
-            if !value.is_null() {
-                set_str_key(runtime, dict, name, value);
-            }
+    let shape = instance.shape.get().clone();
+    for (slot, &name) in shape.names().iter().enumerate() {
+        let value = instance.slots.get()[slot];
+        if !value.is_null() {
+            set_str_key(runtime, dict, name, value);
         }
     }
+    *instance.dict.get() = dict;
+    *instance.shape.get() = runtime.root_shape.clone();
+    instance.slots.get().clear();
     dict
 }
 
@@ -401,7 +420,14 @@ pub fn load_method(host: &mut dyn Host, object: Value, name: Value) -> PyResult<
         Some(Payload::Type(_)) | Some(Payload::Module { .. }) | Some(Payload::Super { .. }) => {
             false
         }
-        Some(Payload::Instance(instance)) => instance.shape.get().slot_of(name).is_none(),
+        Some(Payload::Instance(instance)) => {
+            let dict = *instance.dict.get();
+            if dict.is_null() {
+                instance.shape.get().slot_of(name).is_none()
+            } else {
+                get_str_key(runtime, dict, name).is_none()
+            }
+        }
         _ => true,
     };
     if is_instance_like {
@@ -533,6 +559,11 @@ pub fn store_slot(runtime: &mut crate::Runtime, object: Value, name: Value, valu
         return;
     };
     let name = runtime.intern_value(name);
+    let dict = *instance.dict.get();
+    if !dict.is_null() {
+        set_str_key(runtime, dict, name, value);
+        return;
+    }
     let shape = instance.shape.get();
     if let Some(slot) = shape.slot_of(name) {
         instance.slots.get()[slot] = value;
@@ -596,6 +627,13 @@ pub fn delete_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyRe
                     call(host, *deleter, &[object], &[])?;
                     return Ok(());
                 }
+            }
+            let dict = *instance.dict.get();
+            if !dict.is_null() {
+                return match crate::types::dict::remove_str_key(runtime, dict, name) {
+                    Some(_) => Ok(()),
+                    None => Err(no_attribute(host, object, name)),
+                };
             }
             let shape = instance.shape.get().clone();
             match shape.slot_of(name) {
