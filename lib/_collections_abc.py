@@ -42,7 +42,23 @@ def _sample_generator():
 
 
 generator = type(_sample_generator())
-del _sample_generator
+
+
+async def _sample_coroutine():
+    pass
+
+
+_coroutine = _sample_coroutine()
+coroutine = type(_coroutine)
+_coroutine.close()  # don't warn that it was never awaited
+
+
+async def _sample_async_generator():
+    yield
+
+
+async_generator = type(_sample_async_generator())
+del _sample_generator, _sample_coroutine, _coroutine, _sample_async_generator
 
 
 def _check_methods(C, *methods):
@@ -163,6 +179,9 @@ class Coroutine(Awaitable):
         return NotImplemented
 
 
+Coroutine.register(coroutine)
+
+
 class AsyncIterable(metaclass=ABCMeta):
     __slots__ = ()
 
@@ -183,7 +202,7 @@ class AsyncIterator(AsyncIterable):
     __slots__ = ()
 
     @abstractmethod
-    def __anext__(self):
+    async def __anext__(self):
         raise StopAsyncIteration
 
     def __aiter__(self):
@@ -199,18 +218,15 @@ class AsyncIterator(AsyncIterable):
 class AsyncGenerator(AsyncIterator):
     __slots__ = ()
 
-    # Plain functions returning awaitables rather than coroutine functions (krait does not
-    # compile `async def` yet); awaiting what they return gives the same result.
-
-    def __anext__(self):
-        return self.asend(None)
+    async def __anext__(self):
+        return await self.asend(None)
 
     @abstractmethod
-    def asend(self, value):
+    async def asend(self, value):
         raise StopAsyncIteration
 
     @abstractmethod
-    def athrow(self, typ, val=None, tb=None):
+    async def athrow(self, typ, val=None, tb=None):
         if val is None:
             if tb is None:
                 raise typ
@@ -219,14 +235,22 @@ class AsyncGenerator(AsyncIterator):
             val = val.with_traceback(tb)
         raise val
 
-    def aclose(self):
-        return self.athrow(GeneratorExit)
+    async def aclose(self):
+        try:
+            await self.athrow(GeneratorExit)
+        except (GeneratorExit, StopAsyncIteration):
+            pass
+        else:
+            raise RuntimeError("asynchronous generator ignored GeneratorExit")
 
     @classmethod
     def __subclasshook__(cls, C):
         if cls is AsyncGenerator:
             return _check_methods(C, "__aiter__", "__anext__", "asend", "athrow", "aclose")
         return NotImplemented
+
+
+AsyncGenerator.register(async_generator)
 
 
 class Iterable(metaclass=ABCMeta):
@@ -251,7 +275,7 @@ class Iterator(Iterable):
 
     @abstractmethod
     def __next__(self):
-        "Return the next item from the iterator. When exhausted, raise StopIteration"
+        """The next item; StopIteration at the end."""
         raise StopIteration
 
     def __iter__(self):
@@ -291,19 +315,17 @@ class Generator(Iterator):
     __slots__ = ()
 
     def __next__(self):
-        """Return the next item from the generator. When exhausted, raise StopIteration."""
+        """The next value the generator yields (send(None))."""
         return self.send(None)
 
     @abstractmethod
     def send(self, value):
-        """Send a value into the generator. Return next yielded value or raise
-        StopIteration."""
+        """Resume the generator with value; return what it yields next."""
         raise StopIteration
 
     @abstractmethod
     def throw(self, typ, val=None, tb=None):
-        """Raise an exception in the generator. Return next yielded value or raise
-        StopIteration."""
+        """Raise an exception at the generator's yield; return what it yields next."""
         if val is None:
             if tb is None:
                 raise typ
@@ -313,7 +335,7 @@ class Generator(Iterator):
         raise val
 
     def close(self):
-        """Raise GeneratorExit inside generator."""
+        """Throw GeneratorExit in; the generator must finish."""
         try:
             self.throw(GeneratorExit)
         except (GeneratorExit, StopIteration):
@@ -445,7 +467,7 @@ class Set(Collection):
     __rand__ = __and__
 
     def isdisjoint(self, other):
-        "Return True if two sets have a null intersection."
+        """Whether the two sets have no element in common."""
         for value in other:
             if value in self:
                 return False
@@ -497,22 +519,22 @@ class MutableSet(Set):
 
     @abstractmethod
     def add(self, value):
-        """Add an element."""
+        """Add value to the set."""
         raise NotImplementedError
 
     @abstractmethod
     def discard(self, value):
-        """Remove an element.  Do not raise an exception if absent."""
+        """Remove value from the set if it is there."""
         raise NotImplementedError
 
     def remove(self, value):
-        """Remove an element. If not a member, raise a KeyError."""
+        """Remove value from the set; KeyError if it is not there."""
         if value not in self:
             raise KeyError(value)
         self.discard(value)
 
     def pop(self):
-        """Return the popped value.  Raise KeyError if empty."""
+        """Remove and return some element; KeyError if the set is empty."""
         it = iter(self)
         try:
             value = next(it)
@@ -522,7 +544,7 @@ class MutableSet(Set):
         return value
 
     def clear(self):
-        """This is slow (creates N new iterators!) but effective."""
+        """Remove every element (one pop at a time)."""
         try:
             while True:
                 self.pop()
@@ -576,7 +598,7 @@ class Mapping(Collection):
         raise KeyError
 
     def get(self, key, default=None):
-        "D.get(k[,d]) -> D[k] if k in D, else d.  d defaults to None."
+        """self[key], or default when key is missing."""
         try:
             return self[key]
         except KeyError:
@@ -591,15 +613,15 @@ class Mapping(Collection):
             return True
 
     def keys(self):
-        "D.keys() -> a set-like object providing a view on D's keys"
+        """A set-like view of the keys."""
         return KeysView(self)
 
     def items(self):
-        "D.items() -> a set-like object providing a view on D's items"
+        """A set-like view of the (key, value) pairs."""
         return ItemsView(self)
 
     def values(self):
-        "D.values() -> an object providing a view on D's values"
+        """A view of the values."""
         return ValuesView(self)
 
     def __eq__(self, other):
@@ -703,8 +725,7 @@ class MutableMapping(Mapping):
     __marker = object()
 
     def pop(self, key, default=__marker):
-        """D.pop(k[,d]) -> v, remove specified key and return the corresponding value.
-        If key is not found, d is returned if given, otherwise KeyError is raised."""
+        """Remove key and return its value; default (or KeyError) when it is missing."""
         try:
             value = self[key]
         except KeyError:
@@ -716,8 +737,7 @@ class MutableMapping(Mapping):
             return value
 
     def popitem(self):
-        """D.popitem() -> (k, v), remove and return some (key, value) pair
-        as a 2-tuple; but raise KeyError if D is empty."""
+        """Remove and return some (key, value) pair; KeyError when empty."""
         try:
             key = next(iter(self))
         except StopIteration:
@@ -727,7 +747,7 @@ class MutableMapping(Mapping):
         return key, value
 
     def clear(self):
-        "D.clear() -> None.  Remove all items from D."
+        """Remove every item."""
         try:
             while True:
                 self.popitem()
@@ -735,7 +755,8 @@ class MutableMapping(Mapping):
             pass
 
     def update(self, other=(), /, **kwds):
-        """D.update([E, ]**F) -> None.  Update D from mapping/iterable E and F."""
+        """Add the items of a mapping, of an object with keys(), or of (key, value) pairs, then
+        the keyword arguments."""
         if isinstance(other, Mapping):
             for key in other:
                 self[key] = other[key]
@@ -749,7 +770,7 @@ class MutableMapping(Mapping):
             self[key] = value
 
     def setdefault(self, key, default=None):
-        "D.setdefault(k[,d]) -> D.get(k,d), also set D[k]=d if k not in D"
+        """self[key]; when missing, set it to default first."""
         try:
             return self[key]
         except KeyError:
@@ -792,8 +813,7 @@ class Sequence(Reversible, Collection):
             yield self[i]
 
     def index(self, value, start=0, stop=None):
-        """S.index(value, [start, [stop]]) -> integer -- return first index of value.
-        Raises ValueError if the value is not present."""
+        """The first index of value between start and stop; ValueError if absent."""
         if start is not None and start < 0:
             start = max(len(self) + start, 0)
         if stop is not None and stop < 0:
@@ -810,7 +830,7 @@ class Sequence(Reversible, Collection):
         raise ValueError
 
     def count(self, value):
-        "S.count(value) -> integer -- return number of occurrences of value"
+        """How many items are value (or equal it)."""
         return sum(1 for v in self if v is value or v == value)
 
 
@@ -846,15 +866,15 @@ class MutableSequence(Sequence):
 
     @abstractmethod
     def insert(self, index, value):
-        "S.insert(index, value) -- insert value before index"
+        """Insert value before position index."""
         raise IndexError
 
     def append(self, value):
-        "S.append(value) -- append value to the end of the sequence"
+        """Add value at the end."""
         self.insert(len(self), value)
 
     def clear(self):
-        "S.clear() -> None -- remove all items from S"
+        """Remove every item."""
         try:
             while True:
                 self.pop()
@@ -862,28 +882,26 @@ class MutableSequence(Sequence):
             pass
 
     def reverse(self):
-        "S.reverse() -- reverse *IN PLACE*"
+        """Reverse the items in place."""
         n = len(self)
         for i in range(n // 2):
             self[i], self[n - i - 1] = self[n - i - 1], self[i]
 
     def extend(self, values):
-        "S.extend(iterable) -- extend sequence by appending elements from the iterable"
+        """Append each item of values."""
         if values is self:
             values = list(values)
         for v in values:
             self.append(v)
 
     def pop(self, index=-1):
-        """S.pop([index]) -> item -- remove and return item at index (default last).
-        Raise IndexError if list is empty or index is out of range."""
+        """Remove and return the item at index (the last by default)."""
         v = self[index]
         del self[index]
         return v
 
     def remove(self, value):
-        """S.remove(value) -- remove first occurrence of value.
-        Raise ValueError if the value is not present."""
+        """Remove the first item equal to value; ValueError if absent."""
         del self[self.index(value)]
 
     def __iadd__(self, values):

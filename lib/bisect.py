@@ -35,11 +35,8 @@ def _as_index(value):
 
 
 def bisect_right(a, x, lo=0, hi=None, *, key=None):
-    """Return the index where to insert item x in list a, assuming a is sorted.
-
-    The return value i is such that all e in a[:i] have e <= x, and all e in a[i:] have
-    e > x.  So if x already appears in the list, a.insert(i, x) will insert just after the
-    rightmost x already there."""
+    """The insertion point for x in the sorted list a, after any items equal to x: a[:i] holds
+    the items <= x, a[i:] those > x."""
     lo, hi = _bounds(a, lo, hi)
     if key is None:
         while lo < hi:
@@ -59,11 +56,8 @@ def bisect_right(a, x, lo=0, hi=None, *, key=None):
 
 
 def bisect_left(a, x, lo=0, hi=None, *, key=None):
-    """Return the index where to insert item x in list a, assuming a is sorted.
-
-    The return value i is such that all e in a[:i] have e < x, and all e in a[i:] have
-    e >= x.  So if x already appears in the list, a.insert(i, x) will insert just before
-    the leftmost x already there."""
+    """The insertion point for x in the sorted list a, before any items equal to x: a[:i] holds
+    the items < x, a[i:] those >= x."""
     lo, hi = _bounds(a, lo, hi)
     if key is None:
         while lo < hi:
@@ -83,9 +77,7 @@ def bisect_left(a, x, lo=0, hi=None, *, key=None):
 
 
 def insort_right(a, x, lo=0, hi=None, *, key=None):
-    """Insert item x in list a, and keep it sorted assuming a is sorted.
-
-    If x is already in a, insert it to the right of the rightmost x."""
+    """Insert x into the sorted list a, after any items equal to it."""
     if key is None:
         lo = bisect_right(a, x, lo, hi)
     else:
@@ -94,9 +86,7 @@ def insort_right(a, x, lo=0, hi=None, *, key=None):
 
 
 def insort_left(a, x, lo=0, hi=None, *, key=None):
-    """Insert item x in list a, and keep it sorted assuming a is sorted.
-
-    If x is already in a, insert it to the left of the leftmost x."""
+    """Insert x into the sorted list a, before any items equal to it."""
     if key is None:
         lo = bisect_left(a, x, lo, hi)
     else:

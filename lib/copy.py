@@ -153,7 +153,7 @@ def _reduce(x):
 ################################################################################
 
 def copy(x):
-    """Shallow copy operation on arbitrary Python objects."""
+    """A shallow copy of x."""
     cls = type(x)
     if cls in _atomic_types or cls is tuple or cls is frozenset:
         return x
@@ -175,7 +175,7 @@ def copy(x):
 ################################################################################
 
 def deepcopy(x, memo=None, _nil=[]):
-    """Deep copy operation on arbitrary Python objects."""
+    """A deep copy of x; memo maps the ids of objects already copied to their copies."""
     if memo is None:
         memo = {}
     d = id(x)

@@ -24,11 +24,8 @@ WRAPPER_UPDATES = ("__dict__",)
 
 def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS,
                    updated=WRAPPER_UPDATES):
-    """Update a wrapper function to look like the wrapped function.
-
-    The attributes named in `assigned` are copied from wrapped (those it lacks are
-    skipped), the dicts named in `updated` are updated from wrapped's, and
-    wrapper.__wrapped__ is set to wrapped."""
+    """Make wrapper look like wrapped: copy the attributes named in `assigned`, update the
+    dicts named in `updated`, and set wrapper.__wrapped__; returns wrapper."""
     for attr in assigned:
         try:
             value = getattr(wrapped, attr)
@@ -44,7 +41,8 @@ def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS,
 
 
 def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
-    """Decorator factory to apply update_wrapper() to a wrapper function."""
+    """Decorator form of update_wrapper: @wraps(wrapped) applies it to the function it
+    decorates."""
     return partial(update_wrapper, wrapped=wrapped, assigned=assigned, updated=updated)
 
 
@@ -56,7 +54,7 @@ def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
 # through so that the reflected operation of the other operand still gets its turn.
 
 def _gt_from_lt(self, other):
-    "Return a > b.  Computed by @total_ordering from (not a < b) and (a != b)."
+    """a > b, as total_ordering derives it from < and ==."""
     op_result = type(self).__lt__(self, other)
     if op_result is NotImplemented:
         return op_result
@@ -64,7 +62,7 @@ def _gt_from_lt(self, other):
 
 
 def _le_from_lt(self, other):
-    "Return a <= b.  Computed by @total_ordering from (a < b) or (a == b)."
+    """a <= b, as total_ordering derives it from < and ==."""
     op_result = type(self).__lt__(self, other)
     if op_result is NotImplemented:
         return op_result
@@ -72,7 +70,7 @@ def _le_from_lt(self, other):
 
 
 def _ge_from_lt(self, other):
-    "Return a >= b.  Computed by @total_ordering from (not a < b)."
+    """a >= b, as total_ordering derives it from <."""
     op_result = type(self).__lt__(self, other)
     if op_result is NotImplemented:
         return op_result
@@ -80,7 +78,7 @@ def _ge_from_lt(self, other):
 
 
 def _ge_from_le(self, other):
-    "Return a >= b.  Computed by @total_ordering from (not a <= b) or (a == b)."
+    """a >= b, as total_ordering derives it from <= and ==."""
     op_result = type(self).__le__(self, other)
     if op_result is NotImplemented:
         return op_result
@@ -88,7 +86,7 @@ def _ge_from_le(self, other):
 
 
 def _lt_from_le(self, other):
-    "Return a < b.  Computed by @total_ordering from (a <= b) and (a != b)."
+    """a < b, as total_ordering derives it from <= and ==."""
     op_result = type(self).__le__(self, other)
     if op_result is NotImplemented:
         return op_result
@@ -96,7 +94,7 @@ def _lt_from_le(self, other):
 
 
 def _gt_from_le(self, other):
-    "Return a > b.  Computed by @total_ordering from (not a <= b)."
+    """a > b, as total_ordering derives it from <=."""
     op_result = type(self).__le__(self, other)
     if op_result is NotImplemented:
         return op_result
@@ -104,7 +102,7 @@ def _gt_from_le(self, other):
 
 
 def _lt_from_gt(self, other):
-    "Return a < b.  Computed by @total_ordering from (not a > b) and (a != b)."
+    """a < b, as total_ordering derives it from > and ==."""
     op_result = type(self).__gt__(self, other)
     if op_result is NotImplemented:
         return op_result
@@ -112,7 +110,7 @@ def _lt_from_gt(self, other):
 
 
 def _ge_from_gt(self, other):
-    "Return a >= b.  Computed by @total_ordering from (a > b) or (a == b)."
+    """a >= b, as total_ordering derives it from > and ==."""
     op_result = type(self).__gt__(self, other)
     if op_result is NotImplemented:
         return op_result
@@ -120,7 +118,7 @@ def _ge_from_gt(self, other):
 
 
 def _le_from_gt(self, other):
-    "Return a <= b.  Computed by @total_ordering from (not a > b)."
+    """a <= b, as total_ordering derives it from >."""
     op_result = type(self).__gt__(self, other)
     if op_result is NotImplemented:
         return op_result
@@ -128,7 +126,7 @@ def _le_from_gt(self, other):
 
 
 def _le_from_ge(self, other):
-    "Return a <= b.  Computed by @total_ordering from (not a >= b) or (a == b)."
+    """a <= b, as total_ordering derives it from >= and ==."""
     op_result = type(self).__ge__(self, other)
     if op_result is NotImplemented:
         return op_result
@@ -136,7 +134,7 @@ def _le_from_ge(self, other):
 
 
 def _gt_from_ge(self, other):
-    "Return a > b.  Computed by @total_ordering from (a >= b) and (a != b)."
+    """a > b, as total_ordering derives it from >= and ==."""
     op_result = type(self).__ge__(self, other)
     if op_result is NotImplemented:
         return op_result
@@ -144,7 +142,7 @@ def _gt_from_ge(self, other):
 
 
 def _lt_from_ge(self, other):
-    "Return a < b.  Computed by @total_ordering from (not a >= b)."
+    """a < b, as total_ordering derives it from >=."""
     op_result = type(self).__ge__(self, other)
     if op_result is NotImplemented:
         return op_result
@@ -170,7 +168,7 @@ def _defines(cls, name):
 
 
 def total_ordering(cls):
-    """Class decorator that fills in missing ordering methods"""
+    """Class decorator: given __eq__ and one of < <= > >=, add the missing comparisons."""
     roots = {op for op in _convert if _defines(cls, op)}
     if not roots:
         raise ValueError("must define at least one ordering operation: < > <= >=")
@@ -187,7 +185,8 @@ def total_ordering(cls):
 ################################################################################
 
 def cmp_to_key(mycmp):
-    """Convert a cmp= function into a key= function"""
+    """Turn an old-style comparison function (negative, zero or positive) into a key function
+    for sorted(), min(), max() and the like."""
 
     class K:
         __slots__ = ["obj"]
@@ -224,12 +223,8 @@ _initial_missing = object()
 
 
 def reduce(function, sequence, initial=_initial_missing):
-    """reduce(function, iterable[, initial]) -> value
-
-    Apply a function of two arguments cumulatively to the items of a sequence or iterable,
-    from left to right, so as to reduce the iterable to a single value.  If initial is
-    present, it is placed before the items of the iterable in the calculation, and serves
-    as a default when the iterable is empty."""
+    """Combine the items of iterable from left to right with the two-argument function,
+    starting from initial when given: reduce(f, [a, b, c]) is f(f(a, b), c)."""
     try:
         it = iter(sequence)
     except TypeError:
@@ -251,7 +246,8 @@ def reduce(function, sequence, initial=_initial_missing):
 ################################################################################
 
 class partial:
-    """New function with partial application of the given arguments and keywords."""
+    """A callable that calls func with the stored positional arguments first, then its own, and
+    with the stored keywords updated by its own."""
 
     def __new__(cls, func, /, *args, **keywords):
         if not callable(func):
@@ -302,10 +298,8 @@ _repr_running = set()
 
 
 class partialmethod:
-    """Method descriptor with partial application of the given arguments and keywords.
-
-    Supports wrapping existing descriptors and handles non-descriptor callables as
-    instance methods."""
+    """The descriptor form of partial, for methods: the instance (or class) comes first, then
+    the stored arguments."""
 
     def __init__(self, func, /, *args, **keywords):
         if not callable(func) and not hasattr(func, "__get__"):
@@ -396,18 +390,9 @@ def _make_key(args, kwds, typed):
 
 
 def lru_cache(maxsize=128, typed=False):
-    """Least-recently-used cache decorator.
-
-    If *maxsize* is set to None, the LRU features are disabled and the cache can grow
-    without bound.
-
-    If *typed* is True, arguments of different types will be cached separately.
-
-    Arguments to the cached function must be hashable.
-
-    View the cache statistics named tuple (hits, misses, maxsize, currsize) with
-    f.cache_info().  Clear the cache and statistics with f.cache_clear().  Access the
-    underlying function with f.__wrapped__."""
+    """Decorator caching a function's results by its arguments, keeping the maxsize most
+    recently used (all of them when maxsize is None). typed=True caches arguments of
+    different types apart. The wrapper has cache_info(), cache_clear() and __wrapped__."""
     if isinstance(maxsize, int):
         if maxsize < 0:
             maxsize = 0
@@ -475,11 +460,11 @@ def _lru_cache_wrapper(user_function, maxsize, typed):
             return result
 
     def cache_info():
-        """Report cache statistics"""
+        """(hits, misses, maxsize, currsize) of the cache."""
         return _CacheInfo(stats[0], stats[1], maxsize, len(cache))
 
     def cache_clear():
-        """Clear the cache and cache statistics"""
+        """Empty the cache and reset its statistics."""
         cache.clear()
         stats[0] = stats[1] = 0
 
@@ -489,7 +474,7 @@ def _lru_cache_wrapper(user_function, maxsize, typed):
 
 
 def cache(user_function, /):
-    'Simple lightweight unbounded cache.  Sometimes called "memoize".'
+    """An unbounded lru_cache: the function's results, memoized by argument."""
     return lru_cache(maxsize=None)(user_function)
 
 
@@ -534,21 +519,14 @@ def _is_valid_dispatch_type(cls):
 
 
 def singledispatch(func):
-    """Single-dispatch generic function decorator.
-
-    Transforms a function into a generic function, which can have different behaviours
-    depending upon the type of its first argument. The decorated function acts as the
-    default implementation, and additional implementations can be registered using the
-    register() attribute of the generic function."""
+    """Decorator making a generic function: it dispatches on the type of its first argument to
+    the implementations added with .register(); the decorated function is the fallback."""
     registry = {}
     dispatch_cache = {}
     cache_token = [None]
 
     def dispatch(cls):
-        """generic_func.dispatch(cls) -> <function implementation>
-
-        Runs the dispatch algorithm to return the best available implementation for the
-        given *cls* registered on *generic_func*."""
+        """The implementation the generic function uses for class cls."""
         if cache_token[0] is not None:
             current_token = get_cache_token()
             if cache_token[0] != current_token:
@@ -562,9 +540,8 @@ def singledispatch(func):
         return impl
 
     def register(cls, func=None):
-        """generic_func.register(cls, func) -> func
-
-        Registers a new implementation for the given *cls* on a *generic_func*."""
+        """Add func as the implementation for cls (or for the class its first parameter's
+        annotation names, when used as a bare decorator)."""
         if _is_valid_dispatch_type(cls):
             if func is None:
                 return lambda f: register(cls, f)
@@ -611,10 +588,8 @@ def singledispatch(func):
 
 
 class singledispatchmethod:
-    """Single-dispatch generic method descriptor.
-
-    Supports wrapping existing descriptors and handles non-descriptor callables as
-    instance methods."""
+    """The method form of singledispatch: dispatches on the type of the first argument after
+    self."""
 
     def __init__(self, func):
         if not callable(func) and not hasattr(func, "__get__"):
@@ -623,9 +598,7 @@ class singledispatchmethod:
         self.func = func
 
     def register(self, cls, method=None):
-        """generic_method.register(cls, func) -> func
-
-        Registers a new implementation for the given *cls* on a *generic_method*."""
+        """Add method as the implementation for cls."""
         return self.dispatcher.register(cls, func=method)
 
     def __get__(self, obj, cls=None):

@@ -16,14 +16,14 @@ def _check_list(heap, function, argument="argument"):
 
 
 def heappush(heap, item):
-    """Push item onto heap, maintaining the heap invariant."""
+    """Add item to the heap."""
     _check_list(heap, "heappush", "argument 1")
     heap.append(item)
     _siftdown(heap, 0, len(heap) - 1)
 
 
 def heappop(heap):
-    """Pop the smallest item off the heap, maintaining the heap invariant."""
+    """Remove and return the smallest item of the heap."""
     _check_list(heap, "heappop")
     if not heap:
         raise IndexError("index out of range")
@@ -37,11 +37,8 @@ def heappop(heap):
 
 
 def heapreplace(heap, item):
-    """Pop and return the current smallest value, and add the new item.
-
-    This is more efficient than heappop() followed by heappush(), and can be more
-    appropriate when using a fixed-size heap.  Note that the value returned may be larger
-    than item!"""
+    """Replace the smallest item with item, returning the smallest (which may be larger than
+    item): a pop then a push, but faster and without growing the heap."""
     _check_list(heap, "heapreplace", "argument 1")
     if not heap:
         raise IndexError("index out of range")
@@ -52,7 +49,8 @@ def heapreplace(heap, item):
 
 
 def heappushpop(heap, item):
-    """Fast version of a heappush followed by a heappop."""
+    """Push item then pop the smallest, in one step (item itself comes back if it is the
+    smallest)."""
     _check_list(heap, "heappushpop", "argument 1")
     if heap and heap[0] < item:
         item, heap[0] = heap[0], item
@@ -61,7 +59,7 @@ def heappushpop(heap, item):
 
 
 def heapify(x):
-    """Transform list into a heap, in-place, in O(len(x)) time."""
+    """Rearrange the list into a heap, in linear time."""
     _check_list(x, "heapify")
     for i in reversed(range(len(x) // 2)):
         _siftup(x, i)
@@ -153,14 +151,8 @@ def _siftup_max(heap, pos):
 
 
 def merge(*iterables, key=None, reverse=False):
-    """Merge multiple sorted inputs into a single sorted output.
-
-    Similar to sorted(itertools.chain(*iterables)) but returns a generator, does not pull
-    the data into memory all at once, and assumes that each of the input streams is already
-    sorted (smallest to largest).
-
-    If *key* is not None, applies a key function to each element to determine its sort
-    order."""
+    """Merge already-sorted iterables into one sorted stream, lazily; equal items come out in
+    the order of their inputs. key and reverse are as for sorted()."""
     if reverse:
         _heapify_f, _heappop_f, _heapreplace_f = _heapify_max, _heappop_max, _heapreplace_max
         direction = -1
@@ -193,9 +185,7 @@ def merge(*iterables, key=None, reverse=False):
 
 
 def nsmallest(n, iterable, key=None):
-    """Find the n smallest elements in a dataset.
-
-    Equivalent to:  sorted(iterable, key=key)[:n]"""
+    """The n smallest items: what sorted(iterable, key=key)[:n] gives."""
     if n == 1:
         it = iter(iterable)
         sentinel = object()
@@ -242,9 +232,7 @@ def nsmallest(n, iterable, key=None):
 
 
 def nlargest(n, iterable, key=None):
-    """Find the n largest elements in a dataset.
-
-    Equivalent to:  sorted(iterable, key=key, reverse=True)[:n]"""
+    """The n largest items: what sorted(iterable, key=key, reverse=True)[:n] gives."""
     if n == 1:
         it = iter(iterable)
         sentinel = object()

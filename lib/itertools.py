@@ -35,15 +35,7 @@ def _is_number(value):
 # Infinite iterators.
 
 class count:
-    """Return a count object whose .__next__() method returns consecutive values.
-
-    Equivalent to:
-        def count(firstval=0, step=1):
-            x = firstval
-            while 1:
-                yield x
-                x += step
-    """
+    """An endless iterator of start, start + step, start + 2*step, ..."""
 
     __slots__ = ("_next", "_step")
 
@@ -73,8 +65,7 @@ class count:
 
 
 def cycle(iterable):
-    """Return elements from the iterable until it is exhausted. Then repeat the sequence
-    indefinitely."""
+    """The items of iterable, then the same items again, endlessly (kept from the first pass)."""
     return _cycle(iter(iterable))
 
 
@@ -90,8 +81,7 @@ def _cycle(it):
 
 
 class repeat:
-    """repeat(object [,times]) -> create an iterator which returns the object for the
-    specified number of times.  If not specified, returns the object endlessly."""
+    """An iterator of object, endlessly or `times` times."""
 
     __slots__ = ("_object", "_times")
 
@@ -147,7 +137,8 @@ class repeat:
 # Iterators terminating on the shortest input sequence.
 
 def accumulate(iterable, func=None, *, initial=None):
-    """Return series of accumulated sums (or other binary function results)."""
+    """Running totals of the items (or running results of func(total, item)), starting with
+    initial when given."""
     return _accumulate(iter(iterable), func, initial)
 
 
@@ -170,16 +161,13 @@ def _accumulate(it, func, initial):
 
 
 def chain(*iterables):
-    """Return a chain object whose .__next__() method returns elements from the first
-    iterable until it is exhausted, then elements from the next iterable, until all of
-    the iterables are exhausted."""
+    """The items of each iterable in turn."""
     for iterable in iterables:
         yield from iterable
 
 
 def _from_iterable(iterables):
-    """Alternative chain() constructor taking a single iterable argument that evaluates
-    lazily."""
+    """The items of each iterable that `iterables` yields, in turn (taken lazily)."""
     for iterable in iterables:
         yield from iterable
 
@@ -194,7 +182,7 @@ chain.from_iterable = _chain_from_iterable
 
 
 def compress(data, selectors):
-    """Return data elements corresponding to true selector elements."""
+    """The items of data whose corresponding selector is true."""
     return _compress(iter(data), iter(selectors))
 
 
@@ -205,9 +193,7 @@ def _compress(data, selectors):
 
 
 def dropwhile(predicate, iterable):
-    """Drop items from the iterable while predicate(item) is true.
-
-    Afterwards, return every element until the iterable is exhausted."""
+    """Skip the items while predicate(item) is true, then give everything that follows."""
     return _dropwhile(predicate, iter(iterable))
 
 
@@ -220,9 +206,7 @@ def _dropwhile(predicate, it):
 
 
 def filterfalse(function, iterable):
-    """Return those items of iterable for which function(item) is false.
-
-    If function is None, return the items that are false."""
+    """The items for which function(item) is false (or which are false, when function is None)."""
     return _filterfalse(function, iter(iterable))
 
 
@@ -238,15 +222,8 @@ def _filterfalse(function, it):
 
 
 class groupby:
-    """make an iterator that returns consecutive keys and groups from the iterable
-
-      iterable
-        Elements to divide into groups according to the key function.
-      key
-        A function for computing the group category for each element.
-        If the key function is not specified or is None, the element itself
-        is used for grouping.
-    """
+    """Runs of consecutive items with equal keys: pairs of (key, iterator over the run).
+    key(item) is the key, or the item itself when key is None."""
 
     __slots__ = ("_it", "_keyfunc", "_target_key", "_current_key", "_current_value",
                  "_current_grouper")
@@ -320,10 +297,9 @@ class _grouper:
 
 
 def islice(*args):
-    """islice(iterable, stop) --> islice object
-    islice(iterable, start, stop[, step]) --> islice object
-
-    Return an iterator whose next() method returns selected values from an iterable."""
+    """islice(iterable, stop) or islice(iterable, start, stop[, step]): the items at the
+    positions range(start, stop, step) would give (all non-negative; stop None for no
+    end)."""
     if len(args) < 2:
         raise TypeError(f"islice expected at least 2 arguments, got {len(args)}")
     if len(args) > 4:
@@ -393,9 +369,7 @@ def _islice(it, start, stop, step):
 
 
 def pairwise(iterable):
-    """Return an iterator of overlapping pairs taken from the input iterator.
-
-        s -> (s0,s1), (s1,s2), (s2, s3), ..."""
+    """Overlapping pairs of consecutive items: (s0, s1), (s1, s2), ..."""
     return _pairwise(iter(iterable))
 
 
@@ -410,8 +384,7 @@ def _pairwise(it):
 
 
 def starmap(function, iterable):
-    """Return an iterator whose values are returned from the function evaluated with an
-    argument tuple taken from the given sequence."""
+    """function(*args) for each args tuple of iterable."""
     return _starmap(function, iter(iterable))
 
 
@@ -423,8 +396,7 @@ def _starmap(function, it):
 
 
 def takewhile(predicate, iterable):
-    """Return successive entries from an iterable as long as the predicate evaluates to
-    true for each entry."""
+    """The items while predicate(item) is true; stop at the first for which it is false."""
     return _takewhile(predicate, iter(iterable))
 
 
@@ -448,7 +420,8 @@ class _TeeLink:
 
 
 class _tee:
-    """Iterator wrapped to make it copyable."""
+    """One of the iterators tee() returns; copy.copy() of it gives another at the same
+    position."""
 
     __slots__ = ("_source", "_link")
 
@@ -475,7 +448,7 @@ class _tee:
 
 
 def tee(iterable, n=2):
-    """Returns a tuple of n independent iterators."""
+    """n independent iterators over the items of iterable."""
     n = _as_index(n)
     if n < 0:
         raise ValueError("n must be >= 0")
@@ -493,9 +466,8 @@ def tee(iterable, n=2):
 
 
 def zip_longest(*iterables, fillvalue=None):
-    """Return a zip_longest object whose .__next__() method returns a tuple where the i-th
-    element comes from the i-th iterable argument.  When an iterable is exhausted, it is
-    replaced by fillvalue until all of them are."""
+    """Tuples of the i-th items of each iterable, until the longest is exhausted; missing items
+    are fillvalue."""
     return _zip_longest([iter(it) for it in iterables], fillvalue)
 
 
@@ -524,7 +496,8 @@ def _zip_longest(iterators, fillvalue):
 # Combinatoric iterators.
 
 def product(*iterables, repeat=1):
-    """Cartesian product of input iterables.  Equivalent to nested for-loops."""
+    """The cartesian product of the iterables (each repeated `repeat` times): the tuples nested
+    for-loops would make, rightmost varying fastest."""
     repeat = _as_index(repeat)
     if repeat < 0:
         raise ValueError("repeat argument cannot be negative")
@@ -569,9 +542,8 @@ def _check_r(r, required):
 
 
 def permutations(iterable, r=None):
-    """Return successive r-length permutations of elements in the iterable.
-
-    permutations(range(3), 2) --> (0,1), (0,2), (1,0), (1,2), (2,0), (2,1)"""
+    """The r-length orderings of the items (all of them when r is None), in lexicographic order
+    of positions."""
     pool = tuple(iterable)
     r = _check_r(r, False)
     if r is None:
@@ -615,9 +587,7 @@ def _permutations(pool, r):
 
 
 def combinations(iterable, r):
-    """Return successive r-length combinations of elements in the iterable.
-
-    combinations(range(4), 3) --> (0,1,2), (0,1,3), (0,2,3), (1,2,3)"""
+    """The r-length subsequences of the items, in lexicographic order of positions."""
     pool = tuple(iterable)
     r = _check_r(r, True)
     return _combinations(pool, r)
@@ -643,10 +613,8 @@ def _combinations(pool, r):
 
 
 def combinations_with_replacement(iterable, r):
-    """Return successive r-length combinations of elements in the iterable allowing
-    individual elements to have successive repeats.
-
-    combinations_with_replacement('ABC', 2) --> AA AB AC BB BC CC"""
+    """The r-length subsequences of the items where an item may repeat, in lexicographic order
+    of positions."""
     pool = tuple(iterable)
     r = _check_r(r, True)
     return _combinations_with_replacement(pool, r)

@@ -20,81 +20,81 @@ _abs = abs
 # Comparisons.
 
 def lt(a, b):
-    "Same as a < b."
+    "a < b"
     return a < b
 
 
 def le(a, b):
-    "Same as a <= b."
+    "a <= b"
     return a <= b
 
 
 def eq(a, b):
-    "Same as a == b."
+    "a == b"
     return a == b
 
 
 def ne(a, b):
-    "Same as a != b."
+    "a != b"
     return a != b
 
 
 def ge(a, b):
-    "Same as a >= b."
+    "a >= b"
     return a >= b
 
 
 def gt(a, b):
-    "Same as a > b."
+    "a > b"
     return a > b
 
 
 # Logical operations.
 
 def not_(a):
-    "Same as not a."
+    "not a"
     return not a
 
 
 def truth(a):
-    "Return True if a is true, False otherwise."
+    "bool(a)"
     return True if a else False
 
 
 def is_(a, b):
-    "Same as a is b."
+    "a is b"
     return a is b
 
 
 def is_not(a, b):
-    "Same as a is not b."
+    "a is not b"
     return a is not b
 
 
 # Arithmetic and bitwise operations.
 
 def abs(a):
-    "Same as abs(a)."
+    "abs(a)"
     return _abs(a)
 
 
 def add(a, b):
-    "Same as a + b."
+    "a + b"
     return a + b
 
 
 def and_(a, b):
-    "Same as a & b."
+    "a & b"
     return a & b
 
 
 def floordiv(a, b):
-    "Same as a // b."
+    "a // b"
     return a // b
 
 
 def index(a):
-    "Same as a.__index__()."
+    "a.__index__()"
     try:
         method = type(a).__index__
     except AttributeError:
@@ -108,7 +108,7 @@ def index(a):
 
 
 def inv(a):
-    "Same as ~a."
+    "~a"
     return ~a
 
 
@@ -116,62 +116,62 @@ invert = inv
 
 
 def lshift(a, b):
-    "Same as a << b."
+    "a << b"
     return a << b
 
 
 def mod(a, b):
-    "Same as a % b."
+    "a % b"
     return a % b
 
 
 def mul(a, b):
-    "Same as a * b."
+    "a * b"
     return a * b
 
 
 def matmul(a, b):
-    "Same as a @ b."
+    "a @ b"
     return a @ b
 
 
 def neg(a):
-    "Same as -a."
+    "-a"
     return -a
 
 
 def or_(a, b):
-    "Same as a | b."
+    "a | b"
     return a | b
 
 
 def pos(a):
-    "Same as +a."
+    "+a"
     return +a
 
 
 def pow(a, b):
-    "Same as a ** b."
+    "a ** b"
     return a ** b
 
 
 def rshift(a, b):
-    "Same as a >> b."
+    "a >> b"
     return a >> b
 
 
 def sub(a, b):
-    "Same as a - b."
+    "a - b"
     return a - b
 
 
 def truediv(a, b):
-    "Same as a / b."
+    "a / b"
     return a / b
 
 
 def xor(a, b):
-    "Same as a ^ b."
+    "a ^ b"
     return a ^ b
 
 
@@ -183,18 +183,18 @@ def _check_sequence(a):
 
 
 def concat(a, b):
-    "Same as a + b, for a and b sequences."
+    "a + b, for a and b sequences"
     _check_sequence(a)
     return a + b
 
 
 def contains(a, b):
-    "Same as b in a (note reversed operands)."
+    "b in a: note the order of the operands"
     return b in a
 
 
 def countOf(a, b):
-    "Return the number of items in a which are, or which equal, b."
+    "How many items of a are (or equal) b."
     count = 0
     for item in a:
         if item is b or item == b:
@@ -203,17 +203,17 @@ def countOf(a, b):
 
 
 def delitem(a, b):
-    "Same as del a[b]."
+    "del a[b]"
     del a[b]
 
 
 def getitem(a, b):
-    "Same as a[b]."
+    "a[b]"
     return a[b]
 
 
 def indexOf(a, b):
-    "Return the first index of b in a."
+    "The first index at which a holds (or equals) b."
     for i, item in enumerate(a):
         if item is b or item == b:
             return i
@@ -221,7 +221,7 @@ def indexOf(a, b):
 
 
 def setitem(a, b, c):
-    "Same as a[b] = c."
+    "a[b] = c"
     a[b] = c
 
 
@@ -253,93 +253,93 @@ def length_hint(obj, default=0):
 
 
 def call(obj, /, *args, **kwargs):
-    "Same as obj(*args, **kwargs)."
+    "obj(*args, **kwargs)"
     return obj(*args, **kwargs)
 
 
 # In-place operations.
 
 def iadd(a, b):
-    "Same as a += b."
+    "a += b"
     a += b
     return a
 
 
 def iand(a, b):
-    "Same as a &= b."
+    "a &= b"
     a &= b
     return a
 
 
 def iconcat(a, b):
-    "Same as a += b, for a and b sequences."
+    "a += b, for a and b sequences"
     _check_sequence(a)
     a += b
     return a
 
 
 def ifloordiv(a, b):
-    "Same as a //= b."
+    "a //= b"
     a //= b
     return a
 
 
 def ilshift(a, b):
-    "Same as a <<= b."
+    "a <<= b"
     a <<= b
     return a
 
 
 def imod(a, b):
-    "Same as a %= b."
+    "a %= b"
     a %= b
     return a
 
 
 def imul(a, b):
-    "Same as a *= b."
+    "a *= b"
     a *= b
     return a
 
 
 def imatmul(a, b):
-    "Same as a @= b."
+    "a @= b"
     a @= b
     return a
 
 
 def ior(a, b):
-    "Same as a |= b."
+    "a |= b"
     a |= b
     return a
 
 
 def ipow(a, b):
-    "Same as a **= b."
+    "a **= b"
     a **= b
     return a
 
 
 def irshift(a, b):
-    "Same as a >>= b."
+    "a >>= b"
     a >>= b
     return a
 
 
 def isub(a, b):
-    "Same as a -= b."
+    "a -= b"
     a -= b
     return a
 
 
 def itruediv(a, b):
-    "Same as a /= b."
+    "a /= b"
     a /= b
     return a
 
 
 def ixor(a, b):
-    "Same as a ^= b."
+    "a ^= b"
     a ^= b
     return a
 

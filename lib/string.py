@@ -24,11 +24,8 @@ printable = digits + ascii_letters + punctuation + whitespace
 
 
 def capwords(s, sep=None):
-    """Split the argument into words using split, capitalize each word using capitalize,
-    and join the capitalized words using join. If the optional second argument sep is
-    absent or None, runs of whitespace characters are replaced by a single space and
-    leading and trailing whitespace are removed, otherwise sep is used to split and join
-    the words."""
+    """Capitalize each word of s: split on sep (runs of whitespace when None), capitalize, join
+    with sep (a space when None)."""
     return (sep or " ").join(map(str.capitalize, s.split(sep)))
 
 
@@ -63,7 +60,8 @@ class _Placeholder:
 
 
 class Template:
-    """A string class for supporting $-substitutions."""
+    """A string with $-placeholders ($name, ${name}; $$ for a dollar), filled in by
+    substitute() or safe_substitute()."""
 
     delimiter = "$"
     idpattern = _DEFAULT_IDPATTERN

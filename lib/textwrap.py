@@ -110,9 +110,9 @@ def _ends_sentence(chunk):
 
 
 class TextWrapper:
-    """Object for wrapping/filling text.  The public interface consists of the wrap() and
-    fill() methods; the other methods are just there for subclasses to override in order
-    to tweak the default behaviour."""
+    """Wraps and fills paragraphs: the constructor's keywords (width, indents, tab and
+    whitespace handling, hyphen and long-word breaking, max_lines and placeholder) are
+    attributes that wrap() and fill() read."""
 
     unicode_whitespace_trans = dict.fromkeys(map(ord, _whitespace), ord(" "))
 
@@ -236,45 +236,37 @@ class TextWrapper:
         return self._split(self._munge_whitespace(text))
 
     def wrap(self, text):
-        """Reformat the single paragraph in 'text' so it fits in lines of no more than
-        'self.width' columns, and return a list of wrapped lines."""
+        """The lines of the paragraph `text` wrapped to at most self.width columns."""
         chunks = self._split_chunks(text)
         if self.fix_sentence_endings:
             self._fix_sentence_endings(chunks)
         return self._wrap_chunks(chunks)
 
     def fill(self, text):
-        """Reformat the single paragraph in 'text' to fit in lines of no more than
-        'self.width' columns, and return a new string containing the entire wrapped
-        paragraph."""
+        """The paragraph `text` wrapped to self.width columns, as one string of lines."""
         return "\n".join(self.wrap(text))
 
 
 def wrap(text, width=70, **kwargs):
-    """Wrap a single paragraph of text, returning a list of wrapped lines."""
+    """The lines of `text` wrapped to `width` columns (keyword arguments as for TextWrapper)."""
     return TextWrapper(width=width, **kwargs).wrap(text)
 
 
 def fill(text, width=70, **kwargs):
-    """Fill a single paragraph of text, returning a new string."""
+    """`text` wrapped to `width` columns, as one string (keyword arguments as for TextWrapper)."""
     return TextWrapper(width=width, **kwargs).fill(text)
 
 
 def shorten(text, width, **kwargs):
-    """Collapse and truncate the given text to fit in the given width.
-
-    The text first has its whitespace collapsed.  If it then fits in the *width*, it is
-    returned as is.  Otherwise, as many words as possible are joined and then the
-    placeholder is appended."""
+    """Collapse the whitespace of `text` and, if it does not fit in `width`, cut it at a word
+    boundary and append the placeholder."""
     w = TextWrapper(width=width, max_lines=1, **kwargs)
     return w.fill(" ".join(text.strip().split()))
 
 
 def dedent(text):
-    """Remove any common leading whitespace from every line in `text`.
-
-    Lines that consist solely of spaces and tabs are normalized to a newline; they are
-    ignored when finding the common margin."""
+    """Remove the leading whitespace that all non-blank lines of `text` share; lines of only
+    spaces and tabs become empty."""
     lines = text.split("\n")
     margin = None
     for index, line in enumerate(lines):
@@ -301,12 +293,8 @@ def dedent(text):
 
 
 def indent(text, prefix, predicate=None):
-    """Adds 'prefix' to the beginning of selected lines in 'text'.
-
-    If 'predicate' is provided, 'prefix' will only be added to the lines where
-    'predicate(line)' is True. If 'predicate' is not provided, it will default to adding
-    'prefix' to all non-empty lines that do not consist solely of whitespace
-    characters."""
+    """Put `prefix` before each line of `text` for which predicate(line) is true (by default,
+    lines that are not all whitespace)."""
     if predicate is None:
         def predicate(line):
             return line.strip()

@@ -107,9 +107,8 @@ del _f, _g, _C, _cell_factory
 
 
 class SimpleNamespace:
-    """A simple attribute-based namespace.
-
-    SimpleNamespace(**kwargs)"""
+    """An object whose attributes are given as keyword arguments, with a repr listing them and
+    equality by attributes."""
 
     def __init__(self, /, *args, **kwargs):
         if args:
@@ -222,7 +221,7 @@ MappingProxyType = mappingproxy
 
 
 def resolve_bases(bases):
-    """Resolve MRO entries dynamically as specified by PEP 560."""
+    """Replace each base that is not a class by what its __mro_entries__ returns (PEP 560)."""
     new_bases = list(bases)
     updated = False
     shift = 0
@@ -243,7 +242,8 @@ def resolve_bases(bases):
 
 
 def _calculate_meta(meta, bases):
-    """The most derived metaclass among `meta` and the metaclasses of `bases`."""
+    """The most derived metaclass among meta and the metaclasses of bases; TypeError when they
+    conflict."""
     winner = meta
     for base in bases:
         base_meta = type(base)
@@ -260,9 +260,8 @@ def _calculate_meta(meta, bases):
 
 
 def prepare_class(name, bases=(), kwds=None):
-    """Call the __prepare__ method of the appropriate metaclass.
-
-    Returns (metaclass, namespace, kwds) as a 3-tuple."""
+    """(metaclass, namespace, keywords) for creating class `name`: the most derived metaclass,
+    the namespace its __prepare__ makes, and the remaining keywords."""
     kwds = {} if kwds is None else dict(kwds)
     if "metaclass" in kwds:
         meta = kwds.pop("metaclass")
@@ -278,7 +277,8 @@ def prepare_class(name, bases=(), kwds=None):
 
 
 def new_class(name, bases=(), kwds=None, exec_body=None):
-    """Create a class object dynamically using the appropriate metaclass."""
+    """Create class `name` as a class statement would: exec_body(namespace) fills the
+    namespace."""
     resolved_bases = resolve_bases(bases)
     meta, ns, kwds = prepare_class(name, resolved_bases, kwds)
     if exec_body is not None:
@@ -288,12 +288,16 @@ def new_class(name, bases=(), kwds=None, exec_body=None):
     return meta(name, resolved_bases, ns, **kwds)
 
 
-class DynamicClassAttribute(property):
-    """Route attribute access on a class to __getattr__: a property on instances, an
-    AttributeError (so that the metaclass's __getattr__ runs) on the class."""
+class DynamicClassAttribute:
+    """A descriptor that acts as a property on instances and raises AttributeError on the
+    class, so that the class's metaclass __getattr__ answers there instead."""
 
     def __init__(self, fget=None, fset=None, fdel=None, doc=None):
-        super().__init__(fget, fset, fdel, doc)
+        self.fget = fget
+        self.fset = fset
+        self.fdel = fdel
+        self.__doc__ = doc or getattr(fget, "__doc__", None)
+        self.overwrite_doc = doc is None
         self.__isabstractmethod__ = bool(getattr(fget, "__isabstractmethod__", False))
 
     def __get__(self, instance, ownerclass=None):
@@ -301,11 +305,39 @@ class DynamicClassAttribute(property):
             if self.__isabstractmethod__:
                 return self
             raise AttributeError()
-        return super().__get__(instance, ownerclass)
+        if self.fget is None:
+            raise AttributeError("unreadable attribute")
+        return self.fget(instance)
+
+    def __set__(self, instance, value):
+        if self.fset is None:
+            raise AttributeError("can't set attribute")
+        self.fset(instance, value)
+
+    def __delete__(self, instance):
+        if self.fdel is None:
+            raise AttributeError("can't delete attribute")
+        self.fdel(instance)
+
+    def getter(self, fget):
+        fdoc = fget.__doc__ if self.overwrite_doc else None
+        result = type(self)(fget, self.fset, self.fdel, fdoc or self.__doc__)
+        result.overwrite_doc = self.overwrite_doc
+        return result
+
+    def setter(self, fset):
+        result = type(self)(self.fget, fset, self.fdel, self.__doc__)
+        result.overwrite_doc = self.overwrite_doc
+        return result
+
+    def deleter(self, fdel):
+        result = type(self)(self.fget, self.fset, fdel, self.__doc__)
+        result.overwrite_doc = self.overwrite_doc
+        return result
 
 
 def coroutine(func):
-    """Convert regular generator function to a coroutine."""
+    """Mark a generator function as usable where a coroutine is expected."""
     if not callable(func):
         raise TypeError("types.coroutine() expects a callable")
     return func

@@ -57,7 +57,8 @@ def _as_index(value):
 ################################################################################
 
 class deque:
-    """A list-like sequence optimized for data accesses near its endpoints."""
+    """A sequence with fast appends and pops at both ends, optionally bounded (maxlen): a full
+    bounded deque drops items from the other end."""
 
     __slots__ = ("_left", "_right", "_maxlen", "_state")
 
@@ -76,7 +77,7 @@ class deque:
 
     @property
     def maxlen(self):
-        """maximum size of a deque or None if unbounded"""
+        """The bound on the length, or None."""
         return self._maxlen
 
     def _items(self):
@@ -88,18 +89,23 @@ class deque:
         self._left = []
         self._right = items
 
+    # The hot methods read the two lists directly rather than through len(self) or a
+    # helper: each Python-level call costs more than the work they do.
+
     def append(self, x):
-        """Add an element to the right side of the deque."""
+        """Add x at the right end."""
         self._state += 1
         self._right.append(x)
-        if self._maxlen is not None and len(self) > self._maxlen:
+        maxlen = self._maxlen
+        if maxlen is not None and len(self._left) + len(self._right) > maxlen:
             self._popleft()
 
     def appendleft(self, x):
-        """Add an element to the left side of the deque."""
+        """Add x at the left end."""
         self._state += 1
         self._left.append(x)
-        if self._maxlen is not None and len(self) > self._maxlen:
+        maxlen = self._maxlen
+        if maxlen is not None and len(self._left) + len(self._right) > maxlen:
             self._pop()
 
     def _pop(self):
@@ -130,45 +136,47 @@ class deque:
         return left.pop()
 
     def pop(self):
-        """Remove and return the rightmost element."""
-        value = self._pop()
+        """Remove and return the rightmost item."""
+        right = self._right
+        value = right.pop() if right else self._pop()
         self._state += 1
         return value
 
     def popleft(self):
-        """Remove and return the leftmost element."""
-        value = self._popleft()
+        """Remove and return the leftmost item."""
+        left = self._left
+        value = left.pop() if left else self._popleft()
         self._state += 1
         return value
 
     def extend(self, iterable):
-        """Extend the right side of the deque with elements from the iterable"""
+        """Append each item of iterable at the right."""
         if iterable is self:
             iterable = list(iterable)
         for x in iterable:
             self.append(x)
 
     def extendleft(self, iterable):
-        """Extend the left side of the deque with elements from the iterable"""
+        """Append each item of iterable at the left (so they end up reversed)."""
         if iterable is self:
             iterable = list(iterable)
         for x in iterable:
             self.appendleft(x)
 
     def clear(self):
-        """Remove all elements from the deque."""
+        """Remove every item."""
         self._state += 1
         self._left = []
         self._right = []
 
     def copy(self):
-        """Return a shallow copy of a deque."""
+        """A shallow copy, with the same maxlen."""
         return type(self)(self, self._maxlen)
 
     __copy__ = copy
 
     def count(self, value):
-        """Return number of occurrences of value."""
+        """How many items are value (or equal it)."""
         n = 0
         for item in self._items():
             if item is value or item == value:
@@ -176,9 +184,7 @@ class deque:
         return n
 
     def index(self, value, start=0, stop=_sys.maxsize):
-        """Return first index of value.
-
-        Raises ValueError if the value is not present."""
+        """The first index of value between start and stop; ValueError if absent."""
         start = _as_index(start)
         stop = _as_index(stop)
         items = self._items()
@@ -194,7 +200,7 @@ class deque:
         raise ValueError(f"{value!r} is not in deque")
 
     def insert(self, index, value):
-        """Insert value before index."""
+        """Insert value before position index."""
         index = _as_index(index)
         if self._maxlen is not None and len(self) >= self._maxlen:
             raise IndexError("deque already at its maximum size")
@@ -204,7 +210,7 @@ class deque:
         self._set_items(items)
 
     def remove(self, value):
-        """Remove first occurrence of value."""
+        """Remove the first item equal to value; ValueError if absent."""
         items = self._items()
         for i, item in enumerate(items):
             if item is value or item == value:
@@ -215,12 +221,11 @@ class deque:
         raise ValueError(f"{value!r} is not in deque")
 
     def reverse(self):
-        """Reverse *IN PLACE*."""
+        """Reverse the items in place."""
         self._left, self._right = self._right, self._left
 
     def rotate(self, n=1):
-        """Rotate the deque n steps to the right (default n=1).  If n is negative, rotates
-        left."""
+        """Move the last n items to the front (n < 0: the first -n items to the back)."""
         n = _as_index(n)
         length = len(self)
         if length <= 1:
@@ -357,18 +362,21 @@ class deque:
 
 
 def _deque_iterator(d, state, backwards):
-    n = len(d)
-    i = n - 1 if backwards else 0
-    step = -1 if backwards else 1
-    remaining = n
-    while True:
-        if d._state != state:
-            raise RuntimeError("deque mutated during iteration")
-        if remaining == 0:
-            return
-        yield d[i]
-        i += step
-        remaining -= 1
+    # Any change to the deque's length bumps its state; the iteration then fails, as in
+    # CPython, on the next step (even after the last item).
+    left = d._left
+    right = d._right
+    if backwards:
+        parts = ((right, len(right) - 1, -1, -1), (left, 0, len(left), 1))
+    else:
+        parts = ((left, len(left) - 1, -1, -1), (right, 0, len(right), 1))
+    for items, start, stop, step in parts:
+        for i in range(start, stop, step):
+            if d._state != state:
+                raise RuntimeError("deque mutated during iteration")
+            yield items[i]
+    if d._state != state:
+        raise RuntimeError("deque mutated during iteration")
 
 
 _collections_abc.MutableSequence.register(deque)
@@ -379,9 +387,7 @@ _collections_abc.MutableSequence.register(deque)
 ################################################################################
 
 class defaultdict(dict):
-    """A dict whose missing keys are filled in by calling default_factory.
-
-    defaultdict(default_factory=None, /, [...]) --> dict with default factory"""
+    """A dict that fills in a missing key with default_factory() (when it is not None)."""
 
     def __init__(self, default_factory=None, /, *args, **kwargs):
         if default_factory is not None and not callable(default_factory):
@@ -408,7 +414,7 @@ class defaultdict(dict):
         return f"{type(self).__name__}({factory}, {dict.__repr__(self)})"
 
     def copy(self):
-        """D.copy() -> a shallow copy of D."""
+        """A shallow copy, with the same default_factory."""
         return type(self)(self.default_factory, self)
 
     __copy__ = copy
@@ -437,12 +443,11 @@ class defaultdict(dict):
 ################################################################################
 
 class OrderedDict(dict):
-    """Dictionary that remembers insertion order and can move keys to either end."""
+    """A dict whose order can be changed (move_to_end, popitem from either end) and whose
+    equality with another OrderedDict depends on order."""
 
     def popitem(self, last=True):
-        """Remove and return a (key, value) pair from the dictionary.
-
-        Pairs are returned in LIFO order if last is true or FIFO order if false."""
+        """Remove and return the last (key, value) pair, or the first when last is false."""
         if not self:
             raise KeyError("dictionary is empty")
         key = next(reversed(self)) if last else next(iter(self))
@@ -450,9 +455,7 @@ class OrderedDict(dict):
         return key, value
 
     def move_to_end(self, key, last=True):
-        """Move an existing element to the end (or beginning if last is false).
-
-        Raise KeyError if the element does not exist."""
+        """Move key to the end, or to the beginning when last is false; KeyError if missing."""
         value = dict.pop(self, key)
         if last:
             dict.__setitem__(self, key, value)
@@ -475,15 +478,14 @@ class OrderedDict(dict):
         return type(self), (), state, None, iter(self.items())
 
     def copy(self):
-        """od.copy() -> a shallow copy of od"""
+        """A shallow copy."""
         return type(self)(self)
 
     __copy__ = copy
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
-        """Create a new ordered dictionary with keys from iterable and values set to
-        value."""
+        """A new ordered dictionary with the keys of iterable, each mapped to value."""
         self = cls()
         for key in iterable:
             self[key] = value
@@ -526,12 +528,9 @@ class OrderedDict(dict):
 ################################################################################
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
-    """Returns a new subclass of tuple with named fields.
-
-    >>> Point = namedtuple('Point', ['x', 'y'])
-    >>> Point(11, y=22)
-    Point(x=11, y=22)
-    """
+    """Create a tuple subclass named typename whose items are also attributes named by
+    field_names (a list, or a string separated by spaces or commas); defaults apply to
+    the rightmost fields, rename replaces invalid names by _0, _1, ..."""
     if isinstance(field_names, str):
         field_names = field_names.replace(",", " ").split()
     field_names = list(map(str, field_names))
@@ -612,15 +611,15 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
                         "fields with new values")
 
     def __repr__(self):
-        "Return a nicely formatted representation string"
+        """The class name and the fields, as name=value."""
         return self.__class__.__name__ + repr_fmt % self
 
     def _asdict(self):
-        "Return a new dict which maps field names to their values."
+        """A dict of field names to values."""
         return dict(zip(self._fields, self))
 
     def __getnewargs__(self):
-        "Return self as a plain tuple.  Used by copy and pickle."
+        """The plain tuple, for copy and pickle."""
         return tuple(self)
 
     for method in (__new__, _make, _replace, __repr__, _asdict, __getnewargs__):
@@ -689,44 +688,39 @@ class _tuplegetter:
 ################################################################################
 
 def _count_elements(mapping, iterable):
-    "Tally elements from the iterable."
+    """Count each element of iterable into mapping."""
     mapping_get = mapping.get
     for elem in iterable:
         mapping[elem] = mapping_get(elem, 0) + 1
 
 
 class Counter(dict):
-    """Dict subclass for counting hashable items.  Sometimes called a bag or multiset.
-    Elements are stored as dictionary keys and their counts are stored as dictionary
-    values.
-
-    >>> c = Counter('abcdeabcdabcaba')
-    >>> c.most_common(3)
-    [('a', 5), ('b', 4), ('c', 3)]
-    """
+    """A dict counting hashable things: the count of each key, 0 for missing keys. Built from
+    an iterable (counting its items), a mapping of counts, or keyword counts; adds and
+    subtracts like a multiset."""
 
     def __init__(self, iterable=None, /, **kwds):
         super().__init__()
         self.update(iterable, **kwds)
 
     def __missing__(self, key):
-        "The count of elements not in the Counter is zero."
+        """A missing element has count 0."""
         return 0
 
     def total(self):
-        "Sum of the counts"
+        """The sum of the counts."""
         return sum(self.values())
 
     def most_common(self, n=None):
-        """List the n most common elements and their counts from the most common to the
-        least.  If n is None, then list all element counts."""
+        """(element, count) pairs from the largest count down (ties in insertion order); only
+        the first n when n is given."""
         ordered = sorted(self.items(), key=_itemgetter(1), reverse=True)
         if n is None:
             return ordered
         return ordered[:max(n, 0)]
 
     def elements(self):
-        """Iterator over elements repeating each as many times as its count."""
+        """Each element, repeated as many times as its count (none for counts below 1)."""
         return _chain.from_iterable(_starmap(_repeat, self.items()))
 
     @classmethod
@@ -736,7 +730,7 @@ class Counter(dict):
         )
 
     def update(self, iterable=None, /, **kwds):
-        """Like dict.update() but add counts instead of replacing them."""
+        """Add counts: from an iterable (one per item), a mapping of counts, or keyword counts."""
         if iterable is not None:
             if isinstance(iterable, _collections_abc.Mapping):
                 if self:
@@ -751,7 +745,7 @@ class Counter(dict):
             self.update(kwds)
 
     def subtract(self, iterable=None, /, **kwds):
-        """Like dict.update() but subtracts counts instead of replacing them."""
+        """Subtract counts, as update() adds them; counts may go to zero or below."""
         if iterable is not None:
             self_get = self.get
             if isinstance(iterable, _collections_abc.Mapping):
@@ -764,14 +758,14 @@ class Counter(dict):
             self.subtract(kwds)
 
     def copy(self):
-        "Return a shallow copy."
+        """A shallow copy."""
         return self.__class__(self)
 
     def __reduce__(self):
         return self.__class__, (dict(self),)
 
     def __delitem__(self, elem):
-        "Like dict.__delitem__() but does not raise KeyError for missing values."
+        """Delete elem if present (no KeyError)."""
         if elem in self:
             super().__delitem__(elem)
 
@@ -785,37 +779,37 @@ class Counter(dict):
         return f"{self.__class__.__name__}({d!r})"
 
     def __eq__(self, other):
-        "True if all counts agree. Missing counts are treated as zero."
+        """Whether every count is the same, a missing one counting as zero."""
         if not isinstance(other, Counter):
             return NotImplemented
         return all(self[e] == other[e] for c in (self, other) for e in c)
 
     def __ne__(self, other):
-        "True if any counts disagree. Missing counts are treated as zero."
+        """Whether some count differs, a missing one counting as zero."""
         if not isinstance(other, Counter):
             return NotImplemented
         return not self == other
 
     def __le__(self, other):
-        "True if all counts in self are a subset of those in other."
+        """Whether no count exceeds the other's."""
         if not isinstance(other, Counter):
             return NotImplemented
         return all(self[e] <= other[e] for c in (self, other) for e in c)
 
     def __lt__(self, other):
-        "True if all counts in self are a proper subset of those in other."
+        """Whether no count exceeds the other's and some is smaller."""
         if not isinstance(other, Counter):
             return NotImplemented
         return self <= other and self != other
 
     def __ge__(self, other):
-        "True if all counts in self are a superset of those in other."
+        """Whether no count is below the other's."""
         if not isinstance(other, Counter):
             return NotImplemented
         return all(self[e] >= other[e] for c in (self, other) for e in c)
 
     def __gt__(self, other):
-        "True if all counts in self are a proper superset of those in other."
+        """Whether no count is below the other's and some is larger."""
         if not isinstance(other, Counter):
             return NotImplemented
         return self >= other and self != other
@@ -823,7 +817,7 @@ class Counter(dict):
     __hash__ = None
 
     def __add__(self, other):
-        """Add counts from two counters, keeping only positive results."""
+        """Sum of the counts, keeping only positive results."""
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
@@ -837,7 +831,7 @@ class Counter(dict):
         return result
 
     def __sub__(self, other):
-        """Subtract counts, keeping only positive results."""
+        """Difference of the counts, keeping only positive results."""
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
@@ -851,7 +845,7 @@ class Counter(dict):
         return result
 
     def __or__(self, other):
-        """Union is the maximum of value in either of the input counters."""
+        """The larger of each pair of counts, keeping only positive results."""
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
@@ -866,7 +860,7 @@ class Counter(dict):
         return result
 
     def __and__(self, other):
-        """Intersection is the minimum of corresponding counts."""
+        """The smaller of each pair of counts, keeping only positive results."""
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
@@ -878,7 +872,7 @@ class Counter(dict):
         return result
 
     def __pos__(self):
-        "Adds an empty counter, effectively stripping negative and zero counts"
+        """The positive counts only."""
         result = Counter()
         for elem, count in self.items():
             if count > 0:
@@ -886,8 +880,7 @@ class Counter(dict):
         return result
 
     def __neg__(self):
-        """Subtracts from an empty counter.  Strips positive and zero counts,
-        and flips the sign on negative counts."""
+        """The negative counts, negated."""
         result = Counter()
         for elem, count in self.items():
             if count < 0:
@@ -895,26 +888,27 @@ class Counter(dict):
         return result
 
     def _keep_positive(self):
-        """Internal method to strip elements with a negative or zero count"""
+        """Delete the elements whose count is not positive."""
         nonpositive = [elem for elem, count in self.items() if not count > 0]
         for elem in nonpositive:
             del self[elem]
         return self
 
     def __iadd__(self, other):
-        """Inplace add from another counter, keeping only positive counts."""
+        """Add the other counts in place, then drop counts that are not positive."""
         for elem, count in other.items():
             self[elem] += count
         return self._keep_positive()
 
     def __isub__(self, other):
-        """Inplace subtract counter, but keep only results with positive counts."""
+        """Subtract the other counts in place, then drop counts that are not positive."""
         for elem, count in other.items():
             self[elem] -= count
         return self._keep_positive()
 
     def __ior__(self, other):
-        """Inplace union is the maximum of value from either counter."""
+        """Raise each count to the other's where that is larger, then drop counts that are not
+        positive."""
         for elem, other_count in other.items():
             count = self[elem]
             if other_count > count:
@@ -922,7 +916,8 @@ class Counter(dict):
         return self._keep_positive()
 
     def __iand__(self, other):
-        """Inplace intersection is the minimum of corresponding counts."""
+        """Lower each count to the other's where that is smaller, then drop counts that are not
+        positive."""
         for elem, count in self.items():
             other_count = other[elem]
             if other_count < count:
@@ -935,13 +930,11 @@ class Counter(dict):
 ################################################################################
 
 class ChainMap(_collections_abc.MutableMapping):
-    """A ChainMap groups multiple dicts (or other mappings) together to create a single,
-    updateable view. Lookups search the mappings in order; writes, updates and deletions
-    only operate on the first mapping."""
+    """Several mappings seen as one: lookups search them in order; writes and deletions go to
+    the first."""
 
     def __init__(self, *maps):
-        """Initialize a ChainMap by setting *maps* to the given mappings.
-        If no mappings are provided, a single empty dictionary is used."""
+        """Chain the given mappings (one new empty dict when none are given)."""
         self.maps = list(maps) or [{}]
 
     def __missing__(self, key):
@@ -979,19 +972,17 @@ class ChainMap(_collections_abc.MutableMapping):
 
     @classmethod
     def fromkeys(cls, iterable, *args):
-        "Create a ChainMap with a single dict created from the iterable."
+        """A ChainMap of one dict, with the keys of iterable."""
         return cls(dict.fromkeys(iterable, *args))
 
     def copy(self):
-        "New ChainMap or subclass with a new copy of maps[0] and refs to maps[1:]"
+        """A new chain with a copy of the first mapping and the same later ones."""
         return self.__class__(self.maps[0].copy(), *self.maps[1:])
 
     __copy__ = copy
 
     def new_child(self, m=None, **kwargs):
-        """New ChainMap with a new map followed by all previous maps.
-        If no map is provided, an empty dict is used.
-        Keyword arguments update the map or new empty dict."""
+        """A new chain with m (or a new dict, updated with kwargs) in front of these mappings."""
         if m is None:
             m = kwargs
         elif kwargs:
@@ -1000,7 +991,7 @@ class ChainMap(_collections_abc.MutableMapping):
 
     @property
     def parents(self):
-        "New ChainMap from maps[1:]."
+        """A new chain of all but the first mapping."""
         return self.__class__(*self.maps[1:])
 
     def __setitem__(self, key, value):
@@ -1013,21 +1004,21 @@ class ChainMap(_collections_abc.MutableMapping):
             raise KeyError(f"Key not found in the first mapping: {key!r}")
 
     def popitem(self):
-        "Remove and return an item pair from maps[0]. Raise KeyError is maps[0] is empty."
+        """Remove and return a pair from the first mapping; KeyError when it is empty."""
         try:
             return self.maps[0].popitem()
         except KeyError:
             raise KeyError("No keys found in the first mapping.")
 
     def pop(self, key, *args):
-        "Remove *key* from maps[0] and return its value. Raise KeyError if *key* not in maps[0]."
+        """Remove key from the first mapping and return its value; KeyError if it is not there."""
         try:
             return self.maps[0].pop(key, *args)
         except KeyError:
             raise KeyError(f"Key not found in the first mapping: {key!r}")
 
     def clear(self):
-        "Clear maps[0], leaving maps[1:] intact."
+        """Empty the first mapping."""
         self.maps[0].clear()
 
     def __ior__(self, other):
@@ -1340,3 +1331,8 @@ class UserString(_collections_abc.Sequence):
 
 # The UserString methods that return a plain str.
 _USERSTRING_PLAIN = frozenset({"join", "format", "format_map"})
+
+
+# `collections.abc` is usable after `import collections` alone, as in CPython (where the
+# interpreter's start-up has already imported it).
+from collections import abc
