@@ -127,6 +127,19 @@ impl Heap {
         (chunk_index, 0)
     }
 
+    /// Calls `visitor` on every allocated object (live or not yet collected), in slot order.
+    pub fn for_each_object(&self, visitor: &mut dyn FnMut(Value)) {
+        for chunk in &self.chunks {
+            for (slot, &in_use) in chunk.slots.iter().zip(chunk.in_use.iter()) {
+                if in_use {
+                    // SAFETY: in-use slots hold initialized objects (see `collect`).
+                    let object = unsafe { slot.assume_init_ref() };
+                    visitor(Value::object(object as *const HeapObject as *mut HeapObject));
+                }
+            }
+        }
+    }
+
     /// Records memory an object acquired after its allocation (a list growing).
     #[inline]
     pub fn account(&mut self, bytes: usize) {

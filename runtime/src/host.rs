@@ -52,10 +52,30 @@ pub trait Host {
     /// dict of a module or class body, or a new dict snapshot of a function's locals.
     fn frame_namespaces(&mut self) -> PyResult<(Value, Value)>;
 
+    /// The Python frames being run, innermost first, skipping the innermost `depth` (for
+    /// `sys._getframe`); empty when there are not that many.
+    fn frame_records(&mut self, depth: usize) -> PyResult<Vec<FrameRecord>> {
+        let _ = depth;
+        Ok(Vec::new())
+    }
+
     /// Imports the module with this absolute dotted name (importing its parent packages
     /// first) and returns it, as `importlib.import_module` does once a relative name is
     /// resolved.
     fn import_module(&mut self, name: &str) -> PyResult<Value>;
+}
+
+/// A snapshot of one running Python frame (see [`Host::frame_records`]).
+#[derive(Clone, Copy, Debug)]
+pub struct FrameRecord {
+    /// The code value being run.
+    pub code: Value,
+    /// The global namespace.
+    pub globals: Value,
+    /// The local namespace (a snapshot dict for function frames).
+    pub locals: Value,
+    /// The line being run.
+    pub line: u32,
 }
 
 /// What a generator did when resumed.

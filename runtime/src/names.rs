@@ -62,6 +62,7 @@ define_names!(
     __class__,
     __dict__,
     __init_subclass__,
+    __abstractmethods__,
     __set_name__,
     __classcell__,
     __index__,

@@ -48,6 +48,8 @@ pub struct Runtime {
     pub int_max_str_digits: usize,
     /// Results of attribute lookups along class MROs.
     pub attribute_cache: crate::attribute_cache::AttributeCache,
+    /// The class of `sys._getframe()` results (NULL until first used).
+    pub frame_class: Value,
     /// Values Rust code holds across calls into Python (see `heap.rs`): a stack.
     roots: Vec<Value>,
     interned: FxHashMap<Box<str>, Value>,
@@ -71,6 +73,7 @@ impl Runtime {
             recursion_limit: 1000,
             int_max_str_digits: 4300,
             attribute_cache: Default::default(),
+            frame_class: Value::NULL,
             roots: Vec::new(),
             interned,
         };
@@ -86,6 +89,9 @@ impl Runtime {
         self.names.trace(visit);
         visit(self.builtins);
         visit(self.modules);
+        if !self.frame_class.is_null() {
+            visit(self.frame_class);
+        }
         self.roots.iter().for_each(|&value| visit(value));
         self.interned.values().for_each(|&value| visit(value));
     }

@@ -8,6 +8,7 @@ pub mod bytes;
 pub mod complex;
 pub mod coroutine;
 pub mod dict;
+pub mod dunders;
 pub mod exception;
 pub mod exception_group;
 pub mod float;
@@ -88,6 +89,9 @@ pub fn register_methods(runtime: &mut Runtime) {
         add_methods(runtime, class, owner, table);
     }
     exception_group::finish_types(runtime);
+    dunders::register(runtime);
+    dunders::register_iterators(runtime);
+    dunders::register_views(runtime);
     let wrapped: [(Value, &'static str, MethodTable, bool); 10] = [
         (types.object, "object", object::CLASS_METHODS, true),
         (types.dict, "dict", dict::CLASS_METHODS, true),

@@ -80,9 +80,38 @@ impl Host for Vm {
     }
 
     fn frame_namespaces(&mut self) -> PyResult<(Value, Value)> {
-        let Some(frame) = self.frames.last() else {
+        if self.frames.is_empty() {
             return Ok((Value::NONE, Value::NONE));
-        };
+        }
+        self.namespaces_of(self.frames.len() - 1)
+    }
+
+    fn frame_records(&mut self, depth: usize) -> PyResult<Vec<krait_runtime::host::FrameRecord>> {
+        let mut records = Vec::new();
+        for index in (0..self.frames.len().saturating_sub(depth)).rev() {
+            let (globals, locals) = self.namespaces_of(index)?;
+            let frame = &self.frames[index];
+            let line = frame.code.code.line_of(frame.ip.saturating_sub(1));
+            records.push(krait_runtime::host::FrameRecord {
+                code: frame.code_value,
+                globals,
+                locals,
+                line,
+            });
+        }
+        Ok(records)
+    }
+
+    fn import_module(&mut self, name: &str) -> PyResult<Value> {
+        self.import_module_absolute(name)
+    }
+}
+
+impl Vm {
+    /// The global and local namespaces of the frame at `index` (a snapshot dict of a
+    /// function's locals).
+    fn namespaces_of(&mut self, index: usize) -> PyResult<(Value, Value)> {
+        let frame = &self.frames[index];
         let (globals, locals, base, code) = (frame.globals, frame.locals, frame.base, frame.code);
         if !locals.is_null() {
             return Ok((globals, locals));
@@ -103,9 +132,5 @@ impl Host for Vm {
             }
         }
         Ok((globals, snapshot))
-    }
-
-    fn import_module(&mut self, name: &str) -> PyResult<Value> {
-        self.import_module_absolute(name)
     }
 }

@@ -258,6 +258,29 @@ pub fn construct_builtin(
     if class == types.memoryview {
         return crate::types::memoryview::construct(host, arguments);
     }
+    if class == types.method {
+        // types.MethodType(function, instance)
+        no_keywords(host, &arguments, "method")?;
+        expect_arguments(host, &arguments, "method", 2, 2)?;
+        let (function, receiver) = (values[0], values[1]);
+        let check = Arguments {
+            values: &values[..1],
+            keyword_names: &[],
+        };
+        if crate::builtins::functions::callable(host, check)? != Value::TRUE {
+            return Err(host.runtime().type_error("first argument must be callable"));
+        }
+        if receiver.is_none() {
+            return Err(host.runtime().type_error("instance must not be None"));
+        }
+        return Ok(host
+            .runtime()
+            .heap
+            .allocate(Payload::BoundMethod { function, receiver }));
+    }
+    if class == types.module {
+        return module(host, arguments);
+    }
     if as_type(class).is_some_and(|class_object| class_object.layout == Layout::Exception) {
         return crate::types::exception::construct(host, class, arguments);
     }
@@ -265,7 +288,27 @@ pub fn construct_builtin(
     Err(host.runtime().type_error(message))
 }
 
-fn reversed(host: &mut dyn Host, sequence: Value) -> PyResult<Value> {
+pub(crate) fn reversed(host: &mut dyn Host, sequence: Value) -> PyResult<Value> {
+    if let Some(base) = crate::protocol::base_value(sequence) {
+        // A subclass of a builtin sequence or dict reverses its builtin value unless it
+        // overrides how (list and dict have their own `__reversed__`; the others go through
+        // `__len__`/`__getitem__`).
+        let runtime = host.runtime();
+        let names = runtime.names;
+        let own_reversed = matches!(
+            base.as_object().map(|object| &object.payload),
+            Some(Payload::List(_) | Payload::Dict(_))
+        );
+        let dunders: &[Value] = if own_reversed {
+            &[names.__reversed__]
+        } else {
+            &[names.__reversed__, names.__len__, names.__getitem__]
+        };
+        let delegated = crate::protocol::delegate(runtime, sequence, dunders);
+        if delegated != sequence {
+            return reversed(host, delegated);
+        }
+    }
     match sequence.as_object().map(|object| &object.payload) {
         Some(Payload::List(items)) => {
             let remaining = Cell::new(items.get().len());
@@ -662,4 +705,73 @@ pub fn empty_set(host: &mut dyn Host) -> Value {
     host.runtime()
         .heap
         .allocate(Payload::Set(Mutable::new(crate::dict::Dict::new_set())))
+}
+
+/// `module(name, doc=None)`.
+fn module(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let mut slots = [Value::NULL, Value::NULL];
+    for (index, &value) in arguments.positionals().iter().enumerate() {
+        if index >= 2 {
+            let message = format!(
+                "module() takes at most 2 arguments ({} given)",
+                arguments.values.len()
+            );
+            return Err(host.runtime().type_error(message));
+        }
+        slots[index] = value;
+    }
+    for (keyword, value) in arguments.keywords() {
+        let index = match str_value(keyword) {
+            Some("name") => 0,
+            Some("doc") => 1,
+            other => {
+                let message = format!(
+                    "module() got an unexpected keyword argument '{}'",
+                    other.unwrap_or("?")
+                );
+                return Err(host.runtime().type_error(message));
+            }
+        };
+        if !slots[index].is_null() {
+            let message = format!(
+                "argument for module() given by name ('{}') and position ({})",
+                ["name", "doc"][index],
+                index + 1
+            );
+            return Err(host.runtime().type_error(message));
+        }
+        slots[index] = value;
+    }
+    let [name, doc] = slots;
+    if name.is_null() {
+        return Err(host
+            .runtime()
+            .type_error("module() missing required argument 'name' (pos 1)"));
+    }
+    let Some(text) = str_value(name) else {
+        let runtime = host.runtime();
+        let message = format!(
+            "module() argument 'name' must be str, not {}",
+            crate::protocol::type_name(runtime, name)
+        );
+        return Err(runtime.type_error(message));
+    };
+    let text = text.to_owned();
+    let runtime = host.runtime();
+    let module = runtime.new_module(&text);
+    if !doc.is_null() {
+        if let Some(Payload::Module { dict, .. }) = module.as_object().map(|object| &object.payload) {
+            let key = runtime.names.__doc__;
+            crate::types::dict::set_str_key(runtime, *dict, key, doc);
+        }
+    }
+    let key = runtime.intern("__package__");
+    let loader = runtime.intern("__loader__");
+    let spec = runtime.intern("__spec__");
+    if let Some(Payload::Module { dict, .. }) = module.as_object().map(|object| &object.payload) {
+        for key in [key, loader, spec] {
+            crate::types::dict::set_str_key(runtime, *dict, key, Value::NONE);
+        }
+    }
+    Ok(module)
 }

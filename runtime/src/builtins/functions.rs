@@ -54,12 +54,24 @@ pub const FUNCTIONS: &[(&str, crate::object::NativeFunctionPointer)] = &[
     ("locals", locals),
 ];
 
+/// `sys.stdout` when the `sys` module has been imported.
+fn sys_stdout(runtime: &mut crate::Runtime) -> Option<Value> {
+    let key = runtime.intern("sys");
+    let module = crate::types::dict::get_str_key(runtime, runtime.modules, key)?;
+    let Some(Payload::Module { dict, .. }) = module.as_object().map(|object| &object.payload) else {
+        return None;
+    };
+    let key = runtime.intern("stdout");
+    crate::types::dict::get_str_key(runtime, *dict, key)
+}
+
 fn print(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let mut separator = " ".to_string();
     let mut end = "\n".to_string();
     let mut stream = TextStream::Stdout;
     let mut file_object = Value::NONE;
     let mut flush = false;
+    let mut file_given = false;
     for (keyword, value) in arguments.keywords() {
         match str_value(keyword) {
             Some("sep") => {
@@ -93,6 +105,7 @@ fn print(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
                 }
             }
             Some("file") => {
+                file_given = !value.is_none();
                 if !value.is_none() {
                     match value.as_object().map(|object| &object.payload) {
                         Some(Payload::TextStream(target)) => stream = *target,
@@ -108,6 +121,17 @@ fn print(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
                 );
                 return Err(host.runtime().type_error(message));
             }
+        }
+    }
+    if !file_given {
+        // `sys.stdout` may have been replaced: look it up each time.
+        match sys_stdout(host.runtime()) {
+            Some(value) if value.is_none() => return Ok(Value::NONE),
+            Some(value) => match value.as_object().map(|object| &object.payload) {
+                Some(Payload::TextStream(target)) => stream = *target,
+                _ => file_object = value,
+            },
+            None => {}
         }
     }
     let mut text = String::new();
@@ -791,7 +815,7 @@ fn input(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     }
 }
 
-fn callable(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+pub(crate) fn callable(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     expect_arguments(host, &arguments, "callable", 1, 1)?;
     let value = arguments.values[0];
     let result = match value.as_object().map(|object| &object.payload) {

@@ -60,6 +60,10 @@ pub fn create(runtime: &mut Runtime) -> Value {
             ("dist", dist),
             ("frexp", frexp),
             ("ldexp", ldexp),
+            ("erf", erf),
+            ("erfc", erfc),
+            ("gamma", gamma),
+            ("lgamma", lgamma),
         ],
     );
     for (name, value) in [
@@ -619,4 +623,208 @@ fn ldexp(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         return Err(range_error(host));
     }
     Ok(Value::float(result))
+}
+
+// --- erf, erfc, gamma, lgamma -------------------------------------------------------------
+//
+// CPython 3.11 takes `erf`/`erfc` from the C library and computes `gamma`/`lgamma` itself
+// (a Lanczos approximation, N = 13, g = 6.0246800407767296); both are mirrored here so the
+// results agree bit for bit.
+
+mod libm {
+    unsafe extern "C" {
+        pub safe fn erf(x: f64) -> f64;
+        pub safe fn erfc(x: f64) -> f64;
+    }
+}
+
+/// How a special function signalled a failure (CPython's `errno` convention).
+enum MathErrno {
+    Domain,
+    Range,
+}
+
+const LOG_PI: f64 = 1.144_729_885_849_400_2;
+const LANCZOS_N: usize = 13;
+const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
+#[rustfmt::skip]
+const LANCZOS_NUM_COEFFS: [f64; LANCZOS_N] = [
+    23531376880.410759688572007674451636754734846804940,
+    42919803642.649098768957899047001988850926355848959,
+    35711959237.355668049440185451547166705960488635843,
+    17921034426.037209699919755754458931112671403265390,
+    6039542586.3520280050642916443072979210699388420708,
+    1439720407.3117216736632230727949123939715485786772,
+    248874557.86205415651146038641322942321632125127801,
+    31426415.585400194380614231628318205362874684987640,
+    2876370.6289353724412254090516208496135991145378768,
+    186056.26539522349504029498971604569928220784236328,
+    8071.6720023658162106380029022722506138218516325024,
+    210.82427775157934587250973392071336271166969580291,
+    2.5066282746310002701649081771338373386264310793408,
+];
+#[rustfmt::skip]
+const LANCZOS_DEN_COEFFS: [f64; LANCZOS_N] = [
+    0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0,
+    13339535.0, 2637558.0, 357423.0, 32670.0, 1925.0, 66.0, 1.0,
+];
+
+/// Lanczos' sum L_g(x) for positive x, as a rational function (in 1/x for large x).
+fn lanczos_sum(x: f64) -> f64 {
+    let (mut num, mut den) = (0.0, 0.0);
+    if x < 5.0 {
+        for i in (0..LANCZOS_N).rev() {
+            num = num * x + LANCZOS_NUM_COEFFS[i];
+            den = den * x + LANCZOS_DEN_COEFFS[i];
+        }
+    } else {
+        for i in 0..LANCZOS_N {
+            num = num / x + LANCZOS_NUM_COEFFS[i];
+            den = den / x + LANCZOS_DEN_COEFFS[i];
+        }
+    }
+    num / den
+}
+
+/// sin(pi * x), accurate near integers; x must be finite.
+fn sin_pi(x: f64) -> f64 {
+    use std::f64::consts::PI;
+    let y = x.abs() % 2.0;
+    let r = match (2.0 * y).round() as i32 {
+        0 => (PI * y).sin(),
+        1 => (PI * (y - 0.5)).cos(),
+        2 => (PI * (1.0 - y)).sin(),
+        3 => -(PI * (y - 1.5)).cos(),
+        _ => (PI * (y - 2.0)).sin(),
+    };
+    1.0_f64.copysign(x) * r
+}
+
+fn tgamma(x: f64) -> (f64, Option<MathErrno>) {
+    if !x.is_finite() {
+        if x.is_nan() || x > 0.0 {
+            return (x, None);
+        }
+        return (f64::NAN, Some(MathErrno::Domain));
+    }
+    if x == 0.0 {
+        return (f64::INFINITY.copysign(x), Some(MathErrno::Domain));
+    }
+    if x == x.floor() {
+        if x < 0.0 {
+            return (f64::NAN, Some(MathErrno::Domain));
+        }
+        if x <= 23.0 {
+            let mut product = 1.0_f64;
+            for k in 2..(x as u64) {
+                product *= k as f64;
+            }
+            return (product, None);
+        }
+    }
+    let absx = x.abs();
+    if absx < 1e-20 {
+        let r = 1.0 / x;
+        let errno = r.is_infinite().then_some(MathErrno::Range);
+        return (r, errno);
+    }
+    if absx > 200.0 {
+        if x < 0.0 {
+            return (0.0 / sin_pi(x), None);
+        }
+        return (f64::INFINITY, Some(MathErrno::Range));
+    }
+    let y = absx + LANCZOS_G_MINUS_HALF;
+    let mut z = if absx > LANCZOS_G_MINUS_HALF {
+        let q = y - absx;
+        q - LANCZOS_G_MINUS_HALF
+    } else {
+        let q = y - LANCZOS_G_MINUS_HALF;
+        q - absx
+    };
+    z = z * LANCZOS_G / y;
+    let mut r;
+    if x < 0.0 {
+        r = -std::f64::consts::PI / sin_pi(absx) / absx * y.exp() / lanczos_sum(absx);
+        r -= z * r;
+        if absx < 140.0 {
+            r /= y.powf(absx - 0.5);
+        } else {
+            let sqrtpow = y.powf(absx / 2.0 - 0.25);
+            r /= sqrtpow;
+            r /= sqrtpow;
+        }
+    } else {
+        r = lanczos_sum(absx) / y.exp();
+        r += z * r;
+        if absx < 140.0 {
+            r *= y.powf(absx - 0.5);
+        } else {
+            let sqrtpow = y.powf(absx / 2.0 - 0.25);
+            r *= sqrtpow;
+            r *= sqrtpow;
+        }
+    }
+    let errno = r.is_infinite().then_some(MathErrno::Range);
+    (r, errno)
+}
+
+fn lgamma_value(x: f64) -> (f64, Option<MathErrno>) {
+    if !x.is_finite() {
+        if x.is_nan() {
+            return (x, None);
+        }
+        return (f64::INFINITY, None);
+    }
+    if x == x.floor() && x <= 2.0 {
+        if x <= 0.0 {
+            return (f64::INFINITY, Some(MathErrno::Domain));
+        }
+        return (0.0, None);
+    }
+    let absx = x.abs();
+    if absx < 1e-20 {
+        return (-absx.ln(), None);
+    }
+    let mut r = lanczos_sum(absx).ln() - LANCZOS_G;
+    r += (absx - 0.5) * ((absx + LANCZOS_G - 0.5).ln() - 1.0);
+    if x < 0.0 {
+        r = LOG_PI - sin_pi(absx).abs().ln() - absx.ln() - r;
+    }
+    let errno = r.is_infinite().then_some(MathErrno::Range);
+    (r, errno)
+}
+
+/// CPython's `math_1a`: a one-argument function that reports failures through errno.
+fn errno_math(
+    host: &mut dyn Host,
+    arguments: Arguments,
+    name: &str,
+    function: fn(f64) -> (f64, Option<MathErrno>),
+) -> PyResult<Value> {
+    arguments_exact(host, &arguments, name, 1)?;
+    let x = float_argument(host, arguments.values[0])?;
+    let (result, errno) = function(x);
+    match errno {
+        Some(MathErrno::Domain) => Err(domain_error(host)),
+        Some(MathErrno::Range) if result.abs() >= 1.5 => Err(range_error(host)),
+        _ => Ok(Value::float(result)),
+    }
+}
+
+fn erf(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    errno_math(host, arguments, "erf", |x| (libm::erf(x), None))
+}
+
+fn erfc(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    errno_math(host, arguments, "erfc", |x| (libm::erfc(x), None))
+}
+
+fn gamma(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    errno_math(host, arguments, "gamma", tgamma)
+}
+
+fn lgamma(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    errno_math(host, arguments, "lgamma", lgamma_value)
 }

@@ -1,6 +1,6 @@
 //! The `sys` module.
 
-use crate::object::Payload;
+use crate::object::{Layout, Payload};
 use crate::stream::TextStream;
 use crate::value::Value;
 use crate::{Arguments, Host, PyResult, Runtime};
@@ -22,8 +22,46 @@ pub fn create(runtime: &mut Runtime) -> Value {
             ("intern", intern),
             ("set_int_max_str_digits", set_int_max_str_digits),
             ("get_int_max_str_digits", get_int_max_str_digits),
+            ("_getframe", getframe),
         ],
     );
+    let float_info = [
+        ("max", Value::float(f64::MAX)),
+        ("max_exp", Value::small_int(1024).unwrap_or(Value::NONE)),
+        ("max_10_exp", Value::small_int(308).unwrap_or(Value::NONE)),
+        ("min", Value::float(f64::MIN_POSITIVE)),
+        ("min_exp", Value::small_int(-1021).unwrap_or(Value::NONE)),
+        ("min_10_exp", Value::small_int(-307).unwrap_or(Value::NONE)),
+        ("dig", Value::small_int(15).unwrap_or(Value::NONE)),
+        ("mant_dig", Value::small_int(53).unwrap_or(Value::NONE)),
+        ("epsilon", Value::float(f64::EPSILON)),
+        ("radix", Value::small_int(2).unwrap_or(Value::NONE)),
+        ("rounds", Value::small_int(1).unwrap_or(Value::NONE)),
+    ];
+    let float_info = struct_sequence(runtime, "float_info", &float_info);
+    super::set(runtime, module, "float_info", float_info);
+    let int_info = [
+        ("bits_per_digit", runtime.new_int(30)),
+        ("sizeof_digit", runtime.new_int(4)),
+        ("default_max_str_digits", runtime.new_int(4300)),
+        ("str_digits_check_threshold", runtime.new_int(640)),
+    ];
+    let int_info = struct_sequence(runtime, "int_info", &int_info);
+    super::set(runtime, module, "int_info", int_info);
+    let algorithm = runtime.new_str("siphash13");
+    let hash_info = [
+        ("width", runtime.new_int(64)),
+        ("modulus", runtime.new_int((1i64 << 61) - 1)),
+        ("inf", runtime.new_int(314_159)),
+        ("nan", runtime.new_int(0)),
+        ("imag", runtime.new_int(1_000_003)),
+        ("algorithm", algorithm),
+        ("hash_bits", runtime.new_int(64)),
+        ("seed_bits", runtime.new_int(128)),
+        ("cutoff", runtime.new_int(0)),
+    ];
+    let hash_info = struct_sequence(runtime, "hash_info", &hash_info);
+    super::set(runtime, module, "hash_info", hash_info);
     let argv: Vec<Value> = runtime
         .argv
         .clone()
@@ -205,4 +243,98 @@ fn get_int_max_str_digits(host: &mut dyn Host, _arguments: Arguments) -> PyResul
     let runtime = host.runtime();
     let limit = runtime.int_max_str_digits as i64;
     Ok(runtime.new_int(limit))
+}
+
+/// A new class `sys.<name>` deriving from `tuple` (not registered anywhere).
+fn tuple_class(runtime: &mut Runtime, name: &str) -> Value {
+    let class = runtime.new_type_object(name, Layout::Object);
+    if let Some(object) = crate::protocol::as_type(class) {
+        *object.bases.get() = vec![runtime.types.tuple];
+        *object.mro.get() = vec![class, runtime.types.tuple, runtime.types.object];
+        *object.module.get() = runtime.intern("sys");
+    }
+    class
+}
+
+/// A named-tuple-like value (`sys.float_info`, …): a tuple of the field values whose fields
+/// are also attributes.
+fn struct_sequence(runtime: &mut Runtime, name: &str, fields: &[(&str, Value)]) -> Value {
+    let class = tuple_class(runtime, name);
+    let instance = runtime.new_instance(class, Layout::Object);
+    let items = runtime.new_tuple(fields.iter().map(|&(_, value)| value).collect());
+    if let Some(Payload::Instance(object)) = instance.as_object().map(|object| &object.payload) {
+        *object.base.get() = items;
+    }
+    for &(field, value) in fields {
+        let key = runtime.intern(field);
+        crate::protocol::attribute::store_slot(runtime, instance, key, value);
+    }
+    instance
+}
+
+/// `sys._getframe(depth=0)`: a snapshot of the caller's frame (`f_globals`, `f_locals`,
+/// `f_code`, `f_lineno`, `f_back`).
+fn getframe(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let mut depth = Value::NULL;
+    if let Some(&value) = arguments.positionals().first() {
+        depth = value;
+    }
+    for (keyword, value) in arguments.keywords() {
+        if crate::protocol::str_value(keyword) == Some("depth") && depth.is_null() {
+            depth = value;
+        } else {
+            return Err(host
+                .runtime()
+                .type_error("_getframe() got an unexpected keyword argument"));
+        }
+    }
+    let depth = if depth.is_null() {
+        0
+    } else {
+        match crate::types::int::as_int(depth).and_then(|int| int.to_i64()) {
+            Some(depth) => depth.max(0) as usize,
+            None => {
+                let runtime = host.runtime();
+                let message = format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    crate::protocol::type_name(runtime, depth)
+                );
+                return Err(runtime.type_error(message));
+            }
+        }
+    };
+    let records = host.frame_records(depth)?;
+    let runtime = host.runtime();
+    if records.is_empty() {
+        return Err(runtime.value_error("call stack is not deep enough"));
+    }
+    let class = match runtime.frame_class {
+        class if !class.is_null() => class,
+        _ => {
+            let class = runtime.new_type_object("frame", Layout::Object);
+            if let Some(object) = crate::protocol::as_type(class) {
+                *object.bases.get() = vec![runtime.types.object];
+                *object.mro.get() = vec![class, runtime.types.object];
+            }
+            runtime.frame_class = class;
+            class
+        }
+    };
+    let mut back = Value::NONE;
+    for record in records.iter().rev() {
+        let frame = runtime.new_instance(class, Layout::Object);
+        let line = runtime.new_int(i64::from(record.line));
+        for (field, value) in [
+            ("f_globals", record.globals),
+            ("f_locals", record.locals),
+            ("f_code", record.code),
+            ("f_lineno", line),
+            ("f_back", back),
+        ] {
+            let key = runtime.intern(field);
+            crate::protocol::attribute::store_slot(runtime, frame, key, value);
+        }
+        back = frame;
+    }
+    Ok(back)
 }

@@ -190,9 +190,11 @@ fn instance_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyResu
             }
             Ok(None)
         }
-        Payload::Function(_) | Payload::NativeFunction(_) | Payload::BoundMethod { .. } => {
-            crate::types::function::attribute(runtime, object, name)
-        }
+        Payload::Function(_)
+        | Payload::NativeFunction(_)
+        | Payload::BoundMethod { .. }
+        | Payload::ClassMethod(_)
+        | Payload::StaticMethod(_) => crate::types::function::attribute(runtime, object, name),
         Payload::BigInt(_) | Payload::Complex(..) => {
             crate::types::int::attribute(runtime, object, name)
         }

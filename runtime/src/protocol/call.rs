@@ -223,6 +223,7 @@ pub fn allocate_instance(
     arguments: &[Value],
     keyword_names: &[Value],
 ) -> PyResult<Value> {
+    check_not_abstract(host, class)?;
     let layout = instance_layout(class);
     if layout == Layout::Exception
         && crate::protocol::is_subclass(class, host.runtime().types.base_exception_group)
@@ -257,6 +258,34 @@ pub fn allocate_instance(
         *object.base.get() = base?;
     }
     Ok(instance)
+}
+
+/// Refuses to instantiate a class whose own `__abstractmethods__` is non-empty.
+fn check_not_abstract(host: &mut dyn Host, class: Value) -> PyResult<()> {
+    let runtime = host.runtime();
+    let Some(dict) = crate::protocol::type_dict(class) else {
+        return Ok(());
+    };
+    let key = runtime.names.__abstractmethods__;
+    let Some(abstracts) = crate::types::dict::get_str_key(runtime, dict, key) else {
+        return Ok(());
+    };
+    if !crate::protocol::is_true(host, abstracts)? {
+        return Ok(());
+    }
+    let items = crate::protocol::iterate::collect(host, abstracts)?;
+    let mut names: Vec<String> = Vec::with_capacity(items.len());
+    for item in items {
+        names.push(crate::protocol::str_string(host, item)?);
+    }
+    names.sort();
+    let plural = if names.len() > 1 { "s" } else { "" };
+    let message = format!(
+        "Can't instantiate abstract class {} with abstract method{plural} {}",
+        crate::protocol::class_name(class),
+        names.join(", ")
+    );
+    Err(host.runtime().type_error(message))
 }
 
 /// The builtin type (other than object and exceptions) a user class derives from, if any.

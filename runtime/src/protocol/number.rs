@@ -18,8 +18,11 @@ pub fn binary_op(
     operator: BinaryOperator,
 ) -> PyResult<Value> {
     let runtime = host.runtime();
-    if let Some(result) = builtin_binary(runtime, left, right, operator)? {
-        return Ok(result);
+    // (`as_int` sees through int subclasses, which may override the operator: not for them.)
+    if !is_instance(left) && !is_instance(right) {
+        if let Some(result) = builtin_binary(runtime, left, right, operator)? {
+            return Ok(result);
+        }
     }
     // Instances of subclasses of builtin types use the builtin operation unless they override it.
     let (builtin_left, builtin_right) = if left.is_object() || right.is_object() {
@@ -33,6 +36,14 @@ pub fn binary_op(
     } else {
         (left, right)
     };
+    if (builtin_left != left || builtin_right != right)
+        && !is_instance(builtin_left)
+        && !is_instance(builtin_right)
+    {
+        if let Some(result) = builtin_binary(runtime, builtin_left, builtin_right, operator)? {
+            return Ok(result);
+        }
+    }
     if let Some(result) = crate::types::builtin_binary(host, builtin_left, builtin_right, operator)?
     {
         // An in-place operation on the builtin value returns the instance itself.
@@ -118,6 +129,13 @@ pub fn dunder_binary(
         }
     }
     Ok(None)
+}
+
+fn is_instance(value: Value) -> bool {
+    matches!(
+        value.as_object().map(|object| &object.payload),
+        Some(Payload::Instance(_))
+    )
 }
 
 fn is_native(value: Value) -> bool {
@@ -226,13 +244,27 @@ pub enum UnaryOperator {
 /// `-x`, `+x` or `~x`.
 pub fn unary_op(host: &mut dyn Host, operand: Value, operator: UnaryOperator) -> PyResult<Value> {
     let runtime = host.runtime();
-    if let Some(float) = operand.as_float() {
+    // Subclasses of builtin numbers use the builtin operation unless they override it.
+    let builtin = if is_instance(operand) {
+        let names = runtime.names;
+        let name = match operator {
+            UnaryOperator::Negative => names.__neg__,
+            UnaryOperator::Positive => names.__pos__,
+            UnaryOperator::Invert => names.__invert__,
+        };
+        crate::protocol::delegate(runtime, operand, &[name])
+    } else {
+        operand
+    };
+    if is_instance(builtin) {
+        // Overridden (or a plain instance): the dunder protocol below.
+    } else if let Some(float) = builtin.as_float() {
         match operator {
             UnaryOperator::Negative => return Ok(Value::float(-float)),
-            UnaryOperator::Positive => return Ok(operand),
+            UnaryOperator::Positive => return Ok(builtin),
             UnaryOperator::Invert => {}
         }
-    } else if let Some(int) = as_int(operand) {
+    } else if let Some(int) = as_int(builtin) {
         return Ok(match (operator, int) {
             (UnaryOperator::Negative, IntValue::Small(small)) => runtime.new_int(-small),
             (UnaryOperator::Positive, IntValue::Small(small)) => runtime.new_int(small),
@@ -242,13 +274,13 @@ pub fn unary_op(host: &mut dyn Host, operand: Value, operator: UnaryOperator) ->
             (UnaryOperator::Invert, IntValue::Big(big)) => runtime.new_bigint(-big.clone() - 1),
         });
     } else if let Some(Payload::Complex(real, imaginary)) =
-        operand.as_object().map(|object| &object.payload)
+        builtin.as_object().map(|object| &object.payload)
     {
         match operator {
             UnaryOperator::Negative => {
                 return Ok(runtime.heap.allocate(Payload::Complex(-real, -imaginary)))
             }
-            UnaryOperator::Positive => return Ok(operand),
+            UnaryOperator::Positive => return Ok(builtin),
             UnaryOperator::Invert => {}
         }
     }

@@ -521,6 +521,13 @@ fn module_repr(runtime: &mut crate::Runtime, name: Value, dict: Value) -> String
         {
             format!("<module {name}>")
         }
-        _ => format!("<module {name} (built-in)>"),
+        _ => {
+            // `module('m')` sets `__loader__ = None`; the builtin modules have no loader.
+            let loader = runtime.intern("__loader__");
+            match crate::types::dict::get_str_key(runtime, dict, loader) {
+                Some(loader) if loader.is_none() => format!("<module {name}>"),
+                _ => format!("<module {name} (built-in)>"),
+            }
+        }
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::object::Payload;
 use crate::value::Value;
-use crate::{PyResult, Runtime};
+use crate::{Arguments, Host, PyResult, Runtime};
 
 /// A fixed attribute of a function, builtin function or bound method.
 pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<Option<Value>> {
@@ -20,7 +20,21 @@ pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<O
             } else if name == names.__module__ {
                 Some(function.module)
             } else if name == names.__doc__ {
-                Some(function.doc)
+                // An assigned `__doc__` lives in the function's dict.
+                let dict = *function.dict.get();
+                let assigned = (!dict.is_null())
+                    .then(|| crate::types::dict::get_str_key(runtime, dict, name))
+                    .flatten();
+                Some(assigned.unwrap_or(function.doc))
+            } else if name == names.__get__ {
+                Some(runtime.heap.allocate(Payload::NativeFunction(
+                    crate::object::NativeFunctionObject {
+                        name: "__get__",
+                        function: function_get,
+                        receiver: value,
+                        owner: "function",
+                    },
+                )))
             } else if name == names.__defaults__ {
                 let defaults = *function.defaults.get();
                 Some(if defaults.is_null() {
@@ -79,6 +93,23 @@ pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<O
                 None
             }
         }
+        Payload::ClassMethod(inner) | Payload::StaticMethod(inner) => {
+            let inner = *inner;
+            let text = crate::protocol::str_value(name);
+            if name == names.__func__ || text == Some("__wrapped__") {
+                Some(inner)
+            } else if text == Some("__isabstractmethod__") {
+                Some(Value::bool(is_abstract(runtime, inner)))
+            } else if name == names.__name__
+                || name == names.__qualname__
+                || name == names.__doc__
+                || name == names.__module__
+            {
+                return attribute(runtime, inner, name);
+            } else {
+                None
+            }
+        }
         Payload::BoundMethod { function, receiver } => {
             if name == names.__self__ {
                 Some(*receiver)
@@ -91,6 +122,64 @@ pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<O
         }
         _ => None,
     })
+}
+
+/// `function.__get__(instance, owner=None)`: a bound method, or the function itself when
+/// `instance` is None.
+fn function_get(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let values = arguments.positionals();
+    if values.len() < 2 || values.len() > 3 || !arguments.keyword_names.is_empty() {
+        let message = format!(
+            "expected 1 or 2 arguments, got {}",
+            arguments.values.len().saturating_sub(1)
+        );
+        return Err(host.runtime().type_error(message));
+    }
+    let (function, instance) = (values[0], values[1]);
+    let owner = values.get(2).copied().unwrap_or(Value::NONE);
+    if instance.is_none() {
+        if owner.is_none() {
+            return Err(host.runtime().type_error("__get__(None, None) is invalid"));
+        }
+        return Ok(function);
+    }
+    Ok(host.runtime().heap.allocate(Payload::BoundMethod {
+        function,
+        receiver: instance,
+    }))
+}
+
+/// Whether a callable is marked abstract (`__isabstractmethod__` set on a function, or on the
+/// function a classmethod, staticmethod or property wraps).
+pub fn is_abstract(runtime: &mut Runtime, value: Value) -> bool {
+    match value.as_object().map(|object| &object.payload) {
+        Some(Payload::Function(function)) => {
+            let dict = *function.dict.get();
+            if dict.is_null() {
+                return false;
+            }
+            let key = runtime.intern("__isabstractmethod__");
+            crate::types::dict::get_str_key(runtime, dict, key).is_some_and(|flag| {
+                !(flag.is_null()
+                    || flag.is_none()
+                    || flag == Value::FALSE
+                    || flag.as_small_int() == Some(0))
+            })
+        }
+        Some(Payload::ClassMethod(inner) | Payload::StaticMethod(inner)) => {
+            is_abstract(runtime, *inner)
+        }
+        Some(Payload::Property {
+            getter,
+            setter,
+            deleter,
+            ..
+        }) => {
+            let parts = [*getter, *setter, *deleter];
+            parts.into_iter().any(|part| is_abstract(runtime, part))
+        }
+        _ => false,
+    }
 }
 
 /// A fixed attribute of a code object (`co_name`, `co_filename`, `co_consts`, …).

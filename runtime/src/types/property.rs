@@ -68,7 +68,12 @@ fn get(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 
 /// `fget`, `fset`, `fdel` and `__doc__` of a property.
 pub fn attribute(host: &mut dyn Host, property: Value, name: &str) -> Option<Value> {
-    let _ = host;
+    if name == "__isabstractmethod__" {
+        let runtime = host.runtime();
+        return Some(Value::bool(crate::types::function::is_abstract(
+            runtime, property,
+        )));
+    }
     match property.as_object().map(|object| &object.payload) {
         Some(Payload::Property {
             getter,

@@ -305,7 +305,9 @@ pub fn build_class(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value>
                 _ => prepare,
             };
             let bases_tuple = runtime.new_tuple(bases.clone());
-            call(host, function, &[metaclass, name, bases_tuple], &[])?
+            let mut all = vec![metaclass, name, bases_tuple];
+            all.extend(keyword_values.iter().copied());
+            call(host, function, &all, &keyword_names)?
         }
         _ => runtime.new_dict(),
     };
@@ -361,8 +363,23 @@ fn mro_method(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     Ok(host.runtime().new_list(mro))
 }
 
-fn subclasses(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
-    Ok(host.runtime().new_list(Vec::new()))
+/// `type.__subclasses__(C)`: the classes on the heap that list `C` among their `__bases__`.
+fn subclasses(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let Some(&class) = arguments.values.first() else {
+        return Err(host
+            .runtime()
+            .type_error("descriptor '__subclasses__' of 'type' object needs an argument"));
+    };
+    let runtime = host.runtime();
+    let mut found = Vec::new();
+    runtime.heap.for_each_object(&mut |value| {
+        if let Some(Payload::Type(object)) = value.as_object().map(|object| &object.payload) {
+            if object.bases.get().contains(&class) {
+                found.push(value);
+            }
+        }
+    });
+    Ok(runtime.new_list(found))
 }
 
 /// The namespace of a class (for `vars(C)`).
