@@ -77,7 +77,11 @@ pub fn hash(host: &mut dyn Host, value: Value) -> PyResult<i64> {
         | Payload::Dict(_)
         | Payload::Set(_)
         | Payload::Slice { .. }
-        | Payload::ByteArray(_) => Err(unhashable(host, value)),
+        | Payload::ByteArray(_)
+        | Payload::DictView(
+            _,
+            crate::object::DictViewKind::Keys | crate::object::DictViewKind::Items,
+        ) => Err(unhashable(host, value)),
         Payload::Instance(instance) => {
             let class = *instance.class.get();
             let runtime = host.runtime();
