@@ -65,7 +65,10 @@ def main():
     if positions != sum(1 for w in words if w in index):
         sys.exit("comprehensions: inverted index lost positions")
 
-    print(f"comprehensions: {len(primes)} primes, {len(twins)} twins, {len(triples)} triples, trace {trace}, {positions} positions")
+    print(
+        f"comprehensions: {len(primes)} primes, {len(twins)} twins, {len(triples)} triples, "
+        f"trace {trace}, {positions} positions"
+    )
 
 
 main()

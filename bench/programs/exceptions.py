@@ -134,7 +134,9 @@ def main():
     if drained != sum(range(N // 2)):
         sys.exit(f"exceptions: drained {drained}")
 
-    print(f"exceptions: {missing} {invalid} {found} {unwound} {reached} {index_errors} {zero_divisions} {key_errors} {bad_ints} {chained} {drained}")
+    counts = [missing, invalid, found, unwound, reached, index_errors, zero_divisions, key_errors]
+    counts += [bad_ints, chained, drained]
+    print("exceptions:", " ".join(str(c) for c in counts))
 
 
 main()

@@ -19,7 +19,14 @@ def spigot(n):
             digits.append(m)
             q, r, m = 10 * q, 10 * (r - m * t), (10 * (3 * q + r)) // t - 10 * m
         else:
-            q, r, t, k, m, x = q * k, (2 * q + r) * x, t * x, k + 1, (q * (7 * k + 2) + r * x) // (t * x), x + 2
+            q, r, t, k, m, x = (
+                q * k,
+                (2 * q + r) * x,
+                t * x,
+                k + 1,
+                (q * (7 * k + 2) + r * x) // (t * x),
+                x + 2,
+            )
     return "".join(str(d) for d in digits)
 
 
@@ -63,7 +70,8 @@ def main():
     if by_spigot != by_machin:
         first = next(i for i in range(DIGITS) if by_spigot[i] != by_machin[i])
         sys.exit(f"pidigits: the methods disagree at digit {first}")
-    print(f"pidigits: {DIGITS} digits agree, last ten {by_spigot[-10:]}, digit sum {sum(int(c) for c in by_spigot)}")
+    digit_sum = sum(int(c) for c in by_spigot)
+    print(f"pidigits: {DIGITS} digits agree, last ten {by_spigot[-10:]}, digit sum {digit_sum}")
 
 
 main()

@@ -17,6 +17,7 @@ mod comparison;
 mod implementations;
 mod jit_stats;
 mod json;
+mod krait_binary;
 mod machine;
 mod native;
 mod programs;
@@ -184,11 +185,11 @@ fn discover_implementations(
     let mut found = Vec::new();
     let mut snapshot = None;
     if wanted(implementations::KRAIT_INTERPRETER) || wanted(KRAIT) {
-        let krait = implementations::ensure_krait(root, args.krait.as_deref(), notes)?;
-        let bin_dir = implementations::target_dir(root)
+        let krait = krait_binary::ensure_krait(root, args.krait.as_deref(), notes)?;
+        let bin_dir = krait_binary::target_dir(root)
             .join("krait-bench")
             .join("bin");
-        let runs = match implementations::snapshot(&krait, &bin_dir) {
+        let runs = match krait_binary::snapshot(&krait, &bin_dir) {
             Ok(copy) => {
                 notes.push(format!(
                     "krait runs from a copy taken at the start: {}",
@@ -212,7 +213,7 @@ fn discover_implementations(
         }
     }
     if wanted(implementations::NATIVE) {
-        let out_dir = implementations::target_dir(root)
+        let out_dir = krait_binary::target_dir(root)
             .join("krait-bench")
             .join("native");
         found.extend(native::build(

@@ -134,7 +134,9 @@ impl Heap {
                 if in_use {
                     // SAFETY: in-use slots hold initialized objects (see `collect`).
                     let object = unsafe { slot.assume_init_ref() };
-                    visitor(Value::object(object as *const HeapObject as *mut HeapObject));
+                    visitor(Value::object(
+                        object as *const HeapObject as *mut HeapObject,
+                    ));
                 }
             }
         }

@@ -60,6 +60,59 @@ pub struct StrObject {
     pub hash: Cell<i64>,
     /// Whether this is the interned str for its text.
     pub interned: Cell<bool>,
+    /// For non-ASCII text, the byte offset of every 64th character, built on first indexing,
+    /// so that indexing by character is not a scan from the start.
+    pub char_offsets: std::cell::OnceCell<Box<[u32]>>,
+}
+
+impl StrObject {
+    /// Characters per entry of `char_offsets`.
+    const OFFSET_STRIDE: usize = 64;
+
+    /// The byte offset of the character at `index` (`text.len()` for `char_count`).
+    pub fn byte_offset(&self, index: usize) -> usize {
+        if self.is_ascii {
+            return index.min(self.text.len());
+        }
+        if index >= self.char_count {
+            return self.text.len();
+        }
+        let offsets = self.char_offsets.get_or_init(|| {
+            self.text
+                .char_indices()
+                .step_by(Self::OFFSET_STRIDE)
+                .map(|(offset, _)| offset as u32)
+                .collect()
+        });
+        let start = offsets[index / Self::OFFSET_STRIDE] as usize;
+        let skip = index % Self::OFFSET_STRIDE;
+        self.text[start..]
+            .char_indices()
+            .nth(skip)
+            .map_or(self.text.len(), |(offset, _)| start + offset)
+    }
+
+    /// The character index of a byte offset on a character boundary.
+    pub fn char_index_of_byte(&self, byte: usize) -> usize {
+        if self.is_ascii {
+            return byte;
+        }
+        let byte = byte.min(self.text.len());
+        // The offsets table exists after `byte_offset(0)`; find the block holding `byte`.
+        self.byte_offset(0);
+        let Some(offsets) = self.char_offsets.get() else {
+            return self.text[..byte].chars().count();
+        };
+        let block = offsets
+            .partition_point(|&offset| offset as usize <= byte)
+            .saturating_sub(1);
+        let start = offsets.get(block).copied().unwrap_or(0) as usize;
+        block * Self::OFFSET_STRIDE
+            + self
+                .text
+                .get(start..byte)
+                .map_or(0, |part| part.chars().count())
+    }
 }
 
 /// A user-defined function.

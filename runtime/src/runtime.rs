@@ -102,6 +102,15 @@ impl Runtime {
         self.roots.push(value);
     }
 
+    /// Replaces the root pushed at position `slot` (a [`Runtime::root_mark`] taken just before
+    /// pushing it): a loop keeps its changing value rooted in one slot.
+    #[inline]
+    pub fn set_root(&mut self, slot: usize, value: Value) {
+        if let Some(root) = self.roots.get_mut(slot) {
+            *root = value;
+        }
+    }
+
     /// The number of pushed roots, to restore with [`Runtime::pop_roots`].
     #[inline]
     pub fn root_mark(&self) -> usize {
@@ -377,6 +386,7 @@ pub fn make_str(text: &str) -> StrObject {
         is_ascii,
         hash: std::cell::Cell::new(0),
         interned: std::cell::Cell::new(false),
+        char_offsets: std::cell::OnceCell::new(),
     }
 }
 

@@ -760,7 +760,8 @@ fn module(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let runtime = host.runtime();
     let module = runtime.new_module(&text);
     if !doc.is_null() {
-        if let Some(Payload::Module { dict, .. }) = module.as_object().map(|object| &object.payload) {
+        if let Some(Payload::Module { dict, .. }) = module.as_object().map(|object| &object.payload)
+        {
             let key = runtime.names.__doc__;
             crate::types::dict::set_str_key(runtime, *dict, key, doc);
         }

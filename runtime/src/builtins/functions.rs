@@ -58,7 +58,8 @@ pub const FUNCTIONS: &[(&str, crate::object::NativeFunctionPointer)] = &[
 fn sys_stdout(runtime: &mut crate::Runtime) -> Option<Value> {
     let key = runtime.intern("sys");
     let module = crate::types::dict::get_str_key(runtime, runtime.modules, key)?;
-    let Some(Payload::Module { dict, .. }) = module.as_object().map(|object| &object.payload) else {
+    let Some(Payload::Module { dict, .. }) = module.as_object().map(|object| &object.payload)
+    else {
         return None;
     };
     let key = runtime.intern("stdout");
@@ -381,17 +382,22 @@ fn min_max(
         } else {
             call(host, key, &[best], &[])?
         };
+        // Two root slots, reused: the best key so far and the key being compared.
+        let best_slot = host.runtime().root_mark();
         host.runtime().push_root(best_key);
+        let item_slot = host.runtime().root_mark();
+        host.runtime().push_root(Value::NONE);
         for &item in &items[1..] {
             let item_key = if key.is_none() {
                 item
             } else {
                 call(host, key, &[item], &[])?
             };
+            host.runtime().set_root(item_slot, item_key);
             if compare_bool(host, item_key, best_key, operator)? {
                 best = item;
                 best_key = item_key;
-                host.runtime().push_root(best_key);
+                host.runtime().set_root(best_slot, best_key);
             }
         }
         Ok(best)
@@ -433,12 +439,13 @@ fn sum(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let runtime = host.runtime();
     let mark = runtime.root_mark();
     runtime.push_root(iterator);
+    let total_slot = host.runtime().root_mark();
+    host.runtime().push_root(start);
     let result = (|| {
         let mut total = start;
-        // Floats are summed with compensation, as CPython does for float-only runs.
         while let Some(item) = next(host, iterator)? {
             total = crate::protocol::binary_op(host, total, item, BinaryOperator::Add)?;
-            host.runtime().push_root(total);
+            host.runtime().set_root(total_slot, total);
         }
         Ok(total)
     })();

@@ -517,6 +517,19 @@ pub fn set_attribute(
             Ok(())
         }
         Payload::Type(class) => {
+            let metaclass = *class.metaclass.get();
+            if metaclass != runtime.types.type_ && crate::protocol::is_user_class(metaclass) {
+                let setattr_name = runtime.names.__setattr__;
+                if let Some(setattr) = lookup_in_type(runtime, metaclass, setattr_name) {
+                    if !matches!(
+                        setattr.as_object().map(|object| &object.payload),
+                        Some(Payload::NativeFunction(_))
+                    ) {
+                        call_bound(host, setattr, object, &[name, value])?;
+                        return Ok(());
+                    }
+                }
+            }
             set_str_key(runtime, class.dict, name, value);
             class.version.set(class.version.get() + 1);
             Ok(())

@@ -123,8 +123,20 @@ pub fn str_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
             }
             repr_string(host, value)
         }
+        Some(Payload::Type(class)) if has_custom_metaclass(host, class) => {
+            match user_method(host, value, false)? {
+                Some(result) => Ok(str_value(result).unwrap_or("").to_owned()),
+                None => repr_string(host, value),
+            }
+        }
         _ => repr_string(host, value),
     }
+}
+
+/// Whether a class's metaclass is a Python subclass of `type` (which may define `__repr__`).
+fn has_custom_metaclass(host: &mut dyn Host, class: &crate::object::TypeObject) -> bool {
+    let metaclass = *class.metaclass.get();
+    metaclass != host.runtime().types.type_ && crate::protocol::is_user_class(metaclass)
 }
 
 /// `repr(value)` as a Rust string.
@@ -152,6 +164,13 @@ pub fn repr_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
         }
         .into());
     };
+    if let Payload::Type(class) = &object.payload {
+        if has_custom_metaclass(host, class) {
+            if let Some(result) = user_method(host, value, true)? {
+                return Ok(str_value(result).unwrap_or("").to_owned());
+            }
+        }
+    }
     let runtime = host.runtime();
     let address = value.bits() & ((1 << 48) - 1);
     Ok(match &object.payload {

@@ -46,6 +46,7 @@ pub fn repr(value: f64) -> String {
     let exponent: i32 = exponent.parse().unwrap_or(0);
     let negative = mantissa.starts_with('-');
     let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let digits = prefer_even_in_ties(value.abs(), digits, exponent);
     let sign = if negative { "-" } else { "" };
     if (-4..16).contains(&exponent) {
         let point = exponent + 1; // position of the decimal point within digits
@@ -70,6 +71,69 @@ pub fn repr(value: f64) -> String {
         let exponent_sign = if exponent < 0 { '-' } else { '+' };
         format!("{sign}{fraction}e{exponent_sign}{:02}", exponent.abs())
     }
+}
+
+/// The shortest digits of a float are unique except when the float lies exactly halfway
+/// between two shortest decimal candidates; CPython then takes the one with an even last digit
+/// (round-half-even), while Rust's formatter may take the other. `digits` (the significant
+/// digits, first one at 10^`exponent`) is replaced by its even neighbour in that case.
+fn prefer_even_in_ties(value: f64, digits: String, exponent: i32) -> String {
+    use num_bigint::BigInt;
+    let Some(last) = digits.bytes().last().map(|byte| byte - b'0') else {
+        return digits;
+    };
+    if last % 2 == 0 || digits.len() < 2 {
+        return digits;
+    }
+    let Ok(number) = digits.parse::<u64>() else {
+        return digits;
+    };
+    // value = mantissa * 2^binary_exponent exactly.
+    let bits = value.to_bits();
+    let raw_exponent = ((bits >> 52) & 0x7ff) as i64;
+    let (mantissa, binary_exponent) = if raw_exponent == 0 {
+        (bits & ((1 << 52) - 1), -1074)
+    } else {
+        ((bits & ((1 << 52) - 1)) | (1 << 52), raw_exponent - 1075)
+    };
+    // A candidate c means c * 10^decimal_exponent.
+    let decimal_exponent = exponent as i64 - (digits.len() as i64 - 1);
+    // A tie means 2 * value == candidate + neighbour; both sides are scaled by 10^ten_shift and
+    // 2^two_shift so that everything is an integer.
+    let scale = |number: BigInt, power_of_ten: i64, power_of_two: i64| -> BigInt {
+        let mut scaled = number;
+        if power_of_ten > 0 {
+            scaled *= num_traits::pow(BigInt::from(10), power_of_ten as usize);
+        }
+        if power_of_two > 0 {
+            scaled <<= power_of_two as usize;
+        }
+        scaled
+    };
+    let ten_shift = (-decimal_exponent).max(0);
+    let two_shift = (-binary_exponent).max(0);
+    let value_scaled = {
+        let base = BigInt::from(mantissa) * 2;
+        let with_binary = if binary_exponent >= 0 {
+            base << binary_exponent as usize
+        } else {
+            base
+        };
+        scale(with_binary, ten_shift, 0)
+    };
+    for neighbour in [number - 1, number + 1] {
+        if neighbour % 10 == 9 && neighbour < number || neighbour % 10 == 0 && neighbour > number {
+            continue; // a carry changes the digit count: not a same-length tie
+        }
+        let sum = BigInt::from(number) + BigInt::from(neighbour);
+        let candidate_scaled = scale(scale(sum, decimal_exponent + ten_shift, 0), 0, two_shift);
+        if candidate_scaled == value_scaled
+            && format!("{neighbour}e{decimal_exponent}").parse::<f64>() == Ok(value)
+        {
+            return neighbour.to_string();
+        }
+    }
+    digits
 }
 
 /// Python's `hash()` of a float: equal to the hash of an equal int.

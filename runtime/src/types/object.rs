@@ -111,6 +111,14 @@ fn setattr(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
             .type_error("__setattr__ expected 2 arguments"));
     };
     let name = host.runtime().intern_value(*name);
+    if let Some(crate::object::Payload::Type(class)) =
+        object.as_object().map(|object| &object.payload)
+    {
+        // `type.__setattr__` (reached through `super()` in a metaclass's `__setattr__`).
+        crate::types::dict::set_str_key(host.runtime(), class.dict, name, *value);
+        class.version.set(class.version.get() + 1);
+        return Ok(Value::NONE);
+    }
     crate::protocol::attribute::store_slot(host.runtime(), *object, name, *value);
     Ok(Value::NONE)
 }

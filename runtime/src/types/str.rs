@@ -147,7 +147,7 @@ pub fn char_at(text: &crate::object::StrObject, index: usize) -> Option<char> {
     if text.is_ascii {
         text.text.as_bytes().get(index).map(|&byte| byte as char)
     } else {
-        text.text.chars().nth(index)
+        text.text.get(text.byte_offset(index)..)?.chars().next()
     }
 }
 
@@ -174,12 +174,9 @@ pub fn get_item(host: &mut dyn Host, value: Value, key: Value) -> PyResult<Value
                 range.indices().map(|index| bytes[index] as char).collect()
             }
         } else if range.step == 1 {
-            string
-                .text
-                .chars()
-                .skip(range.start as usize)
-                .take(range.count)
-                .collect()
+            let start = string.byte_offset(range.start as usize);
+            let end = string.byte_offset(range.start as usize + range.count);
+            string.text.get(start..end).unwrap_or("").to_owned()
         } else {
             let characters: Vec<char> = string.text.chars().collect();
             range.indices().map(|index| characters[index]).collect()

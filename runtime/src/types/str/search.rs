@@ -14,6 +14,7 @@ use crate::{Arguments, Host, PyResult};
 
 /// Character indices of a str, mapped to byte offsets.
 pub(super) struct CharIndex<'a> {
+    object: &'a StrObject,
     text: &'a str,
     ascii: bool,
     /// The length in characters.
@@ -24,6 +25,7 @@ impl<'a> CharIndex<'a> {
     /// The index of a str payload.
     pub fn new(object: &'a StrObject) -> CharIndex<'a> {
         CharIndex {
+            object,
             text: &object.text,
             ascii: object.is_ascii,
             length: object.char_count as i64,
@@ -36,10 +38,7 @@ impl<'a> CharIndex<'a> {
         if self.ascii {
             index
         } else {
-            self.text
-                .char_indices()
-                .nth(index)
-                .map_or(self.text.len(), |(offset, _)| offset)
+            self.object.byte_offset(index)
         }
     }
 
@@ -48,7 +47,7 @@ impl<'a> CharIndex<'a> {
         if self.ascii {
             byte as i64
         } else {
-            self.text[..byte].chars().count() as i64
+            self.object.char_index_of_byte(byte) as i64
         }
     }
 
