@@ -47,6 +47,27 @@ pub fn to_str(host: &mut dyn Host, value: Value) -> PyResult<Value> {
 }
 
 /// Calls a user-defined `__repr__`/`__str__` (not the builtin ones); checks it returns a str.
+/// The method `name` if a class defined by Python code provides it (even a builtin function
+/// assigned in its body, like `__str__ = int.__repr__`); `None` when the builtin type's own
+/// behaviour applies.
+fn user_override(runtime: &mut crate::Runtime, class: Value, name: Value) -> Option<Value> {
+    let class_object = crate::protocol::as_type(class)?;
+    for &base in class_object.mro.get().iter() {
+        let Some(dict) = crate::protocol::type_dict(base) else {
+            continue;
+        };
+        if let Some(found) = crate::types::dict::get_str_key(runtime, dict, name) {
+            let user_defined = crate::protocol::is_user_class(base);
+            let is_native = matches!(
+                found.as_object().map(|object| &object.payload),
+                Some(Payload::NativeFunction(_))
+            );
+            return (user_defined || !is_native).then_some(found);
+        }
+    }
+    None
+}
+
 fn user_method(host: &mut dyn Host, value: Value, is_repr: bool) -> PyResult<Option<Value>> {
     let runtime = host.runtime();
     let class = type_of(runtime, value);
@@ -56,27 +77,13 @@ fn user_method(host: &mut dyn Host, value: Value, is_repr: bool) -> PyResult<Opt
     } else {
         names.__str__
     };
-    let method = match lookup_in_type(runtime, class, method_name) {
-        Some(method)
-            if !matches!(
-                method.as_object().map(|object| &object.payload),
-                Some(Payload::NativeFunction(_))
-            ) =>
-        {
-            method
-        }
-        _ if !is_repr => match lookup_in_type(runtime, class, names.__repr__) {
-            Some(method)
-                if !matches!(
-                    method.as_object().map(|object| &object.payload),
-                    Some(Payload::NativeFunction(_))
-                ) =>
-            {
-                method
-            }
-            _ => return Ok(None),
+    let method = match user_override(runtime, class, method_name) {
+        Some(method) => method,
+        None if !is_repr => match user_override(runtime, class, names.__repr__) {
+            Some(method) => method,
+            None => return Ok(None),
         },
-        _ => return Ok(None),
+        None => return Ok(None),
     };
     let result = call_bound(host, method, value, &[])?;
     if str_value(result).is_none() {
