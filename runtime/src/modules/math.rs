@@ -646,9 +646,14 @@ enum MathErrno {
 
 const LOG_PI: f64 = 1.144_729_885_849_400_2;
 const LANCZOS_N: usize = 13;
+// The Lanczos constants are written with every published digit (more than an f64 holds) so
+// that they read as the published values; the compiler rounds them to the nearest f64.
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
 #[rustfmt::skip]
+#[allow(clippy::excessive_precision)]
 const LANCZOS_NUM_COEFFS: [f64; LANCZOS_N] = [
     23531376880.410759688572007674451636754734846804940,
     42919803642.649098768957899047001988850926355848959,
@@ -665,6 +670,7 @@ const LANCZOS_NUM_COEFFS: [f64; LANCZOS_N] = [
     2.5066282746310002701649081771338373386264310793408,
 ];
 #[rustfmt::skip]
+#[allow(clippy::excessive_precision)]
 const LANCZOS_DEN_COEFFS: [f64; LANCZOS_N] = [
     0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0,
     13339535.0, 2637558.0, 357423.0, 32670.0, 1925.0, 66.0, 1.0,

@@ -40,6 +40,9 @@ fn kind_name(kind: u8) -> &'static str {
     }
 }
 
+/// A builtin class, its name, and the dunders it gets.
+type TypeDunders = (Value, &'static str, Vec<(&'static str, crate::object::NativeFunctionPointer)>);
+
 /// Whether a plain (non-instance) value is of the builtin kind.
 fn is_kind(value: Value, kind: u8) -> bool {
     match kind {
@@ -459,11 +462,7 @@ macro_rules! numeric {
 /// The tables, per builtin type.
 fn tables(
     runtime: &Runtime,
-) -> Vec<(
-    Value,
-    &'static str,
-    Vec<(&'static str, crate::object::NativeFunctionPointer)>,
-)> {
+) -> Vec<TypeDunders> {
     let types = &runtime.types;
     let mut result = Vec::new();
     let mut add =
