@@ -41,7 +41,11 @@ fn kind_name(kind: u8) -> &'static str {
 }
 
 /// A builtin class, its name, and the dunders it gets.
-type TypeDunders = (Value, &'static str, Vec<(&'static str, crate::object::NativeFunctionPointer)>);
+type TypeDunders = (
+    Value,
+    &'static str,
+    Vec<(&'static str, crate::object::NativeFunctionPointer)>,
+);
 
 /// Whether a plain (non-instance) value is of the builtin kind.
 fn is_kind(value: Value, kind: u8) -> bool {
@@ -460,9 +464,7 @@ macro_rules! numeric {
 }
 
 /// The tables, per builtin type.
-fn tables(
-    runtime: &Runtime,
-) -> Vec<TypeDunders> {
+fn tables(runtime: &Runtime) -> Vec<TypeDunders> {
     let types = &runtime.types;
     let mut result = Vec::new();
     let mut add =
