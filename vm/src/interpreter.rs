@@ -516,21 +516,10 @@ impl Vm {
                 Opcode::BinarySubscr => {
                     let key = pop!();
                     let container = pop!();
-                    if let (Some(Payload::List(items)), Some(index)) = (
-                        container.as_object().map(|object| &object.payload),
-                        key.as_small_int(),
-                    ) {
-                        let items = items.get();
-                        let resolved = if index < 0 {
-                            index + items.len() as i64
-                        } else {
-                            index
-                        };
-                        if resolved >= 0 && (resolved as usize) < items.len() {
-                            let value = items[resolved as usize];
-                            self.stack.push(value);
-                            continue;
-                        }
+                    if let Some(slot) = list_slot(container, key) {
+                        let value = *slot;
+                        self.stack.push(value);
+                        continue;
                     }
                     sync!();
                     let value = attempt!(protocol::get_item(self, container, key));
@@ -540,20 +529,9 @@ impl Vm {
                     let key = pop!();
                     let container = pop!();
                     let value = pop!();
-                    if let (Some(Payload::List(items)), Some(index)) = (
-                        container.as_object().map(|object| &object.payload),
-                        key.as_small_int(),
-                    ) {
-                        let items = items.get();
-                        let resolved = if index < 0 {
-                            index + items.len() as i64
-                        } else {
-                            index
-                        };
-                        if resolved >= 0 && (resolved as usize) < items.len() {
-                            items[resolved as usize] = value;
-                            continue;
-                        }
+                    if let Some(slot) = list_slot(container, key) {
+                        *slot = value;
+                        continue;
                     }
                     sync!();
                     attempt!(protocol::set_item(self, container, key, value));
@@ -1035,4 +1013,25 @@ impl Vm {
             }
         }
     }
+}
+
+/// The fast path of `list[i]` and `list[i] = v`: the element slot for a small-int index in
+/// range (negative indices count from the end), or `None` for everything else.
+#[inline]
+fn list_slot(container: Value, key: Value) -> Option<&'static mut Value> {
+    let (Some(Payload::List(items)), Some(index)) = (
+        container.as_object().map(|object| &object.payload),
+        key.as_small_int(),
+    ) else {
+        return None;
+    };
+    let items = items.get();
+    let resolved = if index < 0 {
+        index + items.len() as i64
+    } else {
+        index
+    };
+    usize::try_from(resolved)
+        .ok()
+        .and_then(|resolved| items.get_mut(resolved))
 }
