@@ -27,7 +27,7 @@ pub fn load_code(runtime: &mut Runtime, code: &Rc<CodeObject>) -> Value {
         .iter()
         .map(|name| runtime.intern(name))
         .collect::<Vec<_>>();
-    let value = runtime.heap.allocate(Payload::Code(CodeData {
+    let value = runtime.heap.allocate(Payload::Code(Box::new(CodeData {
         code: code.clone(),
         constants: constants.into_boxed_slice(),
         names: names.into_boxed_slice(),
@@ -35,7 +35,7 @@ pub fn load_code(runtime: &mut Runtime, code: &Rc<CodeObject>) -> Value {
         global_cache: crate::object::Mutable::new(
             vec![Default::default(); code.names.len()].into_boxed_slice(),
         ),
-    }));
+    })));
     runtime.pop_roots(mark);
     value
 }

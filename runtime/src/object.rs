@@ -436,10 +436,11 @@ pub enum Payload {
         /// Step or None.
         step: Value,
     },
-    /// A Python function.
-    Function(FunctionObject),
+    /// A Python function (boxed, like the other large and rarer kinds, so that every heap object
+    /// stays small: the slab's slot size is the largest variant).
+    Function(Box<FunctionObject>),
     /// A code object.
-    Code(CodeData),
+    Code(Box<CodeData>),
     /// A builtin function or bound builtin method.
     NativeFunction(NativeFunctionObject),
     /// A bound method of a Python function.
@@ -472,7 +473,7 @@ pub enum Payload {
         object: Value,
     },
     /// A class.
-    Type(TypeObject),
+    Type(Box<TypeObject>),
     /// An instance of a user class or exception.
     Instance(InstanceObject),
     /// A module.
@@ -487,7 +488,7 @@ pub enum Payload {
     /// A builtin iterator.
     Iterator(IteratorKind),
     /// A generator, coroutine or async generator.
-    Generator(GeneratorObject),
+    Generator(Box<GeneratorObject>),
     /// The helper objects of coroutines and async generators (`coro.__await__()`, `asend`,
     /// `athrow`, and the marker of a value an async generator yields).
     Awaitable(crate::types::coroutine::Awaitable),

@@ -227,7 +227,7 @@ impl Runtime {
         }
         let module = self.intern("builtins");
         let metaclass = self.types.type_;
-        self.heap.allocate(Payload::Type(TypeObject {
+        self.heap.allocate(Payload::Type(Box::new(TypeObject {
             name,
             qualname: Mutable::new(name),
             module: Mutable::new(module),
@@ -239,7 +239,7 @@ impl Runtime {
             metaclass: Mutable::new(metaclass),
             user_defined: false,
             slot_names: None,
-        }))
+        })))
     }
 
     /// A new instance of `class` with no attributes.

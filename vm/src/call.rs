@@ -392,7 +392,10 @@ impl Vm {
             name: *function.name.get(),
             qualname: *function.qualname.get(),
         };
-        Ok(self.runtime.heap.allocate(Payload::Generator(generator)))
+        Ok(self
+            .runtime
+            .heap
+            .allocate(Payload::Generator(Box::new(generator))))
     }
 
     /// Calls a Python function from Rust code: binds, runs a nested loop, returns its value.

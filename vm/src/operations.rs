@@ -464,9 +464,8 @@ impl Vm {
         };
         let module_name = self.runtime.names.__name__;
         let module = get_str_key(&mut self.runtime, globals, module_name).unwrap_or(Value::NONE);
-        self.runtime
-            .heap
-            .allocate(Payload::Function(krait_runtime::object::FunctionObject {
+        self.runtime.heap.allocate(Payload::Function(Box::new(
+            krait_runtime::object::FunctionObject {
                 code: code_value,
                 globals,
                 name: krait_runtime::object::Mutable::new(name),
@@ -478,7 +477,8 @@ impl Vm {
                 doc,
                 dict: krait_runtime::object::Mutable::new(Value::NULL),
                 annotations: krait_runtime::object::Mutable::new(Value::NULL),
-            }))
+            },
+        )))
     }
 }
 

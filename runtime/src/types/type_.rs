@@ -195,7 +195,7 @@ pub fn new_class(
     let slot_names = slot_names(host, dict, &bases)?;
     let runtime = host.runtime();
     let name = runtime.intern_value(name);
-    let class = runtime.heap.allocate(Payload::Type(TypeObject {
+    let class = runtime.heap.allocate(Payload::Type(Box::new(TypeObject {
         name,
         qualname: Mutable::new(qualname),
         module: Mutable::new(module),
@@ -207,7 +207,7 @@ pub fn new_class(
         metaclass: Mutable::new(metaclass),
         user_defined: true,
         slot_names,
-    }));
+    })));
     let mark = runtime.root_mark();
     runtime.push_root(class);
     let result = (|| {
