@@ -14,6 +14,7 @@
 #![deny(missing_docs)]
 
 pub mod attribute_cache;
+pub mod attribute_site;
 pub mod bootstrap;
 pub mod builtins;
 pub mod dict;

@@ -35,6 +35,9 @@ pub fn load_code(runtime: &mut Runtime, code: &Rc<CodeObject>) -> Value {
         global_cache: crate::object::Mutable::new(
             vec![Default::default(); code.names.len()].into_boxed_slice(),
         ),
+        attribute_sites: crate::object::Mutable::new(
+            vec![Default::default(); code.instructions.len()].into_boxed_slice(),
+        ),
     })));
     runtime.pop_roots(mark);
     value

@@ -154,6 +154,8 @@ pub struct CodeData {
     pub varnames: Box<[Value]>,
     /// `LoadGlobal` caches, one per name (see `global_cache.rs`).
     pub global_cache: Mutable<Box<[crate::global_cache::GlobalCache]>>,
+    /// Attribute instruction caches, one per instruction (see `attribute_site.rs`).
+    pub attribute_sites: crate::attribute_site::Sites,
 }
 
 /// The signature of a function written in Rust.

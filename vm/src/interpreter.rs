@@ -7,6 +7,7 @@
 //! safepoints: backward jumps and function entries.
 
 use krait_compiler::{BinaryOperator, Comparison, Opcode};
+use krait_runtime::attribute_site;
 use krait_runtime::object::{IteratorKind, Payload};
 use krait_runtime::protocol::{self, number::UnaryOperator};
 use krait_runtime::types::dict::{get_str_key, set_str_key};
@@ -317,13 +318,32 @@ impl Vm {
                 }
                 Opcode::LoadAttr => {
                     let object = pop!();
+                    let here = ip - 1;
+                    if let Some(value) =
+                        attribute_site::cached_load(&code.attribute_sites, here, object)
+                    {
+                        self.stack.push(value);
+                        continue;
+                    }
                     sync!();
                     let value = attempt!(protocol::get_attribute(self, object, code.names[arg]));
+                    attribute_site::record_slot(
+                        &mut self.runtime,
+                        &code.attribute_sites,
+                        here,
+                        object,
+                        code.names[arg],
+                        false,
+                    );
                     self.stack.push(value);
                 }
                 Opcode::StoreAttr => {
                     let object = pop!();
                     let value = pop!();
+                    let here = ip - 1;
+                    if attribute_site::cached_store(&code.attribute_sites, here, object, value) {
+                        continue;
+                    }
                     sync!();
                     attempt!(protocol::set_attribute(
                         self,
@@ -331,6 +351,14 @@ impl Vm {
                         code.names[arg],
                         value
                     ));
+                    attribute_site::record_slot(
+                        &mut self.runtime,
+                        &code.attribute_sites,
+                        here,
+                        object,
+                        code.names[arg],
+                        true,
+                    );
                 }
                 Opcode::DeleteAttr => {
                     let object = pop!();
@@ -339,9 +367,25 @@ impl Vm {
                 }
                 Opcode::LoadMethod => {
                     let object = pop!();
+                    let here = ip - 1;
+                    if let Some(method) =
+                        attribute_site::cached_method(&code.attribute_sites, here, object)
+                    {
+                        self.stack.push(method);
+                        self.stack.push(object);
+                        continue;
+                    }
                     sync!();
                     let (method, receiver) =
                         attempt!(protocol::load_method(self, object, code.names[arg]));
+                    attribute_site::record_method(
+                        &mut self.runtime,
+                        &code.attribute_sites,
+                        here,
+                        object,
+                        code.names[arg],
+                        method,
+                    );
                     self.stack.push(method);
                     self.stack.push(receiver);
                 }
