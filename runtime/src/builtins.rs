@@ -67,3 +67,48 @@ pub fn no_keywords(
             .type_error(format!("{name}() takes no keyword arguments")))
     }
 }
+
+/// Binds optional positional-or-keyword parameters as CPython's Argument Clinic does: at most
+/// `parameters.len()` arguments, each given once, by position or by one of these names.
+pub fn optional_parameters(
+    host: &mut dyn crate::Host,
+    name: &str,
+    positional: &[crate::Value],
+    keyword_names: &[crate::Value],
+    keyword_values: &[crate::Value],
+    parameters: &[&str],
+) -> crate::PyResult<Vec<Option<crate::Value>>> {
+    let given = positional.len() + keyword_names.len();
+    if given > parameters.len() {
+        let count = parameters.len();
+        let plural = if count == 1 { "" } else { "s" };
+        let message = format!("{name}() takes at most {count} argument{plural} ({given} given)");
+        return Err(host.runtime().type_error(message));
+    }
+    let mut values: Vec<Option<crate::Value>> = parameters.iter().map(|_| None).collect();
+    for (slot, &value) in values.iter_mut().zip(positional) {
+        *slot = Some(value);
+    }
+    for (&keyword, &value) in keyword_names.iter().zip(keyword_values) {
+        let keyword_text = crate::protocol::str_value(keyword).unwrap_or("");
+        match parameters
+            .iter()
+            .position(|&parameter| parameter == keyword_text)
+        {
+            Some(position) if position < positional.len() => {
+                let message = format!(
+                    "argument for {name}() given by name ('{keyword_text}') and position ({})",
+                    position + 1
+                );
+                return Err(host.runtime().type_error(message));
+            }
+            Some(position) => values[position] = Some(value),
+            None => {
+                let message =
+                    format!("'{keyword_text}' is an invalid keyword argument for {name}()");
+                return Err(host.runtime().type_error(message));
+            }
+        }
+    }
+    Ok(values)
+}

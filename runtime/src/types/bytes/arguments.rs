@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::{buffer, bytes_of, new_of, Kind};
 use crate::object::Payload;
-use crate::protocol::{str_value, type_name};
+use crate::protocol::type_name;
 use crate::types::int::{as_int, IntValue};
 use crate::value::Value;
 use crate::{Arguments, Host, PyResult};
@@ -208,42 +208,14 @@ impl<'a> Call<'a> {
         host: &mut dyn Host,
         parameters: &[&str],
     ) -> PyResult<Vec<Option<Value>>> {
-        let name = self.name;
-        let given = self.positional.len() + self.keyword_names.len();
-        if given > parameters.len() {
-            let count = parameters.len();
-            let message = format!(
-                "{name}() takes at most {count} argument{} ({given} given)",
-                plural(count)
-            );
-            return Err(host.runtime().type_error(message));
-        }
-        let mut values: Vec<Option<Value>> = parameters.iter().map(|_| None).collect();
-        for (slot, &value) in values.iter_mut().zip(self.positional) {
-            *slot = Some(value);
-        }
-        for (&keyword, &value) in self.keyword_names.iter().zip(self.keyword_values) {
-            let keyword_text = str_value(keyword).unwrap_or("");
-            match parameters
-                .iter()
-                .position(|&parameter| parameter == keyword_text)
-            {
-                Some(position) if position < self.positional.len() => {
-                    let message = format!(
-                        "argument for {name}() given by name ('{keyword_text}') and position ({})",
-                        position + 1
-                    );
-                    return Err(host.runtime().type_error(message));
-                }
-                Some(position) => values[position] = Some(value),
-                None => {
-                    let message =
-                        format!("'{keyword_text}' is an invalid keyword argument for {name}()");
-                    return Err(host.runtime().type_error(message));
-                }
-            }
-        }
-        Ok(values)
+        crate::builtins::optional_parameters(
+            host,
+            self.name,
+            self.positional,
+            self.keyword_names,
+            self.keyword_values,
+            parameters,
+        )
     }
 }
 
