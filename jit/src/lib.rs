@@ -1,11 +1,285 @@
 //! krait's JIT: hot bytecode plus the interpreter's type feedback, through Cranelift, to native
-//! code in executable pages, with guards, deoptimization metadata and OSR entries.
+//! code in executable pages, with guards, deoptimization and OSR entries.
 //!
-//! This crate is a placeholder in the dependency graph (`compiler` ← `runtime` ← `jit` ← `vm`)
-//! so the layering is fixed from the start; the compiler itself arrives with the JIT issue.
-//! Until then `krait --jit=on|eager` is refused and everything runs in the interpreter.
+//! - [`analysis`]: stack depths, basic blocks and entry points of a code object;
+//! - [`translate`]: bytecode to Cranelift IR, speculating on feedback behind guards;
+//! - [`target`]: the host instruction set (the only module that names one) and its
+//!   disassembler;
+//! - [`listing`]: `--emit-asm` listings with source lines and bytecode offsets interleaved.
+//!
+//! The JIT knows nothing of the vm's types: compiled code receives the vm as an opaque pointer
+//! and calls back into it through the `extern "C"` helpers of [`Helpers`], which the vm
+//! implements. See `docs/internals/jit.md` for the calling convention and the deopt protocol.
 
 #![deny(missing_docs)]
 
+pub mod analysis;
+pub mod listing;
+pub mod target;
+pub mod translate;
+
+use std::time::Instant;
+
+use cranelift_codegen::ir::{types, AbiParam, UserFuncName};
+use cranelift_codegen::Context;
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_jit::{JITBuilder, JITModule};
+use cranelift_module::{Linkage, Module};
+use krait_runtime::object::CodeData;
+use krait_runtime::profile::CompiledEntry;
+use krait_runtime::Value;
+
 /// Whether this build of krait can compile to native code.
-pub const AVAILABLE: bool = false;
+pub const AVAILABLE: bool = true;
+
+/// Why compiled code handed a frame back to the interpreter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u32)]
+pub enum DeoptReason {
+    /// An operand was not the int the code speculated on.
+    NotAnInt = 1,
+    /// An operand was not the float the code speculated on.
+    NotAFloat = 2,
+    /// An operand was neither int nor float.
+    NotANumber = 3,
+    /// An int result left the inline range (the interpreter makes a big int).
+    Overflow = 4,
+    /// A division or remainder by zero (the interpreter raises).
+    ZeroDivisor = 5,
+    /// An instruction compiled code leaves to the interpreter (exception handling and other
+    /// rare instructions).
+    Unsupported = 6,
+    /// Entered at an instruction that is not an entry point.
+    NotAnEntry = 7,
+}
+
+impl DeoptReason {
+    /// The reason with this number.
+    pub fn from_number(number: u64) -> Option<DeoptReason> {
+        Some(match number {
+            1 => DeoptReason::NotAnInt,
+            2 => DeoptReason::NotAFloat,
+            3 => DeoptReason::NotANumber,
+            4 => DeoptReason::Overflow,
+            5 => DeoptReason::ZeroDivisor,
+            6 => DeoptReason::Unsupported,
+            7 => DeoptReason::NotAnEntry,
+            _ => return None,
+        })
+    }
+
+    /// A short description for `--jit-log`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            DeoptReason::NotAnInt => "operand is not an int",
+            DeoptReason::NotAFloat => "operand is not a float",
+            DeoptReason::NotANumber => "operand is not a number",
+            DeoptReason::Overflow => "int result out of inline range",
+            DeoptReason::ZeroDivisor => "division by zero",
+            DeoptReason::Unsupported => "instruction runs in the interpreter",
+            DeoptReason::NotAnEntry => "not an entry point",
+        }
+    }
+}
+
+/// The vm's helpers, as addresses of `extern "C" fn(vm, stack_pointer, instruction, a, b) ->
+/// u64`. `stack_pointer` is the end of the flushed operand stack (the VM stack's new length),
+/// `instruction` the index of the instruction being run. Each returns a value's bits, or
+/// `EXIT_MARKER` after recording an exception or a deopt for the vm.
+#[derive(Clone, Copy, Debug)]
+pub struct Helpers {
+    /// Deopt: `a` is the `DeoptReason`; always returns the exit marker. A null stack pointer
+    /// leaves the VM stack as it is.
+    pub deopt: usize,
+    /// Runs instruction `a` (an opcode byte) with argument `b` on the flushed stack, as the
+    /// interpreter does; returns 0.
+    pub stack_op: usize,
+    /// A call instruction (`a` the opcode, `b` its argument) run to completion; returns the
+    /// result.
+    pub call: usize,
+    /// The truth of `a`: 0 or 1.
+    pub truth: usize,
+    /// `next()` of the iterator `a`: the value, or NULL when it is exhausted.
+    pub for_iter: usize,
+    /// A safepoint: collects garbage if due; returns 0.
+    pub safepoint: usize,
+}
+
+/// What compiled code needs to know about the vm.
+#[derive(Clone, Copy, Debug)]
+pub struct Environment {
+    /// The helpers.
+    pub helpers: Helpers,
+    /// Byte offset, within the vm, of the heap's allocation counter.
+    pub allocated_offset: i32,
+    /// Byte offset, within the vm, of the heap's collection threshold.
+    pub threshold_offset: i32,
+    /// Call the safepoint helper at every back-edge (the GC-stress mode).
+    pub gc_stress: bool,
+    /// `AssertionError` (a constant for `LoadAssertionError`).
+    pub assertion_error: Value,
+}
+
+/// What to keep of a compilation for inspection.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Inspect {
+    /// Keep a disassembly listing.
+    pub assembly: bool,
+    /// Keep the Cranelift IR.
+    pub clif: bool,
+}
+
+/// A compiled code object.
+pub struct Compiled {
+    /// The entry point.
+    pub entry: CompiledEntry,
+    /// Where the machine code starts.
+    pub address: usize,
+    /// Machine code size in bytes.
+    pub size: usize,
+    /// Instructions where the code can be entered.
+    pub entries: Vec<usize>,
+    /// How many guards (deopt exits) it has.
+    pub guards: usize,
+    /// Compile time in microseconds.
+    pub micros: u128,
+    /// The disassembly, when asked for.
+    pub assembly: Option<String>,
+    /// The Cranelift IR, when asked for.
+    pub clif: Option<String>,
+}
+
+/// The JIT compiler: a Cranelift module whose functions stay mapped for the process's life.
+pub struct Jit {
+    module: JITModule,
+    context: Context,
+    builder_context: FunctionBuilderContext,
+    environment: Environment,
+    counter: usize,
+}
+
+impl Jit {
+    /// A JIT for the host machine.
+    pub fn new(environment: Environment) -> Result<Jit, String> {
+        let isa = target::host_isa()?;
+        let builder = JITBuilder::with_isa(isa, cranelift_module::default_libcall_names());
+        let module = JITModule::new(builder);
+        let context = module.make_context();
+        Ok(Jit {
+            module,
+            context,
+            builder_context: FunctionBuilderContext::new(),
+            environment,
+            counter: 0,
+        })
+    }
+
+    /// Compiles `code` with the feedback bytes of its profile.
+    pub fn compile(&mut self, code: &CodeData, inspect: Inspect) -> Result<Compiled, String> {
+        let started = Instant::now();
+        if code.code.is_generator() {
+            return Err("generator and coroutine code runs in the interpreter".into());
+        }
+        let analysis = analysis::analyse(&code.code)?;
+        let feedback: Vec<u8> = code
+            .profile
+            .feedback
+            .iter()
+            .map(|cell| cell.get())
+            .collect();
+        let pointer = self.module.target_config().pointer_type();
+        let mut signature = self.module.make_signature();
+        signature.params.push(AbiParam::new(pointer));
+        signature.params.push(AbiParam::new(pointer));
+        signature.params.push(AbiParam::new(types::I32));
+        signature.returns.push(AbiParam::new(types::I64));
+        let mut helper = self.module.make_signature();
+        helper.params.push(AbiParam::new(pointer));
+        helper.params.push(AbiParam::new(pointer));
+        helper.params.push(AbiParam::new(types::I32));
+        helper.params.push(AbiParam::new(types::I64));
+        helper.params.push(AbiParam::new(types::I64));
+        helper.returns.push(AbiParam::new(types::I64));
+
+        self.counter += 1;
+        let name = format!("py{}_{}", self.counter, code.code.qualname);
+        let function_id = self
+            .module
+            .declare_function(&name, Linkage::Local, &signature)
+            .map_err(|error| error.to_string())?;
+        self.context.clear();
+        self.context.func.signature = signature;
+        self.context.func.name = UserFuncName::user(0, function_id.as_u32());
+        let guards;
+        {
+            let mut builder =
+                FunctionBuilder::new(&mut self.context.func, &mut self.builder_context);
+            let helper_signature = builder.import_signature(helper);
+            let mut translator = translate::Translator::new(
+                &mut builder,
+                code,
+                &analysis,
+                feedback,
+                &self.environment,
+                helper_signature,
+            );
+            translator.translate()?;
+            guards = translator.guards;
+            builder.seal_all_blocks();
+            builder.finalize(self.module.isa().frontend_config());
+        }
+        let clif = inspect
+            .clif
+            .then(|| self.context.func.display().to_string());
+        self.module
+            .define_function(function_id, &mut self.context)
+            .map_err(|error| format!("{error:?}"))?;
+        let (size, regions) = match self.context.compiled_code() {
+            Some(compiled) => (
+                compiled.code_buffer().len(),
+                compiled
+                    .buffer
+                    .get_srclocs_sorted()
+                    .iter()
+                    .map(|location| {
+                        (
+                            location.start as usize,
+                            location.end as usize,
+                            location.loc.bits() as usize,
+                        )
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+            None => (0, Vec::new()),
+        };
+        let bytes = self
+            .context
+            .compiled_code()
+            .map(|compiled| compiled.code_buffer().to_vec())
+            .unwrap_or_default();
+        self.module
+            .finalize_definitions()
+            .map_err(|error| error.to_string())?;
+        let address = self.module.get_finalized_function(function_id);
+        // SAFETY: `address` is the start of the function just finalized with the signature
+        // `(pointer, pointer, i32) -> i64` in the host's default calling convention, which is
+        // `extern "C"` on every target krait supports; the module keeps it mapped for the
+        // life of the process.
+        let entry: CompiledEntry = unsafe { std::mem::transmute(address) };
+        let assembly = if inspect.assembly {
+            Some(listing::listing(code, &bytes, address as usize, &regions)?)
+        } else {
+            None
+        };
+        Ok(Compiled {
+            entry,
+            address: address as usize,
+            size,
+            entries: analysis.entries,
+            guards,
+            micros: started.elapsed().as_micros(),
+            assembly,
+            clif,
+        })
+    }
+}

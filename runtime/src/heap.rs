@@ -154,6 +154,16 @@ impl Heap {
         self.enabled && (self.stress || self.allocated_since_collection >= self.threshold)
     }
 
+    /// Byte offsets, within `Heap`, of the allocation counter and the threshold that
+    /// `wants_collection` compares: compiled loops read them for their safepoint check and call
+    /// into the vm only when a collection may be due.
+    pub fn pressure_offsets() -> (usize, usize) {
+        (
+            std::mem::offset_of!(Heap, allocated_since_collection),
+            std::mem::offset_of!(Heap, threshold),
+        )
+    }
+
     /// Number of objects currently allocated.
     pub fn object_count(&self) -> usize {
         self.live

@@ -26,6 +26,7 @@ pub mod loader;
 pub mod modules;
 pub mod names;
 pub mod object;
+pub mod profile;
 pub mod protocol;
 pub mod runtime;
 pub mod shape;

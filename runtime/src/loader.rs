@@ -38,6 +38,7 @@ pub fn load_code(runtime: &mut Runtime, code: &Rc<CodeObject>) -> Value {
         attribute_sites: crate::object::Mutable::new(
             vec![Default::default(); code.instructions.len()].into_boxed_slice(),
         ),
+        profile: crate::profile::CodeProfile::new(code.instructions.len()),
     })));
     runtime.pop_roots(mark);
     value

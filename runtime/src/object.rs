@@ -156,6 +156,8 @@ pub struct CodeData {
     pub global_cache: Mutable<Box<[crate::global_cache::GlobalCache]>>,
     /// Attribute instruction caches, one per instruction (see `attribute_site.rs`).
     pub attribute_sites: crate::attribute_site::Sites,
+    /// Tiering counters, type feedback and compiled code (see `profile.rs`).
+    pub profile: crate::profile::CodeProfile,
 }
 
 /// The signature of a function written in Rust.

@@ -9,8 +9,7 @@
 use krait_compiler::{BinaryOperator, Comparison, Opcode};
 use krait_runtime::attribute_site;
 use krait_runtime::object::{IteratorKind, Payload};
-use krait_runtime::protocol::{self, number::UnaryOperator};
-use krait_runtime::types::dict::{get_str_key, set_str_key};
+use krait_runtime::protocol;
 use krait_runtime::{PyErr, PyResult, Value};
 
 use crate::call::CallOutcome;
@@ -177,6 +176,55 @@ impl Vm {
             let arg = instruction.arg as usize;
             match instruction.opcode {
                 Opcode::Nop => {}
+                Opcode::DeleteDeref
+                | Opcode::LoadClosure
+                | Opcode::LoadClassDeref
+                | Opcode::LoadName
+                | Opcode::StoreName
+                | Opcode::DeleteName
+                | Opcode::StoreGlobal
+                | Opcode::DeleteGlobal
+                | Opcode::DeleteAttr
+                | Opcode::MakeFunction
+                | Opcode::LoadBuildClass
+                | Opcode::UnaryNegative
+                | Opcode::UnaryPositive
+                | Opcode::UnaryInvert
+                | Opcode::ContainsOp
+                | Opcode::DeleteSubscr
+                | Opcode::BuildSlice
+                | Opcode::BuildTuple
+                | Opcode::BuildList
+                | Opcode::BuildSet
+                | Opcode::BuildMap
+                | Opcode::BuildString
+                | Opcode::ListAppend
+                | Opcode::SetAdd
+                | Opcode::MapAdd
+                | Opcode::ListExtend
+                | Opcode::SetUpdate
+                | Opcode::DictUpdate
+                | Opcode::DictMerge
+                | Opcode::ListToTuple
+                | Opcode::FormatValue
+                | Opcode::UnpackSequence
+                | Opcode::UnpackEx
+                | Opcode::GetIter
+                | Opcode::LoadAssertionError
+                | Opcode::BeforeWith
+                | Opcode::ImportName
+                | Opcode::ImportFrom
+                | Opcode::ImportStar
+                | Opcode::SetupAnnotations
+                | Opcode::PrintExpr
+                | Opcode::MatchSequence
+                | Opcode::MatchMapping
+                | Opcode::GetLen
+                | Opcode::MatchKeys
+                | Opcode::MatchClass => {
+                    sync!();
+                    attempt!(self.stack_instruction(code, instruction.opcode, arg, ip - 1));
+                }
                 Opcode::PopTop => {
                     self.stack.pop();
                 }
@@ -218,65 +266,6 @@ impl Vm {
                     let value = pop!();
                     set_cell(self.stack[cells_base + arg], value);
                 }
-                Opcode::DeleteDeref => {
-                    if cell_contents(self.stack[cells_base + arg]).is_null() {
-                        throw!(self.unbound_cell(code, arg));
-                    }
-                    set_cell(self.stack[cells_base + arg], Value::NULL);
-                }
-                Opcode::LoadClosure => {
-                    let cell = self.stack[cells_base + arg];
-                    self.stack.push(cell);
-                }
-                Opcode::LoadClassDeref => {
-                    let name = code
-                        .code
-                        .cell_name(arg)
-                        .map(|name| self.runtime.intern(name))
-                        .unwrap_or(Value::NONE);
-                    let locals = self.frames.last().map_or(Value::NULL, |frame| frame.locals);
-                    let found = if locals.is_null() {
-                        None
-                    } else {
-                        get_str_key(&mut self.runtime, locals, name)
-                    };
-                    let value = match found {
-                        Some(value) => value,
-                        None => {
-                            let value = cell_contents(self.stack[cells_base + arg]);
-                            if value.is_null() {
-                                throw!(self.unbound_cell(code, arg));
-                            }
-                            value
-                        }
-                    };
-                    self.stack.push(value);
-                }
-                Opcode::LoadName => {
-                    let name = code.names[arg];
-                    let (locals, globals) = self
-                        .frames
-                        .last()
-                        .map_or((Value::NULL, Value::NULL), |frame| {
-                            (frame.locals, frame.globals)
-                        });
-                    sync!();
-                    let value = attempt!(self.load_name(locals, globals, name));
-                    self.stack.push(value);
-                }
-                Opcode::StoreName => {
-                    let name = code.names[arg];
-                    let value = pop!();
-                    let locals = self.frames.last().map_or(Value::NULL, |frame| frame.locals);
-                    sync!();
-                    attempt!(self.store_name(locals, name, value));
-                }
-                Opcode::DeleteName => {
-                    let name = code.names[arg];
-                    let locals = self.frames.last().map_or(Value::NULL, |frame| frame.locals);
-                    sync!();
-                    attempt!(self.delete_name(locals, name));
-                }
                 Opcode::LoadGlobal => {
                     let name = code.names[arg];
                     let globals = self
@@ -294,27 +283,6 @@ impl Vm {
                         None => throw!(self.name_error(name)),
                     };
                     self.stack.push(value);
-                }
-                Opcode::StoreGlobal => {
-                    let name = code.names[arg];
-                    let value = pop!();
-                    let globals = self
-                        .frames
-                        .last()
-                        .map_or(Value::NULL, |frame| frame.globals);
-                    set_str_key(&mut self.runtime, globals, name, value);
-                }
-                Opcode::DeleteGlobal => {
-                    let name = code.names[arg];
-                    let globals = self
-                        .frames
-                        .last()
-                        .map_or(Value::NULL, |frame| frame.globals);
-                    if krait_runtime::types::dict::remove_str_key(&mut self.runtime, globals, name)
-                        .is_none()
-                    {
-                        throw!(self.name_error(name));
-                    }
                 }
                 Opcode::LoadAttr => {
                     let object = pop!();
@@ -359,11 +327,6 @@ impl Vm {
                         code.names[arg],
                         true,
                     );
-                }
-                Opcode::DeleteAttr => {
-                    let object = pop!();
-                    sync!();
-                    attempt!(protocol::delete_attribute(self, object, code.names[arg]));
                 }
                 Opcode::LoadMethod => {
                     let object = pop!();
@@ -429,31 +392,6 @@ impl Vm {
                     self.stack.append(&mut values);
                     call!(callable, arguments_start, &names, return_to);
                 }
-                Opcode::MakeFunction => {
-                    let code_value = pop!();
-                    let closure = if arg & 8 != 0 { pop!() } else { Value::NULL };
-                    let annotations = if arg & 4 != 0 { pop!() } else { Value::NULL };
-                    let keyword_defaults = if arg & 2 != 0 { pop!() } else { Value::NULL };
-                    let defaults = if arg & 1 != 0 { pop!() } else { Value::NULL };
-                    let globals = self
-                        .frames
-                        .last()
-                        .map_or(Value::NULL, |frame| frame.globals);
-                    let function = self.make_function(
-                        code_value,
-                        globals,
-                        defaults,
-                        keyword_defaults,
-                        closure,
-                    );
-                    if !annotations.is_null() {
-                        self.stack.push(function);
-                        sync!();
-                        attempt!(self.set_function_annotations(function, annotations));
-                        self.stack.pop();
-                    }
-                    self.stack.push(function);
-                }
                 Opcode::ReturnValue => {
                     let value = pop!();
                     let Some(frame) = self.frames.pop() else {
@@ -465,13 +403,6 @@ impl Vm {
                     }
                     self.stack.push(value);
                     reload!();
-                }
-                Opcode::LoadBuildClass => {
-                    let name = self.runtime.names.__build_class__;
-                    let builtins = self.runtime.builtins;
-                    let value =
-                        get_str_key(&mut self.runtime, builtins, name).unwrap_or(Value::NONE);
-                    self.stack.push(value);
                 }
                 Opcode::BinaryOp => {
                     let right = pop!();
@@ -507,17 +438,6 @@ impl Vm {
                     let value = attempt!(protocol::binary_op(self, left, right, operator));
                     self.stack.push(value);
                 }
-                Opcode::UnaryNegative | Opcode::UnaryPositive | Opcode::UnaryInvert => {
-                    let operand = pop!();
-                    let operator = match instruction.opcode {
-                        Opcode::UnaryNegative => UnaryOperator::Negative,
-                        Opcode::UnaryPositive => UnaryOperator::Positive,
-                        _ => UnaryOperator::Invert,
-                    };
-                    sync!();
-                    let value = attempt!(protocol::unary_op(self, operand, operator));
-                    self.stack.push(value);
-                }
                 Opcode::UnaryNot => {
                     let operand = pop!();
                     sync!();
@@ -550,13 +470,6 @@ impl Vm {
                     let left = pop!();
                     self.stack.push(Value::bool((left == right) != (arg == 1)));
                 }
-                Opcode::ContainsOp => {
-                    let container = pop!();
-                    let item = pop!();
-                    sync!();
-                    let found = attempt!(protocol::contains(self, container, item));
-                    self.stack.push(Value::bool(found != (arg == 1)));
-                }
                 Opcode::BinarySubscr => {
                     let key = pop!();
                     let container = pop!();
@@ -579,181 +492,6 @@ impl Vm {
                     }
                     sync!();
                     attempt!(protocol::set_item(self, container, key, value));
-                }
-                Opcode::DeleteSubscr => {
-                    let key = pop!();
-                    let container = pop!();
-                    sync!();
-                    attempt!(protocol::delete_item(self, container, key));
-                }
-                Opcode::BuildSlice => {
-                    let step = if arg == 3 { pop!() } else { Value::NONE };
-                    let stop = pop!();
-                    let start = pop!();
-                    let slice = self
-                        .runtime
-                        .heap
-                        .allocate(Payload::Slice { start, stop, step });
-                    self.stack.push(slice);
-                }
-                Opcode::BuildTuple => {
-                    let items = self.stack.split_off(self.stack.len() - arg);
-                    let tuple = self.runtime.new_tuple(items);
-                    self.stack.push(tuple);
-                }
-                Opcode::BuildList => {
-                    let items = self.stack.split_off(self.stack.len() - arg);
-                    let list = self.runtime.new_list(items);
-                    self.stack.push(list);
-                }
-                Opcode::BuildSet => {
-                    let items = self.stack.split_off(self.stack.len() - arg);
-                    let set = self.runtime.new_set();
-                    self.stack.push(set);
-                    for item in items {
-                        sync!();
-                        attempt!(krait_runtime::types::dict::set_value(
-                            self,
-                            set,
-                            item,
-                            Value::NONE
-                        ));
-                    }
-                }
-                Opcode::BuildMap => {
-                    let items = self.stack.split_off(self.stack.len() - 2 * arg);
-                    let dict = self.runtime.new_dict();
-                    self.stack.push(dict);
-                    for pair in items.chunks(2) {
-                        sync!();
-                        attempt!(krait_runtime::types::dict::set_value(
-                            self, dict, pair[0], pair[1]
-                        ));
-                    }
-                }
-                Opcode::BuildString => {
-                    let items = self.stack.split_off(self.stack.len() - arg);
-                    let mut text = String::new();
-                    for item in items {
-                        text.push_str(protocol::str_value(item).unwrap_or(""));
-                    }
-                    let value = self.runtime.new_string(text);
-                    self.stack.push(value);
-                }
-                Opcode::ListAppend => {
-                    let item = pop!();
-                    let list = self.stack[self.stack.len() - arg];
-                    krait_runtime::types::list::push(self, list, item);
-                }
-                Opcode::SetAdd => {
-                    let item = pop!();
-                    let set = self.stack[self.stack.len() - arg];
-                    sync!();
-                    attempt!(krait_runtime::types::dict::set_value(
-                        self,
-                        set,
-                        item,
-                        Value::NONE
-                    ));
-                }
-                Opcode::MapAdd => {
-                    let value = pop!();
-                    let key = pop!();
-                    let dict = self.stack[self.stack.len() - arg];
-                    sync!();
-                    attempt!(krait_runtime::types::dict::set_value(
-                        self, dict, key, value
-                    ));
-                }
-                Opcode::ListExtend => {
-                    let iterable = top!();
-                    sync!();
-                    let items = attempt!(protocol::collect(self, iterable));
-                    self.stack.pop();
-                    let target = self.stack[self.stack.len() - arg];
-                    for item in items {
-                        krait_runtime::types::list::push(self, target, item);
-                    }
-                }
-                Opcode::SetUpdate => {
-                    let iterable = top!();
-                    let target = self.stack[self.stack.len() - 1 - arg];
-                    sync!();
-                    attempt!(krait_runtime::types::set::update_with(
-                        self, target, iterable
-                    ));
-                    self.stack.pop();
-                }
-                Opcode::DictUpdate | Opcode::DictMerge => {
-                    let source = top!();
-                    let target = self.stack[self.stack.len() - 1 - arg];
-                    sync!();
-                    attempt!(self.dict_update(
-                        target,
-                        source,
-                        instruction.opcode == Opcode::DictMerge
-                    ));
-                    self.stack.pop();
-                }
-                Opcode::ListToTuple => {
-                    let list = pop!();
-                    let items = krait_runtime::types::list::items(list)
-                        .map(|items| items.clone())
-                        .unwrap_or_default();
-                    let tuple = self.runtime.new_tuple(items);
-                    self.stack.push(tuple);
-                }
-                Opcode::FormatValue => {
-                    let spec = if arg & 4 != 0 { pop!() } else { Value::NULL };
-                    let value = top!();
-                    sync!();
-                    let converted = match arg & 3 {
-                        1 => attempt!(protocol::to_str(self, value)),
-                        2 => attempt!(protocol::repr(self, value)),
-                        3 => {
-                            let ascii_name = self.runtime.intern("ascii");
-                            let builtins = self.runtime.builtins;
-                            let ascii = get_str_key(&mut self.runtime, builtins, ascii_name)
-                                .unwrap_or(Value::NONE);
-                            attempt!(protocol::call(self, ascii, &[value], &[]))
-                        }
-                        _ => value,
-                    };
-                    let spec_text = protocol::str_value(spec).unwrap_or("").to_owned();
-                    let result = if spec_text.is_empty() && protocol::str_value(converted).is_some()
-                    {
-                        converted
-                    } else {
-                        self.stack.push(converted);
-                        let result = attempt!(krait_runtime::types::format::format_value(
-                            self, converted, &spec_text
-                        ));
-                        self.stack.pop();
-                        result
-                    };
-                    self.stack.pop();
-                    self.stack.push(result);
-                }
-                Opcode::UnpackSequence => {
-                    let sequence = top!();
-                    sync!();
-                    let items = attempt!(self.unpack(sequence, arg, None));
-                    self.stack.pop();
-                    self.stack.extend(items.into_iter().rev());
-                }
-                Opcode::UnpackEx => {
-                    let sequence = top!();
-                    let before = arg & 0xff;
-                    let after = arg >> 8;
-                    sync!();
-                    let mut items = attempt!(self.unpack(sequence, before + after, Some(before)));
-                    self.stack.pop();
-                    let tail = items.split_off(items.len() - after);
-                    let middle = items.split_off(before);
-                    let starred = self.runtime.new_list(middle);
-                    self.stack.extend(tail.into_iter().rev());
-                    self.stack.push(starred);
-                    self.stack.extend(items.into_iter().rev());
                 }
                 Opcode::Jump => {
                     if arg < ip {
@@ -785,13 +523,6 @@ impl Vm {
                     } else {
                         self.stack.pop();
                     }
-                }
-                Opcode::GetIter => {
-                    let iterable = top!();
-                    sync!();
-                    let iterator = attempt!(protocol::iterate(self, iterable));
-                    self.stack.pop();
-                    self.stack.push(iterator);
                 }
                 Opcode::ForIter => {
                     let iterator = top!();
@@ -845,15 +576,6 @@ impl Vm {
                     sync!();
                     let matched = attempt!(self.exception_matches(exception, class));
                     self.stack.push(Value::bool(matched));
-                }
-                Opcode::LoadAssertionError => self.stack.push(self.runtime.types.assertion_error),
-                Opcode::BeforeWith => {
-                    let manager = top!();
-                    sync!();
-                    let (exit, entered) = attempt!(self.enter_context(manager));
-                    self.stack.pop();
-                    self.stack.push(exit);
-                    self.stack.push(entered);
                 }
                 Opcode::WithExceptStart => {
                     let exception = top!();
@@ -913,72 +635,6 @@ impl Vm {
                             ip = arg;
                         }
                     }
-                }
-                Opcode::ImportName => {
-                    let from_list = pop!();
-                    let level = pop!();
-                    sync!();
-                    let module = attempt!(self.import_name(code.names[arg], from_list, level));
-                    self.stack.push(module);
-                }
-                Opcode::ImportFrom => {
-                    let module = top!();
-                    sync!();
-                    let value = attempt!(self.import_from(module, code.names[arg]));
-                    self.stack.push(value);
-                }
-                Opcode::ImportStar => {
-                    let module = pop!();
-                    let locals = self.frames.last().map_or(Value::NULL, |frame| frame.locals);
-                    sync!();
-                    attempt!(self.import_star(module, locals));
-                }
-                Opcode::SetupAnnotations => {
-                    let locals = self.frames.last().map_or(Value::NULL, |frame| frame.locals);
-                    sync!();
-                    attempt!(self.setup_annotations(locals));
-                }
-                Opcode::PrintExpr => {
-                    let value = top!();
-                    sync!();
-                    attempt!(self.display(value));
-                    self.stack.pop();
-                }
-                Opcode::MatchSequence => {
-                    let subject = top!();
-                    let result = self.is_match_sequence(subject);
-                    self.stack.push(Value::bool(result));
-                }
-                Opcode::MatchMapping => {
-                    let subject = top!();
-                    let result = self.is_match_mapping(subject);
-                    self.stack.push(Value::bool(result));
-                }
-                Opcode::GetLen => {
-                    let value = top!();
-                    sync!();
-                    let length = attempt!(protocol::truth::length(self, value));
-                    let length = self.runtime.new_int(length as i64);
-                    self.stack.push(length);
-                }
-                Opcode::MatchKeys => {
-                    let keys = top!();
-                    let subject = self.stack[self.stack.len() - 2];
-                    sync!();
-                    let values = attempt!(self.match_keys(subject, keys));
-                    self.stack.push(values);
-                }
-                Opcode::MatchClass => {
-                    let length = self.stack.len();
-                    let (subject, class, names) = (
-                        self.stack[length - 3],
-                        self.stack[length - 2],
-                        self.stack[length - 1],
-                    );
-                    sync!();
-                    let attributes = attempt!(self.match_class(subject, class, arg, names));
-                    self.stack.truncate(length - 3);
-                    self.stack.push(attributes);
                 }
                 Opcode::GetAwaitable => {
                     let value = top!();

@@ -18,6 +18,7 @@ pub mod frame;
 pub mod generator;
 pub mod host;
 pub mod import;
+pub mod instructions;
 pub mod interpreter;
 pub mod matching;
 pub mod operations;

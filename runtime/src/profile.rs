@@ -1,0 +1,114 @@
+//! Per-code-object profiles: what the interpreter learns while it runs a function, and the
+//! native code the JIT made from it.
+//!
+//! The interpreter counts calls and loop back-edges (the tiering triggers) and records, at each
+//! arithmetic and comparison instruction, which operand types it has seen (the type feedback the
+//! JIT speculates on). The JIT writes back its compiled entry point and marks the instructions
+//! where compiled code can be entered (function start and loop headers, for OSR). Deopts are
+//! counted per instruction, so a speculation that keeps failing is dropped on recompilation.
+//!
+//! Everything is a `Cell`: profiles are updated from the interpreter's hot loop through shared
+//! references to the code object, on krait's single interpreter thread.
+
+use std::cell::Cell;
+
+/// The signature of compiled code: `(vm, locals, entry instruction) -> value bits`, where
+/// `locals` points at the frame's first local in the VM stack. The result is a returned
+/// value's bits, or [`EXIT_MARKER`] when the code left early (deopt or exception; the vm's
+/// helpers recorded which).
+pub type CompiledEntry =
+    unsafe extern "C" fn(vm: *mut std::ffi::c_void, locals: *mut u64, entry: u32) -> u64;
+
+/// What compiled code returns when it did not return a Python value: a bit pattern in the
+/// special-values range that no `Value` uses.
+pub const EXIT_MARKER: u64 = (0xFFFB << 48) | 0xDEAD;
+
+/// Feedback bit: both operands were small ints.
+pub const SEEN_INT: u8 = 1;
+/// Feedback bit: both operands were floats.
+pub const SEEN_FLOAT: u8 = 2;
+/// Feedback bit: one operand was a float and the other a small int.
+pub const SEEN_MIXED: u8 = 4;
+/// Feedback bit: anything else (or a speculation here kept failing).
+pub const SEEN_OTHER: u8 = 8;
+/// Feedback bit set by the JIT: compiled code can be entered at this instruction.
+pub const ENTRY_POINT: u8 = 0x80;
+
+/// The tiering state of a code object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tier {
+    /// Interpreted; may be compiled when hot.
+    Interpreted,
+    /// Compiled: `CodeProfile::entry` is set.
+    Compiled,
+    /// The JIT declined it (generator code, or compilation failed): interpreted for good.
+    Excluded,
+}
+
+/// The profile of one code object.
+pub struct CodeProfile {
+    /// Calls since the last (re)compilation decision.
+    pub calls: Cell<u32>,
+    /// Loop back-edges taken since the last decision.
+    pub back_edges: Cell<u32>,
+    /// The tiering state.
+    pub tier: Cell<Tier>,
+    /// The compiled entry point when `tier` is `Compiled`.
+    pub entry: Cell<Option<CompiledEntry>>,
+    /// How many times this code was compiled (recompiles after invalidation count too).
+    pub compilations: Cell<u32>,
+    /// Operand types seen, per instruction (`SEEN_*`), plus `ENTRY_POINT`.
+    pub feedback: Box<[Cell<u8>]>,
+    /// Deopts taken, per instruction (saturating).
+    pub deopts: Box<[Cell<u8>]>,
+}
+
+impl CodeProfile {
+    /// An empty profile for code with `instruction_count` instructions.
+    pub fn new(instruction_count: usize) -> CodeProfile {
+        CodeProfile {
+            calls: Cell::new(0),
+            back_edges: Cell::new(0),
+            tier: Cell::new(Tier::Interpreted),
+            entry: Cell::new(None),
+            compilations: Cell::new(0),
+            feedback: (0..instruction_count).map(|_| Cell::new(0)).collect(),
+            deopts: (0..instruction_count).map(|_| Cell::new(0)).collect(),
+        }
+    }
+
+    /// Adds feedback bits at instruction `index`.
+    #[inline]
+    pub fn record(&self, index: usize, bits: u8) {
+        if let Some(cell) = self.feedback.get(index) {
+            let old = cell.get();
+            if old & bits != bits {
+                cell.set(old | bits);
+            }
+        }
+    }
+
+    /// The feedback bits at instruction `index`.
+    #[inline]
+    pub fn seen(&self, index: usize) -> u8 {
+        self.feedback.get(index).map_or(0, Cell::get)
+    }
+
+    /// Whether compiled code can be entered at instruction `index`.
+    #[inline]
+    pub fn is_entry_point(&self, index: usize) -> bool {
+        self.seen(index) & ENTRY_POINT != 0
+    }
+
+    /// Forgets the compiled code (after a speculation kept failing): the next trigger
+    /// recompiles with the feedback gathered since.
+    pub fn invalidate(&self) {
+        self.entry.set(None);
+        self.tier.set(Tier::Interpreted);
+        self.calls.set(0);
+        self.back_edges.set(0);
+        for cell in self.feedback.iter() {
+            cell.set(cell.get() & !ENTRY_POINT);
+        }
+    }
+}
