@@ -24,9 +24,9 @@ const INTERPRETER_STACK_BYTES: usize = 512 << 20;
 enum JitMode {
     /// Interpreter only.
     Off,
-    /// Compile hot code (not available yet: the JIT is its own issue).
+    /// Compile functions and loops once they are hot (the default).
     On,
-    /// Compile everything at first use (not available yet).
+    /// Compile every function at its first call and enter every loop at once (for testing).
     Eager,
 }
 
@@ -70,9 +70,31 @@ struct Options {
     #[arg(long)]
     dis: bool,
 
-    /// Execution tier. Only `off` (the interpreter) exists so far; the JIT is being built.
-    #[arg(long, value_enum, default_value = "off", value_name = "MODE")]
+    /// Execution tiers: `off` interprets everything, `on` compiles hot functions and loops to
+    /// machine code, `eager` compiles everything at first use.
+    #[arg(long, value_enum, default_value = "on", value_name = "MODE")]
     jit: JitMode,
+
+    /// Calls before a function is compiled (loops: back-edges, 8 times as many).
+    #[arg(long, value_name = "N", default_value_t = krait_vm::jit::DEFAULT_THRESHOLD)]
+    jit_threshold: u32,
+
+    /// Print each compile, deopt, recompile and OSR entry to stderr.
+    #[arg(long)]
+    jit_log: bool,
+
+    /// Print a summary of the JIT's work to stderr at exit.
+    #[arg(long)]
+    jit_stats: bool,
+
+    /// Print the machine code of each compiled function (or only of NAME) to stderr, with
+    /// source lines and bytecode offsets interleaved.
+    #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = "")]
+    emit_asm: Option<String>,
+
+    /// Print the Cranelift IR of each compiled function (or only of NAME) to stderr.
+    #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = "")]
+    emit_clif: Option<String>,
 
     /// Collect garbage at every safepoint (for testing the collector).
     #[arg(long)]
@@ -89,13 +111,6 @@ struct Options {
 
 fn main() -> ExitCode {
     let options = parse_options();
-    if options.jit != JitMode::Off {
-        eprintln!(
-            "krait: --jit={:?} is not available yet: the JIT is not built; use --jit=off",
-            options.jit
-        );
-        return ExitCode::from(2);
-    }
     std::panic::set_hook(Box::new(|info| {
         let location = info
             .location()
@@ -176,6 +191,23 @@ fn run(options: Options) -> u8 {
     argv.extend(options.arguments.iter().cloned());
     let mut vm = Vm::new(argv);
     vm.runtime.heap.stress = options.gc_stress;
+    let jit_options = krait_vm::jit::JitOptions {
+        mode: match options.jit {
+            JitMode::Off => krait_vm::jit::JitMode::Off,
+            JitMode::On => krait_vm::jit::JitMode::On,
+            JitMode::Eager => krait_vm::jit::JitMode::Eager,
+        },
+        threshold: options.jit_threshold,
+        log: options.jit_log,
+        stats: options.jit_stats,
+        emit_assembly: options.emit_asm.clone(),
+        emit_clif: options.emit_clif.clone(),
+        gc_stress: options.gc_stress,
+    };
+    if let Err(message) = vm.enable_jit(jit_options) {
+        eprintln!("krait: the JIT cannot start: {message}");
+        return 2;
+    }
     vm.imports = ImportOptions {
         cache: CacheSettings {
             write: !options.dont_write_bytecode && !environment_flag("KRAIT_DONTWRITEBYTECODE"),
@@ -205,6 +237,9 @@ fn run(options: Options) -> u8 {
         }
     };
     vm.flush();
+    if let Some(line) = vm.jit_statistics_line() {
+        eprintln!("{line}");
+    }
     status
 }
 

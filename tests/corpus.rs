@@ -39,12 +39,20 @@ const MODES: &[(&str, &[&str])] = &[
     // The slower lane: a full collection at every safepoint, so a value some Rust code forgot to
     // root is freed at once and the output differs.
     ("gc-stress", &["--jit=off", "--gc-stress"]),
+    // The default: hot functions and loops compiled.
+    ("jit", &["--jit=on"]),
+    // Everything compiled at first use and every loop entered at once: compiled code runs
+    // every case, and its guards fail and deopt wherever the types are not what it assumed.
+    ("jit-eager", &["--jit=eager"]),
+    // Compiled code under GC stress: what it keeps in registers must also be where the
+    // collector looks at every safepoint.
+    ("jit-gc-stress", &["--jit=eager", "--gc-stress"]),
 ];
 
 /// Whether `mode` leaves out `case`: GC stress skips `limits/`, whose programs allocate
 /// gigabytes on purpose (a full collection at each of their safepoints would take hours).
 fn skips(mode: &str, case: &str) -> bool {
-    mode == "gc-stress" && case.starts_with("limits/")
+    mode.ends_with("gc-stress") && case.starts_with("limits/")
 }
 
 /// Where the cases live, relative to the repository root.

@@ -33,7 +33,7 @@ use krait_runtime::Value;
 pub const AVAILABLE: bool = true;
 
 /// Why compiled code handed a frame back to the interpreter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(u32)]
 pub enum DeoptReason {
     /// An operand was not the int the code speculated on.

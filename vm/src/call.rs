@@ -2,6 +2,7 @@
 //! for Python functions, and creating generators.
 
 use krait_compiler::code::flags;
+use krait_compiler::Opcode;
 use krait_runtime::object::{
     FunctionObject, GeneratorKind, GeneratorObject, GeneratorState, Mutable, Payload,
     SuspendedFrame,
@@ -28,6 +29,74 @@ fn function_object(value: Value) -> Option<&'static FunctionObject> {
 }
 
 impl Vm {
+    /// The operands of a call instruction, taken off the stack: the callable, where its
+    /// arguments start, the keyword names (the last arguments are their values) and the stack
+    /// length to cut back to afterwards. `f(*args, **kwargs)` has its arguments unpacked onto
+    /// the stack here.
+    pub(crate) fn call_operands(
+        &mut self,
+        opcode: Opcode,
+        arg: usize,
+    ) -> PyResult<(Value, usize, Vec<Value>, usize)> {
+        if opcode == Opcode::CallFunctionEx {
+            let keywords = if arg & 1 != 0 {
+                self.stack.pop().unwrap_or(Value::NULL)
+            } else {
+                Value::NULL
+            };
+            let positional = self.stack.pop().unwrap_or(Value::NULL);
+            let callable = self.stack.pop().unwrap_or(Value::NULL);
+            let return_to = self.stack.len();
+            self.stack.push(callable);
+            self.stack.push(positional);
+            self.stack.push(keywords);
+            let (mut values, names) = self.unpack_call_arguments(callable, positional, keywords)?;
+            self.stack.truncate(return_to + 1);
+            self.ensure_stack_room(values.len())?;
+            let arguments_start = self.stack.len();
+            self.stack.append(&mut values);
+            return Ok((callable, arguments_start, names, return_to));
+        }
+        let keyword_names: Vec<Value> = if opcode == Opcode::CallKw {
+            let names = self.stack.pop().unwrap_or(Value::NULL);
+            krait_runtime::types::tuple::items(names)
+                .map(<[Value]>::to_vec)
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let length = self.stack.len();
+        Ok(if opcode == Opcode::CallMethod {
+            let first = self.stack[length - arg - 2];
+            if first.is_null() {
+                (
+                    self.stack[length - arg - 1],
+                    length - arg,
+                    keyword_names,
+                    length - arg - 2,
+                )
+            } else {
+                (first, length - arg - 1, keyword_names, length - arg - 2)
+            }
+        } else {
+            (
+                self.stack[length - arg - 1],
+                length - arg,
+                keyword_names,
+                length - arg - 1,
+            )
+        })
+    }
+
+    /// Fails unless `count` more values fit in the VM stack without moving it (compiled code
+    /// holds pointers into it): a RecursionError, as the stack grows with frames.
+    pub(crate) fn ensure_stack_room(&mut self, count: usize) -> PyResult<()> {
+        if self.stack.len() + count + crate::STACK_MARGIN > self.stack.capacity() {
+            return Err(self.recursion_error());
+        }
+        Ok(())
+    }
+
     /// Calls `callable` with the arguments on the stack from `arguments_start` (the last
     /// `keyword_names.len()` being keyword values). Python functions get a frame pushed in
     /// place; everything else runs now.
@@ -87,6 +156,9 @@ impl Vm {
         };
         let compiled = &code.code;
         let local_count = compiled.varnames.len();
+        self.ensure_stack_room(
+            local_count + compiled.cell_count() + compiled.max_stack_depth as usize,
+        )?;
         let given = self.stack.len() - arguments_start;
         let simple = keyword_names.is_empty()
             && given == compiled.argument_count as usize
@@ -414,6 +486,7 @@ impl Vm {
         if code.code.is_generator() {
             return self.make_generator(callable, function, arguments, keyword_names);
         }
+        self.ensure_stack_room(arguments.len() + 1)?;
         let return_to = self.stack.len();
         self.stack.push(callable);
         let arguments_start = self.stack.len();
@@ -429,11 +502,7 @@ impl Vm {
             self.stack.truncate(return_to);
             return Err(error);
         }
-        match self.run_frames()? {
-            crate::interpreter::Exit::Return(value) | crate::interpreter::Exit::Yield(value) => {
-                Ok(value)
-            }
-        }
+        self.run_pushed_frame()
     }
 
     /// Runs a class body with `namespace` as its locals.

@@ -244,7 +244,11 @@ impl Vm {
         let Some(code) = code_data(function_object.code) else {
             return Ok(GeneratorStep::Returned(Value::NONE));
         };
-        if self.frames.len() >= self.runtime.recursion_limit {
+        if self.frames.len() >= self.runtime.recursion_limit
+            || self
+                .ensure_stack_room(saved.values.len() + code.code.max_stack_depth as usize)
+                .is_err()
+        {
             *state.frame.get() = Some(saved);
             return Err(self.recursion_error());
         }

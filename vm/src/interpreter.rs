@@ -14,7 +14,9 @@ use krait_runtime::{PyErr, PyResult, Value};
 
 use crate::call::CallOutcome;
 use crate::frame::{cell_contents, set_cell};
+use crate::jit::CompiledOutcome;
 use crate::Vm;
+use krait_runtime::profile::{SEEN_FLOAT, SEEN_INT, SEEN_MIXED, SEEN_OTHER};
 
 /// How a run of the loop ended.
 #[derive(Clone, Copy, Debug)]
@@ -159,6 +161,23 @@ impl Vm {
                     }
                     CallOutcome::FramePushed => {
                         self.safepoint();
+                        if self.jit.is_some() {
+                            if let Some(outcome) = self.enter_compiled_at_call() {
+                                match outcome {
+                                    CompiledOutcome::Returned(value) => {
+                                        if let Some(frame) = self.frames.pop() {
+                                            self.stack.truncate(frame.return_to);
+                                        }
+                                        self.stack.push(value);
+                                    }
+                                    CompiledOutcome::Deopted => {}
+                                    // The compiled frame recorded where it raised.
+                                    CompiledOutcome::Raised(error) => {
+                                        return Err(Raised::from(error))
+                                    }
+                                }
+                            }
+                        }
                         reload!();
                     }
                 }
@@ -352,45 +371,11 @@ impl Vm {
                     self.stack.push(method);
                     self.stack.push(receiver);
                 }
-                Opcode::Call | Opcode::CallMethod | Opcode::CallKw => {
-                    let keyword_names: Vec<Value> = if instruction.opcode == Opcode::CallKw {
-                        let names = pop!();
-                        krait_runtime::types::tuple::items(names)
-                            .map(<[Value]>::to_vec)
-                            .unwrap_or_default()
-                    } else {
-                        Vec::new()
-                    };
-                    let length = self.stack.len();
-                    let (callable, arguments_start, return_to) =
-                        if instruction.opcode == Opcode::CallMethod {
-                            let first = self.stack[length - arg - 2];
-                            if first.is_null() {
-                                (self.stack[length - arg - 1], length - arg, length - arg - 2)
-                            } else {
-                                (first, length - arg - 1, length - arg - 2)
-                            }
-                        } else {
-                            (self.stack[length - arg - 1], length - arg, length - arg - 1)
-                        };
+                Opcode::Call | Opcode::CallMethod | Opcode::CallKw | Opcode::CallFunctionEx => {
                     sync!();
+                    let (callable, arguments_start, keyword_names, return_to) =
+                        attempt!(self.call_operands(instruction.opcode, arg));
                     call!(callable, arguments_start, &keyword_names, return_to);
-                }
-                Opcode::CallFunctionEx => {
-                    let keywords = if arg & 1 != 0 { pop!() } else { Value::NULL };
-                    let positional = pop!();
-                    let callable = pop!();
-                    sync!();
-                    let return_to = self.stack.len();
-                    self.stack.push(callable);
-                    self.stack.push(positional);
-                    self.stack.push(keywords);
-                    let (mut values, names) =
-                        attempt!(self.unpack_call_arguments(callable, positional, keywords));
-                    self.stack.truncate(return_to + 1);
-                    let arguments_start = self.stack.len();
-                    self.stack.append(&mut values);
-                    call!(callable, arguments_start, &names, return_to);
                 }
                 Opcode::ReturnValue => {
                     let value = pop!();
@@ -408,6 +393,7 @@ impl Vm {
                     let right = pop!();
                     let left = pop!();
                     if let (Some(a), Some(b)) = (left.as_small_int(), right.as_small_int()) {
+                        code.profile.record(ip - 1, SEEN_INT);
                         let fast = match instruction.arg {
                             0 | 13 => Some(a + b),
                             1 | 14 => Some(a - b),
@@ -420,6 +406,7 @@ impl Vm {
                             continue;
                         }
                     } else if let (Some(a), Some(b)) = (left.as_float(), right.as_float()) {
+                        code.profile.record(ip - 1, SEEN_FLOAT);
                         let fast = match instruction.arg {
                             0 | 13 => Some(a + b),
                             1 | 14 => Some(a - b),
@@ -432,6 +419,7 @@ impl Vm {
                             continue;
                         }
                     }
+                    code.profile.record(ip - 1, operand_types(left, right));
                     let operator =
                         BinaryOperator::from_arg(instruction.arg).unwrap_or(BinaryOperator::Add);
                     sync!();
@@ -450,6 +438,7 @@ impl Vm {
                     let operator =
                         Comparison::from_arg(instruction.arg).unwrap_or(Comparison::Equal);
                     if let (Some(a), Some(b)) = (left.as_small_int(), right.as_small_int()) {
+                        code.profile.record(ip - 1, SEEN_INT);
                         let result = match operator {
                             Comparison::Less => a < b,
                             Comparison::LessEqual => a <= b,
@@ -461,6 +450,20 @@ impl Vm {
                         self.stack.push(Value::bool(result));
                         continue;
                     }
+                    if let (Some(a), Some(b)) = (left.as_float(), right.as_float()) {
+                        code.profile.record(ip - 1, SEEN_FLOAT);
+                        let result = match operator {
+                            Comparison::Less => a < b,
+                            Comparison::LessEqual => a <= b,
+                            Comparison::Equal => a == b,
+                            Comparison::NotEqual => a != b,
+                            Comparison::Greater => a > b,
+                            Comparison::GreaterEqual => a >= b,
+                        };
+                        self.stack.push(Value::bool(result));
+                        continue;
+                    }
+                    code.profile.record(ip - 1, operand_types(left, right));
                     sync!();
                     let value = attempt!(protocol::compare(self, left, right, operator));
                     self.stack.push(value);
@@ -497,6 +500,31 @@ impl Vm {
                     if arg < ip {
                         sync!();
                         self.safepoint();
+                        if self.jit.is_some() {
+                            if let Some(entry) = self.compiled_entry_for_loop(code, arg) {
+                                if let Some(frame) = self.frames.last_mut() {
+                                    frame.ip = arg;
+                                }
+                                match self.run_compiled(entry, arg) {
+                                    CompiledOutcome::Returned(value) => {
+                                        let Some(frame) = self.frames.pop() else {
+                                            return Ok(Exit::Return(value));
+                                        };
+                                        self.stack.truncate(frame.return_to);
+                                        if frame.is_entry {
+                                            return Ok(Exit::Return(value));
+                                        }
+                                        self.stack.push(value);
+                                    }
+                                    CompiledOutcome::Deopted => {}
+                                    CompiledOutcome::Raised(error) => {
+                                        return Err(Raised::from(error))
+                                    }
+                                }
+                                reload!();
+                                continue;
+                            }
+                        }
                     }
                     ip = arg;
                 }
@@ -734,4 +762,15 @@ fn list_slot(container: Value, key: Value) -> Option<&'static mut Value> {
     usize::try_from(resolved)
         .ok()
         .and_then(|resolved| items.get_mut(resolved))
+}
+
+/// The feedback bits for operands that missed the int/int and float/float fast paths.
+#[cold]
+fn operand_types(left: Value, right: Value) -> u8 {
+    let number = |value: Value| value.as_small_int().is_some() || value.as_float().is_some();
+    if number(left) && number(right) {
+        SEEN_MIXED
+    } else {
+        SEEN_OTHER
+    }
 }

@@ -20,6 +20,7 @@ pub mod host;
 pub mod import;
 pub mod instructions;
 pub mod interpreter;
+pub mod jit;
 pub mod matching;
 pub mod operations;
 pub mod traceback;
@@ -37,6 +38,15 @@ use crate::frame::Frame;
 /// called from Python code…) before RecursionError, so the native stack cannot overflow.
 pub const NATIVE_DEPTH_LIMIT: usize = 2000;
 
+/// The VM stack's capacity in values, reserved up front (address space only: the pages are
+/// touched as the stack grows). The stack never moves, so compiled code can hold pointers into
+/// it; a frame that would not fit raises RecursionError.
+pub const STACK_CAPACITY: usize = 1 << 24;
+
+/// Values kept free at the top of the VM stack for the pushes an instruction makes beyond its
+/// frame's computed maximum depth (call arguments from Rust code).
+pub const STACK_MARGIN: usize = 256;
+
 /// The virtual machine: the runtime plus the execution stack.
 pub struct Vm {
     /// Shared runtime state (heap, types, builtins).
@@ -53,6 +63,12 @@ pub struct Vm {
     pub sources: HashMap<String, Rc<str>>,
     /// How imports find modules and use the bytecode cache (set by the command line).
     pub imports: import::ImportOptions,
+    /// The JIT, when it is on.
+    pub jit: Option<Box<jit::JitRuntime>>,
+    /// Nested compiled frames on the native stack.
+    pub jit_depth: usize,
+    /// Why compiled code last left early (set by the helpers).
+    pub(crate) jit_exit: Option<jit::JitExit>,
 }
 
 impl Vm {
@@ -62,12 +78,15 @@ impl Vm {
         runtime.argv = argv;
         Vm {
             runtime,
-            stack: Vec::with_capacity(1 << 16),
+            stack: Vec::with_capacity(STACK_CAPACITY),
             frames: Vec::new(),
             handled_exception: Value::NULL,
             native_depth: 0,
             sources: HashMap::new(),
             imports: import::ImportOptions::default(),
+            jit: None,
+            jit_depth: 0,
+            jit_exit: None,
         }
     }
 
@@ -115,6 +134,7 @@ impl Vm {
         };
         let base = self.stack.len();
         let slots = code.code.varnames.len() + code.code.cell_count();
+        self.ensure_stack_room(slots + code.code.max_stack_depth as usize)?;
         self.stack.resize(base + slots, Value::NULL);
         for index in 0..code.code.cellvars.len() {
             let cell = self

@@ -1,0 +1,208 @@
+//! The `extern "C"` functions compiled code calls back into the vm.
+//!
+//! Every helper has the one signature the JIT knows: `(vm, stack_pointer, instruction, a, b)
+//! -> u64`. Compiled code flushes its operand stack to the frame before each call, so
+//! `stack_pointer` marks the VM stack's true length at that instruction: the helper sets the
+//! length from it (the collector and the interpreter's own code then see exactly the
+//! interpreter's state) and records the frame's instruction pointer as the dispatch loop would.
+//! A helper returns a value's bits, or `EXIT_MARKER` after storing an exception or a deopt in
+//! `Vm::jit_exit`.
+
+use std::ffi::c_void;
+
+use krait_compiler::Opcode;
+use krait_jit::{DeoptReason, Helpers};
+use krait_runtime::object::{IteratorKind, Payload};
+use krait_runtime::profile::EXIT_MARKER;
+use krait_runtime::{protocol, PyErr, Value};
+
+use super::JitExit;
+use crate::call::CallOutcome;
+use crate::Vm;
+
+/// The helper table handed to the JIT.
+pub(super) fn table() -> Helpers {
+    Helpers {
+        deopt: deopt as *const () as usize,
+        stack_op: stack_op as *const () as usize,
+        call: call as *const () as usize,
+        truth: truth as *const () as usize,
+        for_iter: for_iter as *const () as usize,
+        safepoint: safepoint as *const () as usize,
+    }
+}
+
+/// The vm behind compiled code's opaque pointer.
+///
+/// # Safety
+/// `vm` must be the pointer `Vm::run_compiled` passed to the compiled code now running; the
+/// `&mut Vm` that call came from is not used until the compiled code returns.
+unsafe fn vm_from<'a>(vm: *mut c_void) -> &'a mut Vm {
+    // SAFETY: see the function's contract.
+    unsafe { &mut *(vm as *mut Vm) }
+}
+
+/// Sets the VM stack's length from compiled code's stack pointer and the top frame's
+/// instruction pointer (the instruction after `instruction`, as the dispatch loop leaves it).
+fn enter(vm: &mut Vm, stack_pointer: *mut u64, instruction: u32) {
+    if !stack_pointer.is_null() {
+        let start = vm.stack.as_ptr() as usize;
+        let length = (stack_pointer as usize).wrapping_sub(start) / std::mem::size_of::<Value>();
+        assert!(
+            length <= vm.stack.capacity() && (stack_pointer as usize) >= start,
+            "compiled code's stack pointer is outside the VM stack"
+        );
+        // SAFETY: the length is within the reserved capacity (checked above), and every slot
+        // below it holds a valid value: callers' slots and this frame's locals were written by
+        // frame pushes and stores (compiled code writes locals through), and compiled code has
+        // just flushed its operand stack to the slots above them.
+        unsafe { vm.stack.set_len(length) };
+    }
+    if let Some(frame) = vm.frames.last_mut() {
+        frame.ip = instruction as usize + 1;
+    }
+}
+
+/// Records `error` for the vm and returns the exit marker.
+fn raise(vm: &mut Vm, error: PyErr) -> u64 {
+    vm.jit_exit = Some(JitExit::Error(error));
+    EXIT_MARKER
+}
+
+/// Deopt: the frame continues in the interpreter at `instruction`.
+extern "C" fn deopt(
+    vm: *mut c_void,
+    stack_pointer: *mut u64,
+    instruction: u32,
+    reason: u64,
+    _unused: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    enter(vm, stack_pointer, instruction);
+    vm.record_deopt(instruction as usize, DeoptReason::from_number(reason));
+    EXIT_MARKER
+}
+
+/// Runs a stack instruction through the interpreter's implementation.
+extern "C" fn stack_op(
+    vm: *mut c_void,
+    stack_pointer: *mut u64,
+    instruction: u32,
+    opcode: u64,
+    argument: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    enter(vm, stack_pointer, instruction);
+    let Some(code) = vm.frames.last().map(|frame| frame.code) else {
+        return EXIT_MARKER;
+    };
+    let Some(opcode) = Opcode::from_byte(opcode as u8) else {
+        return EXIT_MARKER;
+    };
+    match vm.stack_instruction(code, opcode, argument as usize, instruction as usize) {
+        Ok(()) => 0,
+        Err(error) => raise(vm, error),
+    }
+}
+
+/// A call instruction, run to completion.
+extern "C" fn call(
+    vm: *mut c_void,
+    stack_pointer: *mut u64,
+    instruction: u32,
+    opcode: u64,
+    argument: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    enter(vm, stack_pointer, instruction);
+    let Some(opcode) = Opcode::from_byte(opcode as u8) else {
+        return EXIT_MARKER;
+    };
+    let (callable, arguments_start, keyword_names, return_to) =
+        match vm.call_operands(opcode, argument as usize) {
+            Ok(operands) => operands,
+            Err(error) => return raise(vm, error),
+        };
+    let result = match vm.call_value(callable, arguments_start, &keyword_names, return_to) {
+        Ok(CallOutcome::Returned(value)) => {
+            vm.stack.truncate(return_to);
+            Ok(value)
+        }
+        Ok(CallOutcome::FramePushed) => {
+            vm.safepoint();
+            if let Some(frame) = vm.frames.last_mut() {
+                frame.is_entry = true;
+            }
+            vm.run_pushed_frame()
+        }
+        Err(error) => Err(error),
+    };
+    match result {
+        Ok(value) => value.bits(),
+        Err(error) => raise(vm, error),
+    }
+}
+
+/// The truth of a value: 0 or 1.
+extern "C" fn truth(
+    vm: *mut c_void,
+    stack_pointer: *mut u64,
+    instruction: u32,
+    value: u64,
+    _unused: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    enter(vm, stack_pointer, instruction);
+    match protocol::is_true(vm, Value::from_bits(value)) {
+        Ok(truth) => u64::from(truth),
+        Err(error) => raise(vm, error),
+    }
+}
+
+/// The next value of an iterator, or NULL when it is exhausted.
+extern "C" fn for_iter(
+    vm: *mut c_void,
+    stack_pointer: *mut u64,
+    instruction: u32,
+    iterator: u64,
+    _unused: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    let iterator = Value::from_bits(iterator);
+    if let Some(Payload::Iterator(IteratorKind::Range { next, stop, step })) =
+        iterator.as_object().map(|object| &object.payload)
+    {
+        let current = next.get();
+        if (*step > 0 && current < *stop) || (*step < 0 && current > *stop) {
+            next.set(current + *step);
+            return vm.runtime.new_int(current).bits();
+        }
+        return Value::NULL.bits();
+    }
+    enter(vm, stack_pointer, instruction);
+    match protocol::next(vm, iterator) {
+        Ok(Some(value)) => value.bits(),
+        Ok(None) => Value::NULL.bits(),
+        Err(error) => raise(vm, error),
+    }
+}
+
+/// A loop back-edge where a collection may be due.
+extern "C" fn safepoint(
+    vm: *mut c_void,
+    stack_pointer: *mut u64,
+    instruction: u32,
+    _first: u64,
+    _second: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    enter(vm, stack_pointer, instruction);
+    vm.safepoint();
+    0
+}

@@ -1,0 +1,424 @@
+//! Tiering: when the interpreter hands a frame to compiled code, and what happens when the
+//! compiled code hands it back.
+//!
+//! The interpreter counts calls and loop back-edges in each code object's profile. When a count
+//! reaches its threshold the code is compiled (`--jit=eager`: at once) and, from then on, a call
+//! runs the new frame's compiled code from its start, and a back-edge in an interpreted frame
+//! enters it at the loop header (on-stack replacement). Compiled code runs on the interpreter's
+//! own frame — locals in the VM stack, the frame record on the frame stack — so leaving it is
+//! cheap and exact: it returns a value, or deopts (the frame continues in the interpreter at
+//! the recorded instruction), or raises (the interpreter unwinds the frame with its exception
+//! table, as if it had raised there itself).
+//!
+//! Compiled code nests on the native stack through calls; past `DEPTH_LIMIT` nested compiled
+//! frames the callee runs in the interpreter instead, whose calls do not nest natively, so deep
+//! recursion cannot overflow the native stack.
+
+mod helpers;
+
+use std::collections::HashMap;
+
+use krait_jit::{DeoptReason, Inspect, Jit};
+use krait_runtime::object::CodeData;
+use krait_runtime::profile::{CompiledEntry, Tier, ENTRY_POINT, EXIT_MARKER, SEEN_OTHER};
+use krait_runtime::{PyErr, PyResult, Value};
+
+use crate::Vm;
+
+/// Nested compiled frames on the native stack before callees run in the interpreter.
+pub const DEPTH_LIMIT: usize = 200;
+
+/// Deopts at one instruction before its speculation is dropped and the code recompiled.
+const DEOPT_LIMIT: u8 = 4;
+
+/// `--jit`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JitMode {
+    /// Interpret everything.
+    Off,
+    /// Compile what gets hot.
+    On,
+    /// Compile every function at its first call and enter every loop at once (for testing).
+    Eager,
+}
+
+/// The JIT's command-line options.
+#[derive(Clone, Debug)]
+pub struct JitOptions {
+    /// The tiering mode.
+    pub mode: JitMode,
+    /// Calls before a function is compiled (back-edges: this times `LOOP_FACTOR`).
+    pub threshold: u32,
+    /// Print each compile, deopt, recompile and OSR entry to stderr.
+    pub log: bool,
+    /// Print a summary line at exit.
+    pub stats: bool,
+    /// Print the machine code of compiled functions (all when the name is empty).
+    pub emit_assembly: Option<String>,
+    /// Print the Cranelift IR of compiled functions (all when the name is empty).
+    pub emit_clif: Option<String>,
+    /// Safepoint calls at every back-edge (the GC-stress mode).
+    pub gc_stress: bool,
+}
+
+/// Back-edges per call, for the loop threshold.
+pub const LOOP_FACTOR: u32 = 8;
+
+/// The default call threshold, chosen with the benchmark suite.
+pub const DEFAULT_THRESHOLD: u32 = 200;
+
+/// Counts for `--jit-stats`.
+#[derive(Default)]
+struct Statistics {
+    functions: u64,
+    compile_micros: u128,
+    deopts: u64,
+    recompiles: u64,
+    osr_entries: u64,
+    failures: u64,
+}
+
+/// The JIT's state in the vm.
+pub struct JitRuntime {
+    compiler: Jit,
+    options: JitOptions,
+    call_threshold: u32,
+    loop_threshold: u32,
+    statistics: Statistics,
+    /// Deopts by (function, line, reason), for the log's counts.
+    deopt_counts: HashMap<(String, u32, DeoptReason), u64>,
+}
+
+/// How compiled code left.
+pub(crate) enum CompiledOutcome {
+    /// The frame returned this value (the frame record is still on the frame stack).
+    Returned(Value),
+    /// The frame goes on in the interpreter at its recorded instruction.
+    Deopted,
+    /// The frame raised at its recorded instruction.
+    Raised(PyErr),
+}
+
+/// What a helper recorded before compiled code returned the exit marker.
+pub(crate) enum JitExit {
+    Deopt,
+    Error(PyErr),
+}
+
+fn matches_name(filter: &Option<String>, code: &CodeData) -> bool {
+    match filter {
+        None => false,
+        Some(name) => name.is_empty() || *name == *code.code.name || *name == *code.code.qualname,
+    }
+}
+
+impl Vm {
+    /// Turns the JIT on (unless `options.mode` is `Off`).
+    pub fn enable_jit(&mut self, options: JitOptions) -> Result<(), String> {
+        if options.mode == JitMode::Off {
+            self.jit = None;
+            return Ok(());
+        }
+        let (heap_allocated, heap_threshold) = krait_runtime::heap::Heap::pressure_offsets();
+        let heap = std::mem::offset_of!(Vm, runtime.heap);
+        let environment = krait_jit::Environment {
+            helpers: helpers::table(),
+            allocated_offset: (heap + heap_allocated) as i32,
+            threshold_offset: (heap + heap_threshold) as i32,
+            gc_stress: options.gc_stress,
+            assertion_error: self.runtime.types.assertion_error,
+        };
+        let compiler = Jit::new(environment)?;
+        let (call_threshold, loop_threshold) = match options.mode {
+            JitMode::Eager => (1, 1),
+            _ => (
+                options.threshold.max(1),
+                options.threshold.max(1).saturating_mul(LOOP_FACTOR),
+            ),
+        };
+        self.jit = Some(Box::new(JitRuntime {
+            compiler,
+            options,
+            call_threshold,
+            loop_threshold,
+            statistics: Statistics::default(),
+            deopt_counts: HashMap::new(),
+        }));
+        Ok(())
+    }
+
+    /// The summary line `--jit-stats` asks for (the benchmark harness reads it).
+    pub fn jit_statistics_line(&self) -> Option<String> {
+        let jit = self.jit.as_ref()?;
+        if !jit.options.stats {
+            return None;
+        }
+        let statistics = &jit.statistics;
+        Some(format!(
+            "jit-stats: functions={} compile-ms={:.3} deopts={} recompiles={} osr-entries={} not-compiled={}",
+            statistics.functions,
+            statistics.compile_micros as f64 / 1000.0,
+            statistics.deopts,
+            statistics.recompiles,
+            statistics.osr_entries,
+            statistics.failures
+        ))
+    }
+
+    /// At a call, with the callee's frame pushed: its compiled entry, compiling it if it just
+    /// became hot.
+    #[inline]
+    pub(crate) fn compiled_entry_for_call(
+        &mut self,
+        code: &'static CodeData,
+    ) -> Option<CompiledEntry> {
+        let jit = self.jit.as_ref()?;
+        let profile = &code.profile;
+        match profile.tier.get() {
+            Tier::Compiled if self.jit_depth < DEPTH_LIMIT => profile.entry.get(),
+            Tier::Interpreted => {
+                let calls = profile.calls.get().saturating_add(1);
+                profile.calls.set(calls);
+                if calls >= jit.call_threshold && self.jit_depth < DEPTH_LIMIT {
+                    self.compile(code, "calls")
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// At a back-edge to `target` in an interpreted frame: the compiled entry to continue the
+    /// frame with there (OSR), compiling the code if the loop just became hot.
+    #[inline]
+    pub(crate) fn compiled_entry_for_loop(
+        &mut self,
+        code: &'static CodeData,
+        target: usize,
+    ) -> Option<CompiledEntry> {
+        let jit = self.jit.as_ref()?;
+        if self.jit_depth >= DEPTH_LIMIT {
+            return None;
+        }
+        let profile = &code.profile;
+        let entry = match profile.tier.get() {
+            Tier::Compiled => profile.entry.get(),
+            Tier::Interpreted => {
+                let edges = profile.back_edges.get().saturating_add(1);
+                profile.back_edges.set(edges);
+                if edges >= jit.loop_threshold {
+                    self.compile(code, "loop")
+                } else {
+                    None
+                }
+            }
+            Tier::Excluded => None,
+        };
+        if entry.is_some() && profile.is_entry_point(target) {
+            if let Some(jit) = self.jit.as_mut() {
+                jit.statistics.osr_entries += 1;
+                if jit.options.log {
+                    eprintln!(
+                        "jit: osr-entry {} at instruction {} (line {})",
+                        code.code.qualname,
+                        target,
+                        line_of(code, target)
+                    );
+                }
+            }
+            entry
+        } else {
+            None
+        }
+    }
+
+    #[cold]
+    fn compile(&mut self, code: &'static CodeData, trigger: &str) -> Option<CompiledEntry> {
+        let jit = self.jit.as_mut()?;
+        let profile = &code.profile;
+        let inspect = Inspect {
+            assembly: matches_name(&jit.options.emit_assembly, code),
+            clif: matches_name(&jit.options.emit_clif, code),
+        };
+        let recompile = profile.compilations.get() > 0;
+        match jit.compiler.compile(code, inspect) {
+            Ok(compiled) => {
+                profile.entry.set(Some(compiled.entry));
+                profile.tier.set(Tier::Compiled);
+                profile.compilations.set(profile.compilations.get() + 1);
+                for &entry in &compiled.entries {
+                    profile.record(entry, ENTRY_POINT);
+                }
+                jit.statistics.functions += 1;
+                jit.statistics.compile_micros += compiled.micros;
+                if recompile {
+                    jit.statistics.recompiles += 1;
+                }
+                if jit.options.log {
+                    eprintln!(
+                        "jit: {} {} ({}:{}) trigger={} time={}us size={}B guards={} entries={}",
+                        if recompile { "recompile" } else { "compile" },
+                        code.code.qualname,
+                        code.code.filename,
+                        code.code.first_line,
+                        trigger,
+                        compiled.micros,
+                        compiled.size,
+                        compiled.guards,
+                        compiled.entries.len()
+                    );
+                }
+                if let Some(clif) = &compiled.clif {
+                    eprintln!("; clif for {}\n{clif}", code.code.qualname);
+                }
+                if let Some(assembly) = &compiled.assembly {
+                    eprintln!(
+                        "; machine code for {} ({}:{}), {} bytes at {:#x}\n{assembly}",
+                        code.code.qualname,
+                        code.code.filename,
+                        code.code.first_line,
+                        compiled.size,
+                        compiled.address
+                    );
+                }
+                Some(compiled.entry)
+            }
+            Err(reason) => {
+                profile.tier.set(Tier::Excluded);
+                jit.statistics.failures += 1;
+                if jit.options.log {
+                    eprintln!("jit: not compiled {}: {reason}", code.code.qualname);
+                }
+                None
+            }
+        }
+    }
+
+    /// Runs the top frame's compiled code from instruction `entry_instruction`.
+    pub(crate) fn run_compiled(
+        &mut self,
+        entry: CompiledEntry,
+        entry_instruction: usize,
+    ) -> CompiledOutcome {
+        let Some(frame) = self.frames.last() else {
+            return CompiledOutcome::Deopted;
+        };
+        let base = frame.base;
+        // SAFETY: `base` indexes the frame's first local inside the VM stack's allocation,
+        // which never moves (its capacity is reserved up front and frame pushes check room).
+        let locals = unsafe { self.stack.as_mut_ptr().add(base) } as *mut u64;
+        self.jit_depth += 1;
+        let vm = self as *mut Vm as *mut std::ffi::c_void;
+        // SAFETY: `entry` was produced by the JIT for the code of the top frame, whose locals
+        // start at `locals`; it calls back only through the helpers, which take the vm pointer.
+        let result = unsafe { entry(vm, locals, entry_instruction as u32) };
+        self.jit_depth -= 1;
+        if result != EXIT_MARKER {
+            return CompiledOutcome::Returned(Value::from_bits(result));
+        }
+        match self.jit_exit.take() {
+            Some(JitExit::Error(error)) => CompiledOutcome::Raised(error),
+            Some(JitExit::Deopt) | None => CompiledOutcome::Deopted,
+        }
+    }
+
+    /// At an interpreted call, with the callee's frame just pushed: runs it compiled if it is
+    /// (or just became) hot.
+    #[inline]
+    pub(crate) fn enter_compiled_at_call(&mut self) -> Option<CompiledOutcome> {
+        let code = self.frames.last()?.code;
+        let entry = self.compiled_entry_for_call(code)?;
+        Some(self.run_compiled(entry, 0))
+    }
+
+    /// Runs the top frame — an entry frame just pushed — to completion: compiled if it is hot,
+    /// else (or after a deopt) in the interpreter.
+    pub(crate) fn run_pushed_frame(&mut self) -> PyResult<Value> {
+        if self.jit.is_some() {
+            if let Some(code) = self.frames.last().map(|frame| frame.code) {
+                if let Some(entry) = self.compiled_entry_for_call(code) {
+                    match self.run_compiled(entry, 0) {
+                        CompiledOutcome::Returned(value) => {
+                            if let Some(frame) = self.frames.pop() {
+                                self.stack.truncate(frame.return_to);
+                            }
+                            return Ok(value);
+                        }
+                        CompiledOutcome::Deopted => {}
+                        CompiledOutcome::Raised(error) => self.unwind(error, false)?,
+                    }
+                }
+            }
+        }
+        match self.run_frames()? {
+            crate::interpreter::Exit::Return(value) | crate::interpreter::Exit::Yield(value) => {
+                Ok(value)
+            }
+        }
+    }
+
+    /// Records a deopt of the top frame at `instruction`; drops the speculation there after
+    /// it has failed `DEOPT_LIMIT` times.
+    pub(crate) fn record_deopt(&mut self, instruction: usize, reason: Option<DeoptReason>) {
+        let Some(frame) = self.frames.last_mut() else {
+            return;
+        };
+        frame.ip = instruction;
+        let code = frame.code;
+        self.jit_exit = Some(JitExit::Deopt);
+        let Some(jit) = self.jit.as_mut() else {
+            return;
+        };
+        jit.statistics.deopts += 1;
+        let counted = !matches!(
+            reason,
+            Some(DeoptReason::Unsupported | DeoptReason::NotAnEntry) | None
+        );
+        if jit.options.log {
+            let line = line_of(code, instruction);
+            let reason = reason.unwrap_or(DeoptReason::Unsupported);
+            let count = jit
+                .deopt_counts
+                .entry((code.code.qualname.to_string(), line, reason))
+                .or_insert(0);
+            *count += 1;
+            eprintln!(
+                "jit: deopt {} line {} instruction {} ({}): {} [count {}]",
+                code.code.qualname,
+                line,
+                instruction,
+                code.code.instructions[instruction].opcode.name(),
+                reason.describe(),
+                count
+            );
+        }
+        if !counted {
+            return;
+        }
+        let profile = &code.profile;
+        if let Some(cell) = profile.deopts.get(instruction) {
+            let count = cell.get().saturating_add(1);
+            cell.set(count);
+            if count >= DEOPT_LIMIT {
+                cell.set(0);
+                profile.record(instruction, SEEN_OTHER);
+                profile.invalidate();
+                if jit.options.log {
+                    eprintln!(
+                        "jit: invalidate {}: the speculation at instruction {} keeps failing; it will be recompiled without it",
+                        code.code.qualname, instruction
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The source line of an instruction.
+fn line_of(code: &CodeData, instruction: usize) -> u32 {
+    code.code
+        .locations
+        .get(instruction)
+        .map_or(0, |location| location.line)
+}
