@@ -89,11 +89,11 @@ struct Options {
 
     /// Print the machine code of each compiled function (or only of NAME) to stderr, with
     /// source lines and bytecode offsets interleaved.
-    #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = "")]
+    #[arg(long, value_name = "NAME", num_args = 0..=1, require_equals = true, default_missing_value = "")]
     emit_asm: Option<String>,
 
     /// Print the Cranelift IR of each compiled function (or only of NAME) to stderr.
-    #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = "")]
+    #[arg(long, value_name = "NAME", num_args = 0..=1, require_equals = true, default_missing_value = "")]
     emit_clif: Option<String>,
 
     /// Collect garbage at every safepoint (for testing the collector).
