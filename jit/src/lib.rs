@@ -105,11 +105,37 @@ pub struct Helpers {
     pub safepoint: usize,
 }
 
+/// The vm's fast paths, called without flushing the operand stack: each does its whole job
+/// without allocating, raising or running Python code, or returns 0 and changes nothing (the
+/// compiled code then takes the generic path). Same signature as the helpers, where the
+/// stack-pointer argument carries an extra operand.
+#[derive(Clone, Copy, Debug)]
+pub struct FastPaths {
+    /// `LoadGlobal` through the global cache: `a` is the name index.
+    pub load_global: usize,
+    /// `a[b]` for lists and tuples with a small int index in range.
+    pub subscript: usize,
+    /// `a[b] = x` for lists; 1 when done.
+    pub store_subscript: usize,
+    /// `a.name` from the instruction's attribute cache.
+    pub load_attribute: usize,
+    /// `a.name = x` through the instruction's attribute cache; 1 when done.
+    pub store_attribute: usize,
+    /// The method `LoadMethod` finds for `a` through the instruction's cache.
+    pub load_method: usize,
+    /// Unpacks the tuple or list `a` of exactly `instruction` items to the address `x`.
+    pub unpack: usize,
+    /// `a ** b` for floats with a positive finite base.
+    pub power: usize,
+}
+
 /// What compiled code needs to know about the vm.
 #[derive(Clone, Copy, Debug)]
 pub struct Environment {
     /// The helpers.
     pub helpers: Helpers,
+    /// The fast paths.
+    pub fast_paths: FastPaths,
     /// Byte offset, within the vm, of the heap's allocation counter.
     pub allocated_offset: i32,
     /// Byte offset, within the vm, of the heap's collection threshold.

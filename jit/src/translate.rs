@@ -448,6 +448,50 @@ impl<'a, 'b> Translator<'a, 'b> {
         }
     }
 
+    /// Calls fast path `address` with `(vm, extra, immediate, a, b)` and no flush; where it
+    /// answers 0 the generic path runs instead. `on_success` updates the abstract stack for
+    /// the fast path's result.
+    #[allow(clippy::too_many_arguments)]
+    fn fast_or_generic(
+        &mut self,
+        index: usize,
+        opcode: Opcode,
+        arg: u32,
+        address: usize,
+        extra: IrValue,
+        immediate: i64,
+        operands: (IrValue, IrValue),
+        on_success: impl FnOnce(&mut Self, IrValue),
+    ) {
+        let immediate = self.builder.ins().iconst(types::I32, immediate);
+        let result = self.call_helper_raw(address, extra, immediate, operands.0, operands.1);
+        let fast = self.builder.create_block();
+        let slow = self.builder.create_block();
+        let join = self.builder.create_block();
+        self.builder.set_cold_block(slow);
+        self.builder.ins().brif(result, fast, &[], slow, &[]);
+        let depth = self.depth;
+        let kinds = self.stack_kinds.clone();
+        self.builder.switch_to_block(fast);
+        on_success(self, result);
+        let depth_after = self.depth;
+        self.builder.ins().jump(join, &[]);
+        self.builder.switch_to_block(slow);
+        self.depth = depth;
+        self.stack_kinds = kinds;
+        self.generic(index, opcode, arg);
+        debug_assert_eq!(self.depth, depth_after);
+        self.builder.ins().jump(join, &[]);
+        self.builder.switch_to_block(join);
+        for slot in self.depth.saturating_sub(2)..self.depth {
+            self.stack_kinds[slot] = Kind::Unknown;
+        }
+    }
+
+    fn zero(&mut self) -> IrValue {
+        self.builder.ins().iconst(types::I64, 0)
+    }
+
     // ---- value representation ----
 
     fn is_int(&mut self, value: IrValue) -> IrValue {
@@ -800,6 +844,144 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.builder.ins().jump(self.exit_block, &[]);
                 self.terminated = true;
             }
+            Opcode::LoadGlobal => {
+                let fast = self.environment.fast_paths.load_global;
+                let zero = self.zero();
+                let name = self.builder.ins().iconst(types::I64, i64::from(arg));
+                self.fast_or_generic(
+                    index,
+                    opcode,
+                    arg,
+                    fast,
+                    zero,
+                    0,
+                    (name, zero),
+                    |this, value| {
+                        this.push(value, Kind::Unknown);
+                    },
+                );
+            }
+            Opcode::BinarySubscr => {
+                let (key, _) = self.peek(0);
+                let (container, _) = self.peek(1);
+                let fast = self.environment.fast_paths.subscript;
+                let zero = self.zero();
+                self.fast_or_generic(
+                    index,
+                    opcode,
+                    arg,
+                    fast,
+                    zero,
+                    0,
+                    (container, key),
+                    |this, value| {
+                        this.pop();
+                        this.pop();
+                        this.push(value, Kind::Unknown);
+                    },
+                );
+            }
+            Opcode::StoreSubscr => {
+                let (key, _) = self.peek(0);
+                let (container, _) = self.peek(1);
+                let (value, _) = self.peek(2);
+                let fast = self.environment.fast_paths.store_subscript;
+                self.fast_or_generic(
+                    index,
+                    opcode,
+                    arg,
+                    fast,
+                    value,
+                    0,
+                    (container, key),
+                    |this, _| {
+                        this.pop();
+                        this.pop();
+                        this.pop();
+                    },
+                );
+            }
+            Opcode::LoadAttr => {
+                let (object, _) = self.peek(0);
+                let fast = self.environment.fast_paths.load_attribute;
+                let zero = self.zero();
+                self.fast_or_generic(
+                    index,
+                    opcode,
+                    arg,
+                    fast,
+                    zero,
+                    index as i64,
+                    (object, zero),
+                    |this, value| {
+                        this.pop();
+                        this.push(value, Kind::Unknown);
+                    },
+                );
+            }
+            Opcode::StoreAttr => {
+                let (object, _) = self.peek(0);
+                let (value, _) = self.peek(1);
+                let fast = self.environment.fast_paths.store_attribute;
+                let zero = self.zero();
+                self.fast_or_generic(
+                    index,
+                    opcode,
+                    arg,
+                    fast,
+                    value,
+                    index as i64,
+                    (object, zero),
+                    |this, _| {
+                        this.pop();
+                        this.pop();
+                    },
+                );
+            }
+            Opcode::LoadMethod => {
+                let (object, _) = self.peek(0);
+                let fast = self.environment.fast_paths.load_method;
+                let zero = self.zero();
+                self.fast_or_generic(
+                    index,
+                    opcode,
+                    arg,
+                    fast,
+                    zero,
+                    index as i64,
+                    (object, zero),
+                    |this, method| {
+                        this.pop();
+                        this.push(method, Kind::Unknown);
+                        this.push(object, Kind::Unknown);
+                    },
+                );
+            }
+            Opcode::UnpackSequence => {
+                let (sequence, _) = self.peek(0);
+                let fast = self.environment.fast_paths.unpack;
+                let zero = self.zero();
+                let out = self.builder.ins().iadd_imm_s(
+                    self.locals,
+                    Self::slot_offset(self.slots + self.depth - 1) as i64,
+                );
+                self.fast_or_generic(
+                    index,
+                    opcode,
+                    arg,
+                    fast,
+                    out,
+                    i64::from(arg),
+                    (sequence, zero),
+                    |this, _| {
+                        this.pop();
+                        for _ in 0..arg {
+                            let value = this.load_slot(this.slots + this.depth);
+                            this.push(value, Kind::Unknown);
+                        }
+                    },
+                );
+            }
             _ if runs_through_helper(opcode) => self.generic(index, opcode, arg),
             _ => {
                 // Exception-handler, generator and other rare instructions: the interpreter
@@ -1063,6 +1245,26 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.pop();
                 self.pop();
                 self.push(boxed, Kind::Float);
+            }
+            _ if operator == 6 => {
+                let (right, _) = self.peek(0);
+                let (left, _) = self.peek(1);
+                let fast = self.environment.fast_paths.power;
+                let zero = self.zero();
+                self.fast_or_generic(
+                    index,
+                    Opcode::BinaryOp,
+                    arg,
+                    fast,
+                    zero,
+                    0,
+                    (left, right),
+                    |this, value| {
+                        this.pop();
+                        this.pop();
+                        this.push(value, Kind::Float);
+                    },
+                );
             }
             _ => self.generic(index, Opcode::BinaryOp, arg),
         }

@@ -24,6 +24,36 @@ pub struct GlobalCache {
     index: u32,
 }
 
+/// The cache's answer for `name` (`names[slot]` of the code) in `globals` and `builtins`, if
+/// the cached entry still applies; no lookup, no allocation.
+#[inline]
+pub fn cached_global(
+    builtins: Value,
+    cache: &Mutable<Box<[GlobalCache]>>,
+    slot: usize,
+    globals: Value,
+    name: Value,
+) -> Option<Value> {
+    let (globals_table, builtins_table) = (table(globals)?, table(builtins)?);
+    let entry = *cache.get().get(slot)?;
+    if entry.globals == globals.bits()
+        && globals_table.get().mutations() == entry.globals_mutations
+        && (entry.in_globals || builtins_table.get().mutations() == entry.builtins_mutations)
+    {
+        let dict = if entry.in_globals {
+            globals_table
+        } else {
+            builtins_table
+        };
+        return dict
+            .get()
+            .entry(entry.index as usize)
+            .filter(|found| found.key == name)
+            .map(|found| found.value);
+    }
+    None
+}
+
 /// Looks `name` (an interned str, `names[slot]` of the code) up in `globals`, then the
 /// builtins, through the code's cache; `None` when it is in neither.
 #[inline]
@@ -34,29 +64,13 @@ pub fn load_global(
     globals: Value,
     name: Value,
 ) -> Option<Value> {
+    if let Some(value) = cached_global(runtime.builtins, cache, slot, globals, name) {
+        return Some(value);
+    }
     let builtins = runtime.builtins;
     let (Some(globals_table), Some(builtins_table)) = (table(globals), table(builtins)) else {
         return None;
     };
-    if let Some(&entry) = cache.get().get(slot) {
-        if entry.globals == globals.bits()
-            && globals_table.get().mutations() == entry.globals_mutations
-            && (entry.in_globals || builtins_table.get().mutations() == entry.builtins_mutations)
-        {
-            let dict = if entry.in_globals {
-                globals_table
-            } else {
-                builtins_table
-            };
-            if let Some(found) = dict
-                .get()
-                .entry(entry.index as usize)
-                .filter(|found| found.key == name)
-            {
-                return Some(found.value);
-            }
-        }
-    }
     let (in_globals, index) = match find_str_key(runtime, globals, name) {
         Some(index) => (true, index),
         None => (false, find_str_key(runtime, builtins, name)?),

@@ -11,7 +11,7 @@ words.append("delta")
 print(list(lengths))
 nested = (list(c for c in w if c != "a") for w in ["banana", "data"])
 print(list(nested))
-total = sum(x for x in range(1000000) if x % 7 == 0)
+total = sum(x for x in range(100000) if x % 7 == 0)
 print(total)
 print(max((w for w in words), key=len), "-".join(w[0] for w in words))
 def source():

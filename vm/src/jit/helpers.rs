@@ -121,6 +121,14 @@ extern "C" fn call(
     let Some(opcode) = Opcode::from_byte(opcode as u8) else {
         return EXIT_MARKER;
     };
+    if matches!(opcode, Opcode::Call | Opcode::CallMethod) {
+        if let Some(result) = vm.direct_call(opcode, argument as usize) {
+            return match result {
+                Ok(value) => value.bits(),
+                Err(error) => raise(vm, error),
+            };
+        }
+    }
     let (callable, arguments_start, keyword_names, return_to) =
         match vm.call_operands(opcode, argument as usize) {
             Ok(operands) => operands,

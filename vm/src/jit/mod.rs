@@ -14,15 +14,20 @@
 //! frames the callee runs in the interpreter instead, whose calls do not nest natively, so deep
 //! recursion cannot overflow the native stack.
 
+mod fast_paths;
 mod helpers;
 
 use std::collections::HashMap;
 
+use krait_compiler::code::flags;
+use krait_compiler::Opcode;
 use krait_jit::{DeoptReason, Inspect, Jit};
 use krait_runtime::object::CodeData;
+use krait_runtime::object::Payload;
 use krait_runtime::profile::{CompiledEntry, Tier, ENTRY_POINT, EXIT_MARKER, SEEN_OTHER};
 use krait_runtime::{PyErr, PyResult, Value};
 
+use crate::frame::Frame;
 use crate::Vm;
 
 /// Nested compiled frames on the native stack before callees run in the interpreter.
@@ -123,6 +128,7 @@ impl Vm {
         let heap = std::mem::offset_of!(Vm, runtime.heap);
         let environment = krait_jit::Environment {
             helpers: helpers::table(),
+            fast_paths: fast_paths::table(),
             allocated_offset: (heap + heap_allocated) as i32,
             threshold_offset: (heap + heap_threshold) as i32,
             gc_stress: options.gc_stress,
@@ -338,24 +344,96 @@ impl Vm {
         if self.jit.is_some() {
             if let Some(code) = self.frames.last().map(|frame| frame.code) {
                 if let Some(entry) = self.compiled_entry_for_call(code) {
-                    match self.run_compiled(entry, 0) {
-                        CompiledOutcome::Returned(value) => {
-                            if let Some(frame) = self.frames.pop() {
-                                self.stack.truncate(frame.return_to);
-                            }
-                            return Ok(value);
-                        }
-                        CompiledOutcome::Deopted => {}
-                        CompiledOutcome::Raised(error) => self.unwind(error, false)?,
-                    }
+                    let outcome = self.run_compiled(entry, 0);
+                    return self.finish_entry_frame(outcome);
                 }
             }
+        }
+        self.finish_entry_frame(CompiledOutcome::Deopted)
+    }
+
+    /// Completes the top frame, an entry frame, after its compiled code left with `outcome`.
+    fn finish_entry_frame(&mut self, outcome: CompiledOutcome) -> PyResult<Value> {
+        match outcome {
+            CompiledOutcome::Returned(value) => {
+                if let Some(frame) = self.frames.pop() {
+                    self.stack.truncate(frame.return_to);
+                }
+                return Ok(value);
+            }
+            CompiledOutcome::Deopted => {}
+            CompiledOutcome::Raised(error) => self.unwind(error, false)?,
         }
         match self.run_frames()? {
             crate::interpreter::Exit::Return(value) | crate::interpreter::Exit::Yield(value) => {
                 Ok(value)
             }
         }
+    }
+
+    /// A call from compiled code to a compiled Python function with exactly its positional
+    /// parameters and no cells: the frame is pushed with the arguments in place and the
+    /// callee's code called directly. `None` when the call needs the general path.
+    pub(crate) fn direct_call(&mut self, opcode: Opcode, count: usize) -> Option<PyResult<Value>> {
+        let length = self.stack.len();
+        let (callable, arguments_start, return_to) = if opcode == Opcode::CallMethod {
+            let first = *self.stack.get(length.checked_sub(count + 2)?)?;
+            if first.is_null() {
+                (
+                    self.stack[length - count - 1],
+                    length - count,
+                    length - count - 2,
+                )
+            } else {
+                (first, length - count - 1, length - count - 2)
+            }
+        } else {
+            (
+                *self.stack.get(length.checked_sub(count + 1)?)?,
+                length - count,
+                length - count - 1,
+            )
+        };
+        let Some(Payload::Function(function)) = callable.as_object().map(|object| &object.payload)
+        else {
+            return None;
+        };
+        let code = krait_runtime::loader::code_data(function.code)?;
+        let entry = match code.profile.tier.get() {
+            Tier::Compiled => code.profile.entry.get()?,
+            _ => return None,
+        };
+        let compiled = &code.code;
+        if length - arguments_start != compiled.argument_count as usize
+            || compiled.flags & (flags::VARARGS | flags::VARKEYWORDS) != 0
+            || compiled.keyword_only_count != 0
+            || compiled.cell_count() != 0
+            || self.jit_depth >= DEPTH_LIMIT
+            || self.frames.len() >= self.runtime.recursion_limit
+        {
+            return None;
+        }
+        let local_count = compiled.varnames.len();
+        self.ensure_stack_room(local_count + compiled.max_stack_depth as usize)
+            .ok()?;
+        self.stack
+            .resize(arguments_start + local_count, Value::NULL);
+        self.frames.push(Frame {
+            code,
+            code_value: function.code,
+            function: callable,
+            globals: function.globals,
+            locals: Value::NULL,
+            base: arguments_start,
+            stack_base: arguments_start + local_count,
+            ip: 0,
+            return_to,
+            is_entry: true,
+            generator: Value::NULL,
+        });
+        self.safepoint();
+        let outcome = self.run_compiled(entry, 0);
+        Some(self.finish_entry_frame(outcome))
     }
 
     /// Records a deopt of the top frame at `instruction`; drops the speculation there after

@@ -1,0 +1,234 @@
+//! Fast paths compiled code calls without flushing its operand stack: each either does its
+//! whole job without allocating, raising or running Python code — so no collection can happen
+//! and nothing needs rooting — or returns NULL (0 for the stores) and changes nothing, and the
+//! compiled code takes the generic path through the interpreter's implementation instead.
+//!
+//! They share the helpers' signature `(vm, x, instruction, a, b) -> u64`; `x` is an extra
+//! operand where one is needed.
+
+use std::ffi::c_void;
+
+use krait_runtime::attribute_site;
+use krait_runtime::object::Payload;
+use krait_runtime::Value;
+
+use crate::Vm;
+
+/// The vm behind compiled code's opaque pointer.
+///
+/// # Safety
+/// As `helpers::vm_from`: `vm` is the pointer the running compiled code was given.
+unsafe fn vm_from<'a>(vm: *mut c_void) -> &'a Vm {
+    // SAFETY: see the function's contract.
+    unsafe { &*(vm as *const Vm) }
+}
+
+/// The addresses, for the JIT's table.
+pub(super) fn table() -> krait_jit::FastPaths {
+    krait_jit::FastPaths {
+        load_global: load_global as *const () as usize,
+        subscript: subscript as *const () as usize,
+        store_subscript: store_subscript as *const () as usize,
+        load_attribute: load_attribute as *const () as usize,
+        store_attribute: store_attribute as *const () as usize,
+        load_method: load_method as *const () as usize,
+        unpack: unpack as *const () as usize,
+        power: power as *const () as usize,
+    }
+}
+
+/// `LoadGlobal` through the code's global cache.
+extern "C" fn load_global(
+    vm: *mut c_void,
+    _unused: u64,
+    _instruction: u32,
+    name: u64,
+    _b: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    let Some(frame) = vm.frames.last() else {
+        return 0;
+    };
+    let code = frame.code;
+    let slot = name as usize;
+    let Some(&name) = code.names.get(slot) else {
+        return 0;
+    };
+    krait_runtime::global_cache::cached_global(
+        vm.runtime.builtins,
+        &code.global_cache,
+        slot,
+        frame.globals,
+        name,
+    )
+    .map_or(0, Value::bits)
+}
+
+/// The item slot of a list or tuple at a small int index, if in range.
+fn item(container: Value, key: Value) -> Option<&'static mut Value> {
+    let index = key.as_small_int()?;
+    let items: &'static mut Vec<Value> = match &container.as_object()?.payload {
+        Payload::List(items) => items.get(),
+        _ => return None,
+    };
+    let length = items.len() as i64;
+    let index = if index < 0 { index + length } else { index };
+    if (0..length).contains(&index) {
+        items.get_mut(index as usize)
+    } else {
+        None
+    }
+}
+
+/// `container[key]` for lists and tuples indexed by small ints in range.
+extern "C" fn subscript(
+    _vm: *mut c_void,
+    _unused: u64,
+    _instruction: u32,
+    container: u64,
+    key: u64,
+) -> u64 {
+    let (container, key) = (Value::from_bits(container), Value::from_bits(key));
+    if let Some(slot) = item(container, key) {
+        return slot.bits();
+    }
+    if let (Some(Payload::Tuple(items)), Some(index)) = (
+        container.as_object().map(|object| &object.payload),
+        key.as_small_int(),
+    ) {
+        let length = items.len() as i64;
+        let index = if index < 0 { index + length } else { index };
+        if (0..length).contains(&index) {
+            return items[index as usize].bits();
+        }
+    }
+    0
+}
+
+/// `container[key] = value` for lists indexed by small ints in range; 1 when done.
+extern "C" fn store_subscript(
+    _vm: *mut c_void,
+    value: u64,
+    _instruction: u32,
+    container: u64,
+    key: u64,
+) -> u64 {
+    match item(Value::from_bits(container), Value::from_bits(key)) {
+        Some(slot) => {
+            *slot = Value::from_bits(value);
+            1
+        }
+        None => 0,
+    }
+}
+
+/// `object.name` from the instruction's attribute cache (an instance slot).
+extern "C" fn load_attribute(
+    vm: *mut c_void,
+    _unused: u64,
+    instruction: u32,
+    object: u64,
+    _b: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    let Some(frame) = vm.frames.last() else {
+        return 0;
+    };
+    attribute_site::cached_load(
+        &frame.code.attribute_sites,
+        instruction as usize,
+        Value::from_bits(object),
+    )
+    .map_or(0, Value::bits)
+}
+
+/// `object.name = value` through the instruction's attribute cache; 1 when done.
+extern "C" fn store_attribute(
+    vm: *mut c_void,
+    value: u64,
+    instruction: u32,
+    object: u64,
+    _b: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    let Some(frame) = vm.frames.last() else {
+        return 0;
+    };
+    u64::from(attribute_site::cached_store(
+        &frame.code.attribute_sites,
+        instruction as usize,
+        Value::from_bits(object),
+        Value::from_bits(value),
+    ))
+}
+
+/// The method `LoadMethod` finds through the instruction's cache (the receiver is the object).
+extern "C" fn load_method(
+    vm: *mut c_void,
+    _unused: u64,
+    instruction: u32,
+    object: u64,
+    _b: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    let Some(frame) = vm.frames.last() else {
+        return 0;
+    };
+    attribute_site::cached_method(
+        &frame.code.attribute_sites,
+        instruction as usize,
+        Value::from_bits(object),
+    )
+    .map_or(0, Value::bits)
+}
+
+/// `UnpackSequence` of a tuple or list of exactly `count` items: writes them at `out`, last
+/// first (the order the stack takes them); 1 when done.
+extern "C" fn unpack(_vm: *mut c_void, out: u64, count: u32, sequence: u64, _b: u64) -> u64 {
+    let sequence = Value::from_bits(sequence);
+    let items: &[Value] = match sequence.as_object().map(|object| &object.payload) {
+        Some(Payload::Tuple(items)) => items,
+        Some(Payload::List(items)) => items.get().as_slice(),
+        _ => return 0,
+    };
+    if items.len() != count as usize {
+        return 0;
+    }
+    let out = out as *mut Value;
+    for (offset, item) in items.iter().rev().enumerate() {
+        // SAFETY: compiled code passes the address of its frame's operand stack slots for the
+        // `count` values the instruction pushes, within the VM stack's reserved capacity.
+        unsafe { out.add(offset).write(*item) };
+    }
+    1
+}
+
+/// `base ** exponent` for floats with a positive base (the C library's `pow`, as CPython's
+/// float power uses); the bits of the result, or NULL to take the generic path.
+extern "C" fn power(
+    _vm: *mut c_void,
+    _unused: u64,
+    _instruction: u32,
+    base: u64,
+    exponent: u64,
+) -> u64 {
+    let (Some(base), Some(exponent)) = (
+        Value::from_bits(base).as_float(),
+        Value::from_bits(exponent).as_float(),
+    ) else {
+        return 0;
+    };
+    if !(base > 0.0 && base.is_finite() && exponent.is_finite()) {
+        return 0;
+    }
+    let result = base.powf(exponent);
+    if result.is_finite() {
+        Value::float(result).bits()
+    } else {
+        0
+    }
+}
