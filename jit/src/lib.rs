@@ -142,8 +142,21 @@ pub struct Environment {
     pub threshold_offset: i32,
     /// Call the safepoint helper at every back-edge (the GC-stress mode).
     pub gc_stress: bool,
+    /// The address of the globals epoch (a `u64` that changes whenever module globals or the
+    /// builtins change).
+    pub globals_epoch_address: usize,
     /// `AssertionError` (a constant for `LoadAssertionError`).
     pub assertion_error: Value,
+}
+
+/// The globals a code object sees, resolved when it is compiled: `LoadGlobal` of name `i`
+/// becomes the constant `values[i]` behind a check that the globals epoch is still `epoch`.
+#[derive(Clone, Debug, Default)]
+pub struct GlobalSnapshot {
+    /// The globals epoch at compile time.
+    pub epoch: u64,
+    /// The value of each name of the code, where it names a global or builtin.
+    pub values: Vec<Option<Value>>,
 }
 
 /// What to keep of a compilation for inspection.
@@ -201,7 +214,12 @@ impl Jit {
     }
 
     /// Compiles `code` with the feedback bytes of its profile.
-    pub fn compile(&mut self, code: &CodeData, inspect: Inspect) -> Result<Compiled, String> {
+    pub fn compile(
+        &mut self,
+        code: &CodeData,
+        globals: &GlobalSnapshot,
+        inspect: Inspect,
+    ) -> Result<Compiled, String> {
         let started = Instant::now();
         if code.code.is_generator() {
             return Err("generator and coroutine code runs in the interpreter".into());
@@ -246,6 +264,7 @@ impl Jit {
                 code,
                 &analysis,
                 feedback,
+                globals,
                 &self.environment,
                 helper_signature,
             );

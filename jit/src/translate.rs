@@ -26,7 +26,7 @@ use krait_runtime::profile::{EXIT_MARKER, SEEN_FLOAT, SEEN_INT, SEEN_MIXED, SEEN
 use krait_runtime::Value;
 
 use crate::analysis::Analysis;
-use crate::{DeoptReason, Environment};
+use crate::{DeoptReason, Environment, GlobalSnapshot};
 
 const TAG_INT: i64 = (0xFFF9_u64 << 48) as i64;
 const PAYLOAD_MASK: i64 = (1 << 48) - 1;
@@ -116,6 +116,7 @@ pub(crate) struct Translator<'a, 'b> {
     code: &'a CodeData,
     analysis: &'a Analysis,
     feedback: Vec<u8>,
+    globals: &'a GlobalSnapshot,
     environment: &'a Environment,
     helper_signature: SigRef,
     vm: IrValue,
@@ -141,6 +142,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         code: &'a CodeData,
         analysis: &'a Analysis,
         feedback: Vec<u8>,
+        globals: &'a GlobalSnapshot,
         environment: &'a Environment,
         helper_signature: SigRef,
     ) -> Translator<'a, 'b> {
@@ -177,6 +179,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             code,
             analysis,
             feedback,
+            globals,
             environment,
             helper_signature,
             vm: IrValue::from_u32(0),
@@ -845,6 +848,53 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.terminated = true;
             }
             Opcode::LoadGlobal => {
+                if let Some(Some(value)) = self.globals.values.get(arg as usize).copied() {
+                    // The value at compile time, while no global has changed since.
+                    let address = self
+                        .builder
+                        .ins()
+                        .iconst(types::I64, self.environment.globals_epoch_address as i64);
+                    let epoch =
+                        self.builder
+                            .ins()
+                            .load(types::I64, MemFlagsData::trusted(), address, 0);
+                    let unchanged = self.builder.ins().icmp_imm_s(
+                        IntCC::Equal,
+                        epoch,
+                        self.globals.epoch as i64,
+                    );
+                    let constant_block = self.builder.create_block();
+                    let lookup_block = self.builder.create_block();
+                    let join = self.builder.create_block();
+                    self.builder.set_cold_block(lookup_block);
+                    self.builder
+                        .ins()
+                        .brif(unchanged, constant_block, &[], lookup_block, &[]);
+                    self.builder.switch_to_block(constant_block);
+                    let constant = self.builder.ins().iconst(types::I64, value.bits() as i64);
+                    self.push(constant, Kind::Unknown);
+                    self.builder.ins().jump(join, &[]);
+                    self.builder.switch_to_block(lookup_block);
+                    self.depth -= 1;
+                    let fast = self.environment.fast_paths.load_global;
+                    let zero = self.zero();
+                    let name = self.builder.ins().iconst(types::I64, i64::from(arg));
+                    self.fast_or_generic(
+                        index,
+                        opcode,
+                        arg,
+                        fast,
+                        zero,
+                        0,
+                        (name, zero),
+                        |this, value| {
+                            this.push(value, Kind::Unknown);
+                        },
+                    );
+                    self.builder.ins().jump(join, &[]);
+                    self.builder.switch_to_block(join);
+                    return Ok(1);
+                }
                 let fast = self.environment.fast_paths.load_global;
                 let zero = self.zero();
                 let name = self.builder.ins().iconst(types::I64, i64::from(arg));

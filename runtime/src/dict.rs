@@ -51,6 +51,22 @@ pub struct Dict {
     finger: usize,
     /// Whether this is a class namespace: its changes invalidate the attribute caches.
     watched: bool,
+    /// Whether this is a module's globals or the builtins: its changes bump the globals epoch.
+    globals: bool,
+}
+
+static GLOBALS_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// A counter that changes whenever a module namespace or the builtins change: compiled code
+/// that folded a global's value into a constant checks it is still the epoch it compiled in.
+#[inline]
+pub fn globals_epoch() -> u64 {
+    GLOBALS_EPOCH.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// The address of the globals epoch, which compiled code reads directly.
+pub fn globals_epoch_address() -> usize {
+    GLOBALS_EPOCH.as_ptr() as usize
 }
 
 static NAMESPACE_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -97,6 +113,27 @@ impl Dict {
         bump_namespace_epoch();
     }
 
+    /// Marks this table as module globals or the builtins (see `globals`).
+    pub fn watch_as_globals(&mut self) {
+        self.globals = true;
+    }
+
+    /// Whether this table is module globals or the builtins.
+    pub fn is_globals(&self) -> bool {
+        self.globals
+    }
+
+    /// Bumps the epochs of the caches that depend on this table, before a change.
+    #[inline]
+    fn touched(&self) {
+        if self.watched {
+            bump_namespace_epoch();
+        }
+        if self.globals {
+            GLOBALS_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+
     /// Whether this table uses the set layout.
     pub fn is_set_layout(&self) -> bool {
         self.set_layout
@@ -134,9 +171,7 @@ impl Dict {
 
     /// Sets the value of a live entry.
     pub fn set_value(&mut self, index: usize, value: Value) {
-        if self.watched {
-            bump_namespace_epoch();
-        }
+        self.touched();
         if let Some(entry) = self.entries.get_mut(index) {
             entry.value = value;
         }
@@ -144,9 +179,7 @@ impl Dict {
 
     /// Appends a key known to be absent.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
-        if self.watched {
-            bump_namespace_epoch();
-        }
+        self.touched();
         if self.set_layout {
             self.set_insert(hash, key, value);
             return;
@@ -163,9 +196,7 @@ impl Dict {
 
     /// Removes the entry at an index; returns it.
     pub fn remove_at(&mut self, index: usize) -> Option<Entry> {
-        if self.watched {
-            bump_namespace_epoch();
-        }
+        self.touched();
         let entry = *self.entry(index)?;
         if self.set_layout {
             self.entries[index] = Entry {
@@ -227,9 +258,7 @@ impl Dict {
 
     /// Empties the table.
     pub fn clear(&mut self) {
-        if self.watched {
-            bump_namespace_epoch();
-        }
+        self.touched();
         self.entries.clear();
         self.indices.clear();
         self.length = 0;

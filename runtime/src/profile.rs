@@ -57,6 +57,8 @@ pub struct CodeProfile {
     pub entry: Cell<Option<CompiledEntry>>,
     /// How many times this code was compiled (recompiles after invalidation count too).
     pub compilations: Cell<u32>,
+    /// The globals dict the compiled code was made for (its global values may be folded in).
+    pub globals: Cell<crate::Value>,
     /// Operand types seen, per instruction (`SEEN_*`), plus `ENTRY_POINT`.
     pub feedback: Box<[Cell<u8>]>,
     /// Deopts taken, per instruction (saturating).
@@ -72,6 +74,7 @@ impl CodeProfile {
             tier: Cell::new(Tier::Interpreted),
             entry: Cell::new(None),
             compilations: Cell::new(0),
+            globals: Cell::new(crate::Value::NULL),
             feedback: (0..instruction_count).map(|_| Cell::new(0)).collect(),
             deopts: (0..instruction_count).map(|_| Cell::new(0)).collect(),
         }

@@ -78,6 +78,9 @@ impl Runtime {
             interned,
         };
         runtime.builtins = runtime.new_dict();
+        if let Some(table) = crate::types::dict::table(runtime.builtins) {
+            table.get().watch_as_globals();
+        }
         runtime.modules = runtime.new_dict();
         crate::bootstrap::create_builtin_types(&mut runtime);
         runtime
@@ -350,6 +353,9 @@ impl Runtime {
     pub fn new_module(&mut self, name: &str) -> Value {
         let name_value = self.intern(name);
         let dict = self.new_dict();
+        if let Some(table) = crate::types::dict::table(dict) {
+            table.get().watch_as_globals();
+        }
         crate::types::dict::set_str_key(self, dict, self.names.__name__, name_value);
         crate::types::dict::set_str_key(self, dict, self.names.__doc__, Value::NONE);
         self.heap.allocate(Payload::Module {

@@ -764,13 +764,18 @@ fn list_slot(container: Value, key: Value) -> Option<&'static mut Value> {
         .and_then(|resolved| items.get_mut(resolved))
 }
 
-/// The feedback bits for operands that missed the int/int and float/float fast paths.
+/// The feedback bits for operands that took an arithmetic or comparison slow path.
 #[cold]
 fn operand_types(left: Value, right: Value) -> u8 {
-    let number = |value: Value| value.as_small_int().is_some() || value.as_float().is_some();
-    if number(left) && number(right) {
-        SEEN_MIXED
-    } else {
-        SEEN_OTHER
+    match (
+        left.as_small_int().is_some(),
+        left.as_float().is_some(),
+        right.as_small_int().is_some(),
+        right.as_float().is_some(),
+    ) {
+        (true, _, true, _) => SEEN_INT,
+        (_, true, _, true) => SEEN_FLOAT,
+        (true, _, _, true) | (_, true, true, _) => SEEN_MIXED,
+        _ => SEEN_OTHER,
     }
 }

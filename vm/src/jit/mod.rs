@@ -21,10 +21,11 @@ use std::collections::HashMap;
 
 use krait_compiler::code::flags;
 use krait_compiler::Opcode;
-use krait_jit::{DeoptReason, Inspect, Jit};
+use krait_jit::{DeoptReason, GlobalSnapshot, Inspect, Jit};
 use krait_runtime::object::CodeData;
 use krait_runtime::object::Payload;
 use krait_runtime::profile::{CompiledEntry, Tier, ENTRY_POINT, EXIT_MARKER, SEEN_OTHER};
+use krait_runtime::types::dict::get_str_key;
 use krait_runtime::{PyErr, PyResult, Value};
 
 use crate::frame::Frame;
@@ -127,6 +128,7 @@ impl Vm {
         let (heap_allocated, heap_threshold) = krait_runtime::heap::Heap::pressure_offsets();
         let heap = std::mem::offset_of!(Vm, runtime.heap);
         let environment = krait_jit::Environment {
+            globals_epoch_address: krait_runtime::dict::globals_epoch_address(),
             helpers: helpers::table(),
             fast_paths: fast_paths::table(),
             allocated_offset: (heap + heap_allocated) as i32,
@@ -181,7 +183,9 @@ impl Vm {
         let jit = self.jit.as_ref()?;
         let profile = &code.profile;
         match profile.tier.get() {
-            Tier::Compiled if self.jit_depth < DEPTH_LIMIT => profile.entry.get(),
+            Tier::Compiled if self.jit_depth < DEPTH_LIMIT && self.same_globals(code) => {
+                profile.entry.get()
+            }
             Tier::Interpreted => {
                 let calls = profile.calls.get().saturating_add(1);
                 profile.calls.set(calls);
@@ -209,7 +213,8 @@ impl Vm {
         }
         let profile = &code.profile;
         let entry = match profile.tier.get() {
-            Tier::Compiled => profile.entry.get(),
+            Tier::Compiled if self.same_globals(code) => profile.entry.get(),
+            Tier::Compiled => None,
             Tier::Interpreted => {
                 let edges = profile.back_edges.get().saturating_add(1);
                 profile.back_edges.set(edges);
@@ -239,6 +244,15 @@ impl Vm {
         }
     }
 
+    /// Whether the top frame runs with the globals its code was compiled for (compiled code may
+    /// have folded their values in; a code object run with other globals stays interpreted).
+    #[inline]
+    fn same_globals(&self, code: &CodeData) -> bool {
+        self.frames
+            .last()
+            .is_some_and(|frame| frame.globals == code.profile.globals.get())
+    }
+
     #[cold]
     fn compile(&mut self, code: &'static CodeData, trigger: &str) -> Option<CompiledEntry> {
         let jit = self.jit.as_mut()?;
@@ -248,7 +262,14 @@ impl Vm {
             clif: matches_name(&jit.options.emit_clif, code),
         };
         let recompile = profile.compilations.get() > 0;
-        match jit.compiler.compile(code, inspect) {
+        let globals = self
+            .frames
+            .last()
+            .map_or(Value::NULL, |frame| frame.globals);
+        let snapshot = self.global_snapshot(code, globals);
+        profile.globals.set(globals);
+        let jit = self.jit.as_mut()?;
+        match jit.compiler.compile(code, &snapshot, inspect) {
             Ok(compiled) => {
                 profile.entry.set(Some(compiled.entry));
                 profile.tier.set(Tier::Compiled);
@@ -299,6 +320,36 @@ impl Vm {
                 None
             }
         }
+    }
+
+    /// The values `LoadGlobal` finds now, for compiled code to fold in: only for module
+    /// globals (whose changes move the globals epoch).
+    fn global_snapshot(&mut self, code: &CodeData, globals: Value) -> GlobalSnapshot {
+        let watched = krait_runtime::types::dict::table(globals)
+            .is_some_and(|table| table.get().is_globals());
+        let mut snapshot = GlobalSnapshot {
+            epoch: krait_runtime::dict::globals_epoch(),
+            values: vec![None; code.names.len()],
+        };
+        if !watched {
+            return snapshot;
+        }
+        let builtins = self.runtime.builtins;
+        for instruction in &code.code.instructions {
+            if instruction.opcode != Opcode::LoadGlobal {
+                continue;
+            }
+            let slot = instruction.arg as usize;
+            let Some(&name) = code.names.get(slot) else {
+                continue;
+            };
+            let found = get_str_key(&mut self.runtime, globals, name)
+                .or_else(|| get_str_key(&mut self.runtime, builtins, name));
+            snapshot.values[slot] = found;
+        }
+        // Looking up changes nothing, but be exact: the epoch after the lookups.
+        snapshot.epoch = krait_runtime::dict::globals_epoch();
+        snapshot
     }
 
     /// Runs the top frame's compiled code from instruction `entry_instruction`.
@@ -400,7 +451,9 @@ impl Vm {
         };
         let code = krait_runtime::loader::code_data(function.code)?;
         let entry = match code.profile.tier.get() {
-            Tier::Compiled => code.profile.entry.get()?,
+            Tier::Compiled if code.profile.globals.get() == function.globals => {
+                code.profile.entry.get()?
+            }
             _ => return None,
         };
         let compiled = &code.code;
