@@ -106,8 +106,8 @@ pub struct Helpers {
 }
 
 /// The vm's fast paths, called without flushing the operand stack: each does its whole job
-/// without allocating, raising or running Python code, or returns 0 and changes nothing (the
-/// compiled code then takes the generic path). Same signature as the helpers, where the
+/// without allocating, raising or running Python code, or returns `EXIT_MARKER` ("miss") and
+/// changes nothing (the compiled code then takes the generic path). Same signature as the helpers, where the
 /// stack-pointer argument carries an extra operand.
 #[derive(Clone, Copy, Debug)]
 pub struct FastPaths {
@@ -127,6 +127,9 @@ pub struct FastPaths {
     pub unpack: usize,
     /// `a ** b` for floats with a positive finite base.
     pub power: usize,
+    /// `next(a)` for range, list and tuple iterators: the value, NULL when a range is
+    /// exhausted.
+    pub iterate: usize,
 }
 
 /// What compiled code needs to know about the vm.
@@ -145,6 +148,9 @@ pub struct Environment {
     /// The address of the globals epoch (a `u64` that changes whenever module globals or the
     /// builtins change).
     pub globals_epoch_address: usize,
+    /// Where list, tuple and range-iterator fields are in heap objects, when measurable (see
+    /// `krait_runtime::layout`); without it those go through the fast paths.
+    pub layout: Option<krait_runtime::layout::Offsets>,
     /// `AssertionError` (a constant for `LoadAssertionError`).
     pub assertion_error: Value,
 }

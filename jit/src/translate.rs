@@ -21,6 +21,7 @@ use cranelift_codegen::ir::{
 };
 use cranelift_frontend::{FunctionBuilder, Switch, Variable};
 use krait_compiler::{Comparison, Opcode};
+use krait_runtime::layout::Kind as Layout;
 use krait_runtime::object::CodeData;
 use krait_runtime::profile::{EXIT_MARKER, SEEN_FLOAT, SEEN_INT, SEEN_MIXED, SEEN_OTHER};
 use krait_runtime::Value;
@@ -452,7 +453,7 @@ impl<'a, 'b> Translator<'a, 'b> {
     }
 
     /// Calls fast path `address` with `(vm, extra, immediate, a, b)` and no flush; where it
-    /// answers 0 the generic path runs instead. `on_success` updates the abstract stack for
+    /// misses the generic path runs instead. `on_success` updates the abstract stack for
     /// the fast path's result.
     #[allow(clippy::too_many_arguments)]
     fn fast_or_generic(
@@ -472,7 +473,11 @@ impl<'a, 'b> Translator<'a, 'b> {
         let slow = self.builder.create_block();
         let join = self.builder.create_block();
         self.builder.set_cold_block(slow);
-        self.builder.ins().brif(result, fast, &[], slow, &[]);
+        let missed = self
+            .builder
+            .ins()
+            .icmp_imm_s(IntCC::Equal, result, EXIT_MARKER as i64);
+        self.builder.ins().brif(missed, slow, &[], fast, &[]);
         let depth = self.depth;
         let kinds = self.stack_kinds.clone();
         self.builder.switch_to_block(fast);
@@ -489,6 +494,99 @@ impl<'a, 'b> Translator<'a, 'b> {
         for slot in self.depth.saturating_sub(2)..self.depth {
             self.stack_kinds[slot] = Kind::Unknown;
         }
+    }
+
+    /// Branches to `otherwise` unless `value` is a heap object of `kind`; returns the object's
+    /// address.
+    fn object_of_kind(&mut self, value: IrValue, kind: Layout, otherwise: Block) -> IrValue {
+        let tag = self.builder.ins().ushr_imm_s(value, 48);
+        let is_object = self.builder.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFFA);
+        let check_kind = self.builder.create_block();
+        self.builder
+            .ins()
+            .brif(is_object, check_kind, &[], otherwise, &[]);
+        self.builder.switch_to_block(check_kind);
+        let address = self.builder.ins().band_imm_s(value, PAYLOAD_MASK);
+        let offset = self.layout().map_or(1, |layout| layout.kind);
+        let found = self
+            .builder
+            .ins()
+            .uload8(types::I32, MemFlagsData::trusted(), address, offset);
+        let matches = self
+            .builder
+            .ins()
+            .icmp_imm_s(IntCC::Equal, found, kind as i64);
+        let next = self.builder.create_block();
+        self.builder.ins().brif(matches, next, &[], otherwise, &[]);
+        self.builder.switch_to_block(next);
+        address
+    }
+
+    fn layout(&self) -> Option<krait_runtime::layout::Offsets> {
+        self.environment.layout
+    }
+
+    fn load_at(&mut self, address: IrValue, offset: i32) -> IrValue {
+        self.builder
+            .ins()
+            .load(types::I64, MemFlagsData::trusted(), address, offset)
+    }
+
+    /// The address of item `key` (a boxed int) of the list or tuple `container`, or a jump to
+    /// `otherwise` (not a list/tuple, not an int, out of range). Lists only when `lists_only`.
+    fn item_address(
+        &mut self,
+        container: IrValue,
+        key: IrValue,
+        lists_only: bool,
+        otherwise: Block,
+    ) -> Option<IrValue> {
+        let layout = self.layout()?;
+        let key_is_int = self.is_int(key);
+        let int_key = self.builder.create_block();
+        self.builder
+            .ins()
+            .brif(key_is_int, int_key, &[], otherwise, &[]);
+        self.builder.switch_to_block(int_key);
+        let found = self.builder.create_block();
+        self.builder.append_block_param(found, types::I64);
+        self.builder.append_block_param(found, types::I64);
+        let not_list = if lists_only {
+            otherwise
+        } else {
+            self.builder.create_block()
+        };
+        let list = self.object_of_kind(container, Layout::List, not_list);
+        let items = self.load_at(list, layout.list_items);
+        let length = self.load_at(list, layout.list_length);
+        self.builder
+            .ins()
+            .jump(found, &[items.into(), length.into()]);
+        if !lists_only {
+            self.builder.switch_to_block(not_list);
+            let tuple = self.object_of_kind(container, Layout::Tuple, otherwise);
+            let items = self.load_at(tuple, layout.tuple_items);
+            let length = self.load_at(tuple, layout.tuple_length);
+            self.builder
+                .ins()
+                .jump(found, &[items.into(), length.into()]);
+        }
+        self.builder.switch_to_block(found);
+        let items = self.builder.block_params(found)[0];
+        let length = self.builder.block_params(found)[1];
+        let raw = self.unbox_int(key);
+        let negative = self.builder.ins().icmp_imm_s(IntCC::SignedLessThan, raw, 0);
+        let wrapped = self.builder.ins().iadd(raw, length);
+        let position = self.builder.ins().select(negative, wrapped, raw);
+        let in_range = self
+            .builder
+            .ins()
+            .icmp(IntCC::UnsignedLessThan, position, length);
+        let ok = self.builder.create_block();
+        self.builder.ins().brif(in_range, ok, &[], otherwise, &[]);
+        self.builder.switch_to_block(ok);
+        let offset = self.builder.ins().ishl_imm_s(position, 3);
+        Some(self.builder.ins().iadd(items, offset))
     }
 
     fn zero(&mut self) -> IrValue {
@@ -823,9 +921,70 @@ impl<'a, 'b> Translator<'a, 'b> {
             }
             Opcode::ForIter => {
                 let (iterator, _) = self.peek(0);
+                let join = self.builder.create_block();
+                self.builder.append_block_param(join, types::I64);
+                let not_range = self.builder.create_block();
+                if let Some(layout) = self.layout() {
+                    // A range iterator, inline: the next value while it fits inline.
+                    let range = self.object_of_kind(iterator, Layout::RangeIterator, not_range);
+                    let next = self.load_at(range, layout.range_next);
+                    let stop = self.load_at(range, layout.range_stop);
+                    let step = self.load_at(range, layout.range_step);
+                    let below = self.builder.ins().icmp(IntCC::SignedLessThan, next, stop);
+                    let above = self
+                        .builder
+                        .ins()
+                        .icmp(IntCC::SignedGreaterThan, next, stop);
+                    let upward = self
+                        .builder
+                        .ins()
+                        .icmp_imm_s(IntCC::SignedGreaterThan, step, 0);
+                    let more = self.builder.ins().select(upward, below, above);
+                    let produce = self.builder.create_block();
+                    let null = self
+                        .builder
+                        .ins()
+                        .iconst(types::I64, Value::NULL.bits() as i64);
+                    self.builder
+                        .ins()
+                        .brif(more, produce, &[], join, &[null.into()]);
+                    self.builder.switch_to_block(produce);
+                    let fits = self.fits_inline(next);
+                    let store = self.builder.create_block();
+                    self.builder.ins().brif(fits, store, &[], not_range, &[]);
+                    self.builder.switch_to_block(store);
+                    let advanced = self.builder.ins().iadd(next, step);
+                    self.builder.ins().store(
+                        MemFlagsData::trusted(),
+                        advanced,
+                        range,
+                        layout.range_next,
+                    );
+                    let boxed = self.box_int(next);
+                    self.builder.ins().jump(join, &[boxed.into()]);
+                } else {
+                    self.builder.ins().jump(not_range, &[]);
+                }
+                self.builder.switch_to_block(not_range);
                 let zero = self.builder.ins().iconst(types::I64, 0);
+                let immediate = self.builder.ins().iconst(types::I32, 0);
+                let fast = self.environment.fast_paths.iterate;
+                let quick = self.call_helper_raw(fast, zero, immediate, iterator, zero);
+                let missed = self
+                    .builder
+                    .ins()
+                    .icmp_imm_s(IntCC::Equal, quick, EXIT_MARKER as i64);
+                let slow = self.builder.create_block();
+                self.builder.set_cold_block(slow);
+                self.builder
+                    .ins()
+                    .brif(missed, slow, &[], join, &[quick.into()]);
+                self.builder.switch_to_block(slow);
                 let helper = self.environment.helpers.for_iter;
-                let next_value = self.call_helper_values(helper, index, iterator, zero);
+                let general = self.call_helper_values(helper, index, iterator, zero);
+                self.builder.ins().jump(join, &[general.into()]);
+                self.builder.switch_to_block(join);
+                let next_value = self.builder.block_params(join)[0];
                 let exhausted = self.builder.ins().icmp_imm_s(
                     IntCC::Equal,
                     next_value,
@@ -910,6 +1069,68 @@ impl<'a, 'b> Translator<'a, 'b> {
                         this.push(value, Kind::Unknown);
                     },
                 );
+            }
+            Opcode::BinarySubscr if self.layout().is_some() => {
+                let (key, _) = self.peek(0);
+                let (container, _) = self.peek(1);
+                let fallback = self.builder.create_block();
+                let join = self.builder.create_block();
+                self.builder.set_cold_block(fallback);
+                let depth = self.depth;
+                let kinds = self.stack_kinds.clone();
+                if let Some(address) = self.item_address(container, key, false, fallback) {
+                    let item = self.load_at(address, 0);
+                    self.pop();
+                    self.pop();
+                    self.push(item, Kind::Unknown);
+                    self.builder.ins().jump(join, &[]);
+                }
+                self.builder.switch_to_block(fallback);
+                self.depth = depth;
+                self.stack_kinds = kinds;
+                let fast = self.environment.fast_paths.subscript;
+                let zero = self.zero();
+                self.fast_or_generic(
+                    index,
+                    opcode,
+                    arg,
+                    fast,
+                    zero,
+                    0,
+                    (container, key),
+                    |this, value| {
+                        this.pop();
+                        this.pop();
+                        this.push(value, Kind::Unknown);
+                    },
+                );
+                self.builder.ins().jump(join, &[]);
+                self.builder.switch_to_block(join);
+            }
+            Opcode::StoreSubscr if self.layout().is_some() => {
+                let (key, _) = self.peek(0);
+                let (container, _) = self.peek(1);
+                let (value, _) = self.peek(2);
+                let fallback = self.builder.create_block();
+                let join = self.builder.create_block();
+                self.builder.set_cold_block(fallback);
+                let depth = self.depth;
+                let kinds = self.stack_kinds.clone();
+                if let Some(address) = self.item_address(container, key, true, fallback) {
+                    self.builder
+                        .ins()
+                        .store(MemFlagsData::trusted(), value, address, 0);
+                    self.pop();
+                    self.pop();
+                    self.pop();
+                    self.builder.ins().jump(join, &[]);
+                }
+                self.builder.switch_to_block(fallback);
+                self.depth = depth;
+                self.stack_kinds = kinds;
+                self.generic(index, opcode, arg);
+                self.builder.ins().jump(join, &[]);
+                self.builder.switch_to_block(join);
             }
             Opcode::BinarySubscr => {
                 let (key, _) = self.peek(0);

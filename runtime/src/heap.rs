@@ -93,6 +93,7 @@ impl Heap {
     pub fn allocate(&mut self, payload: Payload) -> Value {
         let object = HeapObject {
             marked: Cell::new(false),
+            kind: crate::layout::kind_of(&payload) as u8,
             payload,
         };
         self.allocated_since_collection += HEADER_BYTES + object.owned_bytes();

@@ -22,6 +22,7 @@ pub mod error;
 pub mod global_cache;
 pub mod heap;
 pub mod host;
+pub mod layout;
 pub mod loader;
 pub mod modules;
 pub mod names;

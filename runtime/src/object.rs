@@ -41,9 +41,15 @@ impl<T> Mutable<T> {
 }
 
 /// A heap object: the GC header and the payload.
+///
+/// `repr(C)` keeps `kind` at a fixed offset (1): compiled code reads it to recognize the few
+/// payloads it handles inline (see `layout.rs`).
+#[repr(C)]
 pub struct HeapObject {
     /// Set by the marker during a collection.
     pub(crate) marked: Cell<bool>,
+    /// The payload's `layout::Kind`, set at allocation (payloads never change kind).
+    pub(crate) kind: u8,
     /// What the object is.
     pub payload: Payload,
 }

@@ -4,15 +4,19 @@
 //! compiled code takes the generic path through the interpreter's implementation instead.
 //!
 //! They share the helpers' signature `(vm, x, instruction, a, b) -> u64`; `x` is an extra
-//! operand where one is needed.
+//! operand where one is needed. "No" is `MISS` (the exit marker, which no value uses: 0 would be
+//! the float 0.0); the stores and unpacking answer 1 for done.
 
 use std::ffi::c_void;
 
 use krait_runtime::attribute_site;
-use krait_runtime::object::Payload;
+use krait_runtime::object::{IteratorKind, Payload};
 use krait_runtime::Value;
 
 use crate::Vm;
+
+/// A fast path's answer when it does not apply.
+const MISS: u64 = krait_runtime::profile::EXIT_MARKER;
 
 /// The vm behind compiled code's opaque pointer.
 ///
@@ -34,6 +38,7 @@ pub(super) fn table() -> krait_jit::FastPaths {
         load_method: load_method as *const () as usize,
         unpack: unpack as *const () as usize,
         power: power as *const () as usize,
+        iterate: iterate as *const () as usize,
     }
 }
 
@@ -48,12 +53,12 @@ extern "C" fn load_global(
     // SAFETY: called only by compiled code, with the vm pointer it was given.
     let vm = unsafe { vm_from(vm) };
     let Some(frame) = vm.frames.last() else {
-        return 0;
+        return MISS;
     };
     let code = frame.code;
     let slot = name as usize;
     let Some(&name) = code.names.get(slot) else {
-        return 0;
+        return MISS;
     };
     krait_runtime::global_cache::cached_global(
         vm.runtime.builtins,
@@ -62,7 +67,7 @@ extern "C" fn load_global(
         frame.globals,
         name,
     )
-    .map_or(0, Value::bits)
+    .map_or(MISS, Value::bits)
 }
 
 /// The item slot of a list or tuple at a small int index, if in range.
@@ -103,7 +108,7 @@ extern "C" fn subscript(
             return items[index as usize].bits();
         }
     }
-    0
+    MISS
 }
 
 /// `container[key] = value` for lists indexed by small ints in range; 1 when done.
@@ -119,7 +124,7 @@ extern "C" fn store_subscript(
             *slot = Value::from_bits(value);
             1
         }
-        None => 0,
+        None => MISS,
     }
 }
 
@@ -134,14 +139,14 @@ extern "C" fn load_attribute(
     // SAFETY: called only by compiled code, with the vm pointer it was given.
     let vm = unsafe { vm_from(vm) };
     let Some(frame) = vm.frames.last() else {
-        return 0;
+        return MISS;
     };
     attribute_site::cached_load(
         &frame.code.attribute_sites,
         instruction as usize,
         Value::from_bits(object),
     )
-    .map_or(0, Value::bits)
+    .map_or(MISS, Value::bits)
 }
 
 /// `object.name = value` through the instruction's attribute cache; 1 when done.
@@ -155,14 +160,18 @@ extern "C" fn store_attribute(
     // SAFETY: called only by compiled code, with the vm pointer it was given.
     let vm = unsafe { vm_from(vm) };
     let Some(frame) = vm.frames.last() else {
-        return 0;
+        return MISS;
     };
-    u64::from(attribute_site::cached_store(
+    if attribute_site::cached_store(
         &frame.code.attribute_sites,
         instruction as usize,
         Value::from_bits(object),
         Value::from_bits(value),
-    ))
+    ) {
+        1
+    } else {
+        MISS
+    }
 }
 
 /// The method `LoadMethod` finds through the instruction's cache (the receiver is the object).
@@ -176,14 +185,14 @@ extern "C" fn load_method(
     // SAFETY: called only by compiled code, with the vm pointer it was given.
     let vm = unsafe { vm_from(vm) };
     let Some(frame) = vm.frames.last() else {
-        return 0;
+        return MISS;
     };
     attribute_site::cached_method(
         &frame.code.attribute_sites,
         instruction as usize,
         Value::from_bits(object),
     )
-    .map_or(0, Value::bits)
+    .map_or(MISS, Value::bits)
 }
 
 /// `UnpackSequence` of a tuple or list of exactly `count` items: writes them at `out`, last
@@ -193,10 +202,10 @@ extern "C" fn unpack(_vm: *mut c_void, out: u64, count: u32, sequence: u64, _b: 
     let items: &[Value] = match sequence.as_object().map(|object| &object.payload) {
         Some(Payload::Tuple(items)) => items,
         Some(Payload::List(items)) => items.get().as_slice(),
-        _ => return 0,
+        _ => return MISS,
     };
     if items.len() != count as usize {
-        return 0;
+        return MISS;
     }
     let out = out as *mut Value;
     for (offset, item) in items.iter().rev().enumerate() {
@@ -220,15 +229,63 @@ extern "C" fn power(
         Value::from_bits(base).as_float(),
         Value::from_bits(exponent).as_float(),
     ) else {
-        return 0;
+        return MISS;
     };
     if !(base > 0.0 && base.is_finite() && exponent.is_finite()) {
-        return 0;
+        return MISS;
     }
     let result = base.powf(exponent);
     if result.is_finite() {
         Value::float(result).bits()
     } else {
-        0
+        MISS
+    }
+}
+
+/// `next()` of a range iterator (small ints) or a list or tuple iterator before its end: the
+/// value; NULL when a range is exhausted; `MISS` otherwise (the generic path handles the end of
+/// other sequences and everything else).
+extern "C" fn iterate(
+    _vm: *mut c_void,
+    _unused: u64,
+    _instruction: u32,
+    iterator: u64,
+    _b: u64,
+) -> u64 {
+    let iterator = Value::from_bits(iterator);
+    let Some(Payload::Iterator(kind)) = iterator.as_object().map(|object| &object.payload) else {
+        return MISS;
+    };
+    match kind {
+        IteratorKind::Range { next, stop, step } => {
+            let current = next.get();
+            if (*step > 0 && current < *stop) || (*step < 0 && current > *stop) {
+                match Value::small_int(current) {
+                    Some(value) => {
+                        next.set(current + *step);
+                        value.bits()
+                    }
+                    None => MISS,
+                }
+            } else {
+                Value::NULL.bits()
+            }
+        }
+        IteratorKind::Sequence { sequence, index } => {
+            let position = index.get();
+            let item = match sequence.as_object().map(|object| &object.payload) {
+                Some(Payload::List(items)) => items.get().get(position).copied(),
+                Some(Payload::Tuple(items)) => items.get(position).copied(),
+                _ => None,
+            };
+            match item {
+                Some(item) => {
+                    index.set(position + 1);
+                    item.bits()
+                }
+                None => MISS,
+            }
+        }
+        _ => MISS,
     }
 }

@@ -134,6 +134,7 @@ impl Vm {
             allocated_offset: (heap + heap_allocated) as i32,
             threshold_offset: (heap + heap_threshold) as i32,
             gc_stress: options.gc_stress,
+            layout: krait_runtime::layout::measure(),
             assertion_error: self.runtime.types.assertion_error,
         };
         let compiler = Jit::new(environment)?;

@@ -1,0 +1,170 @@
+//! Where compiled code finds things inside heap objects.
+//!
+//! The JIT handles a few payloads inline — list and tuple items, range iterators — instead of
+//! calling into the vm. Rust does not fix the layout of enums, `Vec` or boxed slices, so the
+//! offsets are not written down anywhere: they are *measured* once, on real objects built for
+//! the purpose, and handed to the JIT. `HeapObject` is `repr(C)`, so its `kind` byte (which
+//! payload it is, for the few kinds the JIT knows) is always at offset 1.
+//!
+//! If a measurement is ambiguous (a `Vec` whose pointer, length and capacity words cannot be
+//! told apart), `measure` returns `None` and compiled code calls the vm for everything.
+
+use std::cell::Cell;
+
+use crate::object::{HeapObject, IteratorKind, Mutable, Payload};
+use crate::value::Value;
+
+/// The payload kinds compiled code recognizes by `HeapObject::kind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Kind {
+    /// Anything else.
+    Other = 0,
+    /// `list`.
+    List = 1,
+    /// `tuple`.
+    Tuple = 2,
+    /// A range iterator.
+    RangeIterator = 3,
+}
+
+/// The kind byte of a payload.
+#[inline]
+pub fn kind_of(payload: &Payload) -> Kind {
+    match payload {
+        Payload::List(_) => Kind::List,
+        Payload::Tuple(_) => Kind::Tuple,
+        Payload::Iterator(IteratorKind::Range { .. }) => Kind::RangeIterator,
+        _ => Kind::Other,
+    }
+}
+
+/// Byte offsets from the start of a `HeapObject`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Offsets {
+    /// The kind byte.
+    pub kind: i32,
+    /// A list's item pointer.
+    pub list_items: i32,
+    /// A list's length.
+    pub list_length: i32,
+    /// A tuple's item pointer.
+    pub tuple_items: i32,
+    /// A tuple's length.
+    pub tuple_length: i32,
+    /// A range iterator's next value (an `i64`).
+    pub range_next: i32,
+    /// A range iterator's end (exclusive).
+    pub range_stop: i32,
+    /// A range iterator's step.
+    pub range_step: i32,
+}
+
+fn address<T>(value: &T) -> usize {
+    value as *const T as usize
+}
+
+/// Which of the words of a two- or three-word container hold `pointer` and `length`.
+fn find_words(words: &[usize], pointer: usize, length: usize) -> Option<(usize, usize)> {
+    let pointer_at = words.iter().position(|&word| word == pointer)?;
+    let length_at = words.iter().position(|&word| word == length)?;
+    let unique = words.iter().filter(|&&word| word == pointer).count() == 1
+        && words.iter().filter(|&&word| word == length).count() == 1;
+    (unique && pointer_at != length_at).then_some((pointer_at, length_at))
+}
+
+/// Measures the offsets on sample objects; `None` if any is ambiguous.
+pub fn measure() -> Option<Offsets> {
+    let word = std::mem::size_of::<usize>();
+    // A list of 3 items with room for 7: pointer, length and capacity all differ.
+    let mut items = Vec::with_capacity(7);
+    items.extend([Value::NONE, Value::TRUE, Value::FALSE]);
+    let list = HeapObject {
+        marked: Cell::new(false),
+        kind: Kind::List as u8,
+        payload: Payload::List(Mutable::new(items)),
+    };
+    let Payload::List(list_items) = &list.payload else {
+        return None;
+    };
+    let vector: &Vec<Value> = list_items.get();
+    if std::mem::size_of::<Vec<Value>>() != 3 * word {
+        return None;
+    }
+    // SAFETY: a `Vec<Value>` is three words (checked above); reading them as plain words
+    // only looks at its representation, which is what is being measured.
+    let words = unsafe { std::slice::from_raw_parts(address(vector) as *const usize, 3) };
+    let (pointer_word, length_word) = find_words(words, vector.as_ptr() as usize, 3)?;
+    let list_base = address(vector) - address(&list);
+
+    let tuple = HeapObject {
+        marked: Cell::new(false),
+        kind: Kind::Tuple as u8,
+        payload: Payload::Tuple(vec![Value::NONE; 5].into_boxed_slice()),
+    };
+    let Payload::Tuple(tuple_items) = &tuple.payload else {
+        return None;
+    };
+    if std::mem::size_of::<Box<[Value]>>() != 2 * word {
+        return None;
+    }
+    // SAFETY: a boxed slice is two words (checked above); see the list case.
+    let tuple_words =
+        unsafe { std::slice::from_raw_parts(address(tuple_items) as *const usize, 2) };
+    let (tuple_pointer_word, tuple_length_word) =
+        find_words(tuple_words, tuple_items.as_ptr() as usize, 5)?;
+    let tuple_base = address(tuple_items) - address(&tuple);
+
+    let range = HeapObject {
+        marked: Cell::new(false),
+        kind: Kind::RangeIterator as u8,
+        payload: Payload::Iterator(IteratorKind::Range {
+            next: Cell::new(1),
+            stop: 2,
+            step: 3,
+        }),
+    };
+    let Payload::Iterator(IteratorKind::Range { next, stop, step }) = &range.payload else {
+        return None;
+    };
+    let to_offset = |value: usize| i32::try_from(value).ok();
+    Some(Offsets {
+        kind: to_offset(address(&list.kind) - address(&list))?,
+        list_items: to_offset(list_base + pointer_word * word)?,
+        list_length: to_offset(list_base + length_word * word)?,
+        tuple_items: to_offset(tuple_base + tuple_pointer_word * word)?,
+        tuple_length: to_offset(tuple_base + tuple_length_word * word)?,
+        range_next: to_offset(address(next) - address(&range))?,
+        range_stop: to_offset(address(stop) - address(&range))?,
+        range_step: to_offset(address(step) - address(&range))?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The measured offsets read the right fields of real heap objects.
+    #[test]
+    fn offsets_read_real_objects() {
+        let offsets = measure().expect("measurable layout");
+        assert_eq!(offsets.kind, 1);
+        let mut runtime = crate::Runtime::new();
+        let list = runtime.new_list(vec![Value::NONE, Value::TRUE]);
+        let tuple = runtime.new_tuple(vec![Value::FALSE; 4]);
+        let read = |value: Value, offset: i32| -> usize {
+            let base = value.bits() as usize & ((1 << 48) - 1);
+            // SAFETY: the offsets were measured for these payload kinds; the objects are live.
+            unsafe { *((base + offset as usize) as *const usize) }
+        };
+        let list_base = list.bits() as usize & ((1 << 48) - 1);
+        // SAFETY: offset 1 of a live `repr(C)` heap object is its kind byte.
+        let kind = unsafe { *((list_base + 1) as *const u8) };
+        assert_eq!(kind, Kind::List as u8);
+        assert_eq!(read(list, offsets.list_length), 2);
+        let items = read(list, offsets.list_items) as *const Value;
+        // SAFETY: the list has two items.
+        assert_eq!(unsafe { *items.add(1) }, Value::TRUE);
+        assert_eq!(read(tuple, offsets.tuple_length), 4);
+    }
+}
