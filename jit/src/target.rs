@@ -12,6 +12,9 @@ pub fn host_isa() -> Result<OwnedTargetIsa, String> {
     let mut flags = settings::builder();
     for (name, value) in [
         ("opt_level", "speed"),
+        // The IR is checked by the tests (every corpus case compiles in the eager mode); the
+        // verifier would double compile time in every run.
+        ("enable_verifier", "false"),
         ("use_colocated_libcalls", "false"),
         ("is_pic", "false"),
     ] {

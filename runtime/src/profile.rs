@@ -57,6 +57,10 @@ pub struct CodeProfile {
     pub entry: Cell<Option<CompiledEntry>>,
     /// How many times this code was compiled (recompiles after invalidation count too).
     pub compilations: Cell<u32>,
+    /// Set by the vm on compilation: the local count when a call with exactly the positional
+    /// parameters can bind its arguments in place and enter the compiled code directly; 0
+    /// otherwise.
+    pub direct_locals: Cell<u32>,
     /// The globals dict the compiled code was made for (its global values may be folded in).
     pub globals: Cell<crate::Value>,
     /// Operand types seen, per instruction (`SEEN_*`), plus `ENTRY_POINT`.
@@ -75,6 +79,7 @@ impl CodeProfile {
             entry: Cell::new(None),
             compilations: Cell::new(0),
             globals: Cell::new(crate::Value::NULL),
+            direct_locals: Cell::new(0),
             feedback: (0..instruction_count).map(|_| Cell::new(0)).collect(),
             deopts: (0..instruction_count).map(|_| Cell::new(0)).collect(),
         }

@@ -278,6 +278,16 @@ impl Vm {
                 for &entry in &compiled.entries {
                     profile.record(entry, ENTRY_POINT);
                 }
+                let code_object = &code.code;
+                let plain = code_object.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
+                    && code_object.keyword_only_count == 0
+                    && code_object.cell_count() == 0
+                    && !code_object.varnames.is_empty();
+                profile.direct_locals.set(if plain {
+                    code_object.varnames.len() as u32
+                } else {
+                    0
+                });
                 jit.statistics.functions += 1;
                 jit.statistics.compile_micros += compiled.micros;
                 if recompile {
@@ -457,21 +467,22 @@ impl Vm {
             }
             _ => return None,
         };
-        let compiled = &code.code;
-        if length - arguments_start != compiled.argument_count as usize
-            || compiled.flags & (flags::VARARGS | flags::VARKEYWORDS) != 0
-            || compiled.keyword_only_count != 0
-            || compiled.cell_count() != 0
+        // Set when the code was compiled: its local count when plain positional calls can
+        // bind in place (no defaults needed, no varargs, no cells), else 0.
+        let direct = code.profile.direct_locals.get() as usize;
+        let given = length - arguments_start;
+        if direct == 0
+            || given != code.code.argument_count as usize
             || self.jit_depth >= DEPTH_LIMIT
             || self.frames.len() >= self.runtime.recursion_limit
+            || length + direct + code.code.max_stack_depth as usize + crate::STACK_MARGIN
+                > self.stack.capacity()
         {
             return None;
         }
-        let local_count = compiled.varnames.len();
-        self.ensure_stack_room(local_count + compiled.max_stack_depth as usize)
-            .ok()?;
-        self.stack
-            .resize(arguments_start + local_count, Value::NULL);
+        if direct > given {
+            self.stack.resize(arguments_start + direct, Value::NULL);
+        }
         self.frames.push(Frame {
             code,
             code_value: function.code,
@@ -479,7 +490,7 @@ impl Vm {
             globals: function.globals,
             locals: Value::NULL,
             base: arguments_start,
-            stack_base: arguments_start + local_count,
+            stack_base: arguments_start + direct,
             ip: 0,
             return_to,
             is_entry: true,
