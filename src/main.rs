@@ -92,6 +92,10 @@ struct Options {
     #[arg(long, value_name = "NAME", num_args = 0..=1, require_equals = true, default_missing_value = "")]
     emit_asm: Option<String>,
 
+    /// Write /tmp/perf-PID.map, naming compiled functions for `perf report`.
+    #[arg(long)]
+    perf_map: bool,
+
     /// Print the Cranelift IR of each compiled function (or only of NAME) to stderr.
     #[arg(long, value_name = "NAME", num_args = 0..=1, require_equals = true, default_missing_value = "")]
     emit_clif: Option<String>,
@@ -203,6 +207,7 @@ fn run(options: Options) -> u8 {
         emit_assembly: options.emit_asm.clone(),
         emit_clif: options.emit_clif.clone(),
         gc_stress: options.gc_stress,
+        perf_map: options.perf_map,
     };
     if let Err(message) = vm.enable_jit(jit_options) {
         eprintln!("krait: the JIT cannot start: {message}");

@@ -215,3 +215,86 @@ time.sleep(10)
         "no anonymous executable mapping (no compiled code?): {maps}"
     );
 }
+
+#[test]
+fn perf_map_names_each_compiled_function_with_its_address_range() {
+    let path = script(
+        "perf_map.py",
+        "\
+def square(x):
+    return x * x
+
+def cube(x):
+    return x * x * x
+
+total = 0
+for i in range(3000):
+    total += square(i) + cube(i)
+print(total)
+",
+    );
+    let child = Command::new(env!("CARGO_BIN_EXE_krait"))
+        .args(["--perf-map", "--jit-log", &path])
+        .output()
+        .expect("krait runs");
+    assert!(child.status.success(), "{}", text(&child.stderr));
+    let log = text(&child.stderr);
+    // The map is named after the process; find it through the addresses the log printed.
+    let compiled: Vec<(String, u64)> = log
+        .lines()
+        .filter(|line| line.starts_with("jit: compile "))
+        .map(|line| {
+            let name = line["jit: compile ".len()..]
+                .split(' ')
+                .next()
+                .unwrap_or("")
+                .to_string();
+            let address = line
+                .split("address=0x")
+                .nth(1)
+                .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok())
+                .unwrap_or(0);
+            (name, address)
+        })
+        .collect();
+    assert!(compiled.len() >= 3, "{log}");
+    let maps: Vec<(std::path::PathBuf, String)> = std::fs::read_dir("/tmp")
+        .expect("/tmp")
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(|name| name.starts_with("perf-") && name.ends_with(".map"))
+        })
+        .filter_map(|map| std::fs::read_to_string(&map).ok().map(|text| (map, text)))
+        .filter(|(_, text)| text.contains(&path))
+        .collect();
+    let (map_path, map) = maps
+        .iter()
+        .find(|(_, text)| {
+            compiled
+                .iter()
+                .all(|(_, address)| text.contains(&format!("{address:x} ")))
+        })
+        .expect("a perf map with every compiled function");
+    let mut ranges = Vec::new();
+    for (name, address) in &compiled {
+        let line = map
+            .lines()
+            .find(|line| line.starts_with(&format!("{address:x} ")))
+            .expect("the function's line");
+        let mut fields = line.split(' ');
+        let start = u64::from_str_radix(fields.next().unwrap_or(""), 16).expect("start");
+        let size = u64::from_str_radix(fields.next().unwrap_or(""), 16).expect("size");
+        assert_eq!(start, *address);
+        assert!(size > 16, "{line}");
+        assert!(line.contains(&format!("py::{name} (")), "{line}");
+        ranges.push((start, start + size));
+    }
+    ranges.sort();
+    for pair in ranges.windows(2) {
+        assert!(pair[0].1 <= pair[1].0, "overlapping ranges {ranges:?}");
+    }
+    let _ = std::fs::remove_file(map_path);
+}

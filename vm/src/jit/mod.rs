@@ -65,6 +65,8 @@ pub struct JitOptions {
     pub emit_clif: Option<String>,
     /// Safepoint calls at every back-edge (the GC-stress mode).
     pub gc_stress: bool,
+    /// Write `/tmp/perf-PID.map` so `perf report` names compiled functions.
+    pub perf_map: bool,
 }
 
 /// Back-edges per call, for the loop threshold.
@@ -93,6 +95,8 @@ pub struct JitRuntime {
     statistics: Statistics,
     /// Deopts by (function, line, reason), for the log's counts.
     deopt_counts: HashMap<(String, u32, DeoptReason), u64>,
+    /// The perf map being written, when asked for.
+    perf_map: Option<std::fs::File>,
 }
 
 /// How compiled code left.
@@ -152,7 +156,17 @@ impl Vm {
             loop_threshold,
             statistics: Statistics::default(),
             deopt_counts: HashMap::new(),
+            perf_map: None,
         }));
+        if let Some(jit) = self.jit.as_mut() {
+            if jit.options.perf_map {
+                let path = format!("/tmp/perf-{}.map", std::process::id());
+                jit.perf_map = Some(
+                    std::fs::File::create(&path)
+                        .map_err(|error| format!("cannot write {path}: {error}"))?,
+                );
+            }
+        }
         Ok(())
     }
 
@@ -293,9 +307,23 @@ impl Vm {
                 if recompile {
                     jit.statistics.recompiles += 1;
                 }
+                if let Some(map) = jit.perf_map.as_mut() {
+                    use std::io::Write;
+                    // perf's format: start and size in hex, then the symbol name.
+                    let _ = writeln!(
+                        map,
+                        "{:x} {:x} py::{} ({}:{})",
+                        compiled.address,
+                        compiled.size,
+                        code.code.qualname,
+                        code.code.filename,
+                        code.code.first_line
+                    );
+                    let _ = map.flush();
+                }
                 if jit.options.log {
                     eprintln!(
-                        "jit: {} {} ({}:{}) trigger={} time={}us size={}B guards={} entries={}",
+                        "jit: {} {} ({}:{}) trigger={} time={}us size={}B guards={} entries={} address={:#x}",
                         if recompile { "recompile" } else { "compile" },
                         code.code.qualname,
                         code.code.filename,
@@ -304,7 +332,8 @@ impl Vm {
                         compiled.micros,
                         compiled.size,
                         compiled.guards,
-                        compiled.entries.len()
+                        compiled.entries.len(),
+                        compiled.address
                     );
                 }
                 if let Some(clif) = &compiled.clif {
