@@ -1,5 +1,6 @@
 //! Inline caches for attribute instructions (`LoadAttr`, `LoadMethod`, `StoreAttr`): what one
-//! instruction found the last time, for instances of one class with one shape.
+//! instruction found for instances of up to `WAYS` (class, shape) pairs — polymorphic, so a
+//! site that sees several subclasses (a scheduler's task kinds) keeps hitting.
 //!
 //! An entry is valid while the instance has the recorded class and shape and the namespace
 //! epoch has not moved (see `attribute_cache.rs`): the same class with the same namespaces and
@@ -27,17 +28,79 @@ enum Found {
     Method(Value),
 }
 
-/// One instruction's cache entry; see the module documentation.
+/// One (class, shape) entry of a site; see the module documentation.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct AttributeSite {
+struct Way {
     class: u64,
     shape: usize,
     epoch: u64,
     found: Found,
 }
 
-/// The sites of a code object, one per instruction.
-pub type Sites = Mutable<Box<[AttributeSite]>>;
+/// How many (class, shape) pairs a site remembers.
+const WAYS: usize = 4;
+
+/// One attribute instruction's cache.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct AttributeSite {
+    ways: [Way; WAYS],
+    /// The way the next new pair replaces when all are in use.
+    next: u8,
+}
+
+/// The attribute caches of a code object: a site per attribute instruction, found through a
+/// per-instruction index (other instructions have none).
+pub struct Sites {
+    index: Box<[u32]>,
+    sites: Mutable<Box<[AttributeSite]>>,
+}
+
+const NO_SITE: u32 = u32::MAX;
+
+impl Sites {
+    /// Sites for the instructions of `code` that access attributes.
+    pub fn new(code: &krait_compiler::CodeObject) -> Sites {
+        use krait_compiler::Opcode;
+        let mut count = 0u32;
+        let index = code
+            .instructions
+            .iter()
+            .map(|instruction| {
+                if matches!(
+                    instruction.opcode,
+                    Opcode::LoadAttr | Opcode::StoreAttr | Opcode::LoadMethod
+                ) {
+                    count += 1;
+                    count - 1
+                } else {
+                    NO_SITE
+                }
+            })
+            .collect();
+        Sites {
+            index,
+            sites: Mutable::new(vec![AttributeSite::default(); count as usize].into_boxed_slice()),
+        }
+    }
+
+    #[inline]
+    fn site(&self, ip: usize) -> Option<&mut AttributeSite> {
+        let slot = *self.index.get(ip)?;
+        self.sites.get().get_mut(slot as usize)
+    }
+}
+
+/// The way of `site` that applies to `instance`, if any.
+#[inline]
+fn matching_way(site: &AttributeSite, instance: &InstanceObject) -> Option<Found> {
+    let class = instance.class.get().bits();
+    let shape = std::rc::Rc::as_ptr(instance.shape.get()) as usize;
+    let epoch = namespace_epoch();
+    site.ways
+        .iter()
+        .find(|way| way.class == class && way.shape == shape && way.epoch == epoch)
+        .map(|way| way.found)
+}
 
 /// The instance behind `object` when its attributes live in shape slots.
 #[inline]
@@ -52,22 +115,12 @@ fn plain_instance(object: Value) -> Option<&'static InstanceObject> {
     }
 }
 
-#[inline]
-fn site_matches(site: &AttributeSite, instance: &InstanceObject) -> bool {
-    site.class == instance.class.get().bits()
-        && site.shape == std::rc::Rc::as_ptr(instance.shape.get()) as usize
-        && site.epoch == namespace_epoch()
-}
-
 /// `object.name` from the cache, if this instruction's entry applies.
 #[inline]
 pub fn cached_load(sites: &Sites, ip: usize, object: Value) -> Option<Value> {
     let instance = plain_instance(object)?;
-    let site = sites.get().get(ip)?;
-    if !site_matches(site, instance) {
-        return None;
-    }
-    match site.found {
+    let site = sites.site(ip)?;
+    match matching_way(site, instance)? {
         Found::Slot(slot) => instance
             .slots
             .get()
@@ -82,11 +135,8 @@ pub fn cached_load(sites: &Sites, ip: usize, object: Value) -> Option<Value> {
 #[inline]
 pub fn cached_method(sites: &Sites, ip: usize, object: Value) -> Option<Value> {
     let instance = plain_instance(object)?;
-    let site = sites.get().get(ip)?;
-    if !site_matches(site, instance) {
-        return None;
-    }
-    match site.found {
+    let site = sites.site(ip)?;
+    match matching_way(site, instance)? {
         Found::Method(function) => Some(function),
         _ => None,
     }
@@ -99,14 +149,11 @@ pub fn cached_store(sites: &Sites, ip: usize, object: Value, value: Value) -> bo
     let Some(instance) = plain_instance(object) else {
         return false;
     };
-    let Some(site) = sites.get().get(ip) else {
+    let Some(site) = sites.site(ip) else {
         return false;
     };
-    if !site_matches(site, instance) {
-        return false;
-    }
-    match site.found {
-        Found::Slot(slot) => match instance.slots.get().get_mut(slot as usize) {
+    match matching_way(site, instance) {
+        Some(Found::Slot(slot)) => match instance.slots.get().get_mut(slot as usize) {
             Some(target) => {
                 *target = value;
                 true
@@ -154,14 +201,32 @@ fn cacheable(runtime: &mut Runtime, class: Value, name: Value, for_store: bool) 
 }
 
 fn record(sites: &Sites, ip: usize, instance: &InstanceObject, found: Found) {
-    if let Some(site) = sites.get().get_mut(ip) {
-        *site = AttributeSite {
-            class: instance.class.get().bits(),
-            shape: std::rc::Rc::as_ptr(instance.shape.get()) as usize,
-            epoch: namespace_epoch(),
-            found,
-        };
-    }
+    let Some(site) = sites.site(ip) else {
+        return;
+    };
+    let way = Way {
+        class: instance.class.get().bits(),
+        shape: std::rc::Rc::as_ptr(instance.shape.get()) as usize,
+        epoch: namespace_epoch(),
+        found,
+    };
+    // Reuse the way for this pair, else a stale or empty one, else the oldest.
+    let epoch = way.epoch;
+    let target = site
+        .ways
+        .iter()
+        .position(|old| old.class == way.class && old.shape == way.shape)
+        .or_else(|| {
+            site.ways
+                .iter()
+                .position(|old| old.epoch != epoch || matches!(old.found, Found::Empty))
+        })
+        .unwrap_or_else(|| {
+            let oldest = site.next as usize % WAYS;
+            site.next = ((oldest + 1) % WAYS) as u8;
+            oldest
+        });
+    site.ways[target] = way;
 }
 
 /// After a `LoadAttr` or `StoreAttr` went the slow way: remember the slot if it was a plain

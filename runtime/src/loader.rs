@@ -35,9 +35,7 @@ pub fn load_code(runtime: &mut Runtime, code: &Rc<CodeObject>) -> Value {
         global_cache: crate::object::Mutable::new(
             vec![Default::default(); code.names.len()].into_boxed_slice(),
         ),
-        attribute_sites: crate::object::Mutable::new(
-            vec![Default::default(); code.instructions.len()].into_boxed_slice(),
-        ),
+        attribute_sites: crate::attribute_site::Sites::new(code),
         profile: crate::profile::CodeProfile::new(code.instructions.len()),
     })));
     runtime.pop_roots(mark);
