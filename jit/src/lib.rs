@@ -145,6 +145,9 @@ pub struct Environment {
     pub threshold_offset: i32,
     /// Call the safepoint helper at every back-edge (the GC-stress mode).
     pub gc_stress: bool,
+    /// The address of the class epoch (a `u64` that changes whenever a class namespace
+    /// changes).
+    pub class_epoch_address: usize,
     /// The address of the globals epoch (a `u64` that changes whenever module globals or the
     /// builtins change).
     pub globals_epoch_address: usize,
@@ -163,6 +166,8 @@ pub struct GlobalSnapshot {
     pub epoch: u64,
     /// The value of each name of the code, where it names a global or builtin.
     pub values: Vec<Option<Value>>,
+    /// Per instruction: the attribute cache's single entry, for an inline check.
+    pub attributes: Vec<Option<krait_runtime::attribute_site::Monomorphic>>,
 }
 
 /// What to keep of a compilation for inspection.

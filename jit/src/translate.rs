@@ -589,6 +589,88 @@ impl<'a, 'b> Translator<'a, 'b> {
         Some(self.builder.ins().iadd(items, offset))
     }
 
+    /// Checks inline that `object` is a plain instance of the class and shape the attribute
+    /// cache recorded, with class namespaces unchanged since; jumps to `otherwise` if not.
+    /// Returns the object's address.
+    fn instance_matches(
+        &mut self,
+        object: IrValue,
+        recorded: &krait_runtime::attribute_site::Monomorphic,
+        otherwise: Block,
+    ) -> Option<IrValue> {
+        let layout = self.layout()?;
+        let address = self.object_of_kind(object, Layout::Instance, otherwise);
+        let class = self.load_at(address, layout.instance_class);
+        let shape = self.load_at(address, layout.instance_shape);
+        let exception = self.load_at(address, layout.instance_exception);
+        let dict = self.load_at(address, layout.instance_dict);
+        let epoch_address = self
+            .builder
+            .ins()
+            .iconst(types::I64, self.environment.class_epoch_address as i64);
+        let epoch = self.load_at(epoch_address, 0);
+        let checks = [
+            (class, recorded.class as i64),
+            (shape, recorded.shape as i64 - layout.shape_pointer_adjust),
+            (exception, 0),
+            (dict, Value::NULL.bits() as i64),
+            (epoch, recorded.epoch as i64),
+        ];
+        let mut all = None;
+        for (value, expected) in checks {
+            let same = self.builder.ins().icmp_imm_s(IntCC::Equal, value, expected);
+            all = Some(match all {
+                None => same,
+                Some(previous) => self.builder.ins().band(previous, same),
+            });
+        }
+        let next = self.builder.create_block();
+        let all = all?;
+        self.builder.ins().brif(all, next, &[], otherwise, &[]);
+        self.builder.switch_to_block(next);
+        Some(address)
+    }
+
+    /// The address of slot `slot` of the instance at `address`, or a jump to `otherwise`.
+    fn slot_address(&mut self, address: IrValue, slot: u32, otherwise: Block) -> Option<IrValue> {
+        let layout = self.layout()?;
+        let count = self.load_at(address, layout.instance_slot_count);
+        let present =
+            self.builder
+                .ins()
+                .icmp_imm_s(IntCC::UnsignedGreaterThan, count, i64::from(slot));
+        let next = self.builder.create_block();
+        self.builder.ins().brif(present, next, &[], otherwise, &[]);
+        self.builder.switch_to_block(next);
+        let slots = self.load_at(address, layout.instance_slots);
+        Some(self.builder.ins().iadd_imm_s(slots, i64::from(slot) * 8))
+    }
+
+    /// An inline path for an attribute instruction, with the usual path as its fallback.
+    /// `inline` emits the fast case given the fallback block and returns false if it could not.
+    fn with_inline(
+        &mut self,
+        inline: impl FnOnce(&mut Self, Block) -> bool,
+        usual: impl FnOnce(&mut Self),
+    ) {
+        let fallback = self.builder.create_block();
+        let join = self.builder.create_block();
+        self.builder.set_cold_block(fallback);
+        let depth = self.depth;
+        let kinds = self.stack_kinds.clone();
+        if inline(self, fallback) {
+            self.builder.ins().jump(join, &[]);
+        } else {
+            self.builder.ins().jump(fallback, &[]);
+        }
+        self.builder.switch_to_block(fallback);
+        self.depth = depth;
+        self.stack_kinds = kinds;
+        usual(self);
+        self.builder.ins().jump(join, &[]);
+        self.builder.switch_to_block(join);
+    }
+
     fn zero(&mut self) -> IrValue {
         self.builder.ins().iconst(types::I64, 0)
     }
@@ -1173,58 +1255,140 @@ impl<'a, 'b> Translator<'a, 'b> {
                 );
             }
             Opcode::LoadAttr => {
+                let recorded = self.globals.attributes.get(index).copied().flatten();
                 let (object, _) = self.peek(0);
-                let fast = self.environment.fast_paths.load_attribute;
-                let zero = self.zero();
-                self.fast_or_generic(
-                    index,
-                    opcode,
-                    arg,
-                    fast,
-                    zero,
-                    index as i64,
-                    (object, zero),
-                    |this, value| {
+                self.with_inline(
+                    |this, fallback| {
+                        let Some(recorded) = recorded.filter(|recorded| recorded.slot.is_some())
+                        else {
+                            return false;
+                        };
+                        let Some(address) = this.instance_matches(object, &recorded, fallback)
+                        else {
+                            return false;
+                        };
+                        let slot = recorded.slot.unwrap_or(0);
+                        let Some(slot_address) = this.slot_address(address, slot, fallback) else {
+                            return false;
+                        };
+                        let value = this.load_at(slot_address, 0);
+                        let bound = this.builder.ins().icmp_imm_s(
+                            IntCC::NotEqual,
+                            value,
+                            Value::NULL.bits() as i64,
+                        );
+                        let next = this.builder.create_block();
+                        this.builder.ins().brif(bound, next, &[], fallback, &[]);
+                        this.builder.switch_to_block(next);
                         this.pop();
                         this.push(value, Kind::Unknown);
+                        true
+                    },
+                    |this| {
+                        let (object, _) = this.peek(0);
+                        let fast = this.environment.fast_paths.load_attribute;
+                        let zero = this.zero();
+                        this.fast_or_generic(
+                            index,
+                            opcode,
+                            arg,
+                            fast,
+                            zero,
+                            index as i64,
+                            (object, zero),
+                            |this, value| {
+                                this.pop();
+                                this.push(value, Kind::Unknown);
+                            },
+                        );
                     },
                 );
             }
             Opcode::StoreAttr => {
+                let recorded = self.globals.attributes.get(index).copied().flatten();
                 let (object, _) = self.peek(0);
-                let (value, _) = self.peek(1);
-                let fast = self.environment.fast_paths.store_attribute;
-                let zero = self.zero();
-                self.fast_or_generic(
-                    index,
-                    opcode,
-                    arg,
-                    fast,
-                    value,
-                    index as i64,
-                    (object, zero),
-                    |this, _| {
+                let (stored, _) = self.peek(1);
+                self.with_inline(
+                    |this, fallback| {
+                        let Some(recorded) = recorded.filter(|recorded| recorded.slot.is_some())
+                        else {
+                            return false;
+                        };
+                        let Some(address) = this.instance_matches(object, &recorded, fallback)
+                        else {
+                            return false;
+                        };
+                        let slot = recorded.slot.unwrap_or(0);
+                        let Some(slot_address) = this.slot_address(address, slot, fallback) else {
+                            return false;
+                        };
+                        this.builder
+                            .ins()
+                            .store(MemFlagsData::trusted(), stored, slot_address, 0);
                         this.pop();
                         this.pop();
+                        true
+                    },
+                    |this| {
+                        let (object, _) = this.peek(0);
+                        let (value, _) = this.peek(1);
+                        let fast = this.environment.fast_paths.store_attribute;
+                        let zero = this.zero();
+                        this.fast_or_generic(
+                            index,
+                            opcode,
+                            arg,
+                            fast,
+                            value,
+                            index as i64,
+                            (object, zero),
+                            |this, _| {
+                                this.pop();
+                                this.pop();
+                            },
+                        );
                     },
                 );
             }
             Opcode::LoadMethod => {
+                let recorded = self.globals.attributes.get(index).copied().flatten();
                 let (object, _) = self.peek(0);
-                let fast = self.environment.fast_paths.load_method;
-                let zero = self.zero();
-                self.fast_or_generic(
-                    index,
-                    opcode,
-                    arg,
-                    fast,
-                    zero,
-                    index as i64,
-                    (object, zero),
-                    |this, method| {
+                self.with_inline(
+                    |this, fallback| {
+                        let Some(recorded) = recorded.filter(|recorded| recorded.slot.is_none())
+                        else {
+                            return false;
+                        };
+                        if this.instance_matches(object, &recorded, fallback).is_none() {
+                            return false;
+                        }
+                        let method = this
+                            .builder
+                            .ins()
+                            .iconst(types::I64, recorded.method as i64);
                         this.pop();
                         this.push(method, Kind::Unknown);
                         this.push(object, Kind::Unknown);
+                        true
+                    },
+                    |this| {
+                        let (object, _) = this.peek(0);
+                        let fast = this.environment.fast_paths.load_method;
+                        let zero = this.zero();
+                        this.fast_or_generic(
+                            index,
+                            opcode,
+                            arg,
+                            fast,
+                            zero,
+                            index as i64,
+                            (object, zero),
+                            |this, method| {
+                                this.pop();
+                                this.push(method, Kind::Unknown);
+                                this.push(object, Kind::Unknown);
+                            },
+                        );
                     },
                 );
             }

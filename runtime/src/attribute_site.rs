@@ -34,6 +34,9 @@ struct Way {
     class: u64,
     shape: usize,
     epoch: u64,
+    /// `dict::class_epoch` when recorded: unlike `epoch` it survives collections, so compiled
+    /// code can still trust an entry recorded before one.
+    class_epoch: u64,
     found: Found,
 }
 
@@ -208,6 +211,7 @@ fn record(sites: &Sites, ip: usize, instance: &InstanceObject, found: Found) {
         class: instance.class.get().bits(),
         shape: std::rc::Rc::as_ptr(instance.shape.get()) as usize,
         epoch: namespace_epoch(),
+        class_epoch: crate::dict::class_epoch(),
         found,
     };
     // Reuse the way for this pair, else a stale or empty one, else the oldest.
@@ -279,4 +283,51 @@ pub fn record_method(
     if lookup_in_type(runtime, class, name) == Some(method) {
         record(sites, ip, instance, Found::Method(method));
     }
+}
+
+/// What compiled code may check inline at an attribute instruction: the site's only entry, if it
+/// has exactly one valid for the current namespace epoch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Monomorphic {
+    /// The class's bits.
+    pub class: u64,
+    /// The shape's address.
+    pub shape: usize,
+    /// The class epoch (`dict::class_epoch`) the entry was read in.
+    pub epoch: u64,
+    /// The slot of an instance attribute, or `None` for a method.
+    pub slot: Option<u32>,
+    /// The method's bits, for a method.
+    pub method: u64,
+}
+
+/// The single valid entry of the site at `ip`, if it has exactly one.
+pub fn monomorphic(sites: &Sites, ip: usize) -> Option<Monomorphic> {
+    let site = sites.site(ip)?;
+    let class_epoch = crate::dict::class_epoch();
+    let mut valid = site
+        .ways
+        .iter()
+        .filter(|way| way.class_epoch == class_epoch && !matches!(way.found, Found::Empty));
+    let way = *valid.next()?;
+    if valid.next().is_some() {
+        return None;
+    }
+    Some(match way.found {
+        Found::Slot(slot) => Monomorphic {
+            class: way.class,
+            shape: way.shape,
+            epoch: class_epoch,
+            slot: Some(slot),
+            method: 0,
+        },
+        Found::Method(method) => Monomorphic {
+            class: way.class,
+            shape: way.shape,
+            epoch: class_epoch,
+            slot: None,
+            method: method.bits(),
+        },
+        Found::Empty => return None,
+    })
 }

@@ -78,6 +78,25 @@ pub fn namespace_epoch() -> u64 {
     NAMESPACE_EPOCH.load(std::sync::atomic::Ordering::Relaxed)
 }
 
+static CLASS_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// A counter that changes whenever any class namespace changes (but not at collections, unlike
+/// `namespace_epoch`): compiled code checks it where it inlined an attribute lookup, and keeps
+/// the classes it names alive itself (`CodeProfile::roots`), so their addresses cannot be reused.
+#[inline]
+pub fn class_epoch() -> u64 {
+    CLASS_EPOCH.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// The address of the class epoch, which compiled code reads directly.
+pub fn class_epoch_address() -> usize {
+    CLASS_EPOCH.as_ptr() as usize
+}
+
+fn bump_class_epoch() {
+    CLASS_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// Invalidates every attribute cache.
 #[inline]
 pub fn bump_namespace_epoch() {
@@ -111,6 +130,7 @@ impl Dict {
     pub fn watch(&mut self) {
         self.watched = true;
         bump_namespace_epoch();
+        bump_class_epoch();
     }
 
     /// Marks this table as module globals or the builtins (see `globals`).
@@ -128,6 +148,7 @@ impl Dict {
     fn touched(&self) {
         if self.watched {
             bump_namespace_epoch();
+            bump_class_epoch();
         }
         if self.globals {
             GLOBALS_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);

@@ -26,6 +26,8 @@ pub enum Kind {
     Tuple = 2,
     /// A range iterator.
     RangeIterator = 3,
+    /// An instance of a Python class.
+    Instance = 4,
 }
 
 /// The kind byte of a payload.
@@ -35,6 +37,7 @@ pub fn kind_of(payload: &Payload) -> Kind {
         Payload::List(_) => Kind::List,
         Payload::Tuple(_) => Kind::Tuple,
         Payload::Iterator(IteratorKind::Range { .. }) => Kind::RangeIterator,
+        Payload::Instance(_) => Kind::Instance,
         _ => Kind::Other,
     }
 }
@@ -58,6 +61,21 @@ pub struct Offsets {
     pub range_stop: i32,
     /// A range iterator's step.
     pub range_step: i32,
+    /// An instance's class (a value).
+    pub instance_class: i32,
+    /// An instance's shape (the `Rc<Shape>` pointer).
+    pub instance_shape: i32,
+    /// What to add to the word at `instance_shape` to get `Rc::as_ptr` of the shape (the
+    /// pointer points at the reference counts before the shape).
+    pub shape_pointer_adjust: i64,
+    /// An instance's slot pointer.
+    pub instance_slots: i32,
+    /// An instance's slot count.
+    pub instance_slot_count: i32,
+    /// An instance's exception state (a null pointer when it has none).
+    pub instance_exception: i32,
+    /// An instance's `__dict__` (NULL while its attributes live in slots).
+    pub instance_dict: i32,
 }
 
 fn address<T>(value: &T) -> usize {
@@ -127,6 +145,45 @@ pub fn measure() -> Option<Offsets> {
     let Payload::Iterator(IteratorKind::Range { next, stop, step }) = &range.payload else {
         return None;
     };
+    let shape = crate::shape::Shape::root();
+    let mut slot_values = Vec::with_capacity(6);
+    slot_values.extend([Value::NONE, Value::TRUE]);
+    let instance = HeapObject {
+        marked: Cell::new(false),
+        kind: Kind::Instance as u8,
+        payload: Payload::Instance(crate::object::InstanceObject {
+            class: Mutable::new(Value::TRUE),
+            shape: Mutable::new(shape.clone()),
+            slots: Mutable::new(slot_values),
+            exception: None,
+            base: Mutable::new(Value::NULL),
+            dict: Mutable::new(Value::NULL),
+        }),
+    };
+    let Payload::Instance(fields) = &instance.payload else {
+        return None;
+    };
+    // SAFETY: `Rc<Shape>` and an `Option<Box<_>>` are one pointer each (checked next), a
+    // `Vec` three words (checked above); these reads only look at their representation.
+    if std::mem::size_of::<std::rc::Rc<crate::shape::Shape>>() != word
+        || std::mem::size_of::<Option<Box<Mutable<crate::object::ExceptionData>>>>() != word
+    {
+        return None;
+    }
+    let shape_word = unsafe { *(address(&fields.shape) as *const usize) };
+    let shape_pointer_adjust = (std::rc::Rc::as_ptr(&shape) as usize).wrapping_sub(shape_word);
+    if shape_pointer_adjust > 64 {
+        return None;
+    }
+    let exception_word = unsafe { *(address(&fields.exception) as *const usize) };
+    if exception_word != 0 {
+        return None;
+    }
+    let slot_vector: &Vec<Value> = fields.slots.get();
+    let slot_words = unsafe { std::slice::from_raw_parts(address(slot_vector) as *const usize, 3) };
+    let (slot_pointer_word, slot_length_word) =
+        find_words(slot_words, slot_vector.as_ptr() as usize, 2)?;
+    let instance_base = address(&instance);
     let to_offset = |value: usize| i32::try_from(value).ok();
     Some(Offsets {
         kind: to_offset(address(&list.kind) - address(&list))?,
@@ -137,6 +194,15 @@ pub fn measure() -> Option<Offsets> {
         range_next: to_offset(address(next) - address(&range))?,
         range_stop: to_offset(address(stop) - address(&range))?,
         range_step: to_offset(address(step) - address(&range))?,
+        instance_class: to_offset(address(&fields.class) - instance_base)?,
+        instance_shape: to_offset(address(&fields.shape) - instance_base)?,
+        shape_pointer_adjust: shape_pointer_adjust as i64,
+        instance_slots: to_offset(address(slot_vector) - instance_base + slot_pointer_word * word)?,
+        instance_slot_count: to_offset(
+            address(slot_vector) - instance_base + slot_length_word * word,
+        )?,
+        instance_exception: to_offset(address(&fields.exception) - instance_base)?,
+        instance_dict: to_offset(address(&fields.dict) - instance_base)?,
     })
 }
 

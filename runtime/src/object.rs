@@ -551,6 +551,11 @@ impl HeapObject {
                 visit(*function.annotations.get());
             }
             Payload::Code(code) => {
+                code.profile
+                    .roots
+                    .get()
+                    .iter()
+                    .for_each(|&value| visit(value));
                 code.constants.iter().for_each(|&value| visit(value));
                 code.names.iter().for_each(|&value| visit(value));
                 code.varnames.iter().for_each(|&value| visit(value));

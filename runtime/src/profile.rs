@@ -61,6 +61,9 @@ pub struct CodeProfile {
     /// parameters can bind its arguments in place and enter the compiled code directly; 0
     /// otherwise.
     pub direct_locals: Cell<u32>,
+    /// Heap values compiled code names as constants without another owner keeping them alive
+    /// (the classes of inlined attribute checks); traced with the code object.
+    pub roots: crate::object::Mutable<Vec<crate::Value>>,
     /// The globals dict the compiled code was made for (its global values may be folded in).
     pub globals: Cell<crate::Value>,
     /// Operand types seen, per instruction (`SEEN_*`), plus `ENTRY_POINT`.
@@ -80,6 +83,7 @@ impl CodeProfile {
             compilations: Cell::new(0),
             globals: Cell::new(crate::Value::NULL),
             direct_locals: Cell::new(0),
+            roots: crate::object::Mutable::new(Vec::new()),
             feedback: (0..instruction_count).map(|_| Cell::new(0)).collect(),
             deopts: (0..instruction_count).map(|_| Cell::new(0)).collect(),
         }

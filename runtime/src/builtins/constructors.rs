@@ -671,11 +671,15 @@ fn range(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     for (index, &value) in values.iter().enumerate() {
         numbers[index] = match as_int(value) {
             Some(IntValue::Small(small)) => small,
-            Some(IntValue::Big(_)) => {
-                return Err(host
-                    .runtime()
-                    .overflow_error("Python int too large to convert to C ssize_t"))
-            }
+            // Bounds up to 2**62 in size keep every difference and step within an i64.
+            Some(IntValue::Big(big)) => match num_traits::ToPrimitive::to_i64(big) {
+                Some(number) if number.unsigned_abs() <= 1 << 62 => number,
+                _ => {
+                    return Err(host
+                        .runtime()
+                        .overflow_error("Python int too large to convert to C ssize_t"))
+                }
+            },
             None => {
                 let runtime = host.runtime();
                 let message = format!(

@@ -471,6 +471,9 @@ pub fn set_attribute(
                     return Ok(());
                 }
             }
+            if name == runtime.names.__class__ {
+                return assign_class(runtime, instance, class, value);
+            }
             if let Some(descriptor) = lookup_in_type(runtime, class, name) {
                 match descriptor.as_object().map(|object| &object.payload) {
                     Some(Payload::Property { setter, .. }) => {
@@ -732,4 +735,41 @@ fn super_attribute(
         }
     }
     Ok(None)
+}
+
+/// `instance.__class__ = new_class`, as `object.__setattr__` does it: both classes must be
+/// classes defined in Python with the same instance layout (the same `__slots__`).
+fn assign_class(
+    runtime: &mut crate::Runtime,
+    instance: &crate::object::InstanceObject,
+    class: Value,
+    new_class: Value,
+) -> PyResult<()> {
+    let Some(target) = as_type(new_class) else {
+        let message = format!(
+            "__class__ must be set to a class, not '{}' object",
+            type_name(runtime, new_class)
+        );
+        return Err(runtime.type_error(message));
+    };
+    let Some(current) = as_type(class) else {
+        return Err(runtime.type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    };
+    if !target.user_defined || !current.user_defined {
+        return Err(runtime.type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    }
+    if target.slot_names != current.slot_names {
+        let message = format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            str_value(target.name).unwrap_or("?"),
+            str_value(current.name).unwrap_or("?")
+        );
+        return Err(runtime.type_error(message));
+    }
+    *instance.class.get() = new_class;
+    Ok(())
 }

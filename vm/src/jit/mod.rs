@@ -133,6 +133,7 @@ impl Vm {
         let heap = std::mem::offset_of!(Vm, runtime.heap);
         let environment = krait_jit::Environment {
             globals_epoch_address: krait_runtime::dict::globals_epoch_address(),
+            class_epoch_address: krait_runtime::dict::class_epoch_address(),
             helpers: helpers::table(),
             fast_paths: fast_paths::table(),
             allocated_offset: (heap + heap_allocated) as i32,
@@ -370,7 +371,20 @@ impl Vm {
         let mut snapshot = GlobalSnapshot {
             epoch: krait_runtime::dict::globals_epoch(),
             values: vec![None; code.names.len()],
+            attributes: (0..code.code.instructions.len())
+                .map(|index| {
+                    krait_runtime::attribute_site::monomorphic(&code.attribute_sites, index)
+                })
+                .collect(),
         };
+        // The inlined checks name these classes: keep them alive while the code exists.
+        let roots = code.profile.roots.get();
+        for attribute in snapshot.attributes.iter().flatten() {
+            let class = Value::from_bits(attribute.class);
+            if !roots.contains(&class) {
+                roots.push(class);
+            }
+        }
         if !watched {
             return snapshot;
         }
