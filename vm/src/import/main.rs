@@ -93,7 +93,7 @@ impl Vm {
         let (name, file) = self.main_module_details(name)?;
         let filename = file.display().to_string();
         self.set_argv0(&filename);
-        let cached = cache::cache_path(&file).map(|path| path.display().to_string());
+        let cached = cache::module_cache_path(&file).map(|path| path.display().to_string());
         let facts = ModuleFacts {
             name: "__main__",
             spec_name: &name,
