@@ -20,6 +20,7 @@ _CONSTANTS = {
 }
 
 _WHITESPACE = ' \t\n\r'
+_constant = _CONSTANTS.__getitem__
 
 
 class JSONDecodeError(ValueError):
@@ -65,7 +66,7 @@ class JSONDecoder(object):
         self.object_hook = object_hook
         self.parse_float = parse_float or float
         self.parse_int = parse_int or int
-        self.parse_constant = parse_constant or _CONSTANTS.__getitem__
+        self.parse_constant = parse_constant or _constant
         self.strict = strict
         self.object_pairs_hook = object_pairs_hook
         self.memo = {}

@@ -52,9 +52,11 @@ def _python_encode_basestring_ascii(text):
 try:
     from _json import encode_basestring_ascii as c_encode_basestring_ascii
     from _json import encode_basestring as c_encode_basestring
+    from _json import encode as c_encode
 except ImportError:
     c_encode_basestring_ascii = None
     c_encode_basestring = None
+    c_encode = None
 
 encode_basestring = c_encode_basestring or _python_encode_basestring
 encode_basestring_ascii = c_encode_basestring_ascii or _python_encode_basestring_ascii
@@ -105,6 +107,18 @@ class JSONEncoder(object):
 
     def iterencode(self, o, _one_shot=False):
         """The JSON text of `o` in pieces (what `json.dump` writes one by one)."""
+        if c_encode is not None:
+            # The native encoder handles the plain types and declines the rest (subclasses,
+            # objects for `default`, errors): then the writer below does it all.
+            indent = self.indent
+            if indent is not None and not isinstance(indent, str):
+                indent = ' ' * indent
+            if isinstance(self.item_separator, str) and isinstance(self.key_separator, str):
+                text = c_encode(o, bool(self.ensure_ascii), bool(self.allow_nan),
+                                bool(self.sort_keys), indent, self.item_separator,
+                                self.key_separator)
+                if text is not NotImplemented:
+                    return [text]
         writer = _Writer(self)
         writer.value(o, 0)
         return writer.chunks

@@ -3,7 +3,7 @@ JSON value starting at `text[index]` and returns it with the index after it. Whe
 starts it raises `StopIteration(index)` (the decoder reports "Expecting value"); other errors
 are `JSONDecodeError`s at the positions CPython's scanner reports.
 
-`scanstring` comes from krait's native `_json` module when it is there.
+Documents that need no hooks are parsed by krait's native `_json.scan` when it is there.
 """
 
 __all__ = ['make_scanner', 'scanstring']
@@ -75,12 +75,12 @@ def py_scanstring(text, end, strict=True):
         append(chr(code))
 
 
-try:
-    from _json import scanstring as c_scanstring
-except ImportError:
-    c_scanstring = None
+scanstring = py_scanstring
 
-scanstring = c_scanstring or py_scanstring
+try:
+    from _json import scan as c_scan
+except ImportError:
+    c_scan = None
 
 
 def make_scanner(context):
@@ -232,6 +232,18 @@ def make_scanner(context):
             return scan_once(text, index)
         finally:
             memo.clear()
+
+    from json.decoder import _constant
+    if (c_scan is not None and parse_object_hook is None and object_pairs_hook is None
+            and parse_float is None and parse_int is None and parse_constant is _constant):
+        # The native scanner parses plain documents and declines the rest (errors among
+        # them): then `scan` does it all and reports the error.
+        def native_scan(text, index):
+            result = c_scan(text, index, strict)
+            if result is NotImplemented:
+                return scan(text, index)
+            return result
+        return native_scan
 
     return scan
 
