@@ -14,6 +14,7 @@ from functools import wraps
 
 __all__ = [
     "contextmanager", "closing", "nullcontext", "AbstractContextManager",
+    "AbstractAsyncContextManager",
     "ContextDecorator", "ExitStack", "redirect_stdout", "redirect_stderr", "suppress",
     "chdir",
 ]
@@ -38,6 +39,28 @@ class AbstractContextManager(abc.ABC):
     def __subclasshook__(cls, C):
         if cls is AbstractContextManager:
             return _check_methods(C, "__enter__", "__exit__")
+        return NotImplemented
+
+
+class AbstractAsyncContextManager(abc.ABC):
+    """The base of asynchronous context managers: __aenter__ returns self; a class with
+    __aenter__ and __aexit__ counts as a subclass."""
+
+    __slots__ = ()
+
+    async def __aenter__(self):
+        """Enter the context: the manager itself."""
+        return self
+
+    @abc.abstractmethod
+    async def __aexit__(self, exc_type, exc_value, traceback):
+        """Leave the context; a true result would suppress the exception."""
+        return None
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AbstractAsyncContextManager:
+            return _check_methods(C, "__aenter__", "__aexit__")
         return NotImplemented
 
 
