@@ -250,6 +250,23 @@ def _columns(cells, width, spacing):
     return (' ' * spacing).join(cell.center(width) for cell in cells)
 
 
+_COLUMN_WIDTH = 7 * 3 - 1
+_SPACING = 6
+
+
+def format(cols, colwidth=_COLUMN_WIDTH, spacing=_SPACING):
+    """Prints strings centered in columns of `colwidth`, `spacing` apart."""
+    print(formatstring(cols, colwidth, spacing))
+
+
+def formatstring(cols, colwidth=_COLUMN_WIDTH, spacing=_SPACING):
+    """Strings centered in columns of `colwidth`, `spacing` apart."""
+    return _columns(cols, colwidth, spacing)
+
+
+EPOCH = 1970
+
+
 c = TextCalendar()
 
 firstweekday = c.getfirstweekday

@@ -1122,6 +1122,8 @@ T = TypeVar('T')
 KT = TypeVar('KT')
 VT = TypeVar('VT')
 VT_co = TypeVar('VT_co', covariant=True)
+V_co = TypeVar('V_co', covariant=True)
+T_contra = TypeVar('T_contra', contravariant=True)
 CT_co = TypeVar('CT_co', covariant=True, bound=type)
 AnyStr = TypeVar('AnyStr', bytes, str)
 

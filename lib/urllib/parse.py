@@ -21,6 +21,12 @@ uses_relative = ['', 'ftp', 'http', 'gopher', 'nntp', 'imap', 'wais', 'file', 'h
 uses_netloc = ['', 'ftp', 'http', 'gopher', 'nntp', 'telnet', 'imap', 'wais', 'file', 'mms',
                'https', 'shttp', 'snews', 'prospero', 'rtsp', 'rtspu', 'rsync', 'svn',
                'svn+ssh', 'sftp', 'nfs', 'git', 'git+ssh', 'ws', 'wss']
+non_hierarchical = ['gopher', 'hdl', 'mailto', 'news', 'telnet', 'wais', 'imap', 'snews',
+                    'sip', 'sips']
+uses_query = ['', 'http', 'wais', 'imap', 'https', 'shttp', 'mms', 'gopher', 'rtsp', 'rtspu',
+              'sip', 'sips']
+uses_fragment = ['', 'ftp', 'hdl', 'http', 'gopher', 'news', 'nntp', 'wais', 'https',
+                 'shttp', 'snews', 'file', 'prospero']
 uses_params = ['', 'ftp', 'hdl', 'prospero', 'http', 'imap', 'https', 'shttp', 'rtsp',
                'rtspu', 'sip', 'sips', 'mms', 'sftp', 'tel']
 
@@ -456,6 +462,16 @@ def urlencode(query, doseq=False, safe='', encoding=None, errors=None, quote_via
                     pairs.append(key + '=' + _quote_value(item, safe, encoding, errors,
                                                           quote_via))
     return '&'.join(pairs)
+
+
+def unwrap(url):
+    """`url` without the '<...>' and 'URL:' wrappers of RFC 1738 appendix."""
+    url = str(url).strip()
+    if url[:1] == '<' and url[-1:] == '>':
+        url = url[1:-1].strip()
+    if url[:4] == 'URL:':
+        url = url[4:].strip()
+    return url
 
 
 def _quote_value(value, safe, encoding, errors, quote_via):

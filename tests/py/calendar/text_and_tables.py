@@ -28,3 +28,5 @@ except calendar.IllegalWeekdayError as error:
 calendar.setfirstweekday(calendar.SUNDAY)
 print(calendar.firstweekday(), calendar.monthcalendar(2024, 3)[0])
 print(calendar.month(2024, 3))
+print(repr(calendar.formatstring(["a", "bb"], 6, 3)), calendar.EPOCH)
+calendar.format(["x", "y"], 4, 2)
