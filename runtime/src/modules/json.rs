@@ -360,6 +360,7 @@ fn scan(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let strict = positionals.get(2).copied() != Some(Value::FALSE);
     let start = string.byte_offset(index as usize);
     let mut scanner = Scanner {
+        text: &string.text,
         bytes: string.text.as_bytes(),
         position: start,
         strict,
@@ -380,6 +381,8 @@ fn scan(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 /// A JSON parser over UTF-8 bytes (JSON's syntax is ASCII; string contents are copied whole).
 /// Every method returns None to decline.
 struct Scanner<'a> {
+    /// The document; slices of it end at ASCII bytes, so they are always on char boundaries.
+    text: &'a str,
     bytes: &'a [u8],
     position: usize,
     strict: bool,
@@ -414,8 +417,13 @@ impl<'a> Scanner<'a> {
         match self.peek()? {
             b'"' => {
                 self.position += 1;
-                let text = self.string()?;
-                Some(host.runtime().new_string(text))
+                match self.plain_string() {
+                    Some(text) => Some(host.runtime().new_str(text)),
+                    None => {
+                        let text = self.string()?;
+                        Some(host.runtime().new_string(text))
+                    }
+                }
             }
             b'{' => self.object(host, depth),
             b'[' => self.array(host, depth),
@@ -471,7 +479,7 @@ impl<'a> Scanner<'a> {
                 self.position = exponent;
             }
         }
-        let literal = std::str::from_utf8(&self.bytes[start..self.position]).ok()?;
+        let literal = self.text.get(start..self.position)?;
         if is_float {
             return literal.parse::<f64>().ok().map(Value::float);
         }
@@ -495,6 +503,22 @@ impl<'a> Scanner<'a> {
         u32::from_str_radix(text, 16).ok()
     }
 
+    /// A string without escapes (the common case), borrowed from the document; leaves the
+    /// position after its closing quote. None (position unchanged) if it has an escape or a
+    /// control character, or is unterminated.
+    fn plain_string(&mut self) -> Option<&'a str> {
+        let start = self.position;
+        let length = self.bytes[start..]
+            .iter()
+            .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)?;
+        let end = start + length;
+        if self.bytes[end] != b'"' {
+            return None;
+        }
+        self.position = end + 1;
+        self.text.get(start..end)
+    }
+
     /// The contents of a string whose opening quote is just before the position; leaves the
     /// position after its closing quote.
     fn string(&mut self) -> Option<String> {
@@ -504,12 +528,12 @@ impl<'a> Scanner<'a> {
             let byte = self.peek()?;
             match byte {
                 b'"' => {
-                    out.push_str(std::str::from_utf8(&self.bytes[start..self.position]).ok()?);
+                    out.push_str(self.text.get(start..self.position)?);
                     self.position += 1;
                     return Some(out);
                 }
                 b'\\' => {
-                    out.push_str(std::str::from_utf8(&self.bytes[start..self.position]).ok()?);
+                    out.push_str(self.text.get(start..self.position)?);
                     self.position += 1;
                     let escape = self.peek()?;
                     self.position += 1;
@@ -586,12 +610,20 @@ impl<'a> Scanner<'a> {
             }
             self.position += 1;
             let key_start = self.position;
-            let key_text = self.string()?;
+            let plain = self.plain_string();
+            let key_text = match plain {
+                Some(_) => None,
+                None => Some(self.string()?),
+            };
             let raw = &self.bytes[key_start..self.position - 1];
             let key = match self.keys.get(raw) {
                 Some(&key) => key,
                 None => {
-                    let key = host.runtime().new_string(key_text);
+                    let key = match (plain, key_text) {
+                        (Some(text), _) => host.runtime().new_str(text),
+                        (None, Some(text)) => host.runtime().new_string(text),
+                        (None, None) => return None,
+                    };
                     self.keys.insert(raw, key);
                     key
                 }
