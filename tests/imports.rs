@@ -808,6 +808,27 @@ fn the_library_is_embedded_and_cached_per_user() {
         "{}",
         stderr(&output)
     );
+    // An installed binary (<prefix>/bin/krait) finds the embedded library at
+    // <prefix>/lib/krait, and modules on disk there for names the binary lacks.
+    let binary = scratch.path("prefix/bin/krait");
+    fs::create_dir_all(scratch.path("prefix/bin")).expect("create prefix/bin");
+    fs::copy(env!("CARGO_BIN_EXE_krait"), &binary).expect("copy the binary");
+    scratch.write("prefix/lib/krait/extra_module.py", "EXTRA = 'from disk'\n");
+    let output = Command::new(&binary)
+        .args([
+            "-c",
+            "import sys, json, extra_module\nprint(sys.path[-1])\nprint(json.__file__)\nprint(extra_module.EXTRA, json.dumps([1]))",
+        ])
+        .current_dir(scratch.path(""))
+        .env("XDG_CACHE_HOME", &cache_home)
+        .output()
+        .expect("the installed krait runs");
+    let library = scratch.path("prefix/lib/krait").display().to_string();
+    assert_eq!(
+        success(&output),
+        format!("{library}\n{library}/json/__init__.py\nfrom disk [1]\n")
+    );
+
     // A traceback through a library module shows its source line.
     let output = scratch.krait_with(
         &[
