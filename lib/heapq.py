@@ -3,7 +3,8 @@ heap[k] <= heap[2*k+1] and heap[k] <= heap[2*k+2]; heap[0] is the smallest item.
 
 The sifting follows CPython's choices (a popped slot is refilled by walking the smaller
 child up to a leaf, then moving the displaced item back up), so heaps are laid out exactly as
-CPython lays them out. Only `<` is used to compare items.
+CPython lays them out. Only `<` is used to compare items. The five basic operations come
+from krait's native `_heapq` when it is there (as CPython's come from C).
 """
 
 __all__ = ["heappush", "heappop", "heapify", "heapreplace", "merge", "nlargest",
@@ -148,6 +149,13 @@ def _siftup_max(heap, pos):
         childpos = 2 * pos + 1
     heap[pos] = newitem
     _siftdown_max(heap, startpos, pos)
+
+
+try:
+    # The native versions (krait's _heapq), which lay heaps out the same way.
+    from _heapq import heappush, heappop, heapify, heapreplace, heappushpop
+except ImportError:
+    pass
 
 
 def merge(*iterables, key=None, reverse=False):

@@ -2,7 +2,8 @@
 SimpleNamespace, MappingProxyType and the dynamic class-creation helpers.
 
 A name whose sample the interpreter cannot produce (a frame without sys._getframe, a
-traceback object, `int | str`) is left undefined rather than bound to a wrong type.
+traceback object) is left undefined rather than bound to a wrong type. GenericAlias and
+UnionType are krait's Python classes (`_generic_alias.py`).
 """
 
 import sys as _sys
@@ -86,18 +87,7 @@ try:
 except (KeyError, AttributeError, TypeError):
     pass
 
-try:
-    _alias = list[int]
-    if _alias is not list:
-        GenericAlias = type(_alias)
-    del _alias
-except TypeError:
-    pass
-
-try:
-    UnionType = type(int | str)
-except TypeError:
-    pass
+from _generic_alias import GenericAlias, UnionType
 
 EllipsisType = type(Ellipsis)
 NoneType = type(None)

@@ -241,6 +241,7 @@ fn run(options: Options) -> u8 {
             report_failure(&program, failure)
         }
     };
+    vm.run_exit_handlers();
     vm.flush();
     if let Some(line) = vm.jit_statistics_line() {
         eprintln!("{line}");

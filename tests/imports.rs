@@ -752,3 +752,95 @@ fn the_main_script_is_cached_but_mtime_changes_are_seen() {
         .count();
     assert_eq!(entries, 1);
 }
+
+#[test]
+fn the_library_is_embedded_and_cached_per_user() {
+    let scratch = Scratch::new("embedded");
+    let cache_home = scratch.path("cache").display().to_string();
+    let environment = [("XDG_CACHE_HOME", cache_home.as_str())];
+    scratch.write(
+        "app/main.py",
+        "import sys, functools, collections.abc\n\
+         print(functools.__file__ == sys.path[-1] + '/functools.py')\n\
+         print(collections.abc.__file__ == sys.path[-1] + '/collections/abc.py')\n\
+         print(functools.__cached__.startswith(sys.argv[1]))\n\
+         print(functools.reduce(lambda a, b: a * b, range(1, 6)))\n",
+    );
+    // First run: compiled from the embedded source, cached under XDG_CACHE_HOME/krait.
+    let output = scratch.krait_with(&["-v", "app/main.py", &cache_home], &environment);
+    assert_eq!(success(&output), "True\nTrue\nTrue\n120\n");
+    let line = verbose_line(&output, "functools");
+    assert!(line.contains("(no cache file); wrote "), "{line}");
+    assert!(
+        line.contains(&format!("{cache_home}/krait/library-")),
+        "{line}"
+    );
+    // Second run: loaded from that cache.
+    let output = scratch.krait_with(&["-v", "app/main.py", &cache_home], &environment);
+    assert_eq!(success(&output), "True\nTrue\nTrue\n120\n");
+    let line = verbose_line(&output, "functools");
+    assert!(line.contains("# loaded from "), "{line}");
+    // A damaged cache file is ignored and rewritten.
+    let cached = line
+        .split("loaded from ")
+        .nth(1)
+        .unwrap_or("")
+        .trim()
+        .to_owned();
+    fs::write(&cached, b"garbage").expect("damage the cache");
+    let output = scratch.krait_with(&["-v", "app/main.py", &cache_home], &environment);
+    assert_eq!(success(&output), "True\nTrue\nTrue\n120\n");
+    assert!(verbose_line(&output, "functools").contains("cache file ignored"));
+
+    // A module of the same name beside the script wins, as in CPython.
+    scratch.write("app/functools.py", "print('my own functools')\n");
+    scratch.write("app/shadow.py", "import functools\n");
+    let output = scratch.krait_with(&["app/shadow.py"], &environment);
+    assert_eq!(success(&output), "my own functools\n");
+
+    // Without the library entry in sys.path, the library is not found.
+    let output = scratch.krait_with(
+        &["-c", "import sys\nsys.path.pop()\nimport textwrap"],
+        &environment,
+    );
+    assert!(
+        stderr(&output).ends_with("ModuleNotFoundError: No module named 'textwrap'\n"),
+        "{}",
+        stderr(&output)
+    );
+    // An installed binary (<prefix>/bin/krait) finds the embedded library at
+    // <prefix>/lib/krait, and modules on disk there for names the binary lacks.
+    let binary = scratch.path("prefix/bin/krait");
+    fs::create_dir_all(scratch.path("prefix/bin")).expect("create prefix/bin");
+    fs::copy(env!("CARGO_BIN_EXE_krait"), &binary).expect("copy the binary");
+    scratch.write("prefix/lib/krait/extra_module.py", "EXTRA = 'from disk'\n");
+    let output = Command::new(&binary)
+        .args([
+            "-c",
+            "import sys, json, extra_module\nprint(sys.path[-1])\nprint(json.__file__)\nprint(extra_module.EXTRA, json.dumps([1]))",
+        ])
+        .current_dir(scratch.path(""))
+        .env("XDG_CACHE_HOME", &cache_home)
+        .output()
+        .expect("the installed krait runs");
+    let library = scratch.path("prefix/lib/krait").display().to_string();
+    assert_eq!(
+        success(&output),
+        format!("{library}\n{library}/json/__init__.py\nfrom disk [1]\n")
+    );
+
+    // A traceback through a library module shows its source line.
+    let output = scratch.krait_with(
+        &[
+            "-c",
+            "import functools\nfunctools.reduce(lambda a, b: a, [])",
+        ],
+        &environment,
+    );
+    let text = stderr(&output);
+    assert!(text.contains("/functools.py\", line "), "{text}");
+    assert!(
+        text.ends_with("TypeError: reduce() of empty iterable with no initial value\n"),
+        "{text}"
+    );
+}

@@ -3,7 +3,9 @@
 //! A module is created on its first import and registered in `sys.modules`.
 
 pub mod gc;
+pub mod heapq;
 pub mod importlib;
+pub mod json;
 pub mod math;
 pub mod sys;
 pub mod time;
@@ -13,7 +15,7 @@ use crate::value::Value;
 use crate::Runtime;
 
 /// The native modules krait provides.
-pub const NAMES: &[&str] = &["sys", "math", "time", "gc", "importlib"];
+pub const NAMES: &[&str] = &["sys", "math", "time", "gc", "importlib", "_json", "_heapq"];
 
 /// Creates the native module `name`, if krait has one.
 pub fn create(runtime: &mut Runtime, name: &str) -> Option<Value> {
@@ -23,6 +25,8 @@ pub fn create(runtime: &mut Runtime, name: &str) -> Option<Value> {
         "time" => time::create(runtime),
         "gc" => gc::create(runtime),
         "importlib" => importlib::create(runtime),
+        "_json" => json::create(runtime),
+        "_heapq" => heapq::create(runtime),
         _ => return None,
     };
     runtime.register_module(name, module);

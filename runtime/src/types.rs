@@ -15,6 +15,7 @@ pub mod float;
 pub mod format;
 pub mod function;
 pub mod generator;
+pub mod generic_alias;
 pub mod int;
 pub mod list;
 pub mod memoryview;

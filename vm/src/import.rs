@@ -13,6 +13,7 @@
 
 pub mod cache;
 pub mod finder;
+pub mod library;
 mod main;
 mod module;
 
@@ -38,17 +39,10 @@ pub struct ImportOptions {
     pub search_path: Vec<String>,
 }
 
-/// krait's own library directory, the last entry of `sys.path`: `<prefix>/lib/krait` beside an
-/// installed `<prefix>/bin/krait`, else the `lib/` folder of the source tree krait was built
-/// from (so a development build finds it too).
+/// krait's own library directory, the last entry of `sys.path`, where the library embedded in
+/// the binary is found ([`library::directory`]).
 pub fn library_directory() -> PathBuf {
-    let installed = std::env::current_exe()
-        .ok()
-        .and_then(|executable| Some(executable.parent()?.parent()?.join("lib").join("krait")));
-    match installed {
-        Some(directory) if directory.is_dir() => directory,
-        _ => PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../lib")),
-    }
+    library::directory().to_path_buf()
 }
 
 /// The initial `sys.path`: `first` (the script's directory, or '' for the current directory),
@@ -62,9 +56,7 @@ pub fn default_search_path(first: String) -> Vec<String> {
                 .map(|entry| entry.display().to_string()),
         );
     }
-    let library = library_directory();
-    let library = std::fs::canonicalize(&library).unwrap_or(library);
-    path.push(library.display().to_string());
+    path.push(library::directory().display().to_string());
     path
 }
 

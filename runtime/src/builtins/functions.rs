@@ -518,10 +518,8 @@ fn class_check(
         }
         return Ok(false);
     }
-    if as_type(classes).is_none() {
-        let message = format!("{name}() arg 2 must be a type, a tuple of types, or a union");
-        return Err(host.runtime().type_error(message));
-    }
+    // As CPython: any object whose class defines the hook decides (typing's aliases are not
+    // classes), not only instances of metaclasses.
     let runtime = host.runtime();
     let hook_name = if instance {
         runtime.names.__instancecheck__
@@ -534,6 +532,10 @@ fn class_check(
             let result = crate::protocol::attribute::call_bound(host, hook, classes, &[subject])?;
             return is_true(host, result);
         }
+    }
+    if as_type(classes).is_none() {
+        let message = format!("{name}() arg 2 must be a type, a tuple of types, or a union");
+        return Err(host.runtime().type_error(message));
     }
     if instance {
         Ok(is_instance(host.runtime(), subject, classes))

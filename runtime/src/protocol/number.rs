@@ -68,6 +68,12 @@ pub fn binary_op(
     if let Some(result) = dunder_binary(host, left, right, plain)? {
         return Ok(result);
     }
+    if plain == BinaryOperator::Or {
+        // `int | None`: a types.UnionType.
+        if let Some(result) = crate::types::generic_alias::union(host, left, right)? {
+            return Ok(result);
+        }
+    }
     let runtime = host.runtime();
     let symbol = match operator {
         BinaryOperator::Power => "** or pow()",

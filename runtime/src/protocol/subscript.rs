@@ -52,8 +52,11 @@ pub fn get_item(host: &mut dyn Host, container: Value, key: Value) -> PyResult<V
                     };
                     return crate::protocol::call(host, function, &[container, key], &[]);
                 }
+                if crate::types::generic_alias::is_generic_builtin(runtime, container) {
+                    return crate::types::generic_alias::alias(host, container, key);
+                }
                 if !crate::protocol::is_user_class(container) {
-                    // `list[int]` and friends: a generic alias; krait returns the class itself.
+                    // Other builtin classes CPython makes generic: krait returns the class.
                     return Ok(container);
                 }
             }

@@ -117,11 +117,19 @@ pub fn delete_item(host: &mut dyn Host, list: Value, key: Value) -> PyResult<()>
         return Ok(());
     }
     if let Some(range) = resolve_slice(host, key, values.len())? {
-        let mut doomed: Vec<usize> = range.indices().collect();
-        doomed.sort_unstable();
-        for index in doomed.into_iter().rev() {
-            values.remove(index);
+        // One pass over the list (removing item by item made `del items[:k]` quadratic).
+        let mut doomed = vec![false; values.len()];
+        for index in range.indices() {
+            if let Some(slot) = doomed.get_mut(index) {
+                *slot = true;
+            }
         }
+        let mut position = 0;
+        values.retain(|_| {
+            let keep = !doomed[position];
+            position += 1;
+            keep
+        });
         return Ok(());
     }
     Err(bad_index(host, key, "list"))

@@ -271,7 +271,66 @@ pub fn build_class(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value>
             .type_error("__build_class__: not enough arguments"));
     }
     let (function, name) = (positionals[0], positionals[1]);
-    let bases = positionals[2..].to_vec();
+    let outer_mark = host.runtime().root_mark();
+    let result = resolve_bases(host, &positionals[2..]).and_then(|(bases, original)| {
+        build_class_with_bases(host, function, name, bases, original, &arguments)
+    });
+    host.runtime().pop_roots(outer_mark);
+    result
+}
+
+/// PEP 560's `types.resolve_bases`: each base that is not a class but has `__mro_entries__`
+/// is replaced by the tuple that method returns for the original bases. Returns the bases and,
+/// when any was replaced, the original bases as a tuple (for `__orig_bases__`). The values
+/// made here are rooted until the caller pops its mark.
+fn resolve_bases(host: &mut dyn Host, bases: &[Value]) -> PyResult<(Vec<Value>, Option<Value>)> {
+    let mut resolved = Vec::with_capacity(bases.len());
+    let mut original = None;
+    for &base in bases {
+        if as_type(base).is_some() || !base.is_object() {
+            resolved.push(base);
+            continue;
+        }
+        let entries_name = host.runtime().intern("__mro_entries__");
+        let Some(method) = crate::protocol::attribute::find_attribute(host, base, entries_name)?
+        else {
+            resolved.push(base);
+            continue;
+        };
+        let tuple = match original {
+            Some(tuple) => tuple,
+            None => {
+                let runtime = host.runtime();
+                let tuple = runtime.new_tuple(bases.to_vec());
+                runtime.push_root(tuple);
+                original = Some(tuple);
+                tuple
+            }
+        };
+        host.runtime().push_root(method);
+        let entries = call(host, method, &[tuple], &[])?;
+        host.runtime().push_root(entries);
+        match crate::types::tuple::items(entries) {
+            Some(items) => resolved.extend_from_slice(items),
+            None => {
+                return Err(host
+                    .runtime()
+                    .type_error("__mro_entries__ must return a tuple"))
+            }
+        }
+    }
+    Ok((resolved, original))
+}
+
+/// `__build_class__` once the bases are resolved.
+fn build_class_with_bases(
+    host: &mut dyn Host,
+    function: Value,
+    name: Value,
+    bases: Vec<Value>,
+    original_bases: Option<Value>,
+    arguments: &Arguments,
+) -> PyResult<Value> {
     let runtime = host.runtime();
     let mut metaclass = Value::NULL;
     let mut keyword_names = Vec::new();
@@ -316,6 +375,11 @@ pub fn build_class(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value>
     runtime.push_root(namespace);
     let result = (|| {
         let cell = host.run_class_body(function, namespace)?;
+        let runtime = host.runtime();
+        if let Some(original) = original_bases {
+            let key = runtime.intern("__orig_bases__");
+            crate::types::dict::set_value(host, namespace, key, original)?;
+        }
         let runtime = host.runtime();
         let class = if metaclass == runtime.types.type_ {
             let keywords: Vec<(Value, Value)> = keyword_names

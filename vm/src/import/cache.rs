@@ -146,6 +146,17 @@ pub fn cache_path(source: &Path) -> Option<PathBuf> {
     )
 }
 
+/// Where the code of the module file at `source` is cached: beside it ([`cache_path`]), or in
+/// the per-user cache for a library module embedded in the binary.
+pub fn module_cache_path(source: &Path) -> Option<PathBuf> {
+    match super::library::relative(source)
+        .filter(|relative| super::library::embedded(relative).is_some())
+    {
+        Some(relative) => super::library::cache_path(&relative),
+        None => cache_path(source),
+    }
+}
+
 /// The code of the source file at `path`, from its cache when that is fresh, else compiled
 /// (and cached, if the settings allow). `filename` is what the code objects record (the
 /// absolute path, as tracebacks show it).
@@ -211,6 +222,92 @@ pub fn load(path: &Path, filename: &str, settings: CacheSettings) -> Result<Cach
         cache_path: Some(cache),
         outcome: Outcome::Compiled { reason, write },
     })
+}
+
+/// The code of a library module embedded in the binary (`library.rs`): from its per-user
+/// cache file when that holds this build's code for exactly this source (hash-based: the
+/// embedded source has no modification time), else compiled and cached there.
+pub fn load_embedded(
+    relative: &str,
+    source: &'static str,
+    filename: &str,
+    settings: CacheSettings,
+) -> Result<CachedCode, Failure> {
+    let cache = super::library::cache_path(relative);
+    let size = source.len() as u64;
+    let hash = pyc::checksum(source.as_bytes());
+    let reason = match &cache {
+        None => Stale::Missing,
+        Some(cache) => match try_embedded_cache(cache, size, hash, filename) {
+            Ok(code) => {
+                return Ok(CachedCode {
+                    code,
+                    source: Some(Rc::from(source)),
+                    cache_path: Some(cache.clone()),
+                    outcome: Outcome::Loaded,
+                })
+            }
+            Err(reason) => reason,
+        },
+    };
+    let code = compile(source, filename)?;
+    let write = match &cache {
+        None => CacheWrite::NotApplicable,
+        Some(_) if !settings.write => CacheWrite::Disabled,
+        Some(cache) => {
+            let written = pyc::encode(&code, &Header::hash_based(size, 0, hash))
+                .map_err(|error| error.to_string())
+                .and_then(|bytes| {
+                    create_directories(cache)?;
+                    write_atomically(cache, &bytes).map_err(|error| describe_io_error(&error))
+                });
+            match written {
+                Ok(()) => CacheWrite::Written,
+                Err(error) => CacheWrite::Failed(error),
+            }
+        }
+    };
+    Ok(CachedCode {
+        code,
+        source: Some(Rc::from(source)),
+        cache_path: cache,
+        outcome: Outcome::Compiled { reason, write },
+    })
+}
+
+/// The cached code of an embedded module if its cache file matches the source's size and hash.
+fn try_embedded_cache(
+    cache: &Path,
+    size: u64,
+    hash: u64,
+    filename: &str,
+) -> Result<Rc<CodeObject>, Stale> {
+    let file = match fs::File::open(cache) {
+        Ok(file) => file,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Err(Stale::Missing),
+        Err(error) => return Err(Stale::Unreadable(error)),
+    };
+    if file.metadata().is_ok_and(|metadata| metadata.len() == 0) {
+        return Err(Stale::Damaged(DecodeError::Truncated));
+    }
+    let map = map(&file).map_err(Stale::Unreadable)?;
+    let header = pyc::read_header(&map).map_err(Stale::Damaged)?;
+    if !header.is_hash_based() || header.source.size != size || header.source.hash != Some(hash) {
+        return Err(Stale::SourceChanged);
+    }
+    let (_, code) = pyc::decode(&map, Some(filename)).map_err(Stale::Damaged)?;
+    Ok(code)
+}
+
+/// Creates the directories above a per-user cache file (the `__pycache__` beside a source is
+/// created by [`write_atomically`] itself).
+fn create_directories(cache: &Path) -> Result<(), String> {
+    match cache.parent().and_then(Path::parent) {
+        Some(grandparent) => {
+            fs::create_dir_all(grandparent).map_err(|error| describe_io_error(&error))
+        }
+        None => Ok(()),
+    }
 }
 
 /// What `krait compile` did with one file.

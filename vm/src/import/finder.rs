@@ -4,7 +4,8 @@
 //! In each directory of the path, in order: a package `NAME/__init__.py`, then a module
 //! `NAME.py`. A directory `NAME` without `__init__.py` is remembered as a portion of a
 //! namespace package, which is what the name becomes if no directory of the path has a package
-//! or module of that name.
+//! or module of that name. In the library directory (and its packages) the modules embedded in
+//! the binary come first (`library.rs`).
 
 use std::path::{Path, PathBuf};
 
@@ -35,6 +36,9 @@ pub fn find(name: &str, path: &[String]) -> Option<Found> {
         let Some(directory) = absolute_directory(entry) else {
             continue;
         };
+        if let Some(found) = super::library::find(&directory, name) {
+            return Some(found);
+        }
         let candidate = directory.join(name);
         let is_directory = candidate.is_dir();
         if is_directory {

@@ -93,7 +93,7 @@ impl Vm {
         let (name, file) = self.main_module_details(name)?;
         let filename = file.display().to_string();
         self.set_argv0(&filename);
-        let cached = cache::cache_path(&file).map(|path| path.display().to_string());
+        let cached = cache::module_cache_path(&file).map(|path| path.display().to_string());
         let facts = ModuleFacts {
             name: "__main__",
             spec_name: &name,
@@ -269,5 +269,54 @@ impl Vm {
                 items[0] = text;
             }
         }
+    }
+}
+
+impl Vm {
+    /// Runs the handlers registered with `atexit` (if the program imported it), last
+    /// registered first, as CPython does at exit. An exception in a handler is reported as
+    /// "Exception ignored in atexit callback: …" with its traceback, and the rest still run.
+    pub fn run_exit_handlers(&mut self) {
+        let Some(module) = self.sys_modules_get("atexit") else {
+            return;
+        };
+        let call_next = self.runtime.intern("_call_next");
+        let current = self.runtime.intern("_current");
+        let mark = self.runtime.root_mark();
+        self.runtime.push_root(module);
+        while let Ok(Some(function)) =
+            krait_runtime::protocol::attribute::find_attribute(self, module, call_next)
+        {
+            match krait_runtime::protocol::call(self, function, &[], &[]) {
+                Ok(value) if value == Value::TRUE => {}
+                Ok(_) => break,
+                Err(error) => {
+                    let system_exit = self.runtime.types.system_exit;
+                    if krait_runtime::protocol::is_instance(
+                        &self.runtime,
+                        error.exception,
+                        system_exit,
+                    ) {
+                        continue;
+                    }
+                    self.runtime.push_root(error.exception);
+                    let handler =
+                        krait_runtime::protocol::attribute::find_attribute(self, module, current)
+                            .ok()
+                            .flatten()
+                            .and_then(|handler| {
+                                krait_runtime::protocol::repr_string(self, handler).ok()
+                            })
+                            .unwrap_or_default();
+                    self.flush();
+                    let report = self.format_exception(error.exception);
+                    self.runtime.output.write(
+                        krait_runtime::stream::TextStream::Stderr,
+                        &format!("Exception ignored in atexit callback: {handler}\n{report}"),
+                    );
+                }
+            }
+        }
+        self.runtime.pop_roots(mark);
     }
 }

@@ -109,7 +109,7 @@ impl Vm {
             }
         };
         let filename = file.display().to_string();
-        let cache_path = cache::cache_path(&file).map(|path| path.display().to_string());
+        let cache_path = cache::module_cache_path(&file).map(|path| path.display().to_string());
         let facts = ModuleFacts {
             name,
             spec_name: name,
@@ -151,7 +151,13 @@ impl Vm {
         filename: &str,
     ) -> PyResult<()> {
         let settings = self.cache_settings();
-        let code = match cache::load(file, filename, settings) {
+        let loaded = match super::library::relative(file)
+            .and_then(|relative| Some((super::library::embedded(&relative)?, relative)))
+        {
+            Some((source, relative)) => cache::load_embedded(&relative, source, filename, settings),
+            None => cache::load(file, filename, settings),
+        };
+        let code = match loaded {
             Ok(code) => code,
             Err(failure) => return Err(self.failure_exception(failure, filename)),
         };

@@ -1,0 +1,1 @@
+"""URL handling; krait has `urllib.parse`."""
