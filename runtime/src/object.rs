@@ -504,6 +504,15 @@ pub enum Payload {
     Awaitable(crate::types::coroutine::Awaitable),
     /// A text stream (`sys.stdout`, `sys.stderr`, `sys.stdin`).
     TextStream(crate::stream::TextStream),
+    /// `types.GenericAlias`: `list[int]` (see `types/generic_alias.rs`).
+    GenericAlias {
+        /// `__origin__`: the subscripted class.
+        origin: Value,
+        /// `__args__`: a tuple.
+        arguments: Value,
+    },
+    /// `types.UnionType`: `int | None`; its `__args__` tuple.
+    Union(Value),
 }
 
 impl HeapObject {
@@ -576,6 +585,11 @@ impl HeapObject {
                 visit(*class);
                 visit(*object);
             }
+            Payload::GenericAlias { origin, arguments } => {
+                visit(*origin);
+                visit(*arguments);
+            }
+            Payload::Union(arguments) => visit(*arguments),
             Payload::Type(class) => {
                 visit(class.name);
                 visit(*class.qualname.get());

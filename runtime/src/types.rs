@@ -15,6 +15,7 @@ pub mod float;
 pub mod format;
 pub mod function;
 pub mod generator;
+pub mod generic_alias;
 pub mod int;
 pub mod list;
 pub mod memoryview;
@@ -38,7 +39,12 @@ pub type MethodTable = &'static [(&'static str, NativeFunctionPointer)];
 /// Puts every builtin type's methods into its namespace.
 pub fn register_methods(runtime: &mut Runtime) {
     let types = runtime.types;
-    let tables: [(Value, &'static str, MethodTable); 25] = [
+    let tables: [(Value, &'static str, MethodTable); 26] = [
+        (
+            types.generic_alias,
+            "GenericAlias",
+            generic_alias::ALIAS_METHODS,
+        ),
         (types.object, "object", object::METHODS),
         (types.type_, "type", type_::METHODS),
         (types.int, "int", int::METHODS),
@@ -89,10 +95,25 @@ pub fn register_methods(runtime: &mut Runtime) {
         add_methods(runtime, class, owner, table);
     }
     exception_group::finish_types(runtime);
+    generic_alias::finish_types(runtime);
     dunders::register(runtime);
     dunders::register_iterators(runtime);
     dunders::register_views(runtime);
-    let wrapped: [(Value, &'static str, MethodTable, bool); 10] = [
+    const CLASS_GETITEM: MethodTable = &[("__class_getitem__", generic_alias::class_getitem)];
+    let wrapped: [(Value, &'static str, MethodTable, bool); 18] = [
+        (types.list, "list", CLASS_GETITEM, true),
+        (types.dict, "dict", CLASS_GETITEM, true),
+        (types.tuple, "tuple", CLASS_GETITEM, true),
+        (types.set, "set", CLASS_GETITEM, true),
+        (types.frozenset, "frozenset", CLASS_GETITEM, true),
+        (types.type_, "type", CLASS_GETITEM, true),
+        (types.enumerate, "enumerate", CLASS_GETITEM, true),
+        (
+            types.base_exception_group,
+            "BaseExceptionGroup",
+            CLASS_GETITEM,
+            true,
+        ),
         (types.object, "object", object::CLASS_METHODS, true),
         (types.dict, "dict", dict::CLASS_METHODS, true),
         (types.bytes, "bytes", bytes::CLASS_METHODS, true),
@@ -161,9 +182,18 @@ pub fn builtin_binary(
         {
             return builtin_binary(host, right, left, operator);
         }
+        // `None | int`
+        if operator.plain() == Op::Or && left.is_none() {
+            return generic_alias::union(host, left, right);
+        }
         return Ok(None);
     };
     let plain = operator.plain();
+    if plain == Op::Or {
+        if let Some(union) = generic_alias::union(host, left, right)? {
+            return Ok(Some(union));
+        }
+    }
     match (&left_object.payload, plain) {
         (Payload::Str(a), Op::Add) => match crate::protocol::str_value(right) {
             Some(b) => {

@@ -98,6 +98,8 @@ define_types! {
     iterator: "iterator" < object,
     callable_iterator: "callable_iterator" < object,
     text_io: "TextIOWrapper" < object,
+    generic_alias: "GenericAlias" < object,
+    union_type: "UnionType" < object,
 
     base_exception: "BaseException" < object,
     system_exit: "SystemExit" < base_exception,

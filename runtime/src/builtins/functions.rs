@@ -518,6 +518,18 @@ fn class_check(
         }
         return Ok(false);
     }
+    if crate::types::generic_alias::union_arguments(classes).is_some() {
+        for class in crate::types::generic_alias::union_members(host, classes, name)? {
+            if class_check(host, subject, class, instance, name)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if crate::types::generic_alias::alias_parts(classes).is_some() {
+        let message = format!("{name}() argument 2 cannot be a parameterized generic");
+        return Err(host.runtime().type_error(message));
+    }
     if as_type(classes).is_none() {
         let message = format!("{name}() arg 2 must be a type, a tuple of types, or a union");
         return Err(host.runtime().type_error(message));
@@ -830,6 +842,7 @@ pub(crate) fn callable(host: &mut dyn Host, arguments: Arguments) -> PyResult<Va
             Payload::Function(_)
             | Payload::NativeFunction(_)
             | Payload::BoundMethod { .. }
+            | Payload::GenericAlias { .. }
             | Payload::Type(_),
         ) => true,
         _ => {

@@ -230,6 +230,9 @@ fn instance_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyResu
             str_value(name).unwrap_or(""),
         )),
         Payload::MemoryView(_) => crate::types::memoryview::attribute(host, object, name),
+        Payload::GenericAlias { .. } | Payload::Union(_) => {
+            crate::types::generic_alias::attribute(host, object, name)
+        }
         Payload::TextStream(stream) => Ok(if name == names.name {
             Some(runtime.new_str(stream.name()))
         } else {

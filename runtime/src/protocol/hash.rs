@@ -66,6 +66,9 @@ pub fn hash(host: &mut dyn Host, value: Value) -> PyResult<i64> {
             Ok(result)
         }
         Payload::FrozenSet(_) => crate::types::set::hash_frozenset(host, value),
+        Payload::GenericAlias { .. } | Payload::Union(_) => {
+            crate::types::generic_alias::hash(host, value)
+        }
         Payload::Bytes(bytes) => Ok(crate::types::bytes::hash(bytes)),
         Payload::MemoryView(_) => crate::types::memoryview::hash(host, value),
         Payload::Complex(real, imaginary) => {

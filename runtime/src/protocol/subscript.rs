@@ -52,10 +52,6 @@ pub fn get_item(host: &mut dyn Host, container: Value, key: Value) -> PyResult<V
                     };
                     return crate::protocol::call(host, function, &[container, key], &[]);
                 }
-                if !crate::protocol::is_user_class(container) {
-                    // `list[int]` and friends: a generic alias; krait returns the class itself.
-                    return Ok(container);
-                }
             }
             _ => {}
         }

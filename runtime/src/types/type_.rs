@@ -262,6 +262,37 @@ fn init_subclass(host: &mut dyn Host, class: Value, keywords: &[(Value, Value)])
     Ok(())
 }
 
+/// PEP 560: a base that is not a class but has `__mro_entries__` (such as `list[int]`) is
+/// replaced by the classes that method returns.
+fn resolve_mro_entries(host: &mut dyn Host, original: &[Value]) -> PyResult<Vec<Value>> {
+    let mut bases = Vec::with_capacity(original.len());
+    for &base in original {
+        if as_type(base).is_some() {
+            bases.push(base);
+            continue;
+        }
+        let runtime = host.runtime();
+        let class = type_of(runtime, base);
+        let name = runtime.intern("__mro_entries__");
+        let Some(method) = lookup_in_type(runtime, class, name) else {
+            bases.push(base);
+            continue;
+        };
+        let original_tuple = runtime.new_tuple(original.to_vec());
+        let entries =
+            crate::protocol::attribute::call_bound(host, method, base, &[original_tuple])?;
+        match crate::types::tuple::items(entries) {
+            Some(items) => bases.extend_from_slice(items),
+            None => {
+                return Err(host
+                    .runtime()
+                    .type_error("__mro_entries__ must return a tuple"))
+            }
+        }
+    }
+    Ok(bases)
+}
+
 /// `builtins.__build_class__(function, name, *bases, metaclass=…, **keywords)`.
 pub fn build_class(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let positionals = arguments.positionals();
@@ -271,7 +302,9 @@ pub fn build_class(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value>
             .type_error("__build_class__: not enough arguments"));
     }
     let (function, name) = (positionals[0], positionals[1]);
-    let bases = positionals[2..].to_vec();
+    let original_bases = positionals[2..].to_vec();
+    let bases = resolve_mro_entries(host, &original_bases)?;
+    let bases_changed = bases != original_bases;
     let runtime = host.runtime();
     let mut metaclass = Value::NULL;
     let mut keyword_names = Vec::new();
@@ -316,6 +349,12 @@ pub fn build_class(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value>
     runtime.push_root(namespace);
     let result = (|| {
         let cell = host.run_class_body(function, namespace)?;
+        let runtime = host.runtime();
+        if bases_changed {
+            let original = runtime.new_tuple(original_bases.clone());
+            let key = runtime.intern("__orig_bases__");
+            crate::protocol::set_item(host, namespace, key, original)?;
+        }
         let runtime = host.runtime();
         let class = if metaclass == runtime.types.type_ {
             let keywords: Vec<(Value, Value)> = keyword_names
