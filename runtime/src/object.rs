@@ -358,6 +358,8 @@ pub enum IteratorKind {
     Zip {
         /// The underlying iterators.
         iterators: Box<[Value]>,
+        /// `strict=True`: iterables of different lengths raise ValueError.
+        strict: bool,
     },
     /// `map`.
     Map {
@@ -669,7 +671,7 @@ impl IteratorKind {
                 visit(*iterator);
                 visit(count.get());
             }
-            IteratorKind::Zip { iterators } => iterators.iter().for_each(|&value| visit(value)),
+            IteratorKind::Zip { iterators, .. } => iterators.iter().for_each(|&value| visit(value)),
             IteratorKind::Map {
                 function,
                 iterators,

@@ -39,7 +39,7 @@ pub type MethodTable = &'static [(&'static str, NativeFunctionPointer)];
 /// Puts every builtin type's methods into its namespace.
 pub fn register_methods(runtime: &mut Runtime) {
     let types = runtime.types;
-    let tables: [(Value, &'static str, MethodTable); 26] = [
+    let tables: [(Value, &'static str, MethodTable); 27] = [
         (
             types.generic_alias,
             "GenericAlias",
@@ -86,6 +86,11 @@ pub fn register_methods(runtime: &mut Runtime) {
             coroutine::AWAITABLE_METHODS,
         ),
         (
+            types.anext_awaitable,
+            "anext_awaitable",
+            coroutine::AWAITABLE_METHODS,
+        ),
+        (
             types.base_exception_group,
             "BaseExceptionGroup",
             exception_group::METHODS,
@@ -100,13 +105,12 @@ pub fn register_methods(runtime: &mut Runtime) {
     dunders::register_iterators(runtime);
     dunders::register_views(runtime);
     const CLASS_GETITEM: MethodTable = &[("__class_getitem__", generic_alias::class_getitem)];
-    let wrapped: [(Value, &'static str, MethodTable, bool); 18] = [
+    let wrapped: [(Value, &'static str, MethodTable, bool); 17] = [
         (types.list, "list", CLASS_GETITEM, true),
         (types.dict, "dict", CLASS_GETITEM, true),
         (types.tuple, "tuple", CLASS_GETITEM, true),
         (types.set, "set", CLASS_GETITEM, true),
         (types.frozenset, "frozenset", CLASS_GETITEM, true),
-        (types.type_, "type", CLASS_GETITEM, true),
         (types.enumerate, "enumerate", CLASS_GETITEM, true),
         (
             types.base_exception_group,

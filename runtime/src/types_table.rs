@@ -71,6 +71,7 @@ define_types! {
     coroutine_wrapper: "coroutine_wrapper" < object,
     async_generator_asend: "async_generator_asend" < object,
     async_generator_athrow: "async_generator_athrow" < object,
+    anext_awaitable: "anext_awaitable" < object,
     staticmethod: "staticmethod" < object,
     classmethod: "classmethod" < object,
     property: "property" < object,
@@ -155,6 +156,7 @@ define_types! {
     unicode_error: "UnicodeError" < value_error,
     unicode_decode_error: "UnicodeDecodeError" < unicode_error,
     unicode_encode_error: "UnicodeEncodeError" < unicode_error,
+    unicode_translate_error: "UnicodeTranslateError" < unicode_error,
     warning: "Warning" < exception,
     user_warning: "UserWarning" < warning,
     deprecation_warning: "DeprecationWarning" < warning,
@@ -166,4 +168,5 @@ define_types! {
     unicode_warning: "UnicodeWarning" < warning,
     bytes_warning: "BytesWarning" < warning,
     resource_warning: "ResourceWarning" < warning,
+    encoding_warning: "EncodingWarning" < warning,
 }

@@ -162,6 +162,15 @@ pub fn construct_builtin(
             })));
     }
     if class == types.zip {
+        let mut strict = false;
+        for (keyword, value) in arguments.keywords() {
+            let keyword = str_value(keyword).unwrap_or("");
+            if keyword != "strict" {
+                let message = format!("'{keyword}' is an invalid keyword argument for zip()");
+                return Err(host.runtime().type_error(message));
+            }
+            strict = crate::protocol::is_true(host, value)?;
+        }
         let mut iterators = Vec::with_capacity(values.len());
         for &iterable in arguments.positionals() {
             iterators.push(iterate(host, iterable)?);
@@ -171,6 +180,7 @@ pub fn construct_builtin(
             .heap
             .allocate(Payload::Iterator(IteratorKind::Zip {
                 iterators: iterators.into_boxed_slice(),
+                strict,
             })));
     }
     if class == types.map {

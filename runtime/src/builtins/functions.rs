@@ -46,8 +46,6 @@ pub const FUNCTIONS: &[(&str, crate::object::NativeFunctionPointer)] = &[
     ("bin", bin),
     ("oct", oct),
     ("hex", hex),
-    ("vars", vars),
-    ("dir", dir),
     ("__build_class__", crate::types::type_::build_class),
     ("__import__", import),
     ("globals", globals),
@@ -969,61 +967,6 @@ fn oct(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 
 fn hex(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     radix(host, arguments, "hex", "0x", 16)
-}
-
-fn vars(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    expect_arguments(host, &arguments, "vars", 1, 1)?;
-    let name = host.runtime().names.__dict__;
-    crate::protocol::get_attribute(host, arguments.values[0], name)
-}
-
-fn dir(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    expect_arguments(host, &arguments, "dir", 1, 1)?;
-    let value = arguments.values[0];
-    let runtime = host.runtime();
-    let mut names: Vec<String> = Vec::new();
-    let add_dict = |dict: Value, names: &mut Vec<String>| {
-        for (key, _) in crate::types::dict::pairs(dict) {
-            if let Some(text) = str_value(key) {
-                if !names.iter().any(|existing| existing == text) {
-                    names.push(text.to_owned());
-                }
-            }
-        }
-    };
-    match value.as_object().map(|object| &object.payload) {
-        Some(Payload::Module { dict, .. }) => add_dict(*dict, &mut names),
-        _ => {
-            if let Some(Payload::Instance(instance)) =
-                value.as_object().map(|object| &object.payload)
-            {
-                for &name in instance.shape.get().names() {
-                    if let Some(text) = str_value(name) {
-                        names.push(text.to_owned());
-                    }
-                }
-                let dict = *instance.dict.get();
-                if !dict.is_null() {
-                    add_dict(dict, &mut names);
-                }
-            }
-            let class = if as_type(value).is_some() {
-                value
-            } else {
-                type_of(runtime, value)
-            };
-            if let Some(class_object) = as_type(class) {
-                for &base in class_object.mro.get().iter() {
-                    if let Some(dict) = crate::protocol::type_dict(base) {
-                        add_dict(dict, &mut names);
-                    }
-                }
-            }
-        }
-    }
-    names.sort();
-    let items: Vec<Value> = names.iter().map(|name| runtime.new_str(name)).collect();
-    Ok(runtime.new_list(items))
 }
 
 fn globals(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {

@@ -44,6 +44,13 @@ pub fn get_item(host: &mut dyn Host, container: Value, key: Value) -> PyResult<V
             }
             Payload::Type(_) => {
                 let runtime = host.runtime();
+                if container == runtime.types.type_ {
+                    // `type[int]`: CPython special-cases `type`, which has no
+                    // `__class_getitem__` of its own.
+                    return Ok(crate::types::generic_alias::new_alias(
+                        runtime, container, key,
+                    ));
+                }
                 let name = runtime.names.__class_getitem__;
                 if let Some(method) = lookup_in_type(runtime, container, name) {
                     let function = match method.as_object().map(|object| &object.payload) {

@@ -165,6 +165,11 @@ pub fn new_class(
         get_str_key(runtime, dict, names.__module__).unwrap_or_else(|| runtime.intern("__main__"));
     let qualname = get_str_key(runtime, dict, names.__qualname__).unwrap_or(name);
     crate::types::dict::remove_str_key(runtime, dict, names.__qualname__);
+    // Every class has its own `__doc__`, None without a docstring (not object's).
+    let doc_name = runtime.intern("__doc__");
+    if get_str_key(runtime, dict, doc_name).is_none() {
+        set_str_key(runtime, dict, doc_name, Value::NONE);
+    }
     // A class that defines __eq__ but not __hash__ is unhashable.
     if get_str_key(runtime, dict, names.__eq__).is_some()
         && get_str_key(runtime, dict, names.__hash__).is_none()
