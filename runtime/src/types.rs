@@ -28,6 +28,7 @@ pub mod str;
 pub mod stream;
 pub mod tuple;
 pub mod type_;
+pub mod unicode_error;
 
 use crate::object::NativeFunctionPointer;
 use crate::value::Value;

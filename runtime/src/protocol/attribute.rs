@@ -105,7 +105,13 @@ pub fn no_attribute(host: &mut dyn Host, object: Value, name: Value) -> crate::P
             type_name(host.runtime(), object)
         ),
     };
-    host.runtime().attribute_error(message)
+    let runtime = host.runtime();
+    let error = runtime.attribute_error(message);
+    // CPython records what was looked up where (`name`, `obj`) for tools and suggestions.
+    let (name_key, object_key) = (runtime.intern("name"), runtime.intern("obj"));
+    store_slot(runtime, error.exception, name_key, name);
+    store_slot(runtime, error.exception, object_key, object);
+    error
 }
 
 /// Finds an attribute without falling back to `__getattr__`; `None` when absent.
@@ -478,8 +484,11 @@ pub fn set_attribute(
                 match descriptor.as_object().map(|object| &object.payload) {
                     Some(Payload::Property { setter, .. }) => {
                         if setter.is_none() {
-                            let message =
-                                format!("can't set attribute '{}'", str_value(name).unwrap_or("?"));
+                            let message = format!(
+                                "property '{}' of '{}' object has no setter",
+                                str_value(name).unwrap_or("?"),
+                                class_name(class)
+                            );
                             return Err(runtime.attribute_error(message));
                         }
                         call(host, *setter, &[object, value], &[])?;
@@ -632,18 +641,34 @@ pub fn delete_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyRe
             }
             let runtime = host.runtime();
             if let Some(descriptor) = lookup_in_type(runtime, class, name) {
-                if let Some(Payload::Property { deleter, .. }) =
-                    descriptor.as_object().map(|object| &object.payload)
-                {
-                    if deleter.is_none() {
-                        let message = format!(
-                            "can't delete attribute '{}'",
-                            str_value(name).unwrap_or("?")
-                        );
-                        return Err(runtime.attribute_error(message));
+                match descriptor.as_object().map(|object| &object.payload) {
+                    Some(Payload::Property { deleter, .. }) => {
+                        if deleter.is_none() {
+                            let message = format!(
+                                "property '{}' of '{}' object has no deleter",
+                                str_value(name).unwrap_or("?"),
+                                class_name(class)
+                            );
+                            return Err(runtime.attribute_error(message));
+                        }
+                        call(host, *deleter, &[object], &[])?;
+                        return Ok(());
                     }
-                    call(host, *deleter, &[object], &[])?;
-                    return Ok(());
+                    Some(Payload::Instance(_)) => {
+                        // A data descriptor: `__delete__`, or an error when it only sets.
+                        let descriptor_class = type_of(runtime, descriptor);
+                        let names = runtime.names;
+                        if let Some(delete) =
+                            lookup_in_type(runtime, descriptor_class, names.__delete__)
+                        {
+                            call_bound(host, delete, descriptor, &[object])?;
+                            return Ok(());
+                        }
+                        if lookup_in_type(runtime, descriptor_class, names.__set__).is_some() {
+                            return Err(runtime.attribute_error("__delete__"));
+                        }
+                    }
+                    _ => {}
                 }
             }
             let dict = *instance.dict.get();

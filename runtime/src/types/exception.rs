@@ -25,6 +25,8 @@ pub fn construct(host: &mut dyn Host, class: Value, arguments: Arguments) -> PyR
         return crate::types::exception_group::construct(host, class, arguments);
     }
     let positional = arguments.positionals().to_vec();
+    crate::types::unicode_error::check_arguments(host, class, &positional)?;
+    let runtime = host.runtime();
     let mut class = class;
     if class == types.os_error && positional.len() >= 2 {
         let errno = crate::types::int::as_int(positional[0]).and_then(|errno| errno.to_i64());
@@ -80,6 +82,12 @@ pub fn construct(host: &mut dyn Host, class: Value, arguments: Arguments) -> PyR
         let names = ["errno", "strerror", "filename", "winerror", "filename2"];
         for (index, &value) in positional.iter().enumerate() {
             if index == 3 {
+                continue;
+            }
+            if index == 2 && positional.len() == 3 && class == types.blocking_io_error {
+                // BlockingIOError(errno, strerror, characters_written).
+                let name = runtime.intern("characters_written");
+                crate::protocol::attribute::store_slot(runtime, exception, name, value);
                 continue;
             }
             let name = runtime.intern(names[index]);
@@ -153,6 +161,8 @@ pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<O
         syntax_error_attribute(runtime, value, name)
     } else if crate::types::exception_group::is_group(runtime, value) {
         crate::types::exception_group::attribute(runtime, value, name)
+    } else if let Some(field) = crate::types::unicode_error::attribute(runtime, value, name) {
+        Some(field)
     } else if crate::protocol::is_instance(runtime, value, runtime.types.os_error) {
         let text = crate::protocol::str_value(name).unwrap_or("");
         matches!(
@@ -240,8 +250,16 @@ pub fn str_of(host: &mut dyn Host, value: Value) -> PyResult<String> {
         );
         if !filename.is_none() {
             text.push_str(&format!(": {}", repr_string(host, filename)?));
+            let name = host.runtime().intern("filename2");
+            let filename2 = crate::protocol::get_attribute(host, value, name)?;
+            if !filename2.is_none() {
+                text.push_str(&format!(" -> {}", repr_string(host, filename2)?));
+            }
         }
         return Ok(text);
+    }
+    if let Some(message) = crate::types::unicode_error::message(host, value)? {
+        return Ok(message);
     }
     let runtime = host.runtime();
     if crate::protocol::is_instance(runtime, value, runtime.types.syntax_error) && items.len() == 2

@@ -350,14 +350,14 @@ pub fn decode_text(
                 }
             }
             Some(Handler::Strict) => {
-                let what = if length == 1 {
-                    format!("byte 0x{:02x} in position {position}", bad[0])
-                } else {
-                    format!("bytes in position {position}-{}", position + length - 1)
-                };
-                let message = format!("'{codec_name}' codec can't decode {what}: {reason}");
-                let runtime = host.runtime();
-                return Err(runtime.new_error(runtime.types.unicode_decode_error, message));
+                return Err(crate::types::unicode_error::decode_error(
+                    host.runtime(),
+                    codec_name,
+                    data,
+                    position,
+                    position + length,
+                    reason,
+                ));
             }
             None => {
                 let runtime = host.runtime();

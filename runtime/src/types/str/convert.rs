@@ -136,16 +136,15 @@ fn encode_narrow(
                 }
             }
             "strict" => {
-                let what = if end - position == 1 {
-                    let escaped = ascii_escape(&characters[position].to_string());
-                    format!("character '{escaped}' in position {position}")
-                } else {
-                    format!("characters in position {position}-{}", end - 1)
-                };
-                let message =
-                    format!("'{codec}' codec can't encode {what}: ordinal not in range({range})");
-                let runtime = host.runtime();
-                return Err(runtime.new_error(runtime.types.unicode_encode_error, message));
+                let reason = format!("ordinal not in range({range})");
+                return Err(crate::types::unicode_error::encode_error(
+                    host.runtime(),
+                    codec,
+                    text,
+                    position,
+                    end,
+                    &reason,
+                ));
             }
             other => {
                 let runtime = host.runtime();
