@@ -8,6 +8,7 @@ pub mod bytes;
 pub mod complex;
 pub mod coroutine;
 pub mod dict;
+pub mod dict_view;
 pub mod dunders;
 pub mod exception;
 pub mod exception_group;
@@ -40,7 +41,8 @@ pub type MethodTable = &'static [(&'static str, NativeFunctionPointer)];
 /// Puts every builtin type's methods into its namespace.
 pub fn register_methods(runtime: &mut Runtime) {
     let types = runtime.types;
-    let tables: [(Value, &'static str, MethodTable); 27] = [
+    let tables: [(Value, &'static str, MethodTable); 28] = [
+        (types.slice, "slice", sequence::SLICE_METHODS),
         (
             types.generic_alias,
             "GenericAlias",
@@ -194,6 +196,9 @@ pub fn builtin_binary(
         return Ok(None);
     };
     let plain = operator.plain();
+    if let Some(result) = dict_view::binary(host, left, right, operator)? {
+        return Ok(Some(result));
+    }
     if plain == Op::Or {
         if let Some(union) = generic_alias::union(host, left, right)? {
             return Ok(Some(union));

@@ -291,6 +291,24 @@ pub fn construct_builtin(
     if class == types.module {
         return module(host, arguments);
     }
+    // `type(None)()`, `type(NotImplemented)()`, `type(...)()`: the singletons.
+    for (singleton_class, singleton, singleton_name) in [
+        (types.none_type, Value::NONE, "NoneType"),
+        (
+            types.not_implemented_type,
+            Value::NOT_IMPLEMENTED,
+            "NotImplementedType",
+        ),
+        (types.ellipsis, Value::ELLIPSIS, "ellipsis"),
+    ] {
+        if class == singleton_class {
+            if !values.is_empty() {
+                let message = format!("{singleton_name} takes no arguments");
+                return Err(host.runtime().type_error(message));
+            }
+            return Ok(singleton);
+        }
+    }
     if as_type(class).is_some_and(|class_object| class_object.layout == Layout::Exception) {
         return crate::types::exception::construct(host, class, arguments);
     }

@@ -232,6 +232,41 @@ pub fn builtin_order(
                 .map(|equal| equal == (operator == Comparison::Equal))
                 .or(Some(operator == Comparison::NotEqual)))
         }
+        (
+            Payload::Slice {
+                start: a,
+                stop: b,
+                step: c,
+            },
+            Payload::Slice {
+                start: d,
+                stop: e,
+                step: f,
+            },
+        ) => {
+            // Slices compare as the tuples of their parts.
+            let runtime = host.runtime();
+            let left_parts = runtime.new_tuple(vec![*a, *b, *c]);
+            let mark = runtime.root_mark();
+            runtime.push_root(left_parts);
+            let right_parts = runtime.new_tuple(vec![*d, *e, *f]);
+            runtime.push_root(right_parts);
+            let result = sequence_order(host, left_parts, right_parts, operator);
+            host.runtime().pop_roots(mark);
+            result.map(Some)
+        }
+        (Payload::DictView(..), _) | (_, Payload::DictView(..))
+            if crate::types::dict_view::is_set_like_view(left)
+                || crate::types::dict_view::is_set_like_view(right) =>
+        {
+            match crate::types::dict_view::compare(host, left, right, operator)? {
+                Some(result) => Ok(Some(result)),
+                None if matches!(operator, Comparison::Equal | Comparison::NotEqual) => {
+                    Ok(Some(operator == Comparison::NotEqual))
+                }
+                None => Ok(None),
+            }
+        }
         (Payload::Instance(_), _) | (_, Payload::Instance(_)) => Ok(None),
         (Payload::BigInt(_), _) | (_, Payload::BigInt(_)) => Ok(None),
         _ => {

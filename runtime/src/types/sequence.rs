@@ -143,3 +143,43 @@ pub fn resolve_slice(
         count,
     }))
 }
+
+/// The slice methods.
+pub const SLICE_METHODS: crate::types::MethodTable = &[("indices", slice_indices)];
+
+/// `slice.indices(length)`: `(start, stop, step)` clamped to a sequence of `length`.
+fn slice_indices(host: &mut dyn Host, arguments: crate::Arguments) -> PyResult<Value> {
+    crate::builtins::expect_arguments(host, &arguments, "indices", 2, 2)?;
+    let (slice, length) = (arguments.values[0], arguments.values[1]);
+    let length = match as_int(length) {
+        Some(IntValue::Small(small)) => small,
+        Some(IntValue::Big(_)) => {
+            return Err(host
+                .runtime()
+                .overflow_error("Python int too large to convert to C ssize_t"))
+        }
+        None => {
+            let runtime = host.runtime();
+            let message = format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(runtime, length)
+            );
+            return Err(runtime.type_error(message));
+        }
+    };
+    if length < 0 {
+        return Err(host.runtime().value_error("length should not be negative"));
+    }
+    let Some(range) = resolve_slice(host, slice, length as usize)? else {
+        return Err(host
+            .runtime()
+            .type_error("descriptor 'indices' requires a 'slice' object"));
+    };
+    let runtime = host.runtime();
+    let items = vec![
+        runtime.new_int(range.start),
+        runtime.new_int(range.stop),
+        runtime.new_int(range.step),
+    ];
+    Ok(runtime.new_tuple(items))
+}
