@@ -515,6 +515,16 @@ pub enum Payload {
     },
     /// `types.UnionType`: `int | None`; its `__args__` tuple.
     Union(Value),
+    /// A traceback (or, with `frame`, a frame) object: a view of one entry of an
+    /// exception's recorded traceback (see `types/traceback.rs`).
+    Traceback {
+        /// The exception whose traceback it shows.
+        exception: Value,
+        /// The entry (innermost frame first).
+        index: u32,
+        /// Whether it is the frame of that entry rather than the traceback.
+        frame: bool,
+    },
 }
 
 impl HeapObject {
@@ -592,6 +602,7 @@ impl HeapObject {
                 visit(*arguments);
             }
             Payload::Union(arguments) => visit(*arguments),
+            Payload::Traceback { exception, .. } => visit(*exception),
             Payload::Type(class) => {
                 visit(class.name);
                 visit(*class.qualname.get());

@@ -27,6 +27,7 @@ pub mod sequence;
 pub mod set;
 pub mod str;
 pub mod stream;
+pub mod traceback;
 pub mod tuple;
 pub mod type_;
 pub mod unicode_error;

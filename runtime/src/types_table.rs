@@ -101,6 +101,8 @@ define_types! {
     text_io: "TextIOWrapper" < object,
     generic_alias: "GenericAlias" < object,
     union_type: "UnionType" < object,
+    traceback: "traceback" < object,
+    frame: "frame" < object,
 
     base_exception: "BaseException" < object,
     system_exit: "SystemExit" < base_exception,

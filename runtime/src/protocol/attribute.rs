@@ -239,6 +239,7 @@ fn instance_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyResu
         Payload::GenericAlias { .. } | Payload::Union(_) => {
             crate::types::generic_alias::attribute(host, object, name)
         }
+        Payload::Traceback { .. } => Ok(crate::types::traceback::attribute(runtime, object, name)),
         Payload::TextStream(stream) => Ok(if name == names.name {
             Some(runtime.new_str(stream.name()))
         } else {

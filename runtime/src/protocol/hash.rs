@@ -13,6 +13,10 @@ use crate::{Host, PyResult};
 
 /// The hash of a str's text (stable within and across runs).
 pub fn hash_text(text: &str) -> i64 {
+    // As in CPython, the empty string hashes to 0 (as does `b""`).
+    if text.is_empty() {
+        return 0;
+    }
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     text.hash(&mut hasher);
     let hash = hasher.finish() as i64;

@@ -142,7 +142,7 @@ pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<O
     } else if name == names.__suppress_context__ {
         Some(Value::bool(data.suppress_context))
     } else if name == names.__traceback__ {
-        Some(Value::NONE)
+        Some(crate::types::traceback::head(runtime, value))
     } else if name == names.value
         && crate::protocol::is_instance(runtime, value, runtime.types.stop_iteration)
     {
@@ -218,6 +218,9 @@ pub fn set_attribute(
         return Some(
             crate::protocol::is_true(host, value).map(|truth| data.get().suppress_context = truth),
         );
+    }
+    if name == names.__traceback__ {
+        return Some(crate::types::traceback::assign(host, exception, value));
     }
     if name == names.args {
         return Some(crate::protocol::collect(host, value).map(|items| {
@@ -357,8 +360,11 @@ fn repr_method(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     Ok(host.runtime().new_string(text))
 }
 
-fn with_traceback(_host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    Ok(arguments.values.first().copied().unwrap_or(Value::NONE))
+fn with_traceback(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    crate::builtins::expect_arguments(host, &arguments, "with_traceback", 2, 2)?;
+    let (exception, traceback) = (arguments.values[0], arguments.values[1]);
+    crate::types::traceback::assign(host, exception, traceback)?;
+    Ok(exception)
 }
 
 fn add_note(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
