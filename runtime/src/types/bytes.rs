@@ -23,6 +23,7 @@ mod layout;
 mod mutate;
 mod search;
 mod split;
+pub mod wide_codecs;
 
 use std::borrow::Cow;
 use std::hash::Hasher;
