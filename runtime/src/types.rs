@@ -197,6 +197,26 @@ pub fn builtin_binary(
         return Ok(None);
     };
     let plain = operator.plain();
+    // `n * sequence` where `n` has `__index__`.
+    if plain == Op::Multiply
+        && matches!(left_object.payload, Payload::Instance(_))
+        && int::as_int(left).is_none()
+        && matches!(
+            right.as_object().map(|object| &object.payload),
+            Some(
+                Payload::Str(_)
+                    | Payload::List(_)
+                    | Payload::Tuple(_)
+                    | Payload::Bytes(_)
+                    | Payload::ByteArray(_)
+            )
+        )
+    {
+        let count = crate::protocol::number::through_index(host, left)?;
+        if int::as_int(count).is_some() {
+            return builtin_binary(host, right, count, operator);
+        }
+    }
     if let Some(result) = dict_view::binary(host, left, right, operator)? {
         return Ok(Some(result));
     }
@@ -351,6 +371,7 @@ pub(crate) fn repeat_count(
     host: &mut dyn crate::Host,
     count: Value,
 ) -> crate::PyResult<Option<usize>> {
+    let count = crate::protocol::number::through_index(host, count)?;
     match int::as_int(count) {
         Some(int) => match int.to_i64() {
             Some(count) => Ok(Some(count.max(0) as usize)),

@@ -697,6 +697,7 @@ fn range(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     }
     let mut numbers = [0i64; 3];
     for (index, &value) in values.iter().enumerate() {
+        let value = crate::protocol::number::through_index(host, value)?;
         numbers[index] = match as_int(value) {
             Some(IntValue::Small(small)) => small,
             Some(IntValue::Big(_)) => {

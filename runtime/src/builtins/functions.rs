@@ -266,7 +266,9 @@ fn round(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let value = values[0];
     let digits = match values.get(1) {
         None | Some(&Value::NONE) => None,
-        Some(&digits) => match as_int(digits).and_then(|digits| digits.to_i64()) {
+        Some(&digits) => match as_int(crate::protocol::number::through_index(host, digits)?)
+            .and_then(|digits| digits.to_i64())
+        {
             Some(digits) => Some(digits),
             None => {
                 let runtime = host.runtime();
@@ -713,7 +715,7 @@ fn ord(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 
 fn chr(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     expect_arguments(host, &arguments, "chr", 1, 1)?;
-    let value = arguments.values[0];
+    let value = crate::protocol::number::through_index(host, arguments.values[0])?;
     let Some(code) = as_int(value) else {
         let runtime = host.runtime();
         let message = format!(
@@ -793,6 +795,37 @@ fn pow(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
             match (as_int(values[0]), as_int(values[1]), as_int(modulus)) {
                 (Some(base), Some(exponent), Some(modulus)) => {
                     crate::types::int::power_modulo(host.runtime(), &base, &exponent, &modulus)
+                }
+                _ if crate::protocol::base_value(values[0]).is_none()
+                    && matches!(
+                        values[0].as_object().map(|object| &object.payload),
+                        Some(Payload::Instance(_))
+                    ) =>
+                {
+                    // A class's own three-argument `__pow__(exponent, modulus)`.
+                    let runtime = host.runtime();
+                    let class = type_of(runtime, values[0]);
+                    let name = runtime.intern("__pow__");
+                    let result = match crate::protocol::lookup_in_type(runtime, class, name) {
+                        Some(method) => crate::protocol::attribute::call_bound(
+                            host,
+                            method,
+                            values[0],
+                            &[values[1], modulus],
+                        )?,
+                        None => Value::NOT_IMPLEMENTED,
+                    };
+                    if result != Value::NOT_IMPLEMENTED {
+                        return Ok(result);
+                    }
+                    let runtime = host.runtime();
+                    let message = format!(
+                        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                        type_name(runtime, values[0]),
+                        type_name(runtime, values[1]),
+                        type_name(runtime, modulus)
+                    );
+                    Err(runtime.type_error(message))
                 }
                 _ => Err(host.runtime().type_error(
                     "pow() 3rd argument not allowed unless all arguments are integers",
@@ -942,7 +975,7 @@ fn radix(
     base: u32,
 ) -> PyResult<Value> {
     expect_arguments(host, &arguments, name, 1, 1)?;
-    let value = arguments.values[0];
+    let value = crate::protocol::number::through_index(host, arguments.values[0])?;
     let Some(int) = as_int(value) else {
         let runtime = host.runtime();
         let message = format!(

@@ -751,6 +751,7 @@ fn to_bytes(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let length = match length {
         None => 1,
         Some(length) => {
+            let length = crate::protocol::number::through_index(host, length)?;
             let Some(length) = as_int(length) else {
                 let runtime = host.runtime();
                 let message = format!(

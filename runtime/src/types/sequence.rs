@@ -8,6 +8,7 @@ use crate::{Host, PyResult};
 
 /// Converts an index value to an i64 (`__index__` semantics for ints and bools).
 pub fn index_value(host: &mut dyn Host, index: Value, container: &str) -> PyResult<Option<i64>> {
+    let index = crate::protocol::number::through_index(host, index)?;
     match as_int(index) {
         Some(IntValue::Small(small)) => Ok(Some(small)),
         Some(IntValue::Big(_)) => {
@@ -97,6 +98,7 @@ pub fn resolve_slice(
         if value.is_none() {
             return Ok(None);
         }
+        let value = crate::protocol::number::through_index(host, value)?;
         match as_int(value) {
             Some(IntValue::Small(small)) => Ok(Some(small)),
             Some(IntValue::Big(big)) => Ok(Some(if num_traits::Signed::is_negative(big) {

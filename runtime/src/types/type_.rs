@@ -130,7 +130,9 @@ pub fn new_class(
     };
     for &base in &bases {
         if as_type(base).is_none() {
-            return Err(runtime.type_error("bases must be types"));
+            return Err(runtime.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
         }
         let final_types = [
             runtime.types.bool,
