@@ -46,7 +46,27 @@ pub fn get_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyResul
             }
         }
     }
-    match find_attribute(host, object, name)? {
+    let found = match find_attribute(host, object, name) {
+        Ok(found) => found,
+        // An AttributeError from a descriptor (a property's getter) also falls back to
+        // `__getattr__`, as CPython's slot_tp_getattr_hook does.
+        Err(error) => {
+            let runtime = host.runtime();
+            let class = type_of(runtime, object);
+            let is_attribute_error = crate::protocol::is_instance(
+                runtime,
+                error.exception,
+                runtime.types.attribute_error,
+            );
+            match lookup_in_type(runtime, class, runtime.names.__getattr__) {
+                Some(getattr) if is_attribute_error => {
+                    return call_bound(host, getattr, object, &[name])
+                }
+                _ => return Err(error),
+            }
+        }
+    };
+    match found {
         Some(value) => Ok(value),
         None => {
             let runtime = host.runtime();
@@ -240,6 +260,13 @@ fn instance_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyResu
             crate::types::generic_alias::attribute(host, object, name)
         }
         Payload::Traceback { .. } => Ok(crate::types::traceback::attribute(runtime, object, name)),
+        Payload::Cell(cell) if str_value(name) == Some("cell_contents") => {
+            let contents = cell.get();
+            if contents.is_null() {
+                return Err(runtime.value_error("Cell is empty"));
+            }
+            Ok(Some(contents))
+        }
         Payload::TextStream(stream) => Ok(if name == names.name {
             Some(runtime.new_str(stream.name()))
         } else {
