@@ -570,6 +570,14 @@ pub fn set_attribute(
                     }
                 }
             }
+            if !class.user_defined {
+                let message = format!(
+                    "cannot set '{}' attribute of immutable type '{}'",
+                    str_value(name).unwrap_or("?"),
+                    class_name(object)
+                );
+                return Err(runtime.type_error(message));
+            }
             set_str_key(runtime, class.dict, name, value);
             class.version.set(class.version.get() + 1);
             Ok(())
@@ -722,6 +730,14 @@ pub fn delete_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyRe
             }
         }
         Some(Payload::Type(class)) => {
+            if !class.user_defined {
+                let message = format!(
+                    "cannot delete '{}' attribute of immutable type '{}'",
+                    str_value(name).unwrap_or("?"),
+                    class_name(object)
+                );
+                return Err(runtime.type_error(message));
+            }
             let dict = class.dict;
             if crate::types::dict::remove_str_key(runtime, dict, name).is_none() {
                 return Err(no_attribute(host, object, name));
