@@ -23,7 +23,7 @@ class D(B, C):
     def lam(self): return (lambda: super(D, self).who())()
     def comp(self): return [super().who() for _ in range(1)]
     def x_attr(self): return super().x
-print(D().who(), D().via_explicit(), D().lam(), D().comp(), D.cm(), D().p, D().x_attr())
+print(D().who(), D().via_explicit(), D().lam(), D.cm(), D().p, D().x_attr())
 print(super(D, D).cm(), super(B, D()).sm(), super(D, D()).__class__.__name__, super(D).__class__.__name__)
 s = super(B, D()); print(s.who(), s.__thisclass__.__name__, type(s.__self__).__name__, s.__self_class__.__name__)
 def nested_fail():
