@@ -260,6 +260,21 @@ fn instance_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyResu
             crate::types::generic_alias::attribute(host, object, name)
         }
         Payload::Traceback { .. } => Ok(crate::types::traceback::attribute(runtime, object, name)),
+        Payload::Super { class, object } => {
+            let (class, bound) = (*class, *object);
+            Ok(match str_value(name) {
+                Some("__thisclass__") => Some(class),
+                Some("__self__") => Some(if bound.is_null() { Value::NONE } else { bound }),
+                Some("__self_class__") => Some(if bound.is_null() {
+                    Value::NONE
+                } else if as_type(bound).is_some() && crate::protocol::is_subclass(bound, class) {
+                    bound
+                } else {
+                    type_of(runtime, bound)
+                }),
+                _ => None,
+            })
+        }
         Payload::Cell(cell) if str_value(name) == Some("cell_contents") => {
             let contents = cell.get();
             if contents.is_null() {
