@@ -3,7 +3,7 @@ SimpleNamespace, MappingProxyType and the dynamic class-creation helpers.
 
 A name whose sample the interpreter cannot produce (a frame without sys._getframe, a
 traceback object) is left undefined rather than bound to a wrong type. GenericAlias and
-UnionType are krait's Python classes (`_generic_alias.py`).
+UnionType are the runtime's own types.
 """
 
 import sys as _sys
@@ -87,7 +87,8 @@ try:
 except (KeyError, AttributeError, TypeError):
     pass
 
-from _generic_alias import GenericAlias, UnionType
+GenericAlias = type(list[int])
+UnionType = type(int | str)
 
 EllipsisType = type(Ellipsis)
 NoneType = type(None)

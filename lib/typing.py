@@ -429,6 +429,10 @@ class _TypeVarLike:
     def __mro_entries__(self, bases):
         raise TypeError(f'Cannot subclass an instance of {type(self).__name__}')
 
+    def __typing_subst__(self, arg):
+        # What marks a type variable for `list[T][int]` (types.GenericAlias substitution).
+        return arg
+
     def __reduce__(self):
         return self.__name__
 

@@ -34,6 +34,8 @@ pub enum SyntaxErrorKind {
     Syntax,
     /// `IndentationError`.
     Indentation,
+    /// `TabError`: indentation that mixes tabs and spaces ambiguously.
+    Tab,
 }
 
 impl SyntaxErrorKind {
@@ -42,6 +44,7 @@ impl SyntaxErrorKind {
         match self {
             SyntaxErrorKind::Syntax => "SyntaxError",
             SyntaxErrorKind::Indentation => "IndentationError",
+            SyntaxErrorKind::Tab => "TabError",
         }
     }
 }

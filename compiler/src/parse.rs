@@ -18,6 +18,7 @@ use crate::error::{SyntaxError, SyntaxErrorKind};
 use crate::source::LineIndex;
 
 mod describe;
+mod tabs;
 mod tokens;
 
 pub(crate) use describe::expression_name;
@@ -79,8 +80,19 @@ fn parse_checked(source: &str, filename: &str, mode: Mode) -> Result<Parsed<Mod>
     let options = ParseOptions::from(mode).with_target_version(PythonVersion::PY311);
     let parsed = ruff_python_parser::parse_unchecked(source, options);
     let index = LineIndex::new(source);
+    let tab_error = tabs::first_inconsistent_line(source, parsed.tokens());
     if let Some(error) = parsed.errors().first() {
-        return Err(translate(error, parsed.tokens(), &index, filename));
+        let translated = translate(error, parsed.tokens(), &index, filename);
+        return Err(match tab_error {
+            // The tokenizer meets the tab error first when it comes no later.
+            Some(offset) if index.line_of(offset) <= translated.line => {
+                tab_error_at(&index, filename, offset)
+            }
+            _ => translated,
+        });
+    }
+    if let Some(offset) = tab_error {
+        return Err(tab_error_at(&index, filename, offset));
     }
     if let Some(error) = parsed.unsupported_syntax_errors().first() {
         return Err(translate_unsupported(
@@ -91,6 +103,18 @@ fn parse_checked(source: &str, filename: &str, mode: Mode) -> Result<Parsed<Mod>
         ));
     }
     Ok(parsed)
+}
+
+/// `TabError` for the line starting at `offset`; CPython shows no caret for it.
+fn tab_error_at(index: &LineIndex, filename: &str, offset: u32) -> SyntaxError {
+    let mut error = index.error(
+        SyntaxErrorKind::Tab,
+        filename,
+        offset,
+        "inconsistent use of tabs and spaces in indentation",
+    );
+    error.column = 0;
+    error
 }
 
 /// Syntax newer than Python 3.11, as CPython 3.11 rejects it.

@@ -45,9 +45,11 @@ pub fn create_builtin_types(runtime: &mut Runtime) {
             }
             *type_object.mro.get() = mro;
         }
-        let builtins = runtime.builtins;
-        let key = runtime.intern(name);
-        crate::types::dict::set_str_key(runtime, builtins, key, class);
+        if is_exception || PUBLIC_CLASSES.contains(&name) {
+            let builtins = runtime.builtins;
+            let key = runtime.intern(name);
+            crate::types::dict::set_str_key(runtime, builtins, key, class);
+        }
     }
     // Now that `type` exists, make it every builtin class's metaclass.
     let metaclass = runtime.types.type_;
@@ -62,7 +64,18 @@ pub fn create_builtin_types(runtime: &mut Runtime) {
     crate::builtins::register(runtime);
     let none = Value::NONE;
     let builtins = runtime.builtins;
+    // CPython's aliases of OSError, kept for old code.
+    let os_error = runtime.types.os_error;
+    let builtins_name = runtime.new_str("builtins");
     for (name, value) in [
+        ("IOError", os_error),
+        ("EnvironmentError", os_error),
+        ("__debug__", Value::TRUE),
+        ("__name__", builtins_name),
+        ("__package__", runtime.new_str("")),
+        ("__doc__", runtime.new_str(BUILTINS_DOC)),
+        ("__loader__", Value::NONE),
+        ("__spec__", Value::NONE),
         ("None", none),
         ("True", Value::TRUE),
         ("False", Value::FALSE),
@@ -75,6 +88,41 @@ pub fn create_builtin_types(runtime: &mut Runtime) {
     // `bool`, `NoneType`, … cannot be subclassed or instantiated generically; their layout
     // stays Builtin.
 }
+
+/// The builtin classes that are names in the `builtins` namespace (besides the exception
+/// classes); the others (`function`, `NoneType`, iterator types, …) are reached only through
+/// `type(…)` or the `types` module, as in CPython.
+const PUBLIC_CLASSES: &[&str] = &[
+    "object",
+    "type",
+    "int",
+    "bool",
+    "float",
+    "complex",
+    "str",
+    "bytes",
+    "bytearray",
+    "memoryview",
+    "list",
+    "tuple",
+    "dict",
+    "set",
+    "frozenset",
+    "range",
+    "slice",
+    "staticmethod",
+    "classmethod",
+    "property",
+    "super",
+    "enumerate",
+    "zip",
+    "map",
+    "filter",
+    "reversed",
+];
+
+/// `builtins.__doc__`, CPython's text.
+const BUILTINS_DOC: &str = "Built-in functions, types, exceptions, and other objects.\n\nThis module provides direct access to all 'built-in'\nidentifiers of Python; for example, builtins.len is\nthe full name for the built-in function len().\n\nThis module is not normally accessed explicitly by most\napplications, but can be useful in modules that provide\nobjects with the same name as a built-in value, but in\nwhich the built-in of that name is also needed.";
 
 fn is_exception_field(field: &str) -> bool {
     let mut current = field;

@@ -1,16 +1,28 @@
-//! The `builtins` namespace: builtin functions ([`functions`], and [`evaluation`] for
-//! `compile`/`eval`/`exec`) and the constructors of the builtin classes ([`constructors`]).
+//! The `builtins` namespace: builtin functions ([`functions`]; [`evaluation`] for
+//! `compile`/`eval`/`exec`; [`introspection`] for `vars`/`dir`; [`asynchronous`] for
+//! `aiter`/`anext`; [`site`] for `exit`/`quit`/`breakpoint`) and the constructors of the
+//! builtin classes ([`constructors`]).
 
+pub mod asynchronous;
 pub mod constructors;
 pub mod evaluation;
 pub mod functions;
+pub mod introspection;
+pub mod site;
 
 use crate::Runtime;
 
 /// Fills the builtins namespace with the builtin functions.
 pub fn register(runtime: &mut Runtime) {
     let builtins = runtime.builtins;
-    for &(name, function) in functions::FUNCTIONS.iter().chain(evaluation::FUNCTIONS) {
+    let tables = [
+        functions::FUNCTIONS,
+        evaluation::FUNCTIONS,
+        introspection::FUNCTIONS,
+        asynchronous::FUNCTIONS,
+        site::FUNCTIONS,
+    ];
+    for &(name, function) in tables.into_iter().flatten() {
         let key = runtime.intern(name);
         let value = runtime.new_native_function("builtins", name, function);
         crate::types::dict::set_str_key(runtime, builtins, key, value);

@@ -358,6 +358,8 @@ pub enum IteratorKind {
     Zip {
         /// The underlying iterators.
         iterators: Box<[Value]>,
+        /// `strict=True`: iterables of different lengths raise ValueError.
+        strict: bool,
     },
     /// `map`.
     Map {
@@ -504,6 +506,25 @@ pub enum Payload {
     Awaitable(crate::types::coroutine::Awaitable),
     /// A text stream (`sys.stdout`, `sys.stderr`, `sys.stdin`).
     TextStream(crate::stream::TextStream),
+    /// `types.GenericAlias`: `list[int]` (see `types/generic_alias.rs`).
+    GenericAlias {
+        /// `__origin__`: the subscripted class.
+        origin: Value,
+        /// `__args__`: a tuple.
+        arguments: Value,
+    },
+    /// `types.UnionType`: `int | None`; its `__args__` tuple.
+    Union(Value),
+    /// A traceback (or, with `frame`, a frame) object: a view of one entry of an
+    /// exception's recorded traceback (see `types/traceback.rs`).
+    Traceback {
+        /// The exception whose traceback it shows.
+        exception: Value,
+        /// The entry (innermost frame first).
+        index: u32,
+        /// Whether it is the frame of that entry rather than the traceback.
+        frame: bool,
+    },
 }
 
 impl HeapObject {
@@ -581,6 +602,12 @@ impl HeapObject {
                 visit(*class);
                 visit(*object);
             }
+            Payload::GenericAlias { origin, arguments } => {
+                visit(*origin);
+                visit(*arguments);
+            }
+            Payload::Union(arguments) => visit(*arguments),
+            Payload::Traceback { exception, .. } => visit(*exception),
             Payload::Type(class) => {
                 visit(class.name);
                 visit(*class.qualname.get());
@@ -660,7 +687,7 @@ impl IteratorKind {
                 visit(*iterator);
                 visit(count.get());
             }
-            IteratorKind::Zip { iterators } => iterators.iter().for_each(|&value| visit(value)),
+            IteratorKind::Zip { iterators, .. } => iterators.iter().for_each(|&value| visit(value)),
             IteratorKind::Map {
                 function,
                 iterators,

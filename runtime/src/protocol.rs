@@ -86,6 +86,10 @@ pub fn type_of(runtime: &Runtime, value: Value) -> Value {
         },
         Payload::Awaitable(awaitable) => awaitable.class(types),
         Payload::TextStream(_) => types.text_io,
+        Payload::GenericAlias { .. } => types.generic_alias,
+        Payload::Union(_) => types.union_type,
+        Payload::Traceback { frame: false, .. } => types.traceback,
+        Payload::Traceback { frame: true, .. } => types.frame,
     }
 }
 

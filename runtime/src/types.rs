@@ -8,6 +8,7 @@ pub mod bytes;
 pub mod complex;
 pub mod coroutine;
 pub mod dict;
+pub mod dict_view;
 pub mod dunders;
 pub mod exception;
 pub mod exception_group;
@@ -26,8 +27,10 @@ pub mod sequence;
 pub mod set;
 pub mod str;
 pub mod stream;
+pub mod traceback;
 pub mod tuple;
 pub mod type_;
+pub mod unicode_error;
 
 use crate::object::NativeFunctionPointer;
 use crate::value::Value;
@@ -39,7 +42,13 @@ pub type MethodTable = &'static [(&'static str, NativeFunctionPointer)];
 /// Puts every builtin type's methods into its namespace.
 pub fn register_methods(runtime: &mut Runtime) {
     let types = runtime.types;
-    let tables: [(Value, &'static str, MethodTable); 25] = [
+    let tables: [(Value, &'static str, MethodTable); 28] = [
+        (types.slice, "slice", sequence::SLICE_METHODS),
+        (
+            types.generic_alias,
+            "GenericAlias",
+            generic_alias::ALIAS_METHODS,
+        ),
         (types.object, "object", object::METHODS),
         (types.type_, "type", type_::METHODS),
         (types.int, "int", int::METHODS),
@@ -81,6 +90,11 @@ pub fn register_methods(runtime: &mut Runtime) {
             coroutine::AWAITABLE_METHODS,
         ),
         (
+            types.anext_awaitable,
+            "anext_awaitable",
+            coroutine::AWAITABLE_METHODS,
+        ),
+        (
             types.base_exception_group,
             "BaseExceptionGroup",
             exception_group::METHODS,
@@ -90,10 +104,24 @@ pub fn register_methods(runtime: &mut Runtime) {
         add_methods(runtime, class, owner, table);
     }
     exception_group::finish_types(runtime);
+    generic_alias::finish_types(runtime);
     dunders::register(runtime);
     dunders::register_iterators(runtime);
     dunders::register_views(runtime);
-    let wrapped: [(Value, &'static str, MethodTable, bool); 10] = [
+    const CLASS_GETITEM: MethodTable = &[("__class_getitem__", generic_alias::class_getitem)];
+    let wrapped: [(Value, &'static str, MethodTable, bool); 17] = [
+        (types.list, "list", CLASS_GETITEM, true),
+        (types.dict, "dict", CLASS_GETITEM, true),
+        (types.tuple, "tuple", CLASS_GETITEM, true),
+        (types.set, "set", CLASS_GETITEM, true),
+        (types.frozenset, "frozenset", CLASS_GETITEM, true),
+        (types.enumerate, "enumerate", CLASS_GETITEM, true),
+        (
+            types.base_exception_group,
+            "BaseExceptionGroup",
+            CLASS_GETITEM,
+            true,
+        ),
         (types.object, "object", object::CLASS_METHODS, true),
         (types.dict, "dict", dict::CLASS_METHODS, true),
         (types.bytes, "bytes", bytes::CLASS_METHODS, true),
@@ -162,9 +190,41 @@ pub fn builtin_binary(
         {
             return builtin_binary(host, right, left, operator);
         }
+        // `None | int`
+        if operator.plain() == Op::Or && left.is_none() {
+            return generic_alias::union(host, left, right);
+        }
         return Ok(None);
     };
     let plain = operator.plain();
+    // `n * sequence` where `n` has `__index__`.
+    if plain == Op::Multiply
+        && matches!(left_object.payload, Payload::Instance(_))
+        && int::as_int(left).is_none()
+        && matches!(
+            right.as_object().map(|object| &object.payload),
+            Some(
+                Payload::Str(_)
+                    | Payload::List(_)
+                    | Payload::Tuple(_)
+                    | Payload::Bytes(_)
+                    | Payload::ByteArray(_)
+            )
+        )
+    {
+        let count = crate::protocol::number::through_index(host, left)?;
+        if int::as_int(count).is_some() {
+            return builtin_binary(host, right, count, operator);
+        }
+    }
+    if let Some(result) = dict_view::binary(host, left, right, operator)? {
+        return Ok(Some(result));
+    }
+    if plain == Op::Or {
+        if let Some(union) = generic_alias::union(host, left, right)? {
+            return Ok(Some(union));
+        }
+    }
     match (&left_object.payload, plain) {
         (Payload::Str(a), Op::Add) => match crate::protocol::str_value(right) {
             Some(b) => {
@@ -311,6 +371,7 @@ pub(crate) fn repeat_count(
     host: &mut dyn crate::Host,
     count: Value,
 ) -> crate::PyResult<Option<usize>> {
+    let count = crate::protocol::number::through_index(host, count)?;
     match int::as_int(count) {
         Some(int) => match int.to_i64() {
             Some(count) => Ok(Some(count.max(0) as usize)),

@@ -71,6 +71,7 @@ define_types! {
     coroutine_wrapper: "coroutine_wrapper" < object,
     async_generator_asend: "async_generator_asend" < object,
     async_generator_athrow: "async_generator_athrow" < object,
+    anext_awaitable: "anext_awaitable" < object,
     staticmethod: "staticmethod" < object,
     classmethod: "classmethod" < object,
     property: "property" < object,
@@ -98,6 +99,10 @@ define_types! {
     iterator: "iterator" < object,
     callable_iterator: "callable_iterator" < object,
     text_io: "TextIOWrapper" < object,
+    generic_alias: "GenericAlias" < object,
+    union_type: "UnionType" < object,
+    traceback: "traceback" < object,
+    frame: "frame" < object,
 
     base_exception: "BaseException" < object,
     system_exit: "SystemExit" < base_exception,
@@ -153,6 +158,7 @@ define_types! {
     unicode_error: "UnicodeError" < value_error,
     unicode_decode_error: "UnicodeDecodeError" < unicode_error,
     unicode_encode_error: "UnicodeEncodeError" < unicode_error,
+    unicode_translate_error: "UnicodeTranslateError" < unicode_error,
     warning: "Warning" < exception,
     user_warning: "UserWarning" < warning,
     deprecation_warning: "DeprecationWarning" < warning,
@@ -164,4 +170,5 @@ define_types! {
     unicode_warning: "UnicodeWarning" < warning,
     bytes_warning: "BytesWarning" < warning,
     resource_warning: "ResourceWarning" < warning,
+    encoding_warning: "EncodingWarning" < warning,
 }

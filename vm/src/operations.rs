@@ -57,7 +57,10 @@ impl Vm {
         let text = protocol::str_value(name).unwrap_or("?");
         let runtime = &mut self.runtime;
         let message = format!("name '{text}' is not defined");
-        runtime.new_error(runtime.types.name_error, message)
+        let error = runtime.new_error(runtime.types.name_error, message);
+        let key = runtime.intern("name");
+        protocol::attribute::store_slot(runtime, error.exception, key, name);
+        error
     }
 
     pub(crate) fn load_name(

@@ -162,6 +162,15 @@ pub fn construct_builtin(
             })));
     }
     if class == types.zip {
+        let mut strict = false;
+        for (keyword, value) in arguments.keywords() {
+            let keyword = str_value(keyword).unwrap_or("");
+            if keyword != "strict" {
+                let message = format!("'{keyword}' is an invalid keyword argument for zip()");
+                return Err(host.runtime().type_error(message));
+            }
+            strict = crate::protocol::is_true(host, value)?;
+        }
         let mut iterators = Vec::with_capacity(values.len());
         for &iterable in arguments.positionals() {
             iterators.push(iterate(host, iterable)?);
@@ -171,6 +180,7 @@ pub fn construct_builtin(
             .heap
             .allocate(Payload::Iterator(IteratorKind::Zip {
                 iterators: iterators.into_boxed_slice(),
+                strict,
             })));
     }
     if class == types.map {
@@ -280,6 +290,33 @@ pub fn construct_builtin(
     }
     if class == types.module {
         return module(host, arguments);
+    }
+    if class == types.generic_alias {
+        // types.GenericAlias(origin, args)
+        no_keywords(host, &arguments, "GenericAlias")?;
+        expect_arguments(host, &arguments, "GenericAlias", 2, 2)?;
+        let runtime = host.runtime();
+        return Ok(crate::types::generic_alias::new_alias(
+            runtime, values[0], values[1],
+        ));
+    }
+    // `type(None)()`, `type(NotImplemented)()`, `type(...)()`: the singletons.
+    for (singleton_class, singleton, singleton_name) in [
+        (types.none_type, Value::NONE, "NoneType"),
+        (
+            types.not_implemented_type,
+            Value::NOT_IMPLEMENTED,
+            "NotImplementedType",
+        ),
+        (types.ellipsis, Value::ELLIPSIS, "ellipsis"),
+    ] {
+        if class == singleton_class {
+            if !values.is_empty() {
+                let message = format!("{singleton_name} takes no arguments");
+                return Err(host.runtime().type_error(message));
+            }
+            return Ok(singleton);
+        }
     }
     if as_type(class).is_some_and(|class_object| class_object.layout == Layout::Exception) {
         return crate::types::exception::construct(host, class, arguments);
@@ -669,6 +706,7 @@ fn range(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     }
     let mut numbers = [0i64; 3];
     for (index, &value) in values.iter().enumerate() {
+        let value = crate::protocol::number::through_index(host, value)?;
         numbers[index] = match as_int(value) {
             Some(IntValue::Small(small)) => small,
             // Bounds up to 2**62 in size keep every difference and step within an i64.

@@ -22,6 +22,7 @@ pub const FUNCTIONS: &[(&str, crate::object::NativeFunctionPointer)] =
 pub fn syntax_error(runtime: &mut Runtime, error: &SyntaxError, with_text: bool) -> PyErr {
     let class = match error.kind {
         krait_compiler::error::SyntaxErrorKind::Indentation => runtime.types.indentation_error,
+        krait_compiler::error::SyntaxErrorKind::Tab => runtime.types.tab_error,
         krait_compiler::error::SyntaxErrorKind::Syntax => runtime.types.syntax_error,
     };
     let number = |value: i64| Value::small_int(value).unwrap_or(Value::NONE);

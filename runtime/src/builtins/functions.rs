@@ -46,8 +46,6 @@ pub const FUNCTIONS: &[(&str, crate::object::NativeFunctionPointer)] = &[
     ("bin", bin),
     ("oct", oct),
     ("hex", hex),
-    ("vars", vars),
-    ("dir", dir),
     ("__build_class__", crate::types::type_::build_class),
     ("__import__", import),
     ("globals", globals),
@@ -268,7 +266,9 @@ fn round(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let value = values[0];
     let digits = match values.get(1) {
         None | Some(&Value::NONE) => None,
-        Some(&digits) => match as_int(digits).and_then(|digits| digits.to_i64()) {
+        Some(&digits) => match as_int(crate::protocol::number::through_index(host, digits)?)
+            .and_then(|digits| digits.to_i64())
+        {
             Some(digits) => Some(digits),
             None => {
                 let runtime = host.runtime();
@@ -518,6 +518,19 @@ fn class_check(
         }
         return Ok(false);
     }
+    if crate::types::generic_alias::union_arguments(classes).is_some() {
+        for class in crate::types::generic_alias::union_members(classes) {
+            // An alias member raises when reached (below), after earlier members had their turn.
+            if class_check(host, subject, class, instance, name)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if crate::types::generic_alias::alias_parts(classes).is_some() {
+        let message = format!("{name}() argument 2 cannot be a parameterized generic");
+        return Err(host.runtime().type_error(message));
+    }
     // As CPython: any object whose class defines the hook decides (typing's aliases are not
     // classes), not only instances of metaclasses.
     let runtime = host.runtime();
@@ -705,7 +718,7 @@ fn ord(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 
 fn chr(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     expect_arguments(host, &arguments, "chr", 1, 1)?;
-    let value = arguments.values[0];
+    let value = crate::protocol::number::through_index(host, arguments.values[0])?;
     let Some(code) = as_int(value) else {
         let runtime = host.runtime();
         let message = format!(
@@ -786,6 +799,37 @@ fn pow(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
                 (Some(base), Some(exponent), Some(modulus)) => {
                     crate::types::int::power_modulo(host.runtime(), &base, &exponent, &modulus)
                 }
+                _ if crate::protocol::base_value(values[0]).is_none()
+                    && matches!(
+                        values[0].as_object().map(|object| &object.payload),
+                        Some(Payload::Instance(_))
+                    ) =>
+                {
+                    // A class's own three-argument `__pow__(exponent, modulus)`.
+                    let runtime = host.runtime();
+                    let class = type_of(runtime, values[0]);
+                    let name = runtime.intern("__pow__");
+                    let result = match crate::protocol::lookup_in_type(runtime, class, name) {
+                        Some(method) => crate::protocol::attribute::call_bound(
+                            host,
+                            method,
+                            values[0],
+                            &[values[1], modulus],
+                        )?,
+                        None => Value::NOT_IMPLEMENTED,
+                    };
+                    if result != Value::NOT_IMPLEMENTED {
+                        return Ok(result);
+                    }
+                    let runtime = host.runtime();
+                    let message = format!(
+                        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                        type_name(runtime, values[0]),
+                        type_name(runtime, values[1]),
+                        type_name(runtime, modulus)
+                    );
+                    Err(runtime.type_error(message))
+                }
                 _ => Err(host.runtime().type_error(
                     "pow() 3rd argument not allowed unless all arguments are integers",
                 )),
@@ -832,6 +876,7 @@ pub(crate) fn callable(host: &mut dyn Host, arguments: Arguments) -> PyResult<Va
             Payload::Function(_)
             | Payload::NativeFunction(_)
             | Payload::BoundMethod { .. }
+            | Payload::GenericAlias { .. }
             | Payload::Type(_),
         ) => true,
         _ => {
@@ -933,7 +978,7 @@ fn radix(
     base: u32,
 ) -> PyResult<Value> {
     expect_arguments(host, &arguments, name, 1, 1)?;
-    let value = arguments.values[0];
+    let value = crate::protocol::number::through_index(host, arguments.values[0])?;
     let Some(int) = as_int(value) else {
         let runtime = host.runtime();
         let message = format!(
@@ -958,61 +1003,6 @@ fn oct(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 
 fn hex(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     radix(host, arguments, "hex", "0x", 16)
-}
-
-fn vars(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    expect_arguments(host, &arguments, "vars", 1, 1)?;
-    let name = host.runtime().names.__dict__;
-    crate::protocol::get_attribute(host, arguments.values[0], name)
-}
-
-fn dir(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    expect_arguments(host, &arguments, "dir", 1, 1)?;
-    let value = arguments.values[0];
-    let runtime = host.runtime();
-    let mut names: Vec<String> = Vec::new();
-    let add_dict = |dict: Value, names: &mut Vec<String>| {
-        for (key, _) in crate::types::dict::pairs(dict) {
-            if let Some(text) = str_value(key) {
-                if !names.iter().any(|existing| existing == text) {
-                    names.push(text.to_owned());
-                }
-            }
-        }
-    };
-    match value.as_object().map(|object| &object.payload) {
-        Some(Payload::Module { dict, .. }) => add_dict(*dict, &mut names),
-        _ => {
-            if let Some(Payload::Instance(instance)) =
-                value.as_object().map(|object| &object.payload)
-            {
-                for &name in instance.shape.get().names() {
-                    if let Some(text) = str_value(name) {
-                        names.push(text.to_owned());
-                    }
-                }
-                let dict = *instance.dict.get();
-                if !dict.is_null() {
-                    add_dict(dict, &mut names);
-                }
-            }
-            let class = if as_type(value).is_some() {
-                value
-            } else {
-                type_of(runtime, value)
-            };
-            if let Some(class_object) = as_type(class) {
-                for &base in class_object.mro.get().iter() {
-                    if let Some(dict) = crate::protocol::type_dict(base) {
-                        add_dict(dict, &mut names);
-                    }
-                }
-            }
-        }
-    }
-    names.sort();
-    let items: Vec<Value> = names.iter().map(|name| runtime.new_str(name)).collect();
-    Ok(runtime.new_list(items))
 }
 
 fn globals(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {

@@ -46,7 +46,27 @@ pub fn get_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyResul
             }
         }
     }
-    match find_attribute(host, object, name)? {
+    let found = match find_attribute(host, object, name) {
+        Ok(found) => found,
+        // An AttributeError from a descriptor (a property's getter) also falls back to
+        // `__getattr__`, as CPython's slot_tp_getattr_hook does.
+        Err(error) => {
+            let runtime = host.runtime();
+            let class = type_of(runtime, object);
+            let is_attribute_error = crate::protocol::is_instance(
+                runtime,
+                error.exception,
+                runtime.types.attribute_error,
+            );
+            match lookup_in_type(runtime, class, runtime.names.__getattr__) {
+                Some(getattr) if is_attribute_error => {
+                    return call_bound(host, getattr, object, &[name])
+                }
+                _ => return Err(error),
+            }
+        }
+    };
+    match found {
         Some(value) => Ok(value),
         None => {
             let runtime = host.runtime();
@@ -105,7 +125,13 @@ pub fn no_attribute(host: &mut dyn Host, object: Value, name: Value) -> crate::P
             type_name(host.runtime(), object)
         ),
     };
-    host.runtime().attribute_error(message)
+    let runtime = host.runtime();
+    let error = runtime.attribute_error(message);
+    // CPython records what was looked up where (`name`, `obj`) for tools and suggestions.
+    let (name_key, object_key) = (runtime.intern("name"), runtime.intern("obj"));
+    store_slot(runtime, error.exception, name_key, name);
+    store_slot(runtime, error.exception, object_key, object);
+    error
 }
 
 /// Finds an attribute without falling back to `__getattr__`; `None` when absent.
@@ -230,6 +256,32 @@ fn instance_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyResu
             str_value(name).unwrap_or(""),
         )),
         Payload::MemoryView(_) => crate::types::memoryview::attribute(host, object, name),
+        Payload::GenericAlias { .. } | Payload::Union(_) => {
+            crate::types::generic_alias::attribute(host, object, name)
+        }
+        Payload::Traceback { .. } => Ok(crate::types::traceback::attribute(runtime, object, name)),
+        Payload::Super { class, object } => {
+            let (class, bound) = (*class, *object);
+            Ok(match str_value(name) {
+                Some("__thisclass__") => Some(class),
+                Some("__self__") => Some(if bound.is_null() { Value::NONE } else { bound }),
+                Some("__self_class__") => Some(if bound.is_null() {
+                    Value::NONE
+                } else if as_type(bound).is_some() && crate::protocol::is_subclass(bound, class) {
+                    bound
+                } else {
+                    type_of(runtime, bound)
+                }),
+                _ => None,
+            })
+        }
+        Payload::Cell(cell) if str_value(name) == Some("cell_contents") => {
+            let contents = cell.get();
+            if contents.is_null() {
+                return Err(runtime.value_error("Cell is empty"));
+            }
+            Ok(Some(contents))
+        }
         Payload::TextStream(stream) => Ok(if name == names.name {
             Some(runtime.new_str(stream.name()))
         } else {
@@ -478,8 +530,11 @@ pub fn set_attribute(
                 match descriptor.as_object().map(|object| &object.payload) {
                     Some(Payload::Property { setter, .. }) => {
                         if setter.is_none() {
-                            let message =
-                                format!("can't set attribute '{}'", str_value(name).unwrap_or("?"));
+                            let message = format!(
+                                "property '{}' of '{}' object has no setter",
+                                str_value(name).unwrap_or("?"),
+                                class_name(class)
+                            );
                             return Err(runtime.attribute_error(message));
                         }
                         call(host, *setter, &[object, value], &[])?;
@@ -532,6 +587,14 @@ pub fn set_attribute(
                         return Ok(());
                     }
                 }
+            }
+            if !class.user_defined {
+                let message = format!(
+                    "cannot set '{}' attribute of immutable type '{}'",
+                    str_value(name).unwrap_or("?"),
+                    class_name(object)
+                );
+                return Err(runtime.type_error(message));
             }
             set_str_key(runtime, class.dict, name, value);
             class.version.set(class.version.get() + 1);
@@ -632,18 +695,34 @@ pub fn delete_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyRe
             }
             let runtime = host.runtime();
             if let Some(descriptor) = lookup_in_type(runtime, class, name) {
-                if let Some(Payload::Property { deleter, .. }) =
-                    descriptor.as_object().map(|object| &object.payload)
-                {
-                    if deleter.is_none() {
-                        let message = format!(
-                            "can't delete attribute '{}'",
-                            str_value(name).unwrap_or("?")
-                        );
-                        return Err(runtime.attribute_error(message));
+                match descriptor.as_object().map(|object| &object.payload) {
+                    Some(Payload::Property { deleter, .. }) => {
+                        if deleter.is_none() {
+                            let message = format!(
+                                "property '{}' of '{}' object has no deleter",
+                                str_value(name).unwrap_or("?"),
+                                class_name(class)
+                            );
+                            return Err(runtime.attribute_error(message));
+                        }
+                        call(host, *deleter, &[object], &[])?;
+                        return Ok(());
                     }
-                    call(host, *deleter, &[object], &[])?;
-                    return Ok(());
+                    Some(Payload::Instance(_)) => {
+                        // A data descriptor: `__delete__`, or an error when it only sets.
+                        let descriptor_class = type_of(runtime, descriptor);
+                        let names = runtime.names;
+                        if let Some(delete) =
+                            lookup_in_type(runtime, descriptor_class, names.__delete__)
+                        {
+                            call_bound(host, delete, descriptor, &[object])?;
+                            return Ok(());
+                        }
+                        if lookup_in_type(runtime, descriptor_class, names.__set__).is_some() {
+                            return Err(runtime.attribute_error("__delete__"));
+                        }
+                    }
+                    _ => {}
                 }
             }
             let dict = *instance.dict.get();
@@ -669,6 +748,14 @@ pub fn delete_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyRe
             }
         }
         Some(Payload::Type(class)) => {
+            if !class.user_defined {
+                let message = format!(
+                    "cannot delete '{}' attribute of immutable type '{}'",
+                    str_value(name).unwrap_or("?"),
+                    class_name(object)
+                );
+                return Err(runtime.type_error(message));
+            }
             let dict = class.dict;
             if crate::types::dict::remove_str_key(runtime, dict, name).is_none() {
                 return Err(no_attribute(host, object, name));

@@ -50,6 +50,7 @@ pub fn call(
         }
         Payload::Type(_) => construct(host, callable, arguments, keyword_names),
         Payload::StaticMethod(function) => call(host, *function, arguments, keyword_names),
+        Payload::GenericAlias { origin, .. } => call(host, *origin, arguments, keyword_names),
         _ => {
             let runtime = host.runtime();
             let class = type_of(runtime, callable);

@@ -103,9 +103,10 @@ pub fn compare_bool(
     is_true(host, result)
 }
 
-/// `left == right` as a bool (identity first, as containers do).
+/// `left == right` as a bool (identity first, as containers do). A float is its bits, so a NaN
+/// is "identical" to the same NaN: `x in [x]` holds for `x = float('nan')`, as in CPython.
 pub fn equal(host: &mut dyn Host, left: Value, right: Value) -> PyResult<bool> {
-    if left == right && !left.is_float() {
+    if left == right {
         return Ok(true);
     }
     compare_bool(host, left, right, Comparison::Equal)
@@ -223,6 +224,49 @@ pub fn builtin_order(
             Payload::Bytes(_) | Payload::ByteArray(_) | Payload::MemoryView(_),
             Payload::Bytes(_) | Payload::ByteArray(_) | Payload::MemoryView(_),
         ) => Ok(crate::types::bytes::compare(left, right, operator).flatten()),
+        (
+            Payload::GenericAlias { .. } | Payload::Union(_),
+            Payload::GenericAlias { .. } | Payload::Union(_),
+        ) if matches!(operator, Comparison::Equal | Comparison::NotEqual) => {
+            Ok(crate::types::generic_alias::equal(host, left, right)?
+                .map(|equal| equal == (operator == Comparison::Equal))
+                .or(Some(operator == Comparison::NotEqual)))
+        }
+        (
+            Payload::Slice {
+                start: a,
+                stop: b,
+                step: c,
+            },
+            Payload::Slice {
+                start: d,
+                stop: e,
+                step: f,
+            },
+        ) => {
+            // Slices compare as the tuples of their parts.
+            let runtime = host.runtime();
+            let left_parts = runtime.new_tuple(vec![*a, *b, *c]);
+            let mark = runtime.root_mark();
+            runtime.push_root(left_parts);
+            let right_parts = runtime.new_tuple(vec![*d, *e, *f]);
+            runtime.push_root(right_parts);
+            let result = sequence_order(host, left_parts, right_parts, operator);
+            host.runtime().pop_roots(mark);
+            result.map(Some)
+        }
+        (Payload::DictView(..), _) | (_, Payload::DictView(..))
+            if crate::types::dict_view::is_set_like_view(left)
+                || crate::types::dict_view::is_set_like_view(right) =>
+        {
+            match crate::types::dict_view::compare(host, left, right, operator)? {
+                Some(result) => Ok(Some(result)),
+                None if matches!(operator, Comparison::Equal | Comparison::NotEqual) => {
+                    Ok(Some(operator == Comparison::NotEqual))
+                }
+                None => Ok(None),
+            }
+        }
         (Payload::Instance(_), _) | (_, Payload::Instance(_)) => Ok(None),
         (Payload::BigInt(_), _) | (_, Payload::BigInt(_)) => Ok(None),
         _ => {

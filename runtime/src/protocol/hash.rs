@@ -13,6 +13,10 @@ use crate::{Host, PyResult};
 
 /// The hash of a str's text (stable within and across runs).
 pub fn hash_text(text: &str) -> i64 {
+    // As in CPython, the empty string hashes to 0 (as does `b""`).
+    if text.is_empty() {
+        return 0;
+    }
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     text.hash(&mut hasher);
     let hash = hasher.finish() as i64;
@@ -66,6 +70,9 @@ pub fn hash(host: &mut dyn Host, value: Value) -> PyResult<i64> {
             Ok(result)
         }
         Payload::FrozenSet(_) => crate::types::set::hash_frozenset(host, value),
+        Payload::GenericAlias { .. } | Payload::Union(_) => {
+            crate::types::generic_alias::hash(host, value)
+        }
         Payload::Bytes(bytes) => Ok(crate::types::bytes::hash(bytes)),
         Payload::MemoryView(_) => crate::types::memoryview::hash(host, value),
         Payload::Complex(real, imaginary) => {

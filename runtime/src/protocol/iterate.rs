@@ -323,11 +323,12 @@ fn next_builtin(host: &mut dyn Host, kind: &'static IteratorKind) -> PyResult<Op
             }
             None => Ok(None),
         },
-        IteratorKind::Zip { iterators } => {
+        IteratorKind::Zip { iterators, strict } => {
             let mut items = Vec::with_capacity(iterators.len());
-            for &iterator in iterators.iter() {
+            for (index, &iterator) in iterators.iter().enumerate() {
                 match next(host, iterator)? {
                     Some(item) => items.push(item),
+                    None if *strict => return zip_strict_end(host, iterators, index),
                     None => return Ok(None),
                 }
             }
@@ -424,4 +425,39 @@ pub fn collect(host: &mut dyn Host, iterable: Value) -> PyResult<Vec<Value>> {
         Some(Payload::List(items)) => Ok(std::mem::take(items.get())),
         _ => Ok(Vec::new()),
     }
+}
+
+/// `zip(strict=True)` reached the end of argument `exhausted` (0-based): fine when every
+/// argument ends there, else CPython's ValueError naming the shorter or longer one.
+fn zip_strict_end(
+    host: &mut dyn Host,
+    iterators: &[Value],
+    exhausted: usize,
+) -> PyResult<Option<Value>> {
+    let plural = |count: usize| {
+        if count == 1 {
+            "argument 1".to_owned()
+        } else {
+            format!("arguments 1-{count}")
+        }
+    };
+    if exhausted > 0 {
+        let message = format!(
+            "zip() argument {} is shorter than {}",
+            exhausted + 1,
+            plural(exhausted)
+        );
+        return Err(host.runtime().value_error(message));
+    }
+    for (index, &iterator) in iterators.iter().enumerate().skip(1) {
+        if next(host, iterator)?.is_some() {
+            let message = format!(
+                "zip() argument {} is longer than {}",
+                index + 1,
+                plural(index)
+            );
+            return Err(host.runtime().value_error(message));
+        }
+    }
+    Ok(None)
 }

@@ -307,3 +307,28 @@ pub fn unary_op(host: &mut dyn Host, operand: Value, operator: UnaryOperator) ->
     );
     Err(runtime.type_error(message))
 }
+
+/// `value` as an int for the places that take an index (`seq[i]`, `seq * n`, `bin(i)`, …):
+/// ints (and int subclasses) as they are, an object whose class defines `__index__` as the
+/// int that returns, anything else unchanged (the caller reports its own TypeError).
+pub fn through_index(host: &mut dyn Host, value: Value) -> PyResult<Value> {
+    if as_int(value).is_some() || !is_instance(value) {
+        return Ok(value);
+    }
+    let runtime = host.runtime();
+    let class = type_of(runtime, value);
+    let name = runtime.names.__index__;
+    let Some(method) = lookup_in_type(runtime, class, name) else {
+        return Ok(value);
+    };
+    let result = call_bound(host, method, value, &[])?;
+    if as_int(result).is_none() {
+        let runtime = host.runtime();
+        let message = format!(
+            "__index__ returned non-int (type {})",
+            type_name(runtime, result)
+        );
+        return Err(runtime.type_error(message));
+    }
+    Ok(result)
+}

@@ -202,6 +202,10 @@ pub fn repr_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
                 format!("range({start}, {stop}, {step})")
             }
         }
+        Payload::GenericAlias { .. } | Payload::Union(_) => {
+            return crate::types::generic_alias::repr(host, value);
+        }
+        Payload::Traceback { .. } => crate::types::traceback::repr(value),
         Payload::Slice { start, stop, step } => {
             let (start, stop, step) = (*start, *stop, *step);
             format!(

@@ -42,8 +42,18 @@ pub fn get_item(host: &mut dyn Host, container: Value, key: Value) -> PyResult<V
             Payload::MemoryView(_) => {
                 return crate::types::memoryview::get_item(host, container, key)
             }
+            Payload::GenericAlias { .. } | Payload::Union(_) => {
+                return crate::types::generic_alias::subscript(host, container, key)
+            }
             Payload::Type(_) => {
                 let runtime = host.runtime();
+                if container == runtime.types.type_ {
+                    // `type[int]`: CPython special-cases `type`, which has no
+                    // `__class_getitem__` of its own.
+                    return Ok(crate::types::generic_alias::new_alias(
+                        runtime, container, key,
+                    ));
+                }
                 let name = runtime.names.__class_getitem__;
                 if let Some(method) = lookup_in_type(runtime, container, name) {
                     let function = match method.as_object().map(|object| &object.payload) {
@@ -51,13 +61,6 @@ pub fn get_item(host: &mut dyn Host, container: Value, key: Value) -> PyResult<V
                         _ => method,
                     };
                     return crate::protocol::call(host, function, &[container, key], &[]);
-                }
-                if crate::types::generic_alias::is_generic_builtin(runtime, container) {
-                    return crate::types::generic_alias::alias(host, container, key);
-                }
-                if !crate::protocol::is_user_class(container) {
-                    // Other builtin classes CPython makes generic: krait returns the class.
-                    return Ok(container);
                 }
             }
             _ => {}

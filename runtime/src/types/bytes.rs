@@ -23,6 +23,7 @@ mod layout;
 mod mutate;
 mod search;
 mod split;
+pub mod wide_codecs;
 
 use std::borrow::Cow;
 use std::hash::Hasher;
@@ -192,6 +193,9 @@ pub fn buffer(value: Value) -> Option<Cow<'static, [u8]>> {
 
 /// CPython's hash of a byte string (equal to the hash of an equal ASCII str).
 pub fn hash(bytes: &[u8]) -> i64 {
+    if bytes.is_empty() {
+        return 0;
+    }
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     hasher.write(bytes);
     hasher.write_u8(0xff);

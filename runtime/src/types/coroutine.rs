@@ -35,6 +35,9 @@ pub enum AwaitableKind {
     AClose,
     /// A value an async generator yields (`AsyncGenWrap`); never seen by Python code.
     Wrapped,
+    /// `anext(iterator, default)`: drives the awaitable `__anext__()` returned (its target)
+    /// and turns its `StopAsyncIteration` into `StopIteration(default)` (its value).
+    AnextDefault,
 }
 
 /// Where an `asend`/`athrow` awaitable is in its life.
@@ -74,6 +77,7 @@ impl Awaitable {
             AwaitableKind::ASend => types.async_generator_asend,
             AwaitableKind::AThrow | AwaitableKind::AClose => types.async_generator_athrow,
             AwaitableKind::Wrapped => types.object,
+            AwaitableKind::AnextDefault => types.anext_awaitable,
         }
     }
 }
@@ -397,7 +401,68 @@ fn send_to(host: &mut dyn Host, awaitable: &'static Awaitable, value: Value) -> 
         AwaitableKind::Wrapped => Err(host
             .runtime()
             .type_error("'async_generator_wrapped_value' object is not an iterator")),
+        AwaitableKind::AnextDefault => {
+            let result = match crate::types::coroutine::awaitable(generator) {
+                Some(inner) => send_to(host, inner, value),
+                None if generator_kind(generator) == Some(GeneratorKind::Coroutine) => {
+                    match host.resume_generator(generator, value, Value::NULL) {
+                        Ok(step) => step_value(host, step),
+                        Err(error) => Err(error),
+                    }
+                }
+                None => {
+                    let name = host.runtime().intern("send");
+                    crate::protocol::call_method(host, generator, name, &[value])
+                }
+            };
+            default_on_stop(host, result, awaitable.value)
+        }
     }
+}
+
+/// `anext(iterator, default)`: the end of the iteration is the default value.
+fn default_on_stop(
+    host: &mut dyn Host,
+    result: PyResult<Value>,
+    default: Value,
+) -> PyResult<Value> {
+    match result {
+        Err(error) => {
+            let runtime = host.runtime();
+            if is_instance(runtime, error.exception, runtime.types.stop_async_iteration) {
+                return Err(runtime.stop_iteration(default));
+            }
+            Err(error)
+        }
+        ok => ok,
+    }
+}
+
+/// `anext(iterator, default)`: an awaitable over `awaitable` (what `__anext__()` returned)
+/// that ends with `default` instead of `StopAsyncIteration`.
+pub fn anext_with_default(
+    host: &mut dyn Host,
+    awaitable: Value,
+    default: Value,
+) -> PyResult<Value> {
+    let inner = if crate::types::coroutine::awaitable(awaitable).is_some()
+        || generator_kind(awaitable) == Some(GeneratorKind::Coroutine)
+    {
+        awaitable
+    } else {
+        let runtime = host.runtime();
+        let name = runtime.names.__await__;
+        match crate::protocol::call_special(host, awaitable, name, &[])? {
+            Some(iterator) => iterator,
+            None => return Err(not_awaitable(host, awaitable)),
+        }
+    };
+    Ok(new_awaitable(
+        host,
+        AwaitableKind::AnextDefault,
+        inner,
+        default,
+    ))
 }
 
 /// What a step of an `athrow`/`aclose` awaitable returns.
@@ -472,6 +537,22 @@ fn throw_to(
             athrow_result(host, awaitable, step)
         }
         AwaitableKind::Wrapped => Err(PyErr { exception }),
+        AwaitableKind::AnextDefault => {
+            let result = match crate::types::coroutine::awaitable(generator) {
+                Some(inner) => throw_to(host, inner, exception),
+                None if generator_kind(generator) == Some(GeneratorKind::Coroutine) => {
+                    match host.resume_generator(generator, Value::NONE, exception) {
+                        Ok(step) => step_value(host, step),
+                        Err(error) => Err(error),
+                    }
+                }
+                None => {
+                    let name = host.runtime().intern("throw");
+                    crate::protocol::call_method(host, generator, name, &[exception])
+                }
+            };
+            default_on_stop(host, result, awaitable.value)
+        }
     }
 }
 

@@ -255,6 +255,21 @@ fn equal_impl(host: &mut dyn Host, left: Value, right: Value) -> PyResult<bool> 
 
 /// Updates `dict` from a mapping or an iterable of pairs (`dict.update`, `dict(x)`).
 pub fn update_from(host: &mut dyn Host, dict: Value, source: Value) -> PyResult<()> {
+    // A dict subclass that keeps dict's iteration is copied from its storage, ignoring an
+    // overridden `__getitem__` or `keys`, as CPython's dict_merge does.
+    let runtime = host.runtime();
+    let iter_name = runtime.names.__iter__;
+    let source = match crate::protocol::delegate(runtime, source, &[iter_name]) {
+        base if table(base).is_some()
+            && matches!(
+                base.as_object().map(|object| &object.payload),
+                Some(Payload::Dict(_))
+            ) =>
+        {
+            base
+        }
+        _ => source,
+    };
     if table(source).is_some()
         && matches!(
             source.as_object().map(|object| &object.payload),

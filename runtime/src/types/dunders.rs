@@ -888,6 +888,19 @@ pub fn register_views(runtime: &mut Runtime) {
             }
         }
     }
+    for class in [types.dict_keys, types.dict_items] {
+        let owner = if class == types.dict_keys {
+            "dict_keys"
+        } else {
+            "dict_items"
+        };
+        crate::types::add_methods(
+            runtime,
+            class,
+            owner,
+            &[("isdisjoint", crate::types::dict_view::isdisjoint)],
+        );
+    }
     let call = runtime.names.__call__;
     for class in [types.function, types.builtin_function, types.method] {
         let Some(namespace) = crate::protocol::type_dict(class) else {

@@ -25,6 +25,8 @@ pub fn construct(host: &mut dyn Host, class: Value, arguments: Arguments) -> PyR
         return crate::types::exception_group::construct(host, class, arguments);
     }
     let positional = arguments.positionals().to_vec();
+    crate::types::unicode_error::check_arguments(host, class, &positional)?;
+    let runtime = host.runtime();
     let mut class = class;
     if class == types.os_error && positional.len() >= 2 {
         let errno = crate::types::int::as_int(positional[0]).and_then(|errno| errno.to_i64());
@@ -82,6 +84,12 @@ pub fn construct(host: &mut dyn Host, class: Value, arguments: Arguments) -> PyR
             if index == 3 {
                 continue;
             }
+            if index == 2 && positional.len() == 3 && class == types.blocking_io_error {
+                // BlockingIOError(errno, strerror, characters_written).
+                let name = runtime.intern("characters_written");
+                crate::protocol::attribute::store_slot(runtime, exception, name, value);
+                continue;
+            }
             let name = runtime.intern(names[index]);
             crate::protocol::attribute::store_slot(runtime, exception, name, value);
         }
@@ -134,7 +142,7 @@ pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<O
     } else if name == names.__suppress_context__ {
         Some(Value::bool(data.suppress_context))
     } else if name == names.__traceback__ {
-        Some(Value::NONE)
+        Some(crate::types::traceback::head(runtime, value))
     } else if name == names.value
         && crate::protocol::is_instance(runtime, value, runtime.types.stop_iteration)
     {
@@ -153,6 +161,8 @@ pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<O
         syntax_error_attribute(runtime, value, name)
     } else if crate::types::exception_group::is_group(runtime, value) {
         crate::types::exception_group::attribute(runtime, value, name)
+    } else if let Some(field) = crate::types::unicode_error::attribute(runtime, value, name) {
+        Some(field)
     } else if crate::protocol::is_instance(runtime, value, runtime.types.os_error) {
         let text = crate::protocol::str_value(name).unwrap_or("");
         matches!(
@@ -209,6 +219,9 @@ pub fn set_attribute(
             crate::protocol::is_true(host, value).map(|truth| data.get().suppress_context = truth),
         );
     }
+    if name == names.__traceback__ {
+        return Some(crate::types::traceback::assign(host, exception, value));
+    }
     if name == names.args {
         return Some(crate::protocol::collect(host, value).map(|items| {
             let args = host.runtime().new_tuple(items);
@@ -240,8 +253,16 @@ pub fn str_of(host: &mut dyn Host, value: Value) -> PyResult<String> {
         );
         if !filename.is_none() {
             text.push_str(&format!(": {}", repr_string(host, filename)?));
+            let name = host.runtime().intern("filename2");
+            let filename2 = crate::protocol::get_attribute(host, value, name)?;
+            if !filename2.is_none() {
+                text.push_str(&format!(" -> {}", repr_string(host, filename2)?));
+            }
         }
         return Ok(text);
+    }
+    if let Some(message) = crate::types::unicode_error::message(host, value)? {
+        return Ok(message);
     }
     let runtime = host.runtime();
     if crate::protocol::is_instance(runtime, value, runtime.types.syntax_error) && items.len() == 2
@@ -339,8 +360,11 @@ fn repr_method(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     Ok(host.runtime().new_string(text))
 }
 
-fn with_traceback(_host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    Ok(arguments.values.first().copied().unwrap_or(Value::NONE))
+fn with_traceback(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    crate::builtins::expect_arguments(host, &arguments, "with_traceback", 2, 2)?;
+    let (exception, traceback) = (arguments.values[0], arguments.values[1]);
+    crate::types::traceback::assign(host, exception, traceback)?;
+    Ok(exception)
 }
 
 fn add_note(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {

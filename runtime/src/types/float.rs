@@ -276,6 +276,21 @@ pub fn power(runtime: &mut Runtime, a: f64, b: f64) -> PyResult<Value> {
 
 /// Parses `float(text)`; `None` if invalid.
 pub fn parse(text: &str) -> Option<f64> {
+    // Any Unicode decimal digit counts as its ASCII digit, as in CPython.
+    let ascii: String;
+    let text = if text.is_ascii() {
+        text
+    } else {
+        ascii = text
+            .chars()
+            .map(|character| {
+                crate::types::str::classify::decimal_value(character)
+                    .and_then(|digit| char::from_digit(digit, 10))
+                    .unwrap_or(character)
+            })
+            .collect();
+        &ascii
+    };
     let trimmed = text.trim();
     let lower = trimmed.to_ascii_lowercase();
     let unsigned = lower.trim_start_matches(['+', '-']);

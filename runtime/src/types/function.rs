@@ -58,6 +58,16 @@ pub fn attribute(runtime: &mut Runtime, value: Value, name: Value) -> PyResult<O
                 Some(*function.annotations.get())
             } else if crate::protocol::str_value(name) == Some("__globals__") {
                 Some(function.globals)
+            } else if crate::protocol::str_value(name) == Some("__closure__") {
+                // The cells of the free variables (a tuple), None without any.
+                let closure = function.closure;
+                let empty =
+                    crate::types::tuple::items(closure).is_none_or(|cells| cells.is_empty());
+                Some(if closure.is_null() || empty {
+                    Value::NONE
+                } else {
+                    closure
+                })
             } else if name == names.__dict__ {
                 if function.dict.get().is_null() {
                     *function.dict.get() = runtime.new_dict();

@@ -517,6 +517,21 @@ pub fn from_float(runtime: &mut Runtime, value: f64) -> PyResult<Value> {
 
 /// Parses an int literal as `int(text, base)` does; `None` if invalid.
 pub fn parse(text: &str, base: u32) -> Option<BigInt> {
+    // Any Unicode decimal digit counts as its ASCII digit, as in CPython.
+    let ascii: String;
+    let text = if text.is_ascii() {
+        text
+    } else {
+        ascii = text
+            .chars()
+            .map(|character| {
+                crate::types::str::classify::decimal_value(character)
+                    .and_then(|digit| char::from_digit(digit, 10))
+                    .unwrap_or(character)
+            })
+            .collect();
+        &ascii
+    };
     let trimmed = text.trim_matches(|character: char| character.is_whitespace());
     let (negative, digits) = match trimmed.as_bytes().first() {
         Some(b'-') => (true, &trimmed[1..]),
@@ -524,6 +539,10 @@ pub fn parse(text: &str, base: u32) -> Option<BigInt> {
         _ => (false, trimmed),
     };
     let lower = digits.to_ascii_lowercase();
+    let prefixed = matches!(
+        (base, lower.get(..2)),
+        (0 | 16, Some("0x")) | (0 | 8, Some("0o")) | (0 | 2, Some("0b"))
+    );
     let (base, digits) = match (base, lower.get(..2)) {
         (0 | 16, Some("0x")) => (16, &digits[2..]),
         (0 | 8, Some("0o")) => (8, &digits[2..]),
@@ -539,7 +558,12 @@ pub fn parse(text: &str, base: u32) -> Option<BigInt> {
         }
         (base, _) => (base, digits),
     };
-    let digits = digits.strip_prefix('_').unwrap_or(digits);
+    // One underscore may follow a base prefix (`0x_ff`), never start the digits.
+    let digits = if prefixed {
+        digits.strip_prefix('_').unwrap_or(digits)
+    } else {
+        digits
+    };
     if digits.is_empty()
         || digits.starts_with('_')
         || digits.ends_with('_')
@@ -727,6 +751,7 @@ fn to_bytes(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let length = match length {
         None => 1,
         Some(length) => {
+            let length = crate::protocol::number::through_index(host, length)?;
             let Some(length) = as_int(length) else {
                 let runtime = host.runtime();
                 let message = format!(

@@ -18,10 +18,32 @@ pub const METHODS: crate::types::MethodTable = &[
     ("__getattribute__", getattribute),
     ("__delattr__", delattr),
     ("__format__", crate::types::format::dunder_format),
+    ("__dir__", dir),
+    ("__lt__", not_implemented),
+    ("__le__", not_implemented),
+    ("__gt__", not_implemented),
+    ("__ge__", not_implemented),
 ];
 
 /// The object class methods.
-pub const CLASS_METHODS: crate::types::MethodTable = &[("__init_subclass__", init_subclass)];
+pub const CLASS_METHODS: crate::types::MethodTable = &[
+    ("__init_subclass__", init_subclass),
+    ("__subclasshook__", not_implemented),
+];
+
+/// `object.__lt__` and the other orderings, and `object.__subclasshook__`: no answer.
+fn not_implemented(_host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
+    Ok(Value::NOT_IMPLEMENTED)
+}
+
+/// `object.__dir__(self)`: the default `dir()` listing, unsorted.
+fn dir(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    crate::builtins::expect_arguments(host, &arguments, "__dir__", 1, 1)?;
+    let names = crate::builtins::introspection::default_names(host, arguments.values[0])?;
+    let runtime = host.runtime();
+    let items: Vec<Value> = names.iter().map(|name| runtime.new_str(name)).collect();
+    Ok(runtime.new_list(items))
+}
 
 fn init(_host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
     Ok(Value::NONE)

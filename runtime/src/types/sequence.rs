@@ -8,6 +8,7 @@ use crate::{Host, PyResult};
 
 /// Converts an index value to an i64 (`__index__` semantics for ints and bools).
 pub fn index_value(host: &mut dyn Host, index: Value, container: &str) -> PyResult<Option<i64>> {
+    let index = crate::protocol::number::through_index(host, index)?;
     match as_int(index) {
         Some(IntValue::Small(small)) => Ok(Some(small)),
         Some(IntValue::Big(_)) => {
@@ -97,6 +98,7 @@ pub fn resolve_slice(
         if value.is_none() {
             return Ok(None);
         }
+        let value = crate::protocol::number::through_index(host, value)?;
         match as_int(value) {
             Some(IntValue::Small(small)) => Ok(Some(small)),
             Some(IntValue::Big(big)) => Ok(Some(if num_traits::Signed::is_negative(big) {
@@ -142,4 +144,44 @@ pub fn resolve_slice(
         step,
         count,
     }))
+}
+
+/// The slice methods.
+pub const SLICE_METHODS: crate::types::MethodTable = &[("indices", slice_indices)];
+
+/// `slice.indices(length)`: `(start, stop, step)` clamped to a sequence of `length`.
+fn slice_indices(host: &mut dyn Host, arguments: crate::Arguments) -> PyResult<Value> {
+    crate::builtins::expect_arguments(host, &arguments, "indices", 2, 2)?;
+    let (slice, length) = (arguments.values[0], arguments.values[1]);
+    let length = match as_int(length) {
+        Some(IntValue::Small(small)) => small,
+        Some(IntValue::Big(_)) => {
+            return Err(host
+                .runtime()
+                .overflow_error("Python int too large to convert to C ssize_t"))
+        }
+        None => {
+            let runtime = host.runtime();
+            let message = format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(runtime, length)
+            );
+            return Err(runtime.type_error(message));
+        }
+    };
+    if length < 0 {
+        return Err(host.runtime().value_error("length should not be negative"));
+    }
+    let Some(range) = resolve_slice(host, slice, length as usize)? else {
+        return Err(host
+            .runtime()
+            .type_error("descriptor 'indices' requires a 'slice' object"));
+    };
+    let runtime = host.runtime();
+    let items = vec![
+        runtime.new_int(range.start),
+        runtime.new_int(range.stop),
+        runtime.new_int(range.step),
+    ];
+    Ok(runtime.new_tuple(items))
 }

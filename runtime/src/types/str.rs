@@ -14,7 +14,7 @@
 
 mod arguments;
 mod case;
-mod classify;
+pub mod classify;
 mod convert;
 mod layout;
 mod search;

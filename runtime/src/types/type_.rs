@@ -130,7 +130,9 @@ pub fn new_class(
     };
     for &base in &bases {
         if as_type(base).is_none() {
-            return Err(runtime.type_error("bases must be types"));
+            return Err(runtime.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
         }
         let final_types = [
             runtime.types.bool,
@@ -165,6 +167,11 @@ pub fn new_class(
         get_str_key(runtime, dict, names.__module__).unwrap_or_else(|| runtime.intern("__main__"));
     let qualname = get_str_key(runtime, dict, names.__qualname__).unwrap_or(name);
     crate::types::dict::remove_str_key(runtime, dict, names.__qualname__);
+    // Every class has its own `__doc__`, None without a docstring (not object's).
+    let doc_name = runtime.intern("__doc__");
+    if get_str_key(runtime, dict, doc_name).is_none() {
+        set_str_key(runtime, dict, doc_name, Value::NONE);
+    }
     // A class that defines __eq__ but not __hash__ is unhashable.
     if get_str_key(runtime, dict, names.__eq__).is_some()
         && get_str_key(runtime, dict, names.__hash__).is_none()
@@ -262,6 +269,47 @@ fn init_subclass(host: &mut dyn Host, class: Value, keywords: &[(Value, Value)])
     Ok(())
 }
 
+/// PEP 560: a base that is not a class but has `__mro_entries__` (such as `list[int]`) is
+/// replaced by the classes that method returns.
+fn resolve_mro_entries(host: &mut dyn Host, original: &[Value]) -> PyResult<Vec<Value>> {
+    let mut bases = Vec::with_capacity(original.len());
+    let mark = host.runtime().root_mark();
+    let mut original_tuple = Value::NULL;
+    let result = (|| {
+        for &base in original {
+            if as_type(base).is_some() || !base.is_object() {
+                bases.push(base);
+                continue;
+            }
+            // Looked up on the base itself, as CPython does: a function can carry it too
+            // (typing's NamedTuple and TypedDict).
+            let name = host.runtime().intern("__mro_entries__");
+            let Some(method) = crate::protocol::attribute::find_attribute(host, base, name)? else {
+                bases.push(base);
+                continue;
+            };
+            host.runtime().push_root(method);
+            if original_tuple.is_null() {
+                original_tuple = host.runtime().new_tuple(original.to_vec());
+                host.runtime().push_root(original_tuple);
+            }
+            let entries = crate::protocol::call(host, method, &[original_tuple], &[])?;
+            host.runtime().push_root(entries);
+            match crate::types::tuple::items(entries) {
+                Some(items) => bases.extend_from_slice(items),
+                None => {
+                    return Err(host
+                        .runtime()
+                        .type_error("__mro_entries__ must return a tuple"))
+                }
+            }
+        }
+        Ok(())
+    })();
+    host.runtime().pop_roots(mark);
+    result.map(|()| bases)
+}
+
 /// `builtins.__build_class__(function, name, *bases, metaclass=…, **keywords)`.
 pub fn build_class(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let positionals = arguments.positionals();
@@ -271,66 +319,9 @@ pub fn build_class(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value>
             .type_error("__build_class__: not enough arguments"));
     }
     let (function, name) = (positionals[0], positionals[1]);
-    let outer_mark = host.runtime().root_mark();
-    let result = resolve_bases(host, &positionals[2..]).and_then(|(bases, original)| {
-        build_class_with_bases(host, function, name, bases, original, &arguments)
-    });
-    host.runtime().pop_roots(outer_mark);
-    result
-}
-
-/// PEP 560's `types.resolve_bases`: each base that is not a class but has `__mro_entries__`
-/// is replaced by the tuple that method returns for the original bases. Returns the bases and,
-/// when any was replaced, the original bases as a tuple (for `__orig_bases__`). The values
-/// made here are rooted until the caller pops its mark.
-fn resolve_bases(host: &mut dyn Host, bases: &[Value]) -> PyResult<(Vec<Value>, Option<Value>)> {
-    let mut resolved = Vec::with_capacity(bases.len());
-    let mut original = None;
-    for &base in bases {
-        if as_type(base).is_some() || !base.is_object() {
-            resolved.push(base);
-            continue;
-        }
-        let entries_name = host.runtime().intern("__mro_entries__");
-        let Some(method) = crate::protocol::attribute::find_attribute(host, base, entries_name)?
-        else {
-            resolved.push(base);
-            continue;
-        };
-        let tuple = match original {
-            Some(tuple) => tuple,
-            None => {
-                let runtime = host.runtime();
-                let tuple = runtime.new_tuple(bases.to_vec());
-                runtime.push_root(tuple);
-                original = Some(tuple);
-                tuple
-            }
-        };
-        host.runtime().push_root(method);
-        let entries = call(host, method, &[tuple], &[])?;
-        host.runtime().push_root(entries);
-        match crate::types::tuple::items(entries) {
-            Some(items) => resolved.extend_from_slice(items),
-            None => {
-                return Err(host
-                    .runtime()
-                    .type_error("__mro_entries__ must return a tuple"))
-            }
-        }
-    }
-    Ok((resolved, original))
-}
-
-/// `__build_class__` once the bases are resolved.
-fn build_class_with_bases(
-    host: &mut dyn Host,
-    function: Value,
-    name: Value,
-    bases: Vec<Value>,
-    original_bases: Option<Value>,
-    arguments: &Arguments,
-) -> PyResult<Value> {
+    let original_bases = positionals[2..].to_vec();
+    let bases = resolve_mro_entries(host, &original_bases)?;
+    let bases_changed = bases != original_bases;
     let runtime = host.runtime();
     let mut metaclass = Value::NULL;
     let mut keyword_names = Vec::new();
@@ -376,9 +367,10 @@ fn build_class_with_bases(
     let result = (|| {
         let cell = host.run_class_body(function, namespace)?;
         let runtime = host.runtime();
-        if let Some(original) = original_bases {
+        if bases_changed {
+            let original = runtime.new_tuple(original_bases.clone());
             let key = runtime.intern("__orig_bases__");
-            crate::types::dict::set_value(host, namespace, key, original)?;
+            crate::protocol::set_item(host, namespace, key, original)?;
         }
         let runtime = host.runtime();
         let class = if metaclass == runtime.types.type_ {

@@ -254,6 +254,7 @@ impl Vm {
             krait_compiler::error::SyntaxErrorKind::Indentation => {
                 self.runtime.types.indentation_error
             }
+            krait_compiler::error::SyntaxErrorKind::Tab => self.runtime.types.tab_error,
             krait_compiler::error::SyntaxErrorKind::Syntax => self.runtime.types.syntax_error,
         };
         let mark = self.runtime.root_mark();

@@ -30,8 +30,12 @@ fn every_corpus_program_compiles() {
             continue;
         };
         // Programs that test syntax errors say so in their expected stderr.
-        let expects_syntax_error = std::fs::read_to_string(file.with_extension("err"))
-            .is_ok_and(|error| error.contains("SyntaxError") || error.contains("IndentationError"));
+        let expects_syntax_error =
+            std::fs::read_to_string(file.with_extension("err")).is_ok_and(|error| {
+                ["SyntaxError", "IndentationError", "TabError"]
+                    .iter()
+                    .any(|class| error.contains(class))
+            });
         match crate::compile_module(&source, &file.to_string_lossy()) {
             Ok(code) => check_invariants(&code),
             Err(error) if !expects_syntax_error => {

@@ -3,6 +3,7 @@
 //! `__bytes__`.
 
 use super::arguments::{byte_value, index, method, require_buffer};
+use super::wide_codecs;
 use super::{allocate, buffer, bytes_of, new_bytes, new_of, Kind};
 use crate::object::Payload;
 use crate::protocol::{str_value, type_name};
@@ -286,9 +287,32 @@ pub fn decode_text(
         "backslashreplace" => Some(Handler::BackslashReplace),
         _ => None,
     };
+    let (codec, data) = match codec {
+        Codec::Utf8Sig => (
+            Codec::Utf8,
+            data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data),
+        ),
+        _ => (codec, data),
+    };
     let codec_name = match codec {
         Codec::Latin1 => return Ok(data.iter().map(|&byte| byte as char).collect()),
-        Codec::Utf8 => "utf-8",
+        Codec::Wide(wide) => {
+            let on_error = match handler {
+                Some(Handler::Strict) => wide_codecs::OnError::Strict,
+                Some(Handler::Ignore) => wide_codecs::OnError::Ignore,
+                Some(Handler::Replace) => wide_codecs::OnError::Replace,
+                Some(Handler::BackslashReplace) => wide_codecs::OnError::BackslashReplace,
+                None => {
+                    let runtime = host.runtime();
+                    return Err(runtime.new_error(
+                        runtime.types.lookup_error,
+                        format!("unknown error handler name '{errors}'"),
+                    ));
+                }
+            };
+            return wide_codecs::decode(host, data, wide, on_error);
+        }
+        Codec::Utf8 | Codec::Utf8Sig => "utf-8",
         Codec::Ascii => "ascii",
     };
     let mut out = String::with_capacity(data.len());
@@ -350,14 +374,14 @@ pub fn decode_text(
                 }
             }
             Some(Handler::Strict) => {
-                let what = if length == 1 {
-                    format!("byte 0x{:02x} in position {position}", bad[0])
-                } else {
-                    format!("bytes in position {position}-{}", position + length - 1)
-                };
-                let message = format!("'{codec_name}' codec can't decode {what}: {reason}");
-                let runtime = host.runtime();
-                return Err(runtime.new_error(runtime.types.unicode_decode_error, message));
+                return Err(crate::types::unicode_error::decode_error(
+                    host.runtime(),
+                    codec_name,
+                    data,
+                    position,
+                    position + length,
+                    reason,
+                ));
             }
             None => {
                 let runtime = host.runtime();

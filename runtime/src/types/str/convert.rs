@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use super::arguments::{index_argument, memory_error, method, require_str, MAX_RESULT_BYTES};
 use crate::object::Payload;
 use crate::protocol::{is_instance, str_value, type_name};
+use crate::types::bytes::wide_codecs::Endian;
 use crate::types::format::{ascii_escape, format_template, FieldArguments, Keywords};
 use crate::types::int::as_int;
 use crate::value::Value;
@@ -42,8 +43,16 @@ pub fn format_map(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Codec {
     Utf8,
+    /// UTF-8 with a byte-order mark written, and skipped when reading.
+    Utf8Sig,
     Ascii,
     Latin1,
+    /// UTF-16 and UTF-32.
+    Wide(crate::types::bytes::wide_codecs::Wide),
+}
+
+fn wide(width: usize, endian: Option<Endian>) -> Codec {
+    Codec::Wide(crate::types::bytes::wide_codecs::Wide { width, endian })
 }
 
 /// The codec a name (`"UTF-8"`, `"latin_1"`, …) stands for.
@@ -51,6 +60,13 @@ pub(crate) fn find_codec(name: &str) -> Option<Codec> {
     let normalized = name.trim().to_ascii_lowercase().replace(['_', ' '], "-");
     match normalized.as_str() {
         "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => Some(Codec::Utf8),
+        "utf-8-sig" | "utf8-sig" => Some(Codec::Utf8Sig),
+        "utf-16" | "utf16" | "u16" => Some(wide(2, None)),
+        "utf-16-le" | "utf-16le" => Some(wide(2, Some(Endian::Little))),
+        "utf-16-be" | "utf-16be" => Some(wide(2, Some(Endian::Big))),
+        "utf-32" | "utf32" | "u32" => Some(wide(4, None)),
+        "utf-32-le" | "utf-32le" => Some(wide(4, Some(Endian::Little))),
+        "utf-32-be" | "utf-32be" => Some(wide(4, Some(Endian::Big))),
         "ascii" | "us-ascii" | "646" | "us" => Some(Codec::Ascii),
         "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819"
         | "iso-ir-100" => Some(Codec::Latin1),
@@ -84,6 +100,8 @@ pub fn encode(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let text = call.str();
     let bytes = match codec {
         Codec::Utf8 => text.as_bytes().to_vec(),
+        Codec::Utf8Sig => [b"\xef\xbb\xbf".as_slice(), text.as_bytes()].concat(),
+        Codec::Wide(wide) => crate::types::bytes::wide_codecs::encode(text, wide),
         Codec::Ascii | Codec::Latin1 => {
             let (limit, codec_name, range) = if codec == Codec::Ascii {
                 (0x7f, "ascii", 128)
@@ -136,16 +154,15 @@ fn encode_narrow(
                 }
             }
             "strict" => {
-                let what = if end - position == 1 {
-                    let escaped = ascii_escape(&characters[position].to_string());
-                    format!("character '{escaped}' in position {position}")
-                } else {
-                    format!("characters in position {position}-{}", end - 1)
-                };
-                let message =
-                    format!("'{codec}' codec can't encode {what}: ordinal not in range({range})");
-                let runtime = host.runtime();
-                return Err(runtime.new_error(runtime.types.unicode_encode_error, message));
+                let reason = format!("ordinal not in range({range})");
+                return Err(crate::types::unicode_error::encode_error(
+                    host.runtime(),
+                    codec,
+                    text,
+                    position,
+                    end,
+                    &reason,
+                ));
             }
             other => {
                 let runtime = host.runtime();

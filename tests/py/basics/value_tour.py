@@ -1,0 +1,23 @@
+# Reprs of nested and recursive containers, number formatting, arithmetic identities, conversions.
+l = [1]; l.append(l); print(l)
+d = {}; d["self"] = d; print(d)
+s = set(); print(s, set([1]), frozenset([1]), {1: {2: {3: []}}})
+t = (1,); print(t, (), ((),), [[]], repr(""), repr("'\""), str(()), [None, True, ...])
+class R:
+    def __repr__(self): return "R"
+print([R()], (R(),), {R(): R()}, {R()})
+print(1e-7, 1e16, 12345678901234567890.0, -0.0, float("inf"), 3.0, 3.14, 1/3, 2**0.5, 100.0, 1e100)
+print(True + 1, True * 3, -True, True / 2, True // 1, True ** 2, True & False, True | 2, ~False, int.__add__(True, True))
+print(5 // -2, -5 // 2, 5 % -2, -5 % 2, 5.5 // 2, -5.5 % 2, divmod(-5.5, 2), 2 ** -1, (-2) ** 2, -2 ** 2, 0 ** 0)
+print(7 / 2, 6 / 3, type(6 / 3), 10 ** 20 / 10 ** 10, (10 ** 400) // 3 % 1000, 1 / 3 * 3 == 1)
+print(round(1e300 * 10 - 1e308 if False else 1.5), int(-3.9), int(3.9), int("-0"), -0 == 0, 0.1 + 0.2 == 0.3, abs(-0.0))
+print(complex(1, 2) == 1 + 2j, 1j * 1j, (1 + 2j).real, abs(3 + 4j), complex("-1.5e3-2j"), complex(2), 1 + 0j == 1)
+print(bool(0.0), bool(-0.0), bool(0j), bool(float("nan")), bool(" "), bool(()), bool(range(0)), bool(b""))
+print(max(2, 1.5), min(-0.0, 0.0), max(0.0, -0.0), sorted([1, 1.0, True]), 1 == 1.0 == True, {1: "a", 1.0: "b", True: "c"})
+print("x" * 0, "x" * -1, [1] * 0, [[]] * 2, (1, 2) * 2, "ab" in "cabd", "" in "abc", [] in [[]], 1 in [True])
+print(str(123), str(-1.5), str(1+1j), str([1, "a"]), str({"a": [1]}), repr("multi\nline"), repr("tab\t"), repr("\x00\x1f\x7f"))
+print(ord("\n"), chr(9), "\a\b\f\v".encode(), "\u00e9".encode("utf-8"), "é".encode("latin-1"), b"\xc3\xa9".decode())
+print(int("  42\n"), float("  -3.5e2 "), int("+5"), int("١"), float("1_0.5"), int(b"12"), float(b"1.5"))
+print(list(range(10, 0, -3)), list(range(0)), range(5)[-1], range(2, 10, 2).index(6), range(10).count(3), 3 in range(0, 10, 3))
+print(hex(255), hex(-1), oct(-8), bin(5), int("0o17", 8), int("0b11", 2), int("0x1f", 16), int("z", 36), int("Z", 36))
+print(f"{255:x} {255:X} {255:o} {255:b} {255:#x} {255:08b} {-255:x}", format(3.0, ".0f"), format(0.5, "%"), format(12345, ","))

@@ -1,0 +1,51 @@
+# float corners: hex/fromhex, as_integer_ratio, inf/nan, parsing, rounding, complex.
+print((1.5).hex(), (0.1).hex(), (-0.0).hex(), float('inf').hex(), (5e-324).hex(), (1e308).hex())
+print(float.fromhex('0x1.8p1'), float.fromhex('-0x1p-1074'), float.fromhex('inf'), float.fromhex(' 0x1.fp+3 '), float.fromhex('0x.8'), float.fromhex('1'))
+try: float.fromhex('0x1p5000')
+except OverflowError as e: print(e)
+try: float.fromhex('zz')
+except ValueError as e: print(e)
+print((2.0).is_integer(), (2.5).as_integer_ratio(), (0.1).as_integer_ratio())
+try: float('nan').as_integer_ratio()
+except ValueError as e: print(e)
+try: float('inf').as_integer_ratio()
+except OverflowError as e: print(e)
+n = float('nan'); i = float('inf')
+print(n == n, n != n, n < 1, i > 1e308, -i, i - i, i * 0, repr(n), str(-n), hash(i), hash(-i))
+print(n in [n], [n] == [n], (n,) == (n,), n in {n}, [n].count(n), [n].index(n), {n: 1}[n], n in (n,), [n] < [n])
+print(max(1, n), min(n, 1), sorted([3, n, 1])[0] is not None)
+print(float('1_000.5'), float(' -1e3 '), float('infinity'), float('-NaN'), float('1e500'), 1e-400)
+try: float('1__0')
+except ValueError as e: print(e)
+try: float('abc')
+except ValueError as e: print(e)
+print(round(2.675, 2), round(1e20), round(0.5), round(-1.5), round(1.23456, 3), round(123.456, -1))
+try: round(n)
+except ValueError as e: print(e)
+try: round(i)
+except OverflowError as e: print(e)
+import math
+print(int(1e20), math.floor(-0.5), math.ceil(1.2), 1.0 // 0.3, -1.0 % 0.3, divmod(7.5, 2), 2.0 ** -1, (-2.0) ** 0.5)
+try: 1.0 / 0
+except ZeroDivisionError as e: print(e)
+try: 1.0 // 0
+except ZeroDivisionError as e: print(e)
+try: 1.0 % 0
+except ZeroDivisionError as e: print(e)
+try: 0.0 ** -1
+except ZeroDivisionError as e: print(e)
+try: 10.0 ** 400
+except OverflowError as e: print(e)
+print(1e16, 1.5e-7, 123456789012345678.0, 0.1 + 0.2, 1/3, 2e-5, 1e22, 1e21, float.__repr__(1.0))
+print(float.__getformat__('double') if hasattr(float, '__getformat__') else 'IEEE, little-endian')
+print(float(True), 3.0 == 3, 2**53 + 1 == float(2**53 + 1), 1e300 * 1e10, (3.7).__trunc__(), (3.7).__floor__() if hasattr(3.7, '__floor__') else 3)
+print((1.5).conjugate(), (1.5).real, (1.5).imag, float.fromhex((3.14).hex()) == 3.14, -0.0 == 0.0, math.copysign(1, -0.0))
+print(complex(1, 2) * complex(3, -1), abs(3+4j), (1+2j).conjugate(), complex("1+2j"), complex("  3j "), 1j ** 2, repr(complex(0, -0.0)), complex(n, 1))
+print((1+2j) / (3-4j), (1+1j) ** 3, complex(1), complex('inf'), -(1j), hash(1j), (2j).real)
+try: complex("1+")
+except ValueError as e: print(e)
+try: 1j < 2j
+except TypeError as e: print(e)
+try: (1+0j) // 1
+except TypeError as e: print(e)
+print(format(1+2j, '.2f'), f"{3-4j:>20}", str(1e16j), repr(-1j), 0j, complex(-0.0, 0))

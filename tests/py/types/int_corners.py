@@ -1,0 +1,42 @@
+# int corners: int(s, base) forms, to_bytes/from_bytes, three-argument pow, big shifts,
+# the 4300-digit limit, rounding, division by zero messages.
+print(int("1_000", 0), int("0x_ff", 16), int("0b101", 0), int("  12  "), int("-0o17", 0), int("z", 36), int("1_0", 10))
+for s, b in [("1__0", 10), ("_1", 10), ("08", 0), ("0x", 16), ("", 10), ("12", 1), ("12", 37), ("1.5", 10)]:
+    try: print(int(s, b))
+    except ValueError as e: print(e)
+print((1000).to_bytes(4, 'big'), (-1).to_bytes(2, 'little', signed=True), int.from_bytes(b'\xff\xff', 'big', signed=True), int.from_bytes(b'\x01\x00', 'little'))
+print((255).to_bytes(), int.from_bytes([1, 2]), (2**100).to_bytes(13, 'big'))
+try: (256).to_bytes(1, 'big')
+except OverflowError as e: print(e)
+try: (-1).to_bytes(1, 'big')
+except OverflowError as e: print(e)
+print(pow(3, -1, 7), pow(2, 100, 1000), pow(-3, 5, 7), pow(2, -2), pow(10**30, 3, 10**20+7))
+try: pow(2, -1, 4)
+except ValueError as e: print(e)
+try: pow(2, 3, 0)
+except ValueError as e: print(e)
+print((2**200).bit_length(), (-5).bit_length(), (255).bit_count(), (10**50) // 7, -(10**50) % 7, divmod(-10**30, 7))
+print(10**50 >> 3, 1 << 100, (10**40) & (2**70-1), ~(10**30), -(2**64) ^ 5)
+import sys
+try: int("1" * 5000)
+except ValueError as e: print(e)
+try: str(10 ** 5000)
+except ValueError as e: print(e)
+sys.set_int_max_str_digits(6000); print(len(str(10**5000)), sys.get_int_max_str_digits())
+print(hex(2**70), oct(-2**70), bin(2**65), int(2.5e20), int(-1e30), float(2**80), 2**80 / 3, 10**400 // 10**398)
+try: float(10**400)
+except OverflowError as e: print(e)
+print((2**63).as_integer_ratio(), (7).numerator, (7).denominator, (7).real, (7).imag, (5).conjugate(), round(12345, -2), round(2**70, -5))
+print(int.__add__(1, 2), (3).__truediv__(2), int("٣"), abs(-2**70), hash(2**70) == hash(2**70 % (2**61-1)), hash(-1))
+print(True + True, True.__class__, int(True), ~True, -(2**63) // -1, 7 // -2, -7 % 3)
+print(format(2**70, ','), format(2**70, '_x'), f"{10**20:e}", (123).__format__('08d'))
+print(int.from_bytes(b'\x80', 'big', signed=True), (-128).to_bytes(1, 'big', signed=True))
+print(3 ** -1, (-8) ** (1/3) if False else 0, 0 ** 0, 2 ** 0.5)
+try: 0 ** -1
+except ZeroDivisionError as e: print(e)
+try: 1 // 0
+except ZeroDivisionError as e: print(e)
+try: 1 % 0
+except ZeroDivisionError as e: print(e)
+print(int('10', base=2), int(x='5') if False else 0)
+print(isinstance(2**70, int), (2**70).__hash__() == hash(2**70), round(2.5), round(3.5), round(-0.5), round(1.25, 1))
