@@ -1,4 +1,5 @@
-//! The native modules krait provides: `sys`, `math`, `time`, `gc`.
+//! The native modules krait provides: `sys`, `math`, `time`, `gc`, `importlib`, and the Rust
+//! cores of library modules (`_random`, …) whose Python halves live in `lib/`.
 //!
 //! A module is created on its first import and registered in `sys.modules`.
 
@@ -7,6 +8,8 @@ pub mod heapq;
 pub mod importlib;
 pub mod json;
 pub mod math;
+pub mod native;
+pub mod random;
 pub mod sys;
 pub mod time;
 
@@ -15,7 +18,16 @@ use crate::value::Value;
 use crate::Runtime;
 
 /// The native modules krait provides.
-pub const NAMES: &[&str] = &["sys", "math", "time", "gc", "importlib", "_json", "_heapq"];
+pub const NAMES: &[&str] = &[
+    "sys",
+    "math",
+    "time",
+    "gc",
+    "importlib",
+    "_json",
+    "_heapq",
+    "_random",
+];
 
 /// Creates the native module `name`, if krait has one.
 pub fn create(runtime: &mut Runtime, name: &str) -> Option<Value> {
@@ -27,6 +39,7 @@ pub fn create(runtime: &mut Runtime, name: &str) -> Option<Value> {
         "importlib" => importlib::create(runtime),
         "_json" => json::create(runtime),
         "_heapq" => heapq::create(runtime),
+        "_random" => random::create(runtime),
         _ => return None,
     };
     runtime.register_module(name, module);

@@ -86,6 +86,7 @@ pub fn type_of(runtime: &Runtime, value: Value) -> Value {
         },
         Payload::Awaitable(awaitable) => awaitable.class(types),
         Payload::TextStream(_) => types.text_io,
+        Payload::Native(native) => native.class,
     }
 }
 
