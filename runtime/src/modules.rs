@@ -6,9 +6,11 @@
 pub mod gc;
 pub mod heapq;
 pub mod importlib;
+pub mod io;
 pub mod json;
 pub mod math;
 pub mod native;
+pub mod posix;
 pub mod random;
 pub mod sys;
 pub mod time;
@@ -27,6 +29,8 @@ pub const NAMES: &[&str] = &[
     "_json",
     "_heapq",
     "_random",
+    "posix",
+    "_io",
 ];
 
 /// Creates the native module `name`, if krait has one.
@@ -40,6 +44,8 @@ pub fn create(runtime: &mut Runtime, name: &str) -> Option<Value> {
         "_json" => json::create(runtime),
         "_heapq" => heapq::create(runtime),
         "_random" => random::create(runtime),
+        "posix" => posix::create(runtime),
+        "_io" => io::create(runtime),
         _ => return None,
     };
     runtime.register_module(name, module);

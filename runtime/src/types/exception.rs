@@ -240,6 +240,11 @@ pub fn str_of(host: &mut dyn Host, value: Value) -> PyResult<String> {
         );
         if !filename.is_none() {
             text.push_str(&format!(": {}", repr_string(host, filename)?));
+            let name = host.runtime().intern("filename2");
+            let filename2 = crate::protocol::get_attribute(host, value, name)?;
+            if !filename2.is_none() {
+                text.push_str(&format!(" -> {}", repr_string(host, filename2)?));
+            }
         }
         return Ok(text);
     }
