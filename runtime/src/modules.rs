@@ -12,6 +12,7 @@ pub mod math;
 pub mod native;
 pub mod posix;
 pub mod random;
+pub mod regex;
 pub mod sys;
 pub mod time;
 
@@ -46,6 +47,7 @@ pub fn create(runtime: &mut Runtime, name: &str) -> Option<Value> {
         "_random" => random::create(runtime),
         "posix" => posix::create(runtime),
         "_io" => io::create(runtime),
+        "_regex" => regex::create(runtime),
         _ => return None,
     };
     runtime.register_module(name, module);
