@@ -224,9 +224,7 @@ def truncate(path, length):
 def utime(path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True):
     if times is not None and ns is not None:
         raise ValueError("utime: you may specify either 'times' or 'ns' but not both")
-    if ns is not None:
-        times = (ns[0] / 1e9, ns[1] / 1e9)
-    _posix.utime(_path(path, "utime", True), times)
+    _posix.utime(_path(path, "utime", True), times, ns)
 
 
 def open(path, flags, mode=0o777, *, dir_fd=None):

@@ -10,6 +10,8 @@ use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::PathBuf;
 
+use num_traits::ToPrimitive;
+
 use crate::protocol::{str_value, type_name};
 use crate::value::Value;
 use crate::{Arguments, Host, PyErr, PyResult, Runtime};
@@ -419,25 +421,49 @@ fn utime(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
             std::time::UNIX_EPOCH - std::time::Duration::from_secs_f64(-seconds)
         }
     };
-    let (accessed, modified) = match crate::types::tuple::items(times) {
-        Some([accessed, modified]) => {
-            let number = |value: Value| {
-                value
-                    .as_float()
-                    .or_else(|| crate::types::int::as_int(value).and_then(|int| int.to_f64()))
-            };
-            match (number(*accessed), number(*modified)) {
-                (Some(accessed), Some(modified)) => (to_time(accessed), to_time(modified)),
-                _ => {
-                    return Err(host
-                        .runtime()
-                        .type_error("utime: 'times' must be either a tuple of two ints or None"))
+    let from_nanoseconds = |value: Value| {
+        let nanoseconds = crate::types::int::as_int(value)?.to_bigint().into_owned();
+        let (seconds, remainder) = num_integer::Integer::div_mod_floor(
+            &nanoseconds,
+            &num_bigint::BigInt::from(1_000_000_000),
+        );
+        let seconds = seconds.to_i64()?;
+        let remainder = remainder.to_u32()?;
+        Some(if seconds >= 0 {
+            std::time::UNIX_EPOCH + std::time::Duration::new(seconds as u64, remainder)
+        } else {
+            std::time::UNIX_EPOCH - std::time::Duration::new(seconds.unsigned_abs(), 0)
+                + std::time::Duration::new(0, remainder)
+        })
+    };
+    let nanoseconds = argument(&arguments, 2);
+    let exact = match crate::types::tuple::items(nanoseconds) {
+        Some([accessed, modified]) => from_nanoseconds(*accessed).zip(from_nanoseconds(*modified)),
+        _ => None,
+    };
+    let (accessed, modified) = if let Some(exact) = exact {
+        exact
+    } else {
+        match crate::types::tuple::items(times) {
+            Some([accessed, modified]) => {
+                let number = |value: Value| {
+                    value
+                        .as_float()
+                        .or_else(|| crate::types::int::as_int(value).and_then(|int| int.to_f64()))
+                };
+                match (number(*accessed), number(*modified)) {
+                    (Some(accessed), Some(modified)) => (to_time(accessed), to_time(modified)),
+                    _ => {
+                        return Err(host.runtime().type_error(
+                            "utime: 'times' must be either a tuple of two ints or None",
+                        ))
+                    }
                 }
             }
-        }
-        _ => {
-            let now = std::time::SystemTime::now();
-            (now, now)
+            _ => {
+                let now = std::time::SystemTime::now();
+                (now, now)
+            }
         }
     };
     let file_times = std::fs::FileTimes::new()
