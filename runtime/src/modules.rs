@@ -4,6 +4,7 @@
 //! A module is created on its first import and registered in `sys.modules`.
 
 pub mod gc;
+pub mod hashlib;
 pub mod heapq;
 pub mod importlib;
 pub mod io;
@@ -48,6 +49,7 @@ pub fn create(runtime: &mut Runtime, name: &str) -> Option<Value> {
         "posix" => posix::create(runtime),
         "_io" => io::create(runtime),
         "_regex" => regex::create(runtime),
+        "_hashlib" => hashlib::create(runtime),
         _ => return None,
     };
     runtime.register_module(name, module);
