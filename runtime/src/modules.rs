@@ -3,6 +3,7 @@
 //!
 //! A module is created on its first import and registered in `sys.modules`.
 
+pub mod binascii;
 pub mod gc;
 pub mod hashlib;
 pub mod heapq;
@@ -16,6 +17,7 @@ pub mod random;
 pub mod regex;
 pub mod sys;
 pub mod time;
+pub mod zlib;
 
 use crate::object::NativeFunctionPointer;
 use crate::value::Value;
@@ -50,6 +52,8 @@ pub fn create(runtime: &mut Runtime, name: &str) -> Option<Value> {
         "_io" => io::create(runtime),
         "_regex" => regex::create(runtime),
         "_hashlib" => hashlib::create(runtime),
+        "_binascii" => binascii::create(runtime),
+        "_zlib" => zlib::create(runtime),
         _ => return None,
     };
     runtime.register_module(name, module);
