@@ -15,6 +15,7 @@ pub mod native;
 pub mod posix;
 pub mod random;
 pub mod regex;
+pub mod struct_;
 pub mod sys;
 pub mod time;
 pub mod zlib;
@@ -54,6 +55,7 @@ pub fn create(runtime: &mut Runtime, name: &str) -> Option<Value> {
         "_hashlib" => hashlib::create(runtime),
         "_binascii" => binascii::create(runtime),
         "_zlib" => zlib::create(runtime),
+        "_struct" => struct_::create(runtime),
         _ => return None,
     };
     runtime.register_module(name, module);
