@@ -152,26 +152,34 @@ def copytree(src, dst, symlinks=False, ignore=None, copy_function=copy2,
 
 
 def rmtree(path, ignore_errors=False, onerror=None, *, dir_fd=None):
-    """Removes a directory and everything under it."""
+    """Removes a directory and everything under it.
+
+    A failure calls onerror(function, path, exc_info) when given, is skipped with
+    ignore_errors, and is raised otherwise.
+    """
     if ignore_errors:
-        def onerror(*args):
-            pass
-    elif onerror is None:
-        def onerror(*args):
-            raise
+        onerror = _ignore
     try:
         if os.path.islink(path):
             raise OSError("Cannot call rmtree on a symbolic link")
     except OSError:
+        if onerror is None:
+            raise
         onerror(os.path.islink, path, sys.exc_info())
         return
     _remove_tree(path, onerror)
+
+
+def _ignore(function, path, exc_info):
+    pass
 
 
 def _remove_tree(path, onerror):
     try:
         names = os.listdir(path)
     except OSError:
+        if onerror is None:
+            raise
         onerror(os.listdir, path, sys.exc_info())
         names = []
     for name in names:
@@ -186,10 +194,14 @@ def _remove_tree(path, onerror):
             try:
                 os.unlink(full)
             except OSError:
+                if onerror is None:
+                    raise
                 onerror(os.unlink, full, sys.exc_info())
     try:
         os.rmdir(path)
     except OSError:
+        if onerror is None:
+            raise
         onerror(os.rmdir, path, sys.exc_info())
 
 

@@ -67,8 +67,8 @@ try:
         print("UnicodeEncodeError:", error)
     # A long file read in pieces crosses the internal buffers.
     with open(path, "w") as handle:
-        for number in range(20000):
-            handle.write("line %d é\n" % number)
+        for number in range(700):
+            handle.write("line %d é " % number + "x" * 90 + "\n")
     with open(path) as handle:
         count = 0
         total = 0
