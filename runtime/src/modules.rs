@@ -18,6 +18,7 @@ pub mod regex;
 pub mod struct_;
 pub mod sys;
 pub mod time;
+pub mod weakref;
 pub mod zlib;
 
 use crate::object::NativeFunctionPointer;
@@ -56,6 +57,7 @@ pub fn create(runtime: &mut Runtime, name: &str) -> Option<Value> {
         "_binascii" => binascii::create(runtime),
         "_zlib" => zlib::create(runtime),
         "_struct" => struct_::create(runtime),
+        "_weakref" => weakref::create(runtime),
         _ => return None,
     };
     runtime.register_module(name, module);
