@@ -11,7 +11,6 @@ from _collections_abc import MutableMapping as _MutableMapping, MutableSet as _M
 
 __all__ = [
     "ref", "ReferenceType", "WeakValueDictionary", "WeakKeyDictionary", "WeakSet",
-    "getweakrefcount",
 ]
 
 
@@ -63,10 +62,6 @@ class ref:
 
 ref.__module__ = "weakref"
 ReferenceType = ref
-
-
-def getweakrefcount(object):
-    raise NotImplementedError("getweakrefcount is not supported by krait")
 
 
 class WeakValueDictionary(_MutableMapping):
