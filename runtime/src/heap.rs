@@ -65,7 +65,14 @@ pub struct Heap {
     pub stress: bool,
     /// Counters.
     pub statistics: HeapStatistics,
+    /// Weak references: each cell holds a referent the collector does not trace; a
+    /// collection empties (sets to NULL) the cells whose referent it frees, and forgets
+    /// the cells no weak reference object holds any more (see `modules/weakref.rs`).
+    weak_cells: Vec<WeakCell>,
 }
+
+/// A weak reference's target: NULL once the referent has been collected.
+pub type WeakCell = std::rc::Rc<std::cell::Cell<Value>>;
 
 impl Default for Heap {
     fn default() -> Self {
@@ -77,6 +84,7 @@ impl Heap {
     /// An empty heap.
     pub fn new() -> Heap {
         Heap {
+            weak_cells: Vec::new(),
             chunks: Vec::new(),
             free: Vec::new(),
             live: 0,
@@ -194,6 +202,15 @@ impl Heap {
                 }
             });
         }
+        // Weak references do not keep their referents: clear the ones about to be freed.
+        self.weak_cells.retain(|cell| {
+            if let Some(object) = cell.get().as_object() {
+                if !object.marked.get() {
+                    cell.set(Value::NULL);
+                }
+            }
+            std::rc::Rc::strong_count(cell) > 1 && !cell.get().is_null()
+        });
         let mut live_bytes = 0;
         let mut freed = 0;
         for (chunk_index, chunk) in self.chunks.iter_mut().enumerate() {
@@ -228,6 +245,15 @@ impl Heap {
         self.statistics.live_objects = self.live;
         self.statistics.pause_nanoseconds += started.elapsed().as_nanos();
         freed
+    }
+}
+
+impl Heap {
+    /// A new weak cell for `referent`, cleared by the collection that frees it.
+    pub fn new_weak_cell(&mut self, referent: Value) -> WeakCell {
+        let cell = std::rc::Rc::new(std::cell::Cell::new(referent));
+        self.weak_cells.push(cell.clone());
+        cell
     }
 }
 

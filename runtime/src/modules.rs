@@ -1,21 +1,43 @@
-//! The native modules krait provides: `sys`, `math`, `time`, `gc`.
+//! The native modules krait provides: `sys`, `math`, `time`, `gc`, `importlib`, and the Rust
+//! cores of library modules (`_random`, …) whose Python halves live in `lib/`.
 //!
 //! A module is created on its first import and registered in `sys.modules`.
 
+pub mod binascii;
 pub mod gc;
+pub mod hashlib;
 pub mod heapq;
 pub mod importlib;
+pub mod io;
 pub mod json;
 pub mod math;
+pub mod native;
+pub mod posix;
+pub mod random;
+pub mod regex;
+pub mod struct_;
 pub mod sys;
 pub mod time;
+pub mod weakref;
+pub mod zlib;
 
 use crate::object::NativeFunctionPointer;
 use crate::value::Value;
 use crate::Runtime;
 
 /// The native modules krait provides.
-pub const NAMES: &[&str] = &["sys", "math", "time", "gc", "importlib", "_json", "_heapq"];
+pub const NAMES: &[&str] = &[
+    "sys",
+    "math",
+    "time",
+    "gc",
+    "importlib",
+    "_json",
+    "_heapq",
+    "_random",
+    "posix",
+    "_io",
+];
 
 /// Creates the native module `name`, if krait has one.
 pub fn create(runtime: &mut Runtime, name: &str) -> Option<Value> {
@@ -27,6 +49,15 @@ pub fn create(runtime: &mut Runtime, name: &str) -> Option<Value> {
         "importlib" => importlib::create(runtime),
         "_json" => json::create(runtime),
         "_heapq" => heapq::create(runtime),
+        "_random" => random::create(runtime),
+        "posix" => posix::create(runtime),
+        "_io" => io::create(runtime),
+        "_regex" => regex::create(runtime),
+        "_hashlib" => hashlib::create(runtime),
+        "_binascii" => binascii::create(runtime),
+        "_zlib" => zlib::create(runtime),
+        "_struct" => struct_::create(runtime),
+        "_weakref" => weakref::create(runtime),
         _ => return None,
     };
     runtime.register_module(name, module);

@@ -525,6 +525,20 @@ pub enum Payload {
         /// Whether it is the frame of that entry rather than the traceback.
         frame: bool,
     },
+    /// An object of a class that a native module defines (a random generator, a compiled
+    /// regular expression, an open file): see `modules/native.rs`.
+    Native(Box<NativeObject>),
+}
+
+/// An instance of a class defined by a native module: its class and Rust state.
+///
+/// The state holds no `Value`s (the collector does not look inside it); whatever Python
+/// values belong with it live in a Python-level wrapper object instead.
+pub struct NativeObject {
+    /// The class (a type object the module created).
+    pub class: Value,
+    /// The Rust state, downcast by the module's functions.
+    pub data: Mutable<Box<dyn std::any::Any>>,
 }
 
 impl HeapObject {
@@ -649,6 +663,7 @@ impl HeapObject {
                 }
             }
             Payload::Awaitable(awaitable) => awaitable.trace(visit),
+            Payload::Native(native) => visit(native.class),
         }
     }
 

@@ -90,6 +90,7 @@ pub fn type_of(runtime: &Runtime, value: Value) -> Value {
         Payload::Union(_) => types.union_type,
         Payload::Traceback { frame: false, .. } => types.traceback,
         Payload::Traceback { frame: true, .. } => types.frame,
+        Payload::Native(native) => native.class,
     }
 }
 

@@ -65,8 +65,10 @@ impl Output {
         }
     }
 
-    /// Flushes buffered standard output.
+    /// Flushes buffered standard output, and the buffers of open files (`modules/io.rs`), so
+    /// that at exit nothing written is lost.
     pub fn flush(&mut self) {
+        crate::modules::io::flush_open_files();
         if self.stdout.is_empty() {
             return;
         }

@@ -48,6 +48,7 @@ pub const FUNCTIONS: &[(&str, crate::object::NativeFunctionPointer)] = &[
     ("hex", hex),
     ("__build_class__", crate::types::type_::build_class),
     ("__import__", import),
+    ("open", crate::modules::io::builtin_open),
     ("globals", globals),
     ("locals", locals),
 ];

@@ -64,6 +64,13 @@ pub fn create(runtime: &mut Runtime) -> Value {
             ("erfc", erfc),
             ("gamma", gamma),
             ("lgamma", lgamma),
+            ("acosh", acosh),
+            ("asinh", asinh),
+            ("atanh", atanh),
+            ("cbrt", cbrt),
+            ("nextafter", nextafter),
+            ("remainder", remainder),
+            ("ulp", ulp),
         ],
     );
     for (name, value) in [
@@ -162,6 +169,10 @@ unary_math! {
     cosh => f64::cosh, |_| true;
     tanh => f64::tanh, |_| true;
     fabs => f64::abs, |_| true;
+    acosh => system::acosh, |x| x >= 1.0 || x.is_nan();
+    asinh => system::asinh, |_| true;
+    atanh => system::atanh, |x| (x > -1.0 && x < 1.0) || x.is_nan();
+    cbrt => system::cbrt, |_| true;
     degrees => f64::to_degrees, |_| true;
     radians => f64::to_radians, |_| true;
 }
@@ -311,6 +322,131 @@ fn fmod(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 fn copysign(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let (x, y) = two_floats(host, &arguments, "copysign")?;
     Ok(Value::float(x.copysign(y)))
+}
+
+/// The C library's functions where Rust's own implementations round differently from the
+/// ones CPython calls (so results match CPython's to the last bit). The symbols are looked up
+/// in the system's libm itself: the Rust toolchain links its own `cbrt` into the executable,
+/// which would shadow a plain `extern` declaration.
+mod system {
+    use std::sync::OnceLock;
+
+    type Unary = unsafe extern "C" fn(f64) -> f64;
+
+    fn lookup(name: &'static [u8]) -> Option<Unary> {
+        static LIBRARY: OnceLock<usize> = OnceLock::new();
+        let library = *LIBRARY.get_or_init(|| {
+            // SAFETY: dlopen with a NUL-terminated name; the handle is never closed.
+            unsafe { libc::dlopen(c"libm.so.6".as_ptr(), libc::RTLD_LAZY) as usize }
+        });
+        if library == 0 {
+            return None;
+        }
+        // SAFETY: `name` is NUL-terminated; a non-null result is the address of the libm
+        // function of that name, whose C signature is `double f(double)`.
+        let symbol = unsafe { libc::dlsym(library as *mut libc::c_void, name.as_ptr().cast()) };
+        (!symbol.is_null())
+            .then(|| unsafe { std::mem::transmute::<*mut libc::c_void, Unary>(symbol) })
+    }
+
+    fn call(
+        cache: &OnceLock<Option<Unary>>,
+        name: &'static [u8],
+        fallback: fn(f64) -> f64,
+        x: f64,
+    ) -> f64 {
+        match *cache.get_or_init(|| lookup(name)) {
+            // SAFETY: a pure C math function of one double, defined for every input.
+            Some(function) => unsafe { function(x) },
+            None => fallback(x),
+        }
+    }
+
+    pub fn acosh(x: f64) -> f64 {
+        static CACHE: OnceLock<Option<Unary>> = OnceLock::new();
+        call(&CACHE, b"acosh\0", f64::acosh, x)
+    }
+
+    pub fn asinh(x: f64) -> f64 {
+        static CACHE: OnceLock<Option<Unary>> = OnceLock::new();
+        call(&CACHE, b"asinh\0", f64::asinh, x)
+    }
+
+    pub fn atanh(x: f64) -> f64 {
+        static CACHE: OnceLock<Option<Unary>> = OnceLock::new();
+        call(&CACHE, b"atanh\0", f64::atanh, x)
+    }
+
+    pub fn cbrt(x: f64) -> f64 {
+        static CACHE: OnceLock<Option<Unary>> = OnceLock::new();
+        call(&CACHE, b"cbrt\0", f64::cbrt, x)
+    }
+}
+
+/// `nextafter(x, y)`: the next float after x towards y.
+fn nextafter(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let (x, y) = two_floats(host, &arguments, "nextafter")?;
+    Ok(Value::float(next_after(x, y)))
+}
+
+/// The float next to `x` in the direction of `y`.
+fn next_after(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        return f64::NAN;
+    }
+    if x == y {
+        return y;
+    }
+    if x == 0.0 {
+        return f64::from_bits(1).copysign(y);
+    }
+    let bits = x.to_bits();
+    // Away from zero increments the magnitude's bits; towards zero decrements them.
+    if (y > x) == (x > 0.0) {
+        f64::from_bits(bits + 1)
+    } else {
+        f64::from_bits(bits - 1)
+    }
+}
+
+/// `remainder(x, y)`: IEEE 754 remainder, x - n*y with n the integer nearest x/y (ties to
+/// even).
+fn remainder(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let (x, y) = two_floats(host, &arguments, "remainder")?;
+    if x.is_nan() || y.is_nan() {
+        return Ok(Value::float(f64::NAN));
+    }
+    if x.is_infinite() || y == 0.0 {
+        return Err(domain_error(host));
+    }
+    // fmod is exact; the remainder is it or its complement towards |y|, whichever is
+    // smaller, and at a tie the one that makes the quotient even.
+    let (magnitude_x, magnitude_y) = (x.abs(), y.abs());
+    let modulo = magnitude_x % magnitude_y;
+    let complement = magnitude_y - modulo;
+    let result = if modulo < complement {
+        modulo
+    } else if modulo > complement {
+        -complement
+    } else {
+        modulo - 2.0 * ((0.5 * (magnitude_x - modulo)) % magnitude_y)
+    };
+    Ok(Value::float(1.0f64.copysign(x) * result))
+}
+
+/// `ulp(x)`: the value of the least significant bit of x.
+fn ulp(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    arguments_exact(host, &arguments, "ulp", 1)?;
+    let x = float_argument(host, arguments.values[0])?.abs();
+    if x.is_nan() || x.is_infinite() {
+        return Ok(Value::float(x));
+    }
+    let next = next_after(x, f64::INFINITY);
+    if next.is_infinite() {
+        let previous = next_after(x, 0.0);
+        return Ok(Value::float(x - previous));
+    }
+    Ok(Value::float(next - x))
 }
 
 fn modf(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {

@@ -1,4 +1,6 @@
-//! The `time` module's clocks and `sleep`.
+//! The `time` module: clocks and `sleep` here, the calendar functions in [`calendar`].
+
+mod calendar;
 
 use std::sync::OnceLock;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
@@ -24,6 +26,14 @@ pub fn create(runtime: &mut Runtime) -> Value {
             ("sleep", sleep),
         ],
     );
+    super::add_functions(runtime, module, "time", calendar::FUNCTIONS);
+    super::add_functions(
+        runtime,
+        module,
+        "time",
+        &[("__getattr__", python_half), ("strptime", strptime)],
+    );
+    calendar::add_constants(runtime, module);
     module
 }
 
@@ -94,4 +104,27 @@ fn sleep(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
             .runtime()
             .type_error("'str' object cannot be interpreted as an integer")),
     }
+}
+
+/// The module's `__getattr__` (PEP 562): `struct_time` comes from the Python half of the
+/// module, `lib/_time_support.py`, imported on first use.
+fn python_half(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let name = arguments.values.first().copied().unwrap_or(Value::NONE);
+    if crate::protocol::str_value(name) == Some("struct_time") {
+        let support = host.import_module("_time_support")?;
+        return crate::protocol::attribute::get_attribute(host, support, name);
+    }
+    let message = format!(
+        "module 'time' has no attribute '{}'",
+        crate::protocol::str_value(name).unwrap_or("?")
+    );
+    Err(host.runtime().attribute_error(message))
+}
+
+/// `strptime(string, format)`: written in Python (`_time_support.strptime`).
+fn strptime(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let support = host.import_module("_time_support")?;
+    let name = host.runtime().intern("strptime");
+    let function = crate::protocol::attribute::get_attribute(host, support, name)?;
+    crate::protocol::call::call(host, function, arguments.values, arguments.keyword_names)
 }

@@ -74,6 +74,14 @@ pub fn get_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyResul
             if let Some(getattr) = lookup_in_type(runtime, class, runtime.names.__getattr__) {
                 return call_bound(host, getattr, object, &[name]);
             }
+            // A module-level `__getattr__` (PEP 562) answers for names the module lacks.
+            if let Some(Payload::Module { dict, .. }) =
+                object.as_object().map(|object| &object.payload)
+            {
+                if let Some(getattr) = get_str_key(runtime, *dict, runtime.names.__getattr__) {
+                    return crate::protocol::call::call(host, getattr, &[name], &[]);
+                }
+            }
             Err(no_attribute(host, object, name))
         }
     }

@@ -328,6 +328,16 @@ pub fn repr_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
                 "w"
             }
         ),
+        Payload::Native(native) => {
+            let class_object = crate::protocol::as_type(native.class);
+            let module = class_object
+                .and_then(|class| str_value(*class.module.get()))
+                .unwrap_or("builtins");
+            let qualname = class_object
+                .and_then(|class| str_value(*class.qualname.get()))
+                .unwrap_or("?");
+            format!("<{module}.{qualname} object at {address:#x}>")
+        }
     })
 }
 

@@ -1,0 +1,30 @@
+import re
+print(re.search(r"(\w+)@(\w+)\.com", "mail: joe@example.com!").groups())
+m = re.match(r"(?P<first>\w+) (?P<last>\w+)", "Jane Doe rest")
+print(m, m.group(0), m["first"], m.group("last", 1), m.groupdict(), m.span(2), m.start(), m.end(1), m.lastindex, m.lastgroup)
+print(re.findall(r"\d+", "a1b22c333"), re.findall(r"(\w)(\d)", "a1b2c"), re.findall(r"(a)|b", "ab"))
+print(re.sub(r"(\d+)", r"<\1>", "a1b22"), re.sub(r"a", lambda m: m.group().upper(), "banana"), re.subn("x*", "-", "abxd"))
+print(re.split(r"[,;]\s*", "a, b;c,  d"), re.split(r"(,)", "a,b,c"), re.split(r"x*", "axbc"), re.split(r",", "a,b,c", maxsplit=1))
+print([m.span() for m in re.finditer(r"a*", "baaac")])
+print(re.fullmatch(r"\d+", "123"), re.fullmatch(r"\d+", "123a"))
+print(re.compile(r"a+", re.I), re.compile(r"(?i)abc").flags, re.search(r"ABC", "xabcx", re.I))
+print(re.match(r"(a|ab)(c|bcd)(d*)", "abcd").groups())
+print(re.search(r"(?<=abc)def", "abcdef"), re.search(r"(?<!abc)def", "abcdef"), re.search(r"\w+(?=!)", "hi there!"))
+print(re.match(r"(a)(?(1)b|c)", "ab"), re.match(r"(a)?(?(1)b|c)", "c"))
+print(re.match(r"(\w)\1", "aa"), re.match(r"(?P<x>\w)(?P=x)", "bb"), re.match(r"(?i)(a)\1", "aA"))
+print(re.match(r"^(\w+)\s*=\s*(.*)$", "key = value here").groups())
+print(re.findall(r"^\w+", "one\ntwo\nthree", re.M), re.findall(r".+", "a\nb", re.S))
+print(re.match(r"a{2,3}", "aaaa"), re.match(r"a{2,3}?", "aaaa"), re.match(r"(?:ab){2}", "ababab"), re.match("a{,2}", "aaa"), re.match("a{", "a{"))
+print(re.match(r"(a+)+b", "aaab"), re.match(r"(?>a+)b", "aaab"), re.match(r"a++b", "aaab"), re.match(r"a++a", "aaa"))
+print(re.escape("a.b*c"), re.sub(r"(?P<n>\d)", r"\g<n>\g<0>", "a1"))
+print(re.search(r"\bfoo\b", "a foo b"), re.search(r"\Bfoo", "afoo"))
+print(re.match(r"[^a-c]+", "xyzabc"), re.match(r"[\w.-]+", "a.b-c d"), re.match(r"[]a]+", "a]]b"))
+print(re.match(r"\s+\S+", "  \tx y"), re.match(r"\D+", "ab1"))
+print(re.search("é+", "caféé!"), re.findall(r"\w+", "naïve café 日本"))
+print(re.match(rb"(\d+)", b"123abc").group(1), re.sub(rb"a", b"b", b"aaa"))
+x = re.compile(r"""
+   (\d+)   # number
+   \s*     # space
+   ([a-z]+) # word
+""", re.X)
+print(x.match("12  abc").groups())
