@@ -279,7 +279,13 @@ impl Jit {
                 &self.environment,
                 helper_signature,
             );
-            translator.translate()?;
+            if let Err(reason) = translator.translate() {
+                // The builder is left mid-function: start the next translation afresh.
+                drop(builder);
+                self.builder_context = FunctionBuilderContext::new();
+                self.context.clear();
+                return Err(reason);
+            }
             guards = translator.guards;
             builder.seal_all_blocks();
             builder.finalize(self.module.isa().frontend_config());

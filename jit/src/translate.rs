@@ -1417,7 +1417,9 @@ impl<'a, 'b> Translator<'a, 'b> {
                     },
                 );
             }
-            _ if runs_through_helper(opcode) => self.generic(index, opcode, arg),
+            _ if runs_through_helper(opcode) && opcode != Opcode::RaiseVarargs => {
+                self.generic(index, opcode, arg)
+            }
             _ => {
                 // Exception-handler, generator and other rare instructions: the interpreter
                 // runs them (and re-enters compiled code at the next loop header).
