@@ -281,7 +281,6 @@ impl Jit {
             );
             if let Err(reason) = translator.translate() {
                 // The builder is left mid-function: start the next translation afresh.
-                drop(builder);
                 self.builder_context = FunctionBuilderContext::new();
                 self.context.clear();
                 return Err(reason);
