@@ -932,7 +932,26 @@ impl<'a, 'b> Translator<'a, 'b> {
                     self.pop();
                     self.push(boxed, Kind::Int);
                 } else {
-                    self.generic(index, opcode, arg);
+                    // No feedback here: a float is negated inline, anything else goes
+                    // through the interpreter's implementation.
+                    let (value, _) = self.peek(0);
+                    self.with_inline(
+                        |this, fallback| {
+                            let is_float = this.is_float(value);
+                            let float_block = this.builder.create_block();
+                            this.builder
+                                .ins()
+                                .brif(is_float, float_block, &[], fallback, &[]);
+                            this.builder.switch_to_block(float_block);
+                            let operand = this.unbox_float(value);
+                            let negated = this.builder.ins().fneg(operand);
+                            let boxed = this.box_float(negated);
+                            this.pop();
+                            this.push(boxed, Kind::Float);
+                            true
+                        },
+                        |this| this.generic(index, opcode, arg),
+                    );
                 }
             }
             Opcode::UnaryNot => {
