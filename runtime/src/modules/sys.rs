@@ -165,7 +165,8 @@ fn exc_info(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
         return Ok(runtime.new_tuple(vec![Value::NONE, Value::NONE, Value::NONE]));
     }
     let class = crate::protocol::type_of(runtime, exception);
-    Ok(runtime.new_tuple(vec![class, exception, Value::NONE]))
+    let traceback = crate::types::traceback::head(runtime, exception);
+    Ok(runtime.new_tuple(vec![class, exception, traceback]))
 }
 
 fn exception(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
