@@ -439,28 +439,14 @@ impl Vm {
                         Comparison::from_arg(instruction.arg).unwrap_or(Comparison::Equal);
                     if let (Some(a), Some(b)) = (left.as_small_int(), right.as_small_int()) {
                         code.profile.record(ip - 1, SEEN_INT);
-                        let result = match operator {
-                            Comparison::Less => a < b,
-                            Comparison::LessEqual => a <= b,
-                            Comparison::Equal => a == b,
-                            Comparison::NotEqual => a != b,
-                            Comparison::Greater => a > b,
-                            Comparison::GreaterEqual => a >= b,
-                        };
-                        self.stack.push(Value::bool(result));
+                        self.stack
+                            .push(Value::bool(compare_numbers(a, b, operator)));
                         continue;
                     }
                     if let (Some(a), Some(b)) = (left.as_float(), right.as_float()) {
                         code.profile.record(ip - 1, SEEN_FLOAT);
-                        let result = match operator {
-                            Comparison::Less => a < b,
-                            Comparison::LessEqual => a <= b,
-                            Comparison::Equal => a == b,
-                            Comparison::NotEqual => a != b,
-                            Comparison::Greater => a > b,
-                            Comparison::GreaterEqual => a >= b,
-                        };
-                        self.stack.push(Value::bool(result));
+                        self.stack
+                            .push(Value::bool(compare_numbers(a, b, operator)));
                         continue;
                     }
                     code.profile.record(ip - 1, operand_types(left, right));
@@ -777,5 +763,18 @@ fn operand_types(left: Value, right: Value) -> u8 {
         (_, true, _, true) => SEEN_FLOAT,
         (true, _, _, true) | (_, true, true, _) => SEEN_MIXED,
         _ => SEEN_OTHER,
+    }
+}
+
+/// A comparison of two ints or two floats (IEEE semantics for NaN, as Python's).
+#[inline]
+fn compare_numbers<T: PartialOrd>(a: T, b: T, operator: Comparison) -> bool {
+    match operator {
+        Comparison::Less => a < b,
+        Comparison::LessEqual => a <= b,
+        Comparison::Equal => a == b,
+        Comparison::NotEqual => a != b,
+        Comparison::Greater => a > b,
+        Comparison::GreaterEqual => a >= b,
     }
 }
