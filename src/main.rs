@@ -3,7 +3,12 @@
 //! compiler's stages (`--emit-tokens`, `--emit-ast`, `--dis`, also of a `.pyc` file).
 //!
 //! Exit status as CPython: 0 on success, 1 after an uncaught exception or a syntax error, the
-//! `SystemExit` code, 2 for usage errors.
+//! `SystemExit` code, 2 for usage errors, 120 when standard output cannot be flushed at exit,
+//! killed by SIGINT after an uncaught `KeyboardInterrupt` (a shell shows 130); 70 after an
+//! internal error (a bug in krait: see `internal_error.rs`).
+
+mod internal_error;
+mod signals;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -113,27 +118,31 @@ struct Options {
     arguments: Vec<String>,
 }
 
+/// How the program ended, for the process's exit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Termination {
+    /// Exit with this status.
+    Status(u8),
+    /// An uncaught `KeyboardInterrupt`: end killed by SIGINT, as CPython.
+    Interrupted,
+}
+
 fn main() -> ExitCode {
+    internal_error::install_hook();
+    signals::install_interrupt_handler();
+    std::panic::catch_unwind(run_command_line)
+        .unwrap_or(ExitCode::from(internal_error::EXIT_STATUS))
+}
+
+fn run_command_line() -> ExitCode {
     let options = parse_options();
-    std::panic::set_hook(Box::new(|info| {
-        let location = info
-            .location()
-            .map(|location| format!(" at {}:{}", location.file(), location.line()))
-            .unwrap_or_default();
-        let message = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|text| text.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        eprintln!("krait: internal error{location}: {message}");
-    }));
     let worker = std::thread::Builder::new()
         .stack_size(INTERPRETER_STACK_BYTES)
         .spawn(move || run(options));
     match worker.map(|handle| handle.join()) {
-        Ok(Ok(code)) => ExitCode::from(code),
-        _ => ExitCode::from(70),
+        Ok(Ok(Termination::Status(code))) => ExitCode::from(code),
+        Ok(Ok(Termination::Interrupted)) => signals::exit_interrupted(),
+        _ => ExitCode::from(internal_error::EXIT_STATUS),
     }
 }
 
@@ -174,16 +183,18 @@ enum Program {
     Stdin,
 }
 
-fn run(options: Options) -> u8 {
+fn run(options: Options) -> Termination {
     let program = match (&options.command, &options.module, &options.script) {
         (Some(code), _, _) => Program::Command(code.clone()),
         (None, Some(module), _) => Program::Module(module.clone()),
-        (None, None, Some(path)) if path == "compile" => return precompile(&options),
+        (None, None, Some(path)) if path == "compile" => {
+            return Termination::Status(precompile(&options))
+        }
         (None, None, Some(path)) if path != "-" => Program::Script(path.clone()),
         _ => Program::Stdin,
     };
     if options.emit_tokens || options.emit_ast || options.dis {
-        return show_stage(&options, &program);
+        return Termination::Status(show_stage(&options, &program));
     }
     let (argv0, first_path_entry) = match &program {
         Program::Command(_) => ("-c".to_owned(), String::new()),
@@ -211,7 +222,7 @@ fn run(options: Options) -> u8 {
     };
     if let Err(message) = vm.enable_jit(jit_options) {
         eprintln!("krait: the JIT cannot start: {message}");
-        return 2;
+        return Termination::Status(2);
     }
     vm.imports = ImportOptions {
         cache: CacheSettings {
@@ -229,16 +240,16 @@ fn run(options: Options) -> u8 {
             Some(text) => vm.run_string(&text, "<stdin>"),
             None => {
                 eprintln!("krait: standard input is not valid UTF-8");
-                return 1;
+                return Termination::Status(1);
             }
         },
     };
-    let status = match result {
-        Ok(()) => 0,
+    let termination = match result {
+        Ok(()) => Termination::Status(0),
         Err(MainFailure::Exception(error)) => exit_status(&mut vm, error.exception),
         Err(failure) => {
             vm.flush();
-            report_failure(&program, failure)
+            Termination::Status(report_failure(&program, failure))
         }
     };
     vm.run_exit_handlers();
@@ -246,7 +257,31 @@ fn run(options: Options) -> u8 {
     if let Some(line) = vm.jit_statistics_line() {
         eprintln!("{line}");
     }
-    status
+    internal_error::panic_if_testing();
+    finish_output(&mut vm, termination)
+}
+
+/// The final flush of standard output. When it fails (the reader of a pipe has gone), CPython
+/// reports it as an exception ignored while finalizing `sys.stdout` and exits with status 120;
+/// an uncaught `KeyboardInterrupt` still ends by SIGINT.
+fn finish_output(vm: &mut Vm, termination: Termination) -> Termination {
+    let Err(error) = vm.runtime.output.finish() else {
+        return termination;
+    };
+    let class = match error.raw_os_error() {
+        Some(32) => "BrokenPipeError",
+        _ => "OSError",
+    };
+    eprintln!(
+        "Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\n\
+         {class}: [Errno {}] {}",
+        error.raw_os_error().unwrap_or(0),
+        krait_runtime::stream::strerror(&error)
+    );
+    match termination {
+        Termination::Interrupted => Termination::Interrupted,
+        Termination::Status(_) => Termination::Status(120),
+    }
 }
 
 /// Prints why the main module could not run; returns the exit status.
@@ -452,8 +487,16 @@ fn script_directory(path: &Path) -> String {
 }
 
 /// The exit status for an uncaught exception, printing its report (SystemExit prints only its
-/// message when that is not an int, as CPython).
-fn exit_status(vm: &mut Vm, exception: Value) -> u8 {
+/// message when that is not an int, as CPython; KeyboardInterrupt ends by SIGINT).
+fn exit_status(vm: &mut Vm, exception: Value) -> Termination {
+    Termination::Status(match exit_code(vm, exception) {
+        Some(code) => code,
+        None => return Termination::Interrupted,
+    })
+}
+
+/// [`exit_status`]'s code, or `None` for an uncaught KeyboardInterrupt.
+fn exit_code(vm: &mut Vm, exception: Value) -> Option<u8> {
     let system_exit = vm.runtime.types.system_exit;
     if protocol::is_instance(&vm.runtime, exception, system_exit) {
         let args = krait_runtime::types::exception::args(exception);
@@ -464,20 +507,24 @@ fn exit_status(vm: &mut Vm, exception: Value) -> u8 {
                 .map_or(Value::NONE, |data| data.get().args),
         };
         if code.is_none() {
-            return 0;
+            return Some(0);
         }
         if let Some(number) = krait_runtime::types::int::as_int(code) {
-            return number.to_i64().map_or(255, |number| (number & 0xff) as u8);
+            return Some(number.to_i64().map_or(255, |number| (number & 0xff) as u8));
         }
         vm.flush();
         let text = protocol::str_string(&mut *vm, code).unwrap_or_default();
         eprintln!("{text}");
-        return 1;
+        return Some(1);
     }
     vm.flush();
     let report = vm.format_exception(exception);
     eprint!("{report}");
-    1
+    let keyboard_interrupt = vm.runtime.types.keyboard_interrupt;
+    if protocol::is_instance(&vm.runtime, exception, keyboard_interrupt) {
+        return None;
+    }
+    Some(1)
 }
 
 fn absolute_path(path: &str) -> String {

@@ -36,6 +36,9 @@ pub enum SyntaxErrorKind {
     Indentation,
     /// `TabError`: indentation that mixes tabs and spaces ambiguously.
     Tab,
+    /// `RecursionError`: the program nests deeper than the compiler's walks go. CPython raises
+    /// this (not a `SyntaxError`) and reports it with no place in the source.
+    Recursion,
 }
 
 impl SyntaxErrorKind {
@@ -45,6 +48,7 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::Syntax => "SyntaxError",
             SyntaxErrorKind::Indentation => "IndentationError",
             SyntaxErrorKind::Tab => "TabError",
+            SyntaxErrorKind::Recursion => "RecursionError",
         }
     }
 }
@@ -69,6 +73,9 @@ impl fmt::Display for SyntaxError {
     /// Formats the error as CPython's uncaught-exception report (without the traceback header):
     /// the file and line, the source line, a caret, and `SyntaxError: message`.
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.kind == SyntaxErrorKind::Recursion {
+            return write!(formatter, "{}: {}", self.kind.class_name(), self.message);
+        }
         writeln!(
             formatter,
             "  File \"{}\", line {}",

@@ -18,6 +18,7 @@ use crate::error::{SyntaxError, SyntaxErrorKind};
 use crate::source::LineIndex;
 
 mod describe;
+mod limits;
 mod tabs;
 mod tokens;
 
@@ -39,6 +40,18 @@ use tokens::{
 /// [`crate::compile_module`] (or use the compile and dump functions, which do).
 pub fn parse_module(source: &str, filename: &str) -> Result<Parsed<ModModule>, SyntaxError> {
     crate::stack::with_room_for(source.len(), || parse_source(source, filename))
+}
+
+/// Parses `source` in a `compile()` mode only to find its first syntax error. The tree is
+/// dropped here, under the same stack precaution as it was built (dropping the tree of a
+/// deeply nested source recurses as deep as the nesting: the caller's stack may not do).
+pub fn check(source: &str, filename: &str, mode: crate::codegen::Mode) -> Result<(), SyntaxError> {
+    crate::stack::with_room_for(source.len(), || match mode {
+        crate::codegen::Mode::Eval => parse_expression(source, filename).map(drop),
+        crate::codegen::Mode::Exec | crate::codegen::Mode::Single => {
+            parse_module(source, filename).map(drop)
+        }
+    })
 }
 
 /// Parses the source of `eval()` (an expression) as a module whose only statement is that
@@ -75,24 +88,60 @@ fn parse_source(source: &str, filename: &str) -> Result<Parsed<ModModule>, Synta
     }
 }
 
+/// CPython's error for a source with a null byte: on the null byte's line, which it shows up
+/// to the null byte, with no caret.
+fn null_byte_error(source: &str, filename: &str, offset: usize) -> SyntaxError {
+    let index = LineIndex::new(source);
+    let mut error = index.error_without_caret(
+        SyntaxErrorKind::Syntax,
+        filename,
+        offset as u32,
+        "source code cannot contain null bytes",
+    );
+    if let Some(before) = error.source_line.split('\0').next() {
+        error.source_line = before.to_string();
+    }
+    error
+}
+
 /// Parses in `mode`, translating the first error.
 fn parse_checked(source: &str, filename: &str, mode: Mode) -> Result<Parsed<Mod>, SyntaxError> {
+    if let Some(offset) = source.find('\0') {
+        return Err(null_byte_error(source, filename, offset));
+    }
     let options = ParseOptions::from(mode).with_target_version(PythonVersion::PY311);
     let parsed = ruff_python_parser::parse_unchecked(source, options);
     let index = LineIndex::new(source);
     let tab_error = tabs::first_inconsistent_line(source, parsed.tokens());
+    let limit = limits::check(parsed.tokens(), &index, filename);
+    // Of the tokenizer's errors (inconsistent tabs, nesting limits), the earlier one.
+    let tokenizer_error = match (tab_error, limit) {
+        (Some(tab), Some((offset, _))) if tab <= offset => {
+            Some((tab, tab_error_at(&index, filename, tab)))
+        }
+        (Some(tab), None) => Some((tab, tab_error_at(&index, filename, tab))),
+        (_, limit) => limit,
+    };
     if let Some(error) = parsed.errors().first() {
         let translated = translate(error, parsed.tokens(), &index, filename);
-        return Err(match tab_error {
-            // The tokenizer meets the tab error first when it comes no later.
-            Some(offset) if index.line_of(offset) <= translated.line => {
-                tab_error_at(&index, filename, offset)
+        // The tokenizer meets its error first when it comes no later than the parse error
+        // (CPython's parser reads tokens as it goes).
+        return Err(match tokenizer_error {
+            Some((offset, early))
+                if tab_error == Some(offset) && index.line_of(offset) <= translated.line =>
+            {
+                early
+            }
+            Some((offset, early))
+                if tab_error != Some(offset) && offset < error.location.start().to_u32() =>
+            {
+                early
             }
             _ => translated,
         });
     }
-    if let Some(offset) = tab_error {
-        return Err(tab_error_at(&index, filename, offset));
+    if let Some((_, early)) = tokenizer_error {
+        return Err(early);
     }
     if let Some(error) = parsed.unsupported_syntax_errors().first() {
         return Err(translate_unsupported(

@@ -31,6 +31,7 @@ pub mod profile;
 pub mod protocol;
 pub mod runtime;
 pub mod shape;
+pub mod signals;
 pub mod stream;
 pub mod types;
 pub mod types_table;

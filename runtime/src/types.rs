@@ -249,14 +249,18 @@ pub fn builtin_binary(
         },
         (Payload::Str(a), Op::Multiply) => match repeat_count(host, right)? {
             Some(count) => {
-                // Check that the memory exists first (`repeat` would abort the process).
-                let mut probe = String::new();
-                let reserved = a
+                // A length past isize::MAX is CPython's OverflowError (its sizes are signed).
+                let Some(total) = a
                     .text
                     .len()
                     .checked_mul(count)
-                    .map(|total| probe.try_reserve_exact(total));
-                if !matches!(reserved, Some(Ok(()))) {
+                    .filter(|&total| total <= isize::MAX as usize)
+                else {
+                    return Err(host.runtime().overflow_error("repeated string is too long"));
+                };
+                // Check that the memory exists first (`repeat` would abort the process).
+                let mut probe = String::new();
+                if probe.try_reserve_exact(total).is_err() {
                     return Err(host.runtime().memory_error());
                 }
                 drop(probe);

@@ -597,7 +597,7 @@ impl Vm {
     /// Writes a `-v` line to standard error.
     fn report(&mut self, line: &str) {
         if self.imports.verbose {
-            self.runtime.output.write(
+            let _ = self.runtime.output.write(
                 krait_runtime::stream::TextStream::Stderr,
                 &format!("{line}\n"),
             );

@@ -77,12 +77,19 @@ impl Vm {
         )
     }
 
-    /// Collects garbage if the heap asks for it (a safepoint).
+    /// A safepoint: collects garbage if the heap asks for it, raises `KeyboardInterrupt` after
+    /// Ctrl-C, counts the instruction budget (the slow path, in `safepoint.rs`).
     #[inline]
-    pub(crate) fn safepoint(&mut self) {
-        if self.runtime.heap.wants_collection() {
-            self.collect_garbage();
+    pub(crate) fn safepoint(&mut self) -> PyResult<()> {
+        if self.runtime.heap.wants_collection()
+            || self
+                .safepoints
+                .poll
+                .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            return self.safepoint_slow();
         }
+        Ok(())
     }
 
     #[allow(clippy::too_many_lines)]
@@ -160,7 +167,11 @@ impl Vm {
                         self.stack.push(value);
                     }
                     CallOutcome::FramePushed => {
-                        self.safepoint();
+                        // Raised in the callee (its ip is 0; the caller's was synced before
+                        // the call), as CPython checks for signals when a function starts.
+                        if let Err(error) = self.safepoint() {
+                            return Err(Raised::from(error));
+                        }
                         if self.jit.is_some() {
                             if let Some(outcome) = self.enter_compiled_at_call() {
                                 match outcome {
@@ -485,7 +496,7 @@ impl Vm {
                 Opcode::Jump => {
                     if arg < ip {
                         sync!();
-                        self.safepoint();
+                        attempt!(self.safepoint());
                         if self.jit.is_some() {
                             if let Some(entry) = self.compiled_entry_for_loop(code, arg) {
                                 if let Some(frame) = self.frames.last_mut() {

@@ -23,6 +23,7 @@ pub mod interpreter;
 pub mod jit;
 pub mod matching;
 pub mod operations;
+pub mod safepoint;
 pub mod traceback;
 pub mod unwind;
 
@@ -69,6 +70,8 @@ pub struct Vm {
     pub jit_depth: usize,
     /// Why compiled code last left early (set by the helpers).
     pub(crate) jit_exit: Option<jit::JitExit>,
+    /// Interrupt polling and the instruction budget (`safepoint.rs`).
+    pub safepoints: safepoint::SafepointState,
 }
 
 impl Vm {
@@ -87,6 +90,7 @@ impl Vm {
             jit: None,
             jit_depth: 0,
             jit_exit: None,
+            safepoints: safepoint::SafepointState::default(),
         }
     }
 
@@ -163,9 +167,9 @@ impl Vm {
         }
     }
 
-    /// Flushes buffered output (at exit).
+    /// Flushes buffered output; a failure is kept for `Output::finish` to report at exit.
     pub fn flush(&mut self) {
-        self.runtime.output.flush();
+        self.runtime.output.flush_or_defer();
     }
 
     /// Runs a full collection with the VM's roots.

@@ -338,10 +338,11 @@ impl Vm {
         let builtins = self.runtime.builtins;
         set_str_key(&mut self.runtime, builtins, underscore, Value::NONE);
         let text = protocol::repr_string(self, value)?;
-        self.runtime.output.write(
+        krait_runtime::stream::write_or_raise(
+            self,
             krait_runtime::stream::TextStream::Stdout,
             &format!("{text}\n"),
-        );
+        )?;
         set_str_key(&mut self.runtime, builtins, underscore, value);
         Ok(())
     }

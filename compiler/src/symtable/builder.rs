@@ -190,7 +190,10 @@ impl Builder<'_> {
     /// Runs one level of the walk, refusing to go deeper than [`MAX_NESTING`].
     fn nested(&mut self, range: TextRange, body: impl FnOnce(&mut Self) -> Walk) -> Walk {
         if self.depth >= MAX_NESTING {
-            return Err(self.error(range, "maximum recursion depth exceeded during compilation"));
+            let mut error =
+                self.error(range, "maximum recursion depth exceeded during compilation");
+            error.kind = SyntaxErrorKind::Recursion;
+            return Err(error);
         }
         self.depth += 1;
         let result = crate::stack::grow(|| body(self));

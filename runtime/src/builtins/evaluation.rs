@@ -24,11 +24,16 @@ pub fn syntax_error(runtime: &mut Runtime, error: &SyntaxError, with_text: bool)
         krait_compiler::error::SyntaxErrorKind::Indentation => runtime.types.indentation_error,
         krait_compiler::error::SyntaxErrorKind::Tab => runtime.types.tab_error,
         krait_compiler::error::SyntaxErrorKind::Syntax => runtime.types.syntax_error,
+        krait_compiler::error::SyntaxErrorKind::Recursion => {
+            return runtime.new_error(runtime.types.recursion_error, &error.message);
+        }
     };
     let number = |value: i64| Value::small_int(value).unwrap_or(Value::NONE);
     // CPython puts the offset of an unexpected indent after the indentation.
     let column = if error.column == 0 && error.message == "unexpected indent" {
         (error.source_line.len() - error.source_line.trim_start().len()) as u32
+    } else if error.column == 0 && error.message == "too many levels of indentation" {
+        1
     } else {
         error.column
     };
@@ -76,12 +81,7 @@ fn compile_text(
         return Err(PyErr { exception });
     }
     // Parse first on its own: errors found by the parser carry the source line.
-    let parsed = match mode {
-        Mode::Eval => krait_compiler::parse::parse_expression(source, filename).map(drop),
-        Mode::Exec | Mode::Single => {
-            krait_compiler::parse::parse_module(source, filename).map(drop)
-        }
-    };
+    let parsed = krait_compiler::parse::check(source, filename, mode);
     // The tokenizer of `exec` and `single` sources ends the last line with a newline.
     let with_newline = |error: &mut SyntaxError| {
         if !error.source_line.is_empty()

@@ -149,10 +149,9 @@ fn print(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         crate::protocol::call_method(host, file_object, write, &[piece])?;
         return Ok(Value::NONE);
     }
-    let runtime = host.runtime();
-    runtime.output.write(stream, &text);
+    crate::stream::write_or_raise(host, stream, &text)?;
     if flush {
-        runtime.output.flush();
+        crate::stream::flush_or_raise(host)?;
     }
     Ok(Value::NONE)
 }
@@ -844,9 +843,9 @@ fn input(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     expect_arguments(host, &arguments, "input", 0, 1)?;
     if let Some(&prompt) = arguments.values.first() {
         let text = str_string(host, prompt)?;
-        host.runtime().output.write(TextStream::Stdout, &text);
+        crate::stream::write_or_raise(host, TextStream::Stdout, &text)?;
     }
-    host.runtime().output.flush();
+    crate::stream::flush_or_raise(host)?;
     let mut line = String::new();
     match std::io::stdin().read_line(&mut line) {
         Ok(0) => {

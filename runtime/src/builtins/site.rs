@@ -87,7 +87,8 @@ fn default_hook(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         let message = format!(
             "{place}: RuntimeWarning: Ignoring unimportable $PYTHONBREAKPOINT: \"{hook_name}\"\n"
         );
-        host.runtime()
+        let _ = host
+            .runtime()
             .output
             .write(crate::stream::TextStream::Stderr, &message);
         return Ok(Value::NONE);

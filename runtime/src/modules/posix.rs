@@ -662,7 +662,7 @@ fn write(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     };
     if descriptor == 1 || descriptor == 2 {
         // Keep the order with print(), whose output the runtime buffers.
-        host.runtime().output.flush();
+        host.runtime().output.flush_or_defer();
     }
     // SAFETY: `bytes` is valid for reads of its length for the duration of the call.
     let written = unsafe {

@@ -85,24 +85,57 @@ fn process_time(_host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> 
     ))
 }
 
+/// `time.sleep(seconds)`: flushes standard output, then sleeps; Ctrl-C cuts it short with
+/// `KeyboardInterrupt`, as in CPython. Lengths CPython cannot represent (in nanoseconds as a
+/// 64-bit integer) raise its OverflowError instead of sleeping forever.
 fn sleep(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    let seconds = arguments.values.first().and_then(|&value| {
-        value
-            .as_float()
-            .or_else(|| crate::types::int::as_int(value).and_then(|int| int.to_f64()))
-    });
-    match seconds {
-        Some(seconds) if seconds >= 0.0 => {
-            host.runtime().output.flush();
-            std::thread::sleep(std::time::Duration::from_secs_f64(seconds));
-            Ok(Value::NONE)
+    let Some(&argument) = arguments.values.first() else {
+        return Err(host
+            .runtime()
+            .type_error("sleep() takes exactly one argument (0 given)"));
+    };
+    let nanoseconds = if let Some(seconds) = argument.as_float() {
+        if seconds.is_nan() {
+            return Err(host
+                .runtime()
+                .value_error("Invalid value NaN (not a number)"));
         }
-        Some(_) => Err(host
+        let nanoseconds = (seconds * 1e9).ceil();
+        if nanoseconds >= i64::MAX as f64 || nanoseconds < i64::MIN as f64 {
+            return Err(host
+                .runtime()
+                .overflow_error("timestamp out of range for platform time_t"));
+        }
+        nanoseconds as i64
+    } else if let Some(seconds) = crate::types::int::as_int(argument) {
+        match seconds
+            .to_i64()
+            .and_then(|seconds| seconds.checked_mul(1_000_000_000))
+        {
+            Some(nanoseconds) => nanoseconds,
+            None => {
+                return Err(host
+                    .runtime()
+                    .overflow_error("timestamp too large to convert to C _PyTime_t"))
+            }
+        }
+    } else {
+        let runtime = host.runtime();
+        let name = crate::protocol::type_name(runtime, argument);
+        return Err(runtime.type_error(format!(
+            "'{name}' object cannot be interpreted as an integer"
+        )));
+    };
+    let Ok(nanoseconds) = u64::try_from(nanoseconds) else {
+        return Err(host
             .runtime()
-            .value_error("sleep length must be non-negative")),
-        None => Err(host
-            .runtime()
-            .type_error("'str' object cannot be interpreted as an integer")),
+            .value_error("sleep length must be non-negative"));
+    };
+    host.runtime().output.flush_or_defer();
+    if crate::signals::interruptible_sleep(std::time::Duration::from_nanos(nanoseconds)) {
+        Ok(Value::NONE)
+    } else {
+        Err(crate::signals::keyboard_interrupt(host.runtime()))
     }
 }
 

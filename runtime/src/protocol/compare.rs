@@ -291,6 +291,18 @@ fn sequence_order(
     right: Value,
     operator: Comparison,
 ) -> PyResult<bool> {
+    nested_comparison(host, |host| {
+        sequence_order_unguarded(host, left, right, operator)
+    })
+}
+
+/// Runs one level of a container comparison that compares items (which may be containers
+/// themselves): RecursionError past the recursion limit, as CPython, instead of overflowing
+/// the native stack on deeply nested containers.
+pub(crate) fn nested_comparison<T>(
+    host: &mut dyn Host,
+    body: impl FnOnce(&mut dyn Host) -> PyResult<T>,
+) -> PyResult<T> {
     let depth = COMPARISON_DEPTH.with(std::cell::Cell::get);
     if depth >= host.runtime().recursion_limit {
         let runtime = host.runtime();
@@ -300,7 +312,7 @@ fn sequence_order(
         ));
     }
     COMPARISON_DEPTH.with(|cell| cell.set(depth + 1));
-    let result = sequence_order_unguarded(host, left, right, operator);
+    let result = body(host);
     COMPARISON_DEPTH.with(|cell| cell.set(depth));
     result
 }

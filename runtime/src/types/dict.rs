@@ -234,6 +234,10 @@ pub fn equal(host: &mut dyn Host, left: Value, right: Value) -> PyResult<bool> {
 }
 
 fn equal_impl(host: &mut dyn Host, left: Value, right: Value) -> PyResult<bool> {
+    crate::protocol::compare::nested_comparison(host, |host| equal_unguarded(host, left, right))
+}
+
+fn equal_unguarded(host: &mut dyn Host, left: Value, right: Value) -> PyResult<bool> {
     let (Some(a), Some(b)) = (table(left), table(right)) else {
         return Ok(false);
     };

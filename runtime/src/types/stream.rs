@@ -52,20 +52,19 @@ fn write(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         return Err(runtime.new_error(runtime.types.os_error, "not writable"));
     }
     let count = text.chars().count() as i64;
-    let runtime = host.runtime();
-    runtime.output.write(stream, text);
-    Ok(runtime.new_int(count))
+    crate::stream::write_or_raise(host, stream, text)?;
+    Ok(host.runtime().new_int(count))
 }
 
 fn flush(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     receiver(host, &arguments)?;
-    host.runtime().output.flush();
+    crate::stream::flush_or_raise(host)?;
     Ok(Value::NONE)
 }
 
 fn readline(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     receiver(host, &arguments)?;
-    host.runtime().output.flush();
+    host.runtime().output.flush_or_defer();
     let mut line = String::new();
     let _ = std::io::stdin().lock().read_line(&mut line);
     Ok(host.runtime().new_string(line))
@@ -73,7 +72,7 @@ fn readline(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 
 fn read(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     receiver(host, &arguments)?;
-    host.runtime().output.flush();
+    host.runtime().output.flush_or_defer();
     let mut text = String::new();
     let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text);
     Ok(host.runtime().new_string(text))

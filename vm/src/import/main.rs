@@ -310,7 +310,7 @@ impl Vm {
                             .unwrap_or_default();
                     self.flush();
                     let report = self.format_exception(error.exception);
-                    self.runtime.output.write(
+                    let _ = self.runtime.output.write(
                         krait_runtime::stream::TextStream::Stderr,
                         &format!("Exception ignored in atexit callback: {handler}\n{report}"),
                     );

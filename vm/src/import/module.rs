@@ -256,6 +256,10 @@ impl Vm {
             }
             krait_compiler::error::SyntaxErrorKind::Tab => self.runtime.types.tab_error,
             krait_compiler::error::SyntaxErrorKind::Syntax => self.runtime.types.syntax_error,
+            krait_compiler::error::SyntaxErrorKind::Recursion => {
+                let class = self.runtime.types.recursion_error;
+                return self.runtime.new_error(class, &error.message);
+            }
         };
         let mark = self.runtime.root_mark();
         let root = |runtime: &mut krait_runtime::Runtime, value: Value| {

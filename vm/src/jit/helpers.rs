@@ -140,7 +140,7 @@ extern "C" fn call(
             Ok(value)
         }
         Ok(CallOutcome::FramePushed) => {
-            vm.safepoint();
+            vm.collect_if_due();
             if let Some(frame) = vm.frames.last_mut() {
                 frame.is_entry = true;
             }
@@ -211,6 +211,6 @@ extern "C" fn safepoint(
     // SAFETY: called only by compiled code, with the vm pointer it was given.
     let vm = unsafe { vm_from(vm) };
     enter(vm, stack_pointer, instruction);
-    vm.safepoint();
+    vm.collect_if_due();
     0
 }

@@ -539,7 +539,7 @@ impl Vm {
             is_entry: true,
             generator: Value::NULL,
         });
-        self.safepoint();
+        self.collect_if_due();
         let outcome = self.run_compiled(entry, 0);
         Some(self.finish_entry_frame(outcome))
     }

@@ -393,7 +393,13 @@ pub fn dunder_mul(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> 
     if count == 1 || text.is_empty() {
         return Ok(call.this);
     }
-    match text.len().checked_mul(count) {
+    // CPython's sizes are signed (Py_ssize_t): past isize::MAX is an overflow, not a
+    // MemoryError.
+    match text
+        .len()
+        .checked_mul(count)
+        .filter(|&total| total <= isize::MAX as usize)
+    {
         None => Err(host.runtime().overflow_error("repeated string is too long")),
         Some(total) if total > MAX_RESULT_BYTES => Err(memory_error(host)),
         Some(_) => {
