@@ -88,12 +88,19 @@ fn run(arguments: &[&str]) -> Ended {
     finish(child)
 }
 
-/// Starts `code`, waits for it to print its first line (it is running its loop by then), sends
-/// SIGINT, and waits for it to end. In the interpreter: compiled code does not poll for
-/// interrupts yet (`Vm::collect_if_due` in vm/src/safepoint.rs), so a loop that the JIT compiles
-/// would not see Ctrl-C.
-fn interrupt(code: &str) -> Ended {
-    let mut child = krait(&["--jit=off", "-c", code])
+/// Runs [`interrupt_in`] in the interpreter, with the JIT at its default thresholds (the loop
+/// gets compiled and entered while it runs) and with every loop compiled at once.
+fn interrupt(code: &str) -> Vec<Ended> {
+    ["--jit=off", "--jit=on", "--jit=eager"]
+        .iter()
+        .map(|mode| interrupt_in(mode, code))
+        .collect()
+}
+
+/// Starts `code` in `mode`, waits for it to print its first line (it is running its loop by
+/// then), sends SIGINT, and waits for it to end.
+fn interrupt_in(mode: &str, code: &str) -> Ended {
+    let mut child = krait(&[mode, "-c", code])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -103,7 +110,8 @@ fn interrupt(code: &str) -> Ended {
     let mut first = String::new();
     stdout.read_line(&mut first).expect("first line");
     assert_eq!(first, "ready\n");
-    std::thread::sleep(Duration::from_millis(100));
+    // Long enough for the loop to be compiled and entered (OSR) under --jit=on.
+    std::thread::sleep(Duration::from_millis(300));
     // SAFETY: kill has no memory-safety preconditions; the pid is our running child.
     unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
     child.stdout = None;
@@ -120,65 +128,69 @@ fn last_line(text: &str) -> &str {
 
 #[test]
 fn ctrl_c_interrupts_a_loop_and_ends_killed_by_sigint() {
-    let ended = interrupt("print('ready', flush=True)\nwhile True:\n    pass\n");
-    // CPython prints the traceback, then kills itself with SIGINT (a shell shows status 130).
-    assert_eq!(
-        ended.status.signal(),
-        Some(libc::SIGINT),
-        "{}",
-        ended.stderr
-    );
-    assert!(ended
-        .stderr
-        .starts_with("Traceback (most recent call last):\n"));
-    assert!(ended
-        .stderr
-        .contains("  File \"<string>\", line 2, in <module>\n"));
-    assert_eq!(last_line(&ended.stderr), "KeyboardInterrupt");
+    for ended in interrupt("print('ready', flush=True)\nwhile True:\n    pass\n") {
+        // CPython prints the traceback, then kills itself with SIGINT (a shell shows status 130).
+        assert_eq!(
+            ended.status.signal(),
+            Some(libc::SIGINT),
+            "{}",
+            ended.stderr
+        );
+        assert!(ended
+            .stderr
+            .starts_with("Traceback (most recent call last):\n"));
+        assert!(ended
+            .stderr
+            .contains("  File \"<string>\", line 2, in <module>\n"));
+        assert_eq!(last_line(&ended.stderr), "KeyboardInterrupt");
+    }
 }
 
 #[test]
 fn ctrl_c_interrupts_recursion_and_calls() {
-    let ended = interrupt(
+    for ended in interrupt(
         "def f(n):\n    return f(n - 1) if n else 0\nprint('ready', flush=True)\nwhile True:\n    f(50)\n",
-    );
-    assert_eq!(
-        ended.status.signal(),
-        Some(libc::SIGINT),
-        "{}",
-        ended.stderr
-    );
-    assert_eq!(last_line(&ended.stderr), "KeyboardInterrupt");
+    ) {
+        assert_eq!(
+            ended.status.signal(),
+            Some(libc::SIGINT),
+            "{}",
+            ended.stderr
+        );
+        assert_eq!(last_line(&ended.stderr), "KeyboardInterrupt");
+    }
 }
 
 #[test]
 fn ctrl_c_interrupts_time_sleep() {
     let started = std::time::Instant::now();
-    let ended = interrupt("import time\nprint('ready', flush=True)\ntime.sleep(600)\n");
-    assert!(started.elapsed() < Duration::from_secs(20));
-    assert_eq!(
-        ended.status.signal(),
-        Some(libc::SIGINT),
-        "{}",
-        ended.stderr
-    );
-    assert!(
-        ended.stderr.contains("line 3, in <module>"),
-        "{}",
-        ended.stderr
-    );
-    assert_eq!(last_line(&ended.stderr), "KeyboardInterrupt");
+    for ended in interrupt("import time\nprint('ready', flush=True)\ntime.sleep(600)\n") {
+        assert!(started.elapsed() < Duration::from_secs(20));
+        assert_eq!(
+            ended.status.signal(),
+            Some(libc::SIGINT),
+            "{}",
+            ended.stderr
+        );
+        assert!(
+            ended.stderr.contains("line 3, in <module>"),
+            "{}",
+            ended.stderr
+        );
+        assert_eq!(last_line(&ended.stderr), "KeyboardInterrupt");
+    }
 }
 
 #[test]
 fn keyboard_interrupt_can_be_caught() {
-    let ended = interrupt(
+    for ended in interrupt(
         "try:\n    print('ready', flush=True)\n    while True:\n        pass\n\
          except KeyboardInterrupt as error:\n    print('caught', repr(error))\nprint('after')\n",
-    );
-    assert_eq!(ended.status.code(), Some(0), "{}", ended.stderr);
-    assert_eq!(ended.stdout, "caught KeyboardInterrupt()\nafter\n");
-    assert_eq!(ended.stderr, "");
+    ) {
+        assert_eq!(ended.status.code(), Some(0), "{}", ended.stderr);
+        assert_eq!(ended.stdout, "caught KeyboardInterrupt()\nafter\n");
+        assert_eq!(ended.stderr, "");
+    }
 }
 
 #[test]

@@ -25,6 +25,8 @@ pub struct RunSettings {
     pub budget: u64,
     /// Collect garbage at every safepoint.
     pub gc_stress: bool,
+    /// Compile every function and loop at once (`--jit=eager`) instead of interpreting.
+    pub eager_jit: bool,
 }
 
 impl Default for RunSettings {
@@ -32,6 +34,7 @@ impl Default for RunSettings {
         RunSettings {
             budget: BUDGET,
             gc_stress: false,
+            eager_jit: false,
         }
     }
 }
@@ -90,6 +93,21 @@ pub fn run_program_here(source: &str, settings: RunSettings) -> Outcome {
     vm.runtime.heap.stress = settings.gc_stress;
     vm.imports.cache.write = false;
     vm.set_instruction_budget(Some(settings.budget));
+    if settings.eager_jit {
+        let options = krait_vm::jit::JitOptions {
+            mode: krait_vm::jit::JitMode::Eager,
+            threshold: krait_vm::jit::DEFAULT_THRESHOLD,
+            log: false,
+            stats: false,
+            emit_assembly: None,
+            emit_clif: None,
+            gc_stress: settings.gc_stress,
+            perf_map: false,
+        };
+        if let Err(message) = vm.enable_jit(options) {
+            panic!("the JIT cannot start: {message}");
+        }
+    }
     let result = vm.run_string(source, "<fuzz>");
     let ending = match result {
         Ok(()) => Ending::Completed,
@@ -109,4 +127,38 @@ pub fn run_program_here(source: &str, settings: RunSettings) -> Outcome {
         stderr: captured.stderr,
         ending,
     }
+}
+
+/// A small program built from fuzzer bytes for the differential target: integer and float
+/// arithmetic, comparisons, loops, calls and list indexing — what compiled code speculates on —
+/// so most inputs compile and run instead of failing to parse.
+pub fn arithmetic_program(bytes: &[u8]) -> String {
+    const VALUES: [&str; 12] = [
+        "0", "1", "-1", "7", "2**47 - 1", "-(2**47)", "2**40", "0.5", "-2.25", "1e300", "True",
+        "3",
+    ];
+    const OPERATORS: [&str; 11] = ["+", "-", "*", "//", "%", "/", "<<", ">>", "&", "|", "^"];
+    const COMPARISONS: [&str; 6] = ["<", "<=", "==", "!=", ">", ">="];
+    let mut program = String::from("def f(a, b, items):
+    total = a
+");
+    for chunk in bytes.chunks(4).take(24) {
+        let pick = |index: usize, length: usize| chunk.get(index).map_or(0, |&b| b as usize % length);
+        let operator = OPERATORS[pick(0, OPERATORS.len())];
+        let value = VALUES[pick(1, VALUES.len())];
+        let comparison = COMPARISONS[pick(2, COMPARISONS.len())];
+        let line = match pick(3, 6) {
+            0 => format!("    total = total {operator} {value}\n"),
+            1 => format!("    if total {comparison} b:\n        total = total {operator} b\n"),
+            2 => format!("    for i in range({}):\n        total = total {operator} i\n", pick(1, 40)),
+            3 => format!("    total = total {operator} items[{} % len(items)]\n", pick(1, 9)),
+            4 => format!("    items.append(total {comparison} {value})\n"),
+            _ => format!("    b = -b if b {comparison} {value} else b {operator} 1\n"),
+        };
+        program.push_str(&line);
+    }
+    program.push_str(
+        "    return total\n\nfor round in range(3):\n    for a in (0, 1, -3, 2.5, 2**46):\n        try:\n            print(repr(f(a, 3, [1, 2.5, -4])))\n        except Exception as error:\n            print(type(error).__name__, error)\n",
+    );
+    program
 }

@@ -143,6 +143,9 @@ pub struct Environment {
     pub allocated_offset: i32,
     /// Byte offset, within the vm, of the heap's collection threshold.
     pub threshold_offset: i32,
+    /// Byte offset, within the vm, of the pointer to the flag safepoints poll (set on Ctrl-C,
+    /// or always while an instruction budget counts).
+    pub poll_offset: i32,
     /// Call the safepoint helper at every back-edge (the GC-stress mode).
     pub gc_stress: bool,
     /// The address of the class epoch (a `u64` that changes whenever a class namespace

@@ -1518,8 +1518,8 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.terminated = true;
     }
 
-    /// A loop back-edge: calls the vm when the heap wants a collection (or always, under GC
-    /// stress), which also lets it deliver signals.
+    /// A loop back-edge: calls the vm when the heap wants a collection or the safepoint flag
+    /// is set (Ctrl-C, an instruction budget), and always under GC stress.
     fn safepoint(&mut self, index: usize) {
         let helper = self.environment.helpers.safepoint;
         if self.environment.gc_stress {
@@ -1538,10 +1538,22 @@ impl<'a, 'b> Translator<'a, 'b> {
             self.vm,
             self.environment.threshold_offset,
         );
-        let due = self
+        let collection_due =
+            self.builder
+                .ins()
+                .icmp(IntCC::UnsignedGreaterThanOrEqual, allocated, threshold);
+        let flag_address = self.builder.ins().load(
+            types::I64,
+            MemFlagsData::trusted(),
+            self.vm,
+            self.environment.poll_offset,
+        );
+        let flag = self
             .builder
             .ins()
-            .icmp(IntCC::UnsignedGreaterThanOrEqual, allocated, threshold);
+            .uload8(types::I32, MemFlagsData::trusted(), flag_address, 0);
+        let requested = self.builder.ins().icmp_imm_s(IntCC::NotEqual, flag, 0);
+        let due = self.builder.ins().bor(collection_due, requested);
         let collect = self.builder.create_block();
         let next = self.builder.create_block();
         self.builder.set_cold_block(collect);
@@ -1683,6 +1695,18 @@ impl<'a, 'b> Translator<'a, 'b> {
             NumericMode::Float { mixed }
                 if matches!(operator, ADD | SUBTRACT | MULTIPLY | TRUE_DIVIDE) =>
             {
+                if mixed {
+                    // An int may stand for a float here, but two ints must make an int: at
+                    // least one operand has to be a float.
+                    let (right_value, right_kind) = self.peek(0);
+                    let (left_value, left_kind) = self.peek(1);
+                    if right_kind != Kind::Float && left_kind != Kind::Float {
+                        let right_float = self.is_float(right_value);
+                        let left_float = self.is_float(left_value);
+                        let any = self.builder.ins().bor(left_float, right_float);
+                        self.guard(any, index, DeoptReason::NotAFloat);
+                    }
+                }
                 let right = self.float_operand(0, index, mixed);
                 let left = self.float_operand(1, index, mixed);
                 let raw = match operator {

@@ -140,11 +140,14 @@ extern "C" fn call(
             Ok(value)
         }
         Ok(CallOutcome::FramePushed) => {
-            vm.collect_if_due();
             if let Some(frame) = vm.frames.last_mut() {
                 frame.is_entry = true;
             }
-            vm.run_pushed_frame()
+            // As the interpreter: a pending Ctrl-C is raised in the callee as it starts.
+            match vm.safepoint() {
+                Ok(()) => vm.run_pushed_frame(),
+                Err(error) => vm.finish_pushed_frame_with(error),
+            }
         }
         Err(error) => Err(error),
     };
@@ -200,7 +203,8 @@ extern "C" fn for_iter(
     }
 }
 
-/// A loop back-edge where a collection may be due.
+/// A loop back-edge where a collection may be due or Ctrl-C is pending (or the instruction
+/// budget counts): `KeyboardInterrupt` leaves compiled code like any exception.
 extern "C" fn safepoint(
     vm: *mut c_void,
     stack_pointer: *mut u64,
@@ -211,6 +215,8 @@ extern "C" fn safepoint(
     // SAFETY: called only by compiled code, with the vm pointer it was given.
     let vm = unsafe { vm_from(vm) };
     enter(vm, stack_pointer, instruction);
-    vm.collect_if_due();
-    0
+    match vm.safepoint() {
+        Ok(()) => 0,
+        Err(error) => raise(vm, error),
+    }
 }

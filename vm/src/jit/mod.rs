@@ -137,6 +137,7 @@ impl Vm {
             helpers: helpers::table(),
             fast_paths: fast_paths::table(),
             allocated_offset: (heap + heap_allocated) as i32,
+            poll_offset: std::mem::offset_of!(Vm, safepoints.poll) as i32,
             threshold_offset: (heap + heap_threshold) as i32,
             gc_stress: options.gc_stress,
             layout: krait_runtime::layout::measure(),
@@ -457,6 +458,11 @@ impl Vm {
         self.finish_entry_frame(CompiledOutcome::Deopted)
     }
 
+    /// Completes the top frame, an entry frame just pushed, that raised `error` before running.
+    pub(crate) fn finish_pushed_frame_with(&mut self, error: PyErr) -> PyResult<Value> {
+        self.finish_entry_frame(CompiledOutcome::Raised(error))
+    }
+
     /// Completes the top frame, an entry frame, after its compiled code left with `outcome`.
     fn finish_entry_frame(&mut self, outcome: CompiledOutcome) -> PyResult<Value> {
         match outcome {
@@ -539,7 +545,9 @@ impl Vm {
             is_entry: true,
             generator: Value::NULL,
         });
-        self.collect_if_due();
+        if let Err(error) = self.safepoint() {
+            return Some(self.finish_entry_frame(CompiledOutcome::Raised(error)));
+        }
         let outcome = self.run_compiled(entry, 0);
         Some(self.finish_entry_frame(outcome))
     }
