@@ -671,6 +671,38 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder.switch_to_block(join);
     }
 
+    /// The stack after `LoadAttr` or `LoadMethod` found `result` for the object on top:
+    /// the attribute, or the method with the object as its receiver.
+    fn finish_attribute(&mut self, opcode: Opcode, result: IrValue) {
+        let (object, _) = self.pop();
+        self.push(result, Kind::Unknown);
+        if opcode == Opcode::LoadMethod {
+            self.push(object, Kind::Unknown);
+        }
+    }
+
+    /// `LoadAttr` or `LoadMethod` through the attribute cache's fast path, else the generic
+    /// helper.
+    fn attribute_fallback(&mut self, index: usize, opcode: Opcode, arg: u32) {
+        let (object, _) = self.peek(0);
+        let fast = if opcode == Opcode::LoadMethod {
+            self.environment.fast_paths.load_method
+        } else {
+            self.environment.fast_paths.load_attribute
+        };
+        let zero = self.zero();
+        self.fast_or_generic(
+            index,
+            opcode,
+            arg,
+            fast,
+            zero,
+            index as i64,
+            (object, zero),
+            |this, result| this.finish_attribute(opcode, result),
+        );
+    }
+
     fn zero(&mut self) -> IrValue {
         self.builder.ins().iconst(types::I64, 0)
     }
@@ -1299,28 +1331,10 @@ impl<'a, 'b> Translator<'a, 'b> {
                         let next = this.builder.create_block();
                         this.builder.ins().brif(bound, next, &[], fallback, &[]);
                         this.builder.switch_to_block(next);
-                        this.pop();
-                        this.push(value, Kind::Unknown);
+                        this.finish_attribute(opcode, value);
                         true
                     },
-                    |this| {
-                        let (object, _) = this.peek(0);
-                        let fast = this.environment.fast_paths.load_attribute;
-                        let zero = this.zero();
-                        this.fast_or_generic(
-                            index,
-                            opcode,
-                            arg,
-                            fast,
-                            zero,
-                            index as i64,
-                            (object, zero),
-                            |this, value| {
-                                this.pop();
-                                this.push(value, Kind::Unknown);
-                            },
-                        );
-                    },
+                    |this| this.attribute_fallback(index, opcode, arg),
                 );
             }
             Opcode::StoreAttr => {
@@ -1385,30 +1399,10 @@ impl<'a, 'b> Translator<'a, 'b> {
                             .builder
                             .ins()
                             .iconst(types::I64, recorded.method as i64);
-                        this.pop();
-                        this.push(method, Kind::Unknown);
-                        this.push(object, Kind::Unknown);
+                        this.finish_attribute(opcode, method);
                         true
                     },
-                    |this| {
-                        let (object, _) = this.peek(0);
-                        let fast = this.environment.fast_paths.load_method;
-                        let zero = this.zero();
-                        this.fast_or_generic(
-                            index,
-                            opcode,
-                            arg,
-                            fast,
-                            zero,
-                            index as i64,
-                            (object, zero),
-                            |this, method| {
-                                this.pop();
-                                this.push(method, Kind::Unknown);
-                                this.push(object, Kind::Unknown);
-                            },
-                        );
-                    },
+                    |this| this.attribute_fallback(index, opcode, arg),
                 );
             }
             Opcode::UnpackSequence => {
