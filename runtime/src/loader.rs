@@ -37,6 +37,12 @@ pub fn load_code(runtime: &mut Runtime, code: &Rc<CodeObject>) -> Value {
         ),
         attribute_sites: crate::attribute_site::Sites::new(code),
         profile: crate::profile::CodeProfile::new(code.instructions.len()),
+        plain_call: code.flags
+            & (krait_compiler::code::flags::VARARGS | krait_compiler::code::flags::VARKEYWORDS)
+            == 0
+            && code.keyword_only_count == 0
+            && code.cellvars.is_empty()
+            && !code.is_generator(),
     })));
     runtime.pop_roots(mark);
     value

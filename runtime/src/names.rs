@@ -1,5 +1,7 @@
 //! Interned names the runtime looks up often (dunders, common attributes).
 
+use krait_compiler::{BinaryOperator, Comparison};
+
 use crate::value::Value;
 
 macro_rules! define_names {
@@ -165,3 +167,54 @@ define_names!(
     file,
     maxsplit,
 );
+
+/// The interned dunder names of the binary and comparison operators, indexed by operator, so the
+/// operator protocols find `__add__` or `__lt__` without hashing the name on every operation
+/// (sorting a list of strs compares millions of times).
+#[derive(Clone, Copy)]
+pub struct OperatorNames {
+    binary: [Value; 26],
+    reflected: [Value; 13],
+    comparison: [Value; 6],
+}
+
+impl OperatorNames {
+    /// Interns every operator dunder with `intern`.
+    pub fn new(intern: &mut dyn FnMut(&str) -> Value) -> OperatorNames {
+        let binary = std::array::from_fn(|index| {
+            let operator = BinaryOperator::from_arg(index as u32).unwrap_or(BinaryOperator::Add);
+            intern(operator.dunder())
+        });
+        let reflected = std::array::from_fn(|index| {
+            let operator = BinaryOperator::from_arg(index as u32).unwrap_or(BinaryOperator::Add);
+            intern(operator.reflected_dunder())
+        });
+        let comparison = std::array::from_fn(|index| {
+            let operator = Comparison::from_arg(index as u32).unwrap_or(Comparison::Equal);
+            intern(operator.dunder())
+        });
+        OperatorNames {
+            binary,
+            reflected,
+            comparison,
+        }
+    }
+
+    /// `operator.dunder()`, interned.
+    #[inline]
+    pub fn binary(&self, operator: BinaryOperator) -> Value {
+        self.binary[operator as usize]
+    }
+
+    /// `operator.reflected_dunder()`, interned.
+    #[inline]
+    pub fn reflected(&self, operator: BinaryOperator) -> Value {
+        self.reflected[operator.plain() as usize]
+    }
+
+    /// `operator.dunder()` of a comparison, interned.
+    #[inline]
+    pub fn comparison(&self, operator: Comparison) -> Value {
+        self.comparison[operator as usize]
+    }
+}

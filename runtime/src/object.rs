@@ -164,6 +164,10 @@ pub struct CodeData {
     pub attribute_sites: crate::attribute_site::Sites,
     /// Tiering counters, type feedback and compiled code (see `profile.rs`).
     pub profile: crate::profile::CodeProfile,
+    /// Whether a call with exactly `argument_count` positional arguments binds them as the
+    /// first locals with nothing else to do: no `*args`/`**kwargs`, no keyword-only
+    /// parameters, no cells, and not a generator. The interpreter's call fast path needs it.
+    pub plain_call: bool,
 }
 
 /// The signature of a function written in Rust.

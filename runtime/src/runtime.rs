@@ -31,6 +31,11 @@ pub struct Runtime {
     pub types: BuiltinTypes,
     /// Frequently used interned names.
     pub names: Names,
+    /// The operators' dunder names.
+    pub operator_names: crate::names::OperatorNames,
+    /// The one-character ASCII strs and the empty str, by code (128 = empty), interned: text
+    /// processing makes these constantly.
+    short_strs: [Value; 129],
     /// The `builtins` module's namespace (a dict).
     pub builtins: Value,
     /// `sys.modules` (a dict).
@@ -61,10 +66,23 @@ impl Runtime {
         let mut interned = FxHashMap::default();
         let mut heap = Heap::new();
         let names = Names::new(&mut |text: &str| intern_into(&mut heap, &mut interned, text));
+        let operator_names = crate::names::OperatorNames::new(&mut |text: &str| {
+            intern_into(&mut heap, &mut interned, text)
+        });
+        let short_strs = std::array::from_fn(|code| {
+            let text = if code < 128 {
+                char::from(code as u8).to_string()
+            } else {
+                String::new()
+            };
+            intern_into(&mut heap, &mut interned, &text)
+        });
         let mut runtime = Runtime {
             heap,
             types: BuiltinTypes::empty(),
             names,
+            operator_names,
+            short_strs,
             builtins: Value::NULL,
             modules: Value::NULL,
             output: Output::default(),
@@ -152,8 +170,10 @@ impl Runtime {
 
     /// A new str.
     pub fn new_str(&mut self, text: &str) -> Value {
-        if text.len() <= 1 {
-            return self.intern(text);
+        match text.as_bytes() {
+            [] => return self.short_strs[128],
+            &[byte] if byte < 128 => return self.short_strs[byte as usize],
+            _ => {}
         }
         self.heap.allocate(Payload::Str(make_str(text)))
     }

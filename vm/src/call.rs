@@ -137,6 +137,58 @@ impl Vm {
         Ok(CallOutcome::Returned(result))
     }
 
+    /// The interpreter's call fast path: when `callable` is a Python function whose code takes
+    /// exactly the positional arguments given (see `CodeData::plain_call`), pushes its frame
+    /// with the arguments in place as its first locals and returns true. Returns false, having
+    /// done nothing, when the general path is needed (including for every error).
+    #[inline]
+    pub(crate) fn push_plain_frame(
+        &mut self,
+        callable: Value,
+        arguments_start: usize,
+        return_to: usize,
+    ) -> bool {
+        let Some(function) = function_object(callable) else {
+            return false;
+        };
+        let Some(code) = code_data(function.code) else {
+            return false;
+        };
+        let compiled = &code.code;
+        let local_count = compiled.varnames.len();
+        let free = krait_runtime::types::tuple::items(function.closure).unwrap_or(&[]);
+        if !code.plain_call
+            || self.stack.len() - arguments_start != compiled.argument_count as usize
+            || self.frames.len() >= self.runtime.recursion_limit
+            || self.stack.len()
+                + local_count
+                + free.len()
+                + compiled.max_stack_depth as usize
+                + crate::STACK_MARGIN
+                > self.stack.capacity()
+        {
+            return false;
+        }
+        self.stack
+            .resize(arguments_start + local_count, Value::NULL);
+        self.stack.extend_from_slice(free);
+        let stack_base = self.stack.len();
+        self.frames.push(Frame {
+            code,
+            code_value: function.code,
+            function: callable,
+            globals: function.globals,
+            locals: Value::NULL,
+            base: arguments_start,
+            stack_base,
+            ip: 0,
+            return_to,
+            is_entry: false,
+            generator: Value::NULL,
+        });
+        true
+    }
+
     /// Binds the arguments on the stack (from `arguments_start`) to the function's
     /// parameters, in place, and pushes its frame.
     fn push_function_frame(

@@ -98,6 +98,9 @@ impl Vm {
             return Ok(Exit::Return(Value::NONE));
         };
         let mut code = frame.code;
+        // The instructions, held directly: fetching through `code` would load three dependent
+        // pointers per instruction once `code` is spilled.
+        let mut instructions: &'static [krait_compiler::Instruction] = &code.code.instructions;
         let mut ip = frame.ip;
         let mut base = frame.base;
         let mut cells_base = base + code.code.varnames.len();
@@ -114,6 +117,7 @@ impl Vm {
                 match self.frames.last() {
                     Some(frame) => {
                         code = frame.code;
+                        instructions = &code.code.instructions;
                         ip = frame.ip;
                         base = frame.base;
                         cells_base = base + code.code.varnames.len();
@@ -151,6 +155,34 @@ impl Vm {
             }};
         }
 
+        // After a Python function's frame was pushed: checks for signals (raised in the
+        // callee, whose ip is 0; the caller's was synced before the call, as CPython checks when
+        // a function starts), runs the callee compiled when it is hot, and continues the loop
+        // in whichever frame is now on top.
+        macro_rules! entered_frame {
+            () => {
+                if let Err(error) = self.safepoint() {
+                    return Err(Raised::from(error));
+                }
+                if self.jit.is_some() {
+                    if let Some(outcome) = self.enter_compiled_at_call() {
+                        match outcome {
+                            CompiledOutcome::Returned(value) => {
+                                if let Some(frame) = self.frames.pop() {
+                                    self.stack.truncate(frame.return_to);
+                                }
+                                self.stack.push(value);
+                            }
+                            CompiledOutcome::Deopted => {}
+                            // The compiled frame recorded where it raised.
+                            CompiledOutcome::Raised(error) => return Err(Raised::from(error)),
+                        }
+                    }
+                }
+                reload!();
+            };
+        }
+
         // Calls `callable` with the arguments from `arguments_start`: a Python function gets its
         // frame pushed and the loop continues in it; anything else leaves its result in place of
         // the callable.
@@ -167,36 +199,14 @@ impl Vm {
                         self.stack.push(value);
                     }
                     CallOutcome::FramePushed => {
-                        // Raised in the callee (its ip is 0; the caller's was synced before
-                        // the call), as CPython checks for signals when a function starts.
-                        if let Err(error) = self.safepoint() {
-                            return Err(Raised::from(error));
-                        }
-                        if self.jit.is_some() {
-                            if let Some(outcome) = self.enter_compiled_at_call() {
-                                match outcome {
-                                    CompiledOutcome::Returned(value) => {
-                                        if let Some(frame) = self.frames.pop() {
-                                            self.stack.truncate(frame.return_to);
-                                        }
-                                        self.stack.push(value);
-                                    }
-                                    CompiledOutcome::Deopted => {}
-                                    // The compiled frame recorded where it raised.
-                                    CompiledOutcome::Raised(error) => {
-                                        return Err(Raised::from(error))
-                                    }
-                                }
-                            }
-                        }
-                        reload!();
+                        entered_frame!();
                     }
                 }
             };
         }
 
         loop {
-            let Some(&instruction) = code.code.instructions.get(ip) else {
+            let Some(&instruction) = instructions.get(ip) else {
                 throw!(self.runtime.new_error(
                     self.runtime.types.system_error,
                     "instruction pointer out of range"
@@ -382,7 +392,30 @@ impl Vm {
                     self.stack.push(method);
                     self.stack.push(receiver);
                 }
-                Opcode::Call | Opcode::CallMethod | Opcode::CallKw | Opcode::CallFunctionEx => {
+                Opcode::Call | Opcode::CallMethod => {
+                    sync!();
+                    // CALL: [callable, arguments…]; CALL_METHOD: [method, self, arguments…]
+                    // or [NULL, callable, arguments…] — both cut back below the first slot.
+                    let length = self.stack.len();
+                    let (callable, arguments_start, return_to) =
+                        if instruction.opcode == Opcode::Call {
+                            (self.stack[length - arg - 1], length - arg, length - arg - 1)
+                        } else if self.stack[length - arg - 2].is_null() {
+                            (self.stack[length - arg - 1], length - arg, length - arg - 2)
+                        } else {
+                            (
+                                self.stack[length - arg - 2],
+                                length - arg - 1,
+                                length - arg - 2,
+                            )
+                        };
+                    if self.push_plain_frame(callable, arguments_start, return_to) {
+                        entered_frame!();
+                        continue;
+                    }
+                    call!(callable, arguments_start, &[], return_to);
+                }
+                Opcode::CallKw | Opcode::CallFunctionEx => {
                     sync!();
                     let (callable, arguments_start, keyword_names, return_to) =
                         attempt!(self.call_operands(instruction.opcode, arg));

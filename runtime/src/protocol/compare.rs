@@ -25,8 +25,8 @@ pub fn compare(
     let runtime = host.runtime();
     let left_class = type_of(runtime, left);
     let right_class = type_of(runtime, right);
-    let name = runtime.intern(operator.dunder());
-    let swapped_name = runtime.intern(operator.swapped().dunder());
+    let name = runtime.operator_names.comparison(operator);
+    let swapped_name = runtime.operator_names.comparison(operator.swapped());
     let reflected_first = left_class != right_class && is_subclass(right_class, left_class);
     let forward = lookup_in_type(runtime, left_class, name).filter(|&method| !is_native(method));
     let reflected =
@@ -134,10 +134,13 @@ pub fn builtin_order(
     right: Value,
     operator: Comparison,
 ) -> PyResult<Option<bool>> {
-    let (left, right) = if left.is_object() || right.is_object() {
+    // (Only instances of subclasses of builtin types delegate.)
+    let (left, right) = if crate::protocol::base_value(left).is_some()
+        || crate::protocol::base_value(right).is_some()
+    {
         let runtime = host.runtime();
-        let forward = runtime.intern(operator.dunder());
-        let swapped = runtime.intern(operator.swapped().dunder());
+        let forward = runtime.operator_names.comparison(operator);
+        let swapped = runtime.operator_names.comparison(operator.swapped());
         (
             crate::protocol::delegate(runtime, left, &[forward]),
             crate::protocol::delegate(runtime, right, &[swapped]),

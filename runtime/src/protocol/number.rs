@@ -25,10 +25,12 @@ pub fn binary_op(
         }
     }
     // Instances of subclasses of builtin types use the builtin operation unless they override it.
-    let (builtin_left, builtin_right) = if left.is_object() || right.is_object() {
-        let forward = runtime.intern(operator.dunder());
-        let plain = runtime.intern(operator.plain().dunder());
-        let reflected = runtime.intern(operator.reflected_dunder());
+    let (builtin_left, builtin_right) = if crate::protocol::base_value(left).is_some()
+        || crate::protocol::base_value(right).is_some()
+    {
+        let forward = runtime.operator_names.binary(operator);
+        let plain = runtime.operator_names.binary(operator.plain());
+        let reflected = runtime.operator_names.reflected(operator);
         (
             crate::protocol::delegate(runtime, left, &[forward, plain]),
             crate::protocol::delegate(runtime, right, &[reflected]),
@@ -56,7 +58,7 @@ pub fn binary_op(
     if operator.is_in_place() {
         let runtime = host.runtime();
         let class = type_of(runtime, left);
-        let name = runtime.intern(operator.dunder());
+        let name = runtime.operator_names.binary(operator);
         if let Some(method) = lookup_in_type(runtime, class, name) {
             let result = call_bound(host, method, left, &[right])?;
             if result != Value::NOT_IMPLEMENTED {
@@ -98,8 +100,8 @@ pub fn dunder_binary(
     let runtime = host.runtime();
     let left_class = type_of(runtime, left);
     let right_class = type_of(runtime, right);
-    let name = runtime.intern(operator.dunder());
-    let reflected_name = runtime.intern(operator.reflected_dunder());
+    let name = runtime.operator_names.binary(operator);
+    let reflected_name = runtime.operator_names.reflected(operator);
     let forward = lookup_in_type(runtime, left_class, name);
     let reflected = if left_class != right_class {
         lookup_in_type(runtime, right_class, reflected_name)
