@@ -7,6 +7,11 @@
 //! killed by SIGINT after an uncaught `KeyboardInterrupt` (a shell shows 130); 70 after an
 //! internal error (a bug in krait: see `internal_error.rs`).
 
+/// mimalloc for ordinary blocks, the system allocator for huge ones (see `allocator.rs`).
+#[global_allocator]
+static ALLOCATOR: allocator::KraitAllocator = allocator::KraitAllocator;
+
+mod allocator;
 mod internal_error;
 mod signals;
 

@@ -602,8 +602,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         let address = self.object_of_kind(object, Layout::Instance, otherwise);
         let class = self.load_at(address, layout.instance_class);
         let shape = self.load_at(address, layout.instance_shape);
-        let exception = self.load_at(address, layout.instance_exception);
-        let dict = self.load_at(address, layout.instance_dict);
+        let extra = self.load_at(address, layout.instance_extra);
         let epoch_address = self
             .builder
             .ins()
@@ -612,8 +611,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         let checks = [
             (class, recorded.class as i64),
             (shape, recorded.shape as i64 - layout.shape_pointer_adjust),
-            (exception, 0),
-            (dict, Value::NULL.bits() as i64),
+            (extra, 0),
             (epoch, recorded.epoch as i64),
         ];
         let mut all = None;

@@ -110,7 +110,7 @@ fn matching_way(site: &AttributeSite, instance: &InstanceObject) -> Option<Found
 fn plain_instance(object: Value) -> Option<&'static InstanceObject> {
     match &object.as_object()?.payload {
         Payload::Instance(instance)
-            if instance.dict.get().is_null() && instance.exception.is_none() =>
+            if instance.dict().is_null() && instance.exception().is_none() =>
         {
             Some(instance)
         }

@@ -72,10 +72,9 @@ pub struct Offsets {
     pub instance_slots: i32,
     /// An instance's slot count.
     pub instance_slot_count: i32,
-    /// An instance's exception state (a null pointer when it has none).
-    pub instance_exception: i32,
-    /// An instance's `__dict__` (NULL while its attributes live in slots).
-    pub instance_dict: i32,
+    /// An instance's rarer state (exception data, builtin base, `__dict__`): a null pointer
+    /// for a plain instance.
+    pub instance_extra: i32,
 }
 
 fn address<T>(value: &T) -> usize {
@@ -151,22 +150,23 @@ pub fn measure() -> Option<Offsets> {
     let instance = HeapObject {
         marked: Cell::new(false),
         kind: Kind::Instance as u8,
-        payload: Payload::Instance(crate::object::InstanceObject {
-            class: Mutable::new(Value::TRUE),
-            shape: Mutable::new(shape.clone()),
-            slots: Mutable::new(slot_values),
-            exception: None,
-            base: Mutable::new(Value::NULL),
-            dict: Mutable::new(Value::NULL),
-        }),
+        payload: Payload::Instance(crate::object::InstanceObject::new(
+            Value::TRUE,
+            shape.clone(),
+            None,
+        )),
     };
     let Payload::Instance(fields) = &instance.payload else {
         return None;
     };
-    // SAFETY: `Rc<Shape>` and an `Option<Box<_>>` are one pointer each (checked next), a
+    *fields.slots.get() = slot_values;
+    // An instance with a `__dict__`: its extra-state word must not be null.
+    let with_dict = crate::object::InstanceObject::new(Value::TRUE, shape.clone(), None);
+    with_dict.set_dict(Value::NONE);
+    // SAFETY: `Rc<Shape>` and a `OnceCell<Box<_>>` are one pointer each (checked next), a
     // `Vec` three words (checked above); these reads only look at their representation.
     if std::mem::size_of::<std::rc::Rc<crate::shape::Shape>>() != word
-        || std::mem::size_of::<Option<Box<Mutable<crate::object::ExceptionData>>>>() != word
+        || std::mem::size_of::<std::cell::OnceCell<Box<crate::object::InstanceExtra>>>() != word
     {
         return None;
     }
@@ -175,8 +175,9 @@ pub fn measure() -> Option<Offsets> {
     if shape_pointer_adjust > 64 {
         return None;
     }
-    let exception_word = unsafe { *(address(&fields.exception) as *const usize) };
-    if exception_word != 0 {
+    let extra_word = unsafe { *(address(&fields.extra) as *const usize) };
+    let set_extra_word = unsafe { *(address(&with_dict.extra) as *const usize) };
+    if extra_word != 0 || set_extra_word == 0 {
         return None;
     }
     let slot_vector: &Vec<Value> = fields.slots.get();
@@ -201,14 +202,20 @@ pub fn measure() -> Option<Offsets> {
         instance_slot_count: to_offset(
             address(slot_vector) - instance_base + slot_length_word * word,
         )?,
-        instance_exception: to_offset(address(&fields.exception) - instance_base)?,
-        instance_dict: to_offset(address(&fields.dict) - instance_base)?,
+        instance_extra: to_offset(address(&fields.extra) - instance_base)?,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every heap object is one slab slot as large as the largest payload: keep it one cache
+    /// line (box large, rare payload parts instead of growing this).
+    #[test]
+    fn heap_objects_fit_a_cache_line() {
+        assert!(std::mem::size_of::<HeapObject>() <= 64);
+    }
 
     /// The measured offsets read the right fields of real heap objects.
     #[test]

@@ -66,9 +66,18 @@ pub struct StrObject {
     pub hash: Cell<i64>,
     /// Whether this is the interned str for its text.
     pub interned: Cell<bool>,
-    /// For non-ASCII text, the byte offset of every 64th character, built on first indexing,
-    /// so that indexing by character is not a scan from the start.
-    pub char_offsets: std::cell::OnceCell<Box<[u32]>>,
+    /// For non-ASCII text, the index by character, built on first indexing (boxed: most strs
+    /// never need one, and every heap object is as large as the largest payload).
+    pub char_index: std::cell::OnceCell<Box<CharIndex>>,
+}
+
+/// How a non-ASCII str finds the byte offset of a character without scanning from the start.
+pub struct CharIndex {
+    /// The byte offset of every 64th character.
+    offsets: Box<[u32]>,
+    /// The character index and byte offset of the last lookup: scanning on from there makes a
+    /// parser's `text[i]`, `text[i + 1]`, … O(1) each.
+    cursor: Cell<(u32, u32)>,
 }
 
 impl StrObject {
@@ -83,19 +92,47 @@ impl StrObject {
         if index >= self.char_count {
             return self.text.len();
         }
-        let offsets = self.char_offsets.get_or_init(|| {
-            self.text
-                .char_indices()
-                .step_by(Self::OFFSET_STRIDE)
-                .map(|(offset, _)| offset as u32)
-                .collect()
-        });
-        let start = offsets[index / Self::OFFSET_STRIDE] as usize;
-        let skip = index % Self::OFFSET_STRIDE;
-        self.text[start..]
-            .char_indices()
-            .nth(skip)
-            .map_or(self.text.len(), |(offset, _)| start + offset)
+        let char_index = self.char_index();
+        let (cursor_index, cursor_byte) = char_index.cursor.get();
+        let (start, skip) = if index >= cursor_index as usize
+            && index - (cursor_index as usize) < Self::OFFSET_STRIDE
+        {
+            (cursor_byte as usize, index - cursor_index as usize)
+        } else {
+            (
+                char_index.offsets[index / Self::OFFSET_STRIDE] as usize,
+                index % Self::OFFSET_STRIDE,
+            )
+        };
+        // Skip `skip` characters: count the bytes that start one (not 0b10xxxxxx).
+        let bytes = self.text.as_bytes();
+        let mut offset = start;
+        let mut remaining = skip;
+        while remaining > 0 && offset < bytes.len() {
+            offset += 1;
+            while offset < bytes.len() && bytes[offset] & 0xC0 == 0x80 {
+                offset += 1;
+            }
+            remaining -= 1;
+        }
+        if bytes.len() <= u32::MAX as usize {
+            char_index.cursor.set((index as u32, offset as u32));
+        }
+        offset
+    }
+
+    fn char_index(&self) -> &CharIndex {
+        self.char_index.get_or_init(|| {
+            Box::new(CharIndex {
+                offsets: self
+                    .text
+                    .char_indices()
+                    .step_by(Self::OFFSET_STRIDE)
+                    .map(|(offset, _)| offset as u32)
+                    .collect(),
+                cursor: Cell::new((0, 0)),
+            })
+        })
     }
 
     /// The character index of a byte offset on a character boundary.
@@ -104,11 +141,8 @@ impl StrObject {
             return byte;
         }
         let byte = byte.min(self.text.len());
-        // The offsets table exists after `byte_offset(0)`; find the block holding `byte`.
-        self.byte_offset(0);
-        let Some(offsets) = self.char_offsets.get() else {
-            return self.text[..byte].chars().count();
-        };
+        // Find the block holding `byte`.
+        let offsets = &self.char_index().offsets;
         let block = offsets
             .partition_point(|&offset| offset as usize <= byte)
             .saturating_sub(1);
@@ -255,14 +289,90 @@ pub struct InstanceObject {
     pub shape: Mutable<Rc<Shape>>,
     /// Attribute values, indexed by the shape.
     pub slots: Mutable<Vec<Value>>,
+    /// What only some instances have, allocated on first need: most instances are plain, and
+    /// every heap object is as large as the largest payload. Empty (a null pointer, which
+    /// compiled code checks) for a plain instance.
+    pub(crate) extra: std::cell::OnceCell<Box<InstanceExtra>>,
+}
+
+/// The rarer parts of an instance (see `InstanceObject::extra`).
+#[derive(Default)]
+pub struct InstanceExtra {
     /// Exception state, for exception instances.
-    pub exception: Option<Box<Mutable<ExceptionData>>>,
+    exception: Option<Mutable<ExceptionData>>,
     /// For instances of user subclasses of builtin types (`class Stack(list)`), the builtin
     /// value that holds the data; NULL otherwise.
-    pub base: Mutable<Value>,
+    base: Mutable<Value>,
     /// The attribute dict once `__dict__` has been asked for (NULL before): from then on the
     /// attributes live there instead of in `slots`, so the dict and the attributes stay one.
-    pub dict: Mutable<Value>,
+    dict: Mutable<Value>,
+}
+
+impl Default for Mutable<Value> {
+    fn default() -> Self {
+        Mutable::new(Value::NULL)
+    }
+}
+
+impl InstanceObject {
+    /// A new instance of `class` with no attributes; exception instances get `exception`.
+    pub fn new(class: Value, shape: Rc<Shape>, exception: Option<ExceptionData>) -> Self {
+        let extra = std::cell::OnceCell::new();
+        if let Some(exception) = exception {
+            let _ = extra.set(Box::new(InstanceExtra {
+                exception: Some(Mutable::new(exception)),
+                ..InstanceExtra::default()
+            }));
+        }
+        InstanceObject {
+            class: Mutable::new(class),
+            shape: Mutable::new(shape),
+            slots: Mutable::new(Vec::new()),
+            extra,
+        }
+    }
+
+    fn extra(&self) -> &InstanceExtra {
+        self.extra.get_or_init(Box::default)
+    }
+
+    /// The exception state of an exception instance.
+    #[inline]
+    pub fn exception(&self) -> Option<&Mutable<ExceptionData>> {
+        self.extra.get()?.exception.as_ref()
+    }
+
+    /// The builtin value behind an instance of a subclass of a builtin type, or NULL.
+    #[inline]
+    pub fn base(&self) -> Value {
+        self.extra
+            .get()
+            .map_or(Value::NULL, |extra| *extra.base.get())
+    }
+
+    /// Sets the builtin value behind the instance.
+    pub fn set_base(&self, base: Value) {
+        *self.extra().base.get() = base;
+    }
+
+    /// The attribute dict, once `__dict__` has been asked for; NULL before.
+    #[inline]
+    pub fn dict(&self) -> Value {
+        self.extra
+            .get()
+            .map_or(Value::NULL, |extra| *extra.dict.get())
+    }
+
+    /// Makes `dict` the instance's attribute dict.
+    pub fn set_dict(&self, dict: Value) {
+        *self.extra().dict.get() = dict;
+    }
+
+    /// Whether this is a plain instance: no exception state, builtin base or attribute dict.
+    #[inline]
+    pub fn is_plain(&self) -> bool {
+        self.extra.get().is_none()
+    }
 }
 
 /// A suspended generator's frame: everything the interpreter needs to resume it.
@@ -427,11 +537,11 @@ pub enum Payload {
     /// `tuple`.
     Tuple(Box<[Value]>),
     /// `dict`.
-    Dict(Mutable<Dict>),
+    Dict(Box<Mutable<Dict>>),
     /// `set` (a dict whose values are unused).
-    Set(Mutable<Dict>),
+    Set(Box<Mutable<Dict>>),
     /// `frozenset`.
-    FrozenSet(Mutable<Dict>),
+    FrozenSet(Box<Mutable<Dict>>),
     /// A view of a dict.
     DictView(Value, DictViewKind),
     /// `range`.
@@ -637,10 +747,10 @@ impl HeapObject {
             }
             Payload::Instance(instance) => {
                 visit(*instance.class.get());
-                visit(*instance.base.get());
-                visit(*instance.dict.get());
+                visit(instance.base());
+                visit(instance.dict());
                 instance.slots.get().iter().for_each(|&slot| visit(slot));
-                if let Some(exception) = &instance.exception {
+                if let Some(exception) = instance.exception() {
                     let exception = exception.get();
                     visit(exception.args);
                     visit(exception.cause);

@@ -127,7 +127,7 @@ pub fn str_value(value: Value) -> Option<&'static str> {
     match &value.as_object()?.payload {
         Payload::Str(text) => Some(&text.text),
         Payload::Instance(instance) => {
-            let base = *instance.base.get();
+            let base = instance.base();
             if base.is_null() {
                 None
             } else {
@@ -143,7 +143,7 @@ pub fn str_value(value: Value) -> Option<&'static str> {
 pub fn base_value(value: Value) -> Option<Value> {
     match &value.as_object()?.payload {
         Payload::Instance(instance) => {
-            let base = *instance.base.get();
+            let base = instance.base();
             (!base.is_null()).then_some(base)
         }
         _ => None,

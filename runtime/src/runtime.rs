@@ -216,13 +216,14 @@ impl Runtime {
 
     /// A new empty dict.
     pub fn new_dict(&mut self) -> Value {
-        self.heap.allocate(Payload::Dict(Mutable::new(Dict::new())))
+        self.heap
+            .allocate(Payload::Dict(Box::new(Mutable::new(Dict::new()))))
     }
 
     /// A new empty set.
     pub fn new_set(&mut self) -> Value {
         self.heap
-            .allocate(Payload::Set(Mutable::new(Dict::new_set())))
+            .allocate(Payload::Set(Box::new(Mutable::new(Dict::new_set()))))
     }
 
     /// A builtin function object.
@@ -267,23 +268,18 @@ impl Runtime {
 
     /// A new instance of `class` with no attributes.
     pub fn new_instance(&mut self, class: Value, layout: Layout) -> Value {
-        let exception = (layout == Layout::Exception).then(|| {
-            Box::new(Mutable::new(ExceptionData {
-                args: Value::NULL,
-                traceback: Vec::new(),
-                cause: Value::NULL,
-                context: Value::NULL,
-                suppress_context: false,
-            }))
+        let exception = (layout == Layout::Exception).then(|| ExceptionData {
+            args: Value::NULL,
+            traceback: Vec::new(),
+            cause: Value::NULL,
+            context: Value::NULL,
+            suppress_context: false,
         });
-        self.heap.allocate(Payload::Instance(InstanceObject {
-            class: Mutable::new(class),
-            shape: Mutable::new(self.root_shape.clone()),
-            slots: Mutable::new(Vec::new()),
+        self.heap.allocate(Payload::Instance(InstanceObject::new(
+            class,
+            self.root_shape.clone(),
             exception,
-            base: Mutable::new(Value::NULL),
-            dict: Mutable::new(Value::NULL),
-        }))
+        )))
     }
 
     // ----- exceptions -----
@@ -394,7 +390,7 @@ impl Default for Runtime {
 /// The exception data of an exception instance.
 pub fn exception_data(value: Value) -> Option<&'static Mutable<ExceptionData>> {
     match &value.as_object()?.payload {
-        Payload::Instance(instance) => instance.exception.as_deref(),
+        Payload::Instance(instance) => instance.exception(),
         _ => None,
     }
 }
@@ -412,7 +408,7 @@ pub fn make_str(text: &str) -> StrObject {
         is_ascii,
         hash: std::cell::Cell::new(0),
         interned: std::cell::Cell::new(false),
-        char_offsets: std::cell::OnceCell::new(),
+        char_index: std::cell::OnceCell::new(),
     }
 }
 

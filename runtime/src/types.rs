@@ -358,7 +358,7 @@ pub fn builtin_binary(
                     .unwrap_or_default();
                 host.runtime()
                     .heap
-                    .allocate(Payload::Dict(crate::object::Mutable::new(copy)))
+                    .allocate(Payload::Dict(Box::new(crate::object::Mutable::new(copy))))
             };
             for (key, value) in dict::pairs(right) {
                 dict::set_value(host, target, key, value)?;

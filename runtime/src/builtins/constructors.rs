@@ -746,7 +746,9 @@ fn range(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 pub fn empty_set(host: &mut dyn Host) -> Value {
     host.runtime()
         .heap
-        .allocate(Payload::Set(Mutable::new(crate::dict::Dict::new_set())))
+        .allocate(Payload::Set(Box::new(Mutable::new(
+            crate::dict::Dict::new_set(),
+        ))))
 }
 
 /// `module(name, doc=None)`.

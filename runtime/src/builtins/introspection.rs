@@ -83,7 +83,7 @@ pub fn default_names(host: &mut dyn Host, value: Value) -> PyResult<Vec<String>>
                 add(text, &mut names);
             }
         }
-        let dict = *instance.dict.get();
+        let dict = instance.dict();
         if !dict.is_null() {
             add_dict(dict, &mut names, &mut add);
         }

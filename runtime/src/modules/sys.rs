@@ -264,7 +264,7 @@ fn struct_sequence(runtime: &mut Runtime, name: &str, fields: &[(&str, Value)]) 
     let instance = runtime.new_instance(class, Layout::Object);
     let items = runtime.new_tuple(fields.iter().map(|&(_, value)| value).collect());
     if let Some(Payload::Instance(object)) = instance.as_object().map(|object| &object.payload) {
-        *object.base.get() = items;
+        object.set_base(items);
     }
     for &(field, value) in fields {
         let key = runtime.intern(field);

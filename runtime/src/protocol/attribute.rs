@@ -200,7 +200,7 @@ fn instance_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyResu
     }
     match &heap_object.payload {
         Payload::Instance(instance) => {
-            let dict = *instance.dict.get();
+            let dict = instance.dict();
             if !dict.is_null() {
                 if let Some(value) = get_str_key(runtime, dict, name) {
                     return Ok(Some(value));
@@ -211,7 +211,7 @@ fn instance_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyResu
                     return Ok(Some(value));
                 }
             }
-            if instance.exception.is_some() {
+            if instance.exception().is_some() {
                 if name == names.__dict__ {
                     return Ok(Some(instance_dict(runtime, object)));
                 }
@@ -305,7 +305,7 @@ pub fn instance_dict(runtime: &mut crate::Runtime, object: Value) -> Value {
     let Some(Payload::Instance(instance)) = object.as_object().map(|object| &object.payload) else {
         return Value::NONE;
     };
-    let existing = *instance.dict.get();
+    let existing = instance.dict();
     if !existing.is_null() {
         return existing;
     }
@@ -317,7 +317,7 @@ pub fn instance_dict(runtime: &mut crate::Runtime, object: Value) -> Value {
             set_str_key(runtime, dict, name, value);
         }
     }
-    *instance.dict.get() = dict;
+    instance.set_dict(dict);
     *instance.shape.get() = runtime.root_shape.clone();
     instance.slots.get().clear();
     dict
@@ -483,7 +483,7 @@ pub fn load_method(host: &mut dyn Host, object: Value, name: Value) -> PyResult<
             false
         }
         Some(Payload::Instance(instance)) => {
-            let dict = *instance.dict.get();
+            let dict = instance.dict();
             if dict.is_null() {
                 instance.shape.get().slot_of(name).is_none()
             } else {
@@ -560,7 +560,7 @@ pub fn set_attribute(
                 }
             }
             // Plain `object()` instances have no attribute dict; `__slots__` restricts the rest.
-            if !crate::protocol::is_user_class(class) && instance.exception.is_none() {
+            if !crate::protocol::is_user_class(class) && instance.exception().is_none() {
                 return Err(no_attribute(host, object, name));
             }
             if let Some(allowed) = as_type(class).and_then(|class| class.slot_names.as_deref()) {
@@ -572,7 +572,7 @@ pub fn set_attribute(
                     return Err(no_attribute(host, object, name));
                 }
             }
-            if instance.exception.is_some() {
+            if instance.exception().is_some() {
                 if let Some(result) =
                     crate::types::exception::set_attribute(host, object, name, value)
                 {
@@ -648,7 +648,7 @@ pub fn store_slot(runtime: &mut crate::Runtime, object: Value, name: Value, valu
         return;
     };
     let name = runtime.intern_value(name);
-    let dict = *instance.dict.get();
+    let dict = instance.dict();
     if !dict.is_null() {
         set_str_key(runtime, dict, name, value);
         return;
@@ -733,7 +733,7 @@ pub fn delete_attribute(host: &mut dyn Host, object: Value, name: Value) -> PyRe
                     _ => {}
                 }
             }
-            let dict = *instance.dict.get();
+            let dict = instance.dict();
             if !dict.is_null() {
                 return match crate::types::dict::remove_str_key(runtime, dict, name) {
                     Some(_) => Ok(()),

@@ -256,7 +256,7 @@ pub fn allocate_instance(
     };
     host.runtime().pop_roots(mark);
     if let Some(Payload::Instance(object)) = instance.as_object().map(|object| &object.payload) {
-        *object.base.get() = base?;
+        object.set_base(base?);
     }
     Ok(instance)
 }

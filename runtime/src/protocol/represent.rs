@@ -28,7 +28,7 @@ pub fn repr(host: &mut dyn Host, value: Value) -> PyResult<Value> {
 pub fn to_str(host: &mut dyn Host, value: Value) -> PyResult<Value> {
     match value.as_object().map(|object| &object.payload) {
         Some(Payload::Str(_)) => Ok(value),
-        Some(Payload::Instance(instance)) if !instance.base.get().is_null() => {
+        Some(Payload::Instance(instance)) if !instance.base().is_null() => {
             let text = str_string(host, value)?;
             Ok(host.runtime().new_string(text))
         }
@@ -103,7 +103,7 @@ pub fn str_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
     match value.as_object().map(|object| &object.payload) {
         Some(Payload::Str(text)) => Ok(text.text.to_string()),
         Some(Payload::Instance(instance)) => {
-            let base = *instance.base.get();
+            let base = instance.base();
             let class = *instance.class.get();
             let runtime = host.runtime();
             let str_name = runtime.names.__str__;
@@ -125,7 +125,7 @@ pub fn str_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
             if let Some(result) = user_method(host, value, false)? {
                 return Ok(str_value(result).unwrap_or("").to_owned());
             }
-            if instance.exception.is_some() {
+            if instance.exception().is_some() {
                 return crate::types::exception::str_of(host, value);
             }
             repr_string(host, value)
@@ -279,10 +279,10 @@ pub fn repr_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
             }
         }
         Payload::Instance(instance) => {
-            if instance.exception.is_some() {
+            if instance.exception().is_some() {
                 return crate::types::exception::repr_of(host, value);
             }
-            let base = *instance.base.get();
+            let base = instance.base();
             if let Some(Payload::ByteArray(bytes)) = base.as_object().map(|object| &object.payload)
             {
                 return Ok(bytearray_repr(&type_name(runtime, value), bytes.get()));

@@ -481,7 +481,7 @@ fn copy(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     Ok(host
         .runtime()
         .heap
-        .allocate(Payload::Dict(Mutable::new(cloned))))
+        .allocate(Payload::Dict(Box::new(Mutable::new(cloned)))))
 }
 
 fn clear(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {

@@ -417,7 +417,7 @@ pub fn notes(host: &mut dyn Host, exception: Value) -> Vec<String> {
 
 /// Whether a value is an exception instance.
 pub fn is_exception(value: Value) -> bool {
-    matches!(value.as_object().map(|object| &object.payload), Some(Payload::Instance(instance)) if instance.exception.is_some())
+    matches!(value.as_object().map(|object| &object.payload), Some(Payload::Instance(instance)) if instance.exception().is_some())
 }
 
 /// `msg`, `filename`, `lineno`, `offset`, `text`, `end_lineno`, `end_offset` of a SyntaxError,

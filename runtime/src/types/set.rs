@@ -264,7 +264,7 @@ fn hold(host: &mut dyn Host, values: &[Value]) {
 /// A new empty set of `kind`, rooted until the enclosing `rooted` ends.
 fn new_empty(host: &mut dyn Host, kind: Kind) -> Value {
     let runtime = host.runtime();
-    let table = Mutable::new(Dict::new_set());
+    let table = Box::new(Mutable::new(Dict::new_set()));
     let set = runtime.heap.allocate(match kind {
         Kind::Set => Payload::Set(table),
         Kind::FrozenSet => Payload::FrozenSet(table),
