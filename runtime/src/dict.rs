@@ -120,10 +120,9 @@ impl Dict {
 
     /// An empty table with CPython's set layout.
     pub fn new_set() -> Dict {
-        Dict {
-            set_layout: true,
-            ..Dict::default()
-        }
+        let mut dict = Dict::default();
+        dict.set_layout = true;
+        dict
     }
 
     /// Marks this table as a class namespace (see `watched`).
@@ -142,7 +141,19 @@ impl Dict {
     pub fn is_globals(&self) -> bool {
         self.globals
     }
+}
 
+impl Drop for Dict {
+    /// A freed module namespace changes the globals epoch too: a cache that remembered values
+    /// by epoch and dict address must not take a later dict at the same address for it.
+    fn drop(&mut self) {
+        if self.globals {
+            GLOBALS_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+}
+
+impl Dict {
     /// Bumps the epochs of the caches that depend on this table, before a change.
     #[inline]
     fn touched(&self) {

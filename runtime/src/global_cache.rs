@@ -7,6 +7,11 @@
 //! the value itself is always read fresh from the entry, so rebinding a global is seen at once.
 //! The key stored at the index is compared too, which also covers a new dict that happens to
 //! reuse a freed dict's address.
+//!
+//! In front of that sits a cheaper check for module code: when the globals dict is a module
+//! namespace, the entry also keeps the value and the globals epoch (`dict.rs`) it was read in.
+//! Every change to any module namespace or the builtins, and freeing one, moves the epoch, so
+//! while it has not moved the value is still what the lookup would find.
 
 use crate::object::Mutable;
 use crate::types::dict::{find_str_key, table};
@@ -14,7 +19,7 @@ use crate::value::Value;
 use crate::Runtime;
 
 /// One cached global lookup; see the module documentation.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub struct GlobalCache {
     /// The globals dict (bits of its value), 0 when the entry is empty.
     globals: u64,
@@ -22,6 +27,23 @@ pub struct GlobalCache {
     builtins_mutations: u64,
     in_globals: bool,
     index: u32,
+    /// The globals epoch when `value` was read (0: none; only for module namespaces).
+    epoch: u64,
+    value: Value,
+}
+
+impl Default for GlobalCache {
+    fn default() -> Self {
+        GlobalCache {
+            globals: 0,
+            globals_mutations: 0,
+            builtins_mutations: 0,
+            in_globals: false,
+            index: 0,
+            epoch: 0,
+            value: Value::NULL,
+        }
+    }
 }
 
 /// The cache's answer for `name` (`names[slot]` of the code) in `globals` and `builtins`, if
@@ -64,7 +86,18 @@ pub fn load_global(
     globals: Value,
     name: Value,
 ) -> Option<Value> {
+    if let Some(entry) = cache.get().get(slot) {
+        if entry.epoch == crate::dict::globals_epoch() && entry.globals == globals.bits() {
+            return Some(entry.value);
+        }
+    }
     if let Some(value) = cached_global(runtime.builtins, cache, slot, globals, name) {
+        if let Some(entry) = cache.get().get_mut(slot) {
+            if entry.epoch != 0 {
+                entry.epoch = crate::dict::globals_epoch();
+                entry.value = value;
+            }
+        }
         return Some(value);
     }
     let builtins = runtime.builtins;
@@ -88,6 +121,12 @@ pub fn load_global(
             builtins_mutations: builtins_table.get().mutations(),
             in_globals,
             index: index as u32,
+            epoch: if globals_table.get().is_globals() {
+                crate::dict::globals_epoch()
+            } else {
+                0
+            },
+            value,
         };
     }
     Some(value)

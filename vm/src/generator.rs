@@ -230,7 +230,9 @@ impl Vm {
             }
             GeneratorState::Suspended => {}
         }
-        let Some(saved) = state.frame.get().take() else {
+        // The saved frame stays in the generator while it runs, its values moved onto the VM
+        // stack and its buffer kept empty for the next suspension (no allocation per step).
+        let Some(saved) = state.frame.get().as_mut() else {
             state.state.set(GeneratorState::Finished);
             return Ok(GeneratorStep::Returned(Value::NONE));
         };
@@ -249,13 +251,14 @@ impl Vm {
                 .ensure_stack_room(saved.values.len() + code.code.max_stack_depth as usize)
                 .is_err()
         {
-            *state.frame.get() = Some(saved);
             return Err(self.recursion_error());
         }
         state.state.set(GeneratorState::Running);
         let base = self.stack.len();
         let locals_and_cells = code.code.varnames.len() + code.code.cell_count();
         self.stack.extend_from_slice(&saved.values);
+        saved.values.clear();
+        let instruction = saved.instruction as usize;
         let outer_handled = self.handled_exception;
         self.handled_exception = saved.handled_exception;
         self.frames.push(Frame {
@@ -266,7 +269,7 @@ impl Vm {
             locals: Value::NULL,
             base,
             stack_base: base + locals_and_cells,
-            ip: saved.instruction as usize,
+            ip: instruction,
             return_to: base,
             is_entry: true,
             generator,
@@ -333,16 +336,26 @@ impl Vm {
         let Some(frame) = self.frames.pop() else {
             return;
         };
-        let values = self.stack.split_off(frame.base);
-        self.stack.truncate(frame.return_to);
         if let Some(state) = generator_object(frame.generator) {
-            *state.frame.get() = Some(SuspendedFrame {
-                function: frame.function,
-                instruction: frame.ip as u32,
-                values,
-                handled_exception: self.handled_exception,
-            });
+            let values = &self.stack[frame.base..];
+            match state.frame.get() {
+                // Resumed from here: refill the buffer it left.
+                Some(saved) => {
+                    saved.instruction = frame.ip as u32;
+                    saved.values.extend_from_slice(values);
+                    saved.handled_exception = self.handled_exception;
+                }
+                slot @ None => {
+                    *slot = Some(SuspendedFrame {
+                        function: frame.function,
+                        instruction: frame.ip as u32,
+                        values: values.to_vec(),
+                        handled_exception: self.handled_exception,
+                    });
+                }
+            }
         }
+        self.stack.truncate(frame.base.min(frame.return_to));
     }
 
     /// `Send`: one step of `yield from` or `await`.
