@@ -26,6 +26,9 @@ enum Found {
     Slot(u32),
     /// A function on the class, to call with the instance as `self`.
     Method(Value),
+    /// A store that adds the attribute as this next slot, moving the instance to the shape at
+    /// this address (a child of the recorded shape; `__init__` setting up a new instance).
+    Add(u32, usize),
 }
 
 /// One (class, shape) entry of a site; see the module documentation.
@@ -163,8 +166,35 @@ pub fn cached_store(sites: &Sites, ip: usize, object: Value, value: Value) -> bo
             }
             None => false,
         },
+        Some(Found::Add(slot, shape)) => {
+            let slots = instance.slots.get();
+            if slots.len() != slot as usize {
+                return false;
+            }
+            slots.push(value);
+            let shape = shape as *const crate::shape::Shape;
+            // SAFETY: `shape` is the address of a live `Rc<Shape>` allocation: it was recorded
+            // from an instance's shape, and shapes are never freed (each is held by its
+            // parent's transition table, up to the root shape the runtime holds). Taking one
+            // more strong count before `from_raw` makes the new `Rc` an owned reference.
+            let shape = unsafe {
+                std::rc::Rc::increment_strong_count(shape);
+                std::rc::Rc::from_raw(shape)
+            };
+            *instance.shape.get() = shape;
+            true
+        }
         _ => false,
     }
+}
+
+/// The shape address of a plain instance (0 for anything else): what `record_store` needs
+/// from before a store.
+#[inline]
+pub fn shape_before_store(object: Value) -> usize {
+    plain_instance(object).map_or(0, |instance| {
+        std::rc::Rc::as_ptr(instance.shape.get()) as usize
+    })
 }
 
 /// Whether the class lets a plain instance attribute or method lookup be cached: a Python class
@@ -204,12 +234,23 @@ fn cacheable(runtime: &mut Runtime, class: Value, name: Value, for_store: bool) 
 }
 
 fn record(sites: &Sites, ip: usize, instance: &InstanceObject, found: Found) {
+    let shape = std::rc::Rc::as_ptr(instance.shape.get()) as usize;
+    record_for_shape(sites, ip, instance, shape, found);
+}
+
+fn record_for_shape(
+    sites: &Sites,
+    ip: usize,
+    instance: &InstanceObject,
+    shape: usize,
+    found: Found,
+) {
     let Some(site) = sites.site(ip) else {
         return;
     };
     let way = Way {
         class: instance.class.get().bits(),
-        shape: std::rc::Rc::as_ptr(instance.shape.get()) as usize,
+        shape,
         epoch: namespace_epoch(),
         class_epoch: crate::dict::class_epoch(),
         found,
@@ -231,6 +272,44 @@ fn record(sites: &Sites, ip: usize, instance: &InstanceObject, found: Found) {
             oldest
         });
     site.ways[target] = way;
+}
+
+/// After a `StoreAttr` went the slow way: remember the slot if it stored a plain instance
+/// attribute, or the shape transition if it added one as the next slot. `shape_before` is
+/// `shape_before_store` of the object, taken before the store.
+pub fn record_store(
+    runtime: &mut Runtime,
+    sites: &Sites,
+    ip: usize,
+    object: Value,
+    name: Value,
+    shape_before: usize,
+) {
+    let Some(instance) = plain_instance(object) else {
+        return;
+    };
+    let shape = instance.shape.get();
+    let shape_after = std::rc::Rc::as_ptr(shape) as usize;
+    if shape_after == shape_before {
+        record_slot(runtime, sites, ip, object, name, true);
+        return;
+    }
+    let class = *instance.class.get();
+    let slot = shape.slot_of(name);
+    let added_last = slot.is_some_and(|slot| {
+        slot + 1 == shape.names().len() && instance.slots.get().len() == slot + 1
+    });
+    if shape_before != 0 && added_last && cacheable(runtime, class, name, true) {
+        if let Some(slot) = slot {
+            record_for_shape(
+                sites,
+                ip,
+                instance,
+                shape_before,
+                Found::Add(slot as u32, shape_after),
+            );
+        }
+    }
 }
 
 /// After a `LoadAttr` or `StoreAttr` went the slow way: remember the slot if it was a plain
@@ -328,6 +407,6 @@ pub fn monomorphic(sites: &Sites, ip: usize) -> Option<Monomorphic> {
             slot: None,
             method: method.bits(),
         },
-        Found::Empty => return None,
+        Found::Empty | Found::Add(..) => return None,
     })
 }

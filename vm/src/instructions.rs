@@ -487,14 +487,15 @@ impl Vm {
                 if attribute_site::cached_store(&code.attribute_sites, index, object, value) {
                     return Ok(());
                 }
+                let shape_before = attribute_site::shape_before_store(object);
                 protocol::set_attribute(self, object, code.names[arg], value)?;
-                attribute_site::record_slot(
+                attribute_site::record_store(
                     &mut self.runtime,
                     &code.attribute_sites,
                     index,
                     object,
                     code.names[arg],
-                    true,
+                    shape_before,
                 );
             }
             Opcode::LoadMethod => {

@@ -353,19 +353,20 @@ impl Vm {
                         continue;
                     }
                     sync!();
+                    let shape_before = attribute_site::shape_before_store(object);
                     attempt!(protocol::set_attribute(
                         self,
                         object,
                         code.names[arg],
                         value
                     ));
-                    attribute_site::record_slot(
+                    attribute_site::record_store(
                         &mut self.runtime,
                         &code.attribute_sites,
                         here,
                         object,
                         code.names[arg],
-                        true,
+                        shape_before,
                     );
                 }
                 Opcode::LoadMethod => {
