@@ -304,8 +304,6 @@ class Barrier:
     it, with a distinct index in range(parties)."""
 
     def __init__(self, parties, action=None, timeout=None):
-        if parties < 1:
-            raise ValueError("parties must be >= 1")
         self._cond = Condition(Lock())
         self._action = action
         self._timeout = timeout
