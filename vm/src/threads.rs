@@ -114,6 +114,10 @@ pub struct Threads {
     started: bool,
     /// Set at exit: the main thread keeps the GIL for good.
     finalized: bool,
+    /// Modules being imported (their bodies running), with the thread importing each.
+    importing: Vec<(String, u64)>,
+    /// Threads waiting for another thread's import to finish, with the module they wait for.
+    waiting_for_import: Vec<(u64, String)>,
 }
 
 impl Default for Threads {
@@ -126,6 +130,8 @@ impl Default for Threads {
             running: 0,
             started: false,
             finalized: false,
+            importing: Vec::new(),
+            waiting_for_import: Vec::new(),
         }
     }
 }
@@ -238,6 +244,88 @@ fn install(vm: &mut Vm, key: u64) -> Option<[Value; 3]> {
 }
 
 impl Vm {
+    /// Records that the running thread starts executing module `name`'s body.
+    pub(crate) fn begin_import(&mut self, name: &str) {
+        if self.threads.started {
+            let current = self.threads.current;
+            self.threads.importing.push((name.to_owned(), current));
+        }
+    }
+
+    /// Records that the running thread finished importing module `name`.
+    pub(crate) fn end_import(&mut self, name: &str) {
+        let current = self.threads.current;
+        if let Some(position) = self
+            .threads
+            .importing
+            .iter()
+            .rposition(|(module, thread)| module == name && *thread == current)
+        {
+            self.threads.importing.remove(position);
+        }
+    }
+
+    /// Before using module `name` found in `sys.modules`: if another thread is still running
+    /// its body, waits (without the GIL) until it has finished, as CPython's per-module import
+    /// locks do, so a thread never sees a half-initialized module. When waiting would
+    /// deadlock (that thread waits, directly or not, for a module this one is importing), the
+    /// module is used as it is, as in CPython.
+    pub(crate) fn wait_for_import(&mut self, name: &str) {
+        if !self.threads.started {
+            return;
+        }
+        let current = self.threads.current;
+        loop {
+            let owner = self
+                .threads
+                .importing
+                .iter()
+                .find(|(module, _)| module == name)
+                .map(|(_, thread)| *thread);
+            match owner {
+                Some(owner) if owner != current && !self.import_would_deadlock(owner) => {}
+                _ => return,
+            }
+            self.threads
+                .waiting_for_import
+                .push((current, name.to_owned()));
+            self.allow_threads(|| std::thread::sleep(std::time::Duration::from_millis(1)));
+            if let Some(position) = self
+                .threads
+                .waiting_for_import
+                .iter()
+                .position(|(thread, _)| *thread == current)
+            {
+                self.threads.waiting_for_import.remove(position);
+            }
+        }
+    }
+
+    /// Whether `owner` waits, through a chain of imports, for one the running thread holds.
+    fn import_would_deadlock(&self, owner: u64) -> bool {
+        let current = self.threads.current;
+        let mut thread = owner;
+        for _ in 0..=self.threads.waiting_for_import.len() {
+            let Some((_, module)) = self
+                .threads
+                .waiting_for_import
+                .iter()
+                .find(|(waiter, _)| *waiter == thread)
+            else {
+                return false;
+            };
+            let Some(&(_, holder)) = self.threads.importing.iter().find(|(name, _)| name == module)
+            else {
+                return false;
+            };
+            if holder == current {
+                return true;
+            }
+            thread = holder;
+        }
+        false
+    }
+
     /// Runs `blocking` with the GIL released, so other threads run Python code meanwhile: the
     /// one way native code lets them in around a sleep, a lock wait, a read or a `select`.
     ///
