@@ -79,7 +79,12 @@ pub trait Host {
 
     /// Starts an OS thread that calls `function(*arguments, **keywords)` (`arguments` a tuple,
     /// `keywords` a dict or NULL); returns the new thread's identifier (its `get_ident()`).
-    fn start_thread(&mut self, function: Value, arguments: Value, keywords: Value) -> PyResult<u64> {
+    fn start_thread(
+        &mut self,
+        function: Value,
+        arguments: Value,
+        keywords: Value,
+    ) -> PyResult<u64> {
         let _ = (function, arguments, keywords);
         Err(self.runtime().runtime_error("can't start new thread"))
     }

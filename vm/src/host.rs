@@ -114,7 +114,12 @@ impl Host for Vm {
         self.threads.is_main()
     }
 
-    fn start_thread(&mut self, function: Value, arguments: Value, keywords: Value) -> PyResult<u64> {
+    fn start_thread(
+        &mut self,
+        function: Value,
+        arguments: Value,
+        keywords: Value,
+    ) -> PyResult<u64> {
         Vm::start_thread(self, function, arguments, keywords)
     }
 

@@ -230,7 +230,12 @@ unsafe fn reacquire(vm: VmPointer, gil: &Gil, key: u64) {
 /// while nobody runs); returns a new thread's first call, which the caller roots at once.
 fn install(vm: &mut Vm, key: u64) -> Option<[Value; 3]> {
     let mut start = None;
-    if let Some(position) = vm.threads.parked.iter().position(|(parked, _)| *parked == key) {
+    if let Some(position) = vm
+        .threads
+        .parked
+        .iter()
+        .position(|(parked, _)| *parked == key)
+    {
         let (_, mut state) = vm.threads.parked.swap_remove(position);
         state.swap_with(vm);
         start = state.start.take();
@@ -314,7 +319,11 @@ impl Vm {
             else {
                 return false;
             };
-            let Some(&(_, holder)) = self.threads.importing.iter().find(|(name, _)| name == module)
+            let Some(&(_, holder)) = self
+                .threads
+                .importing
+                .iter()
+                .find(|(name, _)| name == module)
             else {
                 return false;
             };

@@ -121,7 +121,11 @@ fn start_new_thread(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value
     if values.len() < 2 || values.len() > 3 {
         let message = format!(
             "start_new_thread expected at {} arguments, got {}",
-            if values.len() < 2 { "least 2" } else { "most 3" },
+            if values.len() < 2 {
+                "least 2"
+            } else {
+                "most 3"
+            },
             values.len()
         );
         return Err(host.runtime().type_error(message));

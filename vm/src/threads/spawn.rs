@@ -35,6 +35,8 @@ impl Vm {
             .spawn(move || thread_main(vm, gil, key));
         match spawned {
             // Dropping the handle detaches the thread; `threading` joins through its locks.
+            // `pthread_t` is an integer on Linux and a pointer on other systems.
+            #[allow(clippy::unnecessary_cast)]
             Ok(handle) => Ok(handle.as_pthread_t() as u64),
             Err(_) => {
                 self.threads.parked.retain(|(parked, _)| *parked != key);
@@ -48,7 +50,9 @@ impl Vm {
     fn run_thread_call(&mut self, start: [Value; 3]) {
         let [function, arguments, keywords] = start;
         let mark = self.runtime.root_mark();
-        start.iter().for_each(|&value| self.runtime.push_root(value));
+        start
+            .iter()
+            .for_each(|&value| self.runtime.push_root(value));
         let mut values: Vec<Value> = krait_runtime::types::tuple::items(arguments)
             .map(<[Value]>::to_vec)
             .unwrap_or_default();

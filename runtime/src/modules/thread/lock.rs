@@ -126,6 +126,8 @@ pub struct ReentrantLock(pub Arc<LockState>);
 
 /// The identifier of the calling OS thread (`_thread.get_ident()`): its pthread handle, as
 /// CPython.
+// `pthread_t` is an integer on Linux and a pointer on other systems.
+#[allow(clippy::unnecessary_cast)]
 pub fn current_ident() -> u64 {
     // SAFETY: pthread_self has no preconditions and always succeeds.
     unsafe { libc::pthread_self() as u64 }
@@ -139,7 +141,8 @@ fn acquire_arguments(
 ) -> PyResult<Option<Option<Instant>>> {
     let values = arguments.positionals();
     let positional = values.get(1..).unwrap_or(&[]);
-    let keyword_values = &arguments.values[arguments.values.len() - arguments.keyword_names.len()..];
+    let keyword_values =
+        &arguments.values[arguments.values.len() - arguments.keyword_names.len()..];
     let bound = optional_parameters(
         host,
         "acquire",
@@ -188,7 +191,9 @@ fn acquire_arguments(
             .runtime()
             .overflow_error("timestamp out of range for platform time_t"));
     }
-    Ok(Some(Instant::now().checked_add(Duration::from_secs_f64(timeout))))
+    Ok(Some(
+        Instant::now().checked_add(Duration::from_secs_f64(timeout)),
+    ))
 }
 
 /// Acquires `state` for the calling thread as `acquire(blocking, timeout)` asks.
@@ -227,9 +232,11 @@ fn lock_state(host: &mut dyn Host, arguments: &Arguments) -> PyResult<Arc<LockSt
 }
 
 fn rlock_state(host: &mut dyn Host, arguments: &Arguments) -> PyResult<Arc<LockState>> {
-    Ok(native::receiver::<ReentrantLock>(host, arguments, "_thread.RLock")?
-        .0
-        .clone())
+    Ok(
+        native::receiver::<ReentrantLock>(host, arguments, "_thread.RLock")?
+            .0
+            .clone(),
+    )
 }
 
 /// `lock.acquire(blocking=True, timeout=-1)`.
@@ -250,7 +257,10 @@ pub fn lock_release(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value
 
 /// `lock.__exit__(*exception)`: releases.
 pub fn lock_exit(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    lock_release(host, Arguments::positional(&arguments.values[..1.min(arguments.values.len())]))
+    lock_release(
+        host,
+        Arguments::positional(&arguments.values[..1.min(arguments.values.len())]),
+    )
 }
 
 /// `lock.locked()`.
@@ -292,7 +302,10 @@ pub fn rlock_release(host: &mut dyn Host, arguments: Arguments) -> PyResult<Valu
 
 /// `rlock.__exit__(*exception)`: releases.
 pub fn rlock_exit(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    rlock_release(host, Arguments::positional(&arguments.values[..1.min(arguments.values.len())]))
+    rlock_release(
+        host,
+        Arguments::positional(&arguments.values[..1.min(arguments.values.len())]),
+    )
 }
 
 /// `rlock._is_owned()`: whether the calling thread holds it.
