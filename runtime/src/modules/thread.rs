@@ -37,6 +37,11 @@ pub fn create(runtime: &mut Runtime) -> Value {
         ],
     );
     super::set(runtime, module, "LockType", lock_class);
+    // CPython's module names the class only `LockType`.
+    if let Some(Payload::Module { dict, .. }) = module.as_object().map(|object| &object.payload) {
+        let name = runtime.intern("lock");
+        crate::types::dict::remove_str_key(runtime, *dict, name);
+    }
     let rlock_class = native::new_class(
         runtime,
         module,
@@ -96,18 +101,25 @@ fn class_named(host: &mut dyn Host, name: &str) -> PyResult<Value> {
 
 /// `allocate_lock()`: a new, unlocked lock.
 fn allocate_lock(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    crate::builtins::expect_arguments(host, &arguments, "allocate_lock", 0, 0)?;
+    no_arguments(host, &arguments, "allocate_lock")?;
     let class = class_named(host, "LockType")?;
     let state = Lock(Arc::new(LockState::default()));
     Ok(native::new_object(host.runtime(), class, state))
 }
 
-/// `RLock()`: a new reentrant lock.
-fn allocate_rlock(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    crate::builtins::no_keywords(host, &arguments, "RLock")?;
-    if !arguments.values.is_empty() {
-        return Err(host.runtime().type_error("RLock() takes no arguments"));
+/// `_thread.NAME()` with arguments: CPython's TypeError.
+fn no_arguments(host: &mut dyn Host, arguments: &Arguments, name: &str) -> PyResult<()> {
+    crate::builtins::no_keywords(host, arguments, &format!("_thread.{name}"))?;
+    match arguments.values.len() {
+        0 => Ok(()),
+        given => Err(host.runtime().type_error(format!(
+            "_thread.{name}() takes no arguments ({given} given)"
+        ))),
     }
+}
+
+/// `RLock(*args, **kwargs)`: a new reentrant lock (CPython ignores the arguments).
+fn allocate_rlock(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
     let class = class_named(host, "_RLockType")?;
     let state = ReentrantLock(Arc::new(LockState::default()));
     Ok(native::new_object(host.runtime(), class, state))
@@ -152,13 +164,15 @@ fn start_new_thread(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value
 }
 
 /// `get_ident()`: the calling thread's identifier (its pthread handle, as CPython).
-fn get_ident(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
+fn get_ident(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    no_arguments(host, &arguments, "get_ident")?;
     let ident = lock::current_ident();
     Ok(host.runtime().new_bigint(num_bigint::BigInt::from(ident)))
 }
 
 /// `get_native_id()`: the kernel's id of the calling thread.
-fn get_native_id(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
+fn get_native_id(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    no_arguments(host, &arguments, "get_native_id")?;
     #[cfg(target_os = "linux")]
     // SAFETY: gettid has no preconditions and always succeeds.
     let id = i64::from(unsafe { libc::gettid() });

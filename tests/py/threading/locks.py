@@ -99,3 +99,14 @@ for arguments in [(1, ()), (print, []), (print, (), 1), (print,)]:
         _thread.start_new_thread(*arguments)
     except TypeError as error:
         print("TypeError:", error)
+for timeout in (float("nan"), 1e300, 10**100, "x"):
+    try:
+        threading.Lock().acquire(True, timeout)
+    except (ValueError, OverflowError, TypeError) as error:
+        print(type(error).__name__ + ":", error)
+for function in (_thread.allocate_lock, _thread.get_ident, _thread.get_native_id):
+    try:
+        function(1)
+    except TypeError as error:
+        print("TypeError:", error)
+print(_thread.RLock(1, x=2)._is_owned(), hasattr(_thread, "lock"))

@@ -63,7 +63,12 @@ impl Vm {
                 values.push(value);
             }
         }
-        if let Err(error) = protocol::call(self, function, &values, &names) {
+        let result = if names.iter().all(|&name| protocol::str_value(name).is_some()) {
+            protocol::call(self, function, &values, &names)
+        } else {
+            Err(self.runtime.type_error("keywords must be strings"))
+        };
+        if let Err(error) = result {
             self.report_thread_exception(function, error.exception);
         }
         self.runtime.pop_roots(mark);

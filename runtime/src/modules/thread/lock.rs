@@ -158,9 +158,21 @@ fn acquire_arguments(
     let timeout = match bound[1] {
         None => -1.0,
         Some(value) => match value.as_float() {
+            Some(seconds) if seconds.is_nan() => {
+                return Err(host
+                    .runtime()
+                    .value_error("Invalid value NaN (not a number)"))
+            }
             Some(seconds) => seconds,
             None => match crate::types::int::as_int(value) {
-                Some(int) => int.to_f64().unwrap_or(f64::INFINITY),
+                Some(int) => match int.to_i64().filter(|seconds| seconds.unsigned_abs() < 1 << 33) {
+                    Some(seconds) => seconds as f64,
+                    None => {
+                        return Err(host
+                            .runtime()
+                            .overflow_error("timestamp too large to convert to C _PyTime_t"))
+                    }
+                },
                 None => {
                     let runtime = host.runtime();
                     let message = format!(
@@ -183,7 +195,7 @@ fn acquire_arguments(
     if timeout == -1.0 {
         return Ok(Some(None));
     }
-    if timeout < 0.0 || timeout.is_nan() {
+    if timeout < 0.0 {
         return Err(host.runtime().value_error("timeout value must be positive"));
     }
     if timeout > TIMEOUT_MAX {
