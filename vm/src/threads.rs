@@ -204,15 +204,25 @@ impl VmPointer {
 /// # Safety
 /// The calling thread holds the GIL.
 unsafe fn release(vm: VmPointer) -> (u64, Arc<Gil>) {
-    // SAFETY: the caller holds the GIL; the reference is dropped before the release below.
+    // SAFETY: the caller holds the GIL (passed on); `park` is done with the `Vm` on return.
+    let (key, gil) = unsafe { park(vm) };
+    gil.release();
+    (key, gil)
+}
+
+/// Moves the calling thread's state out of the `Vm` into the parked states, before the GIL is
+/// released; returns the thread's key and the GIL.
+///
+/// # Safety
+/// The calling thread holds the GIL.
+unsafe fn park(vm: VmPointer) -> (u64, Arc<Gil>) {
+    // SAFETY: the caller holds the GIL; the reference does not outlive this function.
     let vm = unsafe { vm.get() };
     let key = vm.threads.current;
     let mut state = ThreadState::empty();
     state.swap_with(vm);
     vm.threads.parked.push((key, state));
-    let gil = vm.threads.gil.clone();
-    gil.release();
-    (key, gil)
+    (key, vm.threads.gil.clone())
 }
 
 /// Takes the GIL and installs the state of the thread `key` parked.
@@ -369,7 +379,7 @@ impl Vm {
         // SAFETY: as in `allow_threads`; `yield_to_waiter` releases the GIL, waits until a
         // waiter has taken it, and takes it back.
         unsafe {
-            let (key, gil) = park_for_yield(vm);
+            let (key, gil) = park(vm);
             gil.yield_to_waiter();
             let vm = vm.get();
             let _ = install(vm, key);
@@ -409,19 +419,4 @@ impl Vm {
         self.threads.finalized = true;
         self.threads.gil.finalize();
     }
-}
-
-/// Parks the calling thread's state before `Gil::yield_to_waiter` (which releases the GIL
-/// itself).
-///
-/// # Safety
-/// The calling thread holds the GIL.
-unsafe fn park_for_yield(vm: VmPointer) -> (u64, Arc<Gil>) {
-    // SAFETY: the caller holds the GIL; the reference is dropped before the GIL is released.
-    let vm = unsafe { vm.get() };
-    let key = vm.threads.current;
-    let mut state = ThreadState::empty();
-    state.swap_with(vm);
-    vm.threads.parked.push((key, state));
-    (key, vm.threads.gil.clone())
 }

@@ -152,3 +152,57 @@ impl Gil {
         self.state().finalized = true;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::time::{Duration, Instant};
+
+    use super::Gil;
+
+    /// Polls like a safepoint until a waiter asks for the lock.
+    fn wait_for_drop_request(gil: &Gil) {
+        let started = Instant::now();
+        while !gil.drop_requested() {
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "no drop request"
+            );
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+
+    #[test]
+    fn a_waiter_asks_for_the_lock_and_gets_it_when_the_holder_yields() {
+        let gil = Arc::new(Gil::new_held());
+        gil.set_interval_seconds(0.001);
+        let shared = gil.clone();
+        let waiter = std::thread::spawn(move || {
+            shared.acquire();
+            shared.release();
+        });
+        wait_for_drop_request(&gil);
+        // Returns only after the waiter has had the lock, holding it again.
+        gil.yield_to_waiter();
+        waiter.join().expect("the waiter ends");
+        assert!(!gil.drop_requested());
+        assert!(gil.state().held);
+    }
+
+    #[test]
+    fn yielding_with_nobody_waiting_keeps_the_lock() {
+        let gil = Gil::new_held();
+        gil.yield_to_waiter();
+        assert!(gil.state().held);
+        assert_eq!(gil.state().switches, 1);
+    }
+
+    #[test]
+    fn a_finalized_lock_is_never_released() {
+        let gil = Gil::new_held();
+        gil.finalize();
+        gil.release();
+        gil.yield_to_waiter();
+        assert!(gil.state().held);
+    }
+}

@@ -63,7 +63,10 @@ impl Vm {
                 values.push(value);
             }
         }
-        let result = if names.iter().all(|&name| protocol::str_value(name).is_some()) {
+        let result = if names
+            .iter()
+            .all(|&name| protocol::str_value(name).is_some())
+        {
             protocol::call(self, function, &values, &names)
         } else {
             Err(self.runtime.type_error("keywords must be strings"))

@@ -165,7 +165,10 @@ fn acquire_arguments(
             }
             Some(seconds) => seconds,
             None => match crate::types::int::as_int(value) {
-                Some(int) => match int.to_i64().filter(|seconds| seconds.unsigned_abs() < 1 << 33) {
+                Some(int) => match int
+                    .to_i64()
+                    .filter(|seconds| seconds.unsigned_abs() < 1 << 33)
+                {
                     Some(seconds) => seconds as f64,
                     None => {
                         return Err(host
