@@ -1,10 +1,15 @@
-"""Synchronized queues for passing work between threads, written for krait as CPython 3.11's
-`queue`: Queue (FIFO), LifoQueue, PriorityQueue and SimpleQueue, with task_done()/join()."""
+"""Queues for handing work between threads, written for krait with CPython 3.11's behaviour:
+Queue (first in, first out), LifoQueue, PriorityQueue (lowest first), SimpleQueue, with
+blocking and timed put/get, task_done()/join(), and the Empty and Full exceptions.
+
+Queue and its subclasses keep items in a container their `_init`, `_qsize`, `_put` and `_get`
+methods manage (subclasses override these, as in CPython); every wait is on a Condition over
+one lock, so it releases the GIL."""
 
 import threading
 from collections import deque
-from heapq import heappush, heappop
-from time import monotonic as time
+from heapq import heappop, heappush
+from time import monotonic
 
 __all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue']
 
@@ -19,33 +24,51 @@ class Full(Exception):
     pass
 
 
+def _check_timeout(timeout):
+    if timeout is not None and timeout < 0:
+        raise ValueError("'timeout' must be a non-negative number")
+
+
+def _wait(condition, ready, block, timeout, failure):
+    """With `condition` held: waits until ready() (at most `timeout` seconds, not at all
+    unless `block`); raises `failure` if it does not get there."""
+    if ready():
+        return
+    if not block:
+        raise failure
+    if not condition.wait_for(ready, timeout):
+        raise failure
+
+
 class Queue:
-    """A FIFO queue; `maxsize` <= 0 means unbounded."""
+    """A first-in, first-out queue holding at most `maxsize` items (<= 0: no limit)."""
 
     def __init__(self, maxsize=0):
         self.maxsize = maxsize
         self._init(maxsize)
         self.mutex = threading.Lock()
+        # Three conditions over the one lock: items arrived, room appeared, all tasks done.
         self.not_empty = threading.Condition(self.mutex)
         self.not_full = threading.Condition(self.mutex)
         self.all_tasks_done = threading.Condition(self.mutex)
         self.unfinished_tasks = 0
 
+    def _has_room(self):
+        return self.maxsize <= 0 or self._qsize() < self.maxsize
+
     def task_done(self):
-        """Marks one task taken with get() as finished (for join())."""
-        with self.all_tasks_done:
-            unfinished = self.unfinished_tasks - 1
-            if unfinished <= 0:
-                if unfinished < 0:
-                    raise ValueError('task_done() called too many times')
+        """Marks one item taken with get() as processed, for join()."""
+        with self.mutex:
+            if self.unfinished_tasks <= 0:
+                raise ValueError('task_done() called too many times')
+            self.unfinished_tasks -= 1
+            if self.unfinished_tasks == 0:
                 self.all_tasks_done.notify_all()
-            self.unfinished_tasks = unfinished
 
     def join(self):
         """Waits until every item put has been taken and marked done."""
-        with self.all_tasks_done:
-            while self.unfinished_tasks:
-                self.all_tasks_done.wait()
+        with self.mutex:
+            self.all_tasks_done.wait_for(lambda: self.unfinished_tasks == 0)
 
     def qsize(self):
         with self.mutex:
@@ -53,53 +76,28 @@ class Queue:
 
     def empty(self):
         with self.mutex:
-            return not self._qsize()
+            return self._qsize() == 0
 
     def full(self):
         with self.mutex:
             return 0 < self.maxsize <= self._qsize()
 
     def put(self, item, block=True, timeout=None):
-        """Puts an item, waiting for room (at most `timeout` seconds) if the queue is full."""
-        with self.not_full:
-            if self.maxsize > 0:
-                if not block:
-                    if self._qsize() >= self.maxsize:
-                        raise Full
-                elif timeout is None:
-                    while self._qsize() >= self.maxsize:
-                        self.not_full.wait()
-                elif timeout < 0:
-                    raise ValueError("'timeout' must be a non-negative number")
-                else:
-                    endtime = time() + timeout
-                    while self._qsize() >= self.maxsize:
-                        remaining = endtime - time()
-                        if remaining <= 0.0:
-                            raise Full
-                        self.not_full.wait(remaining)
+        """Adds an item, waiting (at most `timeout` seconds) for room if the queue is full."""
+        with self.mutex:
+            if block and self.maxsize > 0:
+                _check_timeout(timeout)
+            _wait(self.not_full, self._has_room, block, timeout, Full)
             self._put(item)
             self.unfinished_tasks += 1
             self.not_empty.notify()
 
     def get(self, block=True, timeout=None):
-        """Removes and returns an item, waiting (at most `timeout` seconds) if empty."""
-        with self.not_empty:
-            if not block:
-                if not self._qsize():
-                    raise Empty
-            elif timeout is None:
-                while not self._qsize():
-                    self.not_empty.wait()
-            elif timeout < 0:
-                raise ValueError("'timeout' must be a non-negative number")
-            else:
-                endtime = time() + timeout
-                while not self._qsize():
-                    remaining = endtime - time()
-                    if remaining <= 0.0:
-                        raise Empty
-                    self.not_empty.wait(remaining)
+        """Removes and returns the next item, waiting (at most `timeout` seconds) for one."""
+        with self.mutex:
+            if block:
+                _check_timeout(timeout)
+            _wait(self.not_empty, self._qsize, block, timeout, Empty)
             item = self._get()
             self.not_full.notify()
             return item
@@ -109,6 +107,8 @@ class Queue:
 
     def get_nowait(self):
         return self.get(block=False)
+
+    # The container: overridden by the other kinds of queue.
 
     def _init(self, maxsize):
         self.queue = deque()
@@ -128,13 +128,10 @@ class Queue:
 
 
 class PriorityQueue(Queue):
-    """Retrieves the lowest item first (a heap)."""
+    """Hands out the lowest item first (entries are often `(priority, data)` tuples)."""
 
     def _init(self, maxsize):
         self.queue = []
-
-    def _qsize(self):
-        return len(self.queue)
 
     def _put(self, item):
         heappush(self.queue, item)
@@ -144,38 +141,32 @@ class PriorityQueue(Queue):
 
 
 class LifoQueue(Queue):
-    """Retrieves the most recently added item first."""
+    """Hands out the most recently added item first."""
 
     def _init(self, maxsize):
         self.queue = []
-
-    def _qsize(self):
-        return len(self.queue)
-
-    def _put(self, item):
-        self.queue.append(item)
 
     def _get(self):
         return self.queue.pop()
 
 
 class SimpleQueue:
-    """An unbounded FIFO queue without task tracking."""
+    """An unbounded first-in, first-out queue, without task tracking."""
 
     def __init__(self):
-        self._queue = deque()
-        self._count = threading.Semaphore(0)
+        self._items = deque()
+        self._available = threading.Semaphore(0)
 
     def put(self, item, block=True, timeout=None):
-        self._queue.append(item)
-        self._count.release()
+        self._items.append(item)
+        self._available.release()
 
     def get(self, block=True, timeout=None):
-        if timeout is not None and timeout < 0:
-            raise ValueError("'timeout' must be a non-negative number")
-        if not self._count.acquire(block, timeout):
+        if block:
+            _check_timeout(timeout)
+        if not self._available.acquire(block, timeout if block else None):
             raise Empty
-        return self._queue.popleft()
+        return self._items.popleft()
 
     def put_nowait(self, item):
         return self.put(item, block=False)
@@ -184,10 +175,10 @@ class SimpleQueue:
         return self.get(False)
 
     def empty(self):
-        return len(self._queue) == 0
+        return len(self._items) == 0
 
     def qsize(self):
-        return len(self._queue)
+        return len(self._items)
 
     def __class_getitem__(cls, item):
         import types

@@ -91,3 +91,24 @@ try:
     queue.Queue().get(timeout=-1)
 except ValueError as error:
     print("ValueError:", error)
+
+
+def attempt(call):
+    try:
+        print(call())
+    except Exception as error:
+        print(type(error).__name__, error)
+
+
+# Which calls check the timeout: only those that could wait.
+ready = queue.Queue()
+ready.put(1)
+attempt(lambda: ready.get(timeout=-1))
+ready.put(1)
+attempt(lambda: ready.get(False, -1))
+attempt(lambda: queue.Queue().put(1, timeout=-1))
+attempt(lambda: queue.Queue(1).put(1, timeout=-1))
+simple = queue.SimpleQueue()
+simple.put(3)
+attempt(lambda: simple.get(False, -1))
+attempt(lambda: simple.get(True, -1))
