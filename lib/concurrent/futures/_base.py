@@ -1,5 +1,10 @@
-"""Futures, executors and the functions that wait for futures (CPython 3.11's
-`concurrent.futures._base`, written for krait)."""
+"""Futures, the executor base class, and waiting for futures (`wait`, `as_completed`),
+written for krait with the behaviour of CPython 3.11's `concurrent.futures`.
+
+A Future moves PENDING -> RUNNING -> FINISHED, or PENDING -> CANCELLED ->
+CANCELLED_AND_NOTIFIED (once its executor has seen the cancellation). `wait` and
+`as_completed` count a future as done once it is FINISHED or CANCELLED_AND_NOTIFIED: they
+register a watcher with each future, which the future tells when it gets there."""
 
 import collections
 import threading
@@ -8,7 +13,6 @@ import time
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
-_AS_COMPLETED = '_AS_COMPLETED'
 
 PENDING = 'PENDING'
 RUNNING = 'RUNNING'
@@ -16,9 +20,11 @@ CANCELLED = 'CANCELLED'
 CANCELLED_AND_NOTIFIED = 'CANCELLED_AND_NOTIFIED'
 FINISHED = 'FINISHED'
 
-_FUTURE_STATES = [PENDING, RUNNING, CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED]
+_CANCELLED_STATES = (CANCELLED, CANCELLED_AND_NOTIFIED)
+_SETTLED_STATES = (CANCELLED_AND_NOTIFIED, FINISHED)
+_DONE_STATES = (CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED)
 
-_STATE_TO_DESCRIPTION_MAP = {
+_DESCRIPTIONS = {
     PENDING: "pending",
     RUNNING: "running",
     CANCELLED: "cancelled",
@@ -49,262 +55,106 @@ class BrokenExecutor(RuntimeError):
     """Raised when an executor has become non-functional after a severe failure."""
 
 
-class _Waiter(object):
-    """Provides the event that wait() and as_completed() block on."""
+def _report_callback_error(future):
+    import sys
+    sys.stderr.write(f'exception calling callback for {future!r}\n')
+    sys.__excepthook__(*sys.exc_info())
+
+
+def _time_left(deadline):
+    return None if deadline is None else deadline - time.monotonic()
+
+
+class _Watcher:
+    """Collects the futures that settle, for one call of wait() or as_completed()."""
 
     def __init__(self):
-        self.event = threading.Event()
-        self.finished_futures = []
+        self._cond = threading.Condition(threading.Lock())
+        self._settled = []
 
-    def add_result(self, future):
-        self.finished_futures.append(future)
+    def settled(self, future):
+        with self._cond:
+            self._settled.append(future)
+            self._cond.notify_all()
 
-    def add_exception(self, future):
-        self.finished_futures.append(future)
-
-    def add_cancelled(self, future):
-        self.finished_futures.append(future)
-
-
-class _AsCompletedWaiter(_Waiter):
-
-    def __init__(self):
-        super().__init__()
-        self.lock = threading.Lock()
-
-    def add_result(self, future):
-        with self.lock:
-            super().add_result(future)
-            self.event.set()
-
-    def add_exception(self, future):
-        with self.lock:
-            super().add_exception(future)
-            self.event.set()
-
-    def add_cancelled(self, future):
-        with self.lock:
-            super().add_cancelled(future)
-            self.event.set()
-
-
-class _FirstCompletedWaiter(_Waiter):
-
-    def add_result(self, future):
-        super().add_result(future)
-        self.event.set()
-
-    def add_exception(self, future):
-        super().add_exception(future)
-        self.event.set()
-
-    def add_cancelled(self, future):
-        super().add_cancelled(future)
-        self.event.set()
-
-
-class _AllCompletedWaiter(_Waiter):
-
-    def __init__(self, num_pending_calls, stop_on_exception):
-        self.num_pending_calls = num_pending_calls
-        self.stop_on_exception = stop_on_exception
-        self.lock = threading.Lock()
-        super().__init__()
-
-    def _decrement_pending_calls(self):
-        with self.lock:
-            self.num_pending_calls -= 1
-            if not self.num_pending_calls:
-                self.event.set()
-
-    def add_result(self, future):
-        super().add_result(future)
-        self._decrement_pending_calls()
-
-    def add_exception(self, future):
-        super().add_exception(future)
-        if self.stop_on_exception:
-            self.event.set()
-        else:
-            self._decrement_pending_calls()
-
-    def add_cancelled(self, future):
-        super().add_cancelled(future)
-        self._decrement_pending_calls()
-
-
-class _AcquireFutures(object):
-    """Holds the conditions of several futures at once (in a fixed order)."""
-
-    def __init__(self, futures):
-        self.futures = sorted(futures, key=id)
-
-    def __enter__(self):
-        for future in self.futures:
-            future._condition.acquire()
-
-    def __exit__(self, *args):
-        for future in self.futures:
-            future._condition.release()
-
-
-def _create_and_install_waiters(fs, return_when):
-    if return_when == _AS_COMPLETED:
-        waiter = _AsCompletedWaiter()
-    elif return_when == FIRST_COMPLETED:
-        waiter = _FirstCompletedWaiter()
-    else:
-        pending_count = sum(
-            f._state not in [CANCELLED_AND_NOTIFIED, FINISHED] for f in fs)
-        if return_when == FIRST_EXCEPTION:
-            waiter = _AllCompletedWaiter(pending_count, stop_on_exception=True)
-        elif return_when == ALL_COMPLETED:
-            waiter = _AllCompletedWaiter(pending_count, stop_on_exception=False)
-        else:
-            raise ValueError("Invalid return condition: %r" % return_when)
-    for f in fs:
-        f._waiters.append(waiter)
-    return waiter
-
-
-def _yield_finished_futures(fs, waiter, ref_collect):
-    while fs:
-        f = fs[-1]
-        for futures_set in ref_collect:
-            futures_set.remove(f)
-        with f._condition:
-            f._waiters.remove(waiter)
-        del f
-        yield fs.pop()
-
-
-def as_completed(fs, timeout=None):
-    """Yields the futures in `fs` as they complete (finished or cancelled); raises
-    TimeoutError if they are not all done `timeout` seconds after the call."""
-    if timeout is not None:
-        end_time = timeout + time.monotonic()
-    fs = set(fs)
-    total_futures = len(fs)
-    with _AcquireFutures(fs):
-        finished = set(
-            f for f in fs
-            if f._state in [CANCELLED_AND_NOTIFIED, FINISHED])
-        pending = fs - finished
-        waiter = _create_and_install_waiters(fs, _AS_COMPLETED)
-    finished = list(finished)
-    try:
-        yield from _yield_finished_futures(finished, waiter, ref_collect=(fs,))
-        while pending:
-            if timeout is None:
-                wait_timeout = None
-            else:
-                wait_timeout = end_time - time.monotonic()
-                if wait_timeout < 0:
-                    raise TimeoutError(
-                        '%d (of %d) futures unfinished' % (
-                            len(pending), total_futures))
-            waiter.event.wait(wait_timeout)
-            with waiter.lock:
-                finished = waiter.finished_futures
-                waiter.finished_futures = []
-                waiter.event.clear()
-            finished.reverse()
-            yield from _yield_finished_futures(finished, waiter, ref_collect=(fs, pending))
-    finally:
-        for f in fs:
-            with f._condition:
-                f._waiters.remove(waiter)
-
-
-DoneAndNotDoneFutures = collections.namedtuple('DoneAndNotDoneFutures', 'done not_done')
-
-
-def wait(fs, timeout=None, return_when=ALL_COMPLETED):
-    """Waits for the futures in `fs`: returns (done, not_done) sets once `return_when` holds
-    (FIRST_COMPLETED, FIRST_EXCEPTION or ALL_COMPLETED) or `timeout` seconds pass."""
-    fs = set(fs)
-    with _AcquireFutures(fs):
-        done = {f for f in fs if f._state in [CANCELLED_AND_NOTIFIED, FINISHED]}
-        not_done = fs - done
-        if (return_when == FIRST_COMPLETED) and done:
-            return DoneAndNotDoneFutures(done, not_done)
-        elif (return_when == FIRST_EXCEPTION) and done:
-            if any(f for f in done if not f.cancelled() and f.exception() is not None):
-                return DoneAndNotDoneFutures(done, not_done)
-        if len(done) == len(fs):
-            return DoneAndNotDoneFutures(done, not_done)
-        waiter = _create_and_install_waiters(fs, return_when)
-    waiter.event.wait(timeout)
-    for f in fs:
-        with f._condition:
-            f._waiters.remove(waiter)
-    done.update(waiter.finished_futures)
-    return DoneAndNotDoneFutures(done, fs - done)
-
-
-def _result_or_cancel(fut, timeout=None):
-    try:
-        try:
-            return fut.result(timeout)
-        finally:
-            fut.cancel()
-    finally:
-        del fut
+    def take(self, timeout):
+        """Waits (at most `timeout` seconds) until some future has settled; returns the
+        futures settled since the last call."""
+        with self._cond:
+            self._cond.wait_for(lambda: self._settled, timeout)
+            settled, self._settled = self._settled, []
+            return settled
 
 
 class Future(object):
-    """The result of an asynchronous computation."""
+    """The result of a call that runs elsewhere."""
 
     def __init__(self):
         self._condition = threading.Condition()
         self._state = PENDING
         self._result = None
         self._exception = None
-        self._waiters = []
+        self._watchers = []
         self._done_callbacks = []
 
-    def _invoke_callbacks(self):
+    def __repr__(self):
+        with self._condition:
+            text = f'<{type(self).__name__} at {id(self):#x} state={_DESCRIPTIONS[self._state]}'
+            if self._state == FINISHED:
+                if self._exception:
+                    text += f' raised {type(self._exception).__name__}'
+                else:
+                    text += f' returned {type(self._result).__name__}'
+            return text + '>'
+
+    # For wait() and as_completed().
+
+    def _watch(self, watcher):
+        """Registers `watcher`; returns True instead when the future has settled already."""
+        with self._condition:
+            if self._state in _SETTLED_STATES:
+                return True
+            self._watchers.append(watcher)
+            return False
+
+    def _unwatch(self, watcher):
+        with self._condition:
+            if watcher in self._watchers:
+                self._watchers.remove(watcher)
+
+    def _run_callbacks(self):
         for callback in self._done_callbacks:
             try:
                 callback(self)
             except Exception:
-                import sys
-                sys.stderr.write('exception calling callback for %r\n' % self)
-                sys.__excepthook__(*sys.exc_info())
+                _report_callback_error(self)
 
-    def __repr__(self):
-        with self._condition:
-            if self._state == FINISHED:
-                if self._exception:
-                    return '<%s at %#x state=%s raised %s>' % (
-                        self.__class__.__name__, id(self),
-                        _STATE_TO_DESCRIPTION_MAP[self._state],
-                        self._exception.__class__.__name__)
-                else:
-                    return '<%s at %#x state=%s returned %s>' % (
-                        self.__class__.__name__, id(self),
-                        _STATE_TO_DESCRIPTION_MAP[self._state],
-                        self._result.__class__.__name__)
-            return '<%s at %#x state=%s>' % (
-                self.__class__.__name__, id(self),
-                _STATE_TO_DESCRIPTION_MAP[self._state])
+    def _settle(self, state, result=None, exception=None):
+        """Moves to FINISHED (or CANCELLED_AND_NOTIFIED); must hold the condition."""
+        self._state = state
+        self._result = result
+        self._exception = exception
+        for watcher in self._watchers:
+            watcher.settled(self)
+        self._condition.notify_all()
+
+    # The public interface.
 
     def cancel(self):
-        """Cancels the future if it has not started running; returns whether it is
-        cancelled."""
+        """Cancels the call unless it is running or done; returns whether it is cancelled."""
         with self._condition:
-            if self._state in [RUNNING, FINISHED]:
+            if self._state in (RUNNING, FINISHED):
                 return False
-            if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
+            if self._state in _CANCELLED_STATES:
                 return True
             self._state = CANCELLED
             self._condition.notify_all()
-        self._invoke_callbacks()
+        self._run_callbacks()
         return True
 
     def cancelled(self):
         with self._condition:
-            return self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]
+            return self._state in _CANCELLED_STATES
 
     def running(self):
         with self._condition:
@@ -312,133 +162,174 @@ class Future(object):
 
     def done(self):
         with self._condition:
-            return self._state in [CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED]
-
-    def __get_result(self):
-        if self._exception:
-            try:
-                raise self._exception
-            finally:
-                self = None
-        else:
-            return self._result
+            return self._state in _DONE_STATES
 
     def add_done_callback(self, fn):
-        """Calls fn(future) when the future is done (at once if it already is)."""
+        """Calls fn(future) once the future is done (now, if it is already)."""
         with self._condition:
-            if self._state not in [CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED]:
+            if self._state not in _DONE_STATES:
                 self._done_callbacks.append(fn)
                 return
         try:
             fn(self)
         except Exception:
-            import sys
-            sys.stderr.write('exception calling callback for %r\n' % self)
-            sys.__excepthook__(*sys.exc_info())
+            _report_callback_error(self)
+
+    def _wait_done(self, timeout):
+        """Waits until done; raises CancelledError or TimeoutError. Holds the condition."""
+        self._condition.wait_for(lambda: self._state in _DONE_STATES, timeout)
+        if self._state in _CANCELLED_STATES:
+            raise CancelledError()
+        if self._state != FINISHED:
+            raise TimeoutError()
 
     def result(self, timeout=None):
-        """The call's result, waiting at most `timeout` seconds; raises its exception,
-        CancelledError or TimeoutError."""
-        try:
-            with self._condition:
-                if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
-                    raise CancelledError()
-                elif self._state == FINISHED:
-                    return self.__get_result()
-                self._condition.wait(timeout)
-                if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
-                    raise CancelledError()
-                elif self._state == FINISHED:
-                    return self.__get_result()
-                else:
-                    raise TimeoutError()
-        finally:
-            self = None
+        """The call's return value, waiting at most `timeout` seconds; raises the call's
+        exception, CancelledError or TimeoutError."""
+        with self._condition:
+            self._wait_done(timeout)
+            if self._exception is not None:
+                raise self._exception
+            return self._result
 
     def exception(self, timeout=None):
-        """The call's exception (None if it returned), waiting at most `timeout` seconds."""
+        """The exception the call raised (None if it returned), waiting at most `timeout`."""
         with self._condition:
-            if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
-                raise CancelledError()
-            elif self._state == FINISHED:
-                return self._exception
-            self._condition.wait(timeout)
-            if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
-                raise CancelledError()
-            elif self._state == FINISHED:
-                return self._exception
-            else:
-                raise TimeoutError()
+            self._wait_done(timeout)
+            return self._exception
+
+    # For executors.
 
     def set_running_or_notify_cancel(self):
-        """For executors: marks the future running, or returns False if it was cancelled."""
+        """Marks the future RUNNING and returns True, or — cancelled — tells the waiters
+        and returns False."""
         with self._condition:
             if self._state == CANCELLED:
-                self._state = CANCELLED_AND_NOTIFIED
-                for waiter in self._waiters:
-                    waiter.add_cancelled(self)
+                self._settle(CANCELLED_AND_NOTIFIED)
                 return False
-            elif self._state == PENDING:
+            if self._state == PENDING:
                 self._state = RUNNING
                 return True
-            else:
-                raise RuntimeError('Future in unexpected state')
+            raise RuntimeError('Future in unexpected state')
+
+    def _finish(self, result, exception):
+        with self._condition:
+            if self._state in _DONE_STATES:
+                raise InvalidStateError(f'{self._state}: {self!r}')
+            self._settle(FINISHED, result, exception)
+        self._run_callbacks()
 
     def set_result(self, result):
-        """For executors: the call returned `result`."""
-        with self._condition:
-            if self._state in {CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED}:
-                raise InvalidStateError('{}: {!r}'.format(self._state, self))
-            self._result = result
-            self._state = FINISHED
-            for waiter in self._waiters:
-                waiter.add_result(self)
-            self._condition.notify_all()
-        self._invoke_callbacks()
+        """The call returned `result`."""
+        self._finish(result, None)
 
     def set_exception(self, exception):
-        """For executors: the call raised `exception`."""
-        with self._condition:
-            if self._state in {CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED}:
-                raise InvalidStateError('{}: {!r}'.format(self._state, self))
-            self._exception = exception
-            self._state = FINISHED
-            for waiter in self._waiters:
-                waiter.add_exception(self)
-            self._condition.notify_all()
-        self._invoke_callbacks()
+        """The call raised `exception`."""
+        self._finish(None, exception)
 
     def __class_getitem__(cls, item):
         import types
         return types.GenericAlias(cls, item)
 
 
+def _watch_all(fs, watcher):
+    """Registers `watcher` with every future; returns those settled already."""
+    return {future for future in fs if future._watch(watcher)}
+
+
+def _unwatch_all(fs, watcher):
+    for future in fs:
+        future._unwatch(watcher)
+
+
+def as_completed(fs, timeout=None):
+    """Yields the futures of `fs` as they finish or are cancelled (those done already first);
+    raises TimeoutError if some are still pending `timeout` seconds after the call."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    fs = set(fs)
+    total = len(fs)
+    watcher = _Watcher()
+    try:
+        settled = _watch_all(fs, watcher)
+        pending = fs - settled
+        yield from settled
+        while pending:
+            left = _time_left(deadline)
+            if left is not None and left < 0:
+                raise TimeoutError(f'{len(pending)} (of {total}) futures unfinished')
+            for future in watcher.take(left):
+                if future in pending:
+                    pending.discard(future)
+                    yield future
+    finally:
+        _unwatch_all(fs, watcher)
+
+
+DoneAndNotDoneFutures = collections.namedtuple('DoneAndNotDoneFutures', 'done not_done')
+
+
+def _enough(done, fs, return_when):
+    """Whether wait() can return with the futures `done` out of `fs`."""
+    if return_when == FIRST_COMPLETED and done:
+        return True
+    if return_when == FIRST_EXCEPTION and any(
+            future._state == FINISHED and future._exception is not None for future in done):
+        return True
+    if len(done) == len(fs):
+        return True
+    if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+        raise ValueError(f"Invalid return condition: {return_when!r}")
+    return False
+
+
+def wait(fs, timeout=None, return_when=ALL_COMPLETED):
+    """Waits until `return_when` (FIRST_COMPLETED, FIRST_EXCEPTION or ALL_COMPLETED) holds for
+    the futures `fs`, or `timeout` seconds pass; returns the sets (done, not_done)."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    fs = set(fs)
+    watcher = _Watcher()
+    try:
+        done = _watch_all(fs, watcher)
+        while not _enough(done, fs, return_when):
+            left = _time_left(deadline)
+            if left is not None and left <= 0:
+                break
+            done.update(watcher.take(left))
+    finally:
+        _unwatch_all(fs, watcher)
+    return DoneAndNotDoneFutures(done, fs - done)
+
+
 class Executor(object):
-    """The base of executors: submit(), map(), shutdown() and the context manager."""
+    """The base of executors: submit(), map(), shutdown(), and `with` shutting down."""
 
     def submit(self, fn, /, *args, **kwargs):
+        """Schedules fn(*args, **kwargs); returns a Future for its result."""
         raise NotImplementedError()
 
     def map(self, fn, *iterables, timeout=None, chunksize=1):
-        """Like map(fn, *iterables), the calls made concurrently; results in order."""
-        if timeout is not None:
-            end_time = timeout + time.monotonic()
-        fs = [self.submit(fn, *args) for args in zip(*iterables)]
+        """Like map(fn, *iterables) with the calls made concurrently; the results come in
+        order, and TimeoutError if one is not ready `timeout` seconds after this call."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        futures = collections.deque(self.submit(fn, *args) for args in zip(*iterables))
 
-        def result_iterator():
+        def results():
             try:
-                fs.reverse()
-                while fs:
-                    if timeout is None:
-                        yield _result_or_cancel(fs.pop())
-                    else:
-                        yield _result_or_cancel(fs.pop(), end_time - time.monotonic())
+                while futures:
+                    future = futures.popleft()
+                    try:
+                        value = future.result(_time_left(deadline))
+                    except BaseException:
+                        future.cancel()
+                        raise
+                    yield value
             finally:
-                for future in fs:
+                for future in futures:
                     future.cancel()
-        return result_iterator()
+        return results()
 
     def shutdown(self, wait=True, *, cancel_futures=False):
+        """Frees the executor's resources once the pending calls are done."""
         pass
 
     def __enter__(self):

@@ -1,10 +1,11 @@
-"""ThreadPoolExecutor (CPython 3.11's `concurrent.futures.thread`, written for krait).
+"""ThreadPoolExecutor, written for krait with the behaviour of CPython 3.11's.
 
-Worker threads are started as work arrives, up to `max_workers`, and take work items from
-one queue; `None` in the queue tells a worker to leave. At interpreter exit (through
-`threading._register_atexit`, before non-daemon threads are joined) every pool is shut down
-and its workers joined, as in CPython.
-"""
+A pool starts worker threads as work arrives — only when no worker is idle — up to
+`max_workers`, named `PREFIX_0`, `PREFIX_1`, … (`ThreadPoolExecutor-N` by default). Workers
+take work items from one queue; a `None` in the queue tells a worker to leave, and it puts the
+`None` back for the next one. When the main thread ends, every pool still running is shut down
+and its workers joined (through `threading._register_atexit`, before non-daemon threads are
+joined), as in CPython."""
 
 import itertools
 import os
@@ -13,26 +14,34 @@ import threading
 
 from concurrent.futures import _base
 
-_threads_queues = {}
-_shutdown = False
-_global_shutdown_lock = threading.Lock()
+# Pools whose workers may still run, for the exit.
+_live_pools = []
+_interpreter_exiting = False
+_exit_lock = threading.Lock()
 
 
-def _python_exit():
-    global _shutdown
-    with _global_shutdown_lock:
-        _shutdown = True
-    items = list(_threads_queues.items())
-    for t, q in items:
-        q.put(None)
-    for t, q in items:
-        t.join()
+def _stop_all_pools():
+    global _interpreter_exiting
+    with _exit_lock:
+        _interpreter_exiting = True
+    for pool in list(_live_pools):
+        pool._work_queue.put(None)
+    for pool in list(_live_pools):
+        pool._join_workers()
 
 
-threading._register_atexit(_python_exit)
+threading._register_atexit(_stop_all_pools)
+
+
+def _report(message):
+    import sys
+    sys.stderr.write(message + '\n')
+    sys.__excepthook__(*sys.exc_info())
 
 
 class _WorkItem(object):
+    """One submitted call and the future for its outcome."""
+
     def __init__(self, future, fn, args, kwargs):
         self.future = future
         self.fn = fn
@@ -44,48 +53,14 @@ class _WorkItem(object):
             return
         try:
             result = self.fn(*self.args, **self.kwargs)
-        except BaseException as exc:
-            self.future.set_exception(exc)
-            self = None
+        except BaseException as error:
+            self.future.set_exception(error)
         else:
             self.future.set_result(result)
 
     def __class_getitem__(cls, item):
         import types
         return types.GenericAlias(cls, item)
-
-
-def _worker(executor, work_queue, initializer, initargs):
-    if initializer is not None:
-        try:
-            initializer(*initargs)
-        except BaseException:
-            _log_critical('Exception in initializer:')
-            executor._initializer_failed()
-            return
-    try:
-        while True:
-            work_item = work_queue.get(block=True)
-            if work_item is not None:
-                work_item.run()
-                del work_item
-                executor._idle_semaphore.release()
-                continue
-            # None: the pool is shutting down (or the interpreter is exiting).
-            if _shutdown or executor._shutdown:
-                executor._shutdown = True
-                work_queue.put(None)
-                return
-    except BaseException:
-        import sys
-        sys.stderr.write('Exception in worker\n')
-        sys.__excepthook__(*sys.exc_info())
-
-
-def _log_critical(message):
-    import sys
-    sys.stderr.write(message + '\n')
-    sys.__excepthook__(*sys.exc_info())
 
 
 class BrokenThreadPool(_base.BrokenExecutor):
@@ -95,7 +70,7 @@ class BrokenThreadPool(_base.BrokenExecutor):
 class ThreadPoolExecutor(_base.Executor):
     """Runs calls in a pool of at most `max_workers` threads."""
 
-    # Used to give each pool a unique name prefix.
+    # Numbers the default name prefixes: ThreadPoolExecutor-0, -1, …
     _counter = itertools.count().__next__
 
     def __init__(self, max_workers=None, thread_name_prefix='',
@@ -108,73 +83,91 @@ class ThreadPoolExecutor(_base.Executor):
             raise TypeError("initializer must be a callable")
         self._max_workers = max_workers
         self._work_queue = queue.SimpleQueue()
-        self._idle_semaphore = threading.Semaphore(0)
+        self._idle_workers = threading.Semaphore(0)
         self._threads = set()
         self._broken = False
         self._shutdown = False
         self._shutdown_lock = threading.Lock()
-        self._thread_name_prefix = (thread_name_prefix or
-                                    ("ThreadPoolExecutor-%d" % self._counter()))
+        self._thread_name_prefix = thread_name_prefix or f"ThreadPoolExecutor-{self._counter()}"
         self._initializer = initializer
         self._initargs = initargs
 
     def submit(self, fn, /, *args, **kwargs):
-        """Schedules fn(*args, **kwargs); returns its Future."""
-        with self._shutdown_lock, _global_shutdown_lock:
+        """Schedules fn(*args, **kwargs) on a worker; returns its Future."""
+        with self._shutdown_lock, _exit_lock:
             if self._broken:
                 raise BrokenThreadPool(self._broken)
             if self._shutdown:
                 raise RuntimeError('cannot schedule new futures after shutdown')
-            if _shutdown:
-                raise RuntimeError('cannot schedule new futures after '
-                                   'interpreter shutdown')
-            f = _base.Future()
-            w = _WorkItem(f, fn, args, kwargs)
-            self._work_queue.put(w)
-            self._adjust_thread_count()
-            return f
+            if _interpreter_exiting:
+                raise RuntimeError('cannot schedule new futures after interpreter shutdown')
+            future = _base.Future()
+            self._work_queue.put(_WorkItem(future, fn, args, kwargs))
+            self._add_worker_unless_one_is_idle()
+            return future
 
-    def _adjust_thread_count(self):
-        # An idle worker takes the new item.
-        if self._idle_semaphore.acquire(timeout=0):
+    def _add_worker_unless_one_is_idle(self):
+        if self._idle_workers.acquire(timeout=0):
             return
-        num_threads = len(self._threads)
-        if num_threads < self._max_workers:
-            thread_name = '%s_%d' % (self._thread_name_prefix or self, num_threads)
-            t = threading.Thread(name=thread_name, target=_worker,
-                                 args=(self, self._work_queue,
-                                       self._initializer, self._initargs))
-            t.start()
-            self._threads.add(t)
-            _threads_queues[t] = self._work_queue
+        if len(self._threads) >= self._max_workers:
+            return
+        name = f"{self._thread_name_prefix}_{len(self._threads)}"
+        worker = threading.Thread(name=name, target=self._work)
+        worker.start()
+        self._threads.add(worker)
+        if self not in _live_pools:
+            _live_pools.append(self)
+
+    def _work(self):
+        """A worker thread: runs work items until it finds None in the queue."""
+        if self._initializer is not None:
+            try:
+                self._initializer(*self._initargs)
+            except BaseException:
+                _report('Exception in initializer:')
+                self._initializer_failed()
+                return
+        while True:
+            item = self._work_queue.get()
+            if item is None:
+                # Leave, and let the next worker see the None too.
+                self._work_queue.put(None)
+                return
+            item.run()
+            del item
+            self._idle_workers.release()
 
     def _initializer_failed(self):
         with self._shutdown_lock:
             self._broken = ('A thread initializer failed, the thread pool '
                             'is not usable anymore')
-            while True:
-                try:
-                    work_item = self._work_queue.get_nowait()
-                except queue.Empty:
-                    break
-                if work_item is not None:
-                    work_item.future.set_exception(BrokenThreadPool(self._broken))
+            for item in self._take_queued_items():
+                item.future.set_exception(BrokenThreadPool(self._broken))
+
+    def _take_queued_items(self):
+        items = []
+        while True:
+            try:
+                item = self._work_queue.get_nowait()
+            except queue.Empty:
+                return items
+            if item is not None:
+                items.append(item)
+
+    def _join_workers(self):
+        for worker in list(self._threads):
+            worker.join()
+        if self in _live_pools:
+            _live_pools.remove(self)
 
     def shutdown(self, wait=True, *, cancel_futures=False):
-        """No more submissions; with `wait`, returns once the pending calls are done.
-        `cancel_futures` cancels the calls not yet started."""
+        """Accepts no more calls; `cancel_futures` cancels those not started yet; with `wait`,
+        returns once the workers have finished the rest."""
         with self._shutdown_lock:
             self._shutdown = True
             if cancel_futures:
-                while True:
-                    try:
-                        work_item = self._work_queue.get_nowait()
-                    except queue.Empty:
-                        break
-                    if work_item is not None:
-                        work_item.future.cancel()
+                for item in self._take_queued_items():
+                    item.future.cancel()
             self._work_queue.put(None)
         if wait:
-            for t in self._threads:
-                t.join()
-                _threads_queues.pop(t, None)
+            self._join_workers()
