@@ -20,6 +20,12 @@ impl Vm {
         arguments: Value,
         keywords: Value,
     ) -> PyResult<u64> {
+        // The thread's value stack, reserved here (address space only, as the main
+        // thread's) so that a failure is the caller's RuntimeError, not an abort.
+        let mut stack: Vec<Value> = Vec::new();
+        if stack.try_reserve_exact(crate::STACK_CAPACITY).is_err() {
+            return Err(self.runtime.runtime_error("can't start new thread"));
+        }
         let key = self.threads.next_key;
         self.threads.next_key += 1;
         // Parked from the start, so the collector sees the call's values until it is made.
@@ -32,7 +38,7 @@ impl Vm {
         let gil = self.threads.gil.clone();
         let spawned = std::thread::Builder::new()
             .stack_size(INTERPRETER_STACK_BYTES)
-            .spawn(move || thread_main(vm, gil, key));
+            .spawn(move || thread_main(vm, gil, key, stack));
         match spawned {
             // Dropping the handle detaches the thread; `threading` joins through its locks.
             // `pthread_t` is an integer on Linux and a pointer on other systems.
@@ -96,9 +102,7 @@ impl Vm {
 }
 
 /// The body of a Python thread.
-fn thread_main(vm: VmPointer, gil: Arc<Gil>, key: u64) {
-    // Reserved before taking the GIL: address space only, as the main thread's.
-    let stack = Vec::with_capacity(crate::STACK_CAPACITY);
+fn thread_main(vm: VmPointer, gil: Arc<Gil>, key: u64, stack: Vec<Value>) {
     gil.acquire();
     // SAFETY: this thread holds the GIL from here to the release at the end, and `vm` is not
     // used after it.
