@@ -76,7 +76,6 @@ pub fn create(runtime: &mut Runtime) -> Value {
             ("_count", count),
             ("stack_size", stack_size),
             ("interrupt_main", interrupt_main),
-            ("_is_main_thread", is_main_thread),
         ],
     );
     let timeout_max = Value::float(lock::TIMEOUT_MAX);
@@ -185,12 +184,6 @@ fn get_native_id(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 fn count(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
     let count = host.thread_count();
     Ok(host.runtime().new_int(count as i64))
-}
-
-/// `_is_main_thread()`: whether the caller is the main thread (krait's own helper for
-/// `threading.main_thread()` bookkeeping).
-fn is_main_thread(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
-    Ok(Value::bool(host.is_main_thread()))
 }
 
 /// `stack_size([size])`: krait gives every thread the interpreter's own large stack, so the
