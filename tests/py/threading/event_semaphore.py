@@ -26,7 +26,7 @@ semaphore = threading.Semaphore(2)
 inside = [0]
 most = [0]
 guard = threading.Lock()
-gate = threading.Event()
+both_inside = threading.Event()
 
 
 def limited():
@@ -34,7 +34,10 @@ def limited():
         with guard:
             inside[0] += 1
             most[0] = max(most[0], inside[0])
-        gate.wait(0.02)
+            if inside[0] == 2:
+                both_inside.set()
+        # The first two stay until both are in, so two are inside at once at some point.
+        both_inside.wait(30)
         with guard:
             inside[0] -= 1
 

@@ -19,17 +19,22 @@ except TypeError as error:
 
 stop = False
 spins = [0]
+spinning = threading.Event()
 
 
 def spin():
     count = 0
     while not stop:
         count += 1
+        if count == 1:
+            spinning.set()
     spins[0] = count
 
 
 thread = threading.Thread(target=spin)
 thread.start()
+# Returns only if the spinning thread lets go of the GIL.
+spinning.wait()
 time.sleep(0.02)
 stop = True
 thread.join()
