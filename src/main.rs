@@ -26,8 +26,9 @@ use krait_vm::import::{ImportOptions, MainFailure};
 use krait_vm::Vm;
 
 /// The interpreter runs on a thread with a large stack, so deep recursion through builtins
-/// (which CPython also bounds) never exhausts the native stack before RecursionError.
-const INTERPRETER_STACK_BYTES: usize = 512 << 20;
+/// (which CPython also bounds) never exhausts the native stack before RecursionError; Python
+/// threads get the same.
+const INTERPRETER_STACK_BYTES: usize = krait_vm::threads::INTERPRETER_STACK_BYTES;
 
 /// Execution tiers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -257,7 +258,11 @@ fn run(options: Options) -> Termination {
             Termination::Status(report_failure(&program, failure))
         }
     };
+    // As CPython: wait for non-daemon threads, run the atexit handlers, then abandon the
+    // daemon threads (the main thread keeps the GIL for good).
+    vm.shutdown_threads();
     vm.run_exit_handlers();
+    vm.finalize_threads();
     vm.flush();
     if let Some(line) = vm.jit_statistics_line() {
         eprintln!("{line}");

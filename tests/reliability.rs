@@ -1,6 +1,7 @@
 //! Reliability of the `krait` process, checked against what CPython 3.11 does in each case:
 //! Ctrl-C (SIGINT), a closed standard output pipe, output flushed at exit, internal errors,
-//! and source files that cannot be read as Python (null bytes, invalid UTF-8).
+//! source files that cannot be read as Python (null bytes, invalid UTF-8), and threads that
+//! must hand the GIL over from a compiled loop or be interrupted while others run.
 //!
 //! These need a real process (signals, pipes, exit statuses), so they are here and not in the
 //! corpus; the language-level limits (RecursionError, MemoryError, the int digit limit, nesting
@@ -189,6 +190,109 @@ fn keyboard_interrupt_can_be_caught() {
     ) {
         assert_eq!(ended.status.code(), Some(0), "{}", ended.stderr);
         assert_eq!(ended.stdout, "caught KeyboardInterrupt()\nafter\n");
+        assert_eq!(ended.stderr, "");
+    }
+}
+
+/// A program from its lines.
+fn program(lines: &[&str]) -> String {
+    lines.iter().map(|line| format!("{line}\n")).collect()
+}
+
+/// A thread spinning in a loop (compiled under `--jit=on`/`eager`) must let the GIL go at its
+/// back-edges, or the other thread could never set the flag that stops it: the program would
+/// hang. Both ways round: a worker spinning while the main thread sleeps, and the main thread
+/// spinning while a worker sleeps.
+#[test]
+fn a_spinning_thread_hands_the_gil_over() {
+    let worker_spins = program(&[
+        "import threading, time",
+        "flag = False",
+        "def spin():",
+        "    n = 0",
+        "    while not flag:",
+        "        n += 1",
+        "thread = threading.Thread(target=spin)",
+        "thread.start()",
+        "time.sleep(0.2)",
+        "flag = True",
+        "thread.join()",
+        "print('joined', thread.is_alive())",
+    ]);
+    let main_spins = program(&[
+        "import threading, time",
+        "flag = False",
+        "def later():",
+        "    global flag",
+        "    time.sleep(0.2)",
+        "    flag = True",
+        "thread = threading.Thread(target=later)",
+        "thread.start()",
+        "n = 0",
+        "while not flag:",
+        "    n += 1",
+        "thread.join()",
+        "print('joined', n > 0)",
+    ]);
+    for mode in ["--jit=off", "--jit=on", "--jit=eager"] {
+        let ended = run(&[mode, "-c", &worker_spins]);
+        assert_eq!(ended.status.code(), Some(0), "{mode}: {}", ended.stderr);
+        assert_eq!(ended.stdout, "joined False\n", "{mode}");
+        let ended = run(&[mode, "-c", &main_spins]);
+        assert_eq!(ended.status.code(), Some(0), "{mode}: {}", ended.stderr);
+        assert_eq!(ended.stdout, "joined True\n", "{mode}");
+    }
+}
+
+/// Ctrl-C reaches the main thread as `KeyboardInterrupt` while other threads run Python code:
+/// when the main thread waits in `join()` (a lock wait without the GIL) and when it spins in a
+/// loop competing with a spinning daemon thread for the GIL.
+#[test]
+fn ctrl_c_interrupts_the_main_thread_while_threads_run() {
+    let spinner = [
+        "import threading",
+        "stop = False",
+        "def spin():",
+        "    while not stop:",
+        "        pass",
+        "thread = threading.Thread(target=spin, daemon=True)",
+        "thread.start()",
+        "print('ready', flush=True)",
+    ];
+    let joining = program(&[&spinner[..], &["thread.join()"]].concat());
+    for ended in interrupt(&joining) {
+        assert_eq!(
+            ended.status.signal(),
+            Some(libc::SIGINT),
+            "{}",
+            ended.stderr
+        );
+        assert!(
+            ended.stderr.contains("line 9, in <module>"),
+            "{}",
+            ended.stderr
+        );
+        assert_eq!(last_line(&ended.stderr), "KeyboardInterrupt");
+    }
+    let spinning = program(
+        &[
+            &spinner[..],
+            &[
+                "try:",
+                "    while True:",
+                "        pass",
+                "except KeyboardInterrupt:",
+                "    print('caught')",
+                "stop = True",
+                "thread.join()",
+                "print('joined')",
+            ],
+        ]
+        .concat(),
+    );
+    for ended in interrupt(&spinning) {
+        assert_eq!(ended.status.code(), Some(0), "{}", ended.stderr);
+        assert_eq!(ended.stdout, "caught\njoined\n");
         assert_eq!(ended.stderr, "");
     }
 }

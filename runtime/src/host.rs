@@ -63,6 +63,73 @@ pub trait Host {
     /// first) and returns it, as `importlib.import_module` does once a relative name is
     /// resolved.
     fn import_module(&mut self, name: &str) -> PyResult<Value>;
+
+    /// Runs `blocking` with the global interpreter lock released, so other Python threads run
+    /// while this one sleeps, waits for a lock or reads. `blocking` must not touch Python
+    /// objects or the runtime: until it returns, another thread owns them. Native code calls
+    /// the typed wrapper [`allow_threads`]. Without threads, `blocking` just runs.
+    fn allow_threads(&mut self, blocking: &mut dyn FnMut()) {
+        blocking();
+    }
+
+    /// Whether the calling thread is the main thread, the one Ctrl-C interrupts.
+    fn is_main_thread(&mut self) -> bool {
+        true
+    }
+
+    /// Starts an OS thread that calls `function(*arguments, **keywords)` (`arguments` a tuple,
+    /// `keywords` a dict or NULL); returns the new thread's identifier (its `get_ident()`).
+    fn start_thread(
+        &mut self,
+        function: Value,
+        arguments: Value,
+        keywords: Value,
+    ) -> PyResult<u64> {
+        let _ = (function, arguments, keywords);
+        Err(self.runtime().runtime_error("can't start new thread"))
+    }
+
+    /// How many threads `start_thread` started are still running (`_thread._count()`).
+    fn thread_count(&mut self) -> usize {
+        0
+    }
+
+    /// How long a thread runs before one waiting for the interpreter lock asks for it, in
+    /// seconds (`sys.getswitchinterval()`).
+    fn switch_interval(&mut self) -> f64 {
+        0.005
+    }
+
+    /// Sets the switch interval (`sys.setswitchinterval`), already checked to be positive.
+    fn set_switch_interval(&mut self, seconds: f64) {
+        let _ = seconds;
+    }
+
+    /// The report CPython prints for an uncaught exception: the traceback and the exception
+    /// line(s), as `sys.excepthook` writes them.
+    fn format_exception(&mut self, exception: Value) -> String {
+        let _ = exception;
+        String::new()
+    }
+}
+
+/// Runs `blocking` with the global interpreter lock released and returns its result (see
+/// [`Host::allow_threads`]: `blocking` must not touch Python objects or the runtime). Values
+/// the caller needs afterwards must be rooted, since other threads may collect garbage.
+pub fn allow_threads<R>(host: &mut dyn Host, blocking: impl FnOnce() -> R) -> R {
+    let mut blocking = Some(blocking);
+    let mut result = None;
+    host.allow_threads(&mut || {
+        if let Some(blocking) = blocking.take() {
+            result = Some(blocking());
+        }
+    });
+    match (result, blocking) {
+        (Some(result), _) => result,
+        // A host that did not call the closure: run it here, with the lock held.
+        (None, Some(blocking)) => blocking(),
+        (None, None) => unreachable!("the closure ran but left no result"),
+    }
 }
 
 /// A snapshot of one running Python frame (see [`Host::frame_records`]).

@@ -38,6 +38,6 @@ pub mod types_table;
 pub mod value;
 
 pub use error::{PyErr, PyResult};
-pub use host::{Arguments, GeneratorStep, Host};
+pub use host::{allow_threads, Arguments, GeneratorStep, Host};
 pub use runtime::Runtime;
 pub use value::Value;

@@ -17,6 +17,7 @@ pub mod random;
 pub mod regex;
 pub mod struct_;
 pub mod sys;
+pub mod thread;
 pub mod time;
 pub mod weakref;
 pub mod zlib;
@@ -37,6 +38,7 @@ pub const NAMES: &[&str] = &[
     "_random",
     "posix",
     "_io",
+    "_thread",
 ];
 
 /// Creates the native module `name`, if krait has one.
@@ -58,6 +60,7 @@ pub fn create(runtime: &mut Runtime, name: &str) -> Option<Value> {
         "_zlib" => zlib::create(runtime),
         "_struct" => struct_::create(runtime),
         "_weakref" => weakref::create(runtime),
+        "_thread" => thread::create(runtime),
         _ => return None,
     };
     runtime.register_module(name, module);

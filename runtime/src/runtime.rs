@@ -138,6 +138,12 @@ impl Runtime {
         self.roots.len()
     }
 
+    /// Exchanges the stack of pushed roots with `other`: each thread has its own, installed
+    /// while it holds the interpreter lock (`krait-vm`'s `threads`).
+    pub fn swap_root_stack(&mut self, other: &mut Vec<Value>) {
+        std::mem::swap(&mut self.roots, other);
+    }
+
     /// Drops the roots pushed since `mark`.
     #[inline]
     pub fn pop_roots(&mut self, mark: usize) {

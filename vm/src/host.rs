@@ -105,6 +105,39 @@ impl Host for Vm {
     fn import_module(&mut self, name: &str) -> PyResult<Value> {
         self.import_module_absolute(name)
     }
+
+    fn allow_threads(&mut self, blocking: &mut dyn FnMut()) {
+        Vm::allow_threads(self, blocking);
+    }
+
+    fn is_main_thread(&mut self) -> bool {
+        self.threads.is_main()
+    }
+
+    fn start_thread(
+        &mut self,
+        function: Value,
+        arguments: Value,
+        keywords: Value,
+    ) -> PyResult<u64> {
+        Vm::start_thread(self, function, arguments, keywords)
+    }
+
+    fn thread_count(&mut self) -> usize {
+        self.threads.running()
+    }
+
+    fn switch_interval(&mut self) -> f64 {
+        self.threads.gil().interval_seconds()
+    }
+
+    fn set_switch_interval(&mut self, seconds: f64) {
+        self.threads.gil().set_interval_seconds(seconds);
+    }
+
+    fn format_exception(&mut self, exception: Value) -> String {
+        Vm::format_exception(self, exception)
+    }
 }
 
 impl Vm {

@@ -126,6 +126,12 @@ impl Vm {
                 let message = format!("import of {name} halted; None in sys.modules");
                 return Err(self.import_error(true, message, Some(name), None));
             }
+            // Another thread may still be running its body.
+            let mark = self.runtime.root_mark();
+            self.runtime.push_root(module);
+            self.wait_for_import(name);
+            let module = self.sys_modules_get(name).unwrap_or(module);
+            self.runtime.pop_roots(mark);
             return Ok(module);
         }
         self.find_and_load(name)
@@ -394,7 +400,9 @@ impl Vm {
             self.runtime.push_root(spec);
             self.track_submodule(spec, Some(child));
         }
+        self.begin_import(name);
         let result = self.load_found(name, found);
+        self.end_import(name);
         if let Some(spec) = parent_spec {
             self.track_submodule(spec, None);
         }

@@ -8,7 +8,8 @@
 //! - [`unwind`]: exception propagation through the exception tables;
 //! - [`traceback`]: printing uncaught exceptions as CPython does;
 //! - [`generator`]: suspending and resuming generator frames;
-//! - [`import`]: imports, modules and packages, `__pycache__`, and running `__main__`.
+//! - [`import`]: imports, modules and packages, `__pycache__`, and running `__main__`;
+//! - [`threads`]: OS threads under the global interpreter lock.
 
 #![deny(missing_docs)]
 
@@ -24,6 +25,7 @@ pub mod jit;
 pub mod matching;
 pub mod operations;
 pub mod safepoint;
+pub mod threads;
 pub mod traceback;
 pub mod unwind;
 
@@ -72,6 +74,8 @@ pub struct Vm {
     pub(crate) jit_exit: Option<jit::JitExit>,
     /// Interrupt polling and the instruction budget (`safepoint.rs`).
     pub safepoints: safepoint::SafepointState,
+    /// The GIL and the states of the threads not running (`threads.rs`).
+    pub threads: threads::Threads,
 }
 
 impl Vm {
@@ -91,6 +95,7 @@ impl Vm {
             jit_depth: 0,
             jit_exit: None,
             safepoints: safepoint::SafepointState::default(),
+            threads: threads::Threads::default(),
         }
     }
 
@@ -172,13 +177,15 @@ impl Vm {
         self.runtime.output.flush_or_defer();
     }
 
-    /// Runs a full collection with the VM's roots.
+    /// Runs a full collection with the VM's roots: the running thread's stack, frames and
+    /// handled exception, and every parked thread's.
     pub fn collect_garbage(&mut self) -> usize {
         let Vm {
             runtime,
             stack,
             frames,
             handled_exception,
+            threads,
             ..
         } = self;
         let handled = *handled_exception;
@@ -186,6 +193,7 @@ impl Vm {
             stack.iter().for_each(|&value| visit(value));
             frames.iter().for_each(|frame| frame.trace(visit));
             visit(handled);
+            threads.trace(visit);
         };
         // The runtime's own roots need `runtime` borrowed immutably while the heap is borrowed
         // mutably: collect them first.

@@ -1,12 +1,16 @@
 //! What happens at a safepoint besides the common case of nothing: garbage collection,
-//! `KeyboardInterrupt` after Ctrl-C, and the instruction budget.
+//! `KeyboardInterrupt` after Ctrl-C, handing the GIL to another thread, and the instruction
+//! budget.
 //!
 //! The interpreter's `Vm::safepoint` (backward jumps and calls) tests two things inline: whether
-//! the heap wants a collection, and one interrupt flag. Everything else happens here, on the
+//! the heap wants a collection, and one request flag. Everything else happens here, on the
 //! cold path, so no feature below costs the fast path anything:
 //!
-//! - **Ctrl-C**: the SIGINT handler sets `krait_runtime::signals::INTERRUPT_REQUESTED`, the
-//!   flag the fast path polls; the slow path takes the request and raises `KeyboardInterrupt`.
+//! - **Ctrl-C**: the SIGINT handler sets `krait_runtime::signals::INTERRUPT_REQUESTED` and
+//!   the flag the fast path polls (`SAFEPOINT_REQUESTED`); the slow path of the main thread
+//!   takes the request and raises `KeyboardInterrupt` (other threads leave it pending).
+//! - **Thread switches**: a thread that has waited a switch interval for the GIL sets the
+//!   GIL's drop request and the same flag; the slow path yields the GIL (`threads.rs`).
 //! - **Instruction budget** ([`Vm::set_instruction_budget`]): for fuzzing and embedders, a limit
 //!   on how many safepoints a program may pass, so any program — even `while True: pass` —
 //!   ends. A VM with a budget polls a flag that is always set instead of the SIGINT flag, so
@@ -40,7 +44,7 @@ pub struct SafepointState {
 impl Default for SafepointState {
     fn default() -> Self {
         SafepointState {
-            poll: &signals::INTERRUPT_REQUESTED,
+            poll: &signals::SAFEPOINT_REQUESTED,
             budget: None,
         }
     }
@@ -60,7 +64,7 @@ impl Vm {
         self.safepoints.budget = safepoints;
         self.safepoints.poll = match safepoints {
             Some(_) => &signals::ALWAYS_REQUESTED,
-            None => &signals::INTERRUPT_REQUESTED,
+            None => &signals::SAFEPOINT_REQUESTED,
         };
     }
 
@@ -69,18 +73,24 @@ impl Vm {
         self.safepoints.budget_exhausted()
     }
 
-    /// The safepoint's slow path: counts the budget, raises a pending `KeyboardInterrupt`, and
-    /// collects garbage if the heap wants it.
+    /// The safepoint's slow path: counts the budget, lets a thread waiting for the GIL run,
+    /// raises a pending `KeyboardInterrupt` in the main thread, and collects garbage if the
+    /// heap wants it.
     #[cold]
     #[inline(never)]
     pub(crate) fn safepoint_slow(&mut self) -> PyResult<()> {
+        // Cleared before looking at the requests: one made from now on is seen next time.
+        signals::clear_safepoint_request();
         if let Some(left) = &mut self.safepoints.budget {
             if *left == 0 {
                 return Err(self.budget_error());
             }
             *left -= 1;
         }
-        if signals::take_interrupt() {
+        if self.threads.gil().drop_requested() {
+            self.yield_gil();
+        }
+        if self.threads.is_main() && signals::take_interrupt() {
             return Err(signals::keyboard_interrupt(&mut self.runtime));
         }
         if self.runtime.heap.wants_collection() {

@@ -846,8 +846,12 @@ fn input(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         crate::stream::write_or_raise(host, TextStream::Stdout, &text)?;
     }
     crate::stream::flush_or_raise(host)?;
-    let mut line = String::new();
-    match std::io::stdin().read_line(&mut line) {
+    // Other threads run while this one waits for a line.
+    let (read, mut line) = crate::allow_threads(host, || {
+        let mut line = String::new();
+        (std::io::stdin().read_line(&mut line), line)
+    });
+    match read {
         Ok(0) => {
             let runtime = host.runtime();
             Err(runtime.new_error(runtime.types.eof_error, "EOF when reading a line"))

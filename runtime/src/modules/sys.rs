@@ -23,6 +23,10 @@ pub fn create(runtime: &mut Runtime) -> Value {
             ("set_int_max_str_digits", set_int_max_str_digits),
             ("get_int_max_str_digits", get_int_max_str_digits),
             ("_getframe", getframe),
+            ("getswitchinterval", getswitchinterval),
+            ("setswitchinterval", setswitchinterval),
+            ("excepthook", excepthook),
+            ("__excepthook__", excepthook),
         ],
     );
     let float_info = [
@@ -156,6 +160,52 @@ fn setrecursionlimit(host: &mut dyn Host, arguments: Arguments) -> PyResult<Valu
             .runtime()
             .type_error("'str' object cannot be interpreted as an integer")),
     }
+}
+
+/// `sys.getswitchinterval()`: how long a thread runs before a waiting one gets the GIL.
+fn getswitchinterval(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
+    Ok(Value::float(host.switch_interval()))
+}
+
+/// `sys.setswitchinterval(seconds)`.
+fn setswitchinterval(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    crate::builtins::expect_arguments(host, &arguments, "setswitchinterval", 1, 1)?;
+    let value = arguments.values[0];
+    let seconds = match value.as_float() {
+        Some(seconds) => seconds,
+        None => match crate::types::int::as_int(value) {
+            Some(int) => int.to_f64().unwrap_or(f64::INFINITY),
+            None => {
+                let runtime = host.runtime();
+                let message = format!(
+                    "must be real number, not {}",
+                    crate::protocol::type_name(runtime, value)
+                );
+                return Err(runtime.type_error(message));
+            }
+        },
+    };
+    if seconds <= 0.0 || seconds.is_nan() {
+        return Err(host
+            .runtime()
+            .value_error("switch interval must be strictly positive"));
+    }
+    host.set_switch_interval(seconds);
+    Ok(Value::NONE)
+}
+
+/// `sys.excepthook(type, value, traceback)`: prints the exception's report to standard
+/// error, as for an uncaught exception (`threading.excepthook` uses it).
+fn excepthook(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    crate::builtins::expect_arguments(host, &arguments, "excepthook", 3, 3)?;
+    let exception = arguments.values[1];
+    let report = if exception.is_none() {
+        "NoneType: None\n".to_owned()
+    } else {
+        host.format_exception(exception)
+    };
+    crate::stream::write_or_raise(host, TextStream::Stderr, &report)?;
+    Ok(Value::NONE)
 }
 
 fn exc_info(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {

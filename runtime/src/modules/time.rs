@@ -85,7 +85,8 @@ fn process_time(_host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> 
     ))
 }
 
-/// `time.sleep(seconds)`: flushes standard output, then sleeps; Ctrl-C cuts it short with
+/// `time.sleep(seconds)`: flushes standard output, then sleeps with the interpreter lock
+/// released; Ctrl-C cuts the main thread's sleep short with
 /// `KeyboardInterrupt`, as in CPython. Lengths CPython cannot represent (in nanoseconds as a
 /// 64-bit integer) raise its OverflowError instead of sleeping forever.
 fn sleep(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
@@ -132,7 +133,13 @@ fn sleep(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
             .value_error("sleep length must be non-negative"));
     };
     host.runtime().output.flush_or_defer();
-    if crate::signals::interruptible_sleep(std::time::Duration::from_nanos(nanoseconds)) {
+    // Other threads run meanwhile; only the main thread's sleep is cut short by Ctrl-C.
+    let interruptible = host.is_main_thread();
+    let duration = std::time::Duration::from_nanos(nanoseconds);
+    let completed = crate::allow_threads(host, || {
+        crate::signals::interruptible_sleep(duration, interruptible)
+    });
+    if completed {
         Ok(Value::NONE)
     } else {
         Err(crate::signals::keyboard_interrupt(host.runtime()))

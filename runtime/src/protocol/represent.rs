@@ -178,6 +178,18 @@ pub fn repr_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
             }
         }
     }
+    if let Payload::Native(native) = &object.payload {
+        // A native class may define its own `__repr__` (`_thread.lock`).
+        let name = host.runtime().names.__repr__;
+        let method = crate::protocol::type_dict(native.class)
+            .and_then(|dict| crate::types::dict::get_str_key(host.runtime(), dict, name));
+        if let Some(method) = method {
+            let result = call_bound(host, method, value, &[])?;
+            if let Some(text) = str_value(result) {
+                return Ok(text.to_owned());
+            }
+        }
+    }
     let runtime = host.runtime();
     let address = value.bits() & ((1 << 48) - 1);
     Ok(match &object.payload {

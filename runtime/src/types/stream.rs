@@ -65,16 +65,23 @@ fn flush(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
 fn readline(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     receiver(host, &arguments)?;
     host.runtime().output.flush_or_defer();
-    let mut line = String::new();
-    let _ = std::io::stdin().lock().read_line(&mut line);
+    // Other threads run while this one waits for a line.
+    let line = crate::allow_threads(host, || {
+        let mut line = String::new();
+        let _ = std::io::stdin().lock().read_line(&mut line);
+        line
+    });
     Ok(host.runtime().new_string(line))
 }
 
 fn read(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     receiver(host, &arguments)?;
     host.runtime().output.flush_or_defer();
-    let mut text = String::new();
-    let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text);
+    let text = crate::allow_threads(host, || {
+        let mut text = String::new();
+        let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text);
+        text
+    });
     Ok(host.runtime().new_string(text))
 }
 
