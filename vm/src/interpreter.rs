@@ -155,6 +155,31 @@ impl Vm {
             }};
         }
 
+        // Finishes a comparison with a bool result: when a conditional jump follows (as after
+        // nearly every comparison), takes or skips it now instead of pushing the bool and
+        // dispatching the jump. Jumps that pop their condition never go backward, so skipping
+        // the jump's instruction skips no safepoint.
+        macro_rules! condition {
+            ($truth:expr) => {{
+                let truth: bool = $truth;
+                match instructions.get(ip) {
+                    Some(next)
+                        if matches!(
+                            next.opcode,
+                            Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue
+                        ) =>
+                    {
+                        ip += 1;
+                        if truth == (next.opcode == Opcode::PopJumpIfTrue) {
+                            ip = next.arg as usize;
+                        }
+                    }
+                    _ => self.stack.push(Value::bool(truth)),
+                }
+                continue;
+            }};
+        }
+
         // After a Python function's frame was pushed: checks for signals (raised in the
         // callee, whose ip is 0; the caller's was synced before the call, as CPython checks when
         // a function starts), runs the callee compiled when it is hot, and continues the loop
@@ -484,25 +509,25 @@ impl Vm {
                         Comparison::from_arg(instruction.arg).unwrap_or(Comparison::Equal);
                     if let (Some(a), Some(b)) = (left.as_small_int(), right.as_small_int()) {
                         code.profile.record(ip - 1, SEEN_INT);
-                        self.stack
-                            .push(Value::bool(compare_numbers(a, b, operator)));
-                        continue;
+                        condition!(compare_numbers(a, b, operator));
                     }
                     if let (Some(a), Some(b)) = (left.as_float(), right.as_float()) {
                         code.profile.record(ip - 1, SEEN_FLOAT);
-                        self.stack
-                            .push(Value::bool(compare_numbers(a, b, operator)));
-                        continue;
+                        condition!(compare_numbers(a, b, operator));
                     }
                     code.profile.record(ip - 1, operand_types(left, right));
                     sync!();
                     let value = attempt!(protocol::compare(self, left, right, operator));
-                    self.stack.push(value);
+                    match value {
+                        Value::TRUE => condition!(true),
+                        Value::FALSE => condition!(false),
+                        _ => self.stack.push(value),
+                    }
                 }
                 Opcode::IsOp => {
                     let right = pop!();
                     let left = pop!();
-                    self.stack.push(Value::bool((left == right) != (arg == 1)));
+                    condition!((left == right) != (arg == 1));
                 }
                 Opcode::BinarySubscr => {
                     let key = pop!();
