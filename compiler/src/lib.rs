@@ -15,6 +15,7 @@ pub mod codegen;
 pub mod disassemble;
 pub mod dump;
 pub mod error;
+pub mod interactive;
 pub mod opcode;
 pub mod parse;
 pub mod pyc;

@@ -1,0 +1,286 @@
+//! Input typed at the interactive prompt: is it a whole statement yet?
+//!
+//! The prompt reads one line at a time and must decide after each line whether to run what it
+//! has, ask for more (`... `), or report a syntax error at once — what CPython's interactive
+//! parser decides as it pulls tokens, and what its `codeop` module imitates by compiling. This
+//! module answers with the compiler's own parse, so the answer follows the real grammar:
+//!
+//! - nothing but blank lines and comments: nothing to run;
+//! - an unclosed bracket, an unterminated triple-quoted string or a backslash at the end: more
+//!   lines are needed (even blank ones: they belong to the bracket or string);
+//! - a compound statement (`def`, `for`, `if`, …) that parses: more lines until a blank one,
+//!   which ends it, as in CPython;
+//! - a parse error that says the input ended too early — a block still needs its body or a `try`
+//!   its `except`, at the end of the input; or an error whose place moves when a newline is
+//!   appended — means more lines are needed, unless the line just entered was blank, which ends
+//!   the statement and so reports the error;
+//! - any other error is real, and is reported now (`1 +`, a bad indent, `lambda:`);
+//! - a second statement after a compound one without the blank line between them is
+//!   `invalid syntax` at the second one, as CPython's prompt reports it.
+//!
+//! What is complete is compiled in the `single` mode ([`Mode::Single`]): expression statements
+//! show their value.
+
+use std::rc::Rc;
+
+use ruff_python_ast::token::TokenKind;
+use ruff_python_ast::Stmt;
+use ruff_python_parser::{Mode as ParserMode, ParseOptions};
+use ruff_text_size::Ranged;
+
+use crate::codegen::Mode;
+use crate::error::{SyntaxError, SyntaxErrorKind};
+use crate::source::LineIndex;
+use crate::CodeObject;
+
+/// What the lines typed so far amount to.
+#[derive(Debug)]
+pub enum Input {
+    /// Only blank lines and comments: show a fresh prompt.
+    Empty,
+    /// The statement goes on: read another line.
+    Incomplete,
+    /// A whole statement, compiled in the `single` mode.
+    Complete(Rc<CodeObject>),
+    /// A syntax error to report now.
+    Invalid(SyntaxError),
+}
+
+/// The messages of errors that mean "the input ends inside a bracket, a string or a line
+/// continuation" (as the compiler words them, after CPython).
+fn is_open_at_end(error: &SyntaxError) -> bool {
+    error.message.ends_with("was never closed")
+        || error
+            .message
+            .starts_with("unterminated triple-quoted string literal")
+        || error.message == "unexpected EOF while parsing"
+}
+
+/// Classifies `source`, the lines typed so far, each ending with a newline; see the module
+/// documentation.
+pub fn classify(source: &str, filename: &str) -> Input {
+    let significant = |line: &&str| {
+        let line = line.trim();
+        !line.is_empty() && !line.starts_with('#')
+    };
+    if !source.lines().any(|line| significant(&line)) {
+        return Input::Empty;
+    }
+    let ended_by_blank_line = source.lines().count() > 1
+        && source
+            .lines()
+            .last()
+            .is_some_and(|line| line.trim().is_empty());
+    crate::stack::with_room_for(source.len(), || {
+        classify_statement(source, filename, ended_by_blank_line)
+    })
+}
+
+fn classify_statement(source: &str, filename: &str, ended_by_blank_line: bool) -> Input {
+    let parsed = match crate::parse::parse_module(source, filename) {
+        Ok(parsed) => parsed,
+        Err(error) => return classify_error(source, filename, error, ended_by_blank_line),
+    };
+    let body = &parsed.syntax().body;
+    let index = LineIndex::new(source);
+    if let [first, second, ..] = &body[..] {
+        let first_end = index.line_of(first.range().end().to_u32());
+        let second_start = second.range().start().to_u32();
+        if index.line_of(second_start) > first_end {
+            // The compound statement's block was not closed by a blank line.
+            return Input::Invalid(index.error(
+                SyntaxErrorKind::Syntax,
+                filename,
+                second_start,
+                "invalid syntax",
+            ));
+        }
+    }
+    let compound = body.first().is_some_and(is_compound);
+    if compound && !ended_by_blank_line {
+        return Input::Incomplete;
+    }
+    match crate::compile(source, filename, Mode::Single) {
+        Ok(code) => Input::Complete(code),
+        Err(error) => Input::Invalid(error),
+    }
+}
+
+/// Whether a parse error only says that the input stopped too early.
+fn classify_error(
+    source: &str,
+    filename: &str,
+    error: SyntaxError,
+    ended_by_blank_line: bool,
+) -> Input {
+    if is_open_at_end(&error) {
+        return Input::Incomplete;
+    }
+    if ended_by_blank_line {
+        return Input::Invalid(error);
+    }
+    if expects_block(&error) && at_end_of_input(source, &error) {
+        return Input::Incomplete;
+    }
+    let extended = format!("{source}\n");
+    match crate::parse::parse_module(&extended, filename) {
+        Err(later) if later.line == error.line && later.column == error.column => {
+            Input::Invalid(error)
+        }
+        _ => Input::Incomplete,
+    }
+}
+
+/// Errors that say a block (or a clause of one) must come next.
+fn expects_block(error: &SyntaxError) -> bool {
+    error.message.starts_with("expected an indented block")
+        || error.message == "expected 'except' or 'finally' block"
+}
+
+/// Whether the error's place is after the input's last token (comments and newlines aside):
+/// what is missing would come on a later line.
+fn at_end_of_input(source: &str, error: &SyntaxError) -> bool {
+    let options = ParseOptions::from(ParserMode::Module);
+    let parsed = ruff_python_parser::parse_unchecked(source, options);
+    let last = parsed.tokens().iter().rev().find(|token| {
+        !matches!(
+            token.kind(),
+            TokenKind::Newline
+                | TokenKind::NonLogicalNewline
+                | TokenKind::Comment
+                | TokenKind::Indent
+                | TokenKind::Dedent
+                | TokenKind::EndOfFile
+        )
+    });
+    let Some(last) = last else {
+        return true;
+    };
+    let index = LineIndex::new(source);
+    let end = last.end().to_u32();
+    if error.column == 0 {
+        // A place without a caret names only its line.
+        return error.line >= index.line_of(end);
+    }
+    (error.line, error.column) >= (index.line_of(end), index.character_column(end))
+}
+
+/// Statements with a block, which the prompt ends only at a blank line.
+fn is_compound(statement: &Stmt) -> bool {
+    matches!(
+        statement,
+        Stmt::If(_)
+            | Stmt::For(_)
+            | Stmt::While(_)
+            | Stmt::Try(_)
+            | Stmt::With(_)
+            | Stmt::FunctionDef(_)
+            | Stmt::ClassDef(_)
+            | Stmt::Match(_)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Classifies the lines (each given without its newline) as the prompt would.
+    fn lines(typed: &[&str]) -> Input {
+        let mut source = String::new();
+        for line in typed {
+            source.push_str(line);
+            source.push('\n');
+        }
+        classify(&source, "<stdin>")
+    }
+
+    fn is_incomplete(typed: &[&str]) -> bool {
+        matches!(lines(typed), Input::Incomplete)
+    }
+
+    fn error_of(typed: &[&str]) -> SyntaxError {
+        match lines(typed) {
+            Input::Invalid(error) => error,
+            other => panic!("{typed:?}: expected a syntax error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn blank_lines_and_comments_are_empty() {
+        assert!(matches!(lines(&[""]), Input::Empty));
+        assert!(matches!(lines(&["   "]), Input::Empty));
+        assert!(matches!(lines(&["# a comment"]), Input::Empty));
+    }
+
+    #[test]
+    fn simple_statements_are_complete_at_once() {
+        assert!(matches!(lines(&["1 + 2"]), Input::Complete(_)));
+        assert!(matches!(lines(&["x = 1; y = 2"]), Input::Complete(_)));
+        assert!(matches!(lines(&["x = [1,", " 2]"]), Input::Complete(_)));
+    }
+
+    #[test]
+    fn open_brackets_strings_and_continuations_need_more() {
+        assert!(is_incomplete(&["(1,"]));
+        assert!(is_incomplete(&["(1,", ""]));
+        assert!(is_incomplete(&["print('a'"]));
+        assert!(is_incomplete(&["x = '''abc"]));
+        assert!(is_incomplete(&["x = '''abc", ""]));
+        assert!(is_incomplete(&["x = 1 + \\"]));
+    }
+
+    #[test]
+    fn compound_statements_end_at_a_blank_line() {
+        assert!(is_incomplete(&["def f():"]));
+        assert!(is_incomplete(&["def f():", "    return 1"]));
+        assert!(matches!(
+            lines(&["def f():", "    return 1", ""]),
+            Input::Complete(_)
+        ));
+        assert!(is_incomplete(&["for i in range(3): print(i)"]));
+        assert!(is_incomplete(&["if x:", "    pass", "else:"]));
+        assert!(is_incomplete(&["try:", "    pass"]));
+        assert!(is_incomplete(&["@decorator"]));
+        assert!(is_incomplete(&["class A:"]));
+    }
+
+    #[test]
+    fn real_errors_are_reported_at_once() {
+        let error = error_of(&["1 +"]);
+        assert_eq!((error.message.as_str(), error.line), ("invalid syntax", 1));
+        assert_eq!(error_of(&["lambda:"]).message, "invalid syntax");
+        assert_eq!(error_of(&[")"]).message, "unmatched ')'");
+        let error = error_of(&["def f():", "    1 +"]);
+        assert_eq!((error.message.as_str(), error.line), ("invalid syntax", 2));
+    }
+
+    #[test]
+    fn a_blank_line_ends_an_unfinished_block_with_its_error() {
+        let error = error_of(&["def f():", ""]);
+        assert_eq!(error.kind, SyntaxErrorKind::Indentation);
+        assert!(error.message.starts_with("expected an indented block"));
+        assert_eq!(
+            error_of(&["try:", "    pass", ""]).message,
+            "expected 'except' or 'finally' block"
+        );
+    }
+
+    #[test]
+    fn an_unfinished_try_followed_by_a_statement_is_an_error() {
+        assert_eq!(
+            error_of(&["try:", "    pass", "x = 1"]).message,
+            "expected 'except' or 'finally' block"
+        );
+    }
+
+    #[test]
+    fn a_statement_after_a_block_needs_the_blank_line_first() {
+        let error = error_of(&["if True:", "  pass", "y = 2"]);
+        assert_eq!((error.message.as_str(), error.line), ("invalid syntax", 3));
+    }
+
+    #[test]
+    fn compile_errors_after_parsing_are_reported() {
+        assert_eq!(error_of(&["return 1"]).message, "'return' outside function");
+    }
+}
