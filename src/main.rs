@@ -1,5 +1,6 @@
 //! The `krait` command line: runs a script, a module (`-m`), a `-c` string or standard input,
-//! precompiles sources into the bytecode cache (`krait compile PATH…`), and shows the
+//! or an interactive prompt when there is no program and standard input is a terminal
+//! (`repl.rs`), precompiles sources into the bytecode cache (`krait compile PATH…`), and shows the
 //! compiler's stages (`--emit-tokens`, `--emit-ast`, `--dis`, also of a `.pyc` file).
 //!
 //! Exit status as CPython: 0 on success, 1 after an uncaught exception or a syntax error, the
@@ -13,9 +14,10 @@ static ALLOCATOR: allocator::KraitAllocator = allocator::KraitAllocator;
 
 mod allocator;
 mod internal_error;
+mod repl;
 mod signals;
 
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -187,6 +189,8 @@ enum Program {
     Script(String),
     /// Standard input.
     Stdin,
+    /// The interactive prompt (no program, standard input is a terminal).
+    Interactive,
 }
 
 fn run(options: Options) -> Termination {
@@ -197,6 +201,12 @@ fn run(options: Options) -> Termination {
             return Termination::Status(precompile(&options))
         }
         (None, None, Some(path)) if path != "-" => Program::Script(path.clone()),
+        (None, None, None)
+            if std::io::stdin().is_terminal()
+                && !(options.emit_tokens || options.emit_ast || options.dis) =>
+        {
+            Program::Interactive
+        }
         _ => Program::Stdin,
     };
     if options.emit_tokens || options.emit_ast || options.dis {
@@ -207,6 +217,7 @@ fn run(options: Options) -> Termination {
         Program::Module(_) => ("-m".to_owned(), current_directory()),
         Program::Script(path) => (path.clone(), script_directory(Path::new(path))),
         Program::Stdin => ("-".to_owned(), String::new()),
+        Program::Interactive => (String::new(), String::new()),
     };
     let mut argv = vec![argv0];
     argv.extend(options.arguments.iter().cloned());
@@ -249,6 +260,7 @@ fn run(options: Options) -> Termination {
                 return Termination::Status(1);
             }
         },
+        Program::Interactive => repl::run(&mut vm),
     };
     let termination = match result {
         Ok(()) => Termination::Status(0),
@@ -365,7 +377,7 @@ fn show_stage(options: &Options, program: &Program) -> u8 {
             eprintln!("krait: -m cannot be combined with --emit-tokens, --emit-ast or --dis");
             return 2;
         }
-        Program::Stdin => match read_standard_input() {
+        Program::Stdin | Program::Interactive => match read_standard_input() {
             Some(text) => (text, "<stdin>".to_owned()),
             None => {
                 eprintln!("krait: standard input is not valid UTF-8");

@@ -9,6 +9,7 @@
 //! - [`traceback`]: printing uncaught exceptions as CPython does;
 //! - [`generator`]: suspending and resuming generator frames;
 //! - [`import`]: imports, modules and packages, `__pycache__`, and running `__main__`;
+//! - [`interactive`]: the session namespace and prompts of the interactive prompt;
 //! - [`threads`]: OS threads under the global interpreter lock.
 
 #![deny(missing_docs)]
@@ -20,6 +21,7 @@ pub mod generator;
 pub mod host;
 pub mod import;
 pub mod instructions;
+pub mod interactive;
 pub mod interpreter;
 pub mod jit;
 pub mod matching;

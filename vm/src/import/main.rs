@@ -222,6 +222,11 @@ impl Vm {
         }
     }
 
+    /// Creates and registers `__main__` for the interactive prompt; returns its namespace.
+    pub(crate) fn new_interactive_main(&mut self) -> Value {
+        self.new_main_module(None)
+    }
+
     /// Creates and registers `__main__` for a script or string; returns its namespace.
     fn new_main_module(&mut self, file: Option<&str>) -> Value {
         let runtime = &mut self.runtime;
