@@ -56,6 +56,11 @@ struct Options {
     #[arg(short = 'm', value_name = "MODULE")]
     module: Option<String>,
 
+    /// After running the program, start the interactive prompt in its namespace (also when
+    /// standard input is not a terminal).
+    #[arg(short = 'i')]
+    inspect: bool,
+
     /// Report on standard error, for each module, whether its code was loaded from the bytecode
     /// cache or compiled, and from where.
     #[arg(short = 'v')]
@@ -189,7 +194,7 @@ enum Program {
     Script(String),
     /// Standard input.
     Stdin,
-    /// The interactive prompt (no program, standard input is a terminal).
+    /// The interactive prompt (no program, and standard input is a terminal or `-i` is given).
     Interactive,
 }
 
@@ -202,7 +207,7 @@ fn run(options: Options) -> Termination {
         }
         (None, None, Some(path)) if path != "-" => Program::Script(path.clone()),
         (None, None, None)
-            if std::io::stdin().is_terminal()
+            if (std::io::stdin().is_terminal() || options.inspect)
                 && !(options.emit_tokens || options.emit_ast || options.dis) =>
         {
             Program::Interactive
@@ -260,7 +265,13 @@ fn run(options: Options) -> Termination {
                 return Termination::Status(1);
             }
         },
-        Program::Interactive => repl::run(&mut vm),
+        Program::Interactive => repl::run(&mut vm, repl::Banner::Show),
+    };
+    let result = match (options.inspect, &program) {
+        (true, Program::Command(_) | Program::Module(_) | Program::Script(_) | Program::Stdin) => {
+            inspect(&mut vm, result)
+        }
+        _ => result,
     };
     let termination = match result {
         Ok(()) => Termination::Status(0),
@@ -281,6 +292,22 @@ fn run(options: Options) -> Termination {
     }
     internal_error::panic_if_testing();
     finish_output(&mut vm, termination)
+}
+
+/// `-i`: the interactive prompt after the program, in its `__main__`. An uncaught exception of
+/// the program (even `SystemExit`) is printed as a traceback first, as CPython does; a program
+/// that could not start at all ends there.
+fn inspect(vm: &mut Vm, result: Result<(), MainFailure>) -> Result<(), MainFailure> {
+    match result {
+        Ok(()) => {}
+        Err(MainFailure::Exception(error)) => {
+            vm.flush();
+            let report = vm.format_exception(error.exception);
+            eprint!("{report}");
+        }
+        Err(failure) => return Err(failure),
+    }
+    repl::run(vm, repl::Banner::Hide)
 }
 
 /// The final flush of standard output. When it fails (the reader of a pipe has gone), CPython

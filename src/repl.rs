@@ -18,6 +18,7 @@
 //! Lines pasted together arrive from the editor as one string; they are taken one at a time, as
 //! if typed, so a pasted block of several statements runs statement by statement.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use krait_compiler::interactive::{self, Input};
@@ -38,14 +39,25 @@ const HISTORY_LINES: usize = 1000;
 /// The line editor, with no completion or highlighting helper.
 type LineEditor = Editor<(), FileHistory>;
 
+/// Whether a session starts with the banner (not after a program run with `-i`, as CPython).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Banner {
+    /// Print the version and how to leave.
+    Show,
+    /// Start with the prompt.
+    Hide,
+}
+
 /// Runs an interactive session in `vm` until Ctrl-D (`Ok`) or an uncaught `SystemExit`
 /// (`Err`, for the caller to turn into the exit status as for a script).
-pub fn run(vm: &mut Vm) -> Result<(), MainFailure> {
-    eprintln!(
-        "krait {} (Python 3.11 compatible) on {}\nType exit() or press Ctrl-D to leave.",
-        env!("CARGO_PKG_VERSION"),
-        std::env::consts::OS
-    );
+pub fn run(vm: &mut Vm, banner: Banner) -> Result<(), MainFailure> {
+    if banner == Banner::Show {
+        eprintln!(
+            "krait {} (Python 3.11 compatible) on {}\nType exit() or press Ctrl-D to leave.",
+            env!("CARGO_PKG_VERSION"),
+            std::env::consts::OS
+        );
+    }
     let mut editor = match new_editor() {
         Ok(editor) => editor,
         Err(error) => {
@@ -65,6 +77,7 @@ pub fn run(vm: &mut Vm) -> Result<(), MainFailure> {
         history,
         namespace,
         pending: String::new(),
+        terminal: std::io::stdin().is_terminal(),
     };
     session.run()
 }
@@ -99,17 +112,34 @@ struct Session<'vm> {
     namespace: krait_vm::interactive::Session,
     /// The lines of the statement typed so far, each ending with a newline.
     pending: String,
+    /// Whether standard input is a terminal (else `krait -i` reads lines from a pipe or file).
+    terminal: bool,
 }
 
 impl Session<'_> {
     fn run(&mut self) -> Result<(), MainFailure> {
         loop {
+            if self.vm.runtime.output.stdout_mid_line() {
+                // Output without a final newline (`print(x, end='')`): CPython's prompt
+                // follows it on the same line, but the line editor redraws its line from the
+                // start, which would erase it, so the prompt starts a line of its own.
+                let _ = self
+                    .vm
+                    .runtime
+                    .output
+                    .write(krait_runtime::stream::TextStream::Stdout, "\n");
+            }
             self.vm.flush();
             let prompt = match self.pending.is_empty() {
                 true => Prompt::Primary,
                 false => Prompt::Continuation,
             };
             let prompt = self.vm.prompt_text(self.namespace, prompt);
+            if !self.terminal {
+                // `krait -i` reading a pipe: the editor shows no prompt there; CPython writes
+                // it to standard error.
+                eprint!("{prompt}");
+            }
             // A Ctrl-C that came while nothing ran (after the last statement finished) is not
             // meant for the next one.
             signals::take_interrupt();
@@ -124,8 +154,13 @@ impl Session<'_> {
                     }
                 }
                 Err(ReadlineError::Interrupted) => self.cancel(),
-                // The editor has already moved to a new line, as CPython prints one.
-                Err(ReadlineError::Eof) => return Ok(()),
+                // CPython ends the last prompt's line; on a terminal the editor already has.
+                Err(ReadlineError::Eof) => {
+                    if !self.terminal {
+                        eprintln!();
+                    }
+                    return Ok(());
+                }
                 Err(error) => {
                     eprintln!("krait: cannot read from the terminal: {error}");
                     return Ok(());

@@ -259,6 +259,8 @@ fn blocks_continue_with_the_secondary_prompt_until_a_blank_line() {
     terminal.expect(">>> ");
     terminal.line("numbers");
     terminal.expect("\n[1, 2]\n>>> ");
+    terminal.line("print('partial', end='')");
+    terminal.expect("\npartial\n>>> ");
     terminal.line("import sys; sys.ps1 = 'krait> '");
     terminal.expect("krait> ");
     terminal.line("sys.ps2");
@@ -450,5 +452,48 @@ fn without_a_terminal_standard_input_is_a_program() {
     let output = child.wait_with_output().expect("krait runs");
     assert_eq!(String::from_utf8_lossy(&output.stdout), "42\n");
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn dash_i_inspects_the_namespace_after_the_program() {
+    let mut terminal = Terminal::start(&["-i", "-c", "x = 5; 1 / 0"], &history_file("inspect"));
+    terminal.expect(
+        "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\n\
+         ZeroDivisionError: division by zero\n>>> ",
+    );
+    assert!(
+        !terminal.screen().contains("Python 3.11 compatible"),
+        "no banner after a program"
+    );
+    terminal.line("x * 2");
+    terminal.expect("\n10\n>>> ");
+    terminal.line("exit(4)");
+    assert_eq!(terminal.wait().code(), Some(4));
+}
+
+#[test]
+fn dash_i_reads_statements_from_a_pipe_with_prompts_on_standard_error() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_krait"))
+        .args(["-i", "-c", "x = 7"])
+        .env("KRAIT_HISTORY", history_file("inspect-pipe"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("krait starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"x\nfor i in range(2):\n    print(i)\n\n1/0\n")
+        .expect("write the statements");
+    let output = child.wait_with_output().expect("krait runs");
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "7\n0\n1\n");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        ">>> >>> ... ... >>> Traceback (most recent call last):\n  \
+         File \"<stdin>\", line 1, in <module>\nZeroDivisionError: division by zero\n>>> \n"
+    );
     assert_eq!(output.status.code(), Some(0));
 }

@@ -32,6 +32,9 @@ impl TextStream {
 pub struct Output {
     stdout: Vec<u8>,
     stdout_is_terminal: bool,
+    /// Whether the last text written to standard output did not end with a newline (the
+    /// interactive prompt starts its own line then, or the line editor would draw over it).
+    stdout_mid_line: bool,
     /// Where output goes instead of the process's streams, when captured (embedding, fuzzing).
     captured: Option<Captured>,
     /// A failed flush that nobody could be told about (one before a write to standard error):
@@ -53,6 +56,7 @@ impl Default for Output {
         Output {
             stdout: Vec::new(),
             stdout_is_terminal: std::io::stdout().is_terminal(),
+            stdout_mid_line: false,
             captured: None,
             deferred_error: None,
         }
@@ -78,6 +82,9 @@ impl Output {
     pub fn write(&mut self, stream: TextStream, text: &str) -> std::io::Result<()> {
         match stream {
             TextStream::Stdout => {
+                if let Some(last) = text.as_bytes().last() {
+                    self.stdout_mid_line = *last != b'\n';
+                }
                 self.stdout.extend_from_slice(text.as_bytes());
                 if self.stdout.len() > 1 << 16 || (self.stdout_is_terminal && text.contains('\n')) {
                     self.flush()?;
@@ -100,6 +107,11 @@ impl Output {
             }
         }
         Ok(())
+    }
+
+    /// Whether the last text written to standard output did not end with a newline.
+    pub fn stdout_mid_line(&self) -> bool {
+        self.stdout_mid_line
     }
 
     /// Flushes buffered standard output (and open files). On failure the buffered text is dropped (it cannot be

@@ -8,6 +8,7 @@
 use std::rc::Rc;
 
 use krait_compiler::CodeObject;
+use krait_runtime::object::Payload;
 use krait_runtime::{protocol, PyResult, Value};
 
 use crate::Vm;
@@ -37,10 +38,20 @@ pub enum Prompt {
 }
 
 impl Vm {
-    /// Creates `__main__` for an interactive session (no `__file__`, as in CPython), keeps it
-    /// rooted for the session, and sets `sys.ps1` and `sys.ps2`.
+    /// Starts an interactive session in `__main__`: the one a program already ran in (`krait
+    /// -i`), else a new one (no `__file__`, as in CPython). Keeps it rooted for the session and
+    /// sets `sys.ps1` and `sys.ps2`.
     pub fn start_interactive(&mut self) -> Session {
-        let globals = self.new_interactive_main();
+        let existing = self.sys_modules_get("__main__").and_then(|module| {
+            match module.as_object().map(|object| &object.payload) {
+                Some(Payload::Module { dict, .. }) => Some(*dict),
+                _ => None,
+            }
+        });
+        let globals = match existing {
+            Some(globals) => globals,
+            None => self.new_interactive_main(),
+        };
         self.runtime.push_root(globals);
         let sys = self.import_module_absolute("sys").unwrap_or(Value::NONE);
         self.runtime.push_root(sys);
