@@ -366,6 +366,29 @@ fn ctrl_c_interrupts_running_code_and_the_session_goes_on() {
 }
 
 #[test]
+fn input_reads_a_line_at_the_prompt_and_stops_at_ctrl_c() {
+    let mut terminal = start("input");
+    terminal.expect(">>> ");
+    terminal.line("name = input('name: ')");
+    terminal.expect("\nname: ");
+    terminal.line("Ada");
+    let skipped = terminal.expect(">>> ");
+    assert_eq!(skipped, "Ada\n", "the prompt follows the typed line");
+    terminal.line("name");
+    terminal.expect("\n'Ada'\n>>> ");
+    terminal.line("input('waiting: ')");
+    terminal.expect("\nwaiting: ");
+    std::thread::sleep(Duration::from_millis(200));
+    terminal.send("\x03");
+    terminal.expect(
+        "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\n\
+         KeyboardInterrupt\n>>> ",
+    );
+    terminal.send("\x04");
+    assert_eq!(terminal.wait().code(), Some(0));
+}
+
+#[test]
 fn up_arrow_recalls_history_also_in_the_next_session() {
     let history = history_file("history");
     let mut terminal = Terminal::start(&[], &history);

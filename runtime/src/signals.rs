@@ -83,6 +83,36 @@ pub fn interruptible_sleep(duration: std::time::Duration, interruptible: bool) -
     }
 }
 
+/// Waits until the terminal on standard input has a line to read, unless an interrupt is
+/// requested first (and `interruptible`: only the main thread is interrupted, as in CPython);
+/// returns false if it was (the request is taken: the caller raises `KeyboardInterrupt`), so
+/// `input()` at a terminal stops at Ctrl-C as in CPython instead of waiting for Enter. Only for
+/// a terminal: in canonical mode each read returns one line, so nothing is left in std's
+/// buffer for the next line that this wait would not see (with a pipe, buffered lines could be
+/// missed and the wait would hang).
+pub fn wait_for_terminal_line(interruptible: bool) -> bool {
+    let slice = INTERRUPT_CHECK_INTERVAL.as_millis() as libc::c_int;
+    loop {
+        if interruptible && take_interrupt() {
+            return false;
+        }
+        let mut poll = libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd for the duration of the call.
+        let ready = unsafe { libc::poll(&mut poll, 1, slice) };
+        // Readable, at end of file, or an error that the read will report.
+        if ready > 0
+            || (ready < 0
+                && std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted)
+        {
+            return true;
+        }
+    }
+}
+
 /// The `KeyboardInterrupt()` (no arguments, as CPython's default SIGINT handler raises it).
 pub fn keyboard_interrupt(runtime: &mut crate::Runtime) -> crate::PyErr {
     let class = runtime.types.keyboard_interrupt;

@@ -114,6 +114,12 @@ impl Output {
         self.stdout_mid_line
     }
 
+    /// Records that the terminal's cursor is at the start of a line although the last output
+    /// did not end with a newline (the echo of a line typed for `input()` ended it).
+    pub fn line_ended(&mut self) {
+        self.stdout_mid_line = false;
+    }
+
     /// Flushes buffered standard output (and open files). On failure the buffered text is dropped (it cannot be
     /// written) and the error returned.
     pub fn flush(&mut self) -> std::io::Result<()> {

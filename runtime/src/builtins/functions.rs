@@ -11,6 +11,7 @@ use crate::types::int::{as_int, IntValue};
 use crate::value::Value;
 use crate::{Arguments, Host, PyResult};
 use krait_compiler::{BinaryOperator, Comparison};
+use std::io::IsTerminal;
 
 /// Every builtin function: `(name, implementation)`.
 pub const FUNCTIONS: &[(&str, crate::object::NativeFunctionPointer)] = &[
@@ -846,11 +847,24 @@ fn input(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         crate::stream::write_or_raise(host, TextStream::Stdout, &text)?;
     }
     crate::stream::flush_or_raise(host)?;
-    // Other threads run while this one waits for a line.
+    let at_terminal = std::io::stdin().is_terminal();
+    if at_terminal {
+        // The terminal's echo of Enter ends the prompt's line.
+        host.runtime().output.line_ended();
+    }
+    let interruptible = host.is_main_thread();
+    // Other threads run while this one waits for a line. At a terminal, Ctrl-C ends the wait
+    // (as CPython), and nothing is read.
     let (read, mut line) = crate::allow_threads(host, || {
         let mut line = String::new();
-        (std::io::stdin().read_line(&mut line), line)
+        if at_terminal && !crate::signals::wait_for_terminal_line(interruptible) {
+            return (None, line);
+        }
+        (Some(std::io::stdin().read_line(&mut line)), line)
     });
+    let Some(read) = read else {
+        return Err(crate::signals::keyboard_interrupt(host.runtime()));
+    };
     match read {
         Ok(0) => {
             let runtime = host.runtime();
