@@ -222,6 +222,8 @@ impl Session<'_> {
             return Err(MainFailure::Exception(error));
         }
         self.vm.flush();
+        self.vm
+            .record_last_exception(self.namespace, error.exception);
         let report = self.vm.format_exception(error.exception);
         eprint!("{report}");
         Ok(())

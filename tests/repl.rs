@@ -86,7 +86,9 @@ impl Terminal {
         }
     }
 
-    /// Types `keys`.
+    /// Types `keys`. Ctrl-C and Ctrl-D mean what the prompt makes of them only once the
+    /// prompt is shown (the line editor's raw mode is on); before that the terminal itself
+    /// takes them as signal and end of file, as it would for a person typing ahead.
     fn send(&mut self, keys: &str) {
         self.master
             .write_all(keys.as_bytes())
@@ -264,7 +266,8 @@ fn blocks_continue_with_the_secondary_prompt_until_a_blank_line() {
     terminal.line("import sys; sys.ps1 = 'krait> '");
     terminal.expect("krait> ");
     terminal.line("sys.ps2");
-    terminal.expect("\n'... '\n");
+    // Ctrl-D only at the prompt: before the editor's raw mode, the terminal would take it.
+    terminal.expect("\n'... '\nkrait> ");
     terminal.send("\x04");
     assert_eq!(terminal.wait().code(), Some(0));
 }
@@ -287,6 +290,10 @@ fn a_traceback_does_not_end_the_session() {
         "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\n  \
          File \"<stdin>\", line 2, in divide\nZeroDivisionError: division by zero\n>>> ",
     );
+    terminal.line("import sys; sys.last_type.__name__, str(sys.last_value)");
+    terminal.expect("\n('ZeroDivisionError', 'division by zero')\n>>> ");
+    terminal.line("sys.last_traceback.tb_lineno");
+    terminal.expect("\n1\n>>> ");
     terminal.line("2 * 21");
     terminal.expect("\n42\n>>> ");
     terminal.send("\x04");

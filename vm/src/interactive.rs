@@ -71,6 +71,26 @@ impl Vm {
             .map(drop)
     }
 
+    /// Keeps an exception that reached the prompt in `sys.last_type`, `sys.last_value` and
+    /// `sys.last_traceback`, for post-mortem inspection, as CPython does.
+    pub fn record_last_exception(&mut self, session: Session, exception: Value) {
+        let traceback_name = self.runtime.intern("__traceback__");
+        let traceback = protocol::attribute::find_attribute(self, exception, traceback_name)
+            .ok()
+            .flatten()
+            .unwrap_or(Value::NONE);
+        let class = protocol::type_of(&self.runtime, exception);
+        for (name, value) in [
+            ("last_type", class),
+            ("last_value", exception),
+            ("last_traceback", traceback),
+        ] {
+            let key = self.runtime.intern(name);
+            // Setting an attribute of the sys module cannot fail.
+            let _ = protocol::attribute::set_attribute(self, session.sys, key, value);
+        }
+    }
+
     /// The text of a prompt: `str(sys.ps1)` or `str(sys.ps2)`, as CPython reads them before
     /// each line (a program may change them); empty when the attribute is gone or its `str()`
     /// fails.
