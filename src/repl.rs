@@ -22,6 +22,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use krait_compiler::interactive::{self, Input};
+use krait_compiler::SyntaxError;
 use krait_runtime::{protocol, signals};
 use krait_vm::import::MainFailure;
 use krait_vm::interactive::Prompt;
@@ -201,7 +202,7 @@ impl Session<'_> {
             Input::Invalid(error) => {
                 self.pending.clear();
                 self.vm.flush();
-                eprintln!("{error}");
+                eprintln!("{}", syntax_error_report(&error));
                 Ok(())
             }
             Input::Complete(code) => {
@@ -228,4 +229,19 @@ impl Session<'_> {
         eprint!("{report}");
         Ok(())
     }
+}
+
+/// How CPython's prompt prints a syntax error: as a script's, except that an error on a blank
+/// line (a block ended before its body) still shows the empty line and a caret.
+fn syntax_error_report(error: &SyntaxError) -> String {
+    if error.source_line.trim().is_empty() && error.column > 0 {
+        return format!(
+            "  File \"{}\", line {}\n    \n    ^\n{}: {}",
+            error.filename,
+            error.line,
+            error.kind.class_name(),
+            error.message
+        );
+    }
+    error.to_string()
 }

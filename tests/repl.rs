@@ -466,6 +466,27 @@ fn functions_defined_at_the_prompt_get_compiled() {
 }
 
 #[test]
+fn the_session_namespace_survives_collections_and_eager_compilation() {
+    let mut terminal = Terminal::start(&["--gc-stress", "--jit=eager"], &history_file("stress"));
+    terminal.expect(">>> ");
+    terminal.line("class Point:");
+    terminal.line("    def __init__(self, x): self.x = x");
+    terminal.line("    def __repr__(self): return f'Point({self.x})'");
+    terminal.line("");
+    terminal.expect(">>> ");
+    terminal.line("points = [Point(i) for i in range(3)]");
+    terminal.expect(">>> ");
+    terminal.line("import gc; gc.collect() >= 0");
+    terminal.expect("\nTrue\n>>> ");
+    terminal.line("undefined");
+    terminal.expect("NameError: name 'undefined' is not defined\n>>> ");
+    terminal.line("points, _");
+    terminal.expect("\n([Point(0), Point(1), Point(2)], True)\n>>> ");
+    terminal.send("\x04");
+    assert_eq!(terminal.wait().code(), Some(0));
+}
+
+#[test]
 fn without_a_terminal_standard_input_is_a_program() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_krait"))
         .stdin(Stdio::piped())

@@ -13,7 +13,7 @@
 //! - a parse error that says the input ended too early — a block still needs its body or a `try`
 //!   its `except`, at the end of the input; or an error whose place moves when a newline is
 //!   appended — means more lines are needed, unless the line just entered was blank, which ends
-//!   the statement and so reports the error;
+//!   the statement and so reports the error (on that blank line, as CPython's prompt does);
 //! - any other error is real, and is reported now (`1 +`, a bad indent, `lambda:`);
 //! - a second statement after a compound one without the blank line between them is
 //!   `invalid syntax` at the second one, as CPython's prompt reports it.
@@ -66,11 +66,10 @@ pub fn classify(source: &str, filename: &str) -> Input {
     if !source.lines().any(|line| significant(&line)) {
         return Input::Empty;
     }
-    let ended_by_blank_line = source.lines().count() > 1
-        && source
-            .lines()
-            .last()
-            .is_some_and(|line| line.trim().is_empty());
+    // Only an empty line ends a statement; one of spaces is skipped like a comment line, as
+    // CPython's tokenizer does at the prompt.
+    let ended_by_blank_line =
+        source.lines().count() > 1 && source.lines().last().is_some_and(str::is_empty);
     crate::stack::with_room_for(source.len(), || {
         classify_statement(source, filename, ended_by_blank_line)
     })
@@ -102,7 +101,15 @@ fn classify_statement(source: &str, filename: &str, ended_by_blank_line: bool) -
     }
     match crate::compile(source, filename, Mode::Single) {
         Ok(code) => Input::Complete(code),
-        Err(error) => Input::Invalid(error),
+        // An error found after parsing (`'return' outside function`) has no source text at
+        // CPython's prompt: it would read it from the file `<stdin>`, which does not exist.
+        Err(error) => Input::Invalid(SyntaxError {
+            source_line: String::new(),
+            column: 0,
+            end_line: 0,
+            end_column: 0,
+            ..error
+        }),
     }
 }
 
@@ -116,18 +123,35 @@ fn classify_error(
     if is_open_at_end(&error) {
         return Input::Incomplete;
     }
-    if ended_by_blank_line {
-        return Input::Invalid(error);
+    let unfinished = (expects_block(&error) && at_end_of_input(source, &error))
+        || moves_with_more_input(source, filename, &error);
+    match (unfinished, ended_by_blank_line) {
+        (true, false) => Input::Incomplete,
+        // The blank line ended a statement that needed more: CPython's prompt reports the
+        // error on that blank line.
+        (true, true) => Input::Invalid(on_last_line(source, error)),
+        (false, _) => Input::Invalid(error),
     }
-    if expects_block(&error) && at_end_of_input(source, &error) {
-        return Input::Incomplete;
-    }
+}
+
+/// Whether the error's place changes when a newline is appended (it is where the input ends).
+fn moves_with_more_input(source: &str, filename: &str, error: &SyntaxError) -> bool {
     let extended = format!("{source}\n");
     match crate::parse::parse_module(&extended, filename) {
-        Err(later) if later.line == error.line && later.column == error.column => {
-            Input::Invalid(error)
-        }
-        _ => Input::Incomplete,
+        Err(later) => later.line != error.line || later.column != error.column,
+        Ok(_) => true,
+    }
+}
+
+/// The error placed on the source's last line (a blank one), at its first column.
+fn on_last_line(source: &str, error: SyntaxError) -> SyntaxError {
+    SyntaxError {
+        line: source.lines().count() as u32,
+        column: 1,
+        end_line: 0,
+        end_column: 0,
+        source_line: String::new(),
+        ..error
     }
 }
 
@@ -258,6 +282,12 @@ mod tests {
     fn a_blank_line_ends_an_unfinished_block_with_its_error() {
         let error = error_of(&["def f():", ""]);
         assert_eq!(error.kind, SyntaxErrorKind::Indentation);
+        assert_eq!(
+            (error.line, error.column),
+            (2, 1),
+            "on the blank line, as CPython"
+        );
+        assert_eq!(error_of(&["@decorator", ""]).line, 2);
         assert!(error.message.starts_with("expected an indented block"));
         assert_eq!(
             error_of(&["try:", "    pass", ""]).message,
@@ -280,7 +310,18 @@ mod tests {
     }
 
     #[test]
-    fn compile_errors_after_parsing_are_reported() {
-        assert_eq!(error_of(&["return 1"]).message, "'return' outside function");
+    fn compile_errors_after_parsing_are_reported_without_source_text() {
+        let error = error_of(&["return 1"]);
+        assert_eq!(error.message, "'return' outside function");
+        assert_eq!((error.source_line.as_str(), error.column), ("", 0));
+    }
+
+    #[test]
+    fn a_line_of_spaces_does_not_end_a_block() {
+        assert!(is_incomplete(&["def f():", "    return 1", "    "]));
+        assert_eq!(
+            error_of(&["def f():", "    return 1", "    ", "f()"]).message,
+            "invalid syntax"
+        );
     }
 }
