@@ -110,7 +110,7 @@ struct Session<'vm> {
     editor: LineEditor,
     history: Option<PathBuf>,
     /// The `__main__` namespace every statement runs in, and `sys`.
-    namespace: krait_vm::interactive::Session,
+    namespace: krait_vm::interactive::Namespace,
     /// The lines of the statement typed so far, each ending with a newline.
     pending: String,
     /// Whether standard input is a terminal (else `krait -i` reads lines from a pipe or file).
@@ -202,6 +202,13 @@ impl Session<'_> {
             Input::Invalid(error) => {
                 self.pending.clear();
                 self.vm.flush();
+                let exception = krait_runtime::builtins::evaluation::syntax_error(
+                    &mut self.vm.runtime,
+                    &error,
+                    !error.source_line.is_empty(),
+                );
+                self.vm
+                    .record_last_exception(self.namespace, exception.exception);
                 eprintln!("{}", syntax_error_report(&error));
                 Ok(())
             }

@@ -312,6 +312,8 @@ fn syntax_errors_are_reported_at_once() {
     terminal.line("    1 +");
     terminal
         .expect("  File \"<stdin>\", line 2\n    1 +\n       ^\nSyntaxError: invalid syntax\n>>> ");
+    terminal.line("import sys; sys.last_value.msg, sys.last_value.lineno");
+    terminal.expect("\n('invalid syntax', 2)\n>>> ");
     terminal.line("7");
     terminal.expect("\n7\n>>> ");
     terminal.send("\x04");

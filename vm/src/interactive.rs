@@ -20,7 +20,7 @@ pub const CONTINUATION_PROMPT: &str = "... ";
 
 /// What a session keeps: both rooted for the rest of the session.
 #[derive(Clone, Copy, Debug)]
-pub struct Session {
+pub struct Namespace {
     /// The `__main__` namespace every statement runs in.
     pub globals: Value,
     /// The `sys` module, whose `ps1` and `ps2` are the prompts (CPython reads them from the
@@ -41,7 +41,7 @@ impl Vm {
     /// Starts an interactive session in `__main__`: the one a program already ran in (`krait
     /// -i`), else a new one (no `__file__`, as in CPython). Keeps it rooted for the session and
     /// sets `sys.ps1` and `sys.ps2`.
-    pub fn start_interactive(&mut self) -> Session {
+    pub fn start_interactive(&mut self) -> Namespace {
         let existing = self.sys_modules_get("__main__").and_then(|module| {
             match module.as_object().map(|object| &object.payload) {
                 Some(Payload::Module { dict, .. }) => Some(*dict),
@@ -61,19 +61,19 @@ impl Vm {
             // Setting an attribute of the sys module cannot fail.
             let _ = protocol::attribute::set_attribute(self, sys, key, value);
         }
-        Session { globals, sys }
+        Namespace { globals, sys }
     }
 
     /// Runs one statement compiled in the `single` mode in the session's namespace.
-    pub fn run_interactive(&mut self, code: &Rc<CodeObject>, session: Session) -> PyResult<()> {
+    pub fn run_interactive(&mut self, code: &Rc<CodeObject>, namespace: Namespace) -> PyResult<()> {
         let code_value = krait_runtime::loader::load_code(&mut self.runtime, code);
-        self.run_code(code_value, session.globals, session.globals)
+        self.run_code(code_value, namespace.globals, namespace.globals)
             .map(drop)
     }
 
     /// Keeps an exception that reached the prompt in `sys.last_type`, `sys.last_value` and
     /// `sys.last_traceback`, for post-mortem inspection, as CPython does.
-    pub fn record_last_exception(&mut self, session: Session, exception: Value) {
+    pub fn record_last_exception(&mut self, namespace: Namespace, exception: Value) {
         let traceback_name = self.runtime.intern("__traceback__");
         let traceback = protocol::attribute::find_attribute(self, exception, traceback_name)
             .ok()
@@ -87,20 +87,20 @@ impl Vm {
         ] {
             let key = self.runtime.intern(name);
             // Setting an attribute of the sys module cannot fail.
-            let _ = protocol::attribute::set_attribute(self, session.sys, key, value);
+            let _ = protocol::attribute::set_attribute(self, namespace.sys, key, value);
         }
     }
 
     /// The text of a prompt: `str(sys.ps1)` or `str(sys.ps2)`, as CPython reads them before
     /// each line (a program may change them); empty when the attribute is gone or its `str()`
     /// fails.
-    pub fn prompt_text(&mut self, session: Session, prompt: Prompt) -> String {
+    pub fn prompt_text(&mut self, namespace: Namespace, prompt: Prompt) -> String {
         let name = match prompt {
             Prompt::Primary => "ps1",
             Prompt::Continuation => "ps2",
         };
         let key = self.runtime.intern(name);
-        match protocol::attribute::find_attribute(self, session.sys, key) {
+        match protocol::attribute::find_attribute(self, namespace.sys, key) {
             Ok(Some(value)) => protocol::str_string(self, value).unwrap_or_default(),
             _ => String::new(),
         }
