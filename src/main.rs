@@ -194,7 +194,8 @@ enum Program {
     Script(String),
     /// Standard input.
     Stdin,
-    /// The interactive prompt (no program, and standard input is a terminal or `-i` is given).
+    /// The interactive prompt (no program or `-`, and standard input is a terminal or `-i` is
+    /// given).
     Interactive,
 }
 
@@ -206,7 +207,8 @@ fn run(options: Options) -> Termination {
             return Termination::Status(precompile(&options))
         }
         (None, None, Some(path)) if path != "-" => Program::Script(path.clone()),
-        (None, None, None)
+        // No program, or `-`: from a terminal, that is the prompt (as CPython).
+        (None, None, _)
             if (std::io::stdin().is_terminal() || options.inspect)
                 && !(options.emit_tokens || options.emit_ast || options.dis) =>
         {
@@ -222,7 +224,7 @@ fn run(options: Options) -> Termination {
         Program::Module(_) => ("-m".to_owned(), current_directory()),
         Program::Script(path) => (path.clone(), script_directory(Path::new(path))),
         Program::Stdin => ("-".to_owned(), String::new()),
-        Program::Interactive => (String::new(), String::new()),
+        Program::Interactive => (options.script.clone().unwrap_or_default(), String::new()),
     };
     let mut argv = vec![argv0];
     argv.extend(options.arguments.iter().cloned());

@@ -489,6 +489,16 @@ fn the_session_namespace_survives_collections_and_eager_compilation() {
 }
 
 #[test]
+fn dash_on_a_terminal_is_the_prompt_too() {
+    let mut terminal = Terminal::start(&["-"], &history_file("dash"));
+    terminal.expect(">>> ");
+    terminal.line("import sys; sys.argv");
+    terminal.expect("\n['-']\n>>> ");
+    terminal.send("\x04");
+    assert_eq!(terminal.wait().code(), Some(0));
+}
+
+#[test]
 fn without_a_terminal_standard_input_is_a_program() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_krait"))
         .stdin(Stdio::piped())
