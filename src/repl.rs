@@ -1,7 +1,7 @@
 //! The interactive prompt: `krait` with no program on a terminal.
 //!
-//! A session reads lines with `rustyline` (line editing, history kept in a file), decides after
-//! each line whether it holds a whole statement (`krait_compiler::interactive`, CPython's
+//! A session reads lines (`repl/lines.rs`: `rustyline`'s line editing and history on a
+//! terminal, plain reads otherwise), decides after each line whether it holds a whole statement (`krait_compiler::interactive`, CPython's
 //! `codeop`), and runs each statement compiled in the `single` mode in one `__main__` namespace
 //! that lives for the session, so expression statements echo their `repr` and set
 //! `builtins._`. As in CPython:
@@ -18,8 +18,7 @@
 //! Lines pasted together arrive from the editor as one string; they are taken one at a time, as
 //! if typed, so a pasted block of several statements runs statement by statement.
 
-use std::io::IsTerminal;
-use std::path::PathBuf;
+mod lines;
 
 use krait_compiler::interactive::{self, Input};
 use krait_compiler::SyntaxError;
@@ -27,18 +26,11 @@ use krait_runtime::{protocol, signals};
 use krait_vm::import::MainFailure;
 use krait_vm::interactive::Prompt;
 use krait_vm::Vm;
-use rustyline::error::ReadlineError;
-use rustyline::history::FileHistory;
-use rustyline::{Config, Editor};
+
+use lines::{Lines, Read};
 
 /// The file name of code typed at the prompt, in tracebacks and syntax errors.
 const FILENAME: &str = "<stdin>";
-
-/// Lines kept in the history file.
-const HISTORY_LINES: usize = 1000;
-
-/// The line editor, with no completion or highlighting helper.
-type LineEditor = Editor<(), FileHistory>;
 
 /// Whether a session starts with the banner (not after a program run with `-i`, as CPython).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,62 +51,24 @@ pub fn run(vm: &mut Vm, banner: Banner) -> Result<(), MainFailure> {
             std::env::consts::OS
         );
     }
-    let mut editor = match new_editor() {
-        Ok(editor) => editor,
-        Err(error) => {
-            eprintln!("krait: cannot read from the terminal: {error}");
-            return Ok(());
-        }
-    };
-    let history = history_path();
-    if let Some(path) = &history {
-        // A missing or unreadable history file only means there is no history yet.
-        let _ = editor.load_history(path);
-    }
     let namespace = vm.start_interactive();
     let mut session = Session {
         vm,
-        editor,
-        history,
+        lines: Lines::new(),
         namespace,
         pending: String::new(),
-        terminal: std::io::stdin().is_terminal(),
     };
     session.run()
-}
-
-/// The line editor as the prompt wants it: history without duplicates in a row, nothing added
-/// to it automatically (blank lines stay out).
-fn new_editor() -> rustyline::Result<LineEditor> {
-    let config = Config::builder()
-        .max_history_size(HISTORY_LINES)?
-        .history_ignore_dups(true)?
-        .auto_add_history(false)
-        .build();
-    Editor::with_config(config)
-}
-
-/// Where the history is kept: `$KRAIT_HISTORY`, else `~/.krait_history`.
-fn history_path() -> Option<PathBuf> {
-    match std::env::var_os("KRAIT_HISTORY") {
-        Some(path) if !path.is_empty() => Some(PathBuf::from(path)),
-        _ => std::env::var_os("HOME")
-            .filter(|home| !home.is_empty())
-            .map(|home| PathBuf::from(home).join(".krait_history")),
-    }
 }
 
 /// One interactive session.
 struct Session<'vm> {
     vm: &'vm mut Vm,
-    editor: LineEditor,
-    history: Option<PathBuf>,
+    lines: Lines,
     /// The `__main__` namespace every statement runs in, and `sys`.
     namespace: krait_vm::interactive::Namespace,
     /// The lines of the statement typed so far, each ending with a newline.
     pending: String,
-    /// Whether standard input is a terminal (else `krait -i` reads lines from a pipe or file).
-    terminal: bool,
 }
 
 impl Session<'_> {
@@ -136,56 +90,26 @@ impl Session<'_> {
                 false => Prompt::Continuation,
             };
             let prompt = self.vm.prompt_text(self.namespace, prompt);
-            if !self.terminal {
-                // `krait -i` reading a pipe: the editor shows no prompt there; CPython writes
-                // it to standard error.
-                eprint!("{prompt}");
-            }
             // A Ctrl-C that came while nothing ran (after the last statement finished) is not
             // meant for the next one.
             signals::take_interrupt();
-            match self.editor.readline(&prompt) {
-                // On a terminal that rustyline cannot drive (TERM=dumb), lines are read in
-                // cooked mode, where Ctrl-C is a signal: it cancels the line as the key does.
-                Ok(_) if signals::take_interrupt() => self.cancel(),
-                Ok(text) => {
+            match self.lines.read(&prompt) {
+                Read::Text(text) => {
                     for line in text.split('\n') {
-                        self.remember(line);
+                        self.lines.remember(line);
                         self.take_line(line)?;
                     }
                 }
-                Err(ReadlineError::Interrupted) => self.cancel(),
-                // CPython ends the last prompt's line; on a terminal the editor already has.
-                Err(ReadlineError::Eof) => {
-                    if !self.terminal {
-                        eprintln!();
-                    }
-                    return Ok(());
+                Read::Interrupted => {
+                    self.pending.clear();
+                    eprintln!("KeyboardInterrupt");
                 }
-                Err(error) => {
-                    eprintln!("krait: cannot read from the terminal: {error}");
+                Read::End => return Ok(()),
+                Read::Failed(message) => {
+                    eprintln!("krait: cannot read the input: {message}");
                     return Ok(());
                 }
             }
-        }
-    }
-
-    /// Ctrl-C while editing: the statement being typed is dropped.
-    fn cancel(&mut self) {
-        self.pending.clear();
-        self.vm.flush();
-        eprintln!("KeyboardInterrupt");
-    }
-
-    /// Adds a line to the history, in memory and in the file (at once, so a session that ends
-    /// abruptly keeps it). Failures to write the file are silent, as in CPython.
-    fn remember(&mut self, line: &str) {
-        if line.trim().is_empty() {
-            return;
-        }
-        let _ = self.editor.add_history_entry(line);
-        if let Some(path) = &self.history {
-            let _ = self.editor.append_history(path);
         }
     }
 

@@ -31,6 +31,11 @@ struct Terminal {
 impl Terminal {
     /// Starts `krait ARGUMENTS` on a new pseudo-terminal, with its history in `history`.
     fn start(arguments: &[&str], history: &Path) -> Terminal {
+        Terminal::start_with_output(arguments, history, None)
+    }
+
+    /// [`Terminal::start`], with standard output sent to `output` instead when given.
+    fn start_with_output(arguments: &[&str], history: &Path, output: Option<File>) -> Terminal {
         let mut master: c_int = -1;
         let mut slave: c_int = -1;
         let size = libc::winsize {
@@ -64,7 +69,10 @@ impl Terminal {
             .env("TERM", "xterm")
             .env("KRAIT_HISTORY", history)
             .stdin(Stdio::from(slave.try_clone().expect("dup")))
-            .stdout(Stdio::from(slave.try_clone().expect("dup")))
+            .stdout(match output {
+                Some(file) => Stdio::from(file),
+                None => Stdio::from(slave.try_clone().expect("dup")),
+            })
             .stderr(Stdio::from(slave));
         // SAFETY: between fork and exec the closure makes only async-signal-safe calls. A new
         // session whose controlling terminal is the pseudo-terminal: Ctrl-C typed while the
@@ -496,6 +504,26 @@ fn dash_on_a_terminal_is_the_prompt_too() {
     terminal.expect("\n['-']\n>>> ");
     terminal.send("\x04");
     assert_eq!(terminal.wait().code(), Some(0));
+}
+
+#[test]
+fn output_to_a_file_reads_plain_lines_with_prompts_on_the_terminal() {
+    let path = history_file("output").with_extension("out");
+    let output = File::create(&path).expect("output file");
+    let mut terminal = Terminal::start_with_output(&[], &history_file("plain"), Some(output));
+    terminal.expect(">>> ");
+    terminal.line("6 * 7");
+    terminal.expect(">>> ");
+    terminal.send("half typed");
+    terminal.expect("half typed");
+    terminal.send("\x03");
+    terminal.expect("\nKeyboardInterrupt\n>>> ");
+    terminal.line("print('done')");
+    terminal.expect(">>> ");
+    terminal.send("\x04");
+    assert_eq!(terminal.wait().code(), Some(0));
+    let written = std::fs::read_to_string(&path).expect("read the output");
+    assert_eq!(written, "42\ndone\n");
 }
 
 #[test]
