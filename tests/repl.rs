@@ -36,6 +36,16 @@ impl Terminal {
 
     /// [`Terminal::start`], with standard output sent to `output` instead when given.
     fn start_with_output(arguments: &[&str], history: &Path, output: Option<File>) -> Terminal {
+        Terminal::start_full(arguments, history, output, "xterm")
+    }
+
+    /// [`Terminal::start_with_output`] on a terminal of the kind `term` (`TERM`).
+    fn start_full(
+        arguments: &[&str],
+        history: &Path,
+        output: Option<File>,
+        term: &str,
+    ) -> Terminal {
         let mut master: c_int = -1;
         let mut slave: c_int = -1;
         let size = libc::winsize {
@@ -66,7 +76,7 @@ impl Terminal {
         let mut command = Command::new(env!("CARGO_BIN_EXE_krait"));
         command
             .args(arguments)
-            .env("TERM", "xterm")
+            .env("TERM", term)
             .env("KRAIT_HISTORY", history)
             .stdin(Stdio::from(slave.try_clone().expect("dup")))
             .stdout(match output {
@@ -524,6 +534,22 @@ fn output_to_a_file_reads_plain_lines_with_prompts_on_the_terminal() {
     assert_eq!(terminal.wait().code(), Some(0));
     let written = std::fs::read_to_string(&path).expect("read the output");
     assert_eq!(written, "42\ndone\n");
+}
+
+#[test]
+fn a_terminal_without_editing_gets_plain_lines_and_ctrl_c_still_cancels() {
+    let mut terminal = Terminal::start_full(&[], &history_file("dumb"), None, "dumb");
+    terminal.expect(">>> ");
+    terminal.line("def f():");
+    terminal.expect("... ");
+    terminal.send("    return");
+    terminal.expect("return");
+    terminal.send("\x03");
+    terminal.expect("\nKeyboardInterrupt\n>>> ");
+    terminal.line("6 * 7");
+    terminal.expect("\n42\n>>> ");
+    terminal.send("\x04");
+    assert_eq!(terminal.wait().code(), Some(0));
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! Where the prompt's lines come from.
 //!
 //! When standard input and output are both terminals, lines are edited with `rustyline`, with
-//! history kept in a file. Otherwise (`krait -i` reading a pipe, or output redirected to a
-//! file) there is nothing to edit on, so — as CPython, which uses GNU readline only when both
+//! history kept in a file. Otherwise (`krait -i` reading a pipe, output redirected to a file,
+//! or a terminal that cannot be edited on, `TERM=dumb`) there is nothing to edit on, so — as CPython, which uses GNU readline only when both
 //! are terminals — the prompt is written to standard error and a plain line is read.
 //!
 //! `rustyline` reads keys in raw mode, where Ctrl-C is a key (it cancels the input); a plain
@@ -48,7 +48,7 @@ impl Lines {
     /// plain reads.
     pub fn new() -> Lines {
         let terminal = std::io::stdin().is_terminal();
-        if terminal && std::io::stdout().is_terminal() {
+        if terminal && std::io::stdout().is_terminal() && can_edit_on(std::env::var("TERM").ok()) {
             if let Ok(mut editor) = new_editor() {
                 let history = history_path();
                 if let Some(path) = &history {
@@ -124,6 +124,12 @@ fn read_plain(prompt: &str, terminal: bool) -> Read {
         }
         Err(error) => Read::Failed(error.to_string()),
     }
+}
+
+/// Whether rustyline can drive a terminal of this `TERM`: not the ones it declares unsupported
+/// (it would read plain lines there itself, but with Ctrl-C as a signal it does not expect).
+fn can_edit_on(term: Option<String>) -> bool {
+    !matches!(term.as_deref(), Some("dumb" | "cons25" | "emacs"))
 }
 
 /// The line editor as the prompt wants it: history without duplicates in a row, nothing added
