@@ -291,6 +291,21 @@ fn blocks_continue_with_the_secondary_prompt_until_a_blank_line() {
 }
 
 #[test]
+fn a_pasted_block_runs_statement_by_statement() {
+    let mut terminal = start("paste");
+    terminal.expect(">>> ");
+    // A bracketed paste, as terminals send one, then Enter.
+    terminal
+        .send("\x1b[200~def triple(n):\n    return 3 * n\n\ny = triple(5)\nprint(y + 1)\x1b[201~");
+    terminal.send("\r");
+    terminal.expect("\n16\n>>> ");
+    terminal.line("y");
+    terminal.expect("\n15\n>>> ");
+    terminal.send("\x04");
+    assert_eq!(terminal.wait().code(), Some(0));
+}
+
+#[test]
 fn a_traceback_does_not_end_the_session() {
     let mut terminal = start("traceback");
     terminal.expect(">>> ");
