@@ -309,6 +309,44 @@ mod tests {
         assert_eq!((error.message.as_str(), error.line), ("invalid syntax", 3));
     }
 
+    /// Every corpus program typed at the prompt line by line: each step must give an answer,
+    /// never a panic or a stack overflow, whatever the lines so far are.
+    #[test]
+    fn corpus_programs_typed_line_by_line() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/py");
+        let mut files = Vec::new();
+        collect_python_files(&root, &mut files);
+        assert!(files.len() > 100, "the corpus is at {}", root.display());
+        for file in files {
+            let Ok(source) = std::fs::read_to_string(&file) else {
+                continue;
+            };
+            let mut typed = String::new();
+            for line in source.lines() {
+                typed.push_str(line);
+                typed.push('\n');
+                if !matches!(classify(&typed, "<stdin>"), Input::Incomplete) {
+                    typed.clear();
+                }
+            }
+        }
+    }
+
+    fn collect_python_files(directory: &std::path::Path, files: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(directory) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            // limits/ holds programs that are slow to compile on purpose.
+            if path.is_dir() && !path.ends_with("limits") {
+                collect_python_files(&path, files);
+            } else if path.extension().is_some_and(|extension| extension == "py") {
+                files.push(path);
+            }
+        }
+    }
+
     #[test]
     fn compile_errors_after_parsing_are_reported_without_source_text() {
         let error = error_of(&["return 1"]);

@@ -1,5 +1,5 @@
 //! Arbitrary bytes as Python source: tokenize, parse and compile them (and disassemble what
-//! compiles). Any input must give tokens or a SyntaxError — never a panic, hang or overflow.
+//! compiles), and classify them line by line as the interactive prompt does. Any input must give tokens or a SyntaxError — never a panic, hang or overflow.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -21,5 +21,15 @@ fuzz_target!(|bytes: &[u8]| {
     }
     for mode in [krait_compiler::Mode::Eval, krait_compiler::Mode::Single] {
         let _ = krait_compiler::compile(&source, "<fuzz>", mode);
+    }
+    // The interactive prompt's view of the same text: its lines typed one at a time.
+    let mut typed = String::new();
+    for line in source.split('\n').take(32) {
+        typed.push_str(line);
+        typed.push('\n');
+        match krait_compiler::interactive::classify(&typed, "<stdin>") {
+            krait_compiler::interactive::Input::Incomplete => {}
+            _ => typed.clear(),
+        }
     }
 });
