@@ -10,7 +10,8 @@
 //!   session goes on; a syntax error is reported as soon as the line that makes it is entered;
 //! - `SystemExit` (`exit()`, `raise SystemExit(3)`) ends the session with its status, through
 //!   the same exit path as a script (so `atexit` handlers run);
-//! - Ctrl-D on an empty line ends the session with status 0; Ctrl-C while editing throws away
+//! - Ctrl-D on an empty line ends the session with status 0 (at the continuation prompt, it
+//!   ends the statement being typed instead); Ctrl-C while editing throws away
 //!   the statement being typed and prints `KeyboardInterrupt`; Ctrl-C while code runs raises
 //!   `KeyboardInterrupt` in it (the SIGINT handler of `signals.rs`: `rustyline` reads keys in
 //!   raw mode, where Ctrl-C is a key, not a signal, so the two never meet).
@@ -104,6 +105,11 @@ impl Session<'_> {
                     self.pending.clear();
                     eprintln!("KeyboardInterrupt");
                 }
+                // Ctrl-D at the continuation prompt ends the statement, not the session.
+                Read::End if !self.pending.is_empty() => {
+                    let input = interactive::finish(&self.pending, FILENAME);
+                    self.take_input(input)?;
+                }
                 Read::End => return Ok(()),
                 Read::Failed(message) => {
                     eprintln!("krait: cannot read the input: {message}");
@@ -117,7 +123,13 @@ impl Session<'_> {
     fn take_line(&mut self, line: &str) -> Result<(), MainFailure> {
         self.pending.push_str(line);
         self.pending.push('\n');
-        match interactive::classify(&self.pending, FILENAME) {
+        let input = interactive::classify(&self.pending, FILENAME);
+        self.take_input(input)
+    }
+
+    /// Runs a whole statement, reports a syntax error, or waits for more lines.
+    fn take_input(&mut self, input: Input) -> Result<(), MainFailure> {
+        match input {
             Input::Incomplete => Ok(()),
             Input::Empty => {
                 self.pending.clear();

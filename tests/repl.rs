@@ -457,6 +457,26 @@ fn up_arrow_recalls_history_also_in_the_next_session() {
 }
 
 #[test]
+fn ctrl_d_at_the_continuation_prompt_ends_the_statement_not_the_session() {
+    let mut terminal = start("eof-in-block");
+    terminal.expect(">>> ");
+    terminal.line("def one():");
+    terminal.line("    return 1");
+    terminal.expect("... ");
+    terminal.expect("... ");
+    terminal.send("\x04");
+    terminal.expect(">>> ");
+    terminal.line("one()");
+    terminal.expect("\n1\n>>> ");
+    terminal.line("x = (1,");
+    terminal.expect("... ");
+    terminal.send("\x04");
+    terminal.expect("  File \"<stdin>\", line 1\n    x = (1,\n        ^\nSyntaxError: '(' was never closed\n>>> ");
+    terminal.send("\x04");
+    assert_eq!(terminal.wait().code(), Some(0));
+}
+
+#[test]
 fn ctrl_d_on_an_empty_line_exits_with_status_0() {
     let mut terminal = start("eof");
     terminal.expect(">>> ");

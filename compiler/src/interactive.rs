@@ -99,6 +99,11 @@ fn classify_statement(source: &str, filename: &str, ended_by_blank_line: bool) -
     if compound && !ended_by_blank_line {
         return Input::Incomplete;
     }
+    compile_parsed(source, filename)
+}
+
+/// Compiles a statement that parses, in the `single` mode.
+fn compile_parsed(source: &str, filename: &str) -> Input {
     match crate::compile(source, filename, Mode::Single) {
         Ok(code) => Input::Complete(code),
         // An error found after parsing (`'return' outside function`) has no source text at
@@ -110,6 +115,22 @@ fn classify_statement(source: &str, filename: &str, ended_by_blank_line: bool) -
             end_column: 0,
             ..error
         }),
+    }
+}
+
+/// The lines typed so far when the input ends there (Ctrl-D at the continuation prompt):
+/// whatever they are, they are the whole statement, as for CPython's prompt — a block without
+/// its closing blank line runs, an unclosed bracket is a syntax error.
+pub fn finish(source: &str, filename: &str) -> Input {
+    if !source.lines().any(|line| {
+        let line = line.trim();
+        !line.is_empty() && !line.starts_with('#')
+    }) {
+        return Input::Empty;
+    }
+    match crate::parse::check(source, filename, Mode::Single) {
+        Ok(()) => compile_parsed(source, filename),
+        Err(error) => Input::Invalid(error),
     }
 }
 
@@ -345,6 +366,24 @@ mod tests {
                 files.push(path);
             }
         }
+    }
+
+    #[test]
+    fn the_end_of_input_ends_the_statement() {
+        let finished = |typed: &str| finish(typed, "<stdin>");
+        assert!(matches!(
+            finished("def f():\n    return 1\n"),
+            Input::Complete(_)
+        ));
+        assert!(matches!(finished("# only a comment\n"), Input::Empty));
+        let Input::Invalid(error) = finished("x = (1,\n") else {
+            panic!("an unclosed bracket at the end of input is an error");
+        };
+        assert_eq!(error.message, "'(' was never closed");
+        let Input::Invalid(error) = finished("if 1:\n") else {
+            panic!("a block without its body at the end of input is an error");
+        };
+        assert_eq!((error.line, error.kind), (1, SyntaxErrorKind::Indentation));
     }
 
     #[test]
