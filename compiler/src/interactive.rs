@@ -56,14 +56,18 @@ fn is_open_at_end(error: &SyntaxError) -> bool {
         || error.message == "unexpected EOF while parsing"
 }
 
+/// Whether the source holds no statement at all.
+fn only_blank_lines_and_comments(source: &str) -> bool {
+    source.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#')
+    })
+}
+
 /// Classifies `source`, the lines typed so far, each ending with a newline; see the module
 /// documentation.
 pub fn classify(source: &str, filename: &str) -> Input {
-    let significant = |line: &&str| {
-        let line = line.trim();
-        !line.is_empty() && !line.starts_with('#')
-    };
-    if !source.lines().any(|line| significant(&line)) {
+    if only_blank_lines_and_comments(source) {
         return Input::Empty;
     }
     // Only an empty line ends a statement; one of spaces is skipped like a comment line, as
@@ -122,10 +126,7 @@ fn compile_parsed(source: &str, filename: &str) -> Input {
 /// whatever they are, they are the whole statement, as for CPython's prompt — a block without
 /// its closing blank line runs, an unclosed bracket is a syntax error.
 pub fn finish(source: &str, filename: &str) -> Input {
-    if !source.lines().any(|line| {
-        let line = line.trim();
-        !line.is_empty() && !line.starts_with('#')
-    }) {
+    if only_blank_lines_and_comments(source) {
         return Input::Empty;
     }
     match crate::parse::check(source, filename, Mode::Single) {
