@@ -180,19 +180,15 @@ impl Vm {
             .resize(arguments_start + local_count, Value::NULL);
         self.stack.extend_from_slice(free);
         let stack_base = self.stack.len();
-        self.frames.push(Frame {
+        self.frames.push(Frame::for_call(
             code,
-            code_value: function.code,
-            function: callable,
-            globals: function.globals,
-            locals: Value::NULL,
-            base: arguments_start,
+            callable,
+            function,
+            arguments_start,
             stack_base,
-            ip: 0,
             return_to,
-            is_entry: false,
-            generator: Value::NULL,
-        });
+            false,
+        ));
         true
     }
 
@@ -234,19 +230,15 @@ impl Vm {
         }
         self.push_cells(function, arguments_start);
         let stack_base = self.stack.len();
-        self.frames.push(Frame {
+        self.frames.push(Frame::for_call(
             code,
-            code_value: function.code,
-            function: callable,
-            globals: function.globals,
-            locals: Value::NULL,
-            base: arguments_start,
+            callable,
+            function,
+            arguments_start,
             stack_base,
-            ip: 0,
             return_to,
             is_entry,
-            generator: Value::NULL,
-        });
+        ));
         Ok(())
     }
 

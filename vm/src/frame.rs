@@ -35,6 +35,32 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// The frame of a call of the Python function `callable` (whose payload is `function`,
+    /// running `code`), its locals from `base` and its operand stack from `stack_base`.
+    pub(crate) fn for_call(
+        code: &'static CodeData,
+        callable: Value,
+        function: &krait_runtime::object::FunctionObject,
+        base: usize,
+        stack_base: usize,
+        return_to: usize,
+        is_entry: bool,
+    ) -> Frame {
+        Frame {
+            code,
+            code_value: function.code,
+            function: callable,
+            globals: function.globals,
+            locals: Value::NULL,
+            base,
+            stack_base,
+            ip: 0,
+            return_to,
+            is_entry,
+            generator: Value::NULL,
+        }
+    }
+
     /// Visits the values the frame record itself holds (for the GC).
     pub fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit(self.code_value);

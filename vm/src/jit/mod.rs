@@ -532,19 +532,15 @@ impl Vm {
         if direct > given {
             self.stack.resize(arguments_start + direct, Value::NULL);
         }
-        self.frames.push(Frame {
+        self.frames.push(Frame::for_call(
             code,
-            code_value: function.code,
-            function: callable,
-            globals: function.globals,
-            locals: Value::NULL,
-            base: arguments_start,
-            stack_base: arguments_start + direct,
-            ip: 0,
+            callable,
+            function,
+            arguments_start,
+            arguments_start + direct,
             return_to,
-            is_entry: true,
-            generator: Value::NULL,
-        });
+            true,
+        ));
         if let Err(error) = self.safepoint() {
             return Some(self.finish_entry_frame(CompiledOutcome::Raised(error)));
         }
