@@ -272,7 +272,6 @@ impl Vm {
                 | Opcode::DictMerge
                 | Opcode::ListToTuple
                 | Opcode::FormatValue
-                | Opcode::UnpackSequence
                 | Opcode::UnpackEx
                 | Opcode::GetIter
                 | Opcode::LoadAssertionError
@@ -287,6 +286,23 @@ impl Vm {
                 | Opcode::GetLen
                 | Opcode::MatchKeys
                 | Opcode::MatchClass => {
+                    sync!();
+                    attempt!(self.stack_instruction(code, instruction.opcode, arg, ip - 1));
+                }
+                Opcode::UnpackSequence => {
+                    // An exact tuple or list of the right length: its items, first on top.
+                    let sequence = top!();
+                    let items: Option<&[Value]> =
+                        match sequence.as_object().map(|object| &object.payload) {
+                            Some(Payload::Tuple(items)) => Some(items),
+                            Some(Payload::List(items)) => Some(items.get()),
+                            _ => None,
+                        };
+                    if let Some(items) = items.filter(|items| items.len() == arg) {
+                        self.stack.pop();
+                        self.stack.extend(items.iter().rev());
+                        continue;
+                    }
                     sync!();
                     attempt!(self.stack_instruction(code, instruction.opcode, arg, ip - 1));
                 }
