@@ -634,9 +634,12 @@ class BaseEventLoop(events.AbstractEventLoop):
             lines.append(f"{key}: {context[key]!r}")
         exception = context.get("exception")
         if exception is not None:
+            kind = type(exception)
+            name = kind.__qualname__
+            if kind.__module__ not in ("builtins", "__main__"):
+                name = f"{kind.__module__}.{name}"
             lines.append("Traceback (most recent call last):")
-            lines.append(f"{type(exception).__name__}: {exception}"
-                         if str(exception) else type(exception).__name__)
+            lines.append(f"{name}: {exception}" if str(exception) else name)
         sys.stderr.write("\n".join(lines) + "\n")
 
     def call_exception_handler(self, context):

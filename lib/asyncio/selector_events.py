@@ -443,6 +443,7 @@ class _SelectorTransport(transports._FlowControlMixin, transports.Transport):
         self._buffer = bytearray()
         self._conn_lost = 0  # set when connection_lost is scheduled
         self._closing = False  # set by close()
+        self._paused = False  # set by pause_reading()
         if self._server is not None:
             self._server._attach()
         loop._transports[self._sock_fd] = self
@@ -515,11 +516,26 @@ class _SelectorTransport(transports._FlowControlMixin, transports.Transport):
                 server._detach()
                 self._server = None
 
+    def is_reading(self):
+        return not self.is_closing() and not self._paused
+
+    def pause_reading(self):
+        if not self.is_reading():
+            return
+        self._paused = True
+        self._loop._remove_reader(self._sock_fd)
+
+    def resume_reading(self):
+        if self._closing or not self._paused:
+            return
+        self._paused = False
+        self._add_reader(self._sock_fd, self._read_ready)
+
     def get_write_buffer_size(self):
         return len(self._buffer)
 
     def _add_reader(self, fd, callback, *args):
-        if self._closing:
+        if not self.is_reading():
             return
         self._loop._add_reader(fd, callback, *args)
 
@@ -531,7 +547,6 @@ class _SelectorSocketTransport(_SelectorTransport):
         self._read_ready_cb = None
         super().__init__(loop, sock, protocol, extra, server)
         self._eof = False
-        self._paused = False
         self._empty_waiter = None
         base_events._set_nodelay(self._sock)
         self._loop.call_soon(self._protocol.connection_made, self)
@@ -546,21 +561,6 @@ class _SelectorSocketTransport(_SelectorTransport):
         else:
             self._read_ready_cb = self._read_ready__data_received
         super().set_protocol(protocol)
-
-    def is_reading(self):
-        return not self._paused and not self._closing
-
-    def pause_reading(self):
-        if self._closing or self._paused:
-            return
-        self._paused = True
-        self._loop._remove_reader(self._sock_fd)
-
-    def resume_reading(self):
-        if self._closing or not self._paused:
-            return
-        self._paused = False
-        self._add_reader(self._sock_fd, self._read_ready)
 
     def _read_ready(self):
         self._read_ready_cb()

@@ -113,7 +113,19 @@ class StreamReaderProtocol(FlowControlMixin, protocols.Protocol):
             self._stream_writer = StreamWriter(transport, self, reader, self._loop)
             result = self._client_connected_cb(reader, self._stream_writer)
             if coroutines.iscoroutine(result):
+                def callback(task):
+                    # A handler that failed: report it and drop its connection.
+                    exc = task.exception()
+                    if exc is not None:
+                        self._loop.call_exception_handler({
+                            "message": "Unhandled exception in client_connected_cb",
+                            "exception": exc,
+                            "transport": transport,
+                        })
+                        transport.close()
+
                 self._task = self._loop.create_task(result)
+                self._task.add_done_callback(callback)
 
     def connection_lost(self, exc):
         reader = self._stream_reader

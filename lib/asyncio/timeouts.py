@@ -33,6 +33,8 @@ class Timeout:
     def reschedule(self, when):
         """Moves the deadline (None removes it)."""
         if self._state is not _State.ENTERED:
+            if self._state is _State.CREATED:
+                raise RuntimeError("Timeout has not been entered")
             raise RuntimeError(f"Cannot change state of {self._state.value} Timeout")
         self._when = when
         if self._timeout_handler is not None:
@@ -58,10 +60,15 @@ class Timeout:
         return f"<Timeout [{self._state.value}]{' '.join(info)}>"
 
     async def __aenter__(self):
-        self._state = _State.ENTERED
-        self._task = tasks.current_task()
-        if self._task is None:
+        if self._state is not _State.CREATED:
+            raise RuntimeError("Timeout has already been entered")
+        task = tasks.current_task()
+        if task is None:
             raise RuntimeError("Timeout should be used inside a task")
+        self._state = _State.ENTERED
+        self._task = task
+        # Cancellations requested before entering are not this timeout's.
+        self._cancelling = task.cancelling()
         self.reschedule(self._when)
         return self
 
@@ -71,9 +78,10 @@ class Timeout:
             self._timeout_handler = None
         if self._state is _State.EXPIRING:
             self._state = _State.EXPIRED
-            if self._task.uncancel() == 0 and exc_type is exceptions.CancelledError:
+            if (self._task.uncancel() <= self._cancelling and
+                    exc_type is exceptions.CancelledError):
                 # This timeout's own cancellation: report it as a timeout.
-                raise TimeoutError
+                raise TimeoutError from exc_val
         elif self._state is _State.ENTERED:
             self._state = _State.EXITED
         return None

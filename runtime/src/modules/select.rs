@@ -7,6 +7,11 @@
 //! `KeyboardInterrupt` after Ctrl-C and otherwise resumes with what is left of its timeout
 //! (PEP 475), so an asyncio program waiting for its next timer stops on Ctrl-C.
 //!
+//! Waits are cut into slices of at most [`SLICE_MILLISECONDS`]: the SIGINT handler may run on
+//! another thread than the one waiting (krait runs Python code on a worker thread), and then
+//! the wait sees no EINTR; between slices it looks at the interrupt flag, as `time.sleep`
+//! does ([`wait_in_slices`]).
+//!
 //! `select.select` is built on `poll(2)`: it has no `FD_SETSIZE` limit and no undefined
 //! behaviour for large descriptors, and it reports the same readiness.
 
@@ -133,30 +138,52 @@ fn deadline(host: &mut dyn Host, value: Value) -> PyResult<Option<Instant>> {
     Ok(Instant::now().checked_add(wait))
 }
 
-/// Milliseconds left until `deadline` for poll/epoll_wait (rounded up), -1 for none.
-fn milliseconds_left(deadline: Option<Instant>) -> libc::c_int {
-    match deadline {
-        None => -1,
-        Some(deadline) => {
-            let left = deadline.saturating_duration_since(Instant::now());
-            libc::c_int::try_from(left.as_nanos().div_ceil(1_000_000)).unwrap_or(libc::c_int::MAX)
+/// The longest single wait, in milliseconds: how soon a Ctrl-C handled on another thread is
+/// noticed.
+pub(crate) const SLICE_MILLISECONDS: libc::c_int = 50;
+
+/// Runs `wait(milliseconds)` (a poll-like call returning the number of ready descriptors, 0 on
+/// timeout, -1 with errno on failure) in slices until something is ready or `deadline`
+/// passes (None: no deadline); returns the count (0: timed out). Between slices and on EINTR
+/// a pending Ctrl-C raises `KeyboardInterrupt`; other EINTRs just wait again (PEP 475).
+pub(crate) fn wait_in_slices(
+    host: &mut dyn Host,
+    deadline: Option<Instant>,
+    mut wait: impl FnMut(libc::c_int) -> libc::c_int,
+) -> PyResult<usize> {
+    loop {
+        let milliseconds = match deadline {
+            None => SLICE_MILLISECONDS,
+            Some(deadline) => {
+                let left = deadline.saturating_duration_since(Instant::now());
+                // Round up so a short wait does not become a busy loop of zero timeouts.
+                let left = left.as_nanos().div_ceil(1_000_000);
+                libc::c_int::try_from(left)
+                    .unwrap_or(libc::c_int::MAX)
+                    .min(SLICE_MILLISECONDS)
+            }
+        };
+        let result = wait(milliseconds);
+        if result > 0 {
+            return Ok(result as usize);
+        }
+        if result < 0 {
+            let code = last_errno();
+            if code != libc::EINTR {
+                return Err(super::posix::os_error(
+                    host,
+                    &std::io::Error::from_raw_os_error(code),
+                    &[],
+                ));
+            }
+        }
+        if crate::signals::take_interrupt() {
+            return Err(crate::signals::keyboard_interrupt(host.runtime()));
+        }
+        if result == 0 && deadline.is_some_and(|deadline| Instant::now() >= deadline) {
+            return Ok(0);
         }
     }
-}
-
-/// What to do after a wait failed with `code`: raise, or (EINTR without Ctrl-C) wait again.
-fn after_failed_wait(host: &mut dyn Host, code: i32) -> PyResult<()> {
-    if code != libc::EINTR {
-        return Err(super::posix::os_error(
-            host,
-            &std::io::Error::from_raw_os_error(code),
-            &[],
-        ));
-    }
-    if crate::signals::take_interrupt() {
-        return Err(crate::signals::keyboard_interrupt(host.runtime()));
-    }
-    Ok(())
 }
 
 fn last_errno() -> i32 {
@@ -169,18 +196,13 @@ fn poll_entries(
     entries: &mut [libc::pollfd],
     deadline: Option<Instant>,
 ) -> PyResult<usize> {
-    loop {
-        let milliseconds = milliseconds_left(deadline);
-        let pointer = entries.as_mut_ptr();
-        let count = entries.len() as libc::nfds_t;
+    let pointer = entries.as_mut_ptr();
+    let count = entries.len() as libc::nfds_t;
+    wait_in_slices(host, deadline, |milliseconds| {
         // SAFETY: `pointer` addresses `count` initialized pollfd entries that stay borrowed
-        // (and so alive and unaliased) for the call.
-        let result = blocking(|| unsafe { libc::poll(pointer, count, milliseconds) });
-        if result >= 0 {
-            return Ok(result as usize);
-        }
-        after_failed_wait(host, last_errno())?;
-    }
+        // (and so alive and unaliased) for the whole wait.
+        blocking(|| unsafe { libc::poll(pointer, count, milliseconds) })
+    })
 }
 
 /// `select(read_fds, write_fds, except_fds, timeout)` → three lists of ready descriptors, in
@@ -316,19 +338,14 @@ fn epoll_wait(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let deadline = deadline(host, argument(&arguments, 1))?;
     let capacity = int_argument(host, argument(&arguments, 2))?.clamp(1, 1 << 16) as usize;
     let mut events = vec![libc::epoll_event { events: 0, u64: 0 }; capacity];
-    let count = loop {
-        let milliseconds = milliseconds_left(deadline);
-        let pointer = events.as_mut_ptr();
+    let pointer = events.as_mut_ptr();
+    let count = wait_in_slices(host, deadline, |milliseconds| {
         // SAFETY: `pointer` addresses `capacity` writable epoll_event entries, borrowed for
-        // the duration of the call.
-        let result = blocking(|| unsafe {
+        // the whole wait.
+        blocking(|| unsafe {
             libc::epoll_wait(epoll, pointer, capacity as libc::c_int, milliseconds)
-        });
-        if result >= 0 {
-            break result as usize;
-        }
-        after_failed_wait(host, last_errno())?;
-    };
+        })
+    })?;
     let runtime = host.runtime();
     let mut ready = Vec::with_capacity(count);
     for event in &events[..count] {

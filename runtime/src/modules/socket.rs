@@ -9,10 +9,11 @@
 //!
 //! Timeouts follow CPython's `sock_call`: `None` blocks, `0` never waits (a call that would
 //! block raises `BlockingIOError`), a positive number waits that long for readiness with
-//! `poll(2)` and then raises `TimeoutError('timed out')`. Every wait goes through [`blocking`],
-//! the one place that will let other threads run once krait has a GIL; a wait cut short by a
-//! signal (EINTR) raises `KeyboardInterrupt` if Ctrl-C was pressed and otherwise resumes with
-//! what is left of the timeout (PEP 475).
+//! `poll(2)` and then raises `TimeoutError('timed out')`. The calls themselves never block:
+//! every wait is a `poll` in slices (`select::wait_in_slices`) through [`blocking`], the one
+//! place that will let other threads run once krait has a GIL, and a Ctrl-C during a wait
+//! raises `KeyboardInterrupt`; other signals resume it with what is left of the timeout
+//! (PEP 475).
 
 use std::ffi::CString;
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -113,7 +114,9 @@ const CONSTANTS: &[(&str, libc::c_int)] = &[
     ("EAI_SOCKTYPE", libc::EAI_SOCKTYPE),
 ];
 
-/// Runs a call that may block the thread (a `poll(2)` wait, a blocking `connect` or `send`).
+/// Runs a call that may block the thread: a `poll(2)` wait for readiness, `getaddrinfo`.
+/// Every other call here is made non-blocking (`MSG_DONTWAIT`, `O_NONBLOCK` while connecting)
+/// and waits through `poll` instead.
 ///
 /// blocking: release the GIL here once threads land. The closure must not touch Python
 /// values: it only makes system calls on plain data.
@@ -193,8 +196,8 @@ enum Readiness {
     TimedOut,
 }
 
-/// Waits until `descriptor` is readable (or writable) or `timeout` passes; EINTR raises
-/// `KeyboardInterrupt` after Ctrl-C and otherwise waits again for the rest of the time.
+/// Waits until `descriptor` is readable (or writable) or `timeout` passes (None: forever), in
+/// slices that notice Ctrl-C (`select::wait_in_slices`).
 fn wait_ready(
     host: &mut dyn Host,
     descriptor: libc::c_int,
@@ -202,41 +205,24 @@ fn wait_ready(
     timeout: Option<Duration>,
 ) -> PyResult<Readiness> {
     let deadline = timeout.and_then(|timeout| Instant::now().checked_add(timeout));
-    loop {
-        let milliseconds = match (timeout, deadline) {
-            (None, _) | (Some(_), None) => -1,
-            (Some(_), Some(deadline)) => {
-                let left = deadline.saturating_duration_since(Instant::now());
-                // Round up so a short wait does not become a busy loop of zero timeouts.
-                let millis = left.as_nanos().div_ceil(1_000_000);
-                libc::c_int::try_from(millis).unwrap_or(libc::c_int::MAX)
-            }
-        };
-        let mut entry = libc::pollfd {
-            fd: descriptor,
-            events: if writable {
-                libc::POLLOUT
-            } else {
-                libc::POLLIN
-            },
-            revents: 0,
-        };
+    let mut entry = libc::pollfd {
+        fd: descriptor,
+        events: if writable {
+            libc::POLLOUT
+        } else {
+            libc::POLLIN
+        },
+        revents: 0,
+    };
+    let ready = super::select::wait_in_slices(host, deadline, |milliseconds| {
         // SAFETY: `entry` is one valid, initialized pollfd and the count passed is 1.
-        let result = blocking(|| unsafe { libc::poll(&mut entry, 1, milliseconds) });
-        if result > 0 {
-            return Ok(Readiness::Ready);
-        }
-        if result == 0 {
-            return Ok(Readiness::TimedOut);
-        }
-        let code = last_errno();
-        if code != libc::EINTR {
-            return Err(os_error(host, code));
-        }
-        if crate::signals::take_interrupt() {
-            return Err(crate::signals::keyboard_interrupt(host.runtime()));
-        }
-    }
+        blocking(|| unsafe { libc::poll(&mut entry, 1, milliseconds) })
+    })?;
+    Ok(if ready > 0 {
+        Readiness::Ready
+    } else {
+        Readiness::TimedOut
+    })
 }
 
 /// CPython's `sock_call`: runs `call` (a non-blocking attempt returning -1 and errno on
@@ -596,8 +582,30 @@ fn connect_errno(
     address: &SocketAddress,
     timeout: Option<Duration>,
 ) -> PyResult<i32> {
+    // Connect without blocking (a blocking socket is switched for the call) so that the wait
+    // happens in `wait_ready`, where Ctrl-C is noticed.
+    // SAFETY: fcntl(2) with F_GETFL/F_SETFL takes and returns plain integers.
+    let flags = unsafe { libc::fcntl(descriptor, libc::F_GETFL) };
+    let switched = flags >= 0
+        && flags & libc::O_NONBLOCK == 0
+        // SAFETY: as above.
+        && unsafe { libc::fcntl(descriptor, libc::F_SETFL, flags | libc::O_NONBLOCK) } == 0;
+    let result = connect_nonblocking(host, descriptor, address, timeout);
+    if switched {
+        // SAFETY: as above; restores the flags read before.
+        unsafe { libc::fcntl(descriptor, libc::F_SETFL, flags) };
+    }
+    result
+}
+
+fn connect_nonblocking(
+    host: &mut dyn Host,
+    descriptor: libc::c_int,
+    address: &SocketAddress,
+    timeout: Option<Duration>,
+) -> PyResult<i32> {
     // SAFETY: `address` holds a valid socket address of `address.length` bytes.
-    let result = blocking(|| unsafe { libc::connect(descriptor, address.pointer(), address.length) });
+    let result = unsafe { libc::connect(descriptor, address.pointer(), address.length) };
     if result == 0 {
         return Ok(0);
     }
@@ -648,16 +656,17 @@ fn send(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let timeout = timeout_argument(host, argument(&arguments, 3))?;
     let bytes = bytes.into_owned();
     let sent = socket_call(host, descriptor, true, timeout, || {
-        // SAFETY: `bytes` is valid for reads of its length; MSG_NOSIGNAL turns SIGPIPE into
-        // EPIPE, as CPython (which ignores SIGPIPE) reports it.
-        blocking(|| unsafe {
+        // SAFETY: `bytes` is valid for reads of its length. MSG_NOSIGNAL turns SIGPIPE into
+        // EPIPE, as CPython (which ignores SIGPIPE) reports it; MSG_DONTWAIT because all
+        // waiting happens in `wait_ready`.
+        unsafe {
             libc::send(
                 descriptor,
                 bytes.as_ptr().cast(),
                 bytes.len(),
-                flags | libc::MSG_NOSIGNAL,
+                flags | libc::MSG_NOSIGNAL | libc::MSG_DONTWAIT,
             )
-        })
+        }
     })?;
     Ok(host.runtime().new_int(sent as i64))
 }
@@ -676,12 +685,13 @@ fn recv(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let mut buffer = vec![0u8; size as usize];
     let received = socket_call(host, descriptor, false, timeout, || {
         // SAFETY: `buffer` is valid for writes of its length; recv writes at most that.
+        // MSG_DONTWAIT because all waiting happens in `wait_ready`.
         unsafe {
             libc::recv(
                 descriptor,
                 buffer.as_mut_ptr().cast(),
                 buffer.len(),
-                flags,
+                flags | libc::MSG_DONTWAIT,
             )
         }
     })?;
