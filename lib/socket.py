@@ -314,11 +314,11 @@ class socket:
         return _socket.send(self._fd, data, flags, self._timeout)
 
     def sendall(self, data, flags=0):
-        view = memoryview(data).cast("B") if not isinstance(data, bytes) else data
-        total = len(view)
-        sent = 0
+        data = data if isinstance(data, bytes) else bytes(data)
+        total = len(data)
+        sent = _socket.send(self._fd, data, flags, self._timeout)
         while sent < total:
-            sent += _socket.send(self._fd, view[sent:], flags, self._timeout)
+            sent += _socket.send(self._fd, data[sent:], flags, self._timeout)
         return None
 
     def recv(self, bufsize, flags=0):

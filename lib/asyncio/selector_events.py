@@ -20,6 +20,15 @@ from . import protocols
 from . import transports
 
 
+def _test_selector_event(selector, fd, event):
+    # Whether fd is registered in selector for event.
+    try:
+        key = selector.get_key(fd)
+    except KeyError:
+        return False
+    return bool(key.events & event)
+
+
 class BaseSelectorEventLoop(base_events.BaseEventLoop):
     """An event loop on a selector (epoll on Linux)."""
 
@@ -455,6 +464,14 @@ class _SelectorTransport(transports._FlowControlMixin, transports.Transport):
         elif self._closing:
             info.append("closing")
         info.append(f"fd={self._sock_fd}")
+        if self._loop is not None and not self._loop.is_closed():
+            polling = _test_selector_event(self._loop._selector, self._sock_fd,
+                                           selectors.EVENT_READ)
+            info.append("read=polling" if polling else "read=idle")
+            polling = _test_selector_event(self._loop._selector, self._sock_fd,
+                                           selectors.EVENT_WRITE)
+            state = "polling" if polling else "idle"
+            info.append(f"write=<{state}, bufsize={self.get_write_buffer_size()}>")
         return "<{}>".format(" ".join(info))
 
     def abort(self):

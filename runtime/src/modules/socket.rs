@@ -9,11 +9,12 @@
 //!
 //! Timeouts follow CPython's `sock_call`: `None` blocks, `0` never waits (a call that would
 //! block raises `BlockingIOError`), a positive number waits that long for readiness with
-//! `poll(2)` and then raises `TimeoutError('timed out')`. The calls themselves never block:
-//! every wait is a `poll` in slices (`select::wait_in_slices`) through [`blocking`], the one
-//! place that will let other threads run once krait has a GIL, and a Ctrl-C during a wait
-//! raises `KeyboardInterrupt`; other signals resume it with what is left of the timeout
-//! (PEP 475).
+//! `poll(2)` and then raises `TimeoutError('timed out')`. `send`/`recv`/`accept` never block
+//! in the kernel: every wait is a `poll` in slices (`select::wait_in_slices`) through
+//! [`blocking`], the one place that will let other threads run once krait has a GIL, and a
+//! Ctrl-C during a wait raises `KeyboardInterrupt`; other signals resume it with what is left
+//! of the timeout (PEP 475). The exception is the `connect` of a blocking socket, a blocking
+//! call as in CPython (see [`connect_errno`]).
 
 use std::ffi::CString;
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -114,9 +115,9 @@ const CONSTANTS: &[(&str, libc::c_int)] = &[
     ("EAI_SOCKTYPE", libc::EAI_SOCKTYPE),
 ];
 
-/// Runs a call that may block the thread: a `poll(2)` wait for readiness, `getaddrinfo`.
-/// Every other call here is made non-blocking (`MSG_DONTWAIT`, `O_NONBLOCK` while connecting)
-/// and waits through `poll` instead.
+/// Runs a call that may block the thread: a `poll(2)` wait for readiness, `getaddrinfo`, the
+/// `connect` of a blocking socket. `send` and `recv` never block (`MSG_DONTWAIT`): they wait
+/// through `poll` instead.
 ///
 /// blocking: release the GIL here once threads land. The closure must not touch Python
 /// values: it only makes system calls on plain data.
@@ -582,30 +583,19 @@ fn connect_errno(
     address: &SocketAddress,
     timeout: Option<Duration>,
 ) -> PyResult<i32> {
-    // Connect without blocking (a blocking socket is switched for the call) so that the wait
-    // happens in `wait_ready`, where Ctrl-C is noticed.
-    // SAFETY: fcntl(2) with F_GETFL/F_SETFL takes and returns plain integers.
-    let flags = unsafe { libc::fcntl(descriptor, libc::F_GETFL) };
-    let switched = flags >= 0
-        && flags & libc::O_NONBLOCK == 0
-        // SAFETY: as above.
-        && unsafe { libc::fcntl(descriptor, libc::F_SETFL, flags | libc::O_NONBLOCK) } == 0;
-    let result = connect_nonblocking(host, descriptor, address, timeout);
-    if switched {
-        // SAFETY: as above; restores the flags read before.
-        unsafe { libc::fcntl(descriptor, libc::F_SETFL, flags) };
-    }
-    result
-}
-
-fn connect_nonblocking(
-    host: &mut dyn Host,
-    descriptor: libc::c_int,
-    address: &SocketAddress,
-    timeout: Option<Duration>,
-) -> PyResult<i32> {
-    // SAFETY: `address` holds a valid socket address of `address.length` bytes.
-    let result = unsafe { libc::connect(descriptor, address.pointer(), address.length) };
+    // A blocking socket (no timeout) connects with a blocking call, as CPython does: the
+    // kernel then reports a refused connection at once and leaves the socket reusable, which
+    // a non-blocking attempt does not (a second connect would fail with ECONNABORTED). Such a
+    // call is only cut short by a signal delivered to this thread.
+    let call = || {
+        // SAFETY: `address` holds a valid socket address of `address.length` bytes.
+        unsafe { libc::connect(descriptor, address.pointer(), address.length) }
+    };
+    let result = if timeout.is_none() {
+        blocking(call)
+    } else {
+        call()
+    };
     if result == 0 {
         return Ok(0);
     }

@@ -42,18 +42,22 @@ async def main():
     note("main after second sleep(0)")
     print(await t1, await t2)
 
-    # Timers: deadline order, whatever the order they were scheduled in.
+    # Timers: deadline order, whatever the order they were scheduled in. The deadlines are
+    # absolute (call_at from one start time), so a slow machine cannot reorder them.
     start = loop.time()
     fired = []
-    loop.call_later(0.03, fired.append, "0.03")
-    loop.call_later(0.01, fired.append, "0.01")
-    loop.call_at(start + 0.02, fired.append, "at 0.02")
-    cancelled_timer = loop.call_later(0.015, fired.append, "cancelled")
+    loop.call_at(start + 0.03, fired.append, "0.03")
+    loop.call_at(start + 0.01, fired.append, "0.01")
+    loop.call_at(start + 0.02, fired.append, "0.02")
+    loop.call_at(start + 0.02, fired.append, "0.02 again")
+    cancelled_timer = loop.call_at(start + 0.015, fired.append, "cancelled")
     cancelled_timer.cancel()
+    later = loop.call_later(0.01, fired.append, "call_later")
     loop.call_soon(fired.append, "soon")
-    print("timer when > start:", cancelled_timer.when() > start)
+    print("timer when:", cancelled_timer.when() == start + 0.015, later.when() > start)
     await asyncio.sleep(0.05)
-    print("fired:", fired)
+    print("fired:", fired[:1], fired[1:].index("0.01") < fired[1:].index("0.02") <
+          fired[1:].index("0.02 again") < fired[1:].index("0.03"), sorted(fired[1:]))
     print("time advanced:", loop.time() - start >= 0.05)
 
     # A future completed from a timer wakes the awaiting task.

@@ -84,7 +84,8 @@ async def main():
             active += 1
             peak = max(peak, active)
             print(name, "enter", active)
-            await asyncio.sleep(0.01)
+            for _ in range(3):
+                await asyncio.sleep(0)
             active -= 1
         print(name, "leave")
 
