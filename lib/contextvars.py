@@ -47,8 +47,10 @@ class Context:
             self._entered = False
 
     def copy(self):
-        new = Context()
+        new = _new_context(Context)
         new._data = self._data
+        new._previous = None
+        new._entered = False
         return new
 
     def __getitem__(self, var):
@@ -87,6 +89,9 @@ class Context:
         return self._data == other._data
 
     __hash__ = None
+
+
+_new_context = object.__new__
 
 
 class _State:

@@ -10,7 +10,7 @@ import asyncio
 
 LEVELS = 5
 BRANCHES = 6
-ITERATIONS = 4
+ITERATIONS = 8
 
 
 async def leaf(value):

@@ -223,6 +223,7 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._task_factory = None
         # Async generators started while this loop ran (weakly: a collected one is gone).
         self._asyncgens = weakref.WeakSet()
+        self._asyncgens_added = 0
         self._asyncgens_shutdown_called = False
         self._executor_shutdown_called = False
 
@@ -266,6 +267,12 @@ class BaseEventLoop(events.AbstractEventLoop):
             warnings.warn(f"asynchronous generator {agen!r} was scheduled after "
                           "loop.shutdown_asyncgens() call", ResourceWarning, source=self)
         self._asyncgens.add(agen)
+        # Finished generators leave dead weak references behind; drop them now and then so
+        # a long-running loop does not accumulate them.
+        self._asyncgens_added += 1
+        if self._asyncgens_added > 1024:
+            self._asyncgens_added = 0
+            len(self._asyncgens)
 
     async def shutdown_asyncgens(self):
         """Closes the async generators that were started on this loop and not finished."""

@@ -18,7 +18,6 @@ import contextvars
 import functools
 import itertools
 import types
-import weakref
 
 from . import coroutines
 from . import events
@@ -91,7 +90,7 @@ class Task(futures.Future):
         else:
             self._context = context
         self._loop.call_soon(self._step, context=self._context)
-        _all_tasks.add(self)
+        _all_tasks[self] = None
 
     def __repr__(self):
         info = " ".join(_task_repr_info(self))
@@ -180,6 +179,8 @@ class Task(futures.Future):
             self._handle_yield(result)
         finally:
             _leave_task(loop, self)
+            if self._state != futures._PENDING:
+                _all_tasks.pop(self, None)
 
     def _handle_yield(self, result):
         blocking = getattr(result, "_asyncio_future_blocking", None)
@@ -562,12 +563,17 @@ def run_coroutine_threadsafe(coro, loop):
     raise NotImplementedError("run_coroutine_threadsafe() needs threads")
 
 
-_all_tasks = weakref.WeakSet()
+# The tasks not finished yet. CPython keeps a WeakSet of all tasks and filters out the done
+# ones; krait has no finalizers to empty a WeakSet promptly, so it keeps the pending tasks
+# and forgets each one when it finishes. (A pending task nobody references any more is
+# kept here, and so cancelled by asyncio.run at the end, where CPython may have collected
+# it first.)
+_all_tasks = {}
 _current_tasks = {}
 
 
 def _register_task(task):
-    _all_tasks.add(task)
+    _all_tasks[task] = None
 
 
 def _enter_task(loop, task):
@@ -587,4 +593,4 @@ def _leave_task(loop, task):
 
 
 def _unregister_task(task):
-    _all_tasks.discard(task)
+    _all_tasks.pop(task, None)

@@ -17,7 +17,6 @@
 
 use std::time::{Duration, Instant};
 
-
 use crate::protocol::type_name;
 use crate::value::Value;
 use crate::{Arguments, Host, PyResult, Runtime};
@@ -103,9 +102,7 @@ fn descriptor(host: &mut dyn Host, value: Value) -> PyResult<libc::c_int> {
     }
     match libc::c_int::try_from(number) {
         Ok(number) => Ok(number),
-        Err(_) => Err(host
-            .runtime()
-            .overflow_error("fd is greater than maximum")),
+        Err(_) => Err(host.runtime().overflow_error("fd is greater than maximum")),
     }
 }
 
@@ -213,15 +210,16 @@ fn select(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let except = descriptors(host, argument(&arguments, 2))?;
     let deadline = deadline(host, argument(&arguments, 3))?;
     let mut entries: Vec<libc::pollfd> = Vec::new();
-    let mut add = |descriptor: libc::c_int, events: libc::c_short| {
-        match entries.iter_mut().find(|entry| entry.fd == descriptor) {
-            Some(entry) => entry.events |= events,
-            None => entries.push(libc::pollfd {
-                fd: descriptor,
-                events,
-                revents: 0,
-            }),
-        }
+    let mut add = |descriptor: libc::c_int, events: libc::c_short| match entries
+        .iter_mut()
+        .find(|entry| entry.fd == descriptor)
+    {
+        Some(entry) => entry.events |= events,
+        None => entries.push(libc::pollfd {
+            fd: descriptor,
+            events,
+            revents: 0,
+        }),
     };
     read.iter().for_each(|&fd| add(fd, libc::POLLIN));
     write.iter().for_each(|&fd| add(fd, libc::POLLOUT));
@@ -248,7 +246,11 @@ fn select(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let writable = libc::POLLOUT | libc::POLLERR;
     let runtime = host.runtime();
     let mut lists = Vec::new();
-    for (wanted, mask) in [(&read, readable), (&write, writable), (&except, libc::POLLPRI)] {
+    for (wanted, mask) in [
+        (&read, readable),
+        (&write, writable),
+        (&except, libc::POLLPRI),
+    ] {
         let ready: Vec<Value> = wanted
             .iter()
             .filter(|&&fd| revents(fd) & mask != 0)
@@ -270,7 +272,9 @@ fn poll(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     for item in items {
         let pair = crate::types::tuple::items(item).unwrap_or(&[]);
         let (Some(&fd), Some(&events)) = (pair.first(), pair.get(1)) else {
-            return Err(host.runtime().type_error("poll entries must be (fd, events)"));
+            return Err(host
+                .runtime()
+                .type_error("poll entries must be (fd, events)"));
         };
         let fd = descriptor(host, fd)?;
         let events = int_argument(host, events)? as libc::c_short;

@@ -20,7 +20,6 @@ use std::ffi::CString;
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::time::{Duration, Instant};
 
-
 use crate::protocol::{str_value, type_name};
 use crate::value::Value;
 use crate::{Arguments, Host, PyResult, Runtime};
@@ -565,7 +564,11 @@ fn connect(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let raise = argument(&arguments, 4) != Value::FALSE;
     let code = connect_errno(host, descriptor, &address, timeout)?;
     if code == 0 {
-        return Ok(if raise { Value::NONE } else { Value::small_int(0).unwrap_or(Value::NONE) });
+        return Ok(if raise {
+            Value::NONE
+        } else {
+            Value::small_int(0).unwrap_or(Value::NONE)
+        });
     }
     if !raise {
         return Ok(host.runtime().new_int(i64::from(code)));
@@ -666,9 +669,7 @@ fn recv(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let descriptor = descriptor_argument(host, &arguments)?;
     let size = int_argument(host, argument(&arguments, 1))?;
     if size < 0 {
-        return Err(host
-            .runtime()
-            .value_error("negative buffersize in recv"));
+        return Err(host.runtime().value_error("negative buffersize in recv"));
     }
     let flags = int_argument(host, argument(&arguments, 2))? as libc::c_int;
     let timeout = timeout_argument(host, argument(&arguments, 3))?;
@@ -834,7 +835,10 @@ fn getaddrinfo(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         let message = unsafe { std::ffi::CStr::from_ptr(libc::gai_strerror(code)) }
             .to_string_lossy()
             .into_owned();
-        let items = vec![runtime.new_int(i64::from(code)), runtime.new_string(message)];
+        let items = vec![
+            runtime.new_int(i64::from(code)),
+            runtime.new_string(message),
+        ];
         return Ok(runtime.new_tuple(items));
     }
     let mut entries = Vec::new();
@@ -889,7 +893,10 @@ fn optional_c_string(host: &mut dyn Host, value: Value) -> PyResult<Option<CStri
         String::from_utf8_lossy(bytes).into_owned()
     } else {
         let runtime = host.runtime();
-        let message = format!("str, bytes or None expected, not {}", type_name(runtime, value));
+        let message = format!(
+            "str, bytes or None expected, not {}",
+            type_name(runtime, value)
+        );
         return Err(runtime.type_error(message));
     };
     match CString::new(text) {
@@ -904,7 +911,10 @@ fn gethostname(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
     if unsafe { libc::gethostname(buffer.as_mut_ptr().cast(), buffer.len()) } < 0 {
         return Err(os_error(host, last_errno()));
     }
-    let end = buffer.iter().position(|&byte| byte == 0).unwrap_or(buffer.len());
+    let end = buffer
+        .iter()
+        .position(|&byte| byte == 0)
+        .unwrap_or(buffer.len());
     Ok(host
         .runtime()
         .new_string(String::from_utf8_lossy(&buffer[..end]).into_owned()))
