@@ -2,8 +2,8 @@
 //!
 //! The functions take plain descriptor numbers; `select.py` turns objects with `fileno()` into
 //! them and gives CPython's signatures and classes (`select.epoll`, `select.poll`). All three
-//! waits (`select`, `poll`, `epoll_wait`) go through [`blocking`], the one place that will let
-//! other threads run once krait has a GIL. A wait cut short by a signal (EINTR) raises
+//! waits (`select`, `poll`, `epoll_wait`) go through [`blocking`], the one place here that
+//! releases the global interpreter lock so other threads run while this one waits. A wait cut short by a signal (EINTR) raises
 //! `KeyboardInterrupt` after Ctrl-C and otherwise resumes with what is left of its timeout
 //! (PEP 475), so an asyncio program waiting for its next timer stops on Ctrl-C.
 //!
@@ -68,12 +68,13 @@ pub fn create(runtime: &mut Runtime) -> Value {
     module
 }
 
-/// Runs a wait that may block the thread (`poll(2)`, `epoll_wait(2)`).
+/// Runs a wait that may block the thread (`poll(2)`, `epoll_wait(2)`) with the global
+/// interpreter lock released, so other Python threads run meanwhile.
 ///
-/// blocking: release the GIL here once threads land. The closure must not touch Python
-/// values: it only makes system calls on plain data.
-fn blocking<R>(call: impl FnOnce() -> R) -> R {
-    call()
+/// blocking: the GIL is released here. The closure must not touch Python values: it only
+/// makes system calls on plain data.
+fn blocking<R>(host: &mut dyn Host, call: impl FnOnce() -> R) -> R {
+    crate::allow_threads(host, call)
 }
 
 fn argument(arguments: &Arguments, index: usize) -> Value {
@@ -141,13 +142,16 @@ pub(crate) const SLICE_MILLISECONDS: libc::c_int = 50;
 
 /// Runs `wait(milliseconds)` (a poll-like call returning the number of ready descriptors, 0 on
 /// timeout, -1 with errno on failure) in slices until something is ready or `deadline`
-/// passes (None: no deadline); returns the count (0: timed out). Between slices and on EINTR
-/// a pending Ctrl-C raises `KeyboardInterrupt`; other EINTRs just wait again (PEP 475).
+/// passes (None: no deadline); returns the count (0: timed out). Each slice runs through
+/// [`blocking`], with the interpreter lock released. On the main thread, a pending Ctrl-C
+/// raises `KeyboardInterrupt` between slices and on EINTR; other EINTRs just wait again
+/// (PEP 475).
 pub(crate) fn wait_in_slices(
     host: &mut dyn Host,
     deadline: Option<Instant>,
     mut wait: impl FnMut(libc::c_int) -> libc::c_int,
 ) -> PyResult<usize> {
+    let interruptible = host.is_main_thread();
     loop {
         let milliseconds = match deadline {
             None => SLICE_MILLISECONDS,
@@ -160,12 +164,15 @@ pub(crate) fn wait_in_slices(
                     .min(SLICE_MILLISECONDS)
             }
         };
-        let result = wait(milliseconds);
+        // errno is read inside: taking the lock back may change it.
+        let (result, code) = blocking(host, || {
+            let result = wait(milliseconds);
+            (result, if result < 0 { last_errno() } else { 0 })
+        });
         if result > 0 {
             return Ok(result as usize);
         }
         if result < 0 {
-            let code = last_errno();
             if code != libc::EINTR {
                 return Err(super::posix::os_error(
                     host,
@@ -174,7 +181,7 @@ pub(crate) fn wait_in_slices(
                 ));
             }
         }
-        if crate::signals::take_interrupt() {
+        if interruptible && crate::signals::take_interrupt() {
             return Err(crate::signals::keyboard_interrupt(host.runtime()));
         }
         if result == 0 && deadline.is_some_and(|deadline| Instant::now() >= deadline) {
@@ -198,7 +205,7 @@ fn poll_entries(
     wait_in_slices(host, deadline, |milliseconds| {
         // SAFETY: `pointer` addresses `count` initialized pollfd entries that stay borrowed
         // (and so alive and unaliased) for the whole wait.
-        blocking(|| unsafe { libc::poll(pointer, count, milliseconds) })
+        unsafe { libc::poll(pointer, count, milliseconds) }
     })
 }
 
@@ -346,9 +353,7 @@ fn epoll_wait(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let count = wait_in_slices(host, deadline, |milliseconds| {
         // SAFETY: `pointer` addresses `capacity` writable epoll_event entries, borrowed for
         // the whole wait.
-        blocking(|| unsafe {
-            libc::epoll_wait(epoll, pointer, capacity as libc::c_int, milliseconds)
-        })
+        unsafe { libc::epoll_wait(epoll, pointer, capacity as libc::c_int, milliseconds) }
     })?;
     let runtime = host.runtime();
     let mut ready = Vec::with_capacity(count);

@@ -10,11 +10,11 @@
 //! Timeouts follow CPython's `sock_call`: `None` blocks, `0` never waits (a call that would
 //! block raises `BlockingIOError`), a positive number waits that long for readiness with
 //! `poll(2)` and then raises `TimeoutError('timed out')`. `send`/`recv`/`accept` never block
-//! in the kernel: every wait is a `poll` in slices (`select::wait_in_slices`) through
-//! [`blocking`], the one place that will let other threads run once krait has a GIL, and a
-//! Ctrl-C during a wait raises `KeyboardInterrupt`; other signals resume it with what is left
-//! of the timeout (PEP 475). The exception is the `connect` of a blocking socket, a blocking
-//! call as in CPython (see [`connect_errno`]).
+//! in the kernel: every wait is a `poll` in slices (`select::wait_in_slices`) with the global
+//! interpreter lock released, and a Ctrl-C during a wait on the main thread raises
+//! `KeyboardInterrupt`; other signals resume it with what is left of the timeout (PEP 475).
+//! The `connect` of a blocking socket and `getaddrinfo` are blocking calls, as in CPython,
+//! made through [`blocking`] (see [`connect_errno`]).
 
 use std::ffi::CString;
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -114,14 +114,15 @@ const CONSTANTS: &[(&str, libc::c_int)] = &[
     ("EAI_SOCKTYPE", libc::EAI_SOCKTYPE),
 ];
 
-/// Runs a call that may block the thread: a `poll(2)` wait for readiness, `getaddrinfo`, the
-/// `connect` of a blocking socket. `send` and `recv` never block (`MSG_DONTWAIT`): they wait
-/// through `poll` instead.
+/// Runs a call that may block the thread — `getaddrinfo`, the `connect` of a blocking
+/// socket — with the global interpreter lock released. `send` and `recv` never block
+/// (`MSG_DONTWAIT`): they wait for readiness through `select::wait_in_slices`, which releases
+/// the lock in its own `blocking`.
 ///
-/// blocking: release the GIL here once threads land. The closure must not touch Python
-/// values: it only makes system calls on plain data.
-fn blocking<R>(call: impl FnOnce() -> R) -> R {
-    call()
+/// blocking: the GIL is released here. The closure must not touch Python values: it only
+/// makes system calls on plain data.
+fn blocking<R>(host: &mut dyn Host, call: impl FnOnce() -> R) -> R {
+    crate::allow_threads(host, call)
 }
 
 fn argument(arguments: &Arguments, index: usize) -> Value {
@@ -216,7 +217,7 @@ fn wait_ready(
     };
     let ready = super::select::wait_in_slices(host, deadline, |milliseconds| {
         // SAFETY: `entry` is one valid, initialized pollfd and the count passed is 1.
-        blocking(|| unsafe { libc::poll(&mut entry, 1, milliseconds) })
+        unsafe { libc::poll(&mut entry, 1, milliseconds) }
     })?;
     Ok(if ready > 0 {
         Readiness::Ready
@@ -592,17 +593,18 @@ fn connect_errno(
     // call is only cut short by a signal delivered to this thread.
     let call = || {
         // SAFETY: `address` holds a valid socket address of `address.length` bytes.
-        unsafe { libc::connect(descriptor, address.pointer(), address.length) }
+        let result = unsafe { libc::connect(descriptor, address.pointer(), address.length) };
+        // errno is read here: taking the interpreter lock back may change it.
+        (result, if result < 0 { last_errno() } else { 0 })
     };
-    let result = if timeout.is_none() {
-        blocking(call)
+    let (result, code) = if timeout.is_none() {
+        blocking(host, call)
     } else {
         call()
     };
     if result == 0 {
         return Ok(0);
     }
-    let code = last_errno();
     let in_progress = code == libc::EINPROGRESS || code == libc::EINTR;
     if code == libc::EINTR && crate::signals::take_interrupt() {
         return Err(crate::signals::keyboard_interrupt(host.runtime()));
@@ -827,8 +829,9 @@ fn getaddrinfo(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         .map_or(std::ptr::null(), |service| service.as_ptr());
     // SAFETY: the strings are NUL-terminated and outlive the call; `hints` is initialized;
     // `list` receives a list freed below with freeaddrinfo.
-    let code =
-        blocking(|| unsafe { libc::getaddrinfo(node_pointer, service_pointer, &hints, &mut list) });
+    let code = blocking(host, || unsafe {
+        libc::getaddrinfo(node_pointer, service_pointer, &hints, &mut list)
+    });
     let runtime = host.runtime();
     if code != 0 {
         // SAFETY: gai_strerror returns a static NUL-terminated string for any code.
