@@ -172,14 +172,12 @@ pub(crate) fn wait_in_slices(
         if result > 0 {
             return Ok(result as usize);
         }
-        if result < 0 {
-            if code != libc::EINTR {
-                return Err(super::posix::os_error(
-                    host,
-                    &std::io::Error::from_raw_os_error(code),
-                    &[],
-                ));
-            }
+        if result < 0 && code != libc::EINTR {
+            return Err(super::posix::os_error(
+                host,
+                &std::io::Error::from_raw_os_error(code),
+                &[],
+            ));
         }
         if interruptible && crate::signals::take_interrupt() {
             return Err(crate::signals::keyboard_interrupt(host.runtime()));
