@@ -52,6 +52,23 @@ def _g():
 GeneratorType = type(_g())
 
 
+async def _c():
+    pass
+
+
+_coroutine = _c()
+CoroutineType = type(_coroutine)
+_coroutine.close()
+del _coroutine
+
+
+async def _ag():
+    yield
+
+
+AsyncGeneratorType = type(_ag())
+
+
 class _C:
     def _m(self):
         pass

@@ -15,6 +15,8 @@ pub mod native;
 pub mod posix;
 pub mod random;
 pub mod regex;
+pub mod select;
+pub mod socket;
 pub mod struct_;
 pub mod sys;
 pub mod thread;
@@ -61,6 +63,8 @@ pub fn create(runtime: &mut Runtime, name: &str) -> Option<Value> {
         "_struct" => struct_::create(runtime),
         "_weakref" => weakref::create(runtime),
         "_thread" => thread::create(runtime),
+        "_socket" => socket::create(runtime),
+        "_select" => select::create(runtime),
         _ => return None,
     };
     runtime.register_module(name, module);

@@ -423,6 +423,9 @@ pub struct GeneratorObject {
     pub name: Value,
     /// `__qualname__`.
     pub qualname: Value,
+    /// For an async generator: whether `sys.set_asyncgen_hooks`' firstiter hook has been
+    /// called for it (on its first `__anext__`, `asend`, `athrow` or `aclose`).
+    pub hooks_initialized: Cell<bool>,
 }
 
 /// The state of builtin iterators.

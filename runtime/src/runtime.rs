@@ -55,6 +55,8 @@ pub struct Runtime {
     pub attribute_cache: crate::attribute_cache::AttributeCache,
     /// The class of `sys._getframe()` results (NULL until first used).
     pub frame_class: Value,
+    /// `sys.get_asyncgen_hooks()`: the firstiter and finalizer hooks (None when unset).
+    pub asyncgen_hooks: [Value; 2],
     /// Values Rust code holds across calls into Python (see `heap.rs`): a stack.
     roots: Vec<Value>,
     interned: FxHashMap<Box<str>, Value>,
@@ -92,6 +94,7 @@ impl Runtime {
             int_max_str_digits: 4300,
             attribute_cache: Default::default(),
             frame_class: Value::NULL,
+            asyncgen_hooks: [Value::NONE; 2],
             roots: Vec::new(),
             interned,
         };
@@ -113,6 +116,7 @@ impl Runtime {
         if !self.frame_class.is_null() {
             visit(self.frame_class);
         }
+        self.asyncgen_hooks.iter().for_each(|&value| visit(value));
         self.roots.iter().for_each(|&value| visit(value));
         self.interned.values().for_each(|&value| visit(value));
     }

@@ -514,6 +514,7 @@ impl Vm {
             state: std::cell::Cell::new(GeneratorState::Created),
             name: *function.name.get(),
             qualname: *function.qualname.get(),
+            hooks_initialized: std::cell::Cell::new(false),
         };
         Ok(self
             .runtime

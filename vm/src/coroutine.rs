@@ -150,7 +150,7 @@ impl Vm {
     /// `GetAnext`: the awaitable of `type(iterator).__anext__(iterator)`.
     pub(crate) fn get_anext(&mut self, iterator: Value) -> PyResult<Value> {
         if generator_kind(iterator) == Some(GeneratorKind::AsyncGenerator) {
-            return Ok(anext_awaitable(self, iterator));
+            return anext_awaitable(self, iterator);
         }
         let class = protocol::type_of(&self.runtime, iterator);
         let name = self.runtime.names.__anext__;

@@ -260,6 +260,12 @@ impl Vm {
         saved.values.clear();
         let instruction = saved.instruction as usize;
         let outer_handled = self.handled_exception;
+        // While the generator runs, the caller's handled exception (the one an `except` block
+        // that awaits or iterates is handling) lives only in `outer_handled`: root it, or a
+        // collection in the generator frees it and the caller's bare `raise` re-raises freed
+        // memory.
+        let roots_mark = self.runtime.root_mark();
+        self.runtime.push_root(outer_handled);
         self.handled_exception = saved.handled_exception;
         self.frames.push(Frame {
             code,
@@ -287,6 +293,7 @@ impl Vm {
             self.run_frames()
         };
         self.handled_exception = outer_handled;
+        self.runtime.pop_roots(roots_mark);
         match outcome {
             Ok(Exit::Yield(value)) => {
                 state.state.set(GeneratorState::Suspended);

@@ -27,6 +27,8 @@ pub fn create(runtime: &mut Runtime) -> Value {
             ("setswitchinterval", setswitchinterval),
             ("excepthook", excepthook),
             ("__excepthook__", excepthook),
+            ("set_asyncgen_hooks", set_asyncgen_hooks),
+            ("get_asyncgen_hooks", get_asyncgen_hooks),
         ],
     );
     let float_info = [
@@ -388,4 +390,66 @@ fn getframe(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         back = frame;
     }
     Ok(back)
+}
+
+/// `sys.set_asyncgen_hooks(firstiter=..., finalizer=...)`: an omitted hook keeps its value.
+/// Event loops (asyncio's `run_forever`) install theirs while they run.
+fn set_asyncgen_hooks(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    let positional = arguments.positionals();
+    if positional.len() > 2 {
+        let message = format!(
+            "set_asyncgen_hooks() takes at most 2 arguments ({} given)",
+            positional.len()
+        );
+        return Err(host.runtime().type_error(message));
+    }
+    let mut hooks = [Value::NULL; 2];
+    hooks[..positional.len()].copy_from_slice(positional);
+    for (keyword, value) in arguments.keywords() {
+        let index = match crate::protocol::str_value(keyword) {
+            Some("firstiter") => 0,
+            Some("finalizer") => 1,
+            other => {
+                let message = format!(
+                    "set_asyncgen_hooks() got an unexpected keyword argument '{}'",
+                    other.unwrap_or("?")
+                );
+                return Err(host.runtime().type_error(message));
+            }
+        };
+        hooks[index] = value;
+    }
+    for (index, name) in ["firstiter", "finalizer"].into_iter().enumerate() {
+        let hook = hooks[index];
+        if hook.is_null() || hook.is_none() {
+            continue;
+        }
+        let callable = crate::builtins::functions::callable(host, Arguments::positional(&[hook]))?;
+        if callable != Value::TRUE {
+            let runtime = host.runtime();
+            let message = format!(
+                "callable {name} expected, got {}",
+                crate::protocol::type_name(runtime, hook)
+            );
+            return Err(runtime.type_error(message));
+        }
+    }
+    let runtime = host.runtime();
+    for (slot, hook) in runtime.asyncgen_hooks.iter_mut().zip(hooks) {
+        if !hook.is_null() {
+            *slot = hook;
+        }
+    }
+    Ok(Value::NONE)
+}
+
+/// `sys.get_asyncgen_hooks()` → `asyncgen_hooks(firstiter=..., finalizer=...)`.
+fn get_asyncgen_hooks(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
+    let runtime = host.runtime();
+    let [first_iteration, finalizer] = runtime.asyncgen_hooks;
+    Ok(struct_sequence(
+        runtime,
+        "asyncgen_hooks",
+        &[("firstiter", first_iteration), ("finalizer", finalizer)],
+    ))
 }

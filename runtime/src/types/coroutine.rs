@@ -191,12 +191,41 @@ fn async_generator_anext(host: &mut dyn Host, arguments: Arguments) -> PyResult<
         GeneratorKind::AsyncGenerator,
         "async_generator",
     )?;
-    Ok(anext_awaitable(host, generator))
+    anext_awaitable(host, generator)
 }
 
 /// `agen.__anext__()`: an `asend(None)` awaitable.
-pub fn anext_awaitable(host: &mut dyn Host, generator: Value) -> Value {
-    new_awaitable(host, AwaitableKind::ASend, generator, Value::NONE)
+pub fn anext_awaitable(host: &mut dyn Host, generator: Value) -> PyResult<Value> {
+    initialize_hooks(host, generator)?;
+    Ok(new_awaitable(
+        host,
+        AwaitableKind::ASend,
+        generator,
+        Value::NONE,
+    ))
+}
+
+/// CPython's `async_gen_init_hooks`: the first `__anext__`, `asend`, `athrow` or `aclose` of
+/// an async generator calls the firstiter hook of `sys.set_asyncgen_hooks` with it (how an
+/// event loop learns which generators to close in `shutdown_asyncgens`).
+///
+/// The finalizer hook is recorded by `sys` but never called: krait has no finalizers, so an
+/// abandoned async generator is closed by its loop's `shutdown_asyncgens` instead of when it
+/// is collected.
+fn initialize_hooks(host: &mut dyn Host, generator: Value) -> PyResult<()> {
+    let Some(Payload::Generator(object)) = generator.as_object().map(|object| &object.payload)
+    else {
+        return Ok(());
+    };
+    if object.hooks_initialized.replace(true) {
+        return Ok(());
+    }
+    let first_iteration = host.runtime().asyncgen_hooks[0];
+    if first_iteration.is_none() {
+        return Ok(());
+    }
+    crate::protocol::call::call(host, first_iteration, &[generator], &[])?;
+    Ok(())
 }
 
 fn async_generator_asend(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
@@ -211,6 +240,7 @@ fn async_generator_asend(host: &mut dyn Host, arguments: Arguments) -> PyResult<
             .runtime()
             .type_error("async_generator.asend() takes exactly one argument (0 given)"));
     };
+    initialize_hooks(host, generator)?;
     Ok(new_awaitable(host, AwaitableKind::ASend, generator, value))
 }
 
@@ -221,6 +251,7 @@ fn async_generator_athrow(host: &mut dyn Host, arguments: Arguments) -> PyResult
         GeneratorKind::AsyncGenerator,
         "async_generator",
     )?;
+    initialize_hooks(host, generator)?;
     let rest = arguments.values[1..].to_vec();
     let runtime = host.runtime();
     let args = runtime.new_tuple(rest);
@@ -234,6 +265,7 @@ fn async_generator_aclose(host: &mut dyn Host, arguments: Arguments) -> PyResult
         GeneratorKind::AsyncGenerator,
         "async_generator",
     )?;
+    initialize_hooks(host, generator)?;
     Ok(new_awaitable(
         host,
         AwaitableKind::AClose,

@@ -1,0 +1,596 @@
+"""Tasks: coroutines driven by the event loop, and the functions that combine them.
+
+A Task steps its coroutine once per loop callback: `coro.send(None)` (or `throw` of the
+exception a future it waited on ended with) runs it to its next `await` of a pending Future;
+the task then adds its wake-up as that future's done callback. A bare `yield` (what
+`sleep(0)` does) reschedules the next step at the end of the ready queue. This is CPython
+3.11's algorithm step for step, so tasks interleave exactly as they do there.
+"""
+
+__all__ = (
+    "Task", "create_task", "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED",
+    "wait", "wait_for", "as_completed", "sleep", "gather", "shield", "ensure_future",
+    "run_coroutine_threadsafe", "current_task", "all_tasks",
+    "_register_task", "_unregister_task", "_enter_task", "_leave_task",
+)
+
+import contextvars
+import functools
+import itertools
+import types
+
+from . import coroutines
+from . import events
+from . import exceptions
+from . import futures
+
+_task_name_counter = itertools.count(1).__next__
+
+FIRST_COMPLETED = "FIRST_COMPLETED"
+FIRST_EXCEPTION = "FIRST_EXCEPTION"
+ALL_COMPLETED = "ALL_COMPLETED"
+
+_GeneratorType = types.GeneratorType
+
+
+def current_task(loop=None):
+    """The task running now on loop (the running loop by default), or None."""
+    if loop is None:
+        loop = events.get_running_loop()
+    return _current_tasks.get(loop)
+
+
+def all_tasks(loop=None):
+    """The set of the loop's tasks that are not done yet."""
+    if loop is None:
+        loop = events.get_running_loop()
+    tasks = list(_all_tasks)
+    return {task for task in tasks if futures._get_loop(task) is loop and not task.done()}
+
+
+def _set_task_name(task, name):
+    if name is not None:
+        task.set_name(name)
+
+
+def _task_repr_info(task):
+    info = futures._future_repr_info(task)
+    if task.cancelling() and not task.done():
+        info[0] = "cancelling"
+    info.insert(1, "name=%r" % task.get_name())
+    info.insert(2, f"coro=<{coroutines._format_coroutine(task._coro)}>")
+    if task._fut_waiter is not None:
+        info.insert(3, f"wait_for={task._fut_waiter!r}")
+    return info
+
+
+class Task(futures.Future):
+    """A coroutine wrapped in a Future and scheduled on the loop."""
+
+    # While a task is not done, either _fut_waiter is None and _step is scheduled, or
+    # _fut_waiter is a Future whose done callbacks include _wakeup and _step is not scheduled.
+
+    _log_destroy_pending = True
+
+    def __init__(self, coro, *, loop=None, name=None, context=None):
+        super().__init__(loop=loop)
+        if not coroutines.iscoroutine(coro):
+            self._log_destroy_pending = False
+            raise TypeError(f"a coroutine was expected, got {coro!r}")
+        if name is None:
+            self._name = f"Task-{_task_name_counter()}"
+        else:
+            self._name = str(name)
+        self._num_cancels_requested = 0
+        self._must_cancel = False
+        self._fut_waiter = None
+        self._coro = coro
+        if context is None:
+            self._context = contextvars.copy_context()
+        else:
+            self._context = context
+        self._loop.call_soon(self._step, context=self._context)
+        _all_tasks[self] = None
+
+    def __repr__(self):
+        info = " ".join(_task_repr_info(self))
+        return f"<{self.__class__.__name__} {info}>"
+
+    def get_coro(self):
+        return self._coro
+
+    def get_context(self):
+        return self._context
+
+    def get_name(self):
+        return self._name
+
+    def set_name(self, value):
+        self._name = str(value)
+
+    def set_result(self, result):
+        raise RuntimeError("Task does not support set_result operation")
+
+    def set_exception(self, exception):
+        raise RuntimeError("Task does not support set_exception operation")
+
+    def get_stack(self, *, limit=None):
+        return []
+
+    def print_stack(self, *, limit=None, file=None):
+        import sys
+        print(f"No stack for {self!r}", file=file or sys.stderr)
+
+    def cancel(self, msg=None):
+        """Asks the coroutine to stop: CancelledError is thrown into it at its next step."""
+        self._log_traceback = False
+        if self._state != futures._PENDING:
+            return False
+        self._num_cancels_requested += 1
+        if self._fut_waiter is not None:
+            if self._fut_waiter.cancel(msg=msg):
+                # Keep _fut_waiter: it may be a task that ignores the cancellation.
+                return True
+        # _step is already scheduled: it will throw CancelledError in.
+        self._must_cancel = True
+        self._cancel_message = msg
+        return True
+
+    def cancelling(self):
+        return self._num_cancels_requested
+
+    def uncancel(self):
+        if self._num_cancels_requested > 0:
+            self._num_cancels_requested -= 1
+        return self._num_cancels_requested
+
+    def _step(self, exc=None):
+        if self._state != futures._PENDING:
+            raise exceptions.InvalidStateError(f"_step(): already done: {self!r}, {exc!r}")
+        if self._must_cancel:
+            if not isinstance(exc, exceptions.CancelledError):
+                exc = self._make_cancelled_error()
+            self._must_cancel = False
+        coro = self._coro
+        self._fut_waiter = None
+        loop = self._loop
+        _enter_task(loop, self)
+        try:
+            if exc is None:
+                result = coro.send(None)
+            else:
+                result = coro.throw(exc)
+        except StopIteration as stop:
+            if self._must_cancel:
+                # Cancelled right before the coroutine returned.
+                self._must_cancel = False
+                futures.Future.cancel(self, msg=self._cancel_message)
+            else:
+                futures.Future.set_result(self, stop.value)
+        except exceptions.CancelledError as cancelled:
+            self._cancelled_exc = cancelled  # chained to the CancelledError result() raises
+            futures.Future.cancel(self)
+        except (KeyboardInterrupt, SystemExit) as error:
+            futures.Future.set_exception(self, error)
+            raise
+        except BaseException as error:
+            futures.Future.set_exception(self, error)
+        else:
+            self._handle_yield(result)
+        finally:
+            _leave_task(loop, self)
+            if self._state != futures._PENDING:
+                _all_tasks.pop(self, None)
+
+    def _handle_yield(self, result):
+        blocking = getattr(result, "_asyncio_future_blocking", None)
+        if blocking is not None:
+            # A Future from Future.__await__.
+            if futures._get_loop(result) is not self._loop:
+                error = RuntimeError(f"Task {self!r} got Future {result!r} "
+                                     "attached to a different loop")
+                self._loop.call_soon(self._step, error, context=self._context)
+            elif blocking:
+                if result is self:
+                    error = RuntimeError(f"Task cannot await on itself: {self!r}")
+                    self._loop.call_soon(self._step, error, context=self._context)
+                else:
+                    result._asyncio_future_blocking = False
+                    result.add_done_callback(self._wakeup, context=self._context)
+                    self._fut_waiter = result
+                    if self._must_cancel:
+                        if self._fut_waiter.cancel(msg=self._cancel_message):
+                            self._must_cancel = False
+            else:
+                error = RuntimeError("yield was used instead of yield from "
+                                     f"in task {self!r} with {result!r}")
+                self._loop.call_soon(self._step, error, context=self._context)
+        elif result is None:
+            # A bare yield gives up the loop for one iteration.
+            self._loop.call_soon(self._step, context=self._context)
+        elif isinstance(result, _GeneratorType):
+            error = RuntimeError("yield was used instead of yield from for "
+                                 f"generator in task {self!r} with {result!r}")
+            self._loop.call_soon(self._step, error, context=self._context)
+        else:
+            error = RuntimeError(f"Task got bad yield: {result!r}")
+            self._loop.call_soon(self._step, error, context=self._context)
+
+    def _wakeup(self, future):
+        try:
+            future.result()
+        except BaseException as exc:
+            # Possibly a cancellation.
+            self._step(exc)
+        else:
+            self._step()
+
+
+_PyTask = Task
+
+
+def create_task(coro, *, name=None, context=None):
+    """Schedules coro as a Task on the running loop."""
+    loop = events.get_running_loop()
+    if context is None:
+        task = loop.create_task(coro)
+    else:
+        task = loop.create_task(coro, context=context)
+    _set_task_name(task, name)
+    return task
+
+
+async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
+    """Waits for the futures or tasks in fs; returns (done, pending) sets."""
+    if futures.isfuture(fs) or coroutines.iscoroutine(fs):
+        raise TypeError(f"expect a list of futures, not {type(fs).__name__}")
+    if not fs:
+        raise ValueError("Set of Tasks/Futures is empty.")
+    if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+        raise ValueError(f"Invalid return_when value: {return_when}")
+    fs = set(fs)
+    if any(coroutines.iscoroutine(f) for f in fs):
+        raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")
+    loop = events.get_running_loop()
+    return await _wait(fs, timeout, return_when, loop)
+
+
+def _release_waiter(waiter, *args):
+    if not waiter.done():
+        waiter.set_result(None)
+
+
+async def wait_for(fut, timeout):
+    """Waits for fut with a timeout: on timeout cancels it and raises TimeoutError."""
+    loop = events.get_running_loop()
+    if timeout is None:
+        return await fut
+    if timeout <= 0:
+        fut = ensure_future(fut, loop=loop)
+        if fut.done():
+            return fut.result()
+        await _cancel_and_wait(fut, loop=loop)
+        try:
+            return fut.result()
+        except exceptions.CancelledError as exc:
+            raise exceptions.TimeoutError() from exc
+    waiter = loop.create_future()
+    timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
+    callback = functools.partial(_release_waiter, waiter)
+    fut = ensure_future(fut, loop=loop)
+    fut.add_done_callback(callback)
+    try:
+        try:
+            await waiter
+        except exceptions.CancelledError:
+            if fut.done():
+                return fut.result()
+            fut.remove_done_callback(callback)
+            await _cancel_and_wait(fut, loop=loop)
+            raise
+        if fut.done():
+            return fut.result()
+        fut.remove_done_callback(callback)
+        await _cancel_and_wait(fut, loop=loop)
+        try:
+            return fut.result()
+        except exceptions.CancelledError as exc:
+            raise exceptions.TimeoutError() from exc
+    finally:
+        timeout_handle.cancel()
+
+
+async def _wait(fs, timeout, return_when, loop):
+    waiter = loop.create_future()
+    timeout_handle = None
+    if timeout is not None:
+        timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
+    counter = len(fs)
+
+    def _on_completion(f):
+        nonlocal counter
+        counter -= 1
+        if (counter <= 0 or
+                return_when == FIRST_COMPLETED or
+                return_when == FIRST_EXCEPTION and (not f.cancelled() and
+                                                    f.exception() is not None)):
+            if timeout_handle is not None:
+                timeout_handle.cancel()
+            if not waiter.done():
+                waiter.set_result(None)
+
+    for f in fs:
+        f.add_done_callback(_on_completion)
+    try:
+        await waiter
+    finally:
+        if timeout_handle is not None:
+            timeout_handle.cancel()
+        for f in fs:
+            f.remove_done_callback(_on_completion)
+    done, pending = set(), set()
+    for f in fs:
+        if f.done():
+            done.add(f)
+        else:
+            pending.add(f)
+    return done, pending
+
+
+async def _cancel_and_wait(fut, loop):
+    waiter = loop.create_future()
+    callback = functools.partial(_release_waiter, waiter)
+    fut.add_done_callback(callback)
+    try:
+        fut.cancel()
+        await waiter
+    finally:
+        fut.remove_done_callback(callback)
+
+
+def as_completed(fs, *, timeout=None):
+    """An iterator of awaitables that give the results of fs in the order they complete."""
+    if futures.isfuture(fs) or coroutines.iscoroutine(fs):
+        raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
+    from .queues import Queue
+    done = Queue()
+    loop = events._get_event_loop()
+    todo = {ensure_future(f, loop=loop) for f in set(fs)}
+    timeout_handle = None
+
+    def _on_timeout():
+        for f in todo:
+            f.remove_done_callback(_on_completion)
+            done.put_nowait(None)  # a dummy value for _wait_for_one
+        todo.clear()
+
+    def _on_completion(f):
+        if not todo:
+            return  # _on_timeout came first
+        todo.remove(f)
+        done.put_nowait(f)
+        if not todo and timeout_handle is not None:
+            timeout_handle.cancel()
+
+    async def _wait_for_one():
+        f = await done.get()
+        if f is None:
+            raise exceptions.TimeoutError
+        return f.result()
+
+    for f in todo:
+        f.add_done_callback(_on_completion)
+    if todo and timeout is not None:
+        timeout_handle = loop.call_later(timeout, _on_timeout)
+    for _ in range(len(todo)):
+        yield _wait_for_one()
+
+
+class _Sleep0:
+    """An awaitable that yields once (a bare yield): the task's next step goes to the end
+    of the ready queue."""
+
+    __slots__ = ()
+
+    def __await__(self):
+        yield
+
+
+_sleep0 = _Sleep0()
+
+
+async def sleep(delay, result=None):
+    """Suspends the task for delay seconds; sleep(0) just lets the other tasks run once."""
+    if delay <= 0:
+        await _sleep0
+        return result
+    loop = events.get_running_loop()
+    future = loop.create_future()
+    handle = loop.call_later(delay, futures._set_result_unless_cancelled, future, result)
+    try:
+        return await future
+    finally:
+        handle.cancel()
+
+
+def ensure_future(coro_or_future, *, loop=None):
+    """A Future for coro_or_future: itself if it is one, else a Task running it."""
+    return _ensure_future(coro_or_future, loop=loop)
+
+
+def _ensure_future(coro_or_future, *, loop=None):
+    if futures.isfuture(coro_or_future):
+        if loop is not None and loop is not futures._get_loop(coro_or_future):
+            raise ValueError("The future belongs to a different loop than "
+                             "the one specified as the loop argument")
+        return coro_or_future
+    wrapped = False
+    if not coroutines.iscoroutine(coro_or_future):
+        if hasattr(type(coro_or_future), "__await__"):
+            coro_or_future = _wrap_awaitable(coro_or_future)
+            wrapped = True
+        else:
+            raise TypeError("An asyncio.Future, a coroutine or an awaitable is required")
+    if loop is None:
+        loop = events._get_event_loop()
+    try:
+        return loop.create_task(coro_or_future)
+    except RuntimeError:
+        if not wrapped:
+            coro_or_future.close()
+        raise
+
+
+async def _wrap_awaitable(awaitable):
+    return await awaitable
+
+
+class _GatheringFuture(futures.Future):
+    """gather()'s outer future: cancelling it cancels the children, like Task.cancel()."""
+
+    def __init__(self, children, *, loop):
+        super().__init__(loop=loop)
+        self._children = children
+        self._cancel_requested = False
+
+    def cancel(self, msg=None):
+        if self.done():
+            return False
+        cancelled = False
+        for child in self._children:
+            if child.cancel(msg=msg):
+                cancelled = True
+        if cancelled:
+            self._cancel_requested = True
+        return cancelled
+
+
+def gather(*coros_or_futures, return_exceptions=False):
+    """A future for the list of the results of all the awaitables, in argument order."""
+    if not coros_or_futures:
+        loop = events._get_event_loop()
+        outer = loop.create_future()
+        outer.set_result([])
+        return outer
+
+    def _done_callback(fut):
+        nonlocal finished
+        finished += 1
+        if outer is None or outer.done():
+            if not fut.cancelled():
+                fut.exception()  # mark the exception retrieved
+            return
+        if not return_exceptions:
+            if fut.cancelled():
+                outer.set_exception(fut._make_cancelled_error())
+                return
+            exc = fut.exception()
+            if exc is not None:
+                outer.set_exception(exc)
+                return
+        if finished == count:
+            results = []
+            for child in children:
+                if child.cancelled():
+                    result = exceptions.CancelledError(
+                        "" if child._cancel_message is None else child._cancel_message)
+                else:
+                    result = child.exception()
+                    if result is None:
+                        result = child.result()
+                results.append(result)
+            if outer._cancel_requested:
+                outer.set_exception(fut._make_cancelled_error())
+            else:
+                outer.set_result(results)
+
+    arg_to_fut = {}
+    children = []
+    count = 0
+    finished = 0
+    loop = None
+    outer = None
+    for arg in coros_or_futures:
+        if arg not in arg_to_fut:
+            fut = _ensure_future(arg, loop=loop)
+            if loop is None:
+                loop = futures._get_loop(fut)
+            if fut is not arg:
+                fut._log_destroy_pending = False
+            count += 1
+            arg_to_fut[arg] = fut
+            fut.add_done_callback(_done_callback)
+        else:
+            fut = arg_to_fut[arg]
+        children.append(fut)
+    outer = _GatheringFuture(children, loop=loop)
+    return outer
+
+
+def shield(arg):
+    """A future for arg that cancelling does not pass on to arg."""
+    inner = _ensure_future(arg)
+    if inner.done():
+        return inner
+    loop = futures._get_loop(inner)
+    outer = loop.create_future()
+
+    def _inner_done_callback(inner):
+        if outer.cancelled():
+            if not inner.cancelled():
+                inner.exception()
+            return
+        if inner.cancelled():
+            outer.cancel()
+        else:
+            exc = inner.exception()
+            if exc is not None:
+                outer.set_exception(exc)
+            else:
+                outer.set_result(inner.result())
+
+    def _outer_done_callback(outer):
+        if not inner.done():
+            inner.remove_done_callback(_inner_done_callback)
+
+    inner.add_done_callback(_inner_done_callback)
+    outer.add_done_callback(_outer_done_callback)
+    return outer
+
+
+def run_coroutine_threadsafe(coro, loop):
+    """Needs threads and concurrent.futures: not available in krait yet."""
+    raise NotImplementedError("run_coroutine_threadsafe() needs threads")
+
+
+# The tasks not finished yet. CPython keeps a WeakSet of all tasks and filters out the done
+# ones; krait has no finalizers to empty a WeakSet promptly, so it keeps the pending tasks
+# and forgets each one when it finishes. (A pending task nobody references any more is
+# kept here, and so cancelled by asyncio.run at the end, where CPython may have collected
+# it first.)
+_all_tasks = {}
+_current_tasks = {}
+
+
+def _register_task(task):
+    _all_tasks[task] = None
+
+
+def _enter_task(loop, task):
+    current = _current_tasks.get(loop)
+    if current is not None:
+        raise RuntimeError(f"Cannot enter into task {task!r} while another "
+                           f"task {current!r} is being executed.")
+    _current_tasks[loop] = task
+
+
+def _leave_task(loop, task):
+    current = _current_tasks.get(loop)
+    if current is not task:
+        raise RuntimeError(f"Leaving task {task!r} does not match "
+                           f"the current task {current!r}.")
+    del _current_tasks[loop]
+
+
+def _unregister_task(task):
+    _all_tasks.pop(task, None)
