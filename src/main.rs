@@ -14,6 +14,8 @@ static ALLOCATOR: allocator::KraitAllocator = allocator::KraitAllocator;
 
 mod allocator;
 mod internal_error;
+mod json;
+mod profile;
 mod repl;
 mod signals;
 
@@ -121,6 +123,15 @@ struct Options {
     /// Collect garbage at every safepoint (for testing the collector).
     #[arg(long)]
     gc_stress: bool,
+
+    /// Profile the program: print, when it ends, each function's calls and times as
+    /// `python3 -m cProfile -s cumulative` does, with the share of time in compiled code.
+    #[arg(long)]
+    profile: bool,
+
+    /// Write the profile as JSON to FILE (the schema is in src/profile.rs and the README).
+    #[arg(long, value_name = "FILE")]
+    profile_out: Option<PathBuf>,
 
     /// The script to run (`-` or nothing: standard input); `compile` precompiles the files and
     /// directory trees that follow into their bytecode caches.
@@ -248,6 +259,9 @@ fn run(options: Options) -> Termination {
         eprintln!("krait: the JIT cannot start: {message}");
         return Termination::Status(2);
     }
+    if options.profile || options.profile_out.is_some() {
+        vm.enable_profiler();
+    }
     vm.imports = ImportOptions {
         cache: CacheSettings {
             write: !options.dont_write_bytecode && !environment_flag("KRAIT_DONTWRITEBYTECODE"),
@@ -275,7 +289,7 @@ fn run(options: Options) -> Termination {
         }
         _ => result,
     };
-    let termination = match result {
+    let mut termination = match result {
         Ok(()) => Termination::Status(0),
         Err(MainFailure::Exception(error)) => exit_status(&mut vm, error.exception),
         Err(failure) => {
@@ -283,6 +297,28 @@ fn run(options: Options) -> Termination {
             Termination::Status(report_failure(&program, failure))
         }
     };
+    if let Some(report) = vm.profile_report() {
+        if options.profile {
+            let table = profile::table(&report);
+            let _ = vm
+                .runtime
+                .output
+                .write(krait_runtime::stream::TextStream::Stdout, &table);
+        }
+        if let Some(path) = &options.profile_out {
+            let text = profile::json(&report).render() + "\n";
+            if let Err(error) = std::fs::write(path, text) {
+                vm.flush();
+                eprintln!(
+                    "krait: cannot write the profile to {}: {error}",
+                    path.display()
+                );
+                if termination == Termination::Status(0) {
+                    termination = Termination::Status(1);
+                }
+            }
+        }
+    }
     // As CPython: wait for non-daemon threads, run the atexit handlers, then abandon the
     // daemon threads (the main thread keeps the GIL for good).
     vm.shutdown_threads();

@@ -123,10 +123,25 @@ impl Vm {
                 return Ok(CallOutcome::FramePushed);
             }
         }
+        let result = if self.profiler.is_some() {
+            self.call_native_profiled(callable, arguments_start, keyword_names)?
+        } else {
+            self.call_from_stack(callable, arguments_start, keyword_names)?
+        };
+        Ok(CallOutcome::Returned(result))
+    }
+
+    /// Calls `callable` with the arguments on the stack from `arguments_start`, to completion.
+    pub(crate) fn call_from_stack(
+        &mut self,
+        callable: Value,
+        arguments_start: usize,
+        keyword_names: &[Value],
+    ) -> PyResult<Value> {
         // The arguments are copied off the VM stack (the callee may push onto it); up to eight
         // fit in a buffer on the native stack, so most builtin calls allocate nothing.
         let count = self.stack.len() - arguments_start;
-        let result = if count <= 8 {
+        if count <= 8 {
             let mut buffer = [Value::NULL; 8];
             // A loop of constant length, not `copy_from_slice`: a variable-length copy became a
             // call to memcpy, 7% of a builtin-call-heavy program.
@@ -136,12 +151,11 @@ impl Vm {
                     *slot = value;
                 }
             }
-            protocol::call(self, callable, &buffer[..count], keyword_names)?
+            protocol::call(self, callable, &buffer[..count], keyword_names)
         } else {
             let arguments: Vec<Value> = self.stack[arguments_start..].to_vec();
-            protocol::call(self, callable, &arguments, keyword_names)?
-        };
-        Ok(CallOutcome::Returned(result))
+            protocol::call(self, callable, &arguments, keyword_names)
+        }
     }
 
     /// The interpreter's call fast path: when `callable` is a Python function whose code takes
@@ -180,7 +194,7 @@ impl Vm {
             .resize(arguments_start + local_count, Value::NULL);
         self.stack.extend_from_slice(free);
         let stack_base = self.stack.len();
-        self.frames.push(Frame::for_call(
+        self.push_frame(Frame::for_call(
             code,
             callable,
             function,
@@ -230,7 +244,7 @@ impl Vm {
         }
         self.push_cells(function, arguments_start);
         let stack_base = self.stack.len();
-        self.frames.push(Frame::for_call(
+        self.push_frame(Frame::for_call(
             code,
             callable,
             function,
@@ -574,7 +588,7 @@ impl Vm {
             .resize(base + code.code.varnames.len(), Value::NULL);
         self.push_cells(function, base);
         let stack_base = self.stack.len();
-        self.frames.push(Frame {
+        self.push_frame(Frame {
             code,
             code_value: function.code,
             function: callable,

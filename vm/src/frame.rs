@@ -87,3 +87,27 @@ pub(crate) fn set_cell(cell: Value, value: Value) {
         contents.set(value);
     }
 }
+
+impl crate::Vm {
+    /// Pushes a frame. Every frame push of the vm goes through here, so the profiler sees it
+    /// (one predictable branch when the profiler is off).
+    #[inline(always)]
+    pub(crate) fn push_frame(&mut self, frame: Frame) {
+        let code_value = frame.code_value;
+        let code = frame.code;
+        self.frames.push(frame);
+        if self.profiler.is_some() {
+            self.profile_frame_pushed(code_value, code, self.frames.len());
+        }
+    }
+
+    /// Pops the top frame; every frame pop of the vm goes through here (see `push_frame`).
+    #[inline(always)]
+    pub(crate) fn pop_frame(&mut self) -> Option<Frame> {
+        let frame = self.frames.pop();
+        if self.profiler.is_some() {
+            self.profile_frame_popped(self.frames.len());
+        }
+        frame
+    }
+}

@@ -267,7 +267,7 @@ impl Vm {
         let roots_mark = self.runtime.root_mark();
         self.runtime.push_root(outer_handled);
         self.handled_exception = saved.handled_exception;
-        self.frames.push(Frame {
+        self.push_frame(Frame {
             code,
             code_value: function_object.code,
             function,
@@ -340,7 +340,7 @@ impl Vm {
 
     /// Saves the top frame (a generator's, at a `yield`) into its generator and pops it.
     pub(crate) fn suspend_generator(&mut self) {
-        let Some(frame) = self.frames.pop() else {
+        let Some(frame) = self.pop_frame() else {
             return;
         };
         if let Some(state) = generator_object(frame.generator) {

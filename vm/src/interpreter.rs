@@ -47,7 +47,7 @@ impl Vm {
     pub(crate) fn run_frames(&mut self) -> PyResult<Exit> {
         self.native_depth += 1;
         let result = if self.native_depth > crate::NATIVE_DEPTH_LIMIT {
-            let frame = self.frames.pop();
+            let frame = self.pop_frame();
             if let Some(frame) = frame {
                 self.stack.truncate(frame.return_to);
             }
@@ -193,7 +193,7 @@ impl Vm {
                     if let Some(outcome) = self.enter_compiled_at_call() {
                         match outcome {
                             CompiledOutcome::Returned(value) => {
-                                if let Some(frame) = self.frames.pop() {
+                                if let Some(frame) = self.pop_frame() {
                                     self.stack.truncate(frame.return_to);
                                 }
                                 self.stack.push(value);
@@ -465,7 +465,7 @@ impl Vm {
                 }
                 Opcode::ReturnValue => {
                     let value = pop!();
-                    let Some(frame) = self.frames.pop() else {
+                    let Some(frame) = self.pop_frame() else {
                         return Ok(Exit::Return(value));
                     };
                     self.stack.truncate(frame.return_to);
@@ -579,7 +579,7 @@ impl Vm {
                                 }
                                 match self.run_compiled(entry, arg) {
                                     CompiledOutcome::Returned(value) => {
-                                        let Some(frame) = self.frames.pop() else {
+                                        let Some(frame) = self.pop_frame() else {
                                             return Ok(Exit::Return(value));
                                         };
                                         self.stack.truncate(frame.return_to);

@@ -10,7 +10,8 @@
 //! - [`generator`]: suspending and resuming generator frames;
 //! - [`import`]: imports, modules and packages, `__pycache__`, and running `__main__`;
 //! - [`interactive`]: the session namespace and prompts of the interactive prompt;
-//! - [`threads`]: OS threads under the global interpreter lock.
+//! - [`threads`]: OS threads under the global interpreter lock;
+//! - [`profiler`]: `--profile`'s per-function calls and times, fed by the frame push/pop hooks.
 
 #![deny(missing_docs)]
 
@@ -26,6 +27,7 @@ pub mod interpreter;
 pub mod jit;
 pub mod matching;
 pub mod operations;
+pub mod profiler;
 pub mod safepoint;
 pub mod threads;
 pub mod traceback;
@@ -78,6 +80,8 @@ pub struct Vm {
     pub safepoints: safepoint::SafepointState,
     /// The GIL and the states of the threads not running (`threads.rs`).
     pub threads: threads::Threads,
+    /// The profiler (`--profile`, `krait explain`), when it is on.
+    pub profiler: Option<Box<profiler::Profiler>>,
 }
 
 impl Vm {
@@ -98,6 +102,7 @@ impl Vm {
             jit_exit: None,
             safepoints: safepoint::SafepointState::default(),
             threads: threads::Threads::default(),
+            profiler: None,
         }
     }
 
@@ -156,7 +161,7 @@ impl Vm {
                 )));
             self.stack[base + code.code.varnames.len() + index] = cell;
         }
-        self.frames.push(Frame {
+        self.push_frame(Frame {
             code,
             code_value,
             function: Value::NULL,
@@ -188,14 +193,19 @@ impl Vm {
             frames,
             handled_exception,
             threads,
+            profiler,
             ..
         } = self;
         let handled = *handled_exception;
+        let profiler = profiler.as_deref();
         let roots = |visit: &mut dyn FnMut(Value)| {
             stack.iter().for_each(|&value| visit(value));
             frames.iter().for_each(|frame| frame.trace(visit));
             visit(handled);
             threads.trace(visit);
+            if let Some(profiler) = profiler {
+                profiler.trace(visit);
+            }
         };
         // The runtime's own roots need `runtime` borrowed immutably while the heap is borrowed
         // mutably: collect them first.

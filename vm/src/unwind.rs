@@ -42,7 +42,7 @@ impl Vm {
                 self.stack.push(exception);
                 return Ok(());
             }
-            let Some(frame) = self.frames.pop() else {
+            let Some(frame) = self.pop_frame() else {
                 return Err(error);
             };
             self.stack.truncate(frame.return_to);

@@ -421,10 +421,16 @@ impl Vm {
         // which never moves (its capacity is reserved up front and frame pushes check room).
         let locals = unsafe { self.stack.as_mut_ptr().add(base) } as *mut u64;
         self.jit_depth += 1;
+        if self.profiler.is_some() {
+            self.profile_compiled_boundary(true);
+        }
         let vm = self as *mut Vm as *mut std::ffi::c_void;
         // SAFETY: `entry` was produced by the JIT for the code of the top frame, whose locals
         // start at `locals`; it calls back only through the helpers, which take the vm pointer.
         let result = unsafe { entry(vm, locals, entry_instruction as u32) };
+        if self.profiler.is_some() {
+            self.profile_compiled_boundary(false);
+        }
         self.jit_depth -= 1;
         if result != EXIT_MARKER {
             return CompiledOutcome::Returned(Value::from_bits(result));
@@ -467,7 +473,7 @@ impl Vm {
     fn finish_entry_frame(&mut self, outcome: CompiledOutcome) -> PyResult<Value> {
         match outcome {
             CompiledOutcome::Returned(value) => {
-                if let Some(frame) = self.frames.pop() {
+                if let Some(frame) = self.pop_frame() {
                     self.stack.truncate(frame.return_to);
                 }
                 return Ok(value);
@@ -532,7 +538,7 @@ impl Vm {
         if direct > given {
             self.stack.resize(arguments_start + direct, Value::NULL);
         }
-        self.frames.push(Frame::for_call(
+        self.push_frame(Frame::for_call(
             code,
             callable,
             function,
