@@ -13,6 +13,7 @@
 static ALLOCATOR: allocator::KraitAllocator = allocator::KraitAllocator;
 
 mod allocator;
+mod explain;
 mod internal_error;
 mod json;
 mod profile;
@@ -210,12 +211,27 @@ enum Program {
     Interactive,
 }
 
-fn run(options: Options) -> Termination {
+fn run(mut options: Options) -> Termination {
+    let mut explanation = None;
     let program = match (&options.command, &options.module, &options.script) {
         (Some(code), _, _) => Program::Command(code.clone()),
         (None, Some(module), _) => Program::Module(module.clone()),
         (None, None, Some(path)) if path == "compile" => {
             return Termination::Status(precompile(&options))
+        }
+        (None, None, Some(path)) if path == "explain" => {
+            match explain::Request::parse(&options.arguments) {
+                Ok(request) => {
+                    let script = request.script.clone();
+                    options.arguments = request.arguments.clone();
+                    explanation = Some(request);
+                    Program::Script(script)
+                }
+                Err(message) => {
+                    eprintln!("{message}\n{}", explain::USAGE);
+                    return Termination::Status(2);
+                }
+            }
         }
         (None, None, Some(path)) if path != "-" => Program::Script(path.clone()),
         // No program, or `-`: from a terminal, that is the prompt (as CPython).
@@ -262,6 +278,10 @@ fn run(options: Options) -> Termination {
     if options.profile || options.profile_out.is_some() {
         vm.enable_profiler();
     }
+    if explanation.is_some() {
+        explain::prepare(&mut vm);
+    }
+    let started = std::time::Instant::now();
     vm.imports = ImportOptions {
         cache: CacheSettings {
             write: !options.dont_write_bytecode && !environment_flag("KRAIT_DONTWRITEBYTECODE"),
@@ -327,6 +347,30 @@ fn run(options: Options) -> Termination {
     vm.flush();
     if let Some(line) = vm.jit_statistics_line() {
         eprintln!("{line}");
+    }
+    if let Some(request) = &explanation {
+        let facts = explain::RunFacts {
+            jit_mode: match options.jit {
+                JitMode::Off => "off",
+                JitMode::On => "on",
+                JitMode::Eager => "eager",
+            },
+            jit_threshold: options.jit_threshold,
+            started,
+            exit_status: match termination {
+                Termination::Status(code) => Some(code),
+                Termination::Interrupted => None,
+            },
+        };
+        match explain::write_report(&mut vm, request, &facts) {
+            Ok(path) => eprintln!("krait explain: wrote {}", path.display()),
+            Err(message) => {
+                eprintln!("krait explain: {message}");
+                if termination == Termination::Status(0) {
+                    termination = Termination::Status(1);
+                }
+            }
+        }
     }
     internal_error::panic_if_testing();
     finish_output(&mut vm, termination)

@@ -24,7 +24,23 @@ pub fn disassemble(code: &CodeObject) -> String {
 }
 
 fn disassemble_into(code: &CodeObject, out: &mut String) {
-    crate::stack::grow(|| disassemble_one(code, out));
+    crate::stack::grow(|| {
+        disassemble_one(code, out);
+        for constant in &code.constants {
+            if let Constant::Code(nested) = constant {
+                out.push('\n');
+                disassemble_into(nested, out);
+            }
+        }
+    });
+}
+
+/// Disassembles `code` alone, without the code objects nested in it (`krait explain` shows
+/// each function's bytecode beside its source).
+pub fn disassemble_single(code: &CodeObject) -> String {
+    let mut out = String::new();
+    disassemble_one(code, &mut out);
+    out
 }
 
 fn disassemble_one(code: &CodeObject, out: &mut String) {
@@ -88,12 +104,6 @@ fn disassemble_one(code: &CodeObject, out: &mut String) {
                 entry.target,
                 entry.depth
             );
-        }
-    }
-    for constant in &code.constants {
-        if let Constant::Code(nested) = constant {
-            out.push('\n');
-            disassemble_into(nested, out);
         }
     }
 }

@@ -68,6 +68,31 @@ fn kind_name(kind: TokenKind) -> String {
     out
 }
 
+/// Sizes of the first compilation stages, for `krait explain`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SyntaxCounts {
+    /// Tokens, as `--emit-tokens` lists them.
+    pub tokens: usize,
+    /// Syntax tree nodes: statements and expressions (the nodes `ast.walk` would count,
+    /// leaving out contexts, operators, arguments and other auxiliary nodes).
+    pub nodes: usize,
+}
+
+/// Counts the tokens and syntax tree nodes of `source`.
+pub fn counts(source: &str) -> Result<SyntaxCounts, SyntaxError> {
+    crate::stack::with_room_for(source.len(), || {
+        let parsed = parse_module(source, "<counts>")?;
+        let mut counter = NestingDepth::default();
+        for statement in parsed.syntax().body.iter() {
+            counter.visit_stmt(statement);
+        }
+        Ok(SyntaxCounts {
+            tokens: parsed.tokens().iter().count(),
+            nodes: counter.nodes,
+        })
+    })
+}
+
 /// The AST as an indented tree in the spirit of `ast.dump(tree, indent=2)`.
 pub fn ast(source: &str) -> Result<String, SyntaxError> {
     crate::stack::with_room_for(source.len(), || dump_ast(source))
@@ -107,15 +132,18 @@ fn dump_ast(source: &str) -> Result<String, SyntaxError> {
 /// formatting it recursive.
 const MAX_DUMP_DEPTH: usize = 1000;
 
-/// Measures how deeply statements and expressions nest.
+/// Measures how deeply statements and expressions nest, and counts them.
 #[derive(Default)]
 struct NestingDepth {
     current: usize,
     deepest: usize,
+    /// Statements and expressions visited (those within the depth limit).
+    nodes: usize,
 }
 
 impl<'a> Visitor<'a> for NestingDepth {
     fn visit_stmt(&mut self, statement: &'a Stmt) {
+        self.nodes += 1;
         self.current += 1;
         self.deepest = self.deepest.max(self.current);
         if self.current <= MAX_DUMP_DEPTH {
@@ -125,6 +153,7 @@ impl<'a> Visitor<'a> for NestingDepth {
     }
 
     fn visit_expr(&mut self, expression: &'a Expr) {
+        self.nodes += 1;
         self.current += 1;
         self.deepest = self.deepest.max(self.current);
         if self.current <= MAX_DUMP_DEPTH {
@@ -456,6 +485,19 @@ fn render_inner(value: &Value, indent: usize, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_tokens_and_nodes() {
+        // As Python's ast.walk counts statements and expressions: x, 1 + 2, 1, 2, the
+        // assignment; print(x), print, x, the expression statement.
+        let source = "x = 1 + 2\nprint(x)\n";
+        let counts = counts(source).expect("valid source");
+        assert_eq!(counts.nodes, 9);
+        assert_eq!(
+            counts.tokens,
+            tokens(source).unwrap_or_default().lines().count()
+        );
+    }
 
     #[test]
     fn tokens_have_positions_kinds_and_text() {

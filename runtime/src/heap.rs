@@ -45,6 +45,8 @@ pub struct HeapStatistics {
     pub live_objects: usize,
     /// Total time spent collecting, in nanoseconds.
     pub pause_nanoseconds: u128,
+    /// The longest single collection, in nanoseconds (`krait explain` shows it).
+    pub longest_pause_nanoseconds: u128,
 }
 
 /// Calls the visitor it is given on every root value.
@@ -249,7 +251,10 @@ impl Heap {
         self.statistics.collections += 1;
         self.statistics.collected += freed as u64;
         self.statistics.live_objects = self.live;
-        self.statistics.pause_nanoseconds += started.elapsed().as_nanos();
+        let pause = started.elapsed().as_nanos();
+        self.statistics.pause_nanoseconds += pause;
+        self.statistics.longest_pause_nanoseconds =
+            self.statistics.longest_pause_nanoseconds.max(pause);
         freed
     }
 }

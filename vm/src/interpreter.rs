@@ -60,8 +60,16 @@ impl Vm {
     }
 
     fn run_loop(&mut self) -> PyResult<Exit> {
+        // `krait explain` counts instructions in a second copy of the loop, so the normal one
+        // has no branch for it.
+        let observed = self.observer.is_some();
         loop {
-            match self.execute() {
+            let executed = if observed {
+                self.execute::<true>()
+            } else {
+                self.execute::<false>()
+            };
+            match executed {
                 Ok(exit) => return Ok(exit),
                 Err(raised) => self.unwind(raised.error, raised.reraise)?,
             }
@@ -93,7 +101,7 @@ impl Vm {
     }
 
     #[allow(clippy::too_many_lines)]
-    fn execute(&mut self) -> Result<Exit, Raised> {
+    fn execute<const OBSERVED: bool>(&mut self) -> Result<Exit, Raised> {
         let Some(frame) = self.frames.last() else {
             return Ok(Exit::Return(Value::NONE));
         };
@@ -237,6 +245,9 @@ impl Vm {
                     "instruction pointer out of range"
                 ));
             };
+            if OBSERVED {
+                self.observe_instruction(code, ip);
+            }
             ip += 1;
             let arg = instruction.arg as usize;
             match instruction.opcode {

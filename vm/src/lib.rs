@@ -11,7 +11,8 @@
 //! - [`import`]: imports, modules and packages, `__pycache__`, and running `__main__`;
 //! - [`interactive`]: the session namespace and prompts of the interactive prompt;
 //! - [`threads`]: OS threads under the global interpreter lock;
-//! - [`profiler`]: `--profile`'s per-function calls and times, fed by the frame push/pop hooks.
+//! - [`profiler`]: `--profile`'s per-function calls and times, fed by the frame push/pop hooks;
+//! - [`observe`]: what `krait explain` records besides (compiles, deopts, cache use, hot lines).
 
 #![deny(missing_docs)]
 
@@ -26,6 +27,7 @@ pub mod interactive;
 pub mod interpreter;
 pub mod jit;
 pub mod matching;
+pub mod observe;
 pub mod operations;
 pub mod profiler;
 pub mod safepoint;
@@ -82,6 +84,8 @@ pub struct Vm {
     pub threads: threads::Threads,
     /// The profiler (`--profile`, `krait explain`), when it is on.
     pub profiler: Option<Box<profiler::Profiler>>,
+    /// The recorder behind `krait explain`, when it is on.
+    pub observer: Option<Box<observe::Observer>>,
 }
 
 impl Vm {
@@ -103,6 +107,7 @@ impl Vm {
             safepoints: safepoint::SafepointState::default(),
             threads: threads::Threads::default(),
             profiler: None,
+            observer: None,
         }
     }
 
@@ -194,10 +199,12 @@ impl Vm {
             handled_exception,
             threads,
             profiler,
+            observer,
             ..
         } = self;
         let handled = *handled_exception;
         let profiler = profiler.as_deref();
+        let observer = observer.as_deref();
         let roots = |visit: &mut dyn FnMut(Value)| {
             stack.iter().for_each(|&value| visit(value));
             frames.iter().for_each(|frame| frame.trace(visit));
@@ -205,6 +212,9 @@ impl Vm {
             threads.trace(visit);
             if let Some(profiler) = profiler {
                 profiler.trace(visit);
+            }
+            if let Some(observer) = observer {
+                observer.trace(visit);
             }
         };
         // The runtime's own roots need `runtime` borrowed immutably while the heap is borrowed

@@ -15,6 +15,9 @@ impl Vm {
         let exception = error.exception;
         if !reraise {
             self.attach_context(exception);
+            if self.observer.is_some() {
+                self.observe_raise();
+            }
         }
         let mut record = !reraise;
         loop {

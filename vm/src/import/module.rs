@@ -190,6 +190,9 @@ impl Vm {
 
     /// The `-v` line for a module's code.
     pub(super) fn report_code(&mut self, name: &str, filename: &str, code: &CachedCode) {
+        if self.observer.is_some() {
+            self.observe_module(name, filename, code);
+        }
         if !self.imports.verbose {
             return;
         }
@@ -214,6 +217,38 @@ impl Vm {
             }
         };
         self.report(&line);
+    }
+
+    /// Records how a module's code was obtained, for `krait explain`.
+    #[cold]
+    fn observe_module(&mut self, name: &str, filename: &str, code: &CachedCode) {
+        let cache_path = code
+            .cache_path
+            .as_ref()
+            .map(|path| path.display().to_string());
+        let (cache_hit, detail) = match &code.outcome {
+            Outcome::Loaded => (true, "loaded from the bytecode cache".to_owned()),
+            Outcome::Compiled { reason, write } => {
+                let written = match write {
+                    CacheWrite::Written => "; cache written",
+                    CacheWrite::Disabled => "; cache writing disabled",
+                    CacheWrite::NotApplicable => "",
+                    CacheWrite::Failed(_) => "; cache not written",
+                };
+                (false, format!("compiled from source ({reason}){written}"))
+            }
+        };
+        if let Some(observer) = self.observer.as_mut() {
+            let at_millis = observer.millis();
+            observer.modules.push(crate::observe::ModuleLoad {
+                name: name.to_owned(),
+                filename: filename.to_owned(),
+                cache_path,
+                cache_hit,
+                detail,
+                at_millis,
+            });
+        }
     }
 
     /// The exception for source that cannot be read or compiled.

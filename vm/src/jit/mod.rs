@@ -274,8 +274,10 @@ impl Vm {
     fn compile(&mut self, code: &'static CodeData, trigger: &str) -> Option<CompiledEntry> {
         let jit = self.jit.as_mut()?;
         let profile = &code.profile;
+        let print_assembly = matches_name(&jit.options.emit_assembly, code);
         let inspect = Inspect {
-            assembly: matches_name(&jit.options.emit_assembly, code),
+            // `krait explain` shows every function's machine code.
+            assembly: print_assembly || self.observer.is_some(),
             clif: matches_name(&jit.options.emit_clif, code),
         };
         let recompile = profile.compilations.get() > 0;
@@ -286,7 +288,12 @@ impl Vm {
         let snapshot = self.global_snapshot(code, globals);
         profile.globals.set(globals);
         let jit = self.jit.as_mut()?;
-        match jit.compiler.compile(code, &snapshot, inspect) {
+        let result = jit.compiler.compile(code, &snapshot, inspect);
+        if self.observer.is_some() {
+            self.observe_compile(code, trigger, recompile, &result);
+        }
+        let jit = self.jit.as_mut()?;
+        match result {
             Ok(compiled) => {
                 profile.entry.set(Some(compiled.entry));
                 profile.tier.set(Tier::Compiled);
@@ -341,7 +348,7 @@ impl Vm {
                 if let Some(clif) = &compiled.clif {
                     eprintln!("; clif for {}\n{clif}", code.code.qualname);
                 }
-                if let Some(assembly) = &compiled.assembly {
+                if let (true, Some(assembly)) = (print_assembly, &compiled.assembly) {
                     eprintln!(
                         "; machine code for {} ({}:{}), {} bytes at {:#x}\n{assembly}",
                         code.code.qualname,
@@ -362,6 +369,59 @@ impl Vm {
                 None
             }
         }
+    }
+
+    /// Records a compile (or a failed one) for `krait explain`.
+    #[cold]
+    fn observe_compile(
+        &mut self,
+        code: &CodeData,
+        trigger: &str,
+        recompile: bool,
+        result: &Result<krait_jit::Compiled, String>,
+    ) {
+        let eager = self
+            .jit
+            .as_ref()
+            .is_some_and(|jit| jit.options.mode == JitMode::Eager);
+        let Some(observer) = self.observer.as_mut() else {
+            return;
+        };
+        let profile = &code.profile;
+        let mut event = crate::observe::CompileEvent {
+            qualname: code.code.qualname.to_string(),
+            name: code.code.name.to_string(),
+            filename: code.code.filename.to_string(),
+            first_line: code.code.first_line,
+            trigger: if eager {
+                format!("eager ({trigger})")
+            } else {
+                trigger.to_owned()
+            },
+            calls: profile.calls.get(),
+            back_edges: profile.back_edges.get(),
+            recompile,
+            at_millis: observer.millis(),
+            micros: 0,
+            size: 0,
+            address: 0,
+            guards: 0,
+            entries: Vec::new(),
+            assembly: None,
+            failure: None,
+        };
+        match result {
+            Ok(compiled) => {
+                event.micros = compiled.micros;
+                event.size = compiled.size;
+                event.address = compiled.address;
+                event.guards = compiled.guards;
+                event.entries = compiled.entries.clone();
+                event.assembly = compiled.assembly.clone();
+            }
+            Err(reason) => event.failure = Some(reason.clone()),
+        }
+        observer.compiles.push(event);
     }
 
     /// The values `LoadGlobal` finds now, for compiled code to fold in: only for module
@@ -589,9 +649,16 @@ impl Vm {
                 count
             );
         }
+        if let Some(observer) = self.observer.as_mut() {
+            let reason = reason.unwrap_or(DeoptReason::Unsupported);
+            observer.deopt(code, instruction, reason.describe());
+        }
         if !counted {
             return;
         }
+        let Some(jit) = self.jit.as_mut() else {
+            return;
+        };
         let profile = &code.profile;
         if let Some(cell) = profile.deopts.get(instruction) {
             let count = cell.get().saturating_add(1);
