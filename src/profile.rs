@@ -15,7 +15,7 @@
 //!   "wall_seconds": 0.0150,      // from the start of the program to the report
 //!   "functions": [               // in the table's order: cumulative time, largest first
 //!     {
-//!       "kind": "python",        // or "builtin"
+//!       "kind": "python",        // or "builtin", or "jit-compile" ({krait: JIT compile})
 //!       "label": "fib.py:1(fib)",// the table's last column
 //!       "filename": "/abs/fib.py", "line": 1, "name": "fib", "qualname": "fib",  // python only
 //!       "calls": 177, "primitive_calls": 1,
@@ -28,7 +28,7 @@
 //! }
 //! ```
 
-use krait_vm::profiler::{FunctionIdentity, FunctionProfile, ProfileReport};
+use krait_vm::profiler::{FunctionIdentity, FunctionProfile, ProfileReport, JIT_COMPILE_LABEL};
 
 use crate::json::Json;
 
@@ -130,8 +130,9 @@ pub fn function_json(function: &FunctionProfile) -> Json {
     let mut pairs = vec![
         (
             "kind".to_owned(),
-            Json::string(match function.identity {
+            Json::string(match &function.identity {
                 FunctionIdentity::Python { .. } => "python",
+                FunctionIdentity::Builtin { label } if label == JIT_COMPILE_LABEL => "jit-compile",
                 FunctionIdentity::Builtin { .. } => "builtin",
             }),
         ),

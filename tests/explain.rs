@@ -353,3 +353,19 @@ fn chromium_renders_every_layer_and_a_functions_panels() {
         "the JIT layer is not shown"
     );
 }
+
+#[test]
+fn a_script_that_does_not_compile_still_gets_a_page() {
+    let directory = directory("syntax");
+    std::fs::write(directory.join("bad.py"), "def f(:\n    pass\n").expect("write");
+    let output = krait_in(&directory, &["explain", "bad.py", "-o", "bad.html"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("SyntaxError: invalid syntax"));
+    let page = std::fs::read_to_string(directory.join("bad.html")).expect("the page");
+    let data = embedded_data(&page);
+    assert_eq!(data["script"]["exit_status"], 1);
+    assert!(data["compiler"]["error"]
+        .as_str()
+        .is_some_and(|error| error.contains("invalid syntax")));
+    assert_eq!(data["functions"], serde_json::json!([]));
+}

@@ -138,6 +138,18 @@ fn table_counts_calls_exactly_in_every_mode() {
             assert_eq!(row(&rows, label).calls, calls, "{mode}: {label}\n{stdout}");
         }
         assert_eq!(row(&rows, "{built-in method builtins.len}").share, "-");
+        // Compiles are activations of their own: none without the JIT; under --jit=eager at
+        // least one per code object that runs compiled (<module>, fib, hot, Box, __init__,
+        // get).
+        let compiles = rows.iter().find(|row| row.label == "{krait: JIT compile}");
+        match mode {
+            "off" => assert!(compiles.is_none(), "{stdout}"),
+            "eager" => {
+                let calls: u64 = compiles.expect("compile row").calls.parse().expect("count");
+                assert!(calls >= 6, "{stdout}");
+            }
+            _ => {}
+        }
         for pair in rows.windows(2) {
             assert!(
                 pair[0].cumtime >= pair[1].cumtime,

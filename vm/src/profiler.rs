@@ -11,15 +11,16 @@
 //! the vm goes through [`Vm::push_frame`] and [`Vm::pop_frame`] (`frame.rs`), which call in here
 //! only when `Vm::profiler` is set. Compiled code is entered and left in `Vm::run_compiled`,
 //! which reports those boundaries too, so each function's own time is split into time in its
-//! compiled code and time in the interpreter (a compile triggered by the call counts as
-//! interpreter time).
+//! compiled code and time in the interpreter.
 //!
 //! The accounting is `_lsprof`'s: an activation stack parallel to the frames; a function's own
 //! time (*tottime*) excludes the time of the activations it started, its cumulative time
 //! (*cumtime*) counts only outermost activations (so recursion is not counted twice), and a call
 //! made while the function is already active is a recursive call (`ncalls` shows `total/
 //! primitive`). Builtin functions called through the vm's call path are activations too
-//! (`{built-in method builtins.len}`, `{method 'append' of 'list' objects}`).
+//! (`{built-in method builtins.len}`, `{method 'append' of 'list' objects}`), and so are the
+//! JIT's compiles (`{krait: JIT compile}`), which would otherwise count as interpreter time of
+//! the function that triggered them.
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -28,6 +29,9 @@ use krait_runtime::object::{CodeData, NativeFunctionObject, Payload};
 use krait_runtime::Value;
 
 use crate::Vm;
+
+/// The profile's name for the JIT compiling a function.
+pub const JIT_COMPILE_LABEL: &str = "{krait: JIT compile}";
 
 /// What a profiled function is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -172,7 +176,8 @@ pub struct Profiler {
     functions: Vec<FunctionRecord>,
     /// Function index by code object address (looked up at every frame push).
     python_index: HashMap<usize, u32, AddressHash>,
-    /// Function index by (native function address, name address).
+    /// Function index by (native function address, name address); (0, 0) is the JIT's
+    /// compiles.
     builtin_index: HashMap<(usize, usize), u32>,
     activations: Vec<Activation>,
     /// The code objects seen, kept alive (GC roots) so that their addresses stay unique.
@@ -413,6 +418,33 @@ impl Vm {
         let depth = self.frames.len();
         if let Some(profiler) = self.profiler.as_mut() {
             profiler.compiled_boundary(depth, entering);
+        }
+    }
+
+    /// Hook: the JIT starts (`true`) or finishes compiling a function. The compile is an
+    /// activation of its own (`{krait: JIT compile}`), so its time is not counted as the
+    /// interpreter's share of the function that triggered it.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn profile_jit_compile(&mut self, starting: bool) {
+        let depth = self.frames.len();
+        let Some(profiler) = self.profiler.as_mut() else {
+            return;
+        };
+        if starting {
+            let function = match profiler.builtin_index.get(&(0, 0)) {
+                Some(&index) => index,
+                None => {
+                    let index = profiler.add_function(FunctionIdentity::Builtin {
+                        label: JIT_COMPILE_LABEL.to_owned(),
+                    });
+                    profiler.builtin_index.insert((0, 0), index);
+                    index
+                }
+            };
+            profiler.enter(function, depth, true);
+        } else {
+            profiler.leave_builtin(depth);
         }
     }
 

@@ -287,8 +287,14 @@ impl Vm {
             .map_or(Value::NULL, |frame| frame.globals);
         let snapshot = self.global_snapshot(code, globals);
         profile.globals.set(globals);
+        if self.profiler.is_some() {
+            self.profile_jit_compile(true);
+        }
         let jit = self.jit.as_mut()?;
         let result = jit.compiler.compile(code, &snapshot, inspect);
+        if self.profiler.is_some() {
+            self.profile_jit_compile(false);
+        }
         if self.observer.is_some() {
             self.observe_compile(code, trigger, recompile, &result);
         }
