@@ -180,6 +180,10 @@ pub struct Inspect {
     pub assembly: bool,
     /// Keep the Cranelift IR.
     pub clif: bool,
+    /// The address of an array of `u64` counters, one per bytecode instruction, that the
+    /// compiled code increments as it starts each instruction (`krait explain`'s line counts);
+    /// 0 for none. The array must outlive the compiled code's last run.
+    pub instruction_counters: usize,
 }
 
 /// A compiled code object.
@@ -282,6 +286,7 @@ impl Jit {
                 &self.environment,
                 helper_signature,
             );
+            translator.instruction_counters = inspect.instruction_counters;
             if let Err(reason) = translator.translate() {
                 // The builder is left mid-function: start the next translation afresh.
                 self.builder_context = FunctionBuilderContext::new();

@@ -135,6 +135,8 @@ pub(crate) struct Translator<'a, 'b> {
     terminated: bool,
     /// Instructions compiled with a deopt exit (for the listing and the log).
     pub guards: usize,
+    /// Where to count executions per instruction (`Inspect::instruction_counters`), or 0.
+    pub instruction_counters: usize,
 }
 
 impl<'a, 'b> Translator<'a, 'b> {
@@ -197,6 +199,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             slots: local_count + compiled.cell_count(),
             terminated: false,
             guards: 0,
+            instruction_counters: 0,
         }
     }
 
@@ -282,12 +285,29 @@ impl<'a, 'b> Translator<'a, 'b> {
                 continue;
             }
             self.builder.set_srcloc(SourceLoc::new(index as u32));
+            if self.instruction_counters != 0 {
+                self.count_instruction(index);
+            }
             index += self.instruction(index)?;
         }
         if !self.terminated {
             return Err("control runs off the end".into());
         }
         Ok(())
+    }
+
+    /// Adds one to instruction `index`'s execution counter (only when counters were given).
+    fn count_instruction(&mut self, index: usize) {
+        let address = self.instruction_counters + index * 8;
+        let counter = self.builder.ins().iconst(types::I64, address as i64);
+        let count = self
+            .builder
+            .ins()
+            .load(types::I64, MemFlagsData::trusted(), counter, 0);
+        let count = self.builder.ins().iadd_imm_s(count, 1);
+        self.builder
+            .ins()
+            .store(MemFlagsData::trusted(), count, counter, 0);
     }
 
     fn block_for(&mut self, index: usize) -> Block {

@@ -34,13 +34,15 @@ pub fn collect(vm: &mut Vm, request: &Request, facts: &RunFacts) -> Json {
         functions: Vec::new(),
         wall_nanos: 0,
     });
-    let observer = vm.observer.take();
+    // Taken out while it is read beside the vm, and put back: compiled code made while
+    // observing holds the address of its counters.
+    let taken = vm.observer.take();
     let empty = Observer::new();
-    let observer = observer.as_deref().unwrap_or(&empty);
+    let observer = taken.as_deref().unwrap_or(&empty);
     let compiled_tree = compile_tree(&source, &filename);
     let line_counts = line_counts(observer, &filename);
     let functions = functions(&compiled_tree, observer, &report, &filename);
-    Json::object([
+    let document = Json::object([
         ("version", Json::integer(1)),
         (
             "script",
@@ -74,7 +76,9 @@ pub fn collect(vm: &mut Vm, request: &Request, facts: &RunFacts) -> Json {
         ("jit", jit(observer, facts)),
         ("os", operating_system(wall_millis)),
         ("functions", Json::Array(functions)),
-    ])
+    ]);
+    vm.observer = taken;
+    document
 }
 
 /// The script compiled afresh (for the compiler's figures and each function's bytecode), and
@@ -263,9 +267,9 @@ fn virtual_machine(
             "exceptions_raised",
             Json::integer(observer.exceptions_raised),
         ),
-        ("instructions_interpreted", Json::integer(interpreted)),
+        ("instructions_executed", Json::integer(interpreted)),
         (
-            "script_instructions_interpreted",
+            "script_instructions_executed",
             Json::integer(line_counts.values().sum::<u64>()),
         ),
         (

@@ -7,9 +7,10 @@
 //! instruction counts, and none of them is wanted outside `krait explain`. Each hook is a test of
 //! `Vm::observer` on a path that is already cold (module loading, compiling, deopts, raising),
 //! except instruction counting, which is compiled into a second copy of the dispatch loop
-//! (`execute::<true>`) that only an observed VM runs — the normal loop has no extra branch.
-//! Compiled code is not counted instruction by instruction (its time is the profiler's), so the
-//! counts are of what the interpreter ran.
+//! (`execute::<true>`) that only an observed VM runs — the normal loop has no extra branch —
+//! and into compiled code made while observing (the JIT increments the same counters, whose
+//! address it is given: `Inspect::instruction_counters`). An instruction whose guard fails is
+//! counted by the compiled code and again by the interpreter that re-runs it.
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -100,8 +101,8 @@ pub struct InstructionCounts {
     pub code_value: Value,
     /// The code's data.
     pub code: &'static CodeData,
-    /// Executions per instruction index.
-    pub counts: Vec<u64>,
+    /// Executions per instruction index (a boxed slice: compiled code holds its address).
+    pub counts: Box<[u64]>,
 }
 
 /// The recorder (`Vm::observer`).
@@ -161,29 +162,43 @@ impl Observer {
         &self.counts
     }
 
+    /// The place of `code`'s counters in `counts`, made on first use.
+    fn slot_for(&mut self, code_value: Value, code: &'static CodeData) -> usize {
+        let address = code as *const CodeData as usize;
+        if self.last.0 == address {
+            return self.last.1;
+        }
+        let slot = match self.count_index.get(&address) {
+            Some(&slot) => slot,
+            None => {
+                self.counts.push(InstructionCounts {
+                    code_value,
+                    code,
+                    counts: vec![0; code.code.instructions.len()].into_boxed_slice(),
+                });
+                let slot = self.counts.len() - 1;
+                self.count_index.insert(address, slot);
+                slot
+            }
+        };
+        self.last = (address, slot);
+        slot
+    }
+
+    /// The address of `code`'s counters, for compiled code to increment
+    /// (`Inspect::instruction_counters`). They stay where they are while the observer lives:
+    /// each is a boxed slice that is never resized or dropped before the observer.
+    pub(crate) fn counters_for(&mut self, code_value: Value, code: &'static CodeData) -> usize {
+        let slot = self.slot_for(code_value, code);
+        self.counts
+            .get_mut(slot)
+            .map_or(0, |entry| entry.counts.as_mut_ptr() as usize)
+    }
+
     /// Counts one execution of instruction `index` of `code`.
     #[inline]
     fn count(&mut self, code_value: Value, code: &'static CodeData, index: usize) {
-        let address = code as *const CodeData as usize;
-        let slot = if self.last.0 == address {
-            self.last.1
-        } else {
-            let slot = match self.count_index.get(&address) {
-                Some(&slot) => slot,
-                None => {
-                    self.counts.push(InstructionCounts {
-                        code_value,
-                        code,
-                        counts: vec![0; code.code.instructions.len()],
-                    });
-                    let slot = self.counts.len() - 1;
-                    self.count_index.insert(address, slot);
-                    slot
-                }
-            };
-            self.last = (address, slot);
-            slot
-        };
+        let slot = self.slot_for(code_value, code);
         if let Some(count) = self
             .counts
             .get_mut(slot)

@@ -275,10 +275,21 @@ impl Vm {
         let jit = self.jit.as_mut()?;
         let profile = &code.profile;
         let print_assembly = matches_name(&jit.options.emit_assembly, code);
+        let clif = matches_name(&jit.options.emit_clif, code);
+        // `krait explain` shows every function's machine code, and counts instructions in
+        // compiled code as the interpreter does.
+        let code_value = self
+            .frames
+            .last()
+            .map_or(Value::NULL, |frame| frame.code_value);
+        let instruction_counters = match self.observer.as_mut() {
+            Some(observer) => observer.counters_for(code_value, code),
+            None => 0,
+        };
         let inspect = Inspect {
-            // `krait explain` shows every function's machine code.
             assembly: print_assembly || self.observer.is_some(),
-            clif: matches_name(&jit.options.emit_clif, code),
+            clif,
+            instruction_counters,
         };
         let recompile = profile.compilations.get() > 0;
         let globals = self
