@@ -7,7 +7,7 @@
 //! instruction counts, and none of them is wanted outside `krait explain`. Each hook is a test of
 //! `Vm::observer` on a path that is already cold (module loading, compiling, deopts, raising),
 //! except instruction counting, which is compiled into a second copy of the dispatch loop
-//! (`execute::<true>`) that only an observed VM runs — the normal loop has no extra branch —
+//! (`run_loop::<true>`) that only an observed VM runs — the normal loop has no extra branch —
 //! and into compiled code made while observing (the JIT increments the same counters, whose
 //! address it is given: `Inspect::instruction_counters`). An instruction whose guard fails is
 //! counted by the compiled code and again by the interpreter that re-runs it.
