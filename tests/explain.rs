@@ -372,3 +372,41 @@ fn a_script_that_does_not_compile_still_gets_a_page() {
         .is_some_and(|error| error.contains("invalid syntax")));
     assert_eq!(data["functions"], serde_json::json!([]));
 }
+
+#[test]
+fn deopts_and_collections_are_recorded() {
+    let directory = directory("deopt");
+    // The loop is compiled on int feedback; the second call adds floats, so its guard fails
+    // (4 times, then the code is invalidated) and the deopts are recorded with their reason.
+    std::fs::write(
+        directory.join("deopt.py"),
+        "import gc\n\
+         def f(n, step):\n\
+         \x20   t = 0\n\
+         \x20   for i in range(n):\n\
+         \x20       t = t + step\n\
+         \x20   return t\n\
+         print(f(5000, 1), f(10, 0.5))\n\
+         gc.collect()\n",
+    )
+    .expect("write");
+    let output = krait_in(&directory, &["explain", "deopt.py", "-o", "deopt.html"]);
+    assert!(output.status.success());
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "5000 5.0\n");
+    let data = embedded_data(&std::fs::read_to_string(directory.join("deopt.html")).expect("page"));
+    let deopts = data["jit"]["deopts"].as_array().expect("deopts");
+    let site = deopts
+        .iter()
+        .find(|site| site["qualname"] == "f" && site["line"] == 5)
+        .unwrap_or_else(|| panic!("no deopt in f at line 5: {deopts:?}"));
+    assert_eq!(site["opcode"], "BINARY_OP");
+    assert_eq!(site["reason"], "operand is not an int");
+    assert!(site["count"].as_u64().expect("count") >= 1);
+    let gc = &data["vm"]["gc"];
+    assert!(
+        gc["collections"].as_u64().expect("collections") >= 1,
+        "{gc}"
+    );
+    assert!(gc["longest_pause_ms"].as_f64().expect("pause") > 0.0);
+    assert!(gc["pause_ms"].as_f64() >= gc["longest_pause_ms"].as_f64());
+}
