@@ -346,6 +346,13 @@ fn chromium_renders_every_layer_and_a_functions_panels() {
     // page) and appears escaped in the DOM.
     assert!(dom.contains("<title>krait explain</title>"));
     assert!(dom.contains("&lt;/script&gt;&lt;script&gt;document.title"));
+    // A page with nearly nothing in it (the script does not compile) renders too.
+    let directory = directory("browser-syntax");
+    std::fs::write(directory.join("bad.py"), "def f(:\n").expect("write");
+    let _ = krait_in(&directory, &["explain", "bad.py", "-o", "bad.html"]);
+    let dom = dump_dom(browser, &directory.join("bad.html"), "function=f");
+    assert_eq!(element_text(&dom, r#"id="script-errors""#, "pre"), "");
+    assert!(dom.contains(r#"data-ready="true""#));
     // Another hash opens a layer instead.
     let dom = dump_dom(browser, &page, "layer=jit");
     assert_eq!(element_text(&dom, r#"id="script-errors""#, "pre"), "");
