@@ -6,9 +6,9 @@
 //! Why a separate recorder: these events are rare (a compile, a module load) except the
 //! instruction counts, and none of them is wanted outside `krait explain`. Each hook is a test of
 //! `Vm::observer` on a path that is already cold (module loading, compiling, deopts, raising),
-//! except instruction counting, which is compiled into a second copy of the dispatch loop
-//! (`run_loop::<true>`) that only an observed VM runs — the normal loop has no extra branch —
-//! and into compiled code made while observing (the JIT increments the same counters, whose
+//! except instruction counting: the dispatch loop tests a flag it read on entry at each
+//! instruction (one predictable register test; the counting itself is out of line), and code
+//! compiled while observing counts too (the JIT increments the same counters, whose
 //! address it is given: `Inspect::instruction_counters`). An instruction whose guard fails is
 //! counted by the compiled code and again by the interpreter that re-runs it.
 
@@ -252,7 +252,8 @@ impl Vm {
     }
 
     /// Hook of the observed dispatch loop: counts instruction `index` of the top frame's code.
-    #[inline]
+    #[cold]
+    #[inline(never)]
     pub(crate) fn observe_instruction(&mut self, code: &'static CodeData, index: usize) {
         let code_value = self
             .frames
