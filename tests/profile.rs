@@ -343,3 +343,45 @@ fn an_unwritable_profile_path_is_reported() {
     assert!(String::from_utf8_lossy(&output.stderr)
         .contains("krait: cannot write the profile to /no/such/directory/profile.json"));
 }
+
+#[test]
+fn threads_keep_their_own_activations() {
+    // Each thread's activations are parked with its frames while another thread runs, so
+    // counts stay exact however the threads interleave.
+    let script = write_script(
+        "threads.py",
+        "import threading\n\
+         def work(n):\n\
+         \x20   total = 0\n\
+         \x20   for i in range(n):\n\
+         \x20       total += square(i)\n\
+         \x20   return total\n\
+         def square(x):\n\
+         \x20   return x * x\n\
+         threads = [threading.Thread(target=work, args=(20000,)) for _ in range(3)]\n\
+         for t in threads: t.start()\n\
+         for t in threads: t.join()\n\
+         print(work(10))\n",
+    );
+    for mode in MODES {
+        let output = krait(&[
+            &format!("--jit={mode}"),
+            "--profile",
+            script.to_str().expect("path"),
+        ]);
+        assert!(output.status.success(), "{mode}");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(stdout.starts_with("285\n"), "{mode}: {stdout}");
+        let rows = rows(&stdout);
+        assert_eq!(
+            row(&rows, "threads.py:2(work)").calls,
+            "4",
+            "{mode}: {stdout}"
+        );
+        assert_eq!(
+            row(&rows, "threads.py:7(square)").calls,
+            "60010",
+            "{mode}: {stdout}"
+        );
+    }
+}

@@ -170,6 +170,11 @@ impl std::hash::Hasher for AddressHasher {
     }
 }
 
+/// One thread's activations, parked with its frames while another thread runs
+/// (`threads.rs`): activation depths are frame depths, which are per thread.
+#[derive(Default)]
+pub struct ActivationStack(Vec<Activation>);
+
 /// The profiler's state (`Vm::profiler`).
 pub struct Profiler {
     origin: Instant,
@@ -205,6 +210,11 @@ impl Profiler {
 
     fn now(&self) -> u64 {
         u64::try_from(self.origin.elapsed().as_nanos()).unwrap_or(u64::MAX)
+    }
+
+    /// Installs `parked` as the running thread's activations and parks the current ones there.
+    pub(crate) fn swap_activations(&mut self, parked: &mut ActivationStack) {
+        std::mem::swap(&mut self.activations, &mut parked.0);
     }
 
     /// Visits the values the profiler keeps alive (for the GC).

@@ -57,6 +57,8 @@ pub(crate) struct ThreadState {
     jit_depth: usize,
     jit_exit: Option<JitExit>,
     roots: Vec<Value>,
+    /// The profiler's activations of this thread's frames (empty when it is off).
+    profile: crate::profiler::ActivationStack,
     /// A new thread's first call: function, argument tuple, keyword dict (or NULL).
     start: Option<[Value; 3]>,
 }
@@ -72,6 +74,7 @@ impl ThreadState {
             jit_depth: 0,
             jit_exit: None,
             roots: Vec::new(),
+            profile: crate::profiler::ActivationStack::default(),
             start: None,
         }
     }
@@ -85,6 +88,10 @@ impl ThreadState {
         std::mem::swap(&mut self.jit_depth, &mut vm.jit_depth);
         std::mem::swap(&mut self.jit_exit, &mut vm.jit_exit);
         vm.runtime.swap_root_stack(&mut self.roots);
+        // The profiler's activations follow the frames they describe.
+        if let Some(profiler) = vm.profiler.as_mut() {
+            profiler.swap_activations(&mut self.profile);
+        }
     }
 
     /// Visits every value the state keeps alive.
