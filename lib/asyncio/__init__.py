@@ -10,8 +10,10 @@ timeout_at, Queue/PriorityQueue/LifoQueue, Lock, Event, Condition, Semaphore,
 BoundedSemaphore, Barrier, async generator shutdown, and TCP streams (open_connection,
 start_server, StreamReader, StreamWriter).
 
-Not covered yet: anything that needs threads (to_thread, run_in_executor,
-run_coroutine_threadsafe, wrap_future of concurrent futures), subprocesses, Unix-socket
+Threads: to_thread, run_in_executor (a ThreadPoolExecutor by default), set_default_executor,
+shutdown_default_executor, run_coroutine_threadsafe and wrap_future of concurrent futures.
+
+Not covered yet: subprocesses, Unix-socket
 and datagram endpoints, SSL, signal handlers, debug mode's slow-callback logging, and the
 "Task was destroyed but it is pending" / "exception was never retrieved" messages (krait
 has no finalizers).
@@ -29,6 +31,7 @@ from .queues import *
 from .streams import *
 from .tasks import *
 from .taskgroups import *
+from .threads import *
 from .timeouts import *
 from .transports import *
 from .unix_events import *
@@ -45,6 +48,7 @@ __all__ = (base_events.__all__ +
            streams.__all__ +
            tasks.__all__ +
            tuple(taskgroups.__all__) +
+           threads.__all__ +
            timeouts.__all__ +
            transports.__all__ +
            unix_events.__all__)

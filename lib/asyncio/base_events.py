@@ -6,9 +6,10 @@ I/O callbacks, move due timers to the ready queue in heap order, then run exactl
 callbacks that were ready when the iteration began — callbacks they schedule wait for the
 next iteration. Timer order and task interleaving follow from this and match CPython's.
 
-Not available yet (they need threads): run_in_executor, set_default_executor, and an
-asynchronous getaddrinfo — `loop.getaddrinfo` resolves synchronously (numeric addresses,
-the common case for loopback, never reach it).
+run_in_executor hands a function to a thread pool (the default one is made on first use) and
+wraps its concurrent future; a worker completes the asyncio future through
+call_soon_threadsafe. Not available yet: an asynchronous getaddrinfo — `loop.getaddrinfo`
+resolves synchronously (numeric addresses, the common case for loopback, never reach it).
 """
 
 __all__ = ("BaseEventLoop", "Server")
@@ -293,9 +294,29 @@ class BaseEventLoop(events.AbstractEventLoop):
                 })
 
     async def shutdown_default_executor(self):
+        """Shuts the default executor down, waiting in a helper thread for its workers."""
         self._executor_shutdown_called = True
         if self._default_executor is None:
             return
+        import threading
+        done = self.create_future()
+        executor = self._default_executor
+
+        def shut_down():
+            try:
+                executor.shutdown(wait=True)
+                if not self.is_closed():
+                    self.call_soon_threadsafe(done.set_result, None)
+            except Exception as error:
+                if not self.is_closed():
+                    self.call_soon_threadsafe(done.set_exception, error)
+
+        waiter = threading.Thread(target=shut_down)
+        waiter.start()
+        try:
+            await done
+        finally:
+            waiter.join()
 
     # ---- running ----
 
@@ -363,6 +384,10 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._ready.clear()
         self._scheduled.clear()
         self._executor_shutdown_called = True
+        executor = self._default_executor
+        if executor is not None:
+            self._default_executor = None
+            executor.shutdown(wait=False)
 
     def is_closed(self):
         return self._closed
@@ -424,12 +449,24 @@ class BaseEventLoop(events.AbstractEventLoop):
         pass
 
     def run_in_executor(self, executor, func, *args):
-        raise NotImplementedError(
-            "run_in_executor() needs threads, which krait's asyncio does not use yet")
+        """Runs func(*args) in `executor` (a thread pool made on first use when None)."""
+        self._check_closed()
+        self._check_callback(func, "run_in_executor")
+        if executor is None:
+            executor = self._default_executor
+            if self._executor_shutdown_called:
+                raise RuntimeError("Executor shutdown has been called")
+            if executor is None:
+                import concurrent.futures
+                executor = concurrent.futures.ThreadPoolExecutor(thread_name_prefix="asyncio")
+                self._default_executor = executor
+        return futures.wrap_future(executor.submit(func, *args), loop=self)
 
     def set_default_executor(self, executor):
-        raise NotImplementedError(
-            "set_default_executor() needs threads, which krait's asyncio does not use yet")
+        import concurrent.futures
+        if not isinstance(executor, concurrent.futures.ThreadPoolExecutor):
+            raise TypeError("executor must be ThreadPoolExecutor")
+        self._default_executor = executor
 
     async def getaddrinfo(self, host, port, *, family=0, type=0, proto=0, flags=0):
         # CPython resolves in a worker thread; krait resolves here, blocking the loop.

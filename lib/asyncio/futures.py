@@ -229,23 +229,73 @@ def _copy_future_state(source, dest):
             dest.set_result(source.result())
 
 
+def _settle_concurrent(concurrent, source):
+    """Completes a concurrent.futures.Future like the asyncio future `source`."""
+    if source.cancelled():
+        concurrent.cancel()
+    if not concurrent.set_running_or_notify_cancel():
+        return
+    exception = source.exception()
+    if exception is not None:
+        concurrent.set_exception(exception)
+    else:
+        concurrent.set_result(source.result())
+
+
+def _owning_loop(future):
+    return _get_loop(future) if isfuture(future) else None
+
+
 def _chain_future(source, destination):
-    """Completes destination like source; cancelling destination cancels source."""
-    def _call_check_cancel(destination):
-        if destination.cancelled():
-            source.cancel()
+    """Completes destination like source; cancelling destination cancels source.
 
-    def _call_set_state(source):
-        if destination.cancelled():
+    Either side may be a concurrent.futures.Future completed by another thread: what
+    happens to an asyncio future is then handed to its loop with call_soon_threadsafe.
+    """
+    import concurrent.futures
+    for future in (source, destination):
+        if not isfuture(future) and not isinstance(future, concurrent.futures.Future):
+            raise TypeError("A future is required")
+    source_loop = _owning_loop(source)
+    destination_loop = _owning_loop(destination)
+
+    def settle(future, other):
+        if isfuture(future):
+            _copy_future_state(other, future)
+        else:
+            _settle_concurrent(future, other)
+
+    def on_destination_done(destination):
+        if not destination.cancelled():
             return
-        _copy_future_state(source, destination)
+        if source_loop is None or source_loop is destination_loop:
+            source.cancel()
+        else:
+            source_loop.call_soon_threadsafe(source.cancel)
 
-    destination.add_done_callback(_call_check_cancel)
-    source.add_done_callback(_call_set_state)
+    def on_source_done(source):
+        if destination.cancelled() and destination_loop is not None \
+                and destination_loop.is_closed():
+            return
+        if destination_loop is None or destination_loop is source_loop:
+            settle(destination, source)
+        elif not destination_loop.is_closed():
+            destination_loop.call_soon_threadsafe(settle, destination, source)
+
+    destination.add_done_callback(on_destination_done)
+    source.add_done_callback(on_source_done)
 
 
 def wrap_future(future, *, loop=None):
-    """Wraps a concurrent.futures.Future (needs threads: not available yet)."""
+    """An asyncio future that completes like the concurrent.futures.Future `future`."""
     if isfuture(future):
         return future
-    raise TypeError(f"concurrent.futures.Future is expected, got {future!r}")
+    import concurrent.futures
+    if not isinstance(future, concurrent.futures.Future):
+        # CPython checks this with an assert.
+        raise AssertionError(f"concurrent.futures.Future is expected, got {future!r}")
+    if loop is None:
+        loop = events.get_event_loop()
+    wrapped = loop.create_future()
+    _chain_future(future, wrapped)
+    return wrapped

@@ -559,8 +559,24 @@ def shield(arg):
 
 
 def run_coroutine_threadsafe(coro, loop):
-    """Needs threads and concurrent.futures: not available in krait yet."""
-    raise NotImplementedError("run_coroutine_threadsafe() needs threads")
+    """Schedules `coro` on `loop` from another thread; returns a concurrent.futures.Future."""
+    if not coroutines.iscoroutine(coro):
+        raise TypeError("A coroutine object is required")
+    import concurrent.futures
+    result = concurrent.futures.Future()
+
+    def start():
+        try:
+            futures._chain_future(ensure_future(coro, loop=loop), result)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as error:
+            if result.set_running_or_notify_cancel():
+                result.set_exception(error)
+            raise
+
+    loop.call_soon_threadsafe(start)
+    return result
 
 
 # The tasks not finished yet. CPython keeps a WeakSet of all tasks and filters out the done
