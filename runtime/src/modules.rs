@@ -93,3 +93,30 @@ pub fn set(runtime: &mut Runtime, module: Value, name: &str, value: Value) {
         crate::types::dict::set_str_key(runtime, *dict, key, value);
     }
 }
+
+/// The argument at `index`, or None when it was not given (optional parameters).
+pub(crate) fn argument(arguments: &crate::Arguments, index: usize) -> crate::Value {
+    arguments
+        .values
+        .get(index)
+        .copied()
+        .unwrap_or(crate::Value::NONE)
+}
+
+/// An int argument as an i64, with CPython's message for anything else.
+pub(crate) fn int_argument(
+    host: &mut dyn crate::Host,
+    value: crate::Value,
+) -> crate::PyResult<i64> {
+    match crate::types::int::as_int(value).and_then(|int| int.to_i64()) {
+        Some(int) => Ok(int),
+        None => {
+            let runtime = host.runtime();
+            let message = format!(
+                "'{}' object cannot be interpreted as an integer",
+                crate::protocol::type_name(runtime, value)
+            );
+            Err(runtime.type_error(message))
+        }
+    }
+}

@@ -4,6 +4,7 @@
 //! A conversion that fails returns a str (the message for `binascii.Error`) instead of bytes;
 //! the Python layer raises it.
 
+use super::argument;
 use crate::value::Value;
 use crate::{Arguments, Host, PyResult, Runtime};
 
@@ -55,10 +56,6 @@ fn data_argument(host: &mut dyn Host, value: Value, ascii_str: bool) -> PyResult
         )
     };
     Err(runtime.type_error(message))
-}
-
-fn argument(arguments: &Arguments, index: usize) -> Value {
-    arguments.values.get(index).copied().unwrap_or(Value::NONE)
 }
 
 fn failure(host: &mut dyn Host, message: &str) -> PyResult<Value> {

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 
 use num_traits::ToPrimitive;
 
+use super::{argument, int_argument};
 use crate::protocol::{str_value, type_name};
 use crate::value::Value;
 use crate::{Arguments, Host, PyErr, PyResult, Runtime};
@@ -142,24 +143,6 @@ fn path_argument(host: &mut dyn Host, value: Value, function: &str) -> PyResult<
         type_name(runtime, value)
     );
     Err(runtime.type_error(message))
-}
-
-fn argument(arguments: &Arguments, index: usize) -> Value {
-    arguments.values.get(index).copied().unwrap_or(Value::NONE)
-}
-
-fn int_argument(host: &mut dyn Host, value: Value) -> PyResult<i64> {
-    match crate::types::int::as_int(value).and_then(|int| int.to_i64()) {
-        Some(int) => Ok(int),
-        None => {
-            let runtime = host.runtime();
-            let message = format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(runtime, value)
-            );
-            Err(runtime.type_error(message))
-        }
-    }
 }
 
 /// A name from the file system as the same kind as the path it came from.

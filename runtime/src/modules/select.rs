@@ -17,7 +17,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::protocol::type_name;
+use super::{argument, int_argument};
 use crate::value::Value;
 use crate::{Arguments, Host, PyResult, Runtime};
 
@@ -75,24 +75,6 @@ pub fn create(runtime: &mut Runtime) -> Value {
 /// makes system calls on plain data.
 fn blocking<R>(host: &mut dyn Host, call: impl FnOnce() -> R) -> R {
     crate::allow_threads(host, call)
-}
-
-fn argument(arguments: &Arguments, index: usize) -> Value {
-    arguments.values.get(index).copied().unwrap_or(Value::NONE)
-}
-
-fn int_argument(host: &mut dyn Host, value: Value) -> PyResult<i64> {
-    match crate::types::int::as_int(value).and_then(|int| int.to_i64()) {
-        Some(int) => Ok(int),
-        None => {
-            let runtime = host.runtime();
-            let message = format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(runtime, value)
-            );
-            Err(runtime.type_error(message))
-        }
-    }
 }
 
 fn descriptor(host: &mut dyn Host, value: Value) -> PyResult<libc::c_int> {

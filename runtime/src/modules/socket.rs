@@ -20,6 +20,7 @@ use std::ffi::CString;
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::time::{Duration, Instant};
 
+use super::{argument, int_argument};
 use crate::protocol::{str_value, type_name};
 use crate::value::Value;
 use crate::{Arguments, Host, PyResult, Runtime};
@@ -123,24 +124,6 @@ const CONSTANTS: &[(&str, libc::c_int)] = &[
 /// makes system calls on plain data.
 fn blocking<R>(host: &mut dyn Host, call: impl FnOnce() -> R) -> R {
     crate::allow_threads(host, call)
-}
-
-fn argument(arguments: &Arguments, index: usize) -> Value {
-    arguments.values.get(index).copied().unwrap_or(Value::NONE)
-}
-
-fn int_argument(host: &mut dyn Host, value: Value) -> PyResult<i64> {
-    match crate::types::int::as_int(value).and_then(|int| int.to_i64()) {
-        Some(int) => Ok(int),
-        None => {
-            let runtime = host.runtime();
-            let message = format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(runtime, value)
-            );
-            Err(runtime.type_error(message))
-        }
-    }
 }
 
 fn descriptor_argument(host: &mut dyn Host, arguments: &Arguments) -> PyResult<libc::c_int> {
