@@ -165,69 +165,60 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
         if transport is not None and not transport.is_closing():
             raise RuntimeError(f"File descriptor {fd!r} is used by transport {transport!r}")
 
-    def _add_reader(self, fd, callback, *args):
+    # The selector key's data is (reader handle, writer handle); side 0 or 1 picks one.
+
+    def _add_watch(self, fd, event, side, callback, args):
+        """Watches fd for `event` with a new handle on `side`, replacing (and cancelling) the
+        handle that side had."""
         self._check_closed()
         handle = events.Handle(callback, args, self, None)
         try:
             key = self._selector.get_key(fd)
         except KeyError:
-            self._selector.register(fd, selectors.EVENT_READ, (handle, None))
+            data = [None, None]
+            data[side] = handle
+            self._selector.register(fd, event, tuple(data))
         else:
-            mask, (reader, writer) = key.events, key.data
-            self._selector.modify(fd, mask | selectors.EVENT_READ, (handle, writer))
-            if reader is not None:
-                reader.cancel()
+            data = list(key.data)
+            previous = data[side]
+            data[side] = handle
+            self._selector.modify(fd, key.events | event, tuple(data))
+            if previous is not None:
+                previous.cancel()
         return handle
+
+    def _remove_watch(self, fd, event, side):
+        """Stops watching fd for `event`; whether a handle was removed."""
+        if self.is_closed():
+            return False
+        try:
+            key = self._selector.get_key(fd)
+        except KeyError:
+            return False
+        data = list(key.data)
+        previous = data[side]
+        data[side] = None
+        mask = key.events & ~event
+        if not mask:
+            self._selector.unregister(fd)
+        else:
+            self._selector.modify(fd, mask, tuple(data))
+        if previous is not None:
+            previous.cancel()
+            return True
+        return False
+
+    def _add_reader(self, fd, callback, *args):
+        return self._add_watch(fd, selectors.EVENT_READ, 0, callback, args)
 
     def _remove_reader(self, fd):
-        if self.is_closed():
-            return False
-        try:
-            key = self._selector.get_key(fd)
-        except KeyError:
-            return False
-        mask, (reader, writer) = key.events, key.data
-        mask &= ~selectors.EVENT_READ
-        if not mask:
-            self._selector.unregister(fd)
-        else:
-            self._selector.modify(fd, mask, (None, writer))
-        if reader is not None:
-            reader.cancel()
-            return True
-        return False
+        return self._remove_watch(fd, selectors.EVENT_READ, 0)
 
     def _add_writer(self, fd, callback, *args):
-        self._check_closed()
-        handle = events.Handle(callback, args, self, None)
-        try:
-            key = self._selector.get_key(fd)
-        except KeyError:
-            self._selector.register(fd, selectors.EVENT_WRITE, (None, handle))
-        else:
-            mask, (reader, writer) = key.events, key.data
-            self._selector.modify(fd, mask | selectors.EVENT_WRITE, (reader, handle))
-            if writer is not None:
-                writer.cancel()
-        return handle
+        return self._add_watch(fd, selectors.EVENT_WRITE, 1, callback, args)
 
     def _remove_writer(self, fd):
-        if self.is_closed():
-            return False
-        try:
-            key = self._selector.get_key(fd)
-        except KeyError:
-            return False
-        mask, (reader, writer) = key.events, key.data
-        mask &= ~selectors.EVENT_WRITE
-        if not mask:
-            self._selector.unregister(fd)
-        else:
-            self._selector.modify(fd, mask, (reader, None))
-        if writer is not None:
-            writer.cancel()
-            return True
-        return False
+        return self._remove_watch(fd, selectors.EVENT_WRITE, 1)
 
     def add_reader(self, fd, callback, *args):
         """Calls callback(*args) whenever fd is readable."""
