@@ -14,6 +14,13 @@ from . import exceptions
 from . import mixins
 
 
+def _described(text, state, waiters):
+    """A primitive's repr as CPython's: its default repr with `[state, waiters:N]` added."""
+    if waiters:
+        state = f"{state}, waiters:{len(waiters)}"
+    return f"<{text[1:-1]} [{state}]>"
+
+
 class _ContextManagerMixin:
     async def __aenter__(self):
         await self.acquire()
@@ -32,11 +39,8 @@ class Lock(_ContextManagerMixin, mixins._LoopBoundMixin):
         self._locked = False
 
     def __repr__(self):
-        text = super().__repr__()
-        extra = "locked" if self._locked else "unlocked"
-        if self._waiters:
-            extra = f"{extra}, waiters:{len(self._waiters)}"
-        return f"<{text[1:-1]} [{extra}]>"
+        state = "locked" if self._locked else "unlocked"
+        return _described(super().__repr__(), state, self._waiters)
 
     def locked(self):
         return self._locked
@@ -85,11 +89,7 @@ class Event(mixins._LoopBoundMixin):
         self._value = False
 
     def __repr__(self):
-        text = super().__repr__()
-        extra = "set" if self._value else "unset"
-        if self._waiters:
-            extra = f"{extra}, waiters:{len(self._waiters)}"
-        return f"<{text[1:-1]} [{extra}]>"
+        return _described(super().__repr__(), "set" if self._value else "unset", self._waiters)
 
     def is_set(self):
         return self._value
@@ -129,11 +129,8 @@ class Condition(_ContextManagerMixin, mixins._LoopBoundMixin):
         self._waiters = collections.deque()
 
     def __repr__(self):
-        text = super().__repr__()
-        extra = "locked" if self.locked() else "unlocked"
-        if self._waiters:
-            extra = f"{extra}, waiters:{len(self._waiters)}"
-        return f"<{text[1:-1]} [{extra}]>"
+        state = "locked" if self.locked() else "unlocked"
+        return _described(super().__repr__(), state, self._waiters)
 
     async def wait(self):
         if not self.locked():
@@ -191,11 +188,8 @@ class Semaphore(_ContextManagerMixin, mixins._LoopBoundMixin):
         self._value = value
 
     def __repr__(self):
-        text = super().__repr__()
-        extra = "locked" if self.locked() else f"unlocked, value:{self._value}"
-        if self._waiters:
-            extra = f"{extra}, waiters:{len(self._waiters)}"
-        return f"<{text[1:-1]} [{extra}]>"
+        state = "locked" if self.locked() else f"unlocked, value:{self._value}"
+        return _described(super().__repr__(), state, self._waiters)
 
     def locked(self):
         return self._value == 0 or (
