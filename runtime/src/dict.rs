@@ -36,7 +36,7 @@ pub struct Entry {
 }
 
 /// The table; see the module documentation.
-#[derive(Default, Clone)]
+#[derive(Default)]
 pub struct Dict {
     entries: Vec<Entry>,
     indices: Vec<u32>,
@@ -140,6 +140,25 @@ impl Dict {
     /// Whether this table is module globals or the builtins.
     pub fn is_globals(&self) -> bool {
         self.globals
+    }
+}
+
+impl Clone for Dict {
+    /// A copy of the contents (`dict.copy()`, `d1 | d2`): a plain table, whatever the original
+    /// was — copying a module's globals must not make writes to the copy move the globals
+    /// epoch (and with it every global cache and compiled global).
+    fn clone(&self) -> Dict {
+        Dict {
+            entries: self.entries.clone(),
+            indices: self.indices.clone(),
+            length: self.length,
+            mutations: self.mutations,
+            set_layout: self.set_layout,
+            fill: self.fill,
+            finger: self.finger,
+            watched: false,
+            globals: false,
+        }
     }
 }
 
