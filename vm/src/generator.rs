@@ -9,7 +9,7 @@
 use krait_compiler::Opcode;
 use krait_runtime::loader::code_data;
 use krait_runtime::object::{
-    GeneratorKind, GeneratorObject, GeneratorState, Payload, SuspendedFrame,
+    CodeData, GeneratorKind, GeneratorObject, GeneratorState, Payload, SuspendedFrame,
 };
 use krait_runtime::types::coroutine::kind_name;
 use krait_runtime::{protocol, GeneratorStep, PyErr, PyResult, Value};
@@ -186,8 +186,9 @@ impl Vm {
         Ok(())
     }
 
-    /// Runs the generator's own frame: sends `value` in, or raises `exception` at the paused
-    /// point when it is not NULL.
+    /// Runs the generator's own frame in a nested run of the loop: sends `value` in, or
+    /// raises `exception` at the paused point when it is not NULL. (`ForIter` and `Send` in
+    /// the loop take `push_generator_frame` instead; this is the path for native callers.)
     fn resume_frame(
         &mut self,
         generator: Value,
@@ -197,12 +198,13 @@ impl Vm {
         let Some(state) = generator_object(generator) else {
             return Err(self.runtime.type_error("not a generator"));
         };
-        let kind = kind_name(state.kind);
         match state.state.get() {
+            GeneratorState::Suspended => {}
             GeneratorState::Running => {
+                let kind = kind_name(state.kind);
                 return Err(self
                     .runtime
-                    .value_error(format!("{kind} already executing")))
+                    .value_error(format!("{kind} already executing")));
             }
             GeneratorState::Finished => {
                 if !exception.is_null() {
@@ -223,29 +225,102 @@ impl Vm {
                     return Err(PyErr { exception });
                 }
                 if !value.is_none() {
+                    let kind = kind_name(state.kind);
                     return Err(self.runtime.type_error(format!(
                         "can't send non-None value to a just-started {kind}"
                     )));
                 }
             }
-            GeneratorState::Suspended => {}
         }
-        // The saved frame stays in the generator while it runs, its values moved onto the VM
-        // stack and its buffer kept empty for the next suspension (no allocation per step).
-        let Some(saved) = state.frame.get().as_mut() else {
-            state.state.set(GeneratorState::Finished);
-            return Ok(GeneratorStep::Returned(Value::NONE));
-        };
         let was_started = state.state.get() == GeneratorState::Suspended;
-        let function = saved.function;
-        let Some(Payload::Function(function_object)) =
-            function.as_object().map(|object| &object.payload)
-        else {
+        let Some(code) = saved_code(state) else {
+            state.state.set(GeneratorState::Finished);
+            *state.frame.get() = None;
             return Ok(GeneratorStep::Returned(Value::NONE));
         };
-        let Some(code) = code_data(function_object.code) else {
-            return Ok(GeneratorStep::Returned(Value::NONE));
+        self.restore_frame(generator, state, code, true)?;
+        let outcome = if !exception.is_null() {
+            // Raise at the paused `yield`: unwind from there; a handler may take it.
+            match self.unwind(PyErr { exception }, false) {
+                Ok(()) => self.run_frames(),
+                Err(error) => Err(error),
+            }
+        } else {
+            if was_started {
+                self.stack.push(value);
+            }
+            self.run_frames()
         };
+        match outcome {
+            // `suspend_generator` saved the frame and gave the caller its handled exception back.
+            Ok(Exit::Yield(value)) => Ok(GeneratorStep::Yielded(value)),
+            Ok(Exit::Return(value)) => {
+                self.finish_generator(state);
+                Ok(GeneratorStep::Returned(value))
+            }
+            Err(error) => {
+                self.finish_generator(state);
+                Err(self.escaped_from_generator(state.kind, error))
+            }
+        }
+    }
+
+    /// `ForIter` (plain generators) and `Send` (generators and coroutines): when `generator`
+    /// can take `value` now, pushes its frame above the consumer's and returns true; the loop
+    /// continues in it, and its `yield`, `return` or escaping exception comes back to the
+    /// consumer's instruction (`yielded_in_loop`, `generator_returned`, `unwind`). Returns
+    /// false for everything else, which takes the nested path (`resume`, `protocol::next`)
+    /// with its errors and messages.
+    #[inline]
+    pub(crate) fn push_generator_frame(
+        &mut self,
+        generator: Value,
+        value: Value,
+        coroutines: bool,
+    ) -> PyResult<bool> {
+        let Some(state) = generator_object(generator) else {
+            return Ok(false);
+        };
+        let was_started = match (state.kind, state.state.get()) {
+            (GeneratorKind::AsyncGenerator, _) => return Ok(false),
+            (GeneratorKind::Coroutine, _) if !coroutines => return Ok(false),
+            (_, GeneratorState::Suspended) => true,
+            (_, GeneratorState::Created) if value.is_none() => false,
+            _ => return Ok(false),
+        };
+        let Some(code) = saved_code(state) else {
+            return Ok(false);
+        };
+        self.restore_frame(generator, state, code, false)?;
+        if was_started {
+            self.stack.push(value);
+        }
+        Ok(true)
+    }
+
+    /// Moves a suspended generator's saved frame onto the VM stack and pushes its frame
+    /// record, marking it running. The saved frame stays in the generator, its buffer emptied
+    /// for the next suspension (no allocation per step); while the generator runs, the saved
+    /// frame's `handled_exception` holds the exception its consumer was handling, and the
+    /// generator's own is the VM's (swapped back at the next `yield`, or restored when it
+    /// finishes), which also keeps the consumer's rooted.
+    #[inline]
+    fn restore_frame(
+        &mut self,
+        generator: Value,
+        state: &'static GeneratorObject,
+        code: SavedCode,
+        is_entry: bool,
+    ) -> PyResult<()> {
+        let Some(saved) = state.frame.get().as_mut() else {
+            return Err(self.runtime.type_error("not a generator"));
+        };
+        let SavedCode {
+            function,
+            code,
+            code_value,
+            globals,
+        } = code;
         if self.frames.len() >= self.runtime.recursion_limit
             || self
                 .ensure_stack_room(saved.values.len() + code.code.max_stack_depth as usize)
@@ -259,57 +334,74 @@ impl Vm {
         self.stack.extend_from_slice(&saved.values);
         saved.values.clear();
         let instruction = saved.instruction as usize;
-        let outer_handled = self.handled_exception;
-        // While the generator runs, the caller's handled exception (the one an `except` block
-        // that awaits or iterates is handling) lives only in `outer_handled`: root it, or a
-        // collection in the generator frees it and the caller's bare `raise` re-raises freed
-        // memory.
-        let roots_mark = self.runtime.root_mark();
-        self.runtime.push_root(outer_handled);
-        self.handled_exception = saved.handled_exception;
+        std::mem::swap(&mut self.handled_exception, &mut saved.handled_exception);
         self.push_frame(Frame {
             code,
-            code_value: function_object.code,
+            code_value,
             function,
-            globals: function_object.globals,
+            globals,
             locals: Value::NULL,
             base,
             stack_base: base + locals_and_cells,
             ip: instruction,
             return_to: base,
-            is_entry: true,
+            is_entry,
             generator,
         });
-        let outcome = if !exception.is_null() {
-            // Raise at the paused `yield`: unwind from there; a handler may take it.
-            match self.unwind(PyErr { exception }, false) {
-                Ok(()) => self.run_frames(),
-                Err(error) => Err(error),
-            }
-        } else {
-            if was_started {
-                self.stack.push(value);
-            }
-            self.run_frames()
-        };
-        self.handled_exception = outer_handled;
-        self.runtime.pop_roots(roots_mark);
-        match outcome {
-            Ok(Exit::Yield(value)) => {
-                state.state.set(GeneratorState::Suspended);
-                Ok(GeneratorStep::Yielded(value))
-            }
-            Ok(Exit::Return(value)) => {
-                state.state.set(GeneratorState::Finished);
-                *state.frame.get() = None;
-                Ok(GeneratorStep::Returned(value))
-            }
-            Err(error) => {
-                state.state.set(GeneratorState::Finished);
-                *state.frame.get() = None;
-                Err(self.escaped_from_generator(state.kind, error))
-            }
+        Ok(())
+    }
+
+    /// A running generator's frame has ended (returned or raised, its frame record popped):
+    /// marks it finished, drops its saved frame and gives the consumer back the exception it
+    /// was handling.
+    fn finish_generator(&mut self, state: &GeneratorObject) {
+        state.state.set(GeneratorState::Finished);
+        if let Some(saved) = state.frame.get().take() {
+            self.handled_exception = saved.handled_exception;
         }
+    }
+
+    /// `ReturnValue` in a generator frame that `push_generator_frame` entered (its record
+    /// already popped, the stack cut back to the consumer's): the consumer's `ForIter` ends its
+    /// loop, its `Send` takes the value as the result of `yield from`/`await`.
+    pub(crate) fn generator_returned(&mut self, generator: Value, value: Value) {
+        if let Some(state) = generator_object(generator) {
+            self.finish_generator(state);
+        }
+        let Some(consumer) = self.frames.last_mut() else {
+            self.stack.push(value);
+            return;
+        };
+        let resumed_by = consumer
+            .ip
+            .checked_sub(1)
+            .and_then(|index| consumer.code.code.instructions.get(index));
+        match resumed_by {
+            Some(instruction) if instruction.opcode == Opcode::ForIter => {
+                self.stack.pop();
+                consumer.ip = instruction.arg as usize;
+            }
+            Some(instruction) if instruction.opcode == Opcode::Send => {
+                self.stack.pop();
+                self.stack.push(value);
+                consumer.ip = instruction.arg as usize;
+            }
+            _ => self.stack.push(value),
+        }
+    }
+
+    /// An exception leaves a generator frame that `push_generator_frame` entered (its record
+    /// already popped): the generator is finished, and its consumer sees the exception (PEP
+    /// 479's RuntimeError for a StopIteration) at its `ForIter` or `Send`, chained to the
+    /// exception it was handling as if that instruction had raised it.
+    pub(crate) fn generator_raised(&mut self, generator: Value, error: PyErr) -> PyErr {
+        let Some(state) = generator_object(generator) else {
+            return error;
+        };
+        self.finish_generator(state);
+        let error = self.escaped_from_generator(state.kind, error);
+        self.attach_context(error.exception);
+        error
     }
 
     /// PEP 479: a StopIteration (or, from an async generator, StopAsyncIteration) leaving a
@@ -338,19 +430,23 @@ impl Vm {
         replacement
     }
 
-    /// Saves the top frame (a generator's, at a `yield`) into its generator and pops it.
-    pub(crate) fn suspend_generator(&mut self) {
+    /// Saves the top frame (a generator's, at a `yield`) into its generator and pops it,
+    /// giving the consumer back the exception it was handling. Returns whether the frame was
+    /// its run's entry (resumed from Rust code: the run returns the value) rather than entered
+    /// by `push_generator_frame` (the loop hands the value to the consumer below).
+    pub(crate) fn suspend_generator(&mut self) -> bool {
         let Some(frame) = self.pop_frame() else {
-            return;
+            return true;
         };
         if let Some(state) = generator_object(frame.generator) {
             let values = &self.stack[frame.base..];
+            state.state.set(GeneratorState::Suspended);
             match state.frame.get() {
                 // Resumed from here: refill the buffer it left.
                 Some(saved) => {
                     saved.instruction = frame.ip as u32;
                     saved.values.extend_from_slice(values);
-                    saved.handled_exception = self.handled_exception;
+                    std::mem::swap(&mut self.handled_exception, &mut saved.handled_exception);
                 }
                 slot @ None => {
                     *slot = Some(SuspendedFrame {
@@ -363,6 +459,7 @@ impl Vm {
             }
         }
         self.stack.truncate(frame.base.min(frame.return_to));
+        frame.is_entry
     }
 
     /// `Send`: one step of `yield from` or `await`.
@@ -416,6 +513,30 @@ impl Vm {
             }
         }
     }
+}
+
+/// What resuming a saved frame needs from its function, looked up once per resume.
+struct SavedCode {
+    function: Value,
+    code: &'static CodeData,
+    code_value: Value,
+    globals: Value,
+}
+
+/// The function and code of a generator's saved frame (None when it has none, or its function
+/// is not a Python function).
+#[inline]
+fn saved_code(state: &GeneratorObject) -> Option<SavedCode> {
+    let function = state.frame.get().as_ref()?.function;
+    let Payload::Function(function_object) = &function.as_object()?.payload else {
+        return None;
+    };
+    Some(SavedCode {
+        function,
+        code: code_data(function_object.code)?,
+        code_value: function_object.code,
+        globals: function_object.globals,
+    })
 }
 
 /// The code value of a function value.

@@ -480,7 +480,12 @@ impl Vm {
                     if frame.is_entry {
                         return Ok(Exit::Return(value));
                     }
-                    self.stack.push(value);
+                    if frame.generator.is_null() {
+                        self.stack.push(value);
+                    } else {
+                        // A generator resumed by this loop's `ForIter` or `Send` finished.
+                        self.generator_returned(frame.generator, value);
+                    }
                     reload!();
                 }
                 Opcode::BinaryOp => {
@@ -649,6 +654,11 @@ impl Vm {
                         continue;
                     }
                     sync!();
+                    // A generator continues in this loop, above this frame.
+                    if attempt!(self.push_generator_frame(iterator, Value::NONE, false)) {
+                        reload!();
+                        continue;
+                    }
                     match attempt!(protocol::next(self, iterator)) {
                         Some(value) => self.stack.push(value),
                         None => {
@@ -701,8 +711,13 @@ impl Vm {
                 Opcode::YieldValue => {
                     let value = pop!();
                     sync!();
-                    self.suspend_generator();
-                    return Ok(Exit::Yield(value));
+                    if self.suspend_generator() {
+                        return Ok(Exit::Yield(value));
+                    }
+                    // Entered by `push_generator_frame`: the consumer below continues after
+                    // its `ForIter` or `Send` with the value.
+                    self.stack.push(value);
+                    reload!();
                 }
                 Opcode::GetYieldFromIter => {
                     let iterable = top!();
@@ -735,6 +750,10 @@ impl Vm {
                     let value = pop!();
                     let iterator = top!();
                     sync!();
+                    if attempt!(self.push_generator_frame(iterator, value, true)) {
+                        reload!();
+                        continue;
+                    }
                     match attempt!(self.send(iterator, value)) {
                         krait_runtime::GeneratorStep::Yielded(yielded) => self.stack.push(yielded),
                         krait_runtime::GeneratorStep::Returned(result) => {

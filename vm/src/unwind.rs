@@ -11,8 +11,8 @@ impl Vm {
     /// Handles `error` raised in the top frame. Returns `Ok` when a handler in a frame of the
     /// current run loop takes it (execution continues there), or the error when it leaves the
     /// loop's entry frame.
-    pub(crate) fn unwind(&mut self, error: PyErr, reraise: bool) -> PyResult<()> {
-        let exception = error.exception;
+    pub(crate) fn unwind(&mut self, mut error: PyErr, reraise: bool) -> PyResult<()> {
+        let mut exception = error.exception;
         if !reraise {
             self.attach_context(exception);
             if self.observer.is_some() {
@@ -52,11 +52,17 @@ impl Vm {
             if frame.is_entry {
                 return Err(error);
             }
+            if !frame.generator.is_null() {
+                // A generator resumed inside this loop: its consumer below sees the exception
+                // (or PEP 479's replacement) at its `ForIter` or `Send`.
+                error = self.generator_raised(frame.generator, error);
+                exception = error.exception;
+            }
         }
     }
 
     /// Sets `__context__` to the exception being handled, as raising inside `except` does.
-    fn attach_context(&mut self, exception: Value) {
+    pub(crate) fn attach_context(&mut self, exception: Value) {
         let handled = self.handled_exception;
         if handled.is_null() || handled.is_none() || handled == exception {
             return;

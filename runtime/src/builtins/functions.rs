@@ -445,7 +445,12 @@ fn sum(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let result = (|| {
         let mut total = start;
         while let Some(item) = next(host, iterator)? {
-            total = crate::protocol::binary_op(host, total, item, BinaryOperator::Add)?;
+            // Small ints add without the protocol (as CPython's sum keeps a C long); the sum
+            // of two 48-bit ints fits an i64, and `new_int` makes a big int past 48 bits.
+            total = match (total.as_small_int(), item.as_small_int()) {
+                (Some(left), Some(right)) => host.runtime().new_int(left + right),
+                _ => crate::protocol::binary_op(host, total, item, BinaryOperator::Add)?,
+            };
             host.runtime().set_root(total_slot, total);
         }
         Ok(total)
