@@ -404,6 +404,30 @@ impl Vm {
         error
     }
 
+    /// The exception being handled as CPython's `sys.exc_info()`, bare `raise` and implicit
+    /// chaining see it: the running frame's own, or, while a generator that handles none runs,
+    /// the one its consumer was handling (kept in its saved frame while it runs), and so on
+    /// down the chain of running generators.
+    pub(crate) fn topmost_handled_exception(&self) -> Value {
+        let mut handled = self.handled_exception;
+        let mut generators = self
+            .frames
+            .iter()
+            .rev()
+            .filter(|frame| !frame.generator.is_null());
+        while handled.is_null() || handled.is_none() {
+            let Some(frame) = generators.next() else {
+                break;
+            };
+            if let Some(saved) =
+                generator_object(frame.generator).and_then(|state| state.frame.get().as_ref())
+            {
+                handled = saved.handled_exception;
+            }
+        }
+        handled
+    }
+
     /// PEP 479: a StopIteration (or, from an async generator, StopAsyncIteration) leaving a
     /// generator's frame becomes a RuntimeError.
     fn escaped_from_generator(&mut self, kind: GeneratorKind, error: PyErr) -> PyErr {

@@ -72,7 +72,7 @@ impl Host for Vm {
     }
 
     fn handled_exception(&mut self) -> Value {
-        self.handled_exception
+        self.topmost_handled_exception()
     }
 
     fn run_code(&mut self, code: Value, globals: Value, locals: Value) -> PyResult<Value> {

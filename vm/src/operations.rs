@@ -381,7 +381,7 @@ impl Vm {
     /// Builds the exception for `raise` (arg 0: re-raise, 1: `raise X`, 2: `raise X from Y`).
     pub(crate) fn raise(&mut self, arg: usize) -> Raised {
         if arg == 0 {
-            let handled = self.handled_exception;
+            let handled = self.topmost_handled_exception();
             if handled.is_null() || handled.is_none() {
                 let error = self.runtime.runtime_error("No active exception to reraise");
                 return Raised::from(error);

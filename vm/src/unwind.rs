@@ -63,7 +63,7 @@ impl Vm {
 
     /// Sets `__context__` to the exception being handled, as raising inside `except` does.
     pub(crate) fn attach_context(&mut self, exception: Value) {
-        let handled = self.handled_exception;
+        let handled = self.topmost_handled_exception();
         if handled.is_null() || handled.is_none() || handled == exception {
             return;
         }
