@@ -379,11 +379,18 @@ impl InstanceObject {
 pub struct SuspendedFrame {
     /// The generator function.
     pub function: Value,
+    /// The code being run (the function's when the generator was made: a later assignment to
+    /// `__code__` does not change a running generator, as in CPython), kept here so resuming
+    /// does not reach it through the function.
+    pub code: Value,
+    /// The global namespace, as `code` (the function's).
+    pub globals: Value,
     /// The next instruction to execute.
     pub instruction: u32,
     /// Locals, cells, then the operand stack.
     pub values: Vec<Value>,
-    /// The exception being handled inside the generator when it yielded (or NULL).
+    /// The exception being handled inside the generator when it yielded (or NULL). While the
+    /// generator runs: the exception its consumer was handling, given back when it stops.
     pub handled_exception: Value,
 }
 
@@ -775,6 +782,8 @@ impl HeapObject {
                 visit(generator.qualname);
                 if let Some(frame) = generator.frame.get() {
                     visit(frame.function);
+                    visit(frame.code);
+                    visit(frame.globals);
                     visit(frame.handled_exception);
                     frame.values.iter().for_each(|&value| visit(value));
                 }

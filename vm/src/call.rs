@@ -507,9 +507,15 @@ impl Vm {
         let base = self.stack.len();
         self.stack.extend_from_slice(&locals);
         self.push_cells(function, base);
-        let values = self.stack.split_off(base);
+        // Room for the operand stack too, so the first suspension does not grow the buffer.
+        let max_stack_depth = code_data(function.code).map_or(0, |code| code.code.max_stack_depth);
+        let mut values = Vec::with_capacity(self.stack.len() - base + max_stack_depth as usize);
+        values.extend_from_slice(&self.stack[base..]);
+        self.stack.truncate(base);
         let frame = SuspendedFrame {
             function: callable,
+            code: function.code,
+            globals: function.globals,
             instruction: 0,
             values,
             handled_exception: Value::NULL,

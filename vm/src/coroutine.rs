@@ -104,12 +104,7 @@ impl Vm {
         let Some(frame) = state.frame.get().as_ref() else {
             return false;
         };
-        let Some(Payload::Function(function)) =
-            frame.function.as_object().map(|object| &object.payload)
-        else {
-            return false;
-        };
-        let Some(code) = krait_runtime::loader::code_data(function.code) else {
+        let Some(code) = krait_runtime::loader::code_data(frame.code) else {
             return false;
         };
         let index = (frame.instruction as usize).wrapping_sub(1);
@@ -248,11 +243,6 @@ pub(crate) fn is_iterable_coroutine(value: Value) -> bool {
     let Some(frame) = generator.frame.get().as_ref() else {
         return false;
     };
-    let Some(Payload::Function(function)) =
-        frame.function.as_object().map(|object| &object.payload)
-    else {
-        return false;
-    };
-    krait_runtime::loader::code_data(function.code)
+    krait_runtime::loader::code_data(frame.code)
         .is_some_and(|code| code.code.flags & krait_compiler::code::flags::ITERABLE_COROUTINE != 0)
 }

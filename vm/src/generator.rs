@@ -66,7 +66,7 @@ impl Vm {
             return None;
         }
         let frame = state.frame.get().as_ref()?;
-        let code = code_data(function_code(frame.function)?)?;
+        let code = code_data(frame.code)?;
         let paused_at = code
             .code
             .instructions
@@ -154,7 +154,7 @@ impl Vm {
         let Some(frame) = state.frame.get().as_mut() else {
             return;
         };
-        let Some(code) = function_code(frame.function).and_then(code_data) else {
+        let Some(code) = code_data(frame.code) else {
             return;
         };
         let instructions = &code.code.instructions;
@@ -475,6 +475,8 @@ impl Vm {
                 slot @ None => {
                     *slot = Some(SuspendedFrame {
                         function: frame.function,
+                        code: frame.code_value,
+                        globals: frame.globals,
                         instruction: frame.ip as u32,
                         values: values.to_vec(),
                         handled_exception: self.handled_exception,
@@ -547,26 +549,14 @@ struct SavedCode {
     globals: Value,
 }
 
-/// The function and code of a generator's saved frame (None when it has none, or its function
-/// is not a Python function).
+/// The function and code of a generator's saved frame (None when it has none).
 #[inline]
 fn saved_code(state: &GeneratorObject) -> Option<SavedCode> {
-    let function = state.frame.get().as_ref()?.function;
-    let Payload::Function(function_object) = &function.as_object()?.payload else {
-        return None;
-    };
+    let saved = state.frame.get().as_ref()?;
     Some(SavedCode {
-        function,
-        code: code_data(function_object.code)?,
-        code_value: function_object.code,
-        globals: function_object.globals,
+        function: saved.function,
+        code: code_data(saved.code)?,
+        code_value: saved.code,
+        globals: saved.globals,
     })
-}
-
-/// The code value of a function value.
-fn function_code(function: Value) -> Option<Value> {
-    match &function.as_object()?.payload {
-        Payload::Function(function) => Some(function.code),
-        _ => None,
-    }
 }

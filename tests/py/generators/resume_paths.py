@@ -417,3 +417,19 @@ try:
 except RecursionError:
     print("endless delegation: RecursionError")
 print("still works", list(tower(3)))
+
+
+# A suspended generator keeps the code it started with when its function's __code__ changes.
+def first_code():
+    yield "first 1"
+    yield "first 2"
+
+
+def second_code():
+    yield "second 1"
+
+
+gen = first_code()
+print(next(gen))
+first_code.__code__ = second_code.__code__
+print(next(gen))
