@@ -387,6 +387,11 @@ pub struct SuspendedFrame {
     pub globals: Value,
     /// The next instruction to execute.
     pub instruction: u32,
+    /// How many of `values` are locals and cells (where the operand stack starts).
+    pub stack_start: u32,
+    /// Locals, cells and the deepest operand stack of `code`: the room resuming needs on the
+    /// VM stack (kept here so resuming reads nothing from the code object).
+    pub frame_size: u32,
     /// Locals, cells, then the operand stack.
     pub values: Vec<Value>,
     /// The exception being handled inside the generator when it yielded (or NULL). While the

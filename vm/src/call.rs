@@ -508,8 +508,10 @@ impl Vm {
         self.stack.extend_from_slice(&locals);
         self.push_cells(function, base);
         // Room for the operand stack too, so the first suspension does not grow the buffer.
+        let stack_start = self.stack.len() - base;
         let max_stack_depth = code_data(function.code).map_or(0, |code| code.code.max_stack_depth);
-        let mut values = Vec::with_capacity(self.stack.len() - base + max_stack_depth as usize);
+        let frame_size = stack_start + max_stack_depth as usize;
+        let mut values = Vec::with_capacity(frame_size);
         values.extend_from_slice(&self.stack[base..]);
         self.stack.truncate(base);
         let frame = SuspendedFrame {
@@ -517,6 +519,8 @@ impl Vm {
             code: function.code,
             globals: function.globals,
             instruction: 0,
+            stack_start: stack_start as u32,
+            frame_size: frame_size as u32,
             values,
             handled_exception: Value::NULL,
         };

@@ -322,15 +322,12 @@ impl Vm {
             globals,
         } = code;
         if self.frames.len() >= self.runtime.recursion_limit
-            || self
-                .ensure_stack_room(saved.values.len() + code.code.max_stack_depth as usize)
-                .is_err()
+            || self.ensure_stack_room(saved.frame_size as usize).is_err()
         {
             return Err(self.recursion_error());
         }
         state.state.set(GeneratorState::Running);
         let base = self.stack.len();
-        let locals_and_cells = code.code.varnames.len() + code.code.cell_count();
         self.stack.extend_from_slice(&saved.values);
         saved.values.clear();
         let instruction = saved.instruction as usize;
@@ -342,7 +339,7 @@ impl Vm {
             globals,
             locals: Value::NULL,
             base,
-            stack_base: base + locals_and_cells,
+            stack_base: base + saved.stack_start as usize,
             ip: instruction,
             return_to: base,
             is_entry,
@@ -478,6 +475,10 @@ impl Vm {
                         code: frame.code_value,
                         globals: frame.globals,
                         instruction: frame.ip as u32,
+                        stack_start: (frame.stack_base - frame.base) as u32,
+                        frame_size: (frame.stack_base - frame.base
+                            + frame.code.code.max_stack_depth as usize)
+                            as u32,
                         values: values.to_vec(),
                         handled_exception: self.handled_exception,
                     });
