@@ -1,6 +1,10 @@
 //! Generators, coroutines and async generators: each keeps its frame (locals, cells, operand
-//! stack, instruction) in a heap object while suspended; resuming copies it back onto the VM
-//! stack and runs a nested loop until the next `yield` or the end.
+//! stack, instruction) in a heap object while suspended, and resuming copies it back onto the VM
+//! stack. `ForIter` and `Send` continue a generator inside the running dispatch loop
+//! (`push_generator_frame`: its frame goes above the consumer's, and its yield, return or
+//! exception comes back to the consumer's instruction), because re-entering the loop as a nested
+//! Rust call for each step cost a tenth of a generator pipeline's time; native callers (`next()`,
+//! `send()`, builtins) resume it in a nested loop (`resume`).
 //!
 //! A frame paused inside `yield from` or `await` (a `YieldValue` marked 1, with the delegate
 //! below it on the stack) passes `throw()` and `close()` on to the delegate first, as CPython's
