@@ -433,3 +433,46 @@ gen = first_code()
 print(next(gen))
 first_code.__code__ = second_code.__code__
 print(next(gen))
+
+
+# The frame below a running generator is whoever resumed it (sys._getframe(1)).
+def who_resumed():
+    yield sys._getframe(1).f_code.co_name
+    yield sys._getframe(1).f_code.co_name
+
+
+def by_for():
+    return [name for name in who_resumed()]
+
+
+def by_list():
+    return list(who_resumed())
+
+
+def by_yield_from():
+    yield from who_resumed()
+
+
+def by_send():
+    gen = who_resumed()
+    return [gen.send(None), next(gen)]
+
+
+print(by_for(), by_list(), list(by_yield_from()), by_send())
+
+
+# A collection while generators run inside the loop keeps their frames and the consumer's
+# handled exception alive.
+import gc
+
+
+def collecting(n):
+    for i in range(n):
+        gc.collect()
+        yield [i] * 3
+
+
+try:
+    raise ArithmeticError("kept alive")
+except ArithmeticError:
+    print([sum(chunk) for chunk in collecting(3)], repr(sys.exc_info()[1]))
