@@ -1,13 +1,15 @@
 //! `list`: indexing and slicing (including slice assignment and deletion), and the list
 //! methods, `sort` among them (stable, with `key` and `reverse`).
 
-use krait_compiler::Comparison;
-
 use crate::object::Payload;
-use crate::protocol::{call, compare_bool, equal, repr_string};
+use crate::protocol::{call, equal, repr_string};
 use crate::types::sequence::{bad_index, index_value, resolve_index, resolve_slice};
 use crate::value::Value;
 use crate::{Arguments, Host, PyResult};
+
+mod sort;
+
+use sort::sort_values;
 
 /// The list methods.
 pub const METHODS: crate::types::MethodTable = &[
@@ -313,105 +315,6 @@ fn count(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         }
     }
     Ok(host.runtime().new_int(total))
-}
-
-/// Sorts values in place, stably, comparing keys with `<` (merge sort so that a comparison
-/// error stops it cleanly).
-pub fn sort_values(
-    host: &mut dyn Host,
-    values: &mut [Value],
-    keys: Option<&mut [Value]>,
-    reverse: bool,
-) -> PyResult<()> {
-    let length = values.len();
-    let mut order: Vec<usize> = (0..length).collect();
-    let sort_keys: Vec<Value> = match &keys {
-        Some(keys) => keys.to_vec(),
-        None => values.to_vec(),
-    };
-    // A reversed sort is: reverse, sort stably, reverse back (equal items keep their order).
-    if reverse {
-        order.reverse();
-    }
-    let mut buffer = order.clone();
-    merge_sort(host, &sort_keys, &mut order, &mut buffer, false)?;
-    if reverse {
-        order.reverse();
-    }
-    let original = values.to_vec();
-    for (target, &source) in order.iter().enumerate() {
-        values[target] = original[source];
-    }
-    Ok(())
-}
-
-fn merge_sort(
-    host: &mut dyn Host,
-    keys: &[Value],
-    order: &mut [usize],
-    buffer: &mut [usize],
-    reverse: bool,
-) -> PyResult<()> {
-    let length = order.len();
-    if length <= 1 {
-        return Ok(());
-    }
-    // Insertion sort for short runs.
-    if length <= 16 {
-        for start in 1..length {
-            let mut position = start;
-            while position > 0 {
-                let (a, b) = (keys[order[position]], keys[order[position - 1]]);
-                let less = if reverse {
-                    compare_bool(host, b, a, Comparison::Less)?
-                } else {
-                    compare_bool(host, a, b, Comparison::Less)?
-                };
-                if !less {
-                    break;
-                }
-                order.swap(position, position - 1);
-                position -= 1;
-            }
-        }
-        return Ok(());
-    }
-    let middle = length / 2;
-    {
-        let (left, right) = order.split_at_mut(middle);
-        let (left_buffer, right_buffer) = buffer.split_at_mut(middle);
-        merge_sort(host, keys, left, left_buffer, reverse)?;
-        merge_sort(host, keys, right, right_buffer, reverse)?;
-    }
-    buffer[..length].copy_from_slice(order);
-    let (mut left, mut right, mut out) = (0, middle, 0);
-    while left < middle && right < length {
-        let (a, b) = (keys[buffer[right]], keys[buffer[left]]);
-        let take_right = if reverse {
-            compare_bool(host, b, a, Comparison::Less)?
-        } else {
-            compare_bool(host, a, b, Comparison::Less)?
-        };
-        if take_right {
-            order[out] = buffer[right];
-            right += 1;
-        } else {
-            order[out] = buffer[left];
-            left += 1;
-        }
-        out += 1;
-    }
-    while left < middle {
-        order[out] = buffer[left];
-        left += 1;
-        out += 1;
-    }
-    while right < length {
-        order[out] = buffer[right];
-        right += 1;
-        out += 1;
-    }
-    Ok(())
 }
 
 /// Parses `key=` and `reverse=` keyword arguments (for `list.sort` and `sorted`).
