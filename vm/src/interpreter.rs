@@ -12,6 +12,7 @@ use krait_runtime::object::{IteratorKind, Payload};
 use krait_runtime::protocol;
 use krait_runtime::{PyErr, PyResult, Value};
 
+use crate::arithmetic::{self, Quick};
 use crate::call::CallOutcome;
 use crate::frame::{cell_contents, set_cell};
 use crate::jit::CompiledOutcome;
@@ -260,9 +261,7 @@ impl Vm {
                 | Opcode::DeleteAttr
                 | Opcode::MakeFunction
                 | Opcode::LoadBuildClass
-                | Opcode::UnaryNegative
                 | Opcode::UnaryPositive
-                | Opcode::UnaryInvert
                 | Opcode::ContainsOp
                 | Opcode::DeleteSubscr
                 | Opcode::BuildSlice
@@ -488,27 +487,27 @@ impl Vm {
                     let left = pop!();
                     if let (Some(a), Some(b)) = (left.as_small_int(), right.as_small_int()) {
                         code.profile.record(ip - 1, SEEN_INT);
-                        let fast = match instruction.arg {
-                            0 | 13 => Some(a + b),
-                            1 | 14 => Some(a - b),
-                            2 | 15 => a.checked_mul(b),
-                            _ => None,
-                        };
-                        if let Some(result) = fast {
-                            let value = self.runtime.new_int(result);
-                            self.stack.push(value);
-                            continue;
+                        match arithmetic::int_binary(a, b, instruction.arg) {
+                            Some(Quick::Int(result)) => {
+                                let value = self.runtime.new_int(result);
+                                self.stack.push(value);
+                                continue;
+                            }
+                            Some(Quick::Float(result)) => {
+                                self.stack.push(Value::float(result));
+                                continue;
+                            }
+                            None => {}
                         }
                     } else if let (Some(a), Some(b)) = (left.as_float(), right.as_float()) {
                         code.profile.record(ip - 1, SEEN_FLOAT);
-                        let fast = match instruction.arg {
-                            0 | 13 => Some(a + b),
-                            1 | 14 => Some(a - b),
-                            2 | 15 => Some(a * b),
-                            3 | 16 if b != 0.0 => Some(a / b),
-                            _ => None,
-                        };
-                        if let Some(result) = fast {
+                        if let Some(result) = arithmetic::float_binary(a, b, instruction.arg) {
+                            self.stack.push(Value::float(result));
+                            continue;
+                        }
+                    } else if let Some((a, b)) = mixed_floats(left, right) {
+                        code.profile.record(ip - 1, SEEN_MIXED);
+                        if let Some(result) = arithmetic::float_binary(a, b, instruction.arg) {
                             self.stack.push(Value::float(result));
                             continue;
                         }
@@ -519,6 +518,24 @@ impl Vm {
                     sync!();
                     let value = attempt!(protocol::binary_op(self, left, right, operator));
                     self.stack.push(value);
+                }
+                Opcode::UnaryNegative | Opcode::UnaryInvert => {
+                    let operand = top!();
+                    let negative = instruction.opcode == Opcode::UnaryNegative;
+                    if let Some(a) = operand.as_small_int() {
+                        // Inline ints are 48-bit: neither result can overflow an i64.
+                        let value = self.runtime.new_int(if negative { -a } else { !a });
+                        self.stack.pop();
+                        self.stack.push(value);
+                        continue;
+                    }
+                    if let (Some(a), true) = (operand.as_float(), negative) {
+                        self.stack.pop();
+                        self.stack.push(Value::float(-a));
+                        continue;
+                    }
+                    sync!();
+                    attempt!(self.stack_instruction(code, instruction.opcode, arg, ip - 1));
                 }
                 Opcode::UnaryNot => {
                     let operand = pop!();
@@ -537,6 +554,10 @@ impl Vm {
                     }
                     if let (Some(a), Some(b)) = (left.as_float(), right.as_float()) {
                         code.profile.record(ip - 1, SEEN_FLOAT);
+                        condition!(compare_numbers(a, b, operator));
+                    }
+                    if let Some((a, b)) = mixed_floats(left, right) {
+                        code.profile.record(ip - 1, SEEN_MIXED);
                         condition!(compare_numbers(a, b, operator));
                     }
                     code.profile.record(ip - 1, operand_types(left, right));
@@ -842,6 +863,16 @@ fn list_slot(container: Value, key: Value) -> Option<&'static mut Value> {
     usize::try_from(resolved)
         .ok()
         .and_then(|resolved| items.get_mut(resolved))
+}
+
+/// A float and a small int (either order) as two floats, when the int converts exactly.
+#[inline]
+fn mixed_floats(left: Value, right: Value) -> Option<(f64, f64)> {
+    match (left.as_float(), right.as_float()) {
+        (Some(a), None) => Some((a, arithmetic::exact_float(right.as_small_int()?)?)),
+        (None, Some(b)) => Some((arithmetic::exact_float(left.as_small_int()?)?, b)),
+        _ => None,
+    }
 }
 
 /// The feedback bits for operands that took an arithmetic or comparison slow path.
