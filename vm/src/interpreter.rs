@@ -332,6 +332,19 @@ impl Vm {
                         throw!(self.unbound_local(code, arg));
                     }
                     self.stack.push(value);
+                    // The most common pair (both operands of an operation): a second LoadFast
+                    // runs here without a dispatch. An unbound second local is left to its own
+                    // dispatch to raise; `explain` counts every instruction, so it keeps them
+                    // apart.
+                    if let Some(next) = instructions.get(ip) {
+                        if next.opcode == Opcode::LoadFast && !observed {
+                            let value = self.stack[base + next.arg as usize];
+                            if !value.is_null() {
+                                self.stack.push(value);
+                                ip += 1;
+                            }
+                        }
+                    }
                 }
                 Opcode::StoreFast => {
                     let value = pop!();
