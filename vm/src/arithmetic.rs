@@ -61,6 +61,10 @@ pub(crate) fn int_binary(a: i64, b: i64, arg: u32) -> Option<Quick> {
 #[inline(never)]
 fn int_binary_rest(a: i64, b: i64, arg: u32) -> Option<Quick> {
     let result = match plain(arg) {
+        // A positive power-of-two divisor (`n // 2`, `n % 2`): an arithmetic shift and a mask
+        // round toward negative infinity, as Python does, with no division instruction.
+        FLOOR_DIVIDE if b > 0 && b & (b - 1) == 0 => a >> b.trailing_zeros(),
+        REMAINDER if b > 0 && b & (b - 1) == 0 => a & (b - 1),
         FLOOR_DIVIDE => {
             if b == 0 {
                 return None;
