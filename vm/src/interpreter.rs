@@ -264,7 +264,6 @@ impl Vm {
                 | Opcode::UnaryPositive
                 | Opcode::ContainsOp
                 | Opcode::DeleteSubscr
-                | Opcode::BuildSlice
                 | Opcode::BuildTuple
                 | Opcode::BuildList
                 | Opcode::BuildSet
@@ -587,6 +586,51 @@ impl Vm {
                     let left = pop!();
                     condition!((left == right) != (arg == 1));
                 }
+                Opcode::BuildSlice => {
+                    // A slice of an exact list subscripted right away (`items[a:b]`,
+                    // `items[a:b] = value`) with int or None bounds: sliced from the parts
+                    // without building a slice object. Errors point at the subscript, as they
+                    // would after the slice object was built.
+                    let length = self.stack.len();
+                    let next = instructions.get(ip).map(|next| next.opcode);
+                    let parts = &self.stack[length.saturating_sub(arg)..];
+                    let plain_bound = |value: &Value| value.is_none() || value.is_small_int();
+                    if !observed
+                        && matches!(next, Some(Opcode::BinarySubscr | Opcode::StoreSubscr))
+                        && (arg == 2 || arg == 3)
+                        && parts.iter().all(plain_bound)
+                    {
+                        let (start, stop) = (parts[0], parts[1]);
+                        let step = if arg == 3 { parts[2] } else { Value::NONE };
+                        let container_at = length - arg - 1;
+                        let container = self.stack[container_at];
+                        if krait_runtime::types::list::items(container).is_some()
+                            && is_exact_list(&self.runtime, container)
+                        {
+                            ip += 1;
+                            sync!();
+                            if next == Some(Opcode::BinarySubscr) {
+                                let slice = attempt!(krait_runtime::types::list::get_slice(
+                                    self, container, start, stop, step
+                                ));
+                                self.stack.truncate(container_at);
+                                self.stack.push(slice);
+                            } else {
+                                let value = self.stack[container_at - 1];
+                                attempt!(krait_runtime::types::list::set_slice(
+                                    self,
+                                    container,
+                                    (start, stop, step),
+                                    value
+                                ));
+                                self.stack.truncate(container_at - 1);
+                            }
+                            continue;
+                        }
+                    }
+                    sync!();
+                    attempt!(self.stack_instruction(code, instruction.opcode, arg, ip - 1));
+                }
                 Opcode::BinarySubscr => {
                     let key = pop!();
                     let container = pop!();
@@ -886,6 +930,13 @@ fn mixed_floats(left: Value, right: Value) -> Option<(f64, f64)> {
         (None, Some(b)) => Some((arithmetic::exact_float(left.as_small_int()?)?, b)),
         _ => None,
     }
+}
+
+/// Whether the value is a list itself, not an instance of a subclass (which may override
+/// `__getitem__` and `__setitem__`).
+#[inline]
+fn is_exact_list(runtime: &krait_runtime::Runtime, value: Value) -> bool {
+    krait_runtime::protocol::type_of(runtime, value) == runtime.types.list
 }
 
 /// The feedback bits for operands that took an arithmetic or comparison slow path.
