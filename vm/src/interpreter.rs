@@ -12,6 +12,7 @@ use krait_runtime::object::{IteratorKind, Payload};
 use krait_runtime::protocol;
 use krait_runtime::{PyErr, PyResult, Value};
 
+use crate::arithmetic::{self, Quick};
 use crate::call::CallOutcome;
 use crate::frame::{cell_contents, set_cell};
 use crate::jit::CompiledOutcome;
@@ -260,12 +261,9 @@ impl Vm {
                 | Opcode::DeleteAttr
                 | Opcode::MakeFunction
                 | Opcode::LoadBuildClass
-                | Opcode::UnaryNegative
                 | Opcode::UnaryPositive
-                | Opcode::UnaryInvert
                 | Opcode::ContainsOp
                 | Opcode::DeleteSubscr
-                | Opcode::BuildSlice
                 | Opcode::BuildTuple
                 | Opcode::BuildList
                 | Opcode::BuildSet
@@ -333,6 +331,19 @@ impl Vm {
                         throw!(self.unbound_local(code, arg));
                     }
                     self.stack.push(value);
+                    // The most common pair (both operands of an operation): a second LoadFast
+                    // runs here without a dispatch. An unbound second local is left to its own
+                    // dispatch to raise; `explain` counts every instruction, so it keeps them
+                    // apart.
+                    if let Some(next) = instructions.get(ip) {
+                        if next.opcode == Opcode::LoadFast && !observed {
+                            let value = self.stack[base + next.arg as usize];
+                            if !value.is_null() {
+                                self.stack.push(value);
+                                ip += 1;
+                            }
+                        }
+                    }
                 }
                 Opcode::StoreFast => {
                     let value = pop!();
@@ -493,27 +504,27 @@ impl Vm {
                     let left = pop!();
                     if let (Some(a), Some(b)) = (left.as_small_int(), right.as_small_int()) {
                         code.profile.record(ip - 1, SEEN_INT);
-                        let fast = match instruction.arg {
-                            0 | 13 => Some(a + b),
-                            1 | 14 => Some(a - b),
-                            2 | 15 => a.checked_mul(b),
-                            _ => None,
-                        };
-                        if let Some(result) = fast {
-                            let value = self.runtime.new_int(result);
-                            self.stack.push(value);
-                            continue;
+                        match arithmetic::int_binary(a, b, instruction.arg) {
+                            Some(Quick::Int(result)) => {
+                                let value = self.runtime.new_int(result);
+                                self.stack.push(value);
+                                continue;
+                            }
+                            Some(Quick::Float(result)) => {
+                                self.stack.push(Value::float(result));
+                                continue;
+                            }
+                            None => {}
                         }
                     } else if let (Some(a), Some(b)) = (left.as_float(), right.as_float()) {
                         code.profile.record(ip - 1, SEEN_FLOAT);
-                        let fast = match instruction.arg {
-                            0 | 13 => Some(a + b),
-                            1 | 14 => Some(a - b),
-                            2 | 15 => Some(a * b),
-                            3 | 16 if b != 0.0 => Some(a / b),
-                            _ => None,
-                        };
-                        if let Some(result) = fast {
+                        if let Some(result) = arithmetic::float_binary(a, b, instruction.arg) {
+                            self.stack.push(Value::float(result));
+                            continue;
+                        }
+                    } else if let Some((a, b)) = mixed_floats(left, right) {
+                        code.profile.record(ip - 1, SEEN_MIXED);
+                        if let Some(result) = arithmetic::float_binary(a, b, instruction.arg) {
                             self.stack.push(Value::float(result));
                             continue;
                         }
@@ -524,6 +535,24 @@ impl Vm {
                     sync!();
                     let value = attempt!(protocol::binary_op(self, left, right, operator));
                     self.stack.push(value);
+                }
+                Opcode::UnaryNegative | Opcode::UnaryInvert => {
+                    let operand = top!();
+                    let negative = instruction.opcode == Opcode::UnaryNegative;
+                    if let Some(a) = operand.as_small_int() {
+                        // Inline ints are 48-bit: neither result can overflow an i64.
+                        let value = self.runtime.new_int(if negative { -a } else { !a });
+                        self.stack.pop();
+                        self.stack.push(value);
+                        continue;
+                    }
+                    if let (Some(a), true) = (operand.as_float(), negative) {
+                        self.stack.pop();
+                        self.stack.push(Value::float(-a));
+                        continue;
+                    }
+                    sync!();
+                    attempt!(self.stack_instruction(code, instruction.opcode, arg, ip - 1));
                 }
                 Opcode::UnaryNot => {
                     let operand = pop!();
@@ -544,6 +573,10 @@ impl Vm {
                         code.profile.record(ip - 1, SEEN_FLOAT);
                         condition!(compare_numbers(a, b, operator));
                     }
+                    if let Some((a, b)) = mixed_floats(left, right) {
+                        code.profile.record(ip - 1, SEEN_MIXED);
+                        condition!(compare_numbers(a, b, operator));
+                    }
                     code.profile.record(ip - 1, operand_types(left, right));
                     sync!();
                     let value = attempt!(protocol::compare(self, left, right, operator));
@@ -557,6 +590,51 @@ impl Vm {
                     let right = pop!();
                     let left = pop!();
                     condition!((left == right) != (arg == 1));
+                }
+                Opcode::BuildSlice => {
+                    // A slice of an exact list subscripted right away (`items[a:b]`,
+                    // `items[a:b] = value`) with int or None bounds: sliced from the parts
+                    // without building a slice object. Errors point at the subscript, as they
+                    // would after the slice object was built.
+                    let length = self.stack.len();
+                    let next = instructions.get(ip).map(|next| next.opcode);
+                    let parts = &self.stack[length.saturating_sub(arg)..];
+                    let plain_bound = |value: &Value| value.is_none() || value.is_small_int();
+                    if !observed
+                        && matches!(next, Some(Opcode::BinarySubscr | Opcode::StoreSubscr))
+                        && (arg == 2 || arg == 3)
+                        && parts.iter().all(plain_bound)
+                    {
+                        let (start, stop) = (parts[0], parts[1]);
+                        let step = if arg == 3 { parts[2] } else { Value::NONE };
+                        let container_at = length - arg - 1;
+                        let container = self.stack[container_at];
+                        if krait_runtime::types::list::items(container).is_some()
+                            && is_exact_list(&self.runtime, container)
+                        {
+                            ip += 1;
+                            sync!();
+                            if next == Some(Opcode::BinarySubscr) {
+                                let slice = attempt!(krait_runtime::types::list::get_slice(
+                                    self, container, start, stop, step
+                                ));
+                                self.stack.truncate(container_at);
+                                self.stack.push(slice);
+                            } else {
+                                let value = self.stack[container_at - 1];
+                                attempt!(krait_runtime::types::list::set_slice(
+                                    self,
+                                    container,
+                                    (start, stop, step),
+                                    value
+                                ));
+                                self.stack.truncate(container_at - 1);
+                            }
+                            continue;
+                        }
+                    }
+                    sync!();
+                    attempt!(self.stack_instruction(code, instruction.opcode, arg, ip - 1));
                 }
                 Opcode::BinarySubscr => {
                     let key = pop!();
@@ -861,6 +939,23 @@ fn list_slot(container: Value, key: Value) -> Option<&'static mut Value> {
     usize::try_from(resolved)
         .ok()
         .and_then(|resolved| items.get_mut(resolved))
+}
+
+/// A float and a small int (either order) as two floats, when the int converts exactly.
+#[inline]
+fn mixed_floats(left: Value, right: Value) -> Option<(f64, f64)> {
+    match (left.as_float(), right.as_float()) {
+        (Some(a), None) => Some((a, arithmetic::exact_float(right.as_small_int()?)?)),
+        (None, Some(b)) => Some((arithmetic::exact_float(left.as_small_int()?)?, b)),
+        _ => None,
+    }
+}
+
+/// Whether the value is a list itself, not an instance of a subclass (which may override
+/// `__getitem__` and `__setitem__`).
+#[inline]
+fn is_exact_list(runtime: &krait_runtime::Runtime, value: Value) -> bool {
+    krait_runtime::protocol::type_of(runtime, value) == runtime.types.list
 }
 
 /// The feedback bits for operands that took an arithmetic or comparison slow path.

@@ -16,6 +16,7 @@
 
 #![deny(missing_docs)]
 
+mod arithmetic;
 pub mod call;
 pub mod coroutine;
 pub mod frame;

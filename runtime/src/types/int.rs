@@ -11,6 +11,8 @@ use crate::object::Payload;
 use crate::value::Value;
 use crate::{Arguments, Host, PyResult, Runtime};
 
+pub mod division;
+
 /// The int methods.
 pub const METHODS: crate::types::MethodTable = &[
     ("bit_length", bit_length),
@@ -314,13 +316,13 @@ pub fn binary(
             if b.is_zero() {
                 return Err(runtime.zero_division_error("integer division or modulo by zero"));
             }
-            a.div_floor(&b)
+            division::floor_divide_and_remainder(&a, &b).0
         }
         Op::Remainder => {
             if b.is_zero() {
                 return Err(runtime.zero_division_error("integer modulo by zero"));
             }
-            a.mod_floor(&b)
+            division::floor_divide_and_remainder(&a, &b).1
         }
         Op::And => &*a & &*b,
         Op::Or => &*a | &*b,

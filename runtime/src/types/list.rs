@@ -1,13 +1,17 @@
 //! `list`: indexing and slicing (including slice assignment and deletion), and the list
 //! methods, `sort` among them (stable, with `key` and `reverse`).
 
-use krait_compiler::Comparison;
-
 use crate::object::Payload;
-use crate::protocol::{call, compare_bool, equal, repr_string};
-use crate::types::sequence::{bad_index, index_value, resolve_index, resolve_slice};
+use crate::protocol::{call, equal, repr_string};
+use crate::types::sequence::{
+    bad_index, index_value, resolve_index, resolve_slice, resolve_slice_parts,
+};
 use crate::value::Value;
 use crate::{Arguments, Host, PyResult};
+
+mod sort;
+
+use sort::sort_values;
 
 /// The list methods.
 pub const METHODS: crate::types::MethodTable = &[
@@ -59,11 +63,30 @@ pub fn get_item(host: &mut dyn Host, list: Value, key: Value) -> PyResult<Value>
         let resolved = resolve_index(host, position, values.len(), "list")?;
         return Ok(values[resolved]);
     }
-    if let Some(range) = resolve_slice(host, key, values.len())? {
-        let selected: Vec<Value> = range.indices().map(|index| values[index]).collect();
-        return Ok(host.runtime().new_list(selected));
+    if let Some(Payload::Slice { start, stop, step }) = key.as_object().map(|key| &key.payload) {
+        return get_slice(host, list, *start, *stop, *step);
     }
     Err(bad_index(host, key, "list"))
+}
+
+/// `list[start:stop:step]`, from the slice's parts (the interpreter calls this directly, without
+/// building a slice object).
+pub fn get_slice(
+    host: &mut dyn Host,
+    list: Value,
+    start: Value,
+    stop: Value,
+    step: Value,
+) -> PyResult<Value> {
+    let length = items(list).map_or(0, |values| values.len());
+    let range = resolve_slice_parts(host, start, stop, step, length)?;
+    // Resolving may have run `__index__` methods, which may have changed the list.
+    let values = items(list).map_or(&[][..], |values| &values[..]);
+    let selected: Vec<Value> = range
+        .indices()
+        .filter_map(|index| values.get(index).copied())
+        .collect();
+    Ok(host.runtime().new_list(selected))
 }
 
 /// `list[key] = value`.
@@ -76,29 +99,59 @@ pub fn set_item(host: &mut dyn Host, list: Value, key: Value, value: Value) -> P
         values[resolved] = value;
         return Ok(());
     }
-    if let Some(range) = resolve_slice(host, key, values.len())? {
-        let replacement = crate::protocol::collect(host, value)?;
-        let values = items(list).unwrap_or_else(|| unreachable_list());
-        if range.step == 1 {
-            let start = range.start.max(0) as usize;
-            let stop = (range.stop.max(range.start)).max(0) as usize;
-            values.splice(start..stop.min(values.len()), replacement);
-            return Ok(());
-        }
-        if replacement.len() != range.count {
-            let message = format!(
-                "attempt to assign sequence of size {} to extended slice of size {}",
-                replacement.len(),
-                range.count
-            );
-            return Err(host.runtime().value_error(message));
-        }
-        for (index, item) in range.indices().zip(replacement) {
-            values[index] = item;
-        }
-        return Ok(());
+    if let Some(Payload::Slice { start, stop, step }) = key.as_object().map(|key| &key.payload) {
+        return set_slice(host, list, (*start, *stop, *step), value);
     }
     Err(bad_index(host, key, "list"))
+}
+
+/// `list[start:stop:step] = value`, from the slice's parts `(start, stop, step)`.
+pub fn set_slice(
+    host: &mut dyn Host,
+    list: Value,
+    (start, stop, step): (Value, Value, Value),
+    value: Value,
+) -> PyResult<()> {
+    // As CPython: the bounds are resolved against the current length, then the replacement is
+    // collected (it may be the list itself, or an iterator that changes it), and the bounds are
+    // clamped again to the length at that point.
+    let length = items(list).map_or(0, |values| values.len());
+    let range = resolve_slice_parts(host, start, stop, step, length)?;
+    let replacement = match value.as_object().map(|object| &object.payload) {
+        Some(Payload::List(_) | Payload::Tuple(_)) => crate::protocol::collect(host, value)?,
+        _ => match crate::protocol::iterate(host, value) {
+            Ok(iterator) => crate::protocol::collect(host, iterator)?,
+            Err(error) => {
+                let runtime = host.runtime();
+                if crate::protocol::is_instance(runtime, error.exception, runtime.types.type_error)
+                {
+                    return Err(runtime.type_error("can only assign an iterable"));
+                }
+                return Err(error);
+            }
+        },
+    };
+    let values = items(list).unwrap_or_else(|| unreachable_list());
+    if range.step == 1 {
+        let start = (range.start.max(0) as usize).min(values.len());
+        let stop = ((range.stop.max(range.start)).max(0) as usize).min(values.len());
+        values.splice(start..stop, replacement);
+        return Ok(());
+    }
+    if replacement.len() != range.count {
+        let message = format!(
+            "attempt to assign sequence of size {} to extended slice of size {}",
+            replacement.len(),
+            range.count
+        );
+        return Err(host.runtime().value_error(message));
+    }
+    for (index, item) in range.indices().zip(replacement) {
+        if let Some(slot) = values.get_mut(index) {
+            *slot = item;
+        }
+    }
+    Ok(())
 }
 
 fn unreachable_list() -> &'static mut Vec<Value> {
@@ -313,105 +366,6 @@ fn count(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         }
     }
     Ok(host.runtime().new_int(total))
-}
-
-/// Sorts values in place, stably, comparing keys with `<` (merge sort so that a comparison
-/// error stops it cleanly).
-pub fn sort_values(
-    host: &mut dyn Host,
-    values: &mut [Value],
-    keys: Option<&mut [Value]>,
-    reverse: bool,
-) -> PyResult<()> {
-    let length = values.len();
-    let mut order: Vec<usize> = (0..length).collect();
-    let sort_keys: Vec<Value> = match &keys {
-        Some(keys) => keys.to_vec(),
-        None => values.to_vec(),
-    };
-    // A reversed sort is: reverse, sort stably, reverse back (equal items keep their order).
-    if reverse {
-        order.reverse();
-    }
-    let mut buffer = order.clone();
-    merge_sort(host, &sort_keys, &mut order, &mut buffer, false)?;
-    if reverse {
-        order.reverse();
-    }
-    let original = values.to_vec();
-    for (target, &source) in order.iter().enumerate() {
-        values[target] = original[source];
-    }
-    Ok(())
-}
-
-fn merge_sort(
-    host: &mut dyn Host,
-    keys: &[Value],
-    order: &mut [usize],
-    buffer: &mut [usize],
-    reverse: bool,
-) -> PyResult<()> {
-    let length = order.len();
-    if length <= 1 {
-        return Ok(());
-    }
-    // Insertion sort for short runs.
-    if length <= 16 {
-        for start in 1..length {
-            let mut position = start;
-            while position > 0 {
-                let (a, b) = (keys[order[position]], keys[order[position - 1]]);
-                let less = if reverse {
-                    compare_bool(host, b, a, Comparison::Less)?
-                } else {
-                    compare_bool(host, a, b, Comparison::Less)?
-                };
-                if !less {
-                    break;
-                }
-                order.swap(position, position - 1);
-                position -= 1;
-            }
-        }
-        return Ok(());
-    }
-    let middle = length / 2;
-    {
-        let (left, right) = order.split_at_mut(middle);
-        let (left_buffer, right_buffer) = buffer.split_at_mut(middle);
-        merge_sort(host, keys, left, left_buffer, reverse)?;
-        merge_sort(host, keys, right, right_buffer, reverse)?;
-    }
-    buffer[..length].copy_from_slice(order);
-    let (mut left, mut right, mut out) = (0, middle, 0);
-    while left < middle && right < length {
-        let (a, b) = (keys[buffer[right]], keys[buffer[left]]);
-        let take_right = if reverse {
-            compare_bool(host, b, a, Comparison::Less)?
-        } else {
-            compare_bool(host, a, b, Comparison::Less)?
-        };
-        if take_right {
-            order[out] = buffer[right];
-            right += 1;
-        } else {
-            order[out] = buffer[left];
-            left += 1;
-        }
-        out += 1;
-    }
-    while left < middle {
-        order[out] = buffer[left];
-        left += 1;
-        out += 1;
-    }
-    while right < length {
-        order[out] = buffer[right];
-        right += 1;
-        out += 1;
-    }
-    Ok(())
 }
 
 /// Parses `key=` and `reverse=` keyword arguments (for `list.sort` and `sorted`).

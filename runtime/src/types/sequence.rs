@@ -93,6 +93,18 @@ pub fn resolve_slice(
     else {
         return Ok(None);
     };
+    resolve_slice_parts(host, *start, *stop, *step, length).map(Some)
+}
+
+/// A slice given by its parts (`start`, `stop`, `step`: ints, objects with `__index__`, or None)
+/// resolved against a length, as `slice.indices(length)` computes it.
+pub fn resolve_slice_parts(
+    host: &mut dyn Host,
+    start: Value,
+    stop: Value,
+    step: Value,
+    length: usize,
+) -> PyResult<SliceRange> {
     let length = length as i64;
     let bound = |host: &mut dyn Host, value: Value| -> PyResult<Option<i64>> {
         if value.is_none() {
@@ -111,7 +123,7 @@ pub fn resolve_slice(
                 .type_error("slice indices must be integers or None or have an __index__ method")),
         }
     };
-    let step = bound(host, *step)?.unwrap_or(1);
+    let step = bound(host, step)?.unwrap_or(1);
     if step == 0 {
         return Err(host.runtime().value_error("slice step cannot be zero"));
     }
@@ -125,8 +137,8 @@ pub fn resolve_slice(
         Some(value) if value < 0 => (value + length).max(lower),
         Some(value) => value.min(upper),
     };
-    let start = clamp(bound(host, *start)?, if step < 0 { upper } else { lower });
-    let stop = clamp(bound(host, *stop)?, if step < 0 { lower } else { upper });
+    let start = clamp(bound(host, start)?, if step < 0 { upper } else { lower });
+    let stop = clamp(bound(host, stop)?, if step < 0 { lower } else { upper });
     let count = if step > 0 {
         if stop > start {
             ((stop - start - 1) / step + 1) as usize
@@ -138,12 +150,12 @@ pub fn resolve_slice(
     } else {
         0
     };
-    Ok(Some(SliceRange {
+    Ok(SliceRange {
         start,
         stop,
         step,
         count,
-    }))
+    })
 }
 
 /// The slice methods.
