@@ -731,6 +731,30 @@ impl Vm {
                         }
                         continue;
                     }
+                    // A list or tuple iterator: the next item by index (as `next` does).
+                    if let Some(Payload::Iterator(IteratorKind::Sequence { sequence, index })) =
+                        iterator.as_object().map(|object| &object.payload)
+                    {
+                        let items = match sequence.as_object().map(|object| &object.payload) {
+                            Some(Payload::List(items)) => Some(&items.get()[..]),
+                            Some(Payload::Tuple(items)) => Some(&items[..]),
+                            _ => None,
+                        };
+                        if let Some(items) = items {
+                            let position = index.get();
+                            match items.get(position) {
+                                Some(&item) => {
+                                    index.set(position + 1);
+                                    self.stack.push(item);
+                                }
+                                None => {
+                                    self.stack.pop();
+                                    ip = arg;
+                                }
+                            }
+                            continue;
+                        }
+                    }
                     sync!();
                     // A generator continues in this loop, above this frame.
                     if attempt!(self.push_generator_frame(iterator, Value::NONE, false)) {
