@@ -44,7 +44,7 @@ pub fn hash(host: &mut dyn Host, value: Value) -> PyResult<i64> {
             if cached != 0 {
                 return Ok(cached);
             }
-            let hash = hash_text(&text.text);
+            let hash = hash_text(text.text());
             text.hash.set(hash);
             Ok(hash)
         }

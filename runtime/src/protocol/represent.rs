@@ -101,7 +101,7 @@ fn user_method(host: &mut dyn Host, value: Value, is_repr: bool) -> PyResult<Opt
 /// `str(value)` as a Rust string.
 pub fn str_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
     match value.as_object().map(|object| &object.payload) {
-        Some(Payload::Str(text)) => Ok(text.text.to_string()),
+        Some(Payload::Str(text)) => Ok(text.text().to_string()),
         Some(Payload::Instance(instance)) => {
             let base = instance.base();
             let class = *instance.class.get();
@@ -193,7 +193,7 @@ pub fn repr_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
     let runtime = host.runtime();
     let address = value.bits() & ((1 << 48) - 1);
     Ok(match &object.payload {
-        Payload::Str(text) => crate::types::str::repr(&text.text),
+        Payload::Str(text) => crate::types::str::repr(text.text()),
         Payload::BigInt(_) => unreachable_int(),
         Payload::Complex(real, imaginary) => complex_repr(*real, *imaginary),
         Payload::Bytes(bytes) => bytes_repr(bytes),

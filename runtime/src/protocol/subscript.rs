@@ -171,7 +171,7 @@ pub fn contains(host: &mut dyn Host, container: Value, item: Value) -> PyResult<
                     );
                     return Err(runtime.type_error(message));
                 };
-                return Ok(text.text.contains(needle));
+                return Ok(text.text().contains(needle));
             }
             Payload::Dict(_) | Payload::Set(_) | Payload::FrozenSet(_) => {
                 return crate::types::dict::contains_key(host, container, item);

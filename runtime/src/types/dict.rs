@@ -78,20 +78,27 @@ fn str_equal(stored: Value, key: Value) -> Result<bool, std::convert::Infallible
     )
 }
 
+/// The payload of an exact `str` (not a subclass instance).
+#[inline]
+fn exact_str(value: Value) -> Option<&'static crate::object::StrObject> {
+    value.as_object().and_then(|object| object.as_str())
+}
+
+/// A str's hash, computed once and cached in the object.
+#[inline]
+fn cached_str_hash(text: &crate::object::StrObject) -> i64 {
+    let cached = text.hash.get();
+    if cached != 0 {
+        return cached;
+    }
+    let hash = crate::protocol::hash::hash_text(text.text());
+    text.hash.set(hash);
+    hash
+}
+
 fn str_hash(runtime: &mut Runtime, key: Value) -> i64 {
     let _ = runtime;
-    match key.as_object().and_then(|object| object.as_str()) {
-        Some(text) => {
-            let cached = text.hash.get();
-            if cached != 0 {
-                return cached;
-            }
-            let hash = crate::protocol::hash::hash_text(&text.text);
-            text.hash.set(hash);
-            hash
-        }
-        None => 0,
-    }
+    exact_str(key).map_or(0, cached_str_hash)
 }
 
 /// Looks up a str key (no Python code can run).
@@ -144,6 +151,19 @@ pub fn find(host: &mut dyn Host, dict: Value, key: Value) -> PyResult<(i64, Opti
     let Some(table) = table(dict) else {
         return Ok((0, None));
     };
+    if let Some(text) = exact_str(key) {
+        // A str key: its cached hash, and plain text comparison against stored strs (other
+        // stored keys with the same hash still compare through `__eq__`).
+        let hash = cached_str_hash(text);
+        let mut compare = |stored: Value, key: Value| match exact_str(stored) {
+            Some(stored) => Ok(stored.text() == text.text()),
+            None => crate::protocol::equal(host, stored, key),
+        };
+        return match lookup(table, hash, key, &mut compare)? {
+            Lookup::Found(index) => Ok((hash, Some(index))),
+            Lookup::Absent => Ok((hash, None)),
+        };
+    }
     let hash = hash(host, key)?;
     let mut compare = |stored: Value, key: Value| crate::protocol::equal(host, stored, key);
     match lookup(table, hash, key, &mut compare)? {

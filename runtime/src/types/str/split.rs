@@ -2,6 +2,7 @@
 
 use super::arguments::{index_argument, int_argument, method, require_str};
 use super::is_space;
+use crate::object::StrObject;
 use crate::protocol::{str_value, type_name};
 use crate::value::Value;
 use crate::{Arguments, Host, PyResult};
@@ -9,6 +10,71 @@ use crate::{Arguments, Host, PyResult};
 /// Splits on runs of whitespace, at most `limit` times, from the left or the right
 /// (CPython's `split_whitespace` and `rsplit_whitespace`).
 pub(super) fn split_whitespace(text: &str, limit: usize, from_right: bool) -> Vec<&str> {
+    if text.is_ascii() {
+        split_ascii_whitespace(text, limit, from_right)
+    } else {
+        split_unicode_whitespace(text, limit, from_right)
+    }
+}
+
+/// [`split_whitespace`] for ASCII text, by byte.
+fn split_ascii_whitespace(text: &str, limit: usize, from_right: bool) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let space = |position: usize| is_space(bytes[position] as char);
+    let mut parts = Vec::new();
+    let mut remaining = limit;
+    if !from_right {
+        let mut position = 0;
+        while remaining > 0 {
+            while position < bytes.len() && space(position) {
+                position += 1;
+            }
+            if position == bytes.len() {
+                break;
+            }
+            let start = position;
+            while position < bytes.len() && !space(position) {
+                position += 1;
+            }
+            parts.push(&text[start..position]);
+            remaining -= 1;
+        }
+        while position < bytes.len() && space(position) {
+            position += 1;
+        }
+        if position < bytes.len() {
+            parts.push(&text[position..]);
+        }
+    } else {
+        let mut end = bytes.len();
+        while remaining > 0 {
+            while end > 0 && space(end - 1) {
+                end -= 1;
+            }
+            if end == 0 {
+                break;
+            }
+            let mut start = end;
+            while start > 0 && !space(start - 1) {
+                start -= 1;
+            }
+            parts.push(&text[start..end]);
+            end = start;
+            remaining -= 1;
+        }
+        while end > 0 && space(end - 1) {
+            end -= 1;
+        }
+        if end > 0 {
+            parts.push(&text[..end]);
+        }
+        parts.reverse();
+    }
+    parts
+}
+
+/// [`split_whitespace`] for text with non-ASCII characters (some of which are whitespace).
+fn split_unicode_whitespace(text: &str, limit: usize, from_right: bool) -> Vec<&str> {
     let characters: Vec<(usize, char)> = text.char_indices().collect();
     let offset = |position: usize| {
         characters
@@ -95,9 +161,18 @@ pub(super) fn split_lines(text: &str, keep_ends: bool) -> Vec<&str> {
     lines
 }
 
-fn new_list_of(host: &mut dyn Host, parts: &[&str]) -> Value {
+/// A list of the parts of a str; `ascii` says the str was ASCII, and so is every part (no
+/// counting of characters).
+fn new_list_of(host: &mut dyn Host, parts: &[&str], ascii: bool) -> Value {
     let runtime = host.runtime();
-    let items = parts.iter().map(|part| runtime.new_str(part)).collect();
+    let items = if ascii {
+        parts
+            .iter()
+            .map(|part| runtime.new_str_with_char_count(part, part.len()))
+            .collect()
+    } else {
+        parts.iter().map(|part| runtime.new_str(part)).collect()
+    };
     runtime.new_list(items)
 }
 
@@ -139,7 +214,7 @@ fn split_method(
             }
         }
     };
-    Ok(new_list_of(host, &parts))
+    Ok(new_list_of(host, &parts, call.text.is_ascii()))
 }
 
 /// `str.split(sep=None, maxsplit=-1)`.
@@ -161,7 +236,7 @@ pub fn splitlines(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> 
         None => false,
     };
     let lines = split_lines(call.str(), keep_ends);
-    Ok(new_list_of(host, &lines))
+    Ok(new_list_of(host, &lines, call.text.is_ascii()))
 }
 
 fn strip_method(
@@ -184,19 +259,49 @@ fn strip_method(
             }
         },
     };
-    let strip = |character: char| match characters {
-        None => is_space(character),
-        Some(set) => set.contains(character),
-    };
-    let mut text = call.str();
-    if left {
-        text = text.trim_start_matches(strip);
+    let original = call.str();
+    let mut text = original;
+    match characters {
+        Some(set) if set.is_ascii() && original.is_ascii() => {
+            // By byte: only ASCII characters to strip, from ASCII text.
+            let strip = |byte: &u8| set.as_bytes().contains(byte);
+            let bytes = original.as_bytes();
+            let start = if left {
+                bytes
+                    .iter()
+                    .position(|byte| !strip(byte))
+                    .unwrap_or(bytes.len())
+            } else {
+                0
+            };
+            let end = if right {
+                bytes[start..]
+                    .iter()
+                    .rposition(|byte| !strip(byte))
+                    .map_or(start, |last| start + last + 1)
+            } else {
+                bytes.len()
+            };
+            text = &original[start..end];
+        }
+        _ => {
+            let strip = |character: char| match characters {
+                None => is_space(character),
+                Some(set) => set.contains(character),
+            };
+            if left {
+                text = text.trim_start_matches(strip);
+            }
+            if right {
+                text = text.trim_end_matches(strip);
+            }
+        }
     }
-    if right {
-        text = text.trim_end_matches(strip);
-    }
-    if text.len() == call.str().len() {
+    if text.len() == original.len() {
         return Ok(call.this);
+    }
+    if call.text.is_ascii() {
+        return Ok(host.runtime().new_str_with_char_count(text, text.len()));
     }
     Ok(host.runtime().new_str(text))
 }
@@ -216,6 +321,14 @@ pub fn rstrip(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     strip_method(host, arguments, "rstrip", false, true)
 }
 
+/// The str payload of a str or of an instance of a str subclass.
+fn str_object(value: Value) -> Option<&'static StrObject> {
+    crate::protocol::base_value(value)
+        .unwrap_or(value)
+        .as_object()
+        .and_then(|object| object.as_str())
+}
+
 /// `str.join(iterable)`.
 pub fn join(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let call = method(host, &arguments, "join")?;
@@ -231,10 +344,11 @@ pub fn join(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
             return Err(error);
         }
     };
-    let separator = call.str();
-    let mut out = String::new();
+    // First the size (and character count), so the text is built in one exact allocation.
+    let mut bytes = 0usize;
+    let mut char_count = 0usize;
     for (position, &item) in items.iter().enumerate() {
-        let Some(piece) = str_value(item) else {
+        let Some(piece) = str_object(item) else {
             let runtime = host.runtime();
             let message = format!(
                 "sequence item {position}: expected str instance, {} found",
@@ -242,15 +356,32 @@ pub fn join(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
             );
             return Err(runtime.type_error(message));
         };
-        if position > 0 {
-            out.push_str(separator);
-        }
-        out.push_str(piece);
+        bytes = bytes.saturating_add(piece.byte_len());
+        char_count = char_count.saturating_add(piece.char_count());
     }
-    if items.len() == 1 && str_value(items[0]).is_some() {
+    if items.len() == 1
+        && items[0]
+            .as_object()
+            .and_then(|object| object.as_str())
+            .is_some()
+    {
         return Ok(items[0]);
     }
-    Ok(host.runtime().new_string(out))
+    let separator = call.text;
+    let separators = items.len().saturating_sub(1);
+    bytes = bytes.saturating_add(separator.byte_len().saturating_mul(separators));
+    char_count = char_count.saturating_add(separator.char_count().saturating_mul(separators));
+    let mut out = String::new();
+    if out.try_reserve_exact(bytes).is_err() {
+        return Err(host.runtime().memory_error());
+    }
+    for (position, &item) in items.iter().enumerate() {
+        if position > 0 {
+            out.push_str(separator.text());
+        }
+        out.push_str(str_object(item).map_or("", |piece| piece.text()));
+    }
+    Ok(host.runtime().new_string_with_char_count(out, char_count))
 }
 
 #[cfg(test)]
