@@ -4,6 +4,8 @@
 
 use std::hash::{Hash, Hasher};
 
+use num_traits::ToPrimitive;
+
 use crate::object::Payload;
 use crate::protocol::attribute::call_bound;
 use crate::protocol::{lookup_in_type, type_name, type_of};
@@ -112,7 +114,13 @@ pub fn hash(host: &mut dyn Host, value: Value) -> PyResult<i64> {
                                     small
                                 }
                             }
-                            big => hash_int(&big),
+                            // As CPython: a result that fits a machine word is the hash
+                            // (the hash of a str is such a word), a larger one is hashed.
+                            crate::types::int::IntValue::Big(big) => match big.to_i64() {
+                                Some(-1) => -2,
+                                Some(word) => word,
+                                None => hash_int(&crate::types::int::IntValue::Big(big)),
+                            },
                         }),
                         None => Err(host
                             .runtime()

@@ -136,6 +136,59 @@ pub fn set_str_key(runtime: &mut Runtime, dict: Value, key: Value, value: Value)
     }
 }
 
+/// An exact str key against a stored key, with no Python code run: `Err` when the stored key
+/// is not an exact str (its `__eq__` would have to decide).
+fn exact_str_equal(stored: Value, key: Value) -> Result<bool, ()> {
+    match (exact_str(stored), exact_str(key)) {
+        (Some(a), Some(b)) => Ok(a.text() == b.text()),
+        _ => Err(()),
+    }
+}
+
+/// The table of an exact dict (not a subclass instance, not a set).
+#[inline]
+fn exact_dict_table(dict: Value) -> Option<&'static Mutable<Dict>> {
+    match &dict.as_object()?.payload {
+        Payload::Dict(table) => Some(table),
+        _ => None,
+    }
+}
+
+/// `dict[key]` for an exact dict and an exact str key, when it needs no Python code (the
+/// interpreter's fast path for `counts[word]`): `None` to take the general path (the key is
+/// absent, the container or key is of another type, or a stored key of another type has the
+/// same hash).
+#[inline]
+pub fn get_exact_str_item(dict: Value, key: Value) -> Option<Value> {
+    let table = exact_dict_table(dict)?;
+    let hash = cached_str_hash(exact_str(key)?);
+    match lookup(table, hash, key, &mut exact_str_equal) {
+        Ok(Lookup::Found(index)) => table.get().entry(index).map(|entry| entry.value),
+        _ => None,
+    }
+}
+
+/// `dict[key] = value` for an exact dict and an exact str key when it needs no Python code;
+/// `false` (nothing done) to take the general path.
+#[inline]
+pub fn set_exact_str_item(runtime: &mut Runtime, dict: Value, key: Value, value: Value) -> bool {
+    let (Some(table), Some(text)) = (exact_dict_table(dict), exact_str(key)) else {
+        return false;
+    };
+    let hash = cached_str_hash(text);
+    match lookup(table, hash, key, &mut exact_str_equal) {
+        Ok(Lookup::Found(index)) => table.get().set_value(index, value),
+        Ok(Lookup::Absent) => {
+            let before = table.get().owned_bytes();
+            table.get().insert_new(hash, key, value);
+            let after = table.get().owned_bytes();
+            runtime.heap.account(after.saturating_sub(before));
+        }
+        Err(()) => return false,
+    }
+    true
+}
+
 /// Removes a str key; returns its value.
 pub fn remove_str_key(runtime: &mut Runtime, dict: Value, key: Value) -> Option<Value> {
     let table = table(dict)?;

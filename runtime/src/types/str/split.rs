@@ -2,26 +2,41 @@
 
 use super::arguments::{index_argument, int_argument, method, require_str};
 use super::is_space;
-use crate::object::StrObject;
+use crate::object::{Payload, StrObject};
 use crate::protocol::{str_value, type_name};
 use crate::value::Value;
 use crate::{Arguments, Host, PyResult};
 
 /// Splits on runs of whitespace, at most `limit` times, from the left or the right
 /// (CPython's `split_whitespace` and `rsplit_whitespace`).
-pub(super) fn split_whitespace(text: &str, limit: usize, from_right: bool) -> Vec<&str> {
-    if text.is_ascii() {
-        split_ascii_whitespace(text, limit, from_right)
-    } else {
-        split_unicode_whitespace(text, limit, from_right)
+#[cfg(test)]
+fn split_whitespace(text: &str, limit: usize, from_right: bool) -> Vec<&str> {
+    let mut parts = Vec::new();
+    split_whitespace_into(text, limit, from_right, &mut |part| parts.push(part));
+    if from_right {
+        parts.reverse();
     }
+    parts
 }
 
-/// [`split_whitespace`] for ASCII text, by byte.
-fn split_ascii_whitespace(text: &str, limit: usize, from_right: bool) -> Vec<&str> {
+/// [`split_whitespace`] handing each part to `emit` (from the right: last part first).
+fn split_whitespace_into<'a>(
+    text: &'a str,
+    limit: usize,
+    from_right: bool,
+    emit: &mut dyn FnMut(&'a str),
+) {
+    if !text.is_ascii() {
+        let mut parts = split_unicode_whitespace(text, limit, from_right);
+        if from_right {
+            parts.reverse();
+        }
+        parts.into_iter().for_each(emit);
+        return;
+    }
+    // ASCII text, by byte.
     let bytes = text.as_bytes();
     let space = |position: usize| is_space(bytes[position] as char);
-    let mut parts = Vec::new();
     let mut remaining = limit;
     if !from_right {
         let mut position = 0;
@@ -36,14 +51,14 @@ fn split_ascii_whitespace(text: &str, limit: usize, from_right: bool) -> Vec<&st
             while position < bytes.len() && !space(position) {
                 position += 1;
             }
-            parts.push(&text[start..position]);
+            emit(&text[start..position]);
             remaining -= 1;
         }
         while position < bytes.len() && space(position) {
             position += 1;
         }
         if position < bytes.len() {
-            parts.push(&text[position..]);
+            emit(&text[position..]);
         }
     } else {
         let mut end = bytes.len();
@@ -58,7 +73,7 @@ fn split_ascii_whitespace(text: &str, limit: usize, from_right: bool) -> Vec<&st
             while start > 0 && !space(start - 1) {
                 start -= 1;
             }
-            parts.push(&text[start..end]);
+            emit(&text[start..end]);
             end = start;
             remaining -= 1;
         }
@@ -66,11 +81,9 @@ fn split_ascii_whitespace(text: &str, limit: usize, from_right: bool) -> Vec<&st
             end -= 1;
         }
         if end > 0 {
-            parts.push(&text[..end]);
+            emit(&text[..end]);
         }
-        parts.reverse();
     }
-    parts
 }
 
 /// [`split_whitespace`] for text with non-ASCII characters (some of which are whitespace).
@@ -199,22 +212,36 @@ fn split_method(
     } else {
         limit as usize
     };
+    if separator == Some("") {
+        return Err(host.runtime().value_error("empty separator"));
+    }
     let text = call.str();
-    let parts: Vec<&str> = match separator {
-        None => split_whitespace(text, limit, from_right),
-        Some("") => return Err(host.runtime().value_error("empty separator")),
+    // Parts of ASCII text are ASCII: no counting of their characters.
+    let ascii = call.text.is_ascii();
+    let runtime = host.runtime();
+    let mut items = Vec::new();
+    let mut emit = |part: &str| {
+        items.push(if ascii {
+            runtime.new_str_with_char_count(part, part.len())
+        } else {
+            runtime.new_str(part)
+        })
+    };
+    match separator {
+        None => split_whitespace_into(text, limit, from_right, &mut emit),
         Some(separator) => {
             let pieces = limit.saturating_add(1);
             if from_right {
-                let mut parts: Vec<&str> = text.rsplitn(pieces, separator).collect();
-                parts.reverse();
-                parts
+                text.rsplitn(pieces, separator).for_each(emit);
             } else {
-                text.splitn(pieces, separator).collect()
+                text.splitn(pieces, separator).for_each(emit);
             }
         }
-    };
-    Ok(new_list_of(host, &parts, call.text.is_ascii()))
+    }
+    if from_right {
+        items.reverse();
+    }
+    Ok(runtime.new_list(items))
 }
 
 /// `str.split(sep=None, maxsplit=-1)`.
@@ -333,19 +360,42 @@ fn str_object(value: Value) -> Option<&'static StrObject> {
 pub fn join(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let call = method(host, &arguments, "join")?;
     let iterable = call.one_argument(host, "join")?;
-    let is_iterable = crate::protocol::iterate(host, iterable);
-    let items = match is_iterable {
-        Ok(iterator) => crate::protocol::collect(host, iterator)?,
-        Err(error) => {
-            let runtime = host.runtime();
-            if crate::protocol::is_instance(runtime, error.exception, runtime.types.type_error) {
-                return Err(runtime.type_error("can only join an iterable"));
-            }
-            return Err(error);
+    let collected;
+    // An exact list or tuple is read in place (nothing below runs Python code, so the list
+    // cannot change while it is borrowed); anything else is iterated first.
+    let items: &[Value] = match iterable.as_object().map(|object| &object.payload) {
+        Some(Payload::Tuple(items)) => items,
+        Some(Payload::List(items)) => items.get().as_slice(),
+        _ => {
+            collected = match crate::protocol::iterate(host, iterable) {
+                Ok(iterator) => crate::protocol::collect(host, iterator)?,
+                Err(error) => {
+                    let runtime = host.runtime();
+                    if crate::protocol::is_instance(
+                        runtime,
+                        error.exception,
+                        runtime.types.type_error,
+                    ) {
+                        return Err(runtime.type_error("can only join an iterable"));
+                    }
+                    return Err(error);
+                }
+            };
+            &collected
         }
     };
-    // First the size (and character count), so the text is built in one exact allocation.
-    let mut bytes = 0usize;
+    if items.len() == 1
+        && items[0]
+            .as_object()
+            .and_then(|object| object.as_str())
+            .is_some()
+    {
+        return Ok(items[0]);
+    }
+    // One pass over the items: a large list's objects are not in the cache, and reading each
+    // twice (sizes first, then text) costs more than the text buffer's doublings.
+    let separator = call.text;
+    let mut out = String::new();
     let mut char_count = 0usize;
     for (position, &item) in items.iter().enumerate() {
         let Some(piece) = str_object(item) else {
@@ -356,30 +406,20 @@ pub fn join(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
             );
             return Err(runtime.type_error(message));
         };
-        bytes = bytes.saturating_add(piece.byte_len());
-        char_count = char_count.saturating_add(piece.char_count());
-    }
-    if items.len() == 1
-        && items[0]
-            .as_object()
-            .and_then(|object| object.as_str())
-            .is_some()
-    {
-        return Ok(items[0]);
-    }
-    let separator = call.text;
-    let separators = items.len().saturating_sub(1);
-    bytes = bytes.saturating_add(separator.byte_len().saturating_mul(separators));
-    char_count = char_count.saturating_add(separator.char_count().saturating_mul(separators));
-    let mut out = String::new();
-    if out.try_reserve_exact(bytes).is_err() {
-        return Err(host.runtime().memory_error());
-    }
-    for (position, &item) in items.iter().enumerate() {
+        let separator_bytes = if position > 0 {
+            separator.byte_len()
+        } else {
+            0
+        };
+        if out.try_reserve(separator_bytes + piece.byte_len()).is_err() {
+            return Err(host.runtime().memory_error());
+        }
         if position > 0 {
             out.push_str(separator.text());
+            char_count += separator.char_count();
         }
-        out.push_str(str_object(item).map_or("", |piece| piece.text()));
+        out.push_str(piece.text());
+        char_count += piece.char_count();
     }
     Ok(host.runtime().new_string_with_char_count(out, char_count))
 }
