@@ -230,6 +230,19 @@ impl StrObject {
                 .map_or(text.len(), |(offset, _)| offset);
         };
         let (cursor_index, cursor_byte) = char_index.cursor.get();
+        let bytes = text.as_bytes();
+        if index < cursor_index as usize && cursor_index as usize - index < Self::OFFSET_STRIDE {
+            // A little behind the cursor (the start of a token whose end a parser has just
+            // reached): step back, leaving the cursor where the parser is.
+            let mut offset = cursor_byte as usize;
+            for _ in index..cursor_index as usize {
+                offset -= 1;
+                while offset > 0 && bytes[offset] & 0xC0 == 0x80 {
+                    offset -= 1;
+                }
+            }
+            return offset;
+        }
         let (start, skip) = if index >= cursor_index as usize
             && index - (cursor_index as usize) < Self::OFFSET_STRIDE
         {
@@ -241,7 +254,6 @@ impl StrObject {
             )
         };
         // Skip `skip` characters: count the bytes that start one (not 0b10xxxxxx).
-        let bytes = text.as_bytes();
         let mut offset = start;
         let mut remaining = skip;
         while remaining > 0 && offset < bytes.len() {
@@ -305,6 +317,31 @@ mod tests {
     fn a_str_fits_its_budget() {
         // 56 bytes of payload in a 64-byte slot, less the payload enum's tag word.
         assert!(std::mem::size_of::<StrObject>() <= 48);
+    }
+
+    #[test]
+    fn byte_offsets_in_any_order() {
+        let text: String = (0..500)
+            .map(|index| ["a", "é", "€", "😀"][index % 4].repeat(index % 3 + 1))
+            .collect();
+        let object = StrObject::new(&text);
+        let offsets: Vec<usize> = text
+            .char_indices()
+            .map(|(offset, _)| offset)
+            .chain([text.len()])
+            .collect();
+        let mut index = 0usize;
+        for step in 0..5000usize {
+            // Forward, a little back, far back, far forward.
+            index = match step % 7 {
+                0 | 1 | 2 => index + 1,
+                3 => index.saturating_sub(5),
+                4 => index.saturating_sub(70),
+                5 => index + 90,
+                _ => (index * 31 + 7) % offsets.len(),
+            } % offsets.len();
+            assert_eq!(object.byte_offset(index), offsets[index], "index {index}");
+        }
     }
 
     #[test]

@@ -147,6 +147,15 @@ pub fn builtin_order(
     right: Value,
     operator: Comparison,
 ) -> PyResult<Option<bool>> {
+    // Two exact strs (sort keys, `==` on text): UTF-8 orders as code points do.
+    if let (Some(a), Some(b)) = (
+        left.as_object().and_then(crate::object::HeapObject::as_str),
+        right
+            .as_object()
+            .and_then(crate::object::HeapObject::as_str),
+    ) {
+        return Ok(Some(apply(Some(a.text().cmp(b.text())), operator)));
+    }
     // (Only instances of subclasses of builtin types delegate.)
     let (left, right) = if crate::protocol::base_value(left).is_some()
         || crate::protocol::base_value(right).is_some()

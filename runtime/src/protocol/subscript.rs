@@ -171,6 +171,10 @@ pub fn contains(host: &mut dyn Host, container: Value, item: Value) -> PyResult<
                     );
                     return Err(runtime.type_error(message));
                 };
+                // One ASCII byte never occurs inside a multi-byte character: a byte search.
+                if let &[byte] = needle.as_bytes() {
+                    return Ok(text.text().as_bytes().contains(&byte));
+                }
                 return Ok(text.text().contains(needle));
             }
             Payload::Dict(_) | Payload::Set(_) | Payload::FrozenSet(_) => {

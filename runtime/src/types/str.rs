@@ -180,10 +180,10 @@ pub fn get_item(host: &mut dyn Host, value: Value, key: Value) -> PyResult<Value
             let (low, high) = if string.is_ascii() {
                 (start, start + range.count)
             } else {
-                (
-                    string.byte_offset(start),
-                    string.byte_offset(start + range.count),
-                )
+                // The end first: a parser slicing out the token it has just scanned past has
+                // the character cursor there, and the start is a short step back from it.
+                let high = string.byte_offset(start + range.count);
+                (string.byte_offset(start), high)
             };
             let slice = text.get(low..high).unwrap_or("");
             return Ok(host.runtime().new_str_with_char_count(slice, range.count));
