@@ -128,6 +128,40 @@ impl StrObject {
         }
     }
 
+    /// The decimal text of an integer (`str(n)` for an int in the inline range), written
+    /// straight into the object.
+    pub fn decimal(value: i64) -> StrObject {
+        let mut digits = [0u8; 20];
+        let mut start = digits.len();
+        let mut rest = value.unsigned_abs();
+        loop {
+            start -= 1;
+            digits[start] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        let mut bytes = [0; INLINE_CAPACITY];
+        let mut length = 0;
+        if value < 0 {
+            bytes[0] = b'-';
+            length = 1;
+        }
+        let digits = &digits[start..];
+        bytes[length..length + digits.len()].copy_from_slice(digits);
+        length += digits.len();
+        StrObject {
+            hash: Cell::new(0),
+            char_count: length,
+            text: Text::Inline {
+                length: length as u8,
+                interned: Cell::new(false),
+                bytes,
+            },
+        }
+    }
+
     /// A str taking over `text`'s buffer when it is too long to store inline.
     pub fn from_string(text: String) -> StrObject {
         let char_count = if text.is_ascii() {
@@ -317,6 +351,28 @@ mod tests {
     fn a_str_fits_its_budget() {
         // 56 bytes of payload in a 64-byte slot, less the payload enum's tag word.
         assert!(std::mem::size_of::<StrObject>() <= 48);
+    }
+
+    #[test]
+    fn decimal_text_of_integers() {
+        for value in [
+            0,
+            7,
+            -7,
+            10,
+            -10,
+            1234567890,
+            i64::MAX,
+            i64::MIN,
+            (1 << 47) - 1,
+            -(1 << 47),
+        ] {
+            assert_eq!(StrObject::decimal(value).text(), value.to_string());
+            assert_eq!(
+                StrObject::decimal(value).char_count(),
+                value.to_string().len()
+            );
+        }
     }
 
     #[test]

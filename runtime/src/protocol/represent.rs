@@ -26,6 +26,17 @@ pub fn repr(host: &mut dyn Host, value: Value) -> PyResult<Value> {
 
 /// `str(value)` as a str value.
 pub fn to_str(host: &mut dyn Host, value: Value) -> PyResult<Value> {
+    if let Some(small) = value.as_small_int() {
+        // An inline int (at most 15 digits: far below the int_max_str_digits limit).
+        let runtime = host.runtime();
+        if let Some(digit) = (0..10).contains(&small).then(|| b'0' + small as u8) {
+            if let Some(shared) = runtime.ascii_char(digit) {
+                return Ok(shared);
+            }
+        }
+        let text = crate::str_object::StrObject::decimal(small);
+        return Ok(runtime.heap.allocate(Payload::Str(text)));
+    }
     match value.as_object().map(|object| &object.payload) {
         Some(Payload::Str(_)) => Ok(value),
         Some(Payload::Instance(instance)) if !instance.base().is_null() => {

@@ -90,3 +90,11 @@ for i in range(40):
     key = "k" * (i % 35)
     d[key] = d.get(key, 0) + 1
 print(len(d), d["k" * 34], d.setdefault("new", 5), d.pop(""), len(d))
+
+# str() of ints at the edges of the inline range, bools, and int subclasses.
+class Count(int):
+    def __str__(self):
+        return "Count!"
+for n in [0, 5, -5, 9, 10, -10, 2**47 - 1, -2**47, 2**47, -2**47 - 1, 10**20, True, False]:
+    print(str(n), len(str(n)), str(n) == repr(n))
+print(str(Count(3)), repr(Count(3)), str(int(Count(4))), f"{7}", "%d" % -8)
