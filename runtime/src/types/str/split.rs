@@ -231,10 +231,18 @@ fn split_method(
         None => split_whitespace_into(text, limit, from_right, &mut emit),
         Some(separator) => {
             let pieces = limit.saturating_add(1);
-            if from_right {
-                text.rsplitn(pieces, separator).for_each(emit);
-            } else {
-                text.splitn(pieces, separator).for_each(emit);
+            match separator.as_bytes() {
+                // One ASCII character: a char pattern searches with memchr.
+                &[byte] if byte.is_ascii() => {
+                    let separator = byte as char;
+                    if from_right {
+                        text.rsplitn(pieces, separator).for_each(emit);
+                    } else {
+                        text.splitn(pieces, separator).for_each(emit);
+                    }
+                }
+                _ if from_right => text.rsplitn(pieces, separator).for_each(emit),
+                _ => text.splitn(pieces, separator).for_each(emit),
             }
         }
     }
