@@ -580,6 +580,21 @@ impl HeapObject {
         }
     }
 
+    /// Whether this object can reference other values (the collector need not queue one that
+    /// cannot: a large list of strs then costs no mark stack).
+    #[inline]
+    pub fn may_reference(&self) -> bool {
+        !matches!(
+            self.payload,
+            Payload::Str(_)
+                | Payload::BigInt(_)
+                | Payload::Complex(..)
+                | Payload::Bytes(_)
+                | Payload::ByteArray(_)
+                | Payload::Range { .. }
+        )
+    }
+
     /// Calls `visit` on every value this object references (for the GC).
     pub fn trace(&self, visit: &mut dyn FnMut(Value)) {
         match &self.payload {
