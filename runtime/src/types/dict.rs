@@ -158,7 +158,7 @@ fn exact_dict_table(dict: Value) -> Option<&'static Mutable<Dict>> {
 /// interpreter's fast path for `counts[word]`): `None` to take the general path (the key is
 /// absent, the container or key is of another type, or a stored key of another type has the
 /// same hash).
-#[inline]
+#[inline(never)]
 pub fn get_exact_str_item(dict: Value, key: Value) -> Option<Value> {
     let table = exact_dict_table(dict)?;
     let hash = cached_str_hash(exact_str(key)?);
@@ -170,7 +170,7 @@ pub fn get_exact_str_item(dict: Value, key: Value) -> Option<Value> {
 
 /// `dict[key] = value` for an exact dict and an exact str key when it needs no Python code;
 /// `false` (nothing done) to take the general path.
-#[inline]
+#[inline(never)]
 pub fn set_exact_str_item(runtime: &mut Runtime, dict: Value, key: Value, value: Value) -> bool {
     let (Some(table), Some(text)) = (exact_dict_table(dict), exact_str(key)) else {
         return false;
