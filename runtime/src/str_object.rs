@@ -390,7 +390,7 @@ mod tests {
         for step in 0..5000usize {
             // Forward, a little back, far back, far forward.
             index = match step % 7 {
-                0 | 1 | 2 => index + 1,
+                0..=2 => index + 1,
                 3 => index.saturating_sub(5),
                 4 => index.saturating_sub(70),
                 5 => index + 90,

@@ -335,7 +335,8 @@ mod tests {
     #[test]
     fn ascii_conversions_agree() {
         let samples = ["hello wORLD o'neil 3rd", "", "a", "A1b2-C3 d_E", "x'y z\tQ"];
-        let pairs: [(fn(&str) -> String, fn(&mut [u8])); 6] = [
+        type Conversion = (fn(&str) -> String, fn(&mut [u8]));
+        let pairs: [Conversion; 6] = [
             (str::to_uppercase, <[u8]>::make_ascii_uppercase),
             (str::to_lowercase, <[u8]>::make_ascii_lowercase),
             (to_capitalized, ascii_capitalize),
