@@ -205,7 +205,11 @@ impl Heap {
                 if let Some(child) = value.as_object() {
                     if !child.marked.get() {
                         child.marked.set(true);
-                        pending.push(child);
+                        // Leaves (strs, big ints…) are done once marked: queueing them made
+                        // the mark stack as long as a large list of strs, in fresh pages.
+                        if child.may_reference() {
+                            pending.push(child);
+                        }
                     }
                 }
             });

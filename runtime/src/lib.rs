@@ -32,6 +32,7 @@ pub mod protocol;
 pub mod runtime;
 pub mod shape;
 pub mod signals;
+pub mod str_object;
 pub mod stream;
 pub mod types;
 pub mod types_table;

@@ -18,6 +18,8 @@ use crate::dict::Dict;
 use crate::shape::Shape;
 use crate::value::Value;
 
+pub use crate::str_object::{CharIndex, StrObject};
+
 /// Interior mutability for payloads, under the rule in the module documentation.
 pub struct Mutable<T>(UnsafeCell<T>);
 
@@ -52,107 +54,6 @@ pub struct HeapObject {
     pub(crate) kind: u8,
     /// What the object is.
     pub payload: Payload,
-}
-
-/// A `str`: immutable UTF-8 with a cached hash and character count.
-pub struct StrObject {
-    /// The text.
-    pub text: Box<str>,
-    /// Number of characters (code points).
-    pub char_count: usize,
-    /// Whether every character is ASCII (then indexing is by byte).
-    pub is_ascii: bool,
-    /// The hash, computed on first use (0 = not yet).
-    pub hash: Cell<i64>,
-    /// Whether this is the interned str for its text.
-    pub interned: Cell<bool>,
-    /// For non-ASCII text, the index by character, built on first indexing (boxed: most strs
-    /// never need one, and every heap object is as large as the largest payload).
-    pub char_index: std::cell::OnceCell<Box<CharIndex>>,
-}
-
-/// How a non-ASCII str finds the byte offset of a character without scanning from the start.
-pub struct CharIndex {
-    /// The byte offset of every 64th character.
-    offsets: Box<[u32]>,
-    /// The character index and byte offset of the last lookup: scanning on from there makes a
-    /// parser's `text[i]`, `text[i + 1]`, … O(1) each.
-    cursor: Cell<(u32, u32)>,
-}
-
-impl StrObject {
-    /// Characters per entry of `char_offsets`.
-    const OFFSET_STRIDE: usize = 64;
-
-    /// The byte offset of the character at `index` (`text.len()` for `char_count`).
-    pub fn byte_offset(&self, index: usize) -> usize {
-        if self.is_ascii {
-            return index.min(self.text.len());
-        }
-        if index >= self.char_count {
-            return self.text.len();
-        }
-        let char_index = self.char_index();
-        let (cursor_index, cursor_byte) = char_index.cursor.get();
-        let (start, skip) = if index >= cursor_index as usize
-            && index - (cursor_index as usize) < Self::OFFSET_STRIDE
-        {
-            (cursor_byte as usize, index - cursor_index as usize)
-        } else {
-            (
-                char_index.offsets[index / Self::OFFSET_STRIDE] as usize,
-                index % Self::OFFSET_STRIDE,
-            )
-        };
-        // Skip `skip` characters: count the bytes that start one (not 0b10xxxxxx).
-        let bytes = self.text.as_bytes();
-        let mut offset = start;
-        let mut remaining = skip;
-        while remaining > 0 && offset < bytes.len() {
-            offset += 1;
-            while offset < bytes.len() && bytes[offset] & 0xC0 == 0x80 {
-                offset += 1;
-            }
-            remaining -= 1;
-        }
-        if bytes.len() <= u32::MAX as usize {
-            char_index.cursor.set((index as u32, offset as u32));
-        }
-        offset
-    }
-
-    fn char_index(&self) -> &CharIndex {
-        self.char_index.get_or_init(|| {
-            Box::new(CharIndex {
-                offsets: self
-                    .text
-                    .char_indices()
-                    .step_by(Self::OFFSET_STRIDE)
-                    .map(|(offset, _)| offset as u32)
-                    .collect(),
-                cursor: Cell::new((0, 0)),
-            })
-        })
-    }
-
-    /// The character index of a byte offset on a character boundary.
-    pub fn char_index_of_byte(&self, byte: usize) -> usize {
-        if self.is_ascii {
-            return byte;
-        }
-        let byte = byte.min(self.text.len());
-        // Find the block holding `byte`.
-        let offsets = &self.char_index().offsets;
-        let block = offsets
-            .partition_point(|&offset| offset as usize <= byte)
-            .saturating_sub(1);
-        let start = offsets.get(block).copied().unwrap_or(0) as usize;
-        block * Self::OFFSET_STRIDE
-            + self
-                .text
-                .get(start..byte)
-                .map_or(0, |part| part.chars().count())
-    }
 }
 
 /// A user-defined function.
@@ -679,6 +580,21 @@ impl HeapObject {
         }
     }
 
+    /// Whether this object can reference other values (the collector need not queue one that
+    /// cannot: a large list of strs then costs no mark stack).
+    #[inline]
+    pub fn may_reference(&self) -> bool {
+        !matches!(
+            self.payload,
+            Payload::Str(_)
+                | Payload::BigInt(_)
+                | Payload::Complex(..)
+                | Payload::Bytes(_)
+                | Payload::ByteArray(_)
+                | Payload::Range { .. }
+        )
+    }
+
     /// Calls `visit` on every value this object references (for the GC).
     pub fn trace(&self, visit: &mut dyn FnMut(Value)) {
         match &self.payload {
@@ -802,7 +718,7 @@ impl HeapObject {
     pub fn owned_bytes(&self) -> usize {
         const VALUE: usize = std::mem::size_of::<Value>();
         match &self.payload {
-            Payload::Str(text) => text.text.len(),
+            Payload::Str(text) => text.owned_bytes(),
             Payload::BigInt(int) => int.bits() as usize / 8,
             Payload::Bytes(bytes) => bytes.len(),
             Payload::ByteArray(bytes) => bytes.get().capacity(),

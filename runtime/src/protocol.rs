@@ -125,7 +125,7 @@ pub fn type_name(runtime: &Runtime, value: Value) -> String {
 #[inline]
 pub fn str_value(value: Value) -> Option<&'static str> {
     match &value.as_object()?.payload {
-        Payload::Str(text) => Some(&text.text),
+        Payload::Str(text) => Some(text.text()),
         Payload::Instance(instance) => {
             let base = instance.base();
             if base.is_null() {

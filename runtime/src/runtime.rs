@@ -164,13 +164,13 @@ impl Runtime {
     /// The interned version of a str value (itself if already interned).
     pub fn intern_value(&mut self, value: Value) -> Value {
         match value.as_object().and_then(HeapObject::as_str) {
-            Some(text) if text.interned.get() => value,
+            Some(text) if text.is_interned() => value,
             Some(text) => {
-                if let Some(&interned) = self.interned.get(&*text.text) {
+                if let Some(&interned) = self.interned.get(text.text()) {
                     interned
                 } else {
-                    text.interned.set(true);
-                    self.interned.insert(text.text.clone(), value);
+                    text.set_interned();
+                    self.interned.insert(text.text().into(), value);
                     value
                 }
             }
@@ -188,9 +188,45 @@ impl Runtime {
         self.heap.allocate(Payload::Str(make_str(text)))
     }
 
-    /// A new str from an owned string.
+    /// A new str from an owned string (its buffer is kept when the text is too long to store
+    /// inline).
     pub fn new_string(&mut self, text: String) -> Value {
-        self.new_str(&text)
+        if text.len() <= 1 {
+            return self.new_str(&text);
+        }
+        self.heap
+            .allocate(Payload::Str(StrObject::from_string(text)))
+    }
+
+    /// A new str whose character count the caller knows (`text.len()` for the result of an
+    /// ASCII-only operation on ASCII text): skips counting.
+    #[inline]
+    pub fn new_str_with_char_count(&mut self, text: &str, char_count: usize) -> Value {
+        match text.as_bytes() {
+            [] => return self.short_strs[128],
+            &[byte] if byte < 128 => return self.short_strs[byte as usize],
+            _ => {}
+        }
+        self.heap
+            .allocate(Payload::Str(StrObject::with_char_count(text, char_count)))
+    }
+
+    /// [`Runtime::new_string`] for text whose character count the caller knows.
+    pub fn new_string_with_char_count(&mut self, text: String, char_count: usize) -> Value {
+        if text.len() <= 1 {
+            return self.new_str_with_char_count(&text, char_count);
+        }
+        self.heap
+            .allocate(Payload::Str(StrObject::from_string_with_char_count(
+                text, char_count,
+            )))
+    }
+
+    /// The one-character str for an ASCII byte (shared, like CPython's), or `None` for a byte
+    /// past ASCII.
+    #[inline]
+    pub fn ascii_char(&self, byte: u8) -> Option<Value> {
+        (byte < 128).then(|| self.short_strs[byte as usize])
     }
 
     // ----- numbers -----
@@ -405,21 +441,9 @@ pub fn exception_data(value: Value) -> Option<&'static Mutable<ExceptionData>> {
     }
 }
 
-/// Builds a str payload, computing its character count and ASCII flag.
+/// Builds a str payload, computing its character count.
 pub fn make_str(text: &str) -> StrObject {
-    let is_ascii = text.is_ascii();
-    StrObject {
-        text: text.into(),
-        char_count: if is_ascii {
-            text.len()
-        } else {
-            text.chars().count()
-        },
-        is_ascii,
-        hash: std::cell::Cell::new(0),
-        interned: std::cell::Cell::new(false),
-        char_index: std::cell::OnceCell::new(),
-    }
+    StrObject::new(text)
 }
 
 fn intern_into(heap: &mut Heap, interned: &mut FxHashMap<Box<str>, Value>, text: &str) -> Value {
@@ -427,7 +451,7 @@ fn intern_into(heap: &mut Heap, interned: &mut FxHashMap<Box<str>, Value>, text:
         return value;
     }
     let object = make_str(text);
-    object.interned.set(true);
+    object.set_interned();
     let value = heap.allocate(Payload::Str(object));
     interned.insert(text.into(), value);
     value

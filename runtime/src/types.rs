@@ -32,7 +32,7 @@ pub mod tuple;
 pub mod type_;
 pub mod unicode_error;
 
-use crate::object::NativeFunctionPointer;
+use crate::object::{HeapObject, NativeFunctionPointer};
 use crate::value::Value;
 use crate::Runtime;
 
@@ -226,12 +226,28 @@ pub fn builtin_binary(
         }
     }
     match (&left_object.payload, plain) {
-        (Payload::Str(a), Op::Add) => match crate::protocol::str_value(right) {
+        (Payload::Str(a), Op::Add) => match crate::protocol::base_value(right)
+            .unwrap_or(right)
+            .as_object()
+            .and_then(HeapObject::as_str)
+        {
             Some(b) => {
-                let mut joined = String::with_capacity(a.text.len() + b.len());
-                joined.push_str(&a.text);
-                joined.push_str(b);
-                Ok(Some(host.runtime().new_string(joined)))
+                // As CPython: an empty operand gives back the other (when it is an exact str),
+                // and one-character results are the shared ones.
+                if b.byte_len() == 0 {
+                    return Ok(Some(left));
+                }
+                let right_is_exact = right.as_object().and_then(HeapObject::as_str).is_some();
+                if a.byte_len() == 0 && right_is_exact {
+                    return Ok(Some(right));
+                }
+                if a.byte_len() + b.byte_len() == 1 {
+                    let joined = format!("{}{}", a.text(), b.text());
+                    return Ok(Some(host.runtime().new_str(&joined)));
+                }
+                let char_count = a.char_count() + b.char_count();
+                let joined = crate::object::StrObject::concat(&[a.text(), b.text()], char_count);
+                Ok(Some(host.runtime().heap.allocate(Payload::Str(joined))))
             }
             None if !matches!(
                 right.as_object().map(|object| &object.payload),
@@ -251,8 +267,7 @@ pub fn builtin_binary(
             Some(count) => {
                 // A length past isize::MAX is CPython's OverflowError (its sizes are signed).
                 let Some(total) = a
-                    .text
-                    .len()
+                    .byte_len()
                     .checked_mul(count)
                     .filter(|&total| total <= isize::MAX as usize)
                 else {
@@ -264,7 +279,7 @@ pub fn builtin_binary(
                     return Err(host.runtime().memory_error());
                 }
                 drop(probe);
-                let repeated = a.text.repeat(count);
+                let repeated = a.text().repeat(count);
                 Ok(Some(host.runtime().new_string(repeated)))
             }
             None => sequence_multiply_error(host, right),

@@ -644,6 +644,12 @@ impl Vm {
                         self.stack.push(value);
                         continue;
                     }
+                    if let Some(value) =
+                        krait_runtime::types::dict::get_exact_str_item(container, key)
+                    {
+                        self.stack.push(value);
+                        continue;
+                    }
                     sync!();
                     let value = attempt!(protocol::get_item(self, container, key));
                     self.stack.push(value);
@@ -654,6 +660,14 @@ impl Vm {
                     let value = pop!();
                     if let Some(slot) = list_slot(container, key) {
                         *slot = value;
+                        continue;
+                    }
+                    if krait_runtime::types::dict::set_exact_str_item(
+                        &mut self.runtime,
+                        container,
+                        key,
+                        value,
+                    ) {
                         continue;
                     }
                     sync!();

@@ -118,7 +118,7 @@ fn source_line_ends_line(source: &str, line: u32) -> bool {
 /// The text of a `str` or (UTF-8) `bytes` source, or `None`.
 fn source_text(value: Value) -> Option<String> {
     match value.as_object().map(|object| &object.payload) {
-        Some(Payload::Str(text)) => Some(text.text.to_string()),
+        Some(Payload::Str(text)) => Some(text.text().to_string()),
         Some(Payload::Bytes(bytes)) => Some(String::from_utf8_lossy(bytes).into_owned()),
         Some(Payload::ByteArray(bytes)) => Some(String::from_utf8_lossy(bytes.get()).into_owned()),
         _ => str_value(value).map(str::to_owned),

@@ -232,7 +232,7 @@ impl Encoder<'_> {
         };
         match &object.payload {
             Payload::Str(string) => {
-                write_string(&mut self.out, &string.text, self.ascii);
+                write_string(&mut self.out, string.text(), self.ascii);
                 Ok(())
             }
             Payload::List(items) => {
@@ -354,14 +354,14 @@ fn scan(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let Some(index) = positionals.get(1).and_then(|value| value.as_small_int()) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
-    if index < 0 || index as usize > string.char_count {
+    if index < 0 || index as usize > string.char_count() {
         return Ok(Value::NOT_IMPLEMENTED);
     }
     let strict = positionals.get(2).copied() != Some(Value::FALSE);
     let start = string.byte_offset(index as usize);
     let mut scanner = Scanner {
-        text: &string.text,
-        bytes: string.text.as_bytes(),
+        text: string.text(),
+        bytes: string.text().as_bytes(),
         position: start,
         strict,
         keys: HashMap::new(),
@@ -369,10 +369,10 @@ fn scan(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let Some(value) = scanner.value(host, 0) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
-    let end = if string.is_ascii {
+    let end = if string.is_ascii() {
         scanner.position
     } else {
-        index as usize + string.text[start..scanner.position].chars().count()
+        index as usize + string.text()[start..scanner.position].chars().count()
     };
     let end = host.runtime().new_int(end as i64);
     Ok(host.runtime().new_tuple(vec![value, end]))

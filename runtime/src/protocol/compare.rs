@@ -109,6 +109,19 @@ pub fn equal(host: &mut dyn Host, left: Value, right: Value) -> PyResult<bool> {
     if left == right {
         return Ok(true);
     }
+    // Two exact strs (dict keys, `==` on text): equal hashes if both are cached, then bytes.
+    if let (Some(a), Some(b)) = (
+        left.as_object().and_then(crate::object::HeapObject::as_str),
+        right
+            .as_object()
+            .and_then(crate::object::HeapObject::as_str),
+    ) {
+        let (hash_a, hash_b) = (a.hash.get(), b.hash.get());
+        if hash_a != 0 && hash_b != 0 && hash_a != hash_b {
+            return Ok(false);
+        }
+        return Ok(a.text() == b.text());
+    }
     compare_bool(host, left, right, Comparison::Equal)
 }
 
@@ -134,6 +147,15 @@ pub fn builtin_order(
     right: Value,
     operator: Comparison,
 ) -> PyResult<Option<bool>> {
+    // Two exact strs (sort keys, `==` on text): UTF-8 orders as code points do.
+    if let (Some(a), Some(b)) = (
+        left.as_object().and_then(crate::object::HeapObject::as_str),
+        right
+            .as_object()
+            .and_then(crate::object::HeapObject::as_str),
+    ) {
+        return Ok(Some(apply(Some(a.text().cmp(b.text())), operator)));
+    }
     // (Only instances of subclasses of builtin types delegate.)
     let (left, right) = if crate::protocol::base_value(left).is_some()
         || crate::protocol::base_value(right).is_some()
@@ -197,7 +219,9 @@ pub fn builtin_order(
         return Ok(Some(same == (operator == Comparison::Equal)));
     };
     match (&left_object.payload, &right_object.payload) {
-        (Payload::Str(a), Payload::Str(b)) => Ok(Some(apply(Some(a.text.cmp(&b.text)), operator))),
+        (Payload::Str(a), Payload::Str(b)) => {
+            Ok(Some(apply(Some(a.text().cmp(b.text())), operator)))
+        }
         (Payload::List(_), Payload::List(_)) | (Payload::Tuple(_), Payload::Tuple(_)) => {
             sequence_order(host, left, right, operator).map(Some)
         }

@@ -2,7 +2,9 @@
 //! cached str hashes, CPython's tuple hash, and user `__hash__` (with the rule that a class
 //! defining `__eq__` without `__hash__` is unhashable).
 
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
+
+use num_traits::ToPrimitive;
 
 use crate::object::Payload;
 use crate::protocol::attribute::call_bound;
@@ -12,13 +14,18 @@ use crate::value::Value;
 use crate::{Host, PyResult};
 
 /// The hash of a str's text (stable within and across runs).
+///
+/// FxHash's byte hash: a str's hash is computed once and cached, but every str made at run
+/// time and then used as a key (a word split out of a text) is hashed once, so it must be
+/// cheap for short text. CPython randomizes str hashes per process, so no program output may
+/// depend on their values (set iteration order of strs included).
 pub fn hash_text(text: &str) -> i64 {
     // As in CPython, the empty string hashes to 0 (as does `b""`).
     if text.is_empty() {
         return 0;
     }
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut hasher);
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(text.as_bytes());
     let hash = hasher.finish() as i64;
     if hash == -1 {
         -2
@@ -44,7 +51,7 @@ pub fn hash(host: &mut dyn Host, value: Value) -> PyResult<i64> {
             if cached != 0 {
                 return Ok(cached);
             }
-            let hash = hash_text(&text.text);
+            let hash = hash_text(text.text());
             text.hash.set(hash);
             Ok(hash)
         }
@@ -112,7 +119,13 @@ pub fn hash(host: &mut dyn Host, value: Value) -> PyResult<i64> {
                                     small
                                 }
                             }
-                            big => hash_int(&big),
+                            // As CPython: a result that fits a machine word is the hash
+                            // (the hash of a str is such a word), a larger one is hashed.
+                            crate::types::int::IntValue::Big(big) => match big.to_i64() {
+                                Some(-1) => -2,
+                                Some(word) => word,
+                                None => hash_int(&crate::types::int::IntValue::Big(big)),
+                            },
                         }),
                         None => Err(host
                             .runtime()

@@ -198,20 +198,22 @@ fn next_builtin(host: &mut dyn Host, kind: &'static IteratorKind) -> PyResult<Op
                 Some(Payload::List(items)) => items.get().get(position).copied(),
                 Some(Payload::Tuple(items)) => items.get(position).copied(),
                 Some(Payload::Str(text)) => {
-                    if text.is_ascii {
-                        text.text
-                            .get(position..position + 1)
-                            .map(|character| runtime.intern(character))
+                    if text.is_ascii() {
+                        text.text()
+                            .as_bytes()
+                            .get(position)
+                            .and_then(|&byte| runtime.ascii_char(byte))
                     } else {
                         // Walk by byte offset stored in `index` for non-ASCII strings.
-                        let rest = &text.text[position.min(text.text.len())..];
+                        let rest = &text.text()[position.min(text.text().len())..];
                         match rest.chars().next() {
                             Some(character) => {
                                 index.set(position + character.len_utf8());
                                 let mut buffer = [0u8; 4];
-                                return Ok(Some(
-                                    runtime.new_str(character.encode_utf8(&mut buffer)),
-                                ));
+                                return Ok(Some(runtime.new_str_with_char_count(
+                                    character.encode_utf8(&mut buffer),
+                                    1,
+                                )));
                             }
                             None => None,
                         }

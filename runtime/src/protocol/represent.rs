@@ -26,6 +26,17 @@ pub fn repr(host: &mut dyn Host, value: Value) -> PyResult<Value> {
 
 /// `str(value)` as a str value.
 pub fn to_str(host: &mut dyn Host, value: Value) -> PyResult<Value> {
+    if let Some(small) = value.as_small_int() {
+        // An inline int (at most 15 digits: far below the int_max_str_digits limit).
+        let runtime = host.runtime();
+        if let Some(digit) = (0..10).contains(&small).then(|| b'0' + small as u8) {
+            if let Some(shared) = runtime.ascii_char(digit) {
+                return Ok(shared);
+            }
+        }
+        let text = crate::str_object::StrObject::decimal(small);
+        return Ok(runtime.heap.allocate(Payload::Str(text)));
+    }
     match value.as_object().map(|object| &object.payload) {
         Some(Payload::Str(_)) => Ok(value),
         Some(Payload::Instance(instance)) if !instance.base().is_null() => {
@@ -101,7 +112,7 @@ fn user_method(host: &mut dyn Host, value: Value, is_repr: bool) -> PyResult<Opt
 /// `str(value)` as a Rust string.
 pub fn str_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
     match value.as_object().map(|object| &object.payload) {
-        Some(Payload::Str(text)) => Ok(text.text.to_string()),
+        Some(Payload::Str(text)) => Ok(text.text().to_string()),
         Some(Payload::Instance(instance)) => {
             let base = instance.base();
             let class = *instance.class.get();
@@ -193,7 +204,7 @@ pub fn repr_string(host: &mut dyn Host, value: Value) -> PyResult<String> {
     let runtime = host.runtime();
     let address = value.bits() & ((1 << 48) - 1);
     Ok(match &object.payload {
-        Payload::Str(text) => crate::types::str::repr(&text.text),
+        Payload::Str(text) => crate::types::str::repr(text.text()),
         Payload::BigInt(_) => unreachable_int(),
         Payload::Complex(real, imaginary) => complex_repr(*real, *imaginary),
         Payload::Bytes(bytes) => bytes_repr(bytes),

@@ -171,7 +171,11 @@ pub fn contains(host: &mut dyn Host, container: Value, item: Value) -> PyResult<
                     );
                     return Err(runtime.type_error(message));
                 };
-                return Ok(text.text.contains(needle));
+                // One ASCII byte never occurs inside a multi-byte character: a byte search.
+                if let &[byte] = needle.as_bytes() {
+                    return Ok(text.text().as_bytes().contains(&byte));
+                }
+                return Ok(text.text().contains(needle));
             }
             Payload::Dict(_) | Payload::Set(_) | Payload::FrozenSet(_) => {
                 return crate::types::dict::contains_key(host, container, item);

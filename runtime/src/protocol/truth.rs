@@ -25,7 +25,7 @@ pub fn is_true(host: &mut dyn Host, value: Value) -> PyResult<bool> {
         return Ok(true);
     };
     match &object.payload {
-        Payload::Str(text) => Ok(!text.text.is_empty()),
+        Payload::Str(text) => Ok(!text.text().is_empty()),
         Payload::List(items) => Ok(!items.get().is_empty()),
         Payload::Tuple(items) => Ok(!items.is_empty()),
         Payload::Dict(dict) | Payload::Set(dict) | Payload::FrozenSet(dict) => {
@@ -77,7 +77,7 @@ pub fn length(host: &mut dyn Host, value: Value) -> PyResult<usize> {
     let value = crate::protocol::delegate(runtime, value, &[len_name]);
     if let Some(object) = value.as_object() {
         match &object.payload {
-            Payload::Str(text) => return Ok(text.char_count),
+            Payload::Str(text) => return Ok(text.char_count()),
             Payload::List(items) => return Ok(items.get().len()),
             Payload::Tuple(items) => return Ok(items.len()),
             Payload::Dict(dict) | Payload::Set(dict) | Payload::FrozenSet(dict) => {

@@ -78,20 +78,27 @@ fn str_equal(stored: Value, key: Value) -> Result<bool, std::convert::Infallible
     )
 }
 
+/// The payload of an exact `str` (not a subclass instance).
+#[inline]
+fn exact_str(value: Value) -> Option<&'static crate::object::StrObject> {
+    value.as_object().and_then(|object| object.as_str())
+}
+
+/// A str's hash, computed once and cached in the object.
+#[inline]
+fn cached_str_hash(text: &crate::object::StrObject) -> i64 {
+    let cached = text.hash.get();
+    if cached != 0 {
+        return cached;
+    }
+    let hash = crate::protocol::hash::hash_text(text.text());
+    text.hash.set(hash);
+    hash
+}
+
 fn str_hash(runtime: &mut Runtime, key: Value) -> i64 {
     let _ = runtime;
-    match key.as_object().and_then(|object| object.as_str()) {
-        Some(text) => {
-            let cached = text.hash.get();
-            if cached != 0 {
-                return cached;
-            }
-            let hash = crate::protocol::hash::hash_text(&text.text);
-            text.hash.set(hash);
-            hash
-        }
-        None => 0,
-    }
+    exact_str(key).map_or(0, cached_str_hash)
 }
 
 /// Looks up a str key (no Python code can run).
@@ -129,6 +136,59 @@ pub fn set_str_key(runtime: &mut Runtime, dict: Value, key: Value, value: Value)
     }
 }
 
+/// An exact str key against a stored key, with no Python code run: `Err` when the stored key
+/// is not an exact str (its `__eq__` would have to decide).
+fn exact_str_equal(stored: Value, key: Value) -> Result<bool, ()> {
+    match (exact_str(stored), exact_str(key)) {
+        (Some(a), Some(b)) => Ok(a.text() == b.text()),
+        _ => Err(()),
+    }
+}
+
+/// The table of an exact dict (not a subclass instance, not a set).
+#[inline]
+fn exact_dict_table(dict: Value) -> Option<&'static Mutable<Dict>> {
+    match &dict.as_object()?.payload {
+        Payload::Dict(table) => Some(table),
+        _ => None,
+    }
+}
+
+/// `dict[key]` for an exact dict and an exact str key, when it needs no Python code (the
+/// interpreter's fast path for `counts[word]`): `None` to take the general path (the key is
+/// absent, the container or key is of another type, or a stored key of another type has the
+/// same hash).
+#[inline(never)]
+pub fn get_exact_str_item(dict: Value, key: Value) -> Option<Value> {
+    let table = exact_dict_table(dict)?;
+    let hash = cached_str_hash(exact_str(key)?);
+    match lookup(table, hash, key, &mut exact_str_equal) {
+        Ok(Lookup::Found(index)) => table.get().entry(index).map(|entry| entry.value),
+        _ => None,
+    }
+}
+
+/// `dict[key] = value` for an exact dict and an exact str key when it needs no Python code;
+/// `false` (nothing done) to take the general path.
+#[inline(never)]
+pub fn set_exact_str_item(runtime: &mut Runtime, dict: Value, key: Value, value: Value) -> bool {
+    let (Some(table), Some(text)) = (exact_dict_table(dict), exact_str(key)) else {
+        return false;
+    };
+    let hash = cached_str_hash(text);
+    match lookup(table, hash, key, &mut exact_str_equal) {
+        Ok(Lookup::Found(index)) => table.get().set_value(index, value),
+        Ok(Lookup::Absent) => {
+            let before = table.get().owned_bytes();
+            table.get().insert_new(hash, key, value);
+            let after = table.get().owned_bytes();
+            runtime.heap.account(after.saturating_sub(before));
+        }
+        Err(()) => return false,
+    }
+    true
+}
+
 /// Removes a str key; returns its value.
 pub fn remove_str_key(runtime: &mut Runtime, dict: Value, key: Value) -> Option<Value> {
     let table = table(dict)?;
@@ -144,6 +204,19 @@ pub fn find(host: &mut dyn Host, dict: Value, key: Value) -> PyResult<(i64, Opti
     let Some(table) = table(dict) else {
         return Ok((0, None));
     };
+    if let Some(text) = exact_str(key) {
+        // A str key: its cached hash, and plain text comparison against stored strs (other
+        // stored keys with the same hash still compare through `__eq__`).
+        let hash = cached_str_hash(text);
+        let mut compare = |stored: Value, key: Value| match exact_str(stored) {
+            Some(stored) => Ok(stored.text() == text.text()),
+            None => crate::protocol::equal(host, stored, key),
+        };
+        return match lookup(table, hash, key, &mut compare)? {
+            Lookup::Found(index) => Ok((hash, Some(index))),
+            Lookup::Absent => Ok((hash, None)),
+        };
+    }
     let hash = hash(host, key)?;
     let mut compare = |stored: Value, key: Value| crate::protocol::equal(host, stored, key);
     match lookup(table, hash, key, &mut compare)? {

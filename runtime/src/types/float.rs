@@ -96,6 +96,22 @@ fn prefer_even_in_ties(value: f64, digits: String, exponent: i32) -> String {
     } else {
         ((bits & ((1 << 52) - 1)) | (1 << 52), raw_exponent - 1075)
     };
+    // Quick rejection, which settles almost every float: with the mantissa made odd,
+    // value = odd * 2^-k = (odd * 5^k) / 10^k, and odd * 5^k is odd, so the exact decimal
+    // expansion has as many significant digits as odd * 5^k. A tie lies halfway between two
+    // candidates of `digits.len()` digits, so it has at most one digit more; a float whose
+    // expansion is longer (by a margin for the estimate's rounding) is no tie.
+    if mantissa != 0 {
+        let zeros = mantissa.trailing_zeros() as i64;
+        let odd = mantissa >> zeros;
+        let k = -(binary_exponent + zeros);
+        if k > 0 {
+            let significant = k as f64 * (1.0 - std::f64::consts::LOG10_2) + (odd as f64).log10();
+            if significant > digits.len() as f64 + 3.0 {
+                return digits;
+            }
+        }
+    }
     // A candidate c means c * 10^decimal_exponent.
     let decimal_exponent = exponent as i64 - (digits.len() as i64 - 1);
     // A tie means 2 * value == candidate + neighbour; both sides are scaled by 10^ten_shift and

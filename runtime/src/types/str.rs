@@ -144,10 +144,10 @@ pub fn is_printable(character: char) -> bool {
 
 /// The character at a character index (ASCII strings index by byte).
 pub fn char_at(text: &crate::object::StrObject, index: usize) -> Option<char> {
-    if text.is_ascii {
-        text.text.as_bytes().get(index).map(|&byte| byte as char)
+    if text.is_ascii() {
+        text.text().as_bytes().get(index).map(|&byte| byte as char)
     } else {
-        text.text.get(text.byte_offset(index)..)?.chars().next()
+        text.text().get(text.byte_offset(index)..)?.chars().next()
     }
 }
 
@@ -157,31 +157,47 @@ pub fn get_item(host: &mut dyn Host, value: Value, key: Value) -> PyResult<Value
         return Ok(Value::NONE);
     };
     if let Some(position) = index_value(host, key, "string")? {
-        let resolved = resolve_index(host, position, string.char_count, "string")?;
+        let resolved = resolve_index(host, position, string.char_count(), "string")?;
         let character = char_at(string, resolved).unwrap_or(' ');
+        let runtime = host.runtime();
+        if let Some(shared) = runtime
+            .ascii_char(character as u32 as u8)
+            .filter(|_| character.is_ascii())
+        {
+            return Ok(shared);
+        }
         let mut buffer = [0u8; 4];
-        return Ok(host.runtime().new_str(character.encode_utf8(&mut buffer)));
+        return Ok(runtime.new_str_with_char_count(character.encode_utf8(&mut buffer), 1));
     }
-    if let Some(range) = resolve_slice(host, key, string.char_count)? {
-        if range.step == 1 && range.count == string.char_count {
+    if let Some(range) = resolve_slice(host, key, string.char_count())? {
+        if range.step == 1 && range.count == string.char_count() {
             return Ok(value);
         }
-        let result: String = if string.is_ascii {
-            let bytes = string.text.as_bytes();
-            if range.step == 1 {
-                string.text[range.start as usize..(range.start as usize + range.count)].to_owned()
+        let text = string.text();
+        let start = range.start as usize;
+        if range.step == 1 {
+            // A run of characters: one copy of its bytes, no counting.
+            let (low, high) = if string.is_ascii() {
+                (start, start + range.count)
             } else {
-                range.indices().map(|index| bytes[index] as char).collect()
-            }
-        } else if range.step == 1 {
-            let start = string.byte_offset(range.start as usize);
-            let end = string.byte_offset(range.start as usize + range.count);
-            string.text.get(start..end).unwrap_or("").to_owned()
+                // The end first: a parser slicing out the token it has just scanned past has
+                // the character cursor there, and the start is a short step back from it.
+                let high = string.byte_offset(start + range.count);
+                (string.byte_offset(start), high)
+            };
+            let slice = text.get(low..high).unwrap_or("");
+            return Ok(host.runtime().new_str_with_char_count(slice, range.count));
+        }
+        let result: String = if string.is_ascii() {
+            let bytes = text.as_bytes();
+            range.indices().map(|index| bytes[index] as char).collect()
         } else {
-            let characters: Vec<char> = string.text.chars().collect();
+            let characters: Vec<char> = text.chars().collect();
             range.indices().map(|index| characters[index]).collect()
         };
-        return Ok(host.runtime().new_string(result));
+        return Ok(host
+            .runtime()
+            .new_string_with_char_count(result, range.count));
     }
     Err(bad_index(host, key, "string"))
 }

@@ -157,7 +157,7 @@ impl ScalarKind {
 /// The text of an exact str (not an instance of a subclass, whose `<` may be overridden).
 fn exact_str(value: Value) -> Option<&'static str> {
     match &value.as_object()?.payload {
-        Payload::Str(text) => Some(&text.text),
+        Payload::Str(text) => Some(text.text()),
         _ => None,
     }
 }

@@ -71,7 +71,7 @@ pub(super) fn method<'a>(
 impl<'a> Call<'a> {
     /// The receiver's text.
     pub fn str(&self) -> &'static str {
-        &self.text.text
+        self.text.text()
     }
 
     fn no_keywords(&self, host: &mut dyn Host, name: &str) -> PyResult<()> {

@@ -69,14 +69,39 @@ fn push_lower(out: &mut String, character: char, sigmas: &mut std::vec::IntoIter
 }
 
 /// Runs a no-argument conversion of the receiver; returns the receiver itself when unchanged.
+///
+/// ASCII text takes `ascii`, which converts bytes in place (ASCII case mappings are one byte to
+/// one byte): no decoding, no counting of the result's characters, and for short text no
+/// buffer beyond the one on the stack.
 fn convert(
     host: &mut dyn Host,
     arguments: Arguments,
     name: &str,
     transform: fn(&str) -> String,
+    ascii: fn(&mut [u8]),
 ) -> PyResult<Value> {
     let call = method(host, &arguments, name)?;
     call.no_arguments(host, name)?;
+    if call.text.is_ascii() {
+        let original = call.str().as_bytes();
+        let mut inline = [0u8; crate::str_object::INLINE_CAPACITY];
+        let mut boxed = Vec::new();
+        let bytes: &mut [u8] = if original.len() <= inline.len() {
+            &mut inline[..original.len()]
+        } else {
+            boxed.extend_from_slice(original);
+            &mut boxed
+        };
+        bytes.copy_from_slice(original);
+        ascii(bytes);
+        if bytes == original {
+            return Ok(call.this);
+        }
+        // ASCII stays ASCII, so this always succeeds.
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            return Ok(host.runtime().new_str_with_char_count(text, text.len()));
+        }
+    }
     let result = transform(call.str());
     if result == call.str() {
         return Ok(call.this);
@@ -144,34 +169,85 @@ fn to_casefolded(text: &str) -> String {
     out
 }
 
+fn ascii_capitalize(bytes: &mut [u8]) {
+    if let Some((first, rest)) = bytes.split_first_mut() {
+        first.make_ascii_uppercase();
+        rest.make_ascii_lowercase();
+    }
+}
+
+fn ascii_title(bytes: &mut [u8]) {
+    let mut previous_cased = false;
+    for byte in bytes {
+        if previous_cased {
+            byte.make_ascii_lowercase();
+        } else {
+            byte.make_ascii_uppercase();
+        }
+        previous_cased = byte.is_ascii_alphabetic();
+    }
+}
+
+fn ascii_swapcase(bytes: &mut [u8]) {
+    for byte in bytes {
+        if byte.is_ascii_alphabetic() {
+            *byte ^= 0x20;
+        }
+    }
+}
+
 /// `str.upper()`.
 pub fn upper(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    convert(host, arguments, "upper", str::to_uppercase)
+    convert(
+        host,
+        arguments,
+        "upper",
+        str::to_uppercase,
+        <[u8]>::make_ascii_uppercase,
+    )
 }
 
 /// `str.lower()`.
 pub fn lower(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    convert(host, arguments, "lower", str::to_lowercase)
+    convert(
+        host,
+        arguments,
+        "lower",
+        str::to_lowercase,
+        <[u8]>::make_ascii_lowercase,
+    )
 }
 
 /// `str.capitalize()`: the first character in title case, the rest lowered.
 pub fn capitalize(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    convert(host, arguments, "capitalize", to_capitalized)
+    convert(
+        host,
+        arguments,
+        "capitalize",
+        to_capitalized,
+        ascii_capitalize,
+    )
 }
 
 /// `str.title()`: title case after uncased characters, lower case after cased ones.
 pub fn title(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    convert(host, arguments, "title", to_title)
+    convert(host, arguments, "title", to_title, ascii_title)
 }
 
 /// `str.swapcase()`.
 pub fn swapcase(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    convert(host, arguments, "swapcase", to_swapped)
+    convert(host, arguments, "swapcase", to_swapped, ascii_swapcase)
 }
 
 /// `str.casefold()`.
 pub fn casefold(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
-    convert(host, arguments, "casefold", to_casefolded)
+    convert(
+        host,
+        arguments,
+        "casefold",
+        to_casefolded,
+        <[u8]>::make_ascii_lowercase,
+    )
 }
 
 fn predicate(
@@ -253,5 +329,31 @@ mod tests {
         assert_eq!(to_casefolded("Straße ΣΑΣ ﬁ"), "strasse σασ fi");
         assert_eq!(to_casefolded("ꭰ"), "Ꭰ");
         assert_eq!(to_title("ΣΑΣ"), "Σας");
+    }
+
+    /// The byte-wise ASCII conversions agree with the general ones on ASCII text.
+    #[test]
+    fn ascii_conversions_agree() {
+        let samples = ["hello wORLD o'neil 3rd", "", "a", "A1b2-C3 d_E", "x'y z\tQ"];
+        type Conversion = (fn(&str) -> String, fn(&mut [u8]));
+        let pairs: [Conversion; 6] = [
+            (str::to_uppercase, <[u8]>::make_ascii_uppercase),
+            (str::to_lowercase, <[u8]>::make_ascii_lowercase),
+            (to_capitalized, ascii_capitalize),
+            (to_title, ascii_title),
+            (to_swapped, ascii_swapcase),
+            (to_casefolded, <[u8]>::make_ascii_lowercase),
+        ];
+        for sample in samples {
+            for (general, ascii) in pairs {
+                let mut bytes = sample.as_bytes().to_vec();
+                ascii(&mut bytes);
+                assert_eq!(
+                    String::from_utf8(bytes).unwrap(),
+                    general(sample),
+                    "{sample}"
+                );
+            }
+        }
     }
 }

@@ -156,7 +156,7 @@ pub fn isprintable(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value>
 pub fn isascii(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let call = method(host, &arguments, "isascii")?;
     call.no_arguments(host, "isascii")?;
-    Ok(Value::bool(call.text.is_ascii))
+    Ok(Value::bool(call.text.is_ascii()))
 }
 
 #[cfg(test)]

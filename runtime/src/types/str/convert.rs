@@ -339,7 +339,7 @@ fn fill_translation_table(host: &mut dyn Host, table: Value, values: &[Value]) -
 pub fn dunder_len(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let call = method(host, &arguments, "__len__")?;
     call.slot(host, "__len__", 0)?;
-    Ok(host.runtime().new_int(call.text.char_count as i64))
+    Ok(host.runtime().new_int(call.text.char_count() as i64))
 }
 
 /// `str.__getitem__(key)`.

@@ -55,7 +55,7 @@ fn justify(host: &mut dyn Host, arguments: Arguments, name: &str, side: Side) ->
             }
         }
     };
-    let length = call.text.char_count;
+    let length = call.text.char_count();
     if width <= length as i64 {
         return Ok(call.this);
     }
@@ -98,7 +98,7 @@ pub fn zfill(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let call = method(host, &arguments, "zfill")?;
     let width = call.one_argument(host, "zfill")?;
     let width = index_argument(host, width)?;
-    let length = call.text.char_count;
+    let length = call.text.char_count();
     if width <= length as i64 {
         return Ok(call.this);
     }

@@ -26,9 +26,9 @@ impl<'a> CharIndex<'a> {
     pub fn new(object: &'a StrObject) -> CharIndex<'a> {
         CharIndex {
             object,
-            text: &object.text,
-            ascii: object.is_ascii,
-            length: object.char_count as i64,
+            text: object.text(),
+            ascii: object.is_ascii(),
+            length: object.char_count() as i64,
         }
     }
 
@@ -120,7 +120,7 @@ fn find_in(
         return if forward { start } else { end };
     }
     let (low, high) = (index.byte(start), index.byte(end));
-    let haystack = &text.text[low..high];
+    let haystack = &text.text()[low..high];
     let found = if forward {
         haystack.find(needle)
     } else {
@@ -321,7 +321,7 @@ pub fn replace(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     };
     let text = call.str();
     let available = if old.is_empty() {
-        call.text.char_count + 1
+        call.text.char_count() + 1
     } else {
         text.matches(old).count()
     };

@@ -2,13 +2,92 @@
 
 use super::arguments::{index_argument, int_argument, method, require_str};
 use super::is_space;
+use crate::object::{Payload, StrObject};
 use crate::protocol::{str_value, type_name};
 use crate::value::Value;
 use crate::{Arguments, Host, PyResult};
 
 /// Splits on runs of whitespace, at most `limit` times, from the left or the right
 /// (CPython's `split_whitespace` and `rsplit_whitespace`).
-pub(super) fn split_whitespace(text: &str, limit: usize, from_right: bool) -> Vec<&str> {
+#[cfg(test)]
+fn split_whitespace(text: &str, limit: usize, from_right: bool) -> Vec<&str> {
+    let mut parts = Vec::new();
+    split_whitespace_into(text, limit, from_right, &mut |part| parts.push(part));
+    if from_right {
+        parts.reverse();
+    }
+    parts
+}
+
+/// [`split_whitespace`] handing each part to `emit` (from the right: last part first).
+fn split_whitespace_into<'a>(
+    text: &'a str,
+    limit: usize,
+    from_right: bool,
+    emit: &mut dyn FnMut(&'a str),
+) {
+    if !text.is_ascii() {
+        let mut parts = split_unicode_whitespace(text, limit, from_right);
+        if from_right {
+            parts.reverse();
+        }
+        parts.into_iter().for_each(emit);
+        return;
+    }
+    // ASCII text, by byte.
+    let bytes = text.as_bytes();
+    let space = |position: usize| is_space(bytes[position] as char);
+    let mut remaining = limit;
+    if !from_right {
+        let mut position = 0;
+        while remaining > 0 {
+            while position < bytes.len() && space(position) {
+                position += 1;
+            }
+            if position == bytes.len() {
+                break;
+            }
+            let start = position;
+            while position < bytes.len() && !space(position) {
+                position += 1;
+            }
+            emit(&text[start..position]);
+            remaining -= 1;
+        }
+        while position < bytes.len() && space(position) {
+            position += 1;
+        }
+        if position < bytes.len() {
+            emit(&text[position..]);
+        }
+    } else {
+        let mut end = bytes.len();
+        while remaining > 0 {
+            while end > 0 && space(end - 1) {
+                end -= 1;
+            }
+            if end == 0 {
+                break;
+            }
+            let mut start = end;
+            while start > 0 && !space(start - 1) {
+                start -= 1;
+            }
+            emit(&text[start..end]);
+            end = start;
+            remaining -= 1;
+        }
+        while end > 0 && space(end - 1) {
+            end -= 1;
+        }
+        if end > 0 {
+            emit(&text[..end]);
+        }
+    }
+}
+
+/// [`split_whitespace`] for text with non-ASCII characters (some of which are whitespace).
+fn split_unicode_whitespace(text: &str, limit: usize, from_right: bool) -> Vec<&str> {
     let characters: Vec<(usize, char)> = text.char_indices().collect();
     let offset = |position: usize| {
         characters
@@ -95,9 +174,18 @@ pub(super) fn split_lines(text: &str, keep_ends: bool) -> Vec<&str> {
     lines
 }
 
-fn new_list_of(host: &mut dyn Host, parts: &[&str]) -> Value {
+/// A list of the parts of a str; `ascii` says the str was ASCII, and so is every part (no
+/// counting of characters).
+fn new_list_of(host: &mut dyn Host, parts: &[&str], ascii: bool) -> Value {
     let runtime = host.runtime();
-    let items = parts.iter().map(|part| runtime.new_str(part)).collect();
+    let items = if ascii {
+        parts
+            .iter()
+            .map(|part| runtime.new_str_with_char_count(part, part.len()))
+            .collect()
+    } else {
+        parts.iter().map(|part| runtime.new_str(part)).collect()
+    };
     runtime.new_list(items)
 }
 
@@ -124,22 +212,44 @@ fn split_method(
     } else {
         limit as usize
     };
+    if separator == Some("") {
+        return Err(host.runtime().value_error("empty separator"));
+    }
     let text = call.str();
-    let parts: Vec<&str> = match separator {
-        None => split_whitespace(text, limit, from_right),
-        Some("") => return Err(host.runtime().value_error("empty separator")),
+    // Parts of ASCII text are ASCII: no counting of their characters.
+    let ascii = call.text.is_ascii();
+    let runtime = host.runtime();
+    let mut items = Vec::new();
+    let mut emit = |part: &str| {
+        items.push(if ascii {
+            runtime.new_str_with_char_count(part, part.len())
+        } else {
+            runtime.new_str(part)
+        })
+    };
+    match separator {
+        None => split_whitespace_into(text, limit, from_right, &mut emit),
         Some(separator) => {
             let pieces = limit.saturating_add(1);
-            if from_right {
-                let mut parts: Vec<&str> = text.rsplitn(pieces, separator).collect();
-                parts.reverse();
-                parts
-            } else {
-                text.splitn(pieces, separator).collect()
+            match separator.as_bytes() {
+                // One ASCII character: a char pattern searches with memchr.
+                &[byte] if byte.is_ascii() => {
+                    let separator = byte as char;
+                    if from_right {
+                        text.rsplitn(pieces, separator).for_each(emit);
+                    } else {
+                        text.splitn(pieces, separator).for_each(emit);
+                    }
+                }
+                _ if from_right => text.rsplitn(pieces, separator).for_each(emit),
+                _ => text.splitn(pieces, separator).for_each(emit),
             }
         }
-    };
-    Ok(new_list_of(host, &parts))
+    }
+    if from_right {
+        items.reverse();
+    }
+    Ok(runtime.new_list(items))
 }
 
 /// `str.split(sep=None, maxsplit=-1)`.
@@ -161,7 +271,7 @@ pub fn splitlines(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> 
         None => false,
     };
     let lines = split_lines(call.str(), keep_ends);
-    Ok(new_list_of(host, &lines))
+    Ok(new_list_of(host, &lines, call.text.is_ascii()))
 }
 
 fn strip_method(
@@ -184,19 +294,49 @@ fn strip_method(
             }
         },
     };
-    let strip = |character: char| match characters {
-        None => is_space(character),
-        Some(set) => set.contains(character),
-    };
-    let mut text = call.str();
-    if left {
-        text = text.trim_start_matches(strip);
+    let original = call.str();
+    let mut text = original;
+    match characters {
+        Some(set) if set.is_ascii() && original.is_ascii() => {
+            // By byte: only ASCII characters to strip, from ASCII text.
+            let strip = |byte: &u8| set.as_bytes().contains(byte);
+            let bytes = original.as_bytes();
+            let start = if left {
+                bytes
+                    .iter()
+                    .position(|byte| !strip(byte))
+                    .unwrap_or(bytes.len())
+            } else {
+                0
+            };
+            let end = if right {
+                bytes[start..]
+                    .iter()
+                    .rposition(|byte| !strip(byte))
+                    .map_or(start, |last| start + last + 1)
+            } else {
+                bytes.len()
+            };
+            text = &original[start..end];
+        }
+        _ => {
+            let strip = |character: char| match characters {
+                None => is_space(character),
+                Some(set) => set.contains(character),
+            };
+            if left {
+                text = text.trim_start_matches(strip);
+            }
+            if right {
+                text = text.trim_end_matches(strip);
+            }
+        }
     }
-    if right {
-        text = text.trim_end_matches(strip);
-    }
-    if text.len() == call.str().len() {
+    if text.len() == original.len() {
         return Ok(call.this);
+    }
+    if call.text.is_ascii() {
+        return Ok(host.runtime().new_str_with_char_count(text, text.len()));
     }
     Ok(host.runtime().new_str(text))
 }
@@ -216,25 +356,57 @@ pub fn rstrip(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     strip_method(host, arguments, "rstrip", false, true)
 }
 
+/// The str payload of a str or of an instance of a str subclass.
+fn str_object(value: Value) -> Option<&'static StrObject> {
+    crate::protocol::base_value(value)
+        .unwrap_or(value)
+        .as_object()
+        .and_then(|object| object.as_str())
+}
+
 /// `str.join(iterable)`.
 pub fn join(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let call = method(host, &arguments, "join")?;
     let iterable = call.one_argument(host, "join")?;
-    let is_iterable = crate::protocol::iterate(host, iterable);
-    let items = match is_iterable {
-        Ok(iterator) => crate::protocol::collect(host, iterator)?,
-        Err(error) => {
-            let runtime = host.runtime();
-            if crate::protocol::is_instance(runtime, error.exception, runtime.types.type_error) {
-                return Err(runtime.type_error("can only join an iterable"));
-            }
-            return Err(error);
+    let collected;
+    // An exact list or tuple is read in place (nothing below runs Python code, so the list
+    // cannot change while it is borrowed); anything else is iterated first.
+    let items: &[Value] = match iterable.as_object().map(|object| &object.payload) {
+        Some(Payload::Tuple(items)) => items,
+        Some(Payload::List(items)) => items.get().as_slice(),
+        _ => {
+            collected = match crate::protocol::iterate(host, iterable) {
+                Ok(iterator) => crate::protocol::collect(host, iterator)?,
+                Err(error) => {
+                    let runtime = host.runtime();
+                    if crate::protocol::is_instance(
+                        runtime,
+                        error.exception,
+                        runtime.types.type_error,
+                    ) {
+                        return Err(runtime.type_error("can only join an iterable"));
+                    }
+                    return Err(error);
+                }
+            };
+            &collected
         }
     };
-    let separator = call.str();
+    if items.len() == 1
+        && items[0]
+            .as_object()
+            .and_then(|object| object.as_str())
+            .is_some()
+    {
+        return Ok(items[0]);
+    }
+    // One pass over the items: a large list's objects are not in the cache, and reading each
+    // twice (sizes first, then text) costs more than the text buffer's doublings.
+    let separator = call.text;
     let mut out = String::new();
+    let mut char_count = 0usize;
     for (position, &item) in items.iter().enumerate() {
-        let Some(piece) = str_value(item) else {
+        let Some(piece) = str_object(item) else {
             let runtime = host.runtime();
             let message = format!(
                 "sequence item {position}: expected str instance, {} found",
@@ -242,15 +414,22 @@ pub fn join(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
             );
             return Err(runtime.type_error(message));
         };
-        if position > 0 {
-            out.push_str(separator);
+        let separator_bytes = if position > 0 {
+            separator.byte_len()
+        } else {
+            0
+        };
+        if out.try_reserve(separator_bytes + piece.byte_len()).is_err() {
+            return Err(host.runtime().memory_error());
         }
-        out.push_str(piece);
+        if position > 0 {
+            out.push_str(separator.text());
+            char_count += separator.char_count();
+        }
+        out.push_str(piece.text());
+        char_count += piece.char_count();
     }
-    if items.len() == 1 && str_value(items[0]).is_some() {
-        return Ok(items[0]);
-    }
-    Ok(host.runtime().new_string(out))
+    Ok(host.runtime().new_string_with_char_count(out, char_count))
 }
 
 #[cfg(test)]
