@@ -4,10 +4,10 @@
 use krait_compiler::code::flags;
 use krait_compiler::Opcode;
 use krait_runtime::object::{
-    FunctionObject, GeneratorKind, GeneratorObject, GeneratorState, Mutable, Payload,
-    SuspendedFrame,
+    FunctionObject, GeneratorKind, GeneratorObject, GeneratorState, Layout, Mutable,
+    NativeFunctionPointer, Payload, SuspendedFrame,
 };
-use krait_runtime::{protocol, PyErr, PyResult, Value};
+use krait_runtime::{protocol, Arguments, PyErr, PyResult, Value};
 
 use crate::frame::Frame;
 use crate::Vm;
@@ -19,6 +19,17 @@ pub(crate) enum CallOutcome {
     Returned(Value),
     /// A frame for a Python function was pushed; the loop continues in it.
     FramePushed,
+}
+
+/// The Rust function of `callable` when it is a builtin without a bound receiver (a builtin
+/// function, or a method of a builtin type as `LoadMethod` finds it): what
+/// [`Vm::call_native`] calls.
+#[inline]
+pub(crate) fn unbound_native(callable: Value) -> Option<NativeFunctionPointer> {
+    match &callable.as_object()?.payload {
+        Payload::NativeFunction(native) if native.receiver.is_null() => Some(native.function),
+        _ => None,
+    }
 }
 
 fn function_object(value: Value) -> Option<&'static FunctionObject> {
@@ -140,21 +151,52 @@ impl Vm {
     ) -> PyResult<Value> {
         // The arguments are copied off the VM stack (the callee may push onto it); up to eight
         // fit in a buffer on the native stack, so most builtin calls allocate nothing.
-        let count = self.stack.len() - arguments_start;
-        if count <= 8 {
-            let mut buffer = [Value::NULL; 8];
-            // A loop of constant length, not `copy_from_slice`: a variable-length copy became a
-            // call to memcpy, 7% of a builtin-call-heavy program.
-            let arguments = &self.stack[arguments_start..];
-            for (index, slot) in buffer.iter_mut().enumerate() {
-                if let Some(&value) = arguments.get(index) {
-                    *slot = value;
-                }
+        match self.small_arguments(arguments_start) {
+            Some((buffer, count)) => {
+                protocol::call(self, callable, &buffer[..count], keyword_names)
             }
-            protocol::call(self, callable, &buffer[..count], keyword_names)
-        } else {
-            let arguments: Vec<Value> = self.stack[arguments_start..].to_vec();
-            protocol::call(self, callable, &arguments, keyword_names)
+            None => {
+                let arguments: Vec<Value> = self.stack[arguments_start..].to_vec();
+                protocol::call(self, callable, &arguments, keyword_names)
+            }
+        }
+    }
+
+    /// The stack's values from `arguments_start` copied into a buffer, with their count, when
+    /// there are at most eight of them.
+    #[inline]
+    fn small_arguments(&self, arguments_start: usize) -> Option<([Value; 8], usize)> {
+        let arguments = &self.stack[arguments_start..];
+        if arguments.len() > 8 {
+            return None;
+        }
+        let mut buffer = [Value::NULL; 8];
+        // A loop of constant length, not `copy_from_slice`: a variable-length copy became a
+        // call to memcpy, 7% of a builtin-call-heavy program.
+        for (index, slot) in buffer.iter_mut().enumerate() {
+            if let Some(&value) = arguments.get(index) {
+                *slot = value;
+            }
+        }
+        Some((buffer, arguments.len()))
+    }
+
+    /// The interpreter's builtin-call fast path: calls the Rust function of a builtin (or of
+    /// a method `LoadMethod` found on a builtin type, its receiver the first argument) with the
+    /// positional arguments on the stack from `arguments_start`, skipping the general call
+    /// protocol. With the profiler on, calls take the general path, which records them.
+    #[inline]
+    pub(crate) fn call_native(
+        &mut self,
+        function: NativeFunctionPointer,
+        arguments_start: usize,
+    ) -> PyResult<Value> {
+        match self.small_arguments(arguments_start) {
+            Some((buffer, count)) => function(self, Arguments::positional(&buffer[..count])),
+            None => {
+                let arguments: Vec<Value> = self.stack[arguments_start..].to_vec();
+                function(self, Arguments::positional(&arguments))
+            }
         }
     }
 
@@ -204,6 +246,119 @@ impl Vm {
             false,
         ));
         true
+    }
+
+    /// The interpreter's fast path for `Class(arguments…)`: when `callable` is a plain Python
+    /// class (metaclass `type`, `object.__new__`, no builtin or exception base, not abstract)
+    /// whose `__init__` is a Python function binding exactly the positional arguments given
+    /// (`CodeData::plain_call`), or which has no `__init__` and gets no arguments, makes the
+    /// instance and runs `__init__` with the instance and the arguments in place on the stack
+    /// as its first locals: no argument copies, no general binder. `None`, having done nothing,
+    /// when the general path (`protocol::construct`) is needed.
+    ///
+    /// `__init__` runs in a nested loop, as a call through Rust would: its result must be
+    /// checked, and the instance (not the result) left for the caller.
+    pub(crate) fn construct_plain(
+        &mut self,
+        callable: Value,
+        arguments_start: usize,
+    ) -> Option<PyResult<Value>> {
+        let class_object = krait_runtime::protocol::as_type(callable)?;
+        let types = self.runtime.types;
+        if !class_object.user_defined || *class_object.metaclass.get() != types.type_ {
+            return None;
+        }
+        for &base in class_object.mro.get().iter() {
+            let base_object = krait_runtime::protocol::as_type(base)?;
+            let builtin_base = !base_object.user_defined
+                && base_object.layout == Layout::Builtin
+                && base != types.object
+                && base != types.type_;
+            if base_object.layout == Layout::Exception || builtin_base {
+                return None;
+            }
+        }
+        let names = self.runtime.names;
+        let new = protocol::lookup_in_type(&mut self.runtime, callable, names.__new__);
+        if !new.is_none_or(|new| {
+            matches!(
+                new.as_object().map(|object| &object.payload),
+                Some(Payload::NativeFunction(_))
+            )
+        }) {
+            return None;
+        }
+        if krait_runtime::types::dict::get_str_key(
+            &mut self.runtime,
+            class_object.dict,
+            names.__abstractmethods__,
+        )
+        .is_some()
+        {
+            return None;
+        }
+        let init = protocol::lookup_in_type(&mut self.runtime, callable, names.__init__)?;
+        let given = self.stack.len() - arguments_start;
+        let Some(function) = function_object(init) else {
+            // `object.__init__`: nothing to run, and no arguments allowed (the general path
+            // raises CPython's error).
+            let object_init = matches!(
+                init.as_object().map(|object| &object.payload),
+                Some(Payload::NativeFunction(_))
+            );
+            return (object_init && given == 0)
+                .then(|| Ok(self.runtime.new_instance(callable, Layout::Object)));
+        };
+        let code = code_data(function.code)?;
+        let compiled = &code.code;
+        let local_count = compiled.varnames.len();
+        let free = krait_runtime::types::tuple::items(function.closure).unwrap_or(&[]);
+        if !code.plain_call
+            || given + 1 != compiled.argument_count as usize
+            || self.frames.len() >= self.runtime.recursion_limit
+            || self.stack.len()
+                + 1
+                + local_count
+                + free.len()
+                + compiled.max_stack_depth as usize
+                + crate::STACK_MARGIN
+                > self.stack.capacity()
+        {
+            return None;
+        }
+        let instance = self.runtime.new_instance(callable, Layout::Object);
+        // `self` goes before the arguments; the class stays below them, so the frame returns
+        // to just above it.
+        self.stack.insert(arguments_start, instance);
+        self.stack
+            .resize(arguments_start + local_count, Value::NULL);
+        self.stack.extend_from_slice(free);
+        let stack_base = self.stack.len();
+        self.push_frame(Frame::for_call(
+            code,
+            init,
+            function,
+            arguments_start,
+            stack_base,
+            arguments_start,
+            true,
+        ));
+        // `__init__` may rebind its `self`: the instance stays rooted here meanwhile.
+        let mark = self.runtime.root_mark();
+        self.runtime.push_root(instance);
+        let result = self.run_pushed_frame();
+        self.runtime.pop_roots(mark);
+        Some(match result {
+            Ok(value) if value.is_none() => Ok(instance),
+            Ok(value) => {
+                let message = format!(
+                    "__init__() should return None, not '{}'",
+                    protocol::type_name(&self.runtime, value)
+                );
+                Err(self.runtime.type_error(message))
+            }
+            Err(error) => Err(error),
+        })
     }
 
     /// Binds the arguments on the stack (from `arguments_start`) to the function's
@@ -293,9 +448,8 @@ impl Vm {
             return Ok(Vec::new());
         };
         let compiled = &code.code;
-        let name = protocol::str_value(*function.qualname.get())
-            .unwrap_or("?")
-            .to_owned();
+        // Only error messages use the name: borrowed, not copied, on every call.
+        let name: &'static str = protocol::str_value(*function.qualname.get()).unwrap_or("?");
         let positional_count = compiled.argument_count as usize;
         let keyword_only = compiled.keyword_only_count as usize;
         let positional_only = compiled.positional_only_count as usize;
@@ -316,7 +470,7 @@ impl Vm {
             } else {
                 return Err(self.too_many_positional(
                     function,
-                    &name,
+                    name,
                     positional.len(),
                     keyword_names.len(),
                 ));
@@ -382,7 +536,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(self.missing_arguments(&name, &missing, "positional"));
+            return Err(self.missing_arguments(name, &missing, "positional"));
         }
         let keyword_defaults = *function.keyword_defaults.get();
         for (index, local) in locals
@@ -408,7 +562,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(self.missing_arguments(&name, &missing, "keyword-only"));
+            return Err(self.missing_arguments(name, &missing, "keyword-only"));
         }
         Ok(locals)
     }

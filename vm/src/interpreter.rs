@@ -13,7 +13,7 @@ use krait_runtime::protocol;
 use krait_runtime::{PyErr, PyResult, Value};
 
 use crate::arithmetic::{self, Quick};
-use crate::call::CallOutcome;
+use crate::call::{unbound_native, CallOutcome};
 use crate::frame::{cell_contents, set_cell};
 use crate::jit::CompiledOutcome;
 use crate::Vm;
@@ -439,17 +439,40 @@ impl Vm {
                         self.stack.push(object);
                         continue;
                     }
+                    let builtin_receiver = attribute_site::is_builtin_receiver(object);
+                    if builtin_receiver {
+                        let class = protocol::type_of(&self.runtime, object);
+                        if let Some(method) = attribute_site::cached_builtin_method(
+                            &code.attribute_sites,
+                            here,
+                            class,
+                        ) {
+                            self.stack.push(method);
+                            self.stack.push(object);
+                            continue;
+                        }
+                    }
                     sync!();
                     let (method, receiver) =
                         attempt!(protocol::load_method(self, object, code.names[arg]));
-                    attribute_site::record_method(
-                        &mut self.runtime,
-                        &code.attribute_sites,
-                        here,
-                        object,
-                        code.names[arg],
-                        method,
-                    );
+                    if builtin_receiver {
+                        let class = protocol::type_of(&self.runtime, object);
+                        attribute_site::record_builtin_method(
+                            &code.attribute_sites,
+                            here,
+                            class,
+                            method,
+                        );
+                    } else {
+                        attribute_site::record_method(
+                            &mut self.runtime,
+                            &code.attribute_sites,
+                            here,
+                            object,
+                            code.names[arg],
+                            method,
+                        );
+                    }
                     self.stack.push(method);
                     self.stack.push(receiver);
                 }
@@ -473,6 +496,20 @@ impl Vm {
                     if self.push_plain_frame(callable, arguments_start, return_to) {
                         entered_frame!();
                         continue;
+                    }
+                    if let Some(result) = self.construct_plain(callable, arguments_start) {
+                        let instance = attempt!(result);
+                        self.stack.truncate(return_to);
+                        self.stack.push(instance);
+                        continue;
+                    }
+                    if let Some(function) = unbound_native(callable) {
+                        if self.profiler.is_none() {
+                            let value = attempt!(self.call_native(function, arguments_start));
+                            self.stack.truncate(return_to);
+                            self.stack.push(value);
+                            continue;
+                        }
                     }
                     call!(callable, arguments_start, &[], return_to);
                 }

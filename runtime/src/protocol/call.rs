@@ -153,6 +153,17 @@ pub fn construct_instance(
     let names = runtime.names;
     // __new__
     let new = lookup_in_type(runtime, class, names.__new__);
+    // As CPython's `object.__new__`: surplus arguments to a class that defines neither
+    // `__new__` nor `__init__` are refused before anything else (an abstract class included).
+    if !arguments.is_empty()
+        && !new.is_some_and(is_python_callable)
+        && !lookup_in_type(runtime, class, names.__init__).is_some_and(is_python_callable)
+        && instance_layout(class) == Layout::Object
+        && builtin_base(runtime, class).is_none()
+    {
+        let message = format!("{}() takes no arguments", class_name(class));
+        return Err(runtime.type_error(message));
+    }
     let instance = match new {
         Some(new) if is_python_callable(new) => {
             let mut all = vec![class];
