@@ -200,6 +200,39 @@ impl Vm {
         }
     }
 
+    /// A call of a bound method (`f = obj.method; f(x)`, a method found the general way):
+    /// puts the receiver on the stack before the arguments from `arguments_start` and returns
+    /// the function with where its arguments (the receiver first) now start. When the slot
+    /// below the callable is the empty one `LoadMethod` leaves (`empty_slot_below`), it takes
+    /// the function and the receiver replaces the bound method; otherwise the receiver is
+    /// inserted, the bound method staying below as the slot the call cuts back to. `None`,
+    /// having done nothing, for anything else or when the stack has no room.
+    #[inline]
+    pub(crate) fn unpack_bound_method(
+        &mut self,
+        callable: Value,
+        arguments_start: usize,
+        empty_slot_below: bool,
+    ) -> Option<(Value, usize)> {
+        let Some(Payload::BoundMethod { function, receiver }) =
+            callable.as_object().map(|object| &object.payload)
+        else {
+            return None;
+        };
+        let (function, receiver) = (*function, *receiver);
+        if empty_slot_below {
+            // `[NULL, bound method, arguments…]`.
+            self.stack[arguments_start - 2] = function;
+            self.stack[arguments_start - 1] = receiver;
+            return Some((function, arguments_start - 1));
+        }
+        if self.ensure_stack_room(1).is_err() {
+            return None;
+        }
+        self.stack.insert(arguments_start, receiver);
+        Some((function, arguments_start))
+    }
+
     /// The interpreter's call fast path: when `callable` is a Python function whose code takes
     /// exactly the positional arguments given (see `CodeData::plain_call`), pushes its frame
     /// with the arguments in place as its first locals and returns true. Returns false, having

@@ -481,10 +481,12 @@ impl Vm {
                     // CALL: [callable, arguments…]; CALL_METHOD: [method, self, arguments…]
                     // or [NULL, callable, arguments…] — both cut back below the first slot.
                     let length = self.stack.len();
-                    let (callable, arguments_start, return_to) =
+                    let empty_slot_below = instruction.opcode == Opcode::CallMethod
+                        && self.stack[length - arg - 2].is_null();
+                    let (mut callable, mut arguments_start, return_to) =
                         if instruction.opcode == Opcode::Call {
                             (self.stack[length - arg - 1], length - arg, length - arg - 1)
-                        } else if self.stack[length - arg - 2].is_null() {
+                        } else if empty_slot_below {
                             (self.stack[length - arg - 1], length - arg, length - arg - 2)
                         } else {
                             (
@@ -493,6 +495,12 @@ impl Vm {
                                 length - arg - 2,
                             )
                         };
+                    if let Some((function, start)) =
+                        self.unpack_bound_method(callable, arguments_start, empty_slot_below)
+                    {
+                        callable = function;
+                        arguments_start = start;
+                    }
                     if self.push_plain_frame(callable, arguments_start, return_to) {
                         entered_frame!();
                         continue;

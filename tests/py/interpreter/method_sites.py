@@ -127,3 +127,98 @@ append = plain.append
 append(99)
 list.append(plain, 100)
 print(plain, str.upper("ß"), len(plain))
+
+
+# super() method calls (found without a bound-method object) along a diamond, with
+# classmethods, staticmethods, properties and builtin methods reached through super().
+class Base:
+    def greet(self, name, punctuation="!"):
+        return f"Base greets {name}{punctuation}"
+
+    @classmethod
+    def make(cls):
+        return f"made {cls.__name__}"
+
+    @staticmethod
+    def helper(value):
+        return value * 2
+
+    @property
+    def kind(self):
+        return "base kind"
+
+
+class Left(Base):
+    def greet(self, name, punctuation="!"):
+        return "Left/" + super().greet(name, punctuation)
+
+
+class Right(Base):
+    def greet(self, name, punctuation="?"):
+        return "Right/" + super().greet(name, punctuation=punctuation)
+
+
+class Diamond(Left, Right):
+    def greet(self, name):
+        return "Diamond/" + super().greet(name)
+
+    def others(self):
+        return super().make(), super().helper(21), super().kind, super(Left, self).greet("x")
+
+
+diamond = Diamond()
+for round in range(2):
+    print(diamond.greet("Ada"), diamond.others())
+
+
+class Counter(dict):
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value + 1)
+
+    def get(self, key, default=None):
+        return super().get(key, default)
+
+
+counter = Counter()
+counter["a"] = 1
+print(counter, counter.get("a"), counter.get("b", "none"))
+
+
+class Swapping(Base):
+    def greet(self, name, punctuation="!"):
+        return super().greet(name, punctuation)
+
+
+print(Swapping().greet("one"))
+Base.greet = lambda self, name, punctuation: f"replaced {name}"
+print(Swapping().greet("two"))
+try:
+    super(Swapping, Swapping()).missing()
+except AttributeError as error:
+    print("AttributeError:", error)
+
+
+# Bound methods called through a plain `Call` (stored, passed around, with keywords).
+class Accumulator:
+    def __init__(self):
+        self.total = 0
+
+    def add(self, amount, times=1):
+        self.total += amount * times
+        return self.total
+
+
+accumulator = Accumulator()
+add = accumulator.add
+results = [add(1), add(2, 3), add(amount=4), add(1, times=2)]
+with_argument = [accumulator.add, [].append]
+without = ["é".upper, Base.make, diamond.others]
+print(results, [callback(5) for callback in with_argument], [callback() for callback in without])
+try:
+    add()
+except TypeError as error:
+    print("TypeError:", error)
+try:
+    add(1, 2, 3)
+except TypeError as error:
+    print("TypeError:", error)
