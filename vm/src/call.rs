@@ -11,7 +11,18 @@ use krait_runtime::{protocol, Arguments, PyErr, PyResult, Value};
 
 use crate::frame::Frame;
 use crate::Vm;
+use krait_runtime::builtins::constructors::construct_builtin;
 use krait_runtime::loader::code_data;
+
+/// What [`Vm::call_positional`] did.
+pub(crate) enum PositionalCall {
+    /// The callee ran to completion.
+    Returned(Value),
+    /// A frame for a Python function was pushed; the loop continues in it.
+    FramePushed,
+    /// Nothing yet: the general path is to call this callable with the arguments from here.
+    General(Value, usize),
+}
 
 /// What a call did.
 pub(crate) enum CallOutcome {
@@ -21,15 +32,15 @@ pub(crate) enum CallOutcome {
     FramePushed,
 }
 
-/// The Rust function of `callable` when it is a builtin without a bound receiver (a builtin
-/// function, or a method of a builtin type as `LoadMethod` finds it): what
-/// [`Vm::call_native`] calls.
-#[inline]
-pub(crate) fn unbound_native(callable: Value) -> Option<NativeFunctionPointer> {
-    match &callable.as_object()?.payload {
-        Payload::NativeFunction(native) if native.receiver.is_null() => Some(native.function),
-        _ => None,
-    }
+/// The defaults that complete a call of `function` with `given` positional arguments, fewer
+/// than it takes: `None` when they do not cover the missing parameters (or too many were
+/// given), which the general path reports.
+#[inline(never)]
+fn missing_defaults(function: &FunctionObject, given: usize) -> Option<&'static [Value]> {
+    let count = code_data(function.code)?.code.argument_count as usize;
+    let defaults = krait_runtime::types::tuple::items(*function.defaults.get())?;
+    let missing = count.checked_sub(given)?;
+    defaults.get(defaults.len().checked_sub(missing)?..)
 }
 
 fn function_object(value: Value) -> Option<&'static FunctionObject> {
@@ -200,6 +211,61 @@ impl Vm {
         }
     }
 
+    /// The interpreter's fast paths for a positional call (`Call`, `CallMethod`) of anything
+    /// but a plain Python function (which `push_plain_frame` takes first): a bound method has
+    /// its receiver put on the stack and its function called in place, a plain class is
+    /// constructed with its `__init__` run on the arguments in place, a builtin is called with
+    /// the arguments from the stack. Kept out of the loop's function, which stays small.
+    #[inline(never)]
+    pub(crate) fn call_positional(
+        &mut self,
+        callable: Value,
+        arguments_start: usize,
+        return_to: usize,
+        empty_slot_below: bool,
+    ) -> PyResult<PositionalCall> {
+        let Some(object) = callable.as_object() else {
+            return Ok(PositionalCall::General(callable, arguments_start));
+        };
+        match &object.payload {
+            Payload::BoundMethod { .. } => {
+                match self.unpack_bound_method(callable, arguments_start, empty_slot_below) {
+                    Some((function, start)) => {
+                        if self.push_plain_frame(function, start, return_to) {
+                            Ok(PositionalCall::FramePushed)
+                        } else {
+                            Ok(PositionalCall::General(function, start))
+                        }
+                    }
+                    None => Ok(PositionalCall::General(callable, arguments_start)),
+                }
+            }
+            Payload::Type(class)
+                if !class.user_defined && *class.metaclass.get() == self.runtime.types.type_ =>
+            {
+                // A builtin class (`str(x)`, `enumerate(items)`): its constructor directly.
+                match self.small_arguments(arguments_start) {
+                    Some((buffer, count)) => {
+                        construct_builtin(self, callable, &buffer[..count], &[])
+                            .map(PositionalCall::Returned)
+                    }
+                    None => Ok(PositionalCall::General(callable, arguments_start)),
+                }
+            }
+            Payload::Type(_) => match self.construct_plain(callable, arguments_start) {
+                Some(result) => result.map(PositionalCall::Returned),
+                None => Ok(PositionalCall::General(callable, arguments_start)),
+            },
+            Payload::NativeFunction(native)
+                if native.receiver.is_null() && self.profiler.is_none() =>
+            {
+                self.call_native(native.function, arguments_start)
+                    .map(PositionalCall::Returned)
+            }
+            _ => Ok(PositionalCall::General(callable, arguments_start)),
+        }
+    }
+
     /// A call of a bound method (`f = obj.method; f(x)`, a method found the general way):
     /// puts the receiver on the stack before the arguments from `arguments_start` and returns
     /// the function with where its arguments (the receiver first) now start. When the slot
@@ -234,8 +300,9 @@ impl Vm {
     }
 
     /// The interpreter's call fast path: when `callable` is a Python function whose code takes
-    /// exactly the positional arguments given (see `CodeData::plain_call`), pushes its frame
-    /// with the arguments in place as its first locals and returns true. Returns false, having
+    /// the positional arguments given (see `CodeData::plain_call`), with its defaults for any
+    /// left out, pushes its frame with the arguments in place as its first locals (the defaults
+    /// after them) and returns true. Returns false, having
     /// done nothing, when the general path is needed (including for every error).
     #[inline]
     pub(crate) fn push_plain_frame(
@@ -253,8 +320,16 @@ impl Vm {
         let compiled = &code.code;
         let local_count = compiled.varnames.len();
         let free = krait_runtime::types::tuple::items(function.closure).unwrap_or(&[]);
+        let given = self.stack.len() - arguments_start;
+        let defaults = if given == compiled.argument_count as usize {
+            &[]
+        } else {
+            match missing_defaults(function, given) {
+                Some(defaults) => defaults,
+                None => return false,
+            }
+        };
         if !code.plain_call
-            || self.stack.len() - arguments_start != compiled.argument_count as usize
             || self.frames.len() >= self.runtime.recursion_limit
             || self.stack.len()
                 + local_count
@@ -267,6 +342,8 @@ impl Vm {
         }
         self.stack
             .resize(arguments_start + local_count, Value::NULL);
+        self.stack[arguments_start + given..arguments_start + given + defaults.len()]
+            .copy_from_slice(defaults);
         self.stack.extend_from_slice(free);
         let stack_base = self.stack.len();
         self.push_frame(Frame::for_call(
@@ -283,8 +360,9 @@ impl Vm {
 
     /// The interpreter's fast path for `Class(arguments…)`: when `callable` is a plain Python
     /// class (metaclass `type`, `object.__new__`, no builtin or exception base, not abstract)
-    /// whose `__init__` is a Python function binding exactly the positional arguments given
-    /// (`CodeData::plain_call`), or which has no `__init__` and gets no arguments, makes the
+    /// whose `__init__` is a Python function binding the positional arguments given
+    /// (`CodeData::plain_call`; its defaults fill in the rest), or which has no `__init__` and
+    /// gets no arguments, makes the
     /// instance and runs `__init__` with the instance and the arguments in place on the stack
     /// as its first locals: no argument copies, no general binder. `None`, having done nothing,
     /// when the general path (`protocol::construct`) is needed.
@@ -346,8 +424,12 @@ impl Vm {
         let compiled = &code.code;
         let local_count = compiled.varnames.len();
         let free = krait_runtime::types::tuple::items(function.closure).unwrap_or(&[]);
+        let defaults = if given + 1 == compiled.argument_count as usize {
+            &[]
+        } else {
+            missing_defaults(function, given + 1)?
+        };
         if !code.plain_call
-            || given + 1 != compiled.argument_count as usize
             || self.frames.len() >= self.runtime.recursion_limit
             || self.stack.len()
                 + 1
@@ -365,6 +447,8 @@ impl Vm {
         self.stack.insert(arguments_start, instance);
         self.stack
             .resize(arguments_start + local_count, Value::NULL);
+        let first_default = arguments_start + given + 1;
+        self.stack[first_default..first_default + defaults.len()].copy_from_slice(defaults);
         self.stack.extend_from_slice(free);
         let stack_base = self.stack.len();
         self.push_frame(Frame::for_call(

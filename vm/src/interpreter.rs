@@ -13,7 +13,7 @@ use krait_runtime::protocol;
 use krait_runtime::{PyErr, PyResult, Value};
 
 use crate::arithmetic::{self, Quick};
-use crate::call::{unbound_native, CallOutcome};
+use crate::call::{CallOutcome, PositionalCall};
 use crate::frame::{cell_contents, set_cell};
 use crate::jit::CompiledOutcome;
 use crate::Vm;
@@ -483,7 +483,7 @@ impl Vm {
                     let length = self.stack.len();
                     let empty_slot_below = instruction.opcode == Opcode::CallMethod
                         && self.stack[length - arg - 2].is_null();
-                    let (mut callable, mut arguments_start, return_to) =
+                    let (callable, arguments_start, return_to) =
                         if instruction.opcode == Opcode::Call {
                             (self.stack[length - arg - 1], length - arg, length - arg - 1)
                         } else if empty_slot_below {
@@ -495,31 +495,27 @@ impl Vm {
                                 length - arg - 2,
                             )
                         };
-                    if let Some((function, start)) =
-                        self.unpack_bound_method(callable, arguments_start, empty_slot_below)
-                    {
-                        callable = function;
-                        arguments_start = start;
-                    }
                     if self.push_plain_frame(callable, arguments_start, return_to) {
                         entered_frame!();
                         continue;
                     }
-                    if let Some(result) = self.construct_plain(callable, arguments_start) {
-                        let instance = attempt!(result);
-                        self.stack.truncate(return_to);
-                        self.stack.push(instance);
-                        continue;
-                    }
-                    if let Some(function) = unbound_native(callable) {
-                        if self.profiler.is_none() {
-                            let value = attempt!(self.call_native(function, arguments_start));
+                    match attempt!(self.call_positional(
+                        callable,
+                        arguments_start,
+                        return_to,
+                        empty_slot_below
+                    )) {
+                        PositionalCall::Returned(value) => {
                             self.stack.truncate(return_to);
                             self.stack.push(value);
-                            continue;
+                        }
+                        PositionalCall::FramePushed => {
+                            entered_frame!();
+                        }
+                        PositionalCall::General(callable, arguments_start) => {
+                            call!(callable, arguments_start, &[], return_to);
                         }
                     }
-                    call!(callable, arguments_start, &[], return_to);
                 }
                 Opcode::CallKw | Opcode::CallFunctionEx => {
                     sync!();
