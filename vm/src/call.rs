@@ -304,7 +304,7 @@ impl Vm {
     /// left out, pushes its frame with the arguments in place as its first locals (the defaults
     /// after them) and returns true. Returns false, having
     /// done nothing, when the general path is needed (including for every error).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn push_plain_frame(
         &mut self,
         callable: Value,
@@ -342,8 +342,11 @@ impl Vm {
         }
         self.stack
             .resize(arguments_start + local_count, Value::NULL);
-        self.stack[arguments_start + given..arguments_start + given + defaults.len()]
-            .copy_from_slice(defaults);
+        // Element by element: usually there are none, and a copy of variable length becomes
+        // a call to memcpy.
+        for (slot, &value) in self.stack[arguments_start + given..].iter_mut().zip(defaults) {
+            *slot = value;
+        }
         self.stack.extend_from_slice(free);
         let stack_base = self.stack.len();
         self.push_frame(Frame::for_call(
@@ -448,7 +451,9 @@ impl Vm {
         self.stack
             .resize(arguments_start + local_count, Value::NULL);
         let first_default = arguments_start + given + 1;
-        self.stack[first_default..first_default + defaults.len()].copy_from_slice(defaults);
+        for (slot, &value) in self.stack[first_default..].iter_mut().zip(defaults) {
+            *slot = value;
+        }
         self.stack.extend_from_slice(free);
         let stack_base = self.stack.len();
         self.push_frame(Frame::for_call(
