@@ -14,16 +14,6 @@ use crate::Vm;
 use krait_runtime::builtins::constructors::construct_builtin;
 use krait_runtime::loader::code_data;
 
-/// What [`Vm::call_positional`] did.
-pub(crate) enum PositionalCall {
-    /// The callee ran to completion.
-    Returned(Value),
-    /// A frame for a Python function was pushed; the loop continues in it.
-    FramePushed,
-    /// Nothing yet: the general path is to call this callable with the arguments from here.
-    General(Value, usize),
-}
-
 /// What a call did.
 pub(crate) enum CallOutcome {
     /// The callee ran to completion (a builtin, or a call through Rust).
@@ -211,11 +201,12 @@ impl Vm {
         }
     }
 
-    /// The interpreter's fast paths for a positional call (`Call`, `CallMethod`) of anything
-    /// but a plain Python function (which `push_plain_frame` takes first): a bound method has
-    /// its receiver put on the stack and its function called in place, a plain class is
-    /// constructed with its `__init__` run on the arguments in place, a builtin is called with
-    /// the arguments from the stack. Kept out of the loop's function, which stays small.
+    /// A positional call (`Call`, `CallMethod`) of anything but a plain Python function
+    /// (which `push_plain_frame` takes first), with fast paths: a bound method has its
+    /// receiver put on the stack and its function called in place, a plain class is
+    /// constructed with its `__init__` run on the arguments in place, a builtin class or
+    /// function is called with the arguments from the stack; the rest goes to `call_value`.
+    /// Kept out of the loop's function, which stays small.
     #[inline(never)]
     pub(crate) fn call_positional(
         &mut self,
@@ -223,21 +214,21 @@ impl Vm {
         arguments_start: usize,
         return_to: usize,
         empty_slot_below: bool,
-    ) -> PyResult<PositionalCall> {
+    ) -> PyResult<CallOutcome> {
         let Some(object) = callable.as_object() else {
-            return Ok(PositionalCall::General(callable, arguments_start));
+            return self.call_value(callable, arguments_start, &[], return_to);
         };
         match &object.payload {
             Payload::BoundMethod { .. } => {
                 match self.unpack_bound_method(callable, arguments_start, empty_slot_below) {
                     Some((function, start)) => {
                         if self.push_plain_frame(function, start, return_to) {
-                            Ok(PositionalCall::FramePushed)
+                            Ok(CallOutcome::FramePushed)
                         } else {
-                            Ok(PositionalCall::General(function, start))
+                            self.call_value(function, start, &[], return_to)
                         }
                     }
-                    None => Ok(PositionalCall::General(callable, arguments_start)),
+                    None => self.call_value(callable, arguments_start, &[], return_to),
                 }
             }
             Payload::Type(class)
@@ -247,22 +238,22 @@ impl Vm {
                 match self.small_arguments(arguments_start) {
                     Some((buffer, count)) => {
                         construct_builtin(self, callable, &buffer[..count], &[])
-                            .map(PositionalCall::Returned)
+                            .map(CallOutcome::Returned)
                     }
-                    None => Ok(PositionalCall::General(callable, arguments_start)),
+                    None => self.call_value(callable, arguments_start, &[], return_to),
                 }
             }
             Payload::Type(_) => match self.construct_plain(callable, arguments_start) {
-                Some(result) => result.map(PositionalCall::Returned),
-                None => Ok(PositionalCall::General(callable, arguments_start)),
+                Some(result) => result.map(CallOutcome::Returned),
+                None => self.call_value(callable, arguments_start, &[], return_to),
             },
             Payload::NativeFunction(native)
                 if native.receiver.is_null() && self.profiler.is_none() =>
             {
                 self.call_native(native.function, arguments_start)
-                    .map(PositionalCall::Returned)
+                    .map(CallOutcome::Returned)
             }
-            _ => Ok(PositionalCall::General(callable, arguments_start)),
+            _ => self.call_value(callable, arguments_start, &[], return_to),
         }
     }
 
@@ -320,15 +311,9 @@ impl Vm {
         let compiled = &code.code;
         let local_count = compiled.varnames.len();
         let free = krait_runtime::types::tuple::items(function.closure).unwrap_or(&[]);
-        let given = self.stack.len() - arguments_start;
-        let defaults = if given == compiled.argument_count as usize {
-            &[]
-        } else {
-            match missing_defaults(function, given) {
-                Some(defaults) => defaults,
-                None => return false,
-            }
-        };
+        if self.stack.len() - arguments_start != compiled.argument_count as usize {
+            return self.push_frame_with_defaults(callable, arguments_start, return_to);
+        }
         if !code.plain_call
             || self.frames.len() >= self.runtime.recursion_limit
             || self.stack.len()
@@ -342,11 +327,57 @@ impl Vm {
         }
         self.stack
             .resize(arguments_start + local_count, Value::NULL);
-        // Element by element: usually there are none, and a copy of variable length becomes
-        // a call to memcpy.
-        for (slot, &value) in self.stack[arguments_start + given..].iter_mut().zip(defaults) {
-            *slot = value;
+        self.stack.extend_from_slice(free);
+        let stack_base = self.stack.len();
+        self.push_frame(Frame::for_call(
+            code,
+            callable,
+            function,
+            arguments_start,
+            stack_base,
+            return_to,
+            false,
+        ));
+        true
+    }
+
+    /// `push_plain_frame` for a call with fewer positional arguments than the function takes:
+    /// its defaults, when they cover the rest, are copied after the arguments. Out of line, so
+    /// the exact call stays short.
+    #[inline(never)]
+    fn push_frame_with_defaults(
+        &mut self,
+        callable: Value,
+        arguments_start: usize,
+        return_to: usize,
+    ) -> bool {
+        let Some(function) = function_object(callable) else {
+            return false;
+        };
+        let Some(code) = code_data(function.code) else {
+            return false;
+        };
+        let given = self.stack.len() - arguments_start;
+        let Some(defaults) = missing_defaults(function, given) else {
+            return false;
+        };
+        let compiled = &code.code;
+        let local_count = compiled.varnames.len();
+        let free = krait_runtime::types::tuple::items(function.closure).unwrap_or(&[]);
+        if !code.plain_call
+            || self.frames.len() >= self.runtime.recursion_limit
+            || self.stack.len()
+                + local_count
+                + free.len()
+                + compiled.max_stack_depth as usize
+                + crate::STACK_MARGIN
+                > self.stack.capacity()
+        {
+            return false;
         }
+        self.stack.extend_from_slice(defaults);
+        self.stack
+            .resize(arguments_start + local_count, Value::NULL);
         self.stack.extend_from_slice(free);
         let stack_base = self.stack.len();
         self.push_frame(Frame::for_call(

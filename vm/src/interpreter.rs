@@ -13,7 +13,7 @@ use krait_runtime::protocol;
 use krait_runtime::{PyErr, PyResult, Value};
 
 use crate::arithmetic::{self, Quick};
-use crate::call::{CallOutcome, PositionalCall};
+use crate::call::CallOutcome;
 use crate::frame::{cell_contents, set_cell};
 use crate::jit::CompiledOutcome;
 use crate::Vm;
@@ -481,39 +481,44 @@ impl Vm {
                     // CALL: [callable, arguments…]; CALL_METHOD: [method, self, arguments…]
                     // or [NULL, callable, arguments…] — both cut back below the first slot.
                     let length = self.stack.len();
-                    let empty_slot_below = instruction.opcode == Opcode::CallMethod
-                        && self.stack[length - arg - 2].is_null();
-                    let (callable, arguments_start, return_to) =
+                    let (callable, arguments_start, return_to, empty_slot_below) =
                         if instruction.opcode == Opcode::Call {
-                            (self.stack[length - arg - 1], length - arg, length - arg - 1)
-                        } else if empty_slot_below {
-                            (self.stack[length - arg - 1], length - arg, length - arg - 2)
-                        } else {
                             (
-                                self.stack[length - arg - 2],
+                                self.stack[length - arg - 1],
+                                length - arg,
                                 length - arg - 1,
-                                length - arg - 2,
+                                false,
                             )
+                        } else {
+                            let first = self.stack[length - arg - 2];
+                            if first.is_null() {
+                                (
+                                    self.stack[length - arg - 1],
+                                    length - arg,
+                                    length - arg - 2,
+                                    true,
+                                )
+                            } else {
+                                (first, length - arg - 1, length - arg - 2, false)
+                            }
                         };
-                    if self.push_plain_frame(callable, arguments_start, return_to) {
-                        entered_frame!();
-                        continue;
-                    }
-                    match attempt!(self.call_positional(
-                        callable,
-                        arguments_start,
-                        return_to,
-                        empty_slot_below
-                    )) {
-                        PositionalCall::Returned(value) => {
+                    let outcome = if self.push_plain_frame(callable, arguments_start, return_to) {
+                        CallOutcome::FramePushed
+                    } else {
+                        attempt!(self.call_positional(
+                            callable,
+                            arguments_start,
+                            return_to,
+                            empty_slot_below
+                        ))
+                    };
+                    match outcome {
+                        CallOutcome::Returned(value) => {
                             self.stack.truncate(return_to);
                             self.stack.push(value);
                         }
-                        PositionalCall::FramePushed => {
+                        CallOutcome::FramePushed => {
                             entered_frame!();
-                        }
-                        PositionalCall::General(callable, arguments_start) => {
-                            call!(callable, arguments_start, &[], return_to);
                         }
                     }
                 }

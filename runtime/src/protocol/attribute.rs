@@ -460,17 +460,17 @@ pub fn call_bound(
     receiver: Value,
     arguments: &[Value],
 ) -> PyResult<Value> {
-    let mut all = Vec::with_capacity(arguments.len() + 1);
-    all.push(receiver);
-    all.extend_from_slice(arguments);
     match function.as_object().map(|object| &object.payload) {
         Some(Payload::StaticMethod(inner)) => call(host, *inner, arguments, &[]),
         Some(Payload::ClassMethod(inner)) => {
             let class = type_of(host.runtime(), receiver);
-            all[0] = class;
-            call(host, *inner, &all, &[])
+            crate::protocol::call::with_receiver(class, arguments, |all| {
+                call(host, *inner, all, &[])
+            })
         }
-        _ => call(host, function, &all, &[]),
+        _ => crate::protocol::call::with_receiver(receiver, arguments, |all| {
+            call(host, function, all, &[])
+        }),
     }
 }
 
