@@ -14,6 +14,42 @@ use crate::Vm;
 use krait_runtime::builtins::constructors::construct_builtin;
 use krait_runtime::loader::code_data;
 
+/// The classes `construct_plain` found plain, with their `__init__`: a small direct-mapped
+/// table keyed by the class, each entry valid for the namespace epoch it was filled in. The
+/// epoch moves on any change to a class namespace (`__init__` or `__new__` replaced,
+/// `__abstractmethods__` set), on any new class and at every collection (a freed class's
+/// address may be reused), so a stale entry is never used; MROs and metaclasses of classes
+/// made by Python code do not change after creation (the metaclass is checked all the same).
+pub struct ConstructorCache {
+    entries: [(Value, u64, Value); CONSTRUCTOR_CACHE_SIZE],
+}
+
+const CONSTRUCTOR_CACHE_SIZE: usize = 64;
+
+impl Default for ConstructorCache {
+    fn default() -> ConstructorCache {
+        ConstructorCache {
+            entries: [(Value::NULL, 0, Value::NULL); CONSTRUCTOR_CACHE_SIZE],
+        }
+    }
+}
+
+impl ConstructorCache {
+    fn slot(class: Value) -> usize {
+        // Heap objects are 16-byte aligned: the bits above those pick the slot.
+        ((class.bits() >> 4) as usize) % CONSTRUCTOR_CACHE_SIZE
+    }
+
+    fn get(&self, class: Value, epoch: u64) -> Option<Value> {
+        let (cached_class, cached_epoch, init) = self.entries[Self::slot(class)];
+        (cached_class == class && cached_epoch == epoch).then_some(init)
+    }
+
+    fn put(&mut self, class: Value, epoch: u64, init: Value) {
+        self.entries[Self::slot(class)] = (class, epoch, init);
+    }
+}
+
 /// What a call did.
 pub(crate) enum CallOutcome {
     /// The callee ran to completion (a builtin, or a call through Rust).
@@ -392,26 +428,19 @@ impl Vm {
         true
     }
 
-    /// The interpreter's fast path for `Class(arguments…)`: when `callable` is a plain Python
-    /// class (metaclass `type`, `object.__new__`, no builtin or exception base, not abstract)
-    /// whose `__init__` is a Python function binding the positional arguments given
-    /// (`CodeData::plain_call`; its defaults fill in the rest), or which has no `__init__` and
-    /// gets no arguments, makes the
-    /// instance and runs `__init__` with the instance and the arguments in place on the stack
-    /// as its first locals: no argument copies, no general binder. `None`, having done nothing,
-    /// when the general path (`protocol::construct`) is needed.
-    ///
-    /// `__init__` runs in a nested loop, as a call through Rust would: its result must be
-    /// checked, and the instance (not the result) left for the caller.
-    pub(crate) fn construct_plain(
-        &mut self,
-        callable: Value,
-        arguments_start: usize,
-    ) -> Option<PyResult<Value>> {
-        let class_object = krait_runtime::protocol::as_type(callable)?;
+    /// The `__init__` of `class` (a Python function, or `object.__init__`) when it is a plain
+    /// class `construct_plain` may instantiate: metaclass `type`, `object.__new__`, no builtin
+    /// or exception base, not abstract. Remembered per class for the namespace epoch (see
+    /// [`ConstructorCache`]).
+    fn plain_class_init(&mut self, class: Value) -> Option<Value> {
+        let class_object = krait_runtime::protocol::as_type(class)?;
         let types = self.runtime.types;
         if !class_object.user_defined || *class_object.metaclass.get() != types.type_ {
             return None;
+        }
+        let epoch = krait_runtime::dict::namespace_epoch();
+        if let Some(init) = self.constructors.get(class, epoch) {
+            return Some(init);
         }
         for &base in class_object.mro.get().iter() {
             let base_object = krait_runtime::protocol::as_type(base)?;
@@ -424,7 +453,7 @@ impl Vm {
             }
         }
         let names = self.runtime.names;
-        let new = protocol::lookup_in_type(&mut self.runtime, callable, names.__new__);
+        let new = protocol::lookup_in_type(&mut self.runtime, class, names.__new__);
         if !new.is_none_or(|new| {
             matches!(
                 new.as_object().map(|object| &object.payload),
@@ -442,7 +471,29 @@ impl Vm {
         {
             return None;
         }
-        let init = protocol::lookup_in_type(&mut self.runtime, callable, names.__init__)?;
+        let init = protocol::lookup_in_type(&mut self.runtime, class, names.__init__)?;
+        // The lookups ran no Python code, so the epoch read before them still holds.
+        self.constructors.put(class, epoch, init);
+        Some(init)
+    }
+
+    /// The interpreter's fast path for `Class(arguments…)`: when `callable` is a plain Python
+    /// class (metaclass `type`, `object.__new__`, no builtin or exception base, not abstract)
+    /// whose `__init__` is a Python function binding the positional arguments given
+    /// (`CodeData::plain_call`; its defaults fill in the rest), or which has no `__init__` and
+    /// gets no arguments, makes the
+    /// instance and runs `__init__` with the instance and the arguments in place on the stack
+    /// as its first locals: no argument copies, no general binder. `None`, having done nothing,
+    /// when the general path (`protocol::construct`) is needed.
+    ///
+    /// `__init__` runs in a nested loop, as a call through Rust would: its result must be
+    /// checked, and the instance (not the result) left for the caller.
+    pub(crate) fn construct_plain(
+        &mut self,
+        callable: Value,
+        arguments_start: usize,
+    ) -> Option<PyResult<Value>> {
+        let init = self.plain_class_init(callable)?;
         let given = self.stack.len() - arguments_start;
         let Some(function) = function_object(init) else {
             // `object.__init__`: nothing to run, and no arguments allowed (the general path

@@ -238,3 +238,37 @@ while node.child is not None:
     node = node.child
     depth += 1
 print("depth", depth)
+
+
+# A class constructed through the fast path, then changed: abstract methods declared, a
+# __init__ replaced, a __new__ added.
+class Changing:
+    def __init__(self, value):
+        self.value = value
+
+
+def make_changing(value):
+    return Changing(value).value
+
+
+print(make_changing(1), make_changing(2))
+Changing.__abstractmethods__ = frozenset({"run"})
+try:
+    make_changing(3)
+except TypeError as error:
+    print("TypeError:", error)
+del Changing.__abstractmethods__
+print(make_changing(4))
+
+
+Changing.__init__ = lambda self, value, extra="!": setattr(self, "value", f"{value}{extra}")
+print(make_changing(5))
+
+
+def new(cls, value):
+    print("  added __new__", value)
+    return object.__new__(cls)
+
+
+Changing.__new__ = new
+print(make_changing(6))
