@@ -29,7 +29,14 @@ enum Found {
     /// A store that adds the attribute as this next slot, moving the instance to the shape at
     /// this address (a child of the recorded shape; `__init__` setting up a new instance).
     Add(u32, usize),
+    /// A method written in Rust found on a builtin type, for a receiver of that exact type
+    /// (`out.append`, `d.get`): the way's class is the type and its shape `BUILTIN_RECEIVER`.
+    Builtin(Value),
 }
+
+/// The shape a way records for a receiver that is not an instance of a Python class (a list,
+/// a str, an int): shapes are aligned allocations, so no real shape has this address.
+const BUILTIN_RECEIVER: usize = 1;
 
 /// One (class, shape) entry of a site; see the module documentation.
 #[derive(Clone, Copy, Debug, Default)]
@@ -148,6 +155,67 @@ pub fn cached_method(sites: &Sites, ip: usize, object: Value) -> Option<Value> {
     }
 }
 
+/// The method `LoadMethod` found at this instruction for a receiver of the builtin type
+/// `class` (see [`is_builtin_receiver`]), if this instruction's entry applies: a builtin
+/// function to call with the receiver as its first argument.
+#[inline]
+pub fn cached_builtin_method(sites: &Sites, ip: usize, class: Value) -> Option<Value> {
+    let site = sites.site(ip)?;
+    let class = class.bits();
+    let epoch = namespace_epoch();
+    match site
+        .ways
+        .iter()
+        .find(|way| way.class == class && way.shape == BUILTIN_RECEIVER && way.epoch == epoch)?
+        .found
+    {
+        Found::Builtin(method) => Some(method),
+        _ => None,
+    }
+}
+
+/// Whether `LoadMethod` looks the name up on the type of `object` alone, with nothing the
+/// object itself holds to consult: true for every value but instances of Python classes
+/// (whose own attributes come first), classes, modules and `super` objects.
+#[inline]
+pub fn is_builtin_receiver(object: Value) -> bool {
+    !matches!(
+        object.as_object().map(|object| &object.payload),
+        Some(
+            Payload::Instance(_)
+                | Payload::Type(_)
+                | Payload::Module { .. }
+                | Payload::Super { .. }
+        )
+    )
+}
+
+/// After a `LoadMethod` on a builtin receiver (see [`is_builtin_receiver`]) of type `class`
+/// went the slow way and found `method` there: remember it if it is a method written in Rust
+/// taking the receiver as its first argument (what the slow lookup returns for `list.append`).
+pub fn record_builtin_method(sites: &Sites, ip: usize, class: Value, method: Value) {
+    let unbound_native = matches!(
+        method.as_object().map(|object| &object.payload),
+        Some(Payload::NativeFunction(native)) if native.receiver.is_null()
+    );
+    if !unbound_native || as_type(class).is_none_or(|class| class.user_defined) {
+        return;
+    }
+    let Some(site) = sites.site(ip) else {
+        return;
+    };
+    insert_way(
+        site,
+        Way {
+            class: class.bits(),
+            shape: BUILTIN_RECEIVER,
+            epoch: namespace_epoch(),
+            class_epoch: crate::dict::class_epoch(),
+            found: Found::Builtin(method),
+        },
+    );
+}
+
 /// Stores `object.name = value` through the cache; false if this instruction's entry does not
 /// apply.
 #[inline]
@@ -255,6 +323,11 @@ fn record_for_shape(
         class_epoch: crate::dict::class_epoch(),
         found,
     };
+    insert_way(site, way);
+}
+
+/// Puts `way` into `site`.
+fn insert_way(site: &mut AttributeSite, way: Way) {
     // Reuse the way for this pair, else a stale or empty one, else the oldest.
     let epoch = way.epoch;
     let target = site
@@ -407,6 +480,6 @@ pub fn monomorphic(sites: &Sites, ip: usize) -> Option<Monomorphic> {
             slot: None,
             method: method.bits(),
         },
-        Found::Empty | Found::Add(..) => return None,
+        Found::Empty | Found::Add(..) | Found::Builtin(_) => return None,
     })
 }

@@ -4,14 +4,51 @@
 use krait_compiler::code::flags;
 use krait_compiler::Opcode;
 use krait_runtime::object::{
-    FunctionObject, GeneratorKind, GeneratorObject, GeneratorState, Mutable, Payload,
-    SuspendedFrame,
+    FunctionObject, GeneratorKind, GeneratorObject, GeneratorState, Layout, Mutable,
+    NativeFunctionPointer, Payload, SuspendedFrame,
 };
-use krait_runtime::{protocol, PyErr, PyResult, Value};
+use krait_runtime::{protocol, Arguments, PyErr, PyResult, Value};
 
 use crate::frame::Frame;
 use crate::Vm;
+use krait_runtime::builtins::constructors::construct_builtin;
 use krait_runtime::loader::code_data;
+
+/// The classes `construct_plain` found plain, with their `__init__`: a small direct-mapped
+/// table keyed by the class, each entry valid for the namespace epoch it was filled in. The
+/// epoch moves on any change to a class namespace (`__init__` or `__new__` replaced,
+/// `__abstractmethods__` set), on any new class and at every collection (a freed class's
+/// address may be reused), so a stale entry is never used; MROs and metaclasses of classes
+/// made by Python code do not change after creation (the metaclass is checked all the same).
+pub struct ConstructorCache {
+    entries: [(Value, u64, Value); CONSTRUCTOR_CACHE_SIZE],
+}
+
+const CONSTRUCTOR_CACHE_SIZE: usize = 64;
+
+impl Default for ConstructorCache {
+    fn default() -> ConstructorCache {
+        ConstructorCache {
+            entries: [(Value::NULL, 0, Value::NULL); CONSTRUCTOR_CACHE_SIZE],
+        }
+    }
+}
+
+impl ConstructorCache {
+    fn slot(class: Value) -> usize {
+        // Heap objects are 16-byte aligned: the bits above those pick the slot.
+        ((class.bits() >> 4) as usize) % CONSTRUCTOR_CACHE_SIZE
+    }
+
+    fn get(&self, class: Value, epoch: u64) -> Option<Value> {
+        let (cached_class, cached_epoch, init) = self.entries[Self::slot(class)];
+        (cached_class == class && cached_epoch == epoch).then_some(init)
+    }
+
+    fn put(&mut self, class: Value, epoch: u64, init: Value) {
+        self.entries[Self::slot(class)] = (class, epoch, init);
+    }
+}
 
 /// What a call did.
 pub(crate) enum CallOutcome {
@@ -19,6 +56,17 @@ pub(crate) enum CallOutcome {
     Returned(Value),
     /// A frame for a Python function was pushed; the loop continues in it.
     FramePushed,
+}
+
+/// The defaults that complete a call of `function` with `given` positional arguments, fewer
+/// than it takes: `None` when they do not cover the missing parameters (or too many were
+/// given), which the general path reports.
+#[inline(never)]
+fn missing_defaults(function: &FunctionObject, given: usize) -> Option<&'static [Value]> {
+    let count = code_data(function.code)?.code.argument_count as usize;
+    let defaults = krait_runtime::types::tuple::items(*function.defaults.get())?;
+    let missing = count.checked_sub(given)?;
+    defaults.get(defaults.len().checked_sub(missing)?..)
 }
 
 fn function_object(value: Value) -> Option<&'static FunctionObject> {
@@ -140,29 +188,150 @@ impl Vm {
     ) -> PyResult<Value> {
         // The arguments are copied off the VM stack (the callee may push onto it); up to eight
         // fit in a buffer on the native stack, so most builtin calls allocate nothing.
-        let count = self.stack.len() - arguments_start;
-        if count <= 8 {
-            let mut buffer = [Value::NULL; 8];
-            // A loop of constant length, not `copy_from_slice`: a variable-length copy became a
-            // call to memcpy, 7% of a builtin-call-heavy program.
-            let arguments = &self.stack[arguments_start..];
-            for (index, slot) in buffer.iter_mut().enumerate() {
-                if let Some(&value) = arguments.get(index) {
-                    *slot = value;
-                }
+        match self.small_arguments(arguments_start) {
+            Some((buffer, count)) => {
+                protocol::call(self, callable, &buffer[..count], keyword_names)
             }
-            protocol::call(self, callable, &buffer[..count], keyword_names)
-        } else {
-            let arguments: Vec<Value> = self.stack[arguments_start..].to_vec();
-            protocol::call(self, callable, &arguments, keyword_names)
+            None => {
+                let arguments: Vec<Value> = self.stack[arguments_start..].to_vec();
+                protocol::call(self, callable, &arguments, keyword_names)
+            }
         }
     }
 
-    /// The interpreter's call fast path: when `callable` is a Python function whose code takes
-    /// exactly the positional arguments given (see `CodeData::plain_call`), pushes its frame
-    /// with the arguments in place as its first locals and returns true. Returns false, having
-    /// done nothing, when the general path is needed (including for every error).
+    /// The stack's values from `arguments_start` copied into a buffer, with their count, when
+    /// there are at most eight of them.
     #[inline]
+    fn small_arguments(&self, arguments_start: usize) -> Option<([Value; 8], usize)> {
+        let arguments = &self.stack[arguments_start..];
+        if arguments.len() > 8 {
+            return None;
+        }
+        let mut buffer = [Value::NULL; 8];
+        // A loop of constant length, not `copy_from_slice`: a variable-length copy became a
+        // call to memcpy, 7% of a builtin-call-heavy program.
+        for (index, slot) in buffer.iter_mut().enumerate() {
+            if let Some(&value) = arguments.get(index) {
+                *slot = value;
+            }
+        }
+        Some((buffer, arguments.len()))
+    }
+
+    /// The interpreter's builtin-call fast path: calls the Rust function of a builtin (or of
+    /// a method `LoadMethod` found on a builtin type, its receiver the first argument) with the
+    /// positional arguments on the stack from `arguments_start`, skipping the general call
+    /// protocol. With the profiler on, calls take the general path, which records them.
+    #[inline]
+    pub(crate) fn call_native(
+        &mut self,
+        function: NativeFunctionPointer,
+        arguments_start: usize,
+    ) -> PyResult<Value> {
+        match self.small_arguments(arguments_start) {
+            Some((buffer, count)) => function(self, Arguments::positional(&buffer[..count])),
+            None => {
+                let arguments: Vec<Value> = self.stack[arguments_start..].to_vec();
+                function(self, Arguments::positional(&arguments))
+            }
+        }
+    }
+
+    /// A positional call (`Call`, `CallMethod`) of anything but a plain Python function
+    /// (which `push_plain_frame` takes first), with fast paths: a bound method has its
+    /// receiver put on the stack and its function called in place, a plain class is
+    /// constructed with its `__init__` run on the arguments in place, a builtin class or
+    /// function is called with the arguments from the stack; the rest goes to `call_value`.
+    /// Kept out of the loop's function, which stays small.
+    #[inline(never)]
+    pub(crate) fn call_positional(
+        &mut self,
+        callable: Value,
+        arguments_start: usize,
+        return_to: usize,
+        empty_slot_below: bool,
+    ) -> PyResult<CallOutcome> {
+        let Some(object) = callable.as_object() else {
+            return self.call_value(callable, arguments_start, &[], return_to);
+        };
+        match &object.payload {
+            Payload::BoundMethod { .. } => {
+                match self.unpack_bound_method(callable, arguments_start, empty_slot_below) {
+                    Some((function, start)) => {
+                        if self.push_plain_frame(function, start, return_to) {
+                            Ok(CallOutcome::FramePushed)
+                        } else {
+                            self.call_value(function, start, &[], return_to)
+                        }
+                    }
+                    None => self.call_value(callable, arguments_start, &[], return_to),
+                }
+            }
+            Payload::Type(class)
+                if !class.user_defined && *class.metaclass.get() == self.runtime.types.type_ =>
+            {
+                // A builtin class (`str(x)`, `enumerate(items)`): its constructor directly.
+                match self.small_arguments(arguments_start) {
+                    Some((buffer, count)) => {
+                        construct_builtin(self, callable, &buffer[..count], &[])
+                            .map(CallOutcome::Returned)
+                    }
+                    None => self.call_value(callable, arguments_start, &[], return_to),
+                }
+            }
+            Payload::Type(_) => match self.construct_plain(callable, arguments_start) {
+                Some(result) => result.map(CallOutcome::Returned),
+                None => self.call_value(callable, arguments_start, &[], return_to),
+            },
+            Payload::NativeFunction(native)
+                if native.receiver.is_null() && self.profiler.is_none() =>
+            {
+                self.call_native(native.function, arguments_start)
+                    .map(CallOutcome::Returned)
+            }
+            _ => self.call_value(callable, arguments_start, &[], return_to),
+        }
+    }
+
+    /// A call of a bound method (`f = obj.method; f(x)`, a method found the general way):
+    /// puts the receiver on the stack before the arguments from `arguments_start` and returns
+    /// the function with where its arguments (the receiver first) now start. When the slot
+    /// below the callable is the empty one `LoadMethod` leaves (`empty_slot_below`), it takes
+    /// the function and the receiver replaces the bound method; otherwise the receiver is
+    /// inserted, the bound method staying below as the slot the call cuts back to. `None`,
+    /// having done nothing, for anything else or when the stack has no room.
+    #[inline]
+    pub(crate) fn unpack_bound_method(
+        &mut self,
+        callable: Value,
+        arguments_start: usize,
+        empty_slot_below: bool,
+    ) -> Option<(Value, usize)> {
+        let Some(Payload::BoundMethod { function, receiver }) =
+            callable.as_object().map(|object| &object.payload)
+        else {
+            return None;
+        };
+        let (function, receiver) = (*function, *receiver);
+        if empty_slot_below {
+            // `[NULL, bound method, arguments…]`.
+            self.stack[arguments_start - 2] = function;
+            self.stack[arguments_start - 1] = receiver;
+            return Some((function, arguments_start - 1));
+        }
+        if self.ensure_stack_room(1).is_err() {
+            return None;
+        }
+        self.stack.insert(arguments_start, receiver);
+        Some((function, arguments_start))
+    }
+
+    /// The interpreter's call fast path: when `callable` is a Python function whose code takes
+    /// the positional arguments given (see `CodeData::plain_call`), with its defaults for any
+    /// left out, pushes its frame with the arguments in place as its first locals (the defaults
+    /// after them) and returns true. Returns false, having
+    /// done nothing, when the general path is needed (including for every error).
+    #[inline(always)]
     pub(crate) fn push_plain_frame(
         &mut self,
         callable: Value,
@@ -178,8 +347,10 @@ impl Vm {
         let compiled = &code.code;
         let local_count = compiled.varnames.len();
         let free = krait_runtime::types::tuple::items(function.closure).unwrap_or(&[]);
+        if self.stack.len() - arguments_start != compiled.argument_count as usize {
+            return self.push_frame_with_defaults(callable, arguments_start, return_to);
+        }
         if !code.plain_call
-            || self.stack.len() - arguments_start != compiled.argument_count as usize
             || self.frames.len() >= self.runtime.recursion_limit
             || self.stack.len()
                 + local_count
@@ -204,6 +375,194 @@ impl Vm {
             false,
         ));
         true
+    }
+
+    /// `push_plain_frame` for a call with fewer positional arguments than the function takes:
+    /// its defaults, when they cover the rest, are copied after the arguments. Out of line, so
+    /// the exact call stays short.
+    #[inline(never)]
+    fn push_frame_with_defaults(
+        &mut self,
+        callable: Value,
+        arguments_start: usize,
+        return_to: usize,
+    ) -> bool {
+        let Some(function) = function_object(callable) else {
+            return false;
+        };
+        let Some(code) = code_data(function.code) else {
+            return false;
+        };
+        let given = self.stack.len() - arguments_start;
+        let Some(defaults) = missing_defaults(function, given) else {
+            return false;
+        };
+        let compiled = &code.code;
+        let local_count = compiled.varnames.len();
+        let free = krait_runtime::types::tuple::items(function.closure).unwrap_or(&[]);
+        if !code.plain_call
+            || self.frames.len() >= self.runtime.recursion_limit
+            || self.stack.len()
+                + local_count
+                + free.len()
+                + compiled.max_stack_depth as usize
+                + crate::STACK_MARGIN
+                > self.stack.capacity()
+        {
+            return false;
+        }
+        self.stack.extend_from_slice(defaults);
+        self.stack
+            .resize(arguments_start + local_count, Value::NULL);
+        self.stack.extend_from_slice(free);
+        let stack_base = self.stack.len();
+        self.push_frame(Frame::for_call(
+            code,
+            callable,
+            function,
+            arguments_start,
+            stack_base,
+            return_to,
+            false,
+        ));
+        true
+    }
+
+    /// The `__init__` of `class` (a Python function, or `object.__init__`) when it is a plain
+    /// class `construct_plain` may instantiate: metaclass `type`, `object.__new__`, no builtin
+    /// or exception base, not abstract. Remembered per class for the namespace epoch (see
+    /// [`ConstructorCache`]).
+    fn plain_class_init(&mut self, class: Value) -> Option<Value> {
+        let class_object = krait_runtime::protocol::as_type(class)?;
+        let types = self.runtime.types;
+        if !class_object.user_defined || *class_object.metaclass.get() != types.type_ {
+            return None;
+        }
+        let epoch = krait_runtime::dict::namespace_epoch();
+        if let Some(init) = self.constructors.get(class, epoch) {
+            return Some(init);
+        }
+        for &base in class_object.mro.get().iter() {
+            let base_object = krait_runtime::protocol::as_type(base)?;
+            let builtin_base = !base_object.user_defined
+                && base_object.layout == Layout::Builtin
+                && base != types.object
+                && base != types.type_;
+            if base_object.layout == Layout::Exception || builtin_base {
+                return None;
+            }
+        }
+        let names = self.runtime.names;
+        let new = protocol::lookup_in_type(&mut self.runtime, class, names.__new__);
+        if !new.is_none_or(|new| {
+            matches!(
+                new.as_object().map(|object| &object.payload),
+                Some(Payload::NativeFunction(_))
+            )
+        }) {
+            return None;
+        }
+        if krait_runtime::types::dict::get_str_key(
+            &mut self.runtime,
+            class_object.dict,
+            names.__abstractmethods__,
+        )
+        .is_some()
+        {
+            return None;
+        }
+        let init = protocol::lookup_in_type(&mut self.runtime, class, names.__init__)?;
+        // The lookups ran no Python code, so the epoch read before them still holds.
+        self.constructors.put(class, epoch, init);
+        Some(init)
+    }
+
+    /// The interpreter's fast path for `Class(arguments…)`: when `callable` is a plain Python
+    /// class (metaclass `type`, `object.__new__`, no builtin or exception base, not abstract)
+    /// whose `__init__` is a Python function binding the positional arguments given
+    /// (`CodeData::plain_call`; its defaults fill in the rest), or which has no `__init__` and
+    /// gets no arguments, makes the
+    /// instance and runs `__init__` with the instance and the arguments in place on the stack
+    /// as its first locals: no argument copies, no general binder. `None`, having done nothing,
+    /// when the general path (`protocol::construct`) is needed.
+    ///
+    /// `__init__` runs in a nested loop, as a call through Rust would: its result must be
+    /// checked, and the instance (not the result) left for the caller.
+    pub(crate) fn construct_plain(
+        &mut self,
+        callable: Value,
+        arguments_start: usize,
+    ) -> Option<PyResult<Value>> {
+        let init = self.plain_class_init(callable)?;
+        let given = self.stack.len() - arguments_start;
+        let Some(function) = function_object(init) else {
+            // `object.__init__`: nothing to run, and no arguments allowed (the general path
+            // raises CPython's error).
+            let object_init = matches!(
+                init.as_object().map(|object| &object.payload),
+                Some(Payload::NativeFunction(_))
+            );
+            return (object_init && given == 0)
+                .then(|| Ok(self.runtime.new_instance(callable, Layout::Object)));
+        };
+        let code = code_data(function.code)?;
+        let compiled = &code.code;
+        let local_count = compiled.varnames.len();
+        let free = krait_runtime::types::tuple::items(function.closure).unwrap_or(&[]);
+        let defaults = if given + 1 == compiled.argument_count as usize {
+            &[]
+        } else {
+            missing_defaults(function, given + 1)?
+        };
+        if !code.plain_call
+            || self.frames.len() >= self.runtime.recursion_limit
+            || self.stack.len()
+                + 1
+                + local_count
+                + free.len()
+                + compiled.max_stack_depth as usize
+                + crate::STACK_MARGIN
+                > self.stack.capacity()
+        {
+            return None;
+        }
+        let instance = self.runtime.new_instance(callable, Layout::Object);
+        // `self` goes before the arguments; the class stays below them, so the frame returns
+        // to just above it.
+        self.stack.insert(arguments_start, instance);
+        self.stack
+            .resize(arguments_start + local_count, Value::NULL);
+        let first_default = arguments_start + given + 1;
+        for (slot, &value) in self.stack[first_default..].iter_mut().zip(defaults) {
+            *slot = value;
+        }
+        self.stack.extend_from_slice(free);
+        let stack_base = self.stack.len();
+        self.push_frame(Frame::for_call(
+            code,
+            init,
+            function,
+            arguments_start,
+            stack_base,
+            arguments_start,
+            true,
+        ));
+        // `__init__` may rebind its `self`: the instance stays rooted here meanwhile.
+        let mark = self.runtime.root_mark();
+        self.runtime.push_root(instance);
+        let result = self.run_pushed_frame();
+        self.runtime.pop_roots(mark);
+        Some(match result {
+            Ok(value) if value.is_none() => Ok(instance),
+            Ok(value) => {
+                let message = format!(
+                    "__init__() should return None, not '{}'",
+                    protocol::type_name(&self.runtime, value)
+                );
+                Err(self.runtime.type_error(message))
+            }
+            Err(error) => Err(error),
+        })
     }
 
     /// Binds the arguments on the stack (from `arguments_start`) to the function's
@@ -293,9 +652,8 @@ impl Vm {
             return Ok(Vec::new());
         };
         let compiled = &code.code;
-        let name = protocol::str_value(*function.qualname.get())
-            .unwrap_or("?")
-            .to_owned();
+        // Only error messages use the name: borrowed, not copied, on every call.
+        let name: &'static str = protocol::str_value(*function.qualname.get()).unwrap_or("?");
         let positional_count = compiled.argument_count as usize;
         let keyword_only = compiled.keyword_only_count as usize;
         let positional_only = compiled.positional_only_count as usize;
@@ -316,7 +674,7 @@ impl Vm {
             } else {
                 return Err(self.too_many_positional(
                     function,
-                    &name,
+                    name,
                     positional.len(),
                     keyword_names.len(),
                 ));
@@ -382,7 +740,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(self.missing_arguments(&name, &missing, "positional"));
+            return Err(self.missing_arguments(name, &missing, "positional"));
         }
         let keyword_defaults = *function.keyword_defaults.get();
         for (index, local) in locals
@@ -408,7 +766,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(self.missing_arguments(&name, &missing, "keyword-only"));
+            return Err(self.missing_arguments(name, &missing, "keyword-only"));
         }
         Ok(locals)
     }

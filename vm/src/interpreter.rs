@@ -439,17 +439,40 @@ impl Vm {
                         self.stack.push(object);
                         continue;
                     }
+                    let builtin_receiver = attribute_site::is_builtin_receiver(object);
+                    if builtin_receiver {
+                        let class = protocol::type_of(&self.runtime, object);
+                        if let Some(method) = attribute_site::cached_builtin_method(
+                            &code.attribute_sites,
+                            here,
+                            class,
+                        ) {
+                            self.stack.push(method);
+                            self.stack.push(object);
+                            continue;
+                        }
+                    }
                     sync!();
                     let (method, receiver) =
                         attempt!(protocol::load_method(self, object, code.names[arg]));
-                    attribute_site::record_method(
-                        &mut self.runtime,
-                        &code.attribute_sites,
-                        here,
-                        object,
-                        code.names[arg],
-                        method,
-                    );
+                    if builtin_receiver {
+                        let class = protocol::type_of(&self.runtime, object);
+                        attribute_site::record_builtin_method(
+                            &code.attribute_sites,
+                            here,
+                            class,
+                            method,
+                        );
+                    } else {
+                        attribute_site::record_method(
+                            &mut self.runtime,
+                            &code.attribute_sites,
+                            here,
+                            object,
+                            code.names[arg],
+                            method,
+                        );
+                    }
                     self.stack.push(method);
                     self.stack.push(receiver);
                 }
@@ -458,23 +481,46 @@ impl Vm {
                     // CALL: [callable, arguments…]; CALL_METHOD: [method, self, arguments…]
                     // or [NULL, callable, arguments…] — both cut back below the first slot.
                     let length = self.stack.len();
-                    let (callable, arguments_start, return_to) =
+                    let (callable, arguments_start, return_to, empty_slot_below) =
                         if instruction.opcode == Opcode::Call {
-                            (self.stack[length - arg - 1], length - arg, length - arg - 1)
-                        } else if self.stack[length - arg - 2].is_null() {
-                            (self.stack[length - arg - 1], length - arg, length - arg - 2)
-                        } else {
                             (
-                                self.stack[length - arg - 2],
+                                self.stack[length - arg - 1],
+                                length - arg,
                                 length - arg - 1,
-                                length - arg - 2,
+                                false,
                             )
+                        } else {
+                            let first = self.stack[length - arg - 2];
+                            if first.is_null() {
+                                (
+                                    self.stack[length - arg - 1],
+                                    length - arg,
+                                    length - arg - 2,
+                                    true,
+                                )
+                            } else {
+                                (first, length - arg - 1, length - arg - 2, false)
+                            }
                         };
-                    if self.push_plain_frame(callable, arguments_start, return_to) {
-                        entered_frame!();
-                        continue;
+                    let outcome = if self.push_plain_frame(callable, arguments_start, return_to) {
+                        CallOutcome::FramePushed
+                    } else {
+                        attempt!(self.call_positional(
+                            callable,
+                            arguments_start,
+                            return_to,
+                            empty_slot_below
+                        ))
+                    };
+                    match outcome {
+                        CallOutcome::Returned(value) => {
+                            self.stack.truncate(return_to);
+                            self.stack.push(value);
+                        }
+                        CallOutcome::FramePushed => {
+                            entered_frame!();
+                        }
                     }
-                    call!(callable, arguments_start, &[], return_to);
                 }
                 Opcode::CallKw | Opcode::CallFunctionEx => {
                     sync!();

@@ -87,6 +87,8 @@ pub struct Vm {
     pub profiler: Option<Box<profiler::Profiler>>,
     /// The recorder behind `krait explain`, when it is on.
     pub observer: Option<Box<observe::Observer>>,
+    /// Plain classes and their `__init__`, for the interpreter's construction fast path.
+    pub(crate) constructors: call::ConstructorCache,
 }
 
 impl Vm {
@@ -109,6 +111,7 @@ impl Vm {
             threads: threads::Threads::default(),
             profiler: None,
             observer: None,
+            constructors: call::ConstructorCache::default(),
         }
     }
 

@@ -4,7 +4,7 @@ use std::cell::Cell;
 
 use crate::builtins::{expect_arguments, no_keywords};
 use crate::object::{IteratorKind, Layout, Mutable, Payload};
-use crate::protocol::{as_type, class_name, collect, iterate, str_value, type_name};
+use crate::protocol::{as_type, collect, iterate, str_value, type_name};
 use crate::types::int::{as_int, IntValue};
 use crate::value::Value;
 use crate::{Arguments, Host, PyResult};
@@ -21,7 +21,10 @@ pub fn construct_builtin(
         keyword_names,
     };
     let types = host.runtime().types;
-    let name = class_name(class);
+    // Borrowed, not copied: only messages use it, and most calls here make none.
+    let name: &str = as_type(class)
+        .and_then(|class| crate::protocol::str_value(class.name))
+        .unwrap_or("?");
     if class == types.type_ {
         return crate::types::type_::type_call(host, arguments);
     }
@@ -94,8 +97,8 @@ pub fn construct_builtin(
         return result;
     }
     if class == types.set || class == types.frozenset {
-        no_keywords(host, &arguments, &name)?;
-        expect_arguments(host, &arguments, &name, 0, 1)?;
+        no_keywords(host, &arguments, name)?;
+        expect_arguments(host, &arguments, name, 0, 1)?;
         return match values.first() {
             Some(&iterable) => {
                 crate::types::set::new_from_iterable(host, iterable, class == types.frozenset)
@@ -220,7 +223,7 @@ pub fn construct_builtin(
         return reversed(host, values[0]);
     }
     if class == types.staticmethod || class == types.classmethod {
-        expect_arguments(host, &arguments, &name, 1, 1)?;
+        expect_arguments(host, &arguments, name, 1, 1)?;
         let payload = if class == types.staticmethod {
             Payload::StaticMethod(values[0])
         } else {

@@ -516,6 +516,19 @@ fn class_check(
     instance: bool,
     name: &str,
 ) -> PyResult<bool> {
+    if instance {
+        // CPython's order: an object's exact class answers at once (even when a metaclass
+        // defines `__instancecheck__`), and a class whose metaclass is exactly `type` has no
+        // hook to consult.
+        let runtime = host.runtime();
+        let subject_class = type_of(runtime, subject);
+        if subject_class == classes {
+            return Ok(true);
+        }
+        if type_of(runtime, classes) == runtime.types.type_ {
+            return Ok(is_instance(runtime, subject, classes));
+        }
+    }
     if let Some(Payload::Tuple(items)) = classes.as_object().map(|object| &object.payload) {
         for &class in items.iter() {
             if class_check(host, subject, class, instance, name)? {

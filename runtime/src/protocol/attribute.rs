@@ -460,17 +460,17 @@ pub fn call_bound(
     receiver: Value,
     arguments: &[Value],
 ) -> PyResult<Value> {
-    let mut all = Vec::with_capacity(arguments.len() + 1);
-    all.push(receiver);
-    all.extend_from_slice(arguments);
     match function.as_object().map(|object| &object.payload) {
         Some(Payload::StaticMethod(inner)) => call(host, *inner, arguments, &[]),
         Some(Payload::ClassMethod(inner)) => {
             let class = type_of(host.runtime(), receiver);
-            all[0] = class;
-            call(host, *inner, &all, &[])
+            crate::protocol::call::with_receiver(class, arguments, |all| {
+                call(host, *inner, all, &[])
+            })
         }
-        _ => call(host, function, &all, &[]),
+        _ => crate::protocol::call::with_receiver(receiver, arguments, |all| {
+            call(host, function, all, &[])
+        }),
     }
 }
 
@@ -478,6 +478,15 @@ pub fn call_bound(
 /// class (so no bound method is allocated), else `(NULL, object.name)`.
 pub fn load_method(host: &mut dyn Host, object: Value, name: Value) -> PyResult<(Value, Value)> {
     let runtime = host.runtime();
+    if let Some(Payload::Super {
+        class,
+        object: bound,
+    }) = object.as_object().map(|object| &object.payload)
+    {
+        if let Some(method) = super_method(runtime, *class, *bound, name) {
+            return Ok((method, *bound));
+        }
+    }
     let is_instance_like = match object.as_object().map(|object| &object.payload) {
         Some(Payload::Type(_)) | Some(Payload::Module { .. }) | Some(Payload::Super { .. }) => {
             false
@@ -787,6 +796,39 @@ pub fn class_namespace(class: Value) -> Option<Value> {
 }
 
 /// `super(class, object).name`: the MRO of `object`'s class after `class`, bound to `object`.
+/// `super().name` for a method call, when it needs no bound-method object: `super()` bound
+/// to an instance, and `name` found after `class` in the MRO of the instance's class as a
+/// Python function or a builtin method, which `super_attribute` would bind to the instance.
+/// `None` sends the lookup the general way.
+fn super_method(
+    runtime: &mut crate::Runtime,
+    class: Value,
+    bound: Value,
+    name: Value,
+) -> Option<Value> {
+    if bound.is_null() || as_type(bound).is_some() {
+        return None;
+    }
+    let start = as_type(type_of(runtime, bound))?;
+    let position = start.mro.get().iter().position(|&entry| entry == class)? + 1;
+    let mut index = position;
+    // By index: the MRO is read afresh after each namespace lookup.
+    while let Some(&base) = start.mro.get().get(index) {
+        index += 1;
+        let Some(dict) = type_dict(base) else {
+            continue;
+        };
+        if let Some(found) = get_str_key(runtime, dict, name) {
+            return match found.as_object().map(|object| &object.payload) {
+                Some(Payload::Function(_)) => Some(found),
+                Some(Payload::NativeFunction(native)) if native.receiver.is_null() => Some(found),
+                _ => None,
+            };
+        }
+    }
+    None
+}
+
 fn super_attribute(
     host: &mut dyn Host,
     class: Value,

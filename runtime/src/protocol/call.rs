@@ -30,24 +30,20 @@ pub fn call(
                     },
                 )
             } else {
-                let mut all = Vec::with_capacity(arguments.len() + 1);
-                all.push(native.receiver);
-                all.extend_from_slice(arguments);
-                (native.function)(
-                    host,
-                    Arguments {
-                        values: &all,
-                        keyword_names,
-                    },
-                )
+                with_receiver(native.receiver, arguments, |all| {
+                    (native.function)(
+                        host,
+                        Arguments {
+                            values: all,
+                            keyword_names,
+                        },
+                    )
+                })
             }
         }
-        Payload::BoundMethod { function, receiver } => {
-            let mut all = Vec::with_capacity(arguments.len() + 1);
-            all.push(*receiver);
-            all.extend_from_slice(arguments);
-            call(host, *function, &all, keyword_names)
-        }
+        Payload::BoundMethod { function, receiver } => with_receiver(*receiver, arguments, |all| {
+            call(host, *function, all, keyword_names)
+        }),
         Payload::Type(_) => construct(host, callable, arguments, keyword_names),
         Payload::StaticMethod(function) => call(host, *function, arguments, keyword_names),
         Payload::GenericAlias { origin, .. } => call(host, *origin, arguments, keyword_names),
@@ -65,6 +61,31 @@ pub fn call(
                 _ => Err(not_callable(host, callable)),
             }
         }
+    }
+}
+
+/// Runs `body` with `receiver` followed by `arguments`: in a buffer on the native stack when
+/// they are few (a method call then allocates nothing), else in a vector. The values are the
+/// caller's, rooted wherever the caller keeps them.
+#[inline]
+pub(crate) fn with_receiver<R>(
+    receiver: Value,
+    arguments: &[Value],
+    body: impl FnOnce(&[Value]) -> R,
+) -> R {
+    const SMALL: usize = 8;
+    if arguments.len() < SMALL {
+        let mut buffer = [Value::NULL; SMALL];
+        buffer[0] = receiver;
+        for (slot, &value) in buffer[1..].iter_mut().zip(arguments) {
+            *slot = value;
+        }
+        body(&buffer[..=arguments.len()])
+    } else {
+        let mut all = Vec::with_capacity(arguments.len() + 1);
+        all.push(receiver);
+        all.extend_from_slice(arguments);
+        body(&all)
     }
 }
 
@@ -153,6 +174,17 @@ pub fn construct_instance(
     let names = runtime.names;
     // __new__
     let new = lookup_in_type(runtime, class, names.__new__);
+    // As CPython's `object.__new__`: surplus arguments to a class that defines neither
+    // `__new__` nor `__init__` are refused before anything else (an abstract class included).
+    if !arguments.is_empty()
+        && !new.is_some_and(is_python_callable)
+        && !lookup_in_type(runtime, class, names.__init__).is_some_and(is_python_callable)
+        && instance_layout(class) == Layout::Object
+        && builtin_base(runtime, class).is_none()
+    {
+        let message = format!("{}() takes no arguments", class_name(class));
+        return Err(runtime.type_error(message));
+    }
     let instance = match new {
         Some(new) if is_python_callable(new) => {
             let mut all = vec![class];
@@ -176,10 +208,9 @@ pub fn construct_instance(
     match init {
         Some(init) if is_python_callable(init) || has_base => {
             runtime.push_root(instance);
-            let mut all = Vec::with_capacity(arguments.len() + 1);
-            all.push(instance);
-            all.extend_from_slice(arguments);
-            let result = call(host, init, &all, keyword_names);
+            let result = with_receiver(instance, arguments, |all| {
+                call(host, init, all, keyword_names)
+            });
             let runtime = host.runtime();
             runtime.pop_roots(runtime.root_mark() - 1);
             let result = result?;
