@@ -4,7 +4,7 @@
 use krait_compiler::code::flags;
 use krait_compiler::Opcode;
 use krait_runtime::object::{
-    FunctionObject, GeneratorKind, GeneratorObject, GeneratorState, Layout, Mutable,
+    CodeData, FunctionObject, GeneratorKind, GeneratorObject, GeneratorState, Layout, Mutable,
     NativeFunctionPointer, Payload, SuspendedFrame,
 };
 use krait_runtime::{protocol, Arguments, PyErr, PyResult, Value};
@@ -344,12 +344,28 @@ impl Vm {
         let Some(code) = code_data(function.code) else {
             return false;
         };
+        if self.stack.len() - arguments_start != code.code.argument_count as usize {
+            return self.push_frame_with_defaults(callable, arguments_start, return_to);
+        }
+        self.enter_plain_frame(callable, function, code, &[], arguments_start, return_to)
+    }
+
+    /// The frame entry both plain calls share: when the code binds plainly and the stack has
+    /// room, appends `defaults` after the arguments, fills the other locals with NULL and the
+    /// free variables after them, and pushes the frame.
+    #[inline(always)]
+    fn enter_plain_frame(
+        &mut self,
+        callable: Value,
+        function: &'static FunctionObject,
+        code: &'static CodeData,
+        defaults: &[Value],
+        arguments_start: usize,
+        return_to: usize,
+    ) -> bool {
         let compiled = &code.code;
         let local_count = compiled.varnames.len();
         let free = krait_runtime::types::tuple::items(function.closure).unwrap_or(&[]);
-        if self.stack.len() - arguments_start != compiled.argument_count as usize {
-            return self.push_frame_with_defaults(callable, arguments_start, return_to);
-        }
         if !code.plain_call
             || self.frames.len() >= self.runtime.recursion_limit
             || self.stack.len()
@@ -361,6 +377,7 @@ impl Vm {
         {
             return false;
         }
+        self.stack.extend_from_slice(defaults);
         self.stack
             .resize(arguments_start + local_count, Value::NULL);
         self.stack.extend_from_slice(free);
@@ -397,35 +414,14 @@ impl Vm {
         let Some(defaults) = missing_defaults(function, given) else {
             return false;
         };
-        let compiled = &code.code;
-        let local_count = compiled.varnames.len();
-        let free = krait_runtime::types::tuple::items(function.closure).unwrap_or(&[]);
-        if !code.plain_call
-            || self.frames.len() >= self.runtime.recursion_limit
-            || self.stack.len()
-                + local_count
-                + free.len()
-                + compiled.max_stack_depth as usize
-                + crate::STACK_MARGIN
-                > self.stack.capacity()
-        {
-            return false;
-        }
-        self.stack.extend_from_slice(defaults);
-        self.stack
-            .resize(arguments_start + local_count, Value::NULL);
-        self.stack.extend_from_slice(free);
-        let stack_base = self.stack.len();
-        self.push_frame(Frame::for_call(
-            code,
+        self.enter_plain_frame(
             callable,
             function,
+            code,
+            defaults,
             arguments_start,
-            stack_base,
             return_to,
-            false,
-        ));
-        true
+        )
     }
 
     /// The `__init__` of `class` (a Python function, or `object.__init__`) when it is a plain
