@@ -16,6 +16,7 @@ use crate::arithmetic::{self, Quick};
 use crate::call::CallOutcome;
 use crate::frame::{cell_contents, set_cell};
 use crate::jit::CompiledOutcome;
+use crate::stack_cursor::Cursor;
 use crate::Vm;
 use krait_runtime::profile::{SEEN_FLOAT, SEEN_INT, SEEN_MIXED, SEEN_OTHER};
 
@@ -110,14 +111,41 @@ impl Vm {
         let mut ip = frame.ip;
         let mut base = frame.base;
         let mut cells_base = base + code.code.varnames.len();
+        // The value stack's top in a register (`stack_cursor.rs`): `self.stack` is only
+        // consistent between `detach!` and `attach!`, which every call out of the loop sits in.
+        let mut stack = Cursor::attach(&mut self.stack);
 
+        // Writes the stack's depth back to `self.stack`, before anything else may use it.
+        macro_rules! detach {
+            () => {
+                stack.detach(&mut self.stack)
+            };
+        }
+        // Takes the stack back after a call out of the loop (which may have pushed, popped, or
+        // switched threads and with them the whole stack).
+        macro_rules! attach {
+            () => {
+                stack = Cursor::attach(&mut self.stack)
+            };
+        }
+        // Runs `$expression` (which may use `self.stack`) with the stack detached.
+        macro_rules! outside {
+            ($expression:expr) => {{
+                detach!();
+                let result = $expression;
+                attach!();
+                result
+            }};
+        }
         macro_rules! sync {
             () => {
                 if let Some(frame) = self.frames.last_mut() {
                     frame.ip = ip;
                 }
+                detach!();
             };
         }
+        // Continues in the frame now on top (the stack attached).
         macro_rules! reload {
             () => {
                 match self.frames.last() {
@@ -132,9 +160,16 @@ impl Vm {
                 }
             };
         }
+        // `reload!` after a frame switch made with the stack detached.
+        macro_rules! resume {
+            () => {
+                attach!();
+                reload!();
+            };
+        }
         macro_rules! attempt {
             ($expression:expr) => {
-                match $expression {
+                match outside!($expression) {
                     Ok(value) => value,
                     Err(error) => {
                         sync!();
@@ -143,19 +178,9 @@ impl Vm {
                 }
             };
         }
-        macro_rules! pop {
-            () => {
-                self.stack.pop().unwrap_or(Value::NULL)
-            };
-        }
-        macro_rules! top {
-            () => {
-                self.stack.last().copied().unwrap_or(Value::NULL)
-            };
-        }
         macro_rules! throw {
             ($error:expr) => {{
-                let error = $error;
+                let error = outside!($error);
                 sync!();
                 return Err(Raised::from(error));
             }};
@@ -180,16 +205,16 @@ impl Vm {
                             ip = next.arg as usize;
                         }
                     }
-                    _ => self.stack.push(Value::bool(truth)),
+                    _ => stack.push(Value::bool(truth)),
                 }
                 continue;
             }};
         }
 
-        // After a Python function's frame was pushed: checks for signals (raised in the
-        // callee, whose ip is 0; the caller's was synced before the call, as CPython checks when
-        // a function starts), runs the callee compiled when it is hot, and continues the loop
-        // in whichever frame is now on top.
+        // After a Python function's frame was pushed (with the stack detached): checks for
+        // signals (raised in the callee, whose ip is 0; the caller's was synced before the call,
+        // as CPython checks when a function starts), runs the callee compiled when it is hot,
+        // and continues the loop in whichever frame is now on top.
         macro_rules! entered_frame {
             () => {
                 if let Err(error) = self.safepoint() {
@@ -210,24 +235,20 @@ impl Vm {
                         }
                     }
                 }
-                reload!();
+                resume!();
             };
         }
 
-        // Calls `callable` with the arguments from `arguments_start`: a Python function gets its
-        // frame pushed and the loop continues in it; anything else leaves its result in place of
-        // the callable.
-        macro_rules! call {
-            ($callable:expr, $arguments_start:expr, $keyword_names:expr, $return_to:expr) => {
-                match attempt!(self.call_value(
-                    $callable,
-                    $arguments_start,
-                    $keyword_names,
-                    $return_to
-                )) {
+        // Finishes a call whose callable sat at `$return_to`: a returned value replaces the
+        // callable and the arguments; a pushed frame continues the loop in the callee. Entered
+        // with the stack detached.
+        macro_rules! called {
+            ($outcome:expr, $return_to:expr) => {
+                match $outcome {
                     CallOutcome::Returned(value) => {
-                        self.stack.truncate($return_to);
-                        self.stack.push(value);
+                        attach!();
+                        stack.truncate($return_to);
+                        stack.push(value);
                     }
                     CallOutcome::FramePushed => {
                         entered_frame!();
@@ -244,7 +265,7 @@ impl Vm {
                 ));
             };
             if observed {
-                self.observe_instruction(code, ip);
+                outside!(self.observe_instruction(code, ip));
             }
             ip += 1;
             let arg = instruction.arg as usize;
@@ -297,7 +318,7 @@ impl Vm {
                 }
                 Opcode::UnpackSequence => {
                     // An exact tuple or list of the right length: its items, first on top.
-                    let sequence = top!();
+                    let sequence = stack.peek(1);
                     let items: Option<&[Value]> =
                         match sequence.as_object().map(|object| &object.payload) {
                             Some(Payload::Tuple(items)) => Some(items),
@@ -305,66 +326,69 @@ impl Vm {
                             _ => None,
                         };
                     if let Some(items) = items.filter(|items| items.len() == arg) {
-                        self.stack.pop();
-                        self.stack.extend(items.iter().rev());
+                        stack.pop();
+                        for &item in items.iter().rev() {
+                            stack.push(item);
+                        }
                         continue;
                     }
                     sync!();
                     attempt!(self.stack_instruction(code, instruction.opcode, arg, ip - 1));
                 }
                 Opcode::PopTop => {
-                    self.stack.pop();
+                    stack.pop();
                 }
                 Opcode::Copy => {
-                    let value = self.stack[self.stack.len() - arg];
-                    self.stack.push(value);
+                    let value = stack.peek(arg);
+                    stack.push(value);
                 }
                 Opcode::Swap => {
-                    let length = self.stack.len();
-                    self.stack.swap(length - 1, length - arg);
+                    let top = stack.peek(1);
+                    stack.poke(1, stack.peek(arg));
+                    stack.poke(arg, top);
                 }
-                Opcode::PushNull => self.stack.push(Value::NULL),
-                Opcode::LoadConst => self.stack.push(code.constants[arg]),
+                Opcode::PushNull => stack.push(Value::NULL),
+                Opcode::LoadConst => stack.push(code.constants[arg]),
                 Opcode::LoadFast => {
-                    let value = self.stack[base + arg];
+                    let value = stack.get(base + arg);
                     if value.is_null() {
                         throw!(self.unbound_local(code, arg));
                     }
-                    self.stack.push(value);
+                    stack.push(value);
                     // The most common pair (both operands of an operation): a second LoadFast
                     // runs here without a dispatch. An unbound second local is left to its own
                     // dispatch to raise; `explain` counts every instruction, so it keeps them
                     // apart.
                     if let Some(next) = instructions.get(ip) {
                         if next.opcode == Opcode::LoadFast && !observed {
-                            let value = self.stack[base + next.arg as usize];
+                            let value = stack.get(base + next.arg as usize);
                             if !value.is_null() {
-                                self.stack.push(value);
+                                stack.push(value);
                                 ip += 1;
                             }
                         }
                     }
                 }
                 Opcode::StoreFast => {
-                    let value = pop!();
-                    self.stack[base + arg] = value;
+                    let value = stack.pop();
+                    stack.set(base + arg, value);
                 }
                 Opcode::DeleteFast => {
-                    if self.stack[base + arg].is_null() {
+                    if stack.get(base + arg).is_null() {
                         throw!(self.unbound_local(code, arg));
                     }
-                    self.stack[base + arg] = Value::NULL;
+                    stack.set(base + arg, Value::NULL);
                 }
                 Opcode::LoadDeref => {
-                    let value = cell_contents(self.stack[cells_base + arg]);
+                    let value = cell_contents(stack.get(cells_base + arg));
                     if value.is_null() {
                         throw!(self.unbound_cell(code, arg));
                     }
-                    self.stack.push(value);
+                    stack.push(value);
                 }
                 Opcode::StoreDeref => {
-                    let value = pop!();
-                    set_cell(self.stack[cells_base + arg], value);
+                    let value = stack.pop();
+                    set_cell(stack.get(cells_base + arg), value);
                 }
                 Opcode::LoadGlobal => {
                     let name = code.names[arg];
@@ -382,15 +406,15 @@ impl Vm {
                         Some(value) => value,
                         None => throw!(self.name_error(name)),
                     };
-                    self.stack.push(value);
+                    stack.push(value);
                 }
                 Opcode::LoadAttr => {
-                    let object = pop!();
+                    let object = stack.pop();
                     let here = ip - 1;
                     if let Some(value) =
                         attribute_site::cached_load(&code.attribute_sites, here, object)
                     {
-                        self.stack.push(value);
+                        stack.push(value);
                         continue;
                     }
                     sync!();
@@ -403,11 +427,11 @@ impl Vm {
                         code.names[arg],
                         false,
                     );
-                    self.stack.push(value);
+                    stack.push(value);
                 }
                 Opcode::StoreAttr => {
-                    let object = pop!();
-                    let value = pop!();
+                    let object = stack.pop();
+                    let value = stack.pop();
                     let here = ip - 1;
                     if attribute_site::cached_store(&code.attribute_sites, here, object, value) {
                         continue;
@@ -430,13 +454,13 @@ impl Vm {
                     );
                 }
                 Opcode::LoadMethod => {
-                    let object = pop!();
+                    let object = stack.pop();
                     let here = ip - 1;
                     if let Some(method) =
                         attribute_site::cached_method(&code.attribute_sites, here, object)
                     {
-                        self.stack.push(method);
-                        self.stack.push(object);
+                        stack.push(method);
+                        stack.push(object);
                         continue;
                     }
                     let builtin_receiver = attribute_site::is_builtin_receiver(object);
@@ -447,8 +471,8 @@ impl Vm {
                             here,
                             class,
                         ) {
-                            self.stack.push(method);
-                            self.stack.push(object);
+                            stack.push(method);
+                            stack.push(object);
                             continue;
                         }
                     }
@@ -473,91 +497,93 @@ impl Vm {
                             method,
                         );
                     }
-                    self.stack.push(method);
-                    self.stack.push(receiver);
+                    stack.push(method);
+                    stack.push(receiver);
                 }
                 Opcode::Call | Opcode::CallMethod => {
-                    sync!();
                     // CALL: [callable, arguments…]; CALL_METHOD: [method, self, arguments…]
                     // or [NULL, callable, arguments…] — both cut back below the first slot.
-                    let length = self.stack.len();
+                    let length = stack.depth();
                     let (callable, arguments_start, return_to, empty_slot_below) =
                         if instruction.opcode == Opcode::Call {
-                            (
-                                self.stack[length - arg - 1],
-                                length - arg,
-                                length - arg - 1,
-                                false,
-                            )
+                            (stack.peek(arg + 1), length - arg, length - arg - 1, false)
                         } else {
-                            let first = self.stack[length - arg - 2];
+                            let first = stack.peek(arg + 2);
                             if first.is_null() {
-                                (
-                                    self.stack[length - arg - 1],
-                                    length - arg,
-                                    length - arg - 2,
-                                    true,
-                                )
+                                (stack.peek(arg + 1), length - arg, length - arg - 2, true)
                             } else {
                                 (first, length - arg - 1, length - arg - 2, false)
                             }
                         };
+                    sync!();
                     let outcome = if self.push_plain_frame(callable, arguments_start, return_to) {
                         CallOutcome::FramePushed
                     } else {
-                        attempt!(self.call_positional(
+                        match self.call_positional(
                             callable,
                             arguments_start,
                             return_to,
-                            empty_slot_below
-                        ))
+                            empty_slot_below,
+                        ) {
+                            Ok(outcome) => outcome,
+                            Err(error) => {
+                                attach!();
+                                throw!(error);
+                            }
+                        }
                     };
-                    match outcome {
-                        CallOutcome::Returned(value) => {
-                            self.stack.truncate(return_to);
-                            self.stack.push(value);
-                        }
-                        CallOutcome::FramePushed => {
-                            entered_frame!();
-                        }
-                    }
+                    called!(outcome, return_to);
                 }
                 Opcode::CallKw | Opcode::CallFunctionEx => {
                     sync!();
                     let (callable, arguments_start, keyword_names, return_to) =
                         attempt!(self.call_operands(instruction.opcode, arg));
-                    call!(callable, arguments_start, &keyword_names, return_to);
+                    detach!();
+                    let outcome =
+                        match self.call_value(callable, arguments_start, &keyword_names, return_to)
+                        {
+                            Ok(outcome) => outcome,
+                            Err(error) => {
+                                attach!();
+                                throw!(error);
+                            }
+                        };
+                    called!(outcome, return_to);
                 }
                 Opcode::ReturnValue => {
-                    let value = pop!();
+                    let value = stack.pop();
                     let Some(frame) = self.pop_frame() else {
+                        detach!();
                         return Ok(Exit::Return(value));
                     };
-                    self.stack.truncate(frame.return_to);
+                    stack.truncate(frame.return_to);
                     if frame.is_entry {
+                        detach!();
                         return Ok(Exit::Return(value));
                     }
                     if frame.generator.is_null() {
-                        self.stack.push(value);
+                        stack.push(value);
                     } else {
                         // A generator resumed by this loop's `ForIter` or `Send` finished.
+                        detach!();
                         self.generator_returned(frame.generator, value);
+                        attach!();
                     }
                     reload!();
                 }
                 Opcode::BinaryOp => {
-                    let right = pop!();
-                    let left = pop!();
+                    let right = stack.pop();
+                    let left = stack.pop();
                     if let (Some(a), Some(b)) = (left.as_small_int(), right.as_small_int()) {
                         code.profile.record(ip - 1, SEEN_INT);
                         match arithmetic::int_binary(a, b, instruction.arg) {
                             Some(Quick::Int(result)) => {
                                 let value = self.runtime.new_int(result);
-                                self.stack.push(value);
+                                stack.push(value);
                                 continue;
                             }
                             Some(Quick::Float(result)) => {
-                                self.stack.push(Value::float(result));
+                                stack.push(Value::float(result));
                                 continue;
                             }
                             None => {}
@@ -565,13 +591,13 @@ impl Vm {
                     } else if let (Some(a), Some(b)) = (left.as_float(), right.as_float()) {
                         code.profile.record(ip - 1, SEEN_FLOAT);
                         if let Some(result) = arithmetic::float_binary(a, b, instruction.arg) {
-                            self.stack.push(Value::float(result));
+                            stack.push(Value::float(result));
                             continue;
                         }
                     } else if let Some((a, b)) = mixed_floats(left, right) {
                         code.profile.record(ip - 1, SEEN_MIXED);
                         if let Some(result) = arithmetic::float_binary(a, b, instruction.arg) {
-                            self.stack.push(Value::float(result));
+                            stack.push(Value::float(result));
                             continue;
                         }
                     }
@@ -580,35 +606,33 @@ impl Vm {
                         BinaryOperator::from_arg(instruction.arg).unwrap_or(BinaryOperator::Add);
                     sync!();
                     let value = attempt!(protocol::binary_op(self, left, right, operator));
-                    self.stack.push(value);
+                    stack.push(value);
                 }
                 Opcode::UnaryNegative | Opcode::UnaryInvert => {
-                    let operand = top!();
+                    let operand = stack.peek(1);
                     let negative = instruction.opcode == Opcode::UnaryNegative;
                     if let Some(a) = operand.as_small_int() {
                         // Inline ints are 48-bit: neither result can overflow an i64.
                         let value = self.runtime.new_int(if negative { -a } else { !a });
-                        self.stack.pop();
-                        self.stack.push(value);
+                        stack.poke(1, value);
                         continue;
                     }
                     if let (Some(a), true) = (operand.as_float(), negative) {
-                        self.stack.pop();
-                        self.stack.push(Value::float(-a));
+                        stack.poke(1, Value::float(-a));
                         continue;
                     }
                     sync!();
                     attempt!(self.stack_instruction(code, instruction.opcode, arg, ip - 1));
                 }
                 Opcode::UnaryNot => {
-                    let operand = pop!();
+                    let operand = stack.pop();
                     sync!();
                     let truth = attempt!(protocol::is_true(self, operand));
-                    self.stack.push(Value::bool(!truth));
+                    stack.push(Value::bool(!truth));
                 }
                 Opcode::CompareOp => {
-                    let right = pop!();
-                    let left = pop!();
+                    let right = stack.pop();
+                    let left = stack.pop();
                     let operator =
                         Comparison::from_arg(instruction.arg).unwrap_or(Comparison::Equal);
                     if let (Some(a), Some(b)) = (left.as_small_int(), right.as_small_int()) {
@@ -629,12 +653,12 @@ impl Vm {
                     match value {
                         Value::TRUE => condition!(true),
                         Value::FALSE => condition!(false),
-                        _ => self.stack.push(value),
+                        _ => stack.push(value),
                     }
                 }
                 Opcode::IsOp => {
-                    let right = pop!();
-                    let left = pop!();
+                    let right = stack.pop();
+                    let left = stack.pop();
                     condition!((left == right) != (arg == 1));
                 }
                 Opcode::BuildSlice => {
@@ -642,9 +666,9 @@ impl Vm {
                     // `items[a:b] = value`) with int or None bounds: sliced from the parts
                     // without building a slice object. Errors point at the subscript, as they
                     // would after the slice object was built.
-                    let length = self.stack.len();
+                    let length = stack.depth();
                     let next = instructions.get(ip).map(|next| next.opcode);
-                    let parts = &self.stack[length.saturating_sub(arg)..];
+                    let parts = stack.values_from(length - arg);
                     let plain_bound = |value: &Value| value.is_none() || value.is_small_int();
                     if !observed
                         && matches!(next, Some(Opcode::BinarySubscr | Opcode::StoreSubscr))
@@ -654,7 +678,7 @@ impl Vm {
                         let (start, stop) = (parts[0], parts[1]);
                         let step = if arg == 3 { parts[2] } else { Value::NONE };
                         let container_at = length - arg - 1;
-                        let container = self.stack[container_at];
+                        let container = stack.get(container_at);
                         if krait_runtime::types::list::items(container).is_some()
                             && is_exact_list(&self.runtime, container)
                         {
@@ -664,17 +688,17 @@ impl Vm {
                                 let slice = attempt!(krait_runtime::types::list::get_slice(
                                     self, container, start, stop, step
                                 ));
-                                self.stack.truncate(container_at);
-                                self.stack.push(slice);
+                                stack.truncate(container_at);
+                                stack.push(slice);
                             } else {
-                                let value = self.stack[container_at - 1];
+                                let value = stack.get(container_at - 1);
                                 attempt!(krait_runtime::types::list::set_slice(
                                     self,
                                     container,
                                     (start, stop, step),
                                     value
                                 ));
-                                self.stack.truncate(container_at - 1);
+                                stack.truncate(container_at - 1);
                             }
                             continue;
                         }
@@ -683,27 +707,27 @@ impl Vm {
                     attempt!(self.stack_instruction(code, instruction.opcode, arg, ip - 1));
                 }
                 Opcode::BinarySubscr => {
-                    let key = pop!();
-                    let container = pop!();
+                    let key = stack.pop();
+                    let container = stack.pop();
                     if let Some(slot) = list_slot(container, key) {
                         let value = *slot;
-                        self.stack.push(value);
+                        stack.push(value);
                         continue;
                     }
                     if let Some(value) =
                         krait_runtime::types::dict::get_exact_str_item(container, key)
                     {
-                        self.stack.push(value);
+                        stack.push(value);
                         continue;
                     }
                     sync!();
                     let value = attempt!(protocol::get_item(self, container, key));
-                    self.stack.push(value);
+                    stack.push(value);
                 }
                 Opcode::StoreSubscr => {
-                    let key = pop!();
-                    let container = pop!();
-                    let value = pop!();
+                    let key = stack.pop();
+                    let container = stack.pop();
+                    let value = stack.pop();
                     if let Some(slot) = list_slot(container, key) {
                         *slot = value;
                         continue;
@@ -728,6 +752,7 @@ impl Vm {
                                 if let Some(frame) = self.frames.last_mut() {
                                     frame.ip = arg;
                                 }
+                                detach!();
                                 match self.run_compiled(entry, arg) {
                                     CompiledOutcome::Returned(value) => {
                                         let Some(frame) = self.pop_frame() else {
@@ -744,7 +769,7 @@ impl Vm {
                                         return Err(Raised::from(error))
                                     }
                                 }
-                                reload!();
+                                resume!();
                                 continue;
                             }
                         }
@@ -752,7 +777,7 @@ impl Vm {
                     ip = arg;
                 }
                 Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue => {
-                    let condition = pop!();
+                    let condition = stack.pop();
                     let truth = match condition {
                         Value::TRUE => true,
                         Value::FALSE => false,
@@ -766,17 +791,17 @@ impl Vm {
                     }
                 }
                 Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {
-                    let condition = top!();
+                    let condition = stack.peek(1);
                     sync!();
                     let truth = attempt!(protocol::is_true(self, condition));
                     if truth == (instruction.opcode == Opcode::JumpIfTrueOrPop) {
                         ip = arg;
                     } else {
-                        self.stack.pop();
+                        stack.pop();
                     }
                 }
                 Opcode::ForIter => {
-                    let iterator = top!();
+                    let iterator = stack.peek(1);
                     if let Some(Payload::Iterator(IteratorKind::Range { next, stop, step })) =
                         iterator.as_object().map(|object| &object.payload)
                     {
@@ -784,9 +809,9 @@ impl Vm {
                         if (*step > 0 && current < *stop) || (*step < 0 && current > *stop) {
                             next.set(current + *step);
                             let value = self.runtime.new_int(current);
-                            self.stack.push(value);
+                            stack.push(value);
                         } else {
-                            self.stack.pop();
+                            stack.pop();
                             ip = arg;
                         }
                         continue;
@@ -805,10 +830,10 @@ impl Vm {
                             match items.get(position) {
                                 Some(&item) => {
                                     index.set(position + 1);
-                                    self.stack.push(item);
+                                    stack.push(item);
                                 }
                                 None => {
-                                    self.stack.pop();
+                                    stack.pop();
                                     ip = arg;
                                 }
                             }
@@ -822,9 +847,9 @@ impl Vm {
                         continue;
                     }
                     match attempt!(protocol::next(self, iterator)) {
-                        Some(value) => self.stack.push(value),
+                        Some(value) => stack.push(value),
                         None => {
-                            self.stack.pop();
+                            stack.pop();
                             ip = arg;
                         }
                     }
@@ -834,7 +859,7 @@ impl Vm {
                     return Err(self.raise(arg));
                 }
                 Opcode::Reraise => {
-                    let exception = pop!();
+                    let exception = stack.pop();
                     sync!();
                     return Err(Raised {
                         error: PyErr { exception },
@@ -842,24 +867,24 @@ impl Vm {
                     });
                 }
                 Opcode::PushExcInfo => {
-                    let exception = pop!();
-                    self.stack.push(self.handled_exception);
-                    self.stack.push(exception);
+                    let exception = stack.pop();
+                    stack.push(self.handled_exception);
+                    stack.push(exception);
                     self.handled_exception = exception;
                 }
                 Opcode::PopExcept => {
-                    self.handled_exception = pop!();
+                    self.handled_exception = stack.pop();
                 }
                 Opcode::CheckExcMatch => {
-                    let class = pop!();
-                    let exception = top!();
+                    let class = stack.pop();
+                    let exception = stack.peek(1);
                     sync!();
                     let matched = attempt!(self.exception_matches(exception, class));
-                    self.stack.push(Value::bool(matched));
+                    stack.push(Value::bool(matched));
                 }
                 Opcode::WithExceptStart => {
-                    let exception = top!();
-                    let exit = self.stack[self.stack.len() - 3];
+                    let exception = stack.peek(1);
+                    let exit = stack.peek(3);
                     let class = protocol::type_of(&self.runtime, exception);
                     sync!();
                     let result = attempt!(protocol::call(
@@ -868,10 +893,10 @@ impl Vm {
                         &[class, exception, Value::NONE],
                         &[]
                     ));
-                    self.stack.push(result);
+                    stack.push(result);
                 }
                 Opcode::YieldValue => {
-                    let value = pop!();
+                    let value = stack.pop();
                     sync!();
                     if self.suspend_generator() {
                         return Ok(Exit::Yield(value));
@@ -879,10 +904,10 @@ impl Vm {
                     // Entered by `push_generator_frame`: the consumer below continues after
                     // its `ForIter` or `Send` with the value.
                     self.stack.push(value);
-                    reload!();
+                    resume!();
                 }
                 Opcode::GetYieldFromIter => {
-                    let iterable = top!();
+                    let iterable = stack.peek(1);
                     let kind = krait_runtime::types::coroutine::generator_kind(iterable);
                     let coroutine_code = code.code.flags
                         & (krait_compiler::code::flags::COROUTINE
@@ -904,100 +929,95 @@ impl Vm {
                     ) {
                         sync!();
                         let iterator = attempt!(protocol::iterate(self, iterable));
-                        self.stack.pop();
-                        self.stack.push(iterator);
+                        stack.poke(1, iterator);
                     }
                 }
                 Opcode::Send => {
-                    let value = pop!();
-                    let iterator = top!();
+                    let value = stack.pop();
+                    let iterator = stack.peek(1);
                     sync!();
                     if attempt!(self.push_generator_frame(iterator, value, true)) {
                         reload!();
                         continue;
                     }
                     match attempt!(self.send(iterator, value)) {
-                        krait_runtime::GeneratorStep::Yielded(yielded) => self.stack.push(yielded),
+                        krait_runtime::GeneratorStep::Yielded(yielded) => stack.push(yielded),
                         krait_runtime::GeneratorStep::Returned(result) => {
-                            self.stack.pop();
-                            self.stack.push(result);
+                            stack.poke(1, result);
                             ip = arg;
                         }
                     }
                 }
                 Opcode::GetAwaitable => {
-                    let value = top!();
+                    let value = stack.peek(1);
                     sync!();
                     let iterator = attempt!(self.get_awaitable(value, instruction.arg));
-                    self.stack.pop();
-                    self.stack.push(iterator);
+                    stack.poke(1, iterator);
                 }
                 Opcode::GetAiter => {
-                    let value = top!();
+                    let value = stack.peek(1);
                     sync!();
                     let iterator = attempt!(self.get_aiter(value));
-                    self.stack.pop();
-                    self.stack.push(iterator);
+                    stack.poke(1, iterator);
                 }
                 Opcode::GetAnext => {
-                    let iterator = top!();
+                    let iterator = stack.peek(1);
                     sync!();
                     let awaitable = attempt!(self.get_anext(iterator));
-                    self.stack.push(awaitable);
+                    stack.push(awaitable);
                 }
                 Opcode::EndAsyncFor => {
-                    let exception = pop!();
-                    if !self.ends_async_for(exception) {
+                    let exception = stack.pop();
+                    if !outside!(self.ends_async_for(exception)) {
                         sync!();
                         return Err(Raised {
                             error: PyErr { exception },
                             reraise: true,
                         });
                     }
-                    self.stack.pop();
+                    stack.pop();
                 }
                 Opcode::BeforeAsyncWith => {
-                    let manager = top!();
+                    let manager = stack.peek(1);
                     sync!();
                     let (exit, entered) = attempt!(self.before_async_with(manager));
-                    self.stack.pop();
-                    self.stack.push(exit);
-                    self.stack.push(entered);
+                    stack.poke(1, exit);
+                    stack.push(entered);
                 }
                 Opcode::AsyncGenWrap => {
-                    let value = top!();
-                    let wrapped = krait_runtime::types::coroutine::wrap_yielded(self, value);
-                    self.stack.pop();
-                    self.stack.push(wrapped);
+                    let value = stack.peek(1);
+                    let wrapped =
+                        outside!(krait_runtime::types::coroutine::wrap_yielded(self, value));
+                    stack.poke(1, wrapped);
                 }
                 Opcode::CheckEgMatch => {
-                    let class = top!();
-                    let exception = self.stack[self.stack.len() - 2];
+                    let class = stack.peek(1);
+                    let exception = stack.peek(2);
                     sync!();
                     attempt!(self.check_except_star_type(class));
                     let (matched, rest) = attempt!(
                         krait_runtime::types::exception_group::match_group(self, exception, class)
                     );
-                    self.stack.pop();
+                    stack.pop();
                     if matched.is_none() {
-                        self.stack.push(Value::NONE);
+                        stack.push(Value::NONE);
                     } else {
-                        self.stack.pop();
-                        self.stack.push(rest);
-                        self.stack.push(matched);
+                        stack.pop();
+                        stack.push(rest);
+                        stack.push(matched);
                         self.handled_exception = matched;
                     }
                 }
                 Opcode::PrepReraiseStar => {
-                    let list = top!();
-                    let original = self.stack[self.stack.len() - 2];
+                    let list = stack.peek(1);
+                    let original = stack.peek(2);
                     sync!();
                     let result = attempt!(krait_runtime::types::exception_group::prepare_reraise(
                         self, original, list
                     ));
-                    self.stack.pop();
-                    self.stack.pop();
-                    self.stack.push(result);
+                    stack.pop();
+                    stack.pop();
+                    stack.push(result);
                 }
             }
         }

@@ -32,6 +32,7 @@ pub mod observe;
 pub mod operations;
 pub mod profiler;
 pub mod safepoint;
+mod stack_cursor;
 pub mod threads;
 pub mod traceback;
 pub mod unwind;
