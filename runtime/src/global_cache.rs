@@ -77,8 +77,9 @@ pub fn cached_global(
 }
 
 /// Looks `name` (an interned str, `names[slot]` of the code) up in `globals`, then the
-/// builtins, through the code's cache; `None` when it is in neither.
-#[inline]
+/// builtins, through the code's cache; `None` when it is in neither. The check of a filled
+/// cache entry is inlined into the interpreter loop; the rest is not.
+#[inline(always)]
 pub fn load_global(
     runtime: &mut Runtime,
     cache: &Mutable<Box<[GlobalCache]>>,
@@ -91,6 +92,18 @@ pub fn load_global(
             return Some(entry.value);
         }
     }
+    load_global_uncached(runtime, cache, slot, globals, name)
+}
+
+/// `load_global` when the cache entry is empty or stale.
+#[inline(never)]
+fn load_global_uncached(
+    runtime: &mut Runtime,
+    cache: &Mutable<Box<[GlobalCache]>>,
+    slot: usize,
+    globals: Value,
+    name: Value,
+) -> Option<Value> {
     if let Some(value) = cached_global(runtime.builtins, cache, slot, globals, name) {
         if let Some(entry) = cache.get().get_mut(slot) {
             if entry.epoch != 0 {

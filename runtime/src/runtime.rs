@@ -231,13 +231,20 @@ impl Runtime {
 
     // ----- numbers -----
 
-    /// An int from an i64 (inline when it fits).
-    #[inline]
+    /// An int from an i64 (inline when it fits). The inline case is inlined into callers; the
+    /// allocation is not.
+    #[inline(always)]
     pub fn new_int(&mut self, value: i64) -> Value {
         match Value::small_int(value) {
             Some(small) => small,
-            None => self.heap.allocate(Payload::BigInt(BigInt::from(value))),
+            None => self.new_boxed_int(value),
         }
+    }
+
+    /// `new_int` for a value outside the inline range.
+    #[inline(never)]
+    fn new_boxed_int(&mut self, value: i64) -> Value {
+        self.heap.allocate(Payload::BigInt(BigInt::from(value)))
     }
 
     /// An int from a big integer (inline when it fits).

@@ -365,7 +365,11 @@ impl Vm {
     ) -> bool {
         let compiled = &code.code;
         let local_count = compiled.varnames.len();
-        let free = krait_runtime::types::tuple::items(function.closure).unwrap_or(&[]);
+        // A function's closure is a tuple of cells or NULL/None.
+        let free: &[Value] = match function.closure.as_object().map(|object| &object.payload) {
+            Some(Payload::Tuple(cells)) => cells,
+            _ => &[],
+        };
         if !code.plain_call
             || self.frames.len() >= self.runtime.recursion_limit
             || self.stack.len()
@@ -377,10 +381,18 @@ impl Vm {
         {
             return false;
         }
-        self.stack.extend_from_slice(defaults);
-        self.stack
-            .resize(arguments_start + local_count, Value::NULL);
-        self.stack.extend_from_slice(free);
+        // Each step only when it has something to do: most calls pass every argument and
+        // have no other locals and no free variables.
+        if !defaults.is_empty() {
+            self.stack.extend_from_slice(defaults);
+        }
+        if self.stack.len() < arguments_start + local_count {
+            self.stack
+                .resize(arguments_start + local_count, Value::NULL);
+        }
+        if !free.is_empty() {
+            self.stack.extend_from_slice(free);
+        }
         let stack_base = self.stack.len();
         self.push_frame(Frame::for_call(
             code,
