@@ -82,10 +82,24 @@ pub fn get_slice(
     let range = resolve_slice_parts(host, start, stop, step, length)?;
     // Resolving may have run `__index__` methods, which may have changed the list.
     let values = items(list).map_or(&[][..], |values| &values[..]);
-    let selected: Vec<Value> = range
-        .indices()
-        .filter_map(|index| values.get(index).copied())
-        .collect();
+    let selected: Vec<Value> = match range.step {
+        // Contiguous: one copy (the bounds are clamped to the length they were resolved
+        // against, which `__index__` may have shortened since).
+        1 => {
+            let start = (range.start.max(0) as usize).min(values.len());
+            let stop = (start + range.count).min(values.len());
+            values[start..stop].to_vec()
+        }
+        _ => {
+            let mut selected = Vec::with_capacity(range.count);
+            selected.extend(
+                range
+                    .indices()
+                    .filter_map(|index| values.get(index).copied()),
+            );
+            selected
+        }
+    };
     Ok(host.runtime().new_list(selected))
 }
 
@@ -118,7 +132,9 @@ pub fn set_slice(
     let length = items(list).map_or(0, |values| values.len());
     let range = resolve_slice_parts(host, start, stop, step, length)?;
     let replacement = match value.as_object().map(|object| &object.payload) {
-        Some(Payload::List(_) | Payload::Tuple(_)) => crate::protocol::collect(host, value)?,
+        // A copy: the replacement may be the list itself.
+        Some(Payload::List(replacement)) => replacement.get().clone(),
+        Some(Payload::Tuple(replacement)) => replacement.to_vec(),
         _ => match crate::protocol::iterate(host, value) {
             Ok(iterator) => crate::protocol::collect(host, iterator)?,
             Err(error) => {
@@ -135,7 +151,11 @@ pub fn set_slice(
     if range.step == 1 {
         let start = (range.start.max(0) as usize).min(values.len());
         let stop = ((range.stop.max(range.start)).max(0) as usize).min(values.len());
-        values.splice(start..stop, replacement);
+        if stop - start == replacement.len() {
+            values[start..stop].copy_from_slice(&replacement);
+        } else {
+            values.splice(start..stop, replacement);
+        }
         return Ok(());
     }
     if replacement.len() != range.count {

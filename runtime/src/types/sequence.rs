@@ -110,6 +110,9 @@ pub fn resolve_slice_parts(
         if value.is_none() {
             return Ok(None);
         }
+        if let Some(small) = value.as_small_int() {
+            return Ok(Some(small));
+        }
         let value = crate::protocol::number::through_index(host, value)?;
         match as_int(value) {
             Some(IntValue::Small(small)) => Ok(Some(small)),
