@@ -159,3 +159,29 @@ pub(crate) fn exact_float(value: i64) -> Option<f64> {
     const EXACT: u64 = 1 << 53;
     (value.unsigned_abs() <= EXACT).then_some(value as f64)
 }
+
+/// An exact int that fits in an i64: an inline int, or a boxed one (`Payload::BigInt`, which
+/// only exact ints have: subclass instances and bools are other payloads).
+#[inline]
+fn wide_int(value: krait_runtime::Value) -> Option<i64> {
+    if let Some(small) = value.as_small_int() {
+        return Some(small);
+    }
+    match value.as_object().map(|object| &object.payload) {
+        Some(krait_runtime::object::Payload::BigInt(big)) => num_traits::ToPrimitive::to_i64(big),
+        _ => None,
+    }
+}
+
+/// `a op b` when one of two exact ints is boxed but both fit in an i64 (an LCG's
+/// `seed * 1103515245`, a hash mixed to 64 bits): computed in 64 bits like two inline ints
+/// instead of through the big-int protocol. Out of line: the loop tries it after its inline
+/// cases fail.
+#[inline(never)]
+pub(crate) fn wide_int_binary(
+    left: krait_runtime::Value,
+    right: krait_runtime::Value,
+    arg: u32,
+) -> Option<Quick> {
+    int_binary(wide_int(left)?, wide_int(right)?, arg)
+}

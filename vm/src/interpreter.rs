@@ -602,6 +602,14 @@ impl Vm {
                         }
                     }
                     code.profile.record(ip - 1, operand_types(left, right));
+                    if let Some(quick) = arithmetic::wide_int_binary(left, right, instruction.arg) {
+                        let value = match quick {
+                            Quick::Int(result) => self.runtime.new_int(result),
+                            Quick::Float(result) => Value::float(result),
+                        };
+                        stack.push(value);
+                        continue;
+                    }
                     let operator =
                         BinaryOperator::from_arg(instruction.arg).unwrap_or(BinaryOperator::Add);
                     sync!();

@@ -392,15 +392,35 @@ fn true_divide_big(runtime: &mut Runtime, a: &BigInt, b: &BigInt) -> PyResult<f6
         {
             Ok(x / y)
         }
+        _ if a.is_zero() => {
+            // Zero keeps the divisor's sign, as in float division (`0 / -(2**70)` is -0.0).
+            Ok(if b.is_negative() { -0.0 } else { 0.0 })
+        }
         _ => {
-            // Scale so the quotient keeps 64 significant bits, then convert.
-            let shift = a.bits() as i64 - b.bits() as i64 - 64;
-            let quotient = if shift > 0 {
-                a / (b << shift as usize)
+            // Scale the magnitudes so the quotient keeps 64 significant bits; a nonzero
+            // remainder sets the lowest bit (the "sticky" bit), so that the conversion to 53
+            // bits rounds as the exact quotient would.
+            let (dividend, divisor) = (a.magnitude(), b.magnitude());
+            let shift = dividend.bits() as i64 - divisor.bits() as i64 - 64;
+            let (mut quotient, remainder) = if shift > 0 {
+                num_integer::Integer::div_rem(dividend, &(divisor << shift as usize))
             } else {
-                (a << (-shift) as usize) / b
+                num_integer::Integer::div_rem(&(dividend << (-shift) as usize), divisor)
             };
-            let value = quotient.to_f64().unwrap_or(f64::INFINITY) * 2f64.powi(shift as i32);
+            if !remainder.is_zero() {
+                quotient |= num_bigint::BigUint::from(1u8);
+            }
+            // Scaled back in two halves: one power of two could underflow to zero where the
+            // result is a subnormal.
+            let half = (shift / 2) as i32;
+            let magnitude = quotient.to_f64().unwrap_or(f64::INFINITY)
+                * 2f64.powi(half)
+                * 2f64.powi(shift as i32 - half);
+            let value = if a.is_negative() != b.is_negative() {
+                -magnitude
+            } else {
+                magnitude
+            };
             if value.is_infinite() {
                 return Err(runtime.overflow_error("integer division result too large for a float"));
             }
