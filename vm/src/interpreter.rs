@@ -83,15 +83,21 @@ impl Vm {
     /// Ctrl-C, counts the instruction budget (the slow path, in `safepoint.rs`).
     #[inline]
     pub(crate) fn safepoint(&mut self) -> PyResult<()> {
-        if self.runtime.heap.wants_collection()
+        if self.safepoint_pending() {
+            return self.safepoint_slow();
+        }
+        Ok(())
+    }
+
+    /// Whether a safepoint has work to do: a collection or a poll (signal, thread switch,
+    /// budget). Lets a backward jump skip writing its state back when it has none.
+    #[inline(always)]
+    fn safepoint_pending(&self) -> bool {
+        self.runtime.heap.wants_collection()
             || self
                 .safepoints
                 .poll
                 .load(std::sync::atomic::Ordering::Relaxed)
-        {
-            return self.safepoint_slow();
-        }
-        Ok(())
     }
 
     #[allow(clippy::too_many_lines)]
@@ -183,6 +189,22 @@ impl Vm {
                 let error = outside!($error);
                 sync!();
                 return Err(Raised::from(error));
+            }};
+        }
+
+        // Pushes a result, or stores it straight into a local when the next instruction is a
+        // `StoreFast` (`for x in …`, `x = a + b`), skipping that instruction's dispatch.
+        // `explain` counts every instruction, so it keeps them apart.
+        macro_rules! push_or_store {
+            ($value:expr) => {{
+                let value = $value;
+                match instructions.get(ip) {
+                    Some(next) if next.opcode == Opcode::StoreFast && !observed => {
+                        stack.set(base + next.arg as usize, value);
+                        ip += 1;
+                    }
+                    _ => stack.push(value),
+                }
             }};
         }
 
@@ -578,12 +600,11 @@ impl Vm {
                         code.profile.record(ip - 1, SEEN_INT);
                         match arithmetic::int_binary(a, b, instruction.arg) {
                             Some(Quick::Int(result)) => {
-                                let value = self.runtime.new_int(result);
-                                stack.push(value);
+                                push_or_store!(self.runtime.new_int(result));
                                 continue;
                             }
                             Some(Quick::Float(result)) => {
-                                stack.push(Value::float(result));
+                                push_or_store!(Value::float(result));
                                 continue;
                             }
                             None => {}
@@ -591,13 +612,13 @@ impl Vm {
                     } else if let (Some(a), Some(b)) = (left.as_float(), right.as_float()) {
                         code.profile.record(ip - 1, SEEN_FLOAT);
                         if let Some(result) = arithmetic::float_binary(a, b, instruction.arg) {
-                            stack.push(Value::float(result));
+                            push_or_store!(Value::float(result));
                             continue;
                         }
                     } else if let Some((a, b)) = mixed_floats(left, right) {
                         code.profile.record(ip - 1, SEEN_MIXED);
                         if let Some(result) = arithmetic::float_binary(a, b, instruction.arg) {
-                            stack.push(Value::float(result));
+                            push_or_store!(Value::float(result));
                             continue;
                         }
                     }
@@ -753,9 +774,12 @@ impl Vm {
                 }
                 Opcode::Jump => {
                     if arg < ip {
-                        sync!();
-                        attempt!(self.safepoint());
+                        if self.safepoint_pending() {
+                            sync!();
+                            attempt!(self.safepoint_slow());
+                        }
                         if self.jit.is_some() {
+                            sync!();
                             if let Some(entry) = self.compiled_entry_for_loop(code, arg) {
                                 if let Some(frame) = self.frames.last_mut() {
                                     frame.ip = arg;
@@ -816,8 +840,7 @@ impl Vm {
                         let current = next.get();
                         if (*step > 0 && current < *stop) || (*step < 0 && current > *stop) {
                             next.set(current + *step);
-                            let value = self.runtime.new_int(current);
-                            stack.push(value);
+                            push_or_store!(self.runtime.new_int(current));
                         } else {
                             stack.pop();
                             ip = arg;
@@ -838,7 +861,7 @@ impl Vm {
                             match items.get(position) {
                                 Some(&item) => {
                                     index.set(position + 1);
-                                    stack.push(item);
+                                    push_or_store!(item);
                                 }
                                 None => {
                                     stack.pop();
