@@ -153,7 +153,21 @@ pub fn base_value(value: Value) -> Option<Value> {
 /// `value` itself, or the builtin value behind it when it is an instance of a subclass of a
 /// builtin type whose class does not override any of `dunders` in Python code: the builtin
 /// operation then applies to the builtin value directly.
+#[inline]
 pub fn delegate(runtime: &mut Runtime, value: Value, dunders: &[Value]) -> Value {
+    // Anything but an instance of a Python class is its own value: decided inline.
+    if !matches!(
+        value.as_object().map(|object| &object.payload),
+        Some(Payload::Instance(_))
+    ) {
+        return value;
+    }
+    delegate_instance(runtime, value, dunders)
+}
+
+/// `delegate` for an instance of a Python class.
+#[inline(never)]
+fn delegate_instance(runtime: &mut Runtime, value: Value, dunders: &[Value]) -> Value {
     let Some(base) = base_value(value) else {
         return value;
     };

@@ -305,7 +305,6 @@ impl Vm {
                 | Opcode::MakeFunction
                 | Opcode::LoadBuildClass
                 | Opcode::UnaryPositive
-                | Opcode::ContainsOp
                 | Opcode::DeleteSubscr
                 | Opcode::BuildTuple
                 | Opcode::BuildList
@@ -685,6 +684,13 @@ impl Vm {
                         _ => stack.push(value),
                     }
                 }
+                Opcode::ContainsOp => {
+                    let container = stack.pop();
+                    let item = stack.pop();
+                    sync!();
+                    let found = attempt!(protocol::contains(self, container, item));
+                    condition!(found != (arg == 1));
+                }
                 Opcode::IsOp => {
                     let right = stack.pop();
                     let left = stack.pop();
@@ -745,6 +751,12 @@ impl Vm {
                     }
                     if let Some(value) =
                         krait_runtime::types::dict::get_exact_str_item(container, key)
+                    {
+                        stack.push(value);
+                        continue;
+                    }
+                    if let Some(value) =
+                        krait_runtime::types::str::get_ascii_item(&self.runtime, container, key)
                     {
                         stack.push(value);
                         continue;

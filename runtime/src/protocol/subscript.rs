@@ -194,9 +194,12 @@ pub fn contains(host: &mut dyn Host, container: Value, item: Value) -> PyResult<
                 };
             }
             Payload::Range { .. } => {
-                if let Some(result) = crate::types::range::contains(container, item) {
-                    return Ok(result);
-                }
+                // Exact ints arithmetically; anything else (bools, floats, strs, objects with
+                // `__eq__`) by comparing with each element, as CPython does.
+                return match crate::types::range::contains(container, item) {
+                    Some(result) => Ok(result),
+                    None => contains_by_iteration(host, container, item),
+                };
             }
             Payload::List(items) => {
                 let mut index = 0;

@@ -27,7 +27,7 @@ pub(crate) use convert::{find_codec, Codec};
 use crate::object::Payload;
 use crate::types::sequence::{bad_index, index_value, resolve_index, resolve_slice};
 use crate::value::Value;
-use crate::{Host, PyResult};
+use crate::{Host, PyResult, Runtime};
 
 /// The str static methods.
 pub const STATIC_METHODS: crate::types::MethodTable = &[("maketrans", convert::maketrans)];
@@ -149,6 +149,30 @@ pub fn char_at(text: &crate::object::StrObject, index: usize) -> Option<char> {
     } else {
         text.text().get(text.byte_offset(index)..)?.chars().next()
     }
+}
+
+/// The interpreter's fast path of `text[i]`: an exact ASCII str indexed by an in-range small
+/// int gives the shared one-character str; `None` for everything else (which takes
+/// [`get_item`], with its errors).
+#[inline]
+pub fn get_ascii_item(runtime: &Runtime, value: Value, key: Value) -> Option<Value> {
+    let (Some(Payload::Str(string)), Some(index)) = (
+        value.as_object().map(|object| &object.payload),
+        key.as_small_int(),
+    ) else {
+        return None;
+    };
+    if !string.is_ascii() {
+        return None;
+    }
+    let bytes = string.text().as_bytes();
+    let resolved = if index < 0 {
+        index + bytes.len() as i64
+    } else {
+        index
+    };
+    let byte = *bytes.get(usize::try_from(resolved).ok()?)?;
+    runtime.ascii_char(byte)
 }
 
 /// `text[key]`.
