@@ -380,11 +380,20 @@ impl Vm {
                     // runs here without a dispatch. An unbound second local is left to its own
                     // dispatch to raise; `explain` counts every instruction, so it keeps them
                     // apart.
-                    if let Some(next) = instructions.get(ip) {
-                        if next.opcode == Opcode::LoadFast && !observed {
+                    // Likewise an attribute of it found by the next instruction's cache
+                    // (`self.x`).
+                    if let Some(next) = instructions.get(ip).filter(|_| !observed) {
+                        if next.opcode == Opcode::LoadFast {
                             let value = stack.get(base + next.arg as usize);
                             if !value.is_null() {
                                 stack.push(value);
+                                ip += 1;
+                            }
+                        } else if next.opcode == Opcode::LoadAttr {
+                            if let Some(attribute) =
+                                attribute_site::cached_load(&code.attribute_sites, ip, value)
+                            {
+                                stack.poke(1, attribute);
                                 ip += 1;
                             }
                         }
