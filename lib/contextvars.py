@@ -25,31 +25,29 @@ _MISSING = _Missing()
 class Context:
     """A mapping of ContextVars to their values, entered with `run`."""
 
-    __slots__ = ("_data", "_previous", "_entered")
+    __slots__ = ("_data", "_entered")
 
     def __init__(self):
         self._data = {}
-        self._previous = None
         self._entered = False
 
     def run(self, callable, /, *args, **kwargs):
         if self._entered:
             raise RuntimeError(
                 f"cannot enter context: {self!r} is already entered")
-        self._previous = _state.context
+        state = _state
+        previous = state.context
         self._entered = True
-        _state.context = self
+        state.context = self
         try:
             return callable(*args, **kwargs)
         finally:
-            _state.context = self._previous
-            self._previous = None
+            state.context = previous
             self._entered = False
 
     def copy(self):
         new = _new_context(Context)
         new._data = self._data
-        new._previous = None
         new._entered = False
         return new
 
@@ -108,7 +106,10 @@ _state = _State()
 
 def copy_context():
     """A shallow copy of the current context."""
-    return _state.context.copy()
+    new = _new_context(Context)
+    new._data = _state.context._data
+    new._entered = False
+    return new
 
 
 class ContextVar:

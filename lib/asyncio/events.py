@@ -17,23 +17,29 @@ import contextvars
 
 from . import format_helpers
 
+_Context = contextvars.Context
+_copy_context = contextvars.copy_context
+_context_state = contextvars._state
+
 
 class Handle:
     """A callback scheduled on a loop, with its arguments and Context."""
 
-    __slots__ = ("_callback", "_args", "_cancelled", "_loop", "_source_traceback",
-                 "_repr", "__weakref__", "_context")
+    __slots__ = ("_callback", "_args", "_cancelled", "_loop", "__weakref__", "_context")
+
+    # Never set by krait (no debug-mode source tracebacks, no cached repr); class attributes
+    # instead of slots so that a new handle does not pay for storing them.
+    _repr = None
+    _source_traceback = None
 
     def __init__(self, callback, args, loop, context=None):
         if context is None:
-            context = contextvars.copy_context()
+            context = _copy_context()
         self._context = context
         self._loop = loop
         self._callback = callback
         self._args = args
         self._cancelled = False
-        self._repr = None
-        self._source_traceback = None
 
     def _repr_info(self):
         info = [self.__class__.__name__]
@@ -58,8 +64,24 @@ class Handle:
         return self._cancelled
 
     def _run(self):
+        context = self._context
         try:
-            self._context.run(self._callback, *self._args)
+            if type(context) is _Context:
+                # Context.run inlined: this runs for every callback the loop calls.
+                if context._entered:
+                    raise RuntimeError(
+                        f"cannot enter context: {context!r} is already entered")
+                state = _context_state
+                previous = state.context
+                context._entered = True
+                state.context = context
+                try:
+                    self._callback(*self._args)
+                finally:
+                    state.context = previous
+                    context._entered = False
+            else:
+                context.run(self._callback, *self._args)
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:

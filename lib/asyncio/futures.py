@@ -13,6 +13,8 @@ from . import events
 from . import exceptions
 from . import format_helpers
 
+_copy_context = contextvars.copy_context
+
 _PENDING = "PENDING"
 _CANCELLED = "CANCELLED"
 _FINISHED = "FINISHED"
@@ -157,7 +159,7 @@ class Future:
             self._loop.call_soon(fn, self, context=context)
         else:
             if context is None:
-                context = contextvars.copy_context()
+                context = _copy_context()
             self._callbacks.append((fn, context))
 
     def remove_done_callback(self, fn):

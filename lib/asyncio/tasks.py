@@ -31,6 +31,13 @@ FIRST_EXCEPTION = "FIRST_EXCEPTION"
 ALL_COMPLETED = "ALL_COMPLETED"
 
 _GeneratorType = types.GeneratorType
+_PENDING = futures._PENDING
+_copy_context = contextvars.copy_context
+_iscoroutine = coroutines.iscoroutine
+_coroutine_types = (types.CoroutineType,)
+_future_cancel = futures.Future.cancel
+_future_set_result = futures.Future.set_result
+_future_set_exception = futures.Future.set_exception
 
 
 def current_task(loop=None):
@@ -73,12 +80,18 @@ class Task(futures.Future):
     _log_destroy_pending = True
 
     def __init__(self, coro, *, loop=None, name=None, context=None):
-        super().__init__(loop=loop)
-        if not coroutines.iscoroutine(coro):
+        # Future.__init__ inlined: a task is made for every gather() child.
+        if loop is None:
+            self._loop = loop = events._get_event_loop()
+        else:
+            self._loop = loop
+        self._callbacks = []
+        if type(coro) not in _coroutine_types and not _iscoroutine(coro):
             self._log_destroy_pending = False
             raise TypeError(f"a coroutine was expected, got {coro!r}")
         if name is None:
-            self._name = f"Task-{_task_name_counter()}"
+            # The number of the default name "Task-N", formatted when it is first asked for.
+            self._name = _task_name_counter()
         else:
             self._name = str(name)
         self._num_cancels_requested = 0
@@ -86,10 +99,9 @@ class Task(futures.Future):
         self._fut_waiter = None
         self._coro = coro
         if context is None:
-            self._context = contextvars.copy_context()
-        else:
-            self._context = context
-        self._loop.call_soon(self._step, context=self._context)
+            context = _copy_context()
+        self._context = context
+        loop.call_soon(self._step, context=context)
         _all_tasks[self] = None
 
     def __repr__(self):
@@ -103,7 +115,10 @@ class Task(futures.Future):
         return self._context
 
     def get_name(self):
-        return self._name
+        name = self._name
+        if type(name) is int:
+            self._name = name = f"Task-{name}"
+        return name
 
     def set_name(self, value):
         self._name = str(value)
@@ -124,7 +139,7 @@ class Task(futures.Future):
     def cancel(self, msg=None):
         """Asks the coroutine to stop: CancelledError is thrown into it at its next step."""
         self._log_traceback = False
-        if self._state != futures._PENDING:
+        if self._state != _PENDING:
             return False
         self._num_cancels_requested += 1
         if self._fut_waiter is not None:
@@ -145,7 +160,7 @@ class Task(futures.Future):
         return self._num_cancels_requested
 
     def _step(self, exc=None):
-        if self._state != futures._PENDING:
+        if self._state != _PENDING:
             raise exceptions.InvalidStateError(f"_step(): already done: {self!r}, {exc!r}")
         if self._must_cancel:
             if not isinstance(exc, exceptions.CancelledError):
@@ -154,7 +169,12 @@ class Task(futures.Future):
         coro = self._coro
         self._fut_waiter = None
         loop = self._loop
-        _enter_task(loop, self)
+        # _enter_task inlined.
+        current = _current_tasks.get(loop)
+        if current is not None:
+            raise RuntimeError(f"Cannot enter into task {self!r} while another "
+                               f"task {current!r} is being executed.")
+        _current_tasks[loop] = self
         try:
             if exc is None:
                 result = coro.send(None)
@@ -164,22 +184,26 @@ class Task(futures.Future):
             if self._must_cancel:
                 # Cancelled right before the coroutine returned.
                 self._must_cancel = False
-                futures.Future.cancel(self, msg=self._cancel_message)
+                _future_cancel(self, msg=self._cancel_message)
             else:
-                futures.Future.set_result(self, stop.value)
+                _future_set_result(self, stop.value)
         except exceptions.CancelledError as cancelled:
             self._cancelled_exc = cancelled  # chained to the CancelledError result() raises
-            futures.Future.cancel(self)
+            _future_cancel(self)
         except (KeyboardInterrupt, SystemExit) as error:
-            futures.Future.set_exception(self, error)
+            _future_set_exception(self, error)
             raise
         except BaseException as error:
-            futures.Future.set_exception(self, error)
+            _future_set_exception(self, error)
         else:
-            self._handle_yield(result)
+            if result is None:
+                # A bare yield (sleep(0)) gives up the loop for one iteration.
+                loop.call_soon(self._step, context=self._context)
+            else:
+                self._handle_yield(result)
         finally:
             _leave_task(loop, self)
-            if self._state != futures._PENDING:
+            if self._state != _PENDING:
                 _all_tasks.pop(self, None)
 
     def _handle_yield(self, result):
