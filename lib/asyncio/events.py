@@ -85,12 +85,16 @@ class Handle:
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:
-            callback = format_helpers._format_callback_source(self._callback, self._args)
-            self._loop.call_exception_handler({
-                "message": f"Exception in callback {callback}",
-                "exception": exc,
-                "handle": self,
-            })
+            self._report_exception(exc)
+
+    def _report_exception(self, exc):
+        """Hands what the callback raised to the loop's exception handler."""
+        callback = format_helpers._format_callback_source(self._callback, self._args)
+        self._loop.call_exception_handler({
+            "message": f"Exception in callback {callback}",
+            "exception": exc,
+            "handle": self,
+        })
 
 
 class TimerHandle(Handle):

@@ -82,6 +82,11 @@ class Future:
             self._loop = events._get_event_loop()
         else:
             self._loop = loop
+        # Stored now although the class has the same defaults, so that every future gets
+        # the same attribute layout (shape) and finishing it changes values, not layouts.
+        self._state = _PENDING
+        self._result = None
+        self._asyncio_future_blocking = False
         self._callbacks = []
 
     def __repr__(self):

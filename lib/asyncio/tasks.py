@@ -16,7 +16,6 @@ __all__ = (
 
 import contextvars
 import functools
-import itertools
 import types
 
 from . import coroutines
@@ -24,7 +23,8 @@ from . import events
 from . import exceptions
 from . import futures
 
-_task_name_counter = itertools.count(1).__next__
+# The number in the last default task name "Task-N".
+_task_name_number = 0
 
 FIRST_COMPLETED = "FIRST_COMPLETED"
 FIRST_EXCEPTION = "FIRST_EXCEPTION"
@@ -34,7 +34,8 @@ _GeneratorType = types.GeneratorType
 _PENDING = futures._PENDING
 _copy_context = contextvars.copy_context
 _iscoroutine = coroutines.iscoroutine
-_coroutine_types = (types.CoroutineType,)
+_CoroutineType = types.CoroutineType
+_coroutine_types = (_CoroutineType,)
 _future_cancel = futures.Future.cancel
 _future_set_result = futures.Future.set_result
 _future_set_exception = futures.Future.set_exception
@@ -85,13 +86,19 @@ class Task(futures.Future):
             self._loop = loop = events._get_event_loop()
         else:
             self._loop = loop
+        # Stored now although the class has the same defaults, so that every task gets
+        # the same attribute layout (shape) and finishing it changes values, not layouts.
+        self._state = _PENDING
+        self._result = None
         self._callbacks = []
         if type(coro) not in _coroutine_types and not _iscoroutine(coro):
             self._log_destroy_pending = False
             raise TypeError(f"a coroutine was expected, got {coro!r}")
         if name is None:
             # The number of the default name "Task-N", formatted when it is first asked for.
-            self._name = _task_name_counter()
+            global _task_name_number
+            _task_name_number += 1
+            self._name = _task_name_number
         else:
             self._name = str(name)
         self._num_cancels_requested = 0
@@ -202,7 +209,12 @@ class Task(futures.Future):
             else:
                 self._handle_yield(result)
         finally:
-            _leave_task(loop, self)
+            # _leave_task inlined.
+            current = _current_tasks.get(loop)
+            if current is not self:
+                raise RuntimeError(f"Leaving task {self!r} does not match "
+                                   f"the current task {current!r}.")
+            del _current_tasks[loop]
             if self._state != _PENDING:
                 _all_tasks.pop(self, None)
 
@@ -536,7 +548,15 @@ def gather(*coros_or_futures, return_exceptions=False):
     outer = None
     for arg in coros_or_futures:
         if arg not in arg_to_fut:
-            fut = _ensure_future(arg, loop=loop)
+            if type(arg) is _CoroutineType and loop is not None:
+                # _ensure_future's path for a plain coroutine, without its type tests.
+                try:
+                    fut = loop.create_task(arg)
+                except RuntimeError:
+                    arg.close()
+                    raise
+            else:
+                fut = _ensure_future(arg, loop=loop)
             if loop is None:
                 loop = futures._get_loop(fut)
             if fut is not arg:
