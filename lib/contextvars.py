@@ -25,7 +25,8 @@ _MISSING = _Missing()
 class Context:
     """A mapping of ContextVars to their values, entered with `run`."""
 
-    __slots__ = ("_data", "_entered")
+    # No __slots__: krait builds plain instances faster, and asyncio copies a context for
+    # every task and done callback.
 
     def __init__(self):
         self._data = {}

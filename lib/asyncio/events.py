@@ -25,10 +25,11 @@ _context_state = contextvars._state
 class Handle:
     """A callback scheduled on a loop, with its arguments and Context."""
 
-    __slots__ = ("_callback", "_args", "_cancelled", "_loop", "__weakref__", "_context")
+    # No __slots__ (CPython's Handle has them): krait builds and reads plain instances
+    # faster, and the loop makes a handle for every callback.
 
-    # Never set by krait (no debug-mode source tracebacks, no cached repr); class attributes
-    # instead of slots so that a new handle does not pay for storing them.
+    # Never set by krait (no debug-mode source tracebacks, no cached repr): class attributes
+    # so that a new handle does not pay for storing them.
     _repr = None
     _source_traceback = None
 
@@ -99,8 +100,6 @@ class Handle:
 
 class TimerHandle(Handle):
     """A Handle to run at a given loop time; ordered by that time in the loop's heap."""
-
-    __slots__ = ["_scheduled", "_when"]
 
     def __init__(self, when, callback, args, loop, context=None):
         super().__init__(callback, args, loop, context)
