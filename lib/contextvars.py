@@ -25,6 +25,8 @@ _MISSING = _Missing()
 class Context:
     """A mapping of ContextVars to their values, entered with `run`."""
 
+    __module__ = "_contextvars"  # where CPython's C classes live (their repr)
+
     # No __slots__: krait builds plain instances faster, and asyncio copies a context for
     # every task and done callback.
 
@@ -116,6 +118,8 @@ def copy_context():
 class ContextVar:
     """A variable whose value depends on the current Context."""
 
+    __module__ = "_contextvars"  # where CPython's C classes live (their repr)
+
     __slots__ = ("_name", "_default", "__weakref__")
 
     def __init__(self, name, *, default=_MISSING):
@@ -185,6 +189,8 @@ class ContextVar:
 
 class Token:
     """What ContextVar.set returns: enough to undo the set with ContextVar.reset."""
+
+    __module__ = "_contextvars"  # where CPython's C classes live (their repr)
 
     __slots__ = ("_context", "_var", "_old_value", "_used")
 
