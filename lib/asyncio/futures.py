@@ -130,7 +130,9 @@ class Future:
         callbacks = self._callbacks
         if not callbacks:
             return
-        self._callbacks = []
+        # A done future takes no more callbacks (add_done_callback schedules them at once):
+        # a shared empty tuple instead of a new list.
+        self._callbacks = ()
         loop = self._loop
         for callback, context in callbacks:
             loop.call_soon(callback, self, context=context)

@@ -32,6 +32,7 @@ ALL_COMPLETED = "ALL_COMPLETED"
 
 _GeneratorType = types.GeneratorType
 _PENDING = futures._PENDING
+_FINISHED = futures._FINISHED
 _copy_context = contextvars.copy_context
 _iscoroutine = coroutines.iscoroutine
 _CoroutineType = types.CoroutineType
@@ -260,6 +261,8 @@ class Task(futures.Future):
 
 
 _PyTask = Task
+# The classes whose methods gather may inline (subclasses may override them).
+_OWN_FUTURES = (futures.Future, Task)
 
 
 def create_task(coro, *, name=None, context=None):
@@ -509,22 +512,33 @@ def gather(*coros_or_futures, return_exceptions=False):
     def _done_callback(fut):
         nonlocal finished
         finished += 1
-        if outer is None or outer.done():
+        if outer is None or outer._state != _PENDING:
             if not fut.cancelled():
                 fut.exception()  # mark the exception retrieved
             return
         if not return_exceptions:
-            if fut.cancelled():
+            if type(fut) in _OWN_FUTURES and fut._state == _FINISHED:
+                # fut.cancelled() and fut.exception() inlined for asyncio's own classes.
+                fut._log_traceback = False
+                exc = fut._exception
+            elif fut.cancelled():
                 outer.set_exception(fut._make_cancelled_error())
                 return
-            exc = fut.exception()
+            else:
+                exc = fut.exception()
             if exc is not None:
                 outer.set_exception(exc)
                 return
         if finished == count:
             results = []
             for child in children:
-                if child.cancelled():
+                if type(child) in _OWN_FUTURES and child._state == _FINISHED:
+                    # child.exception() or else child.result(), inlined.
+                    child._log_traceback = False
+                    result = child._exception
+                    if result is None:
+                        result = child._result
+                elif child.cancelled():
                     result = exceptions.CancelledError(
                         "" if child._cancel_message is None else child._cancel_message)
                 else:
