@@ -44,6 +44,7 @@ _Handle = events.Handle
 _PLAIN_HANDLES = (events.Handle, events.TimerHandle)
 _Context = contextvars.Context
 _context_state = contextvars._state
+_new_object = object.__new__
 
 
 def _run_until_complete_cb(fut):
@@ -433,7 +434,18 @@ class BaseEventLoop(events.AbstractEventLoop):
             raise RuntimeError("Event loop is closed")
         if self._debug:
             self._check_callback(callback, "call_soon")
-        handle = _Handle(callback, args, self, context)
+        # Handle(callback, args, self, context) inlined, attributes in __init__'s order (the
+        # same layout): the loop makes a handle for every callback.
+        handle = _new_object(_Handle)
+        if context is None:
+            context = _new_object(_Context)  # contextvars.copy_context() inlined
+            context._data = _context_state.context._data
+            context._entered = False
+        handle._context = context
+        handle._loop = self
+        handle._callback = callback
+        handle._args = args
+        handle._cancelled = False
         self._ready.append(handle)
         return handle
 

@@ -13,7 +13,10 @@ from . import events
 from . import exceptions
 from . import format_helpers
 
-_copy_context = contextvars.copy_context
+# contextvars.copy_context() is inlined where every task or callback pays for it.
+_Context = contextvars.Context
+_context_state = contextvars._state
+_new_object = object.__new__
 
 _PENDING = "PENDING"
 _CANCELLED = "CANCELLED"
@@ -166,7 +169,10 @@ class Future:
             self._loop.call_soon(fn, self, context=context)
         else:
             if context is None:
-                context = _copy_context()
+                # contextvars.copy_context() inlined.
+                context = _new_object(_Context)
+                context._data = _context_state.context._data
+                context._entered = False
             self._callbacks.append((fn, context))
 
     def remove_done_callback(self, fn):
@@ -181,7 +187,13 @@ class Future:
             raise exceptions.InvalidStateError("invalid state")
         self._result = result
         self._state = _FINISHED
-        self._schedule_callbacks()
+        # _schedule_callbacks inlined: every task finishes here.
+        callbacks = self._callbacks
+        if callbacks:
+            self._callbacks = ()
+            loop = self._loop
+            for callback, context in callbacks:
+                loop.call_soon(callback, self, context=context)
 
     def set_exception(self, exception):
         if self._state != _PENDING:

@@ -33,7 +33,10 @@ ALL_COMPLETED = "ALL_COMPLETED"
 _GeneratorType = types.GeneratorType
 _PENDING = futures._PENDING
 _FINISHED = futures._FINISHED
-_copy_context = contextvars.copy_context
+# contextvars.copy_context() is inlined where every task pays for it.
+_Context = contextvars.Context
+_context_state = contextvars._state
+_new_object = object.__new__
 _iscoroutine = coroutines.iscoroutine
 _CoroutineType = types.CoroutineType
 _coroutine_types = (_CoroutineType,)
@@ -107,7 +110,10 @@ class Task(futures.Future):
         self._fut_waiter = None
         self._coro = coro
         if context is None:
-            context = _copy_context()
+            # contextvars.copy_context() inlined.
+            context = _new_object(_Context)
+            context._data = _context_state.context._data
+            context._entered = False
         self._context = context
         loop.call_soon(self._step, context=context)
         _all_tasks[self] = None
