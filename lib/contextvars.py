@@ -107,6 +107,20 @@ class _State:
 _state = _State()
 
 
+# asyncio switches and copies contexts through these two (events.Handle, the event loop's
+# _run_once, Task, Future): where the current context is kept is this module's business.
+
+
+def _current():
+    """The current Context."""
+    return _state.context
+
+
+def _set_context(context):
+    """Makes `context` the current Context (the caller restores the previous one)."""
+    _state.context = context
+
+
 def copy_context():
     """A shallow copy of the current context."""
     new = _new_context(Context)

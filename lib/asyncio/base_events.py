@@ -43,7 +43,8 @@ _CLOCK_RESOLUTION = 1e-09
 _Handle = events.Handle
 _PLAIN_HANDLES = (events.Handle, events.TimerHandle)
 _Context = contextvars.Context
-_context_state = contextvars._state
+_current_context = contextvars._current
+_set_context = contextvars._set_context
 _new_object = object.__new__
 
 
@@ -439,7 +440,7 @@ class BaseEventLoop(events.AbstractEventLoop):
         handle = _new_object(_Handle)
         if context is None:
             context = _new_object(_Context)  # contextvars.copy_context() inlined
-            context._data = _context_state.context._data
+            context._data = _current_context()._data
             context._entered = False
         handle._context = context
         handle._loop = self
@@ -792,7 +793,8 @@ class BaseEventLoop(events.AbstractEventLoop):
         # runs every callback, and a call per callback costs as much as the rest.
         count = len(ready)
         index = 0
-        state = _context_state
+        # Each handle puts this back when it is done, so it stays the same for the batch.
+        previous = _current_context()
         try:
             while index < count:
                 handle = ready[index]
@@ -804,20 +806,19 @@ class BaseEventLoop(events.AbstractEventLoop):
                         type(handle) not in _PLAIN_HANDLES):
                     handle._run()
                     continue
-                previous = state.context
                 context._entered = True
-                state.context = context
+                _set_context(context)
                 try:
                     handle._callback(*handle._args)
                 except (SystemExit, KeyboardInterrupt):
                     raise
                 except BaseException as exc:
                     # Back in the loop's context first, as when Context.run returns.
-                    state.context = previous
+                    _set_context(previous)
                     context._entered = False
                     handle._report_exception(exc)
                 finally:
-                    state.context = previous
+                    _set_context(previous)
                     context._entered = False
         finally:
             del ready[:index]

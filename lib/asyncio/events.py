@@ -17,9 +17,7 @@ import contextvars
 
 from . import format_helpers
 
-_Context = contextvars.Context
 _copy_context = contextvars.copy_context
-_context_state = contextvars._state
 
 
 class Handle:
@@ -65,24 +63,9 @@ class Handle:
         return self._cancelled
 
     def _run(self):
-        context = self._context
+        # The loop's _run_once does this itself for most handles (base_events.py).
         try:
-            if type(context) is _Context:
-                # Context.run inlined: this runs for every callback the loop calls.
-                if context._entered:
-                    raise RuntimeError(
-                        f"cannot enter context: {context!r} is already entered")
-                state = _context_state
-                previous = state.context
-                context._entered = True
-                state.context = context
-                try:
-                    self._callback(*self._args)
-                finally:
-                    state.context = previous
-                    context._entered = False
-            else:
-                context.run(self._callback, *self._args)
+            self._context.run(self._callback, *self._args)
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:

@@ -15,7 +15,7 @@ from . import format_helpers
 
 # contextvars.copy_context() is inlined where every task or callback pays for it.
 _Context = contextvars.Context
-_context_state = contextvars._state
+_current_context = contextvars._current
 _new_object = object.__new__
 
 _PENDING = "PENDING"
@@ -171,7 +171,7 @@ class Future:
             if context is None:
                 # contextvars.copy_context() inlined.
                 context = _new_object(_Context)
-                context._data = _context_state.context._data
+                context._data = _current_context()._data
                 context._entered = False
             self._callbacks.append((fn, context))
 

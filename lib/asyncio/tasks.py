@@ -35,7 +35,7 @@ _PENDING = futures._PENDING
 _FINISHED = futures._FINISHED
 # contextvars.copy_context() is inlined where every task pays for it.
 _Context = contextvars.Context
-_context_state = contextvars._state
+_current_context = contextvars._current
 _new_object = object.__new__
 _iscoroutine = coroutines.iscoroutine
 _CoroutineType = types.CoroutineType
@@ -112,7 +112,7 @@ class Task(futures.Future):
         if context is None:
             # contextvars.copy_context() inlined.
             context = _new_object(_Context)
-            context._data = _context_state.context._data
+            context._data = _current_context()._data
             context._entered = False
         self._context = context
         loop.call_soon(self._step, context=context)
