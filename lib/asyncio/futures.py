@@ -18,6 +18,13 @@ _Context = contextvars.Context
 _current_context = contextvars._current
 _new_object = object.__new__
 
+# BaseEventLoop.call_soon (set by base_events, which imports this module): a loop whose
+# call_soon is that function gets its callbacks through _call_soon_positional, the same
+# work without the *args and keyword binding; any other call_soon (a subclass's, a patched
+# one) is called as CPython calls it.
+_base_call_soon = None
+
+
 _PENDING = "PENDING"
 _CANCELLED = "CANCELLED"
 _FINISHED = "FINISHED"
@@ -165,6 +172,11 @@ class Future:
         return self._exception
 
     def add_done_callback(self, fn, *, context=None):
+        self._add_done_callback(fn, context)
+
+    def _add_done_callback(self, fn, context):
+        # add_done_callback with positional arguments, for gather's children of asyncio's own
+        # classes: krait binds a keyword-only argument at a cost.
         if self._state != _PENDING:
             self._loop.call_soon(fn, self, context=context)
         else:
@@ -192,8 +204,14 @@ class Future:
         if callbacks:
             self._callbacks = ()
             loop = self._loop
-            for callback, context in callbacks:
-                loop.call_soon(callback, self, context=context)
+            call_soon = loop.call_soon
+            if getattr(call_soon, "__func__", None) is _base_call_soon:
+                # BaseEventLoop.call_soon's work, without its *args and keyword binding.
+                for callback, context in callbacks:
+                    loop._call_soon_positional(callback, (self,), context)
+            else:
+                for callback, context in callbacks:
+                    call_soon(callback, self, context=context)
 
     def set_exception(self, exception):
         if self._state != _PENDING:

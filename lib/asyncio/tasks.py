@@ -115,7 +115,12 @@ class Task(futures.Future):
             context._data = _current_context()._data
             context._entered = False
         self._context = context
-        loop.call_soon(self._step, context=context)
+        call_soon = loop.call_soon
+        if getattr(call_soon, "__func__", None) is futures._base_call_soon:
+            # BaseEventLoop.call_soon's work without its *args and keyword binding.
+            loop._call_soon_positional(self._step, (), context)
+        else:
+            call_soon(self._step, context=context)
         _all_tasks[self] = None
 
     def __repr__(self):
@@ -209,7 +214,11 @@ class Task(futures.Future):
         else:
             if result is None:
                 # A bare yield (sleep(0)) gives up the loop for one iteration.
-                loop.call_soon(self._step, context=self._context)
+                call_soon = loop.call_soon
+                if getattr(call_soon, "__func__", None) is futures._base_call_soon:
+                    loop._call_soon_positional(self._step, (), self._context)
+                else:
+                    call_soon(self._step, context=self._context)
             else:
                 self._handle_yield(result)
         finally:
@@ -236,7 +245,10 @@ class Task(futures.Future):
                     self._loop.call_soon(self._step, error, context=self._context)
                 else:
                     result._asyncio_future_blocking = False
-                    result.add_done_callback(self._wakeup, context=self._context)
+                    if type(result) in _OWN_FUTURES:
+                        result._add_done_callback(self._wakeup, self._context)
+                    else:
+                        result.add_done_callback(self._wakeup, context=self._context)
                     self._fut_waiter = result
                     if self._must_cancel:
                         if self._fut_waiter.cancel(msg=self._cancel_message):
@@ -267,8 +279,6 @@ class Task(futures.Future):
 
 
 _PyTask = Task
-# The classes whose methods gather may inline (subclasses may override them).
-_OWN_FUTURES = (futures.Future, Task)
 
 
 def create_task(coro, *, name=None, context=None):
@@ -507,6 +517,11 @@ class _GatheringFuture(futures.Future):
         return cancelled
 
 
+# The exact classes whose methods gather and Task may inline or call positionally
+# (a subclass may override them).
+_OWN_FUTURES = (futures.Future, Task, _GatheringFuture)
+
+
 def gather(*coros_or_futures, return_exceptions=False):
     """A future for the list of the results of all the awaitables, in argument order."""
     if not coros_or_futures:
@@ -580,7 +595,10 @@ def gather(*coros_or_futures, return_exceptions=False):
                 fut._log_destroy_pending = False
             count += 1
             arg_to_fut[arg] = fut
-            fut.add_done_callback(_done_callback)
+            if type(fut) in _OWN_FUTURES:
+                fut._add_done_callback(_done_callback, None)
+            else:
+                fut.add_done_callback(_done_callback)
         else:
             fut = arg_to_fut[arg]
         children.append(fut)

@@ -125,10 +125,72 @@ async def task_names():
     print("current task in a plain callback:", seen)
 
 
+class CountingLoop(asyncio.SelectorEventLoop):
+    """A loop whose call_soon is its own: tasks and futures must call it."""
+
+    calls = 0
+
+    def call_soon(self, callback, *args, context=None):
+        CountingLoop.calls += 1
+        log.append(("call_soon", len(args), context is not None))
+        return super().call_soon(callback, *args, context=context)
+
+
+class LoggingFuture(asyncio.Future):
+    """A future subclass whose add_done_callback gather must call."""
+
+    def add_done_callback(self, fn, *, context=None):
+        log.append(("LoggingFuture.add_done_callback", context is None))
+        # (Passing context=None on explicitly makes CPython's C Future store None and
+        # copy the context only when the callback is scheduled; krait copies it now.)
+        if context is None:
+            super().add_done_callback(fn)
+        else:
+            super().add_done_callback(fn, context=context)
+
+
+async def small_tree():
+    async def leaf(n):
+        await asyncio.sleep(0)
+        return n
+
+    loop = asyncio.get_running_loop()
+    custom = LoggingFuture()
+    loop.call_soon(custom.set_result, "custom")
+    inner = asyncio.gather(leaf(1), leaf(2))
+    return await asyncio.gather(inner, leaf(3), custom)
+
+
+def overridden_call_soon():
+    loop = CountingLoop()
+    print("subclass loop result:", loop.run_until_complete(small_tree()))
+    for entry in log:
+        print(*entry)
+    log.clear()
+    print("call_soon calls seen by the subclass:", CountingLoop.calls)
+    loop.close()
+
+    # call_soon replaced on the instance.
+    loop = asyncio.new_event_loop()
+    original = loop.call_soon
+    seen = []
+
+    def patched(callback, *args, context=None):
+        seen.append(len(args))
+        return original(callback, *args, context=context)
+
+    loop.call_soon = patched
+    print("patched loop result:", loop.run_until_complete(small_tree()))
+    log.clear()
+    print("patched call_soon calls:", len(seen), "with one argument:", seen.count(1))
+    loop.close()
+
+
 def main():
     print(contextvars.Context, contextvars.ContextVar.__module__, contextvars.Token.__module__)
     callbacks_and_errors()
     asyncio.run(task_names())
+    overridden_call_soon()
 
 
 main()
