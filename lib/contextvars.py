@@ -25,31 +25,32 @@ _MISSING = _Missing()
 class Context:
     """A mapping of ContextVars to their values, entered with `run`."""
 
-    __slots__ = ("_data", "_previous", "_entered")
+    __module__ = "_contextvars"  # where CPython's C classes live (their repr)
+
+    # No __slots__: krait builds plain instances faster, and asyncio copies a context for
+    # every task and done callback.
 
     def __init__(self):
         self._data = {}
-        self._previous = None
         self._entered = False
 
     def run(self, callable, /, *args, **kwargs):
         if self._entered:
             raise RuntimeError(
                 f"cannot enter context: {self!r} is already entered")
-        self._previous = _state.context
+        state = _state
+        previous = state.context
         self._entered = True
-        _state.context = self
+        state.context = self
         try:
             return callable(*args, **kwargs)
         finally:
-            _state.context = self._previous
-            self._previous = None
+            state.context = previous
             self._entered = False
 
     def copy(self):
         new = _new_context(Context)
         new._data = self._data
-        new._previous = None
         new._entered = False
         return new
 
@@ -106,13 +107,32 @@ class _State:
 _state = _State()
 
 
+# asyncio switches and copies contexts through these two (events.Handle, the event loop's
+# _run_once, Task, Future): where the current context is kept is this module's business.
+
+
+def _current():
+    """The current Context."""
+    return _state.context
+
+
+def _set_context(context):
+    """Makes `context` the current Context (the caller restores the previous one)."""
+    _state.context = context
+
+
 def copy_context():
     """A shallow copy of the current context."""
-    return _state.context.copy()
+    new = _new_context(Context)
+    new._data = _state.context._data
+    new._entered = False
+    return new
 
 
 class ContextVar:
     """A variable whose value depends on the current Context."""
+
+    __module__ = "_contextvars"  # where CPython's C classes live (their repr)
 
     __slots__ = ("_name", "_default", "__weakref__")
 
@@ -183,6 +203,8 @@ class ContextVar:
 
 class Token:
     """What ContextVar.set returns: enough to undo the set with ContextVar.reset."""
+
+    __module__ = "_contextvars"  # where CPython's C classes live (their repr)
 
     __slots__ = ("_context", "_var", "_old_value", "_used")
 

@@ -17,23 +17,28 @@ import contextvars
 
 from . import format_helpers
 
+_copy_context = contextvars.copy_context
+
 
 class Handle:
     """A callback scheduled on a loop, with its arguments and Context."""
 
-    __slots__ = ("_callback", "_args", "_cancelled", "_loop", "_source_traceback",
-                 "_repr", "__weakref__", "_context")
+    # No __slots__ (CPython's Handle has them): krait builds and reads plain instances
+    # faster, and the loop makes a handle for every callback.
+
+    # Never set by krait (no debug-mode source tracebacks, no cached repr): class attributes
+    # so that a new handle does not pay for storing them.
+    _repr = None
+    _source_traceback = None
 
     def __init__(self, callback, args, loop, context=None):
         if context is None:
-            context = contextvars.copy_context()
+            context = _copy_context()
         self._context = context
         self._loop = loop
         self._callback = callback
         self._args = args
         self._cancelled = False
-        self._repr = None
-        self._source_traceback = None
 
     def _repr_info(self):
         info = [self.__class__.__name__]
@@ -58,23 +63,26 @@ class Handle:
         return self._cancelled
 
     def _run(self):
+        # The loop's _run_once does this itself for most handles (base_events.py).
         try:
             self._context.run(self._callback, *self._args)
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:
-            callback = format_helpers._format_callback_source(self._callback, self._args)
-            self._loop.call_exception_handler({
-                "message": f"Exception in callback {callback}",
-                "exception": exc,
-                "handle": self,
-            })
+            self._report_exception(exc)
+
+    def _report_exception(self, exc):
+        """Hands what the callback raised to the loop's exception handler."""
+        callback = format_helpers._format_callback_source(self._callback, self._args)
+        self._loop.call_exception_handler({
+            "message": f"Exception in callback {callback}",
+            "exception": exc,
+            "handle": self,
+        })
 
 
 class TimerHandle(Handle):
     """A Handle to run at a given loop time; ordered by that time in the loop's heap."""
-
-    __slots__ = ["_scheduled", "_when"]
 
     def __init__(self, when, callback, args, loop, context=None):
         super().__init__(callback, args, loop, context)

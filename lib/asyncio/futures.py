@@ -13,6 +13,18 @@ from . import events
 from . import exceptions
 from . import format_helpers
 
+# contextvars.copy_context() is inlined where every task or callback pays for it.
+_Context = contextvars.Context
+_current_context = contextvars._current
+_new_object = object.__new__
+
+# BaseEventLoop.call_soon (set by base_events, which imports this module): a loop whose
+# call_soon is that function gets its callbacks through _call_soon_positional, the same
+# work without the *args and keyword binding; any other call_soon (a subclass's, a patched
+# one) is called as CPython calls it.
+_base_call_soon = None
+
+
 _PENDING = "PENDING"
 _CANCELLED = "CANCELLED"
 _FINISHED = "FINISHED"
@@ -80,6 +92,11 @@ class Future:
             self._loop = events._get_event_loop()
         else:
             self._loop = loop
+        # Stored now although the class has the same defaults, so that every future gets
+        # the same attribute layout (shape) and finishing it changes values, not layouts.
+        self._state = _PENDING
+        self._result = None
+        self._asyncio_future_blocking = False
         self._callbacks = []
 
     def __repr__(self):
@@ -123,7 +140,9 @@ class Future:
         callbacks = self._callbacks
         if not callbacks:
             return
-        self._callbacks = []
+        # A done future takes no more callbacks (add_done_callback schedules them at once):
+        # a shared empty tuple instead of a new list.
+        self._callbacks = ()
         loop = self._loop
         for callback, context in callbacks:
             loop.call_soon(callback, self, context=context)
@@ -153,11 +172,19 @@ class Future:
         return self._exception
 
     def add_done_callback(self, fn, *, context=None):
+        self._add_done_callback(fn, context)
+
+    def _add_done_callback(self, fn, context):
+        # add_done_callback with positional arguments, for gather's children of asyncio's own
+        # classes: krait binds a keyword-only argument at a cost.
         if self._state != _PENDING:
             self._loop.call_soon(fn, self, context=context)
         else:
             if context is None:
-                context = contextvars.copy_context()
+                # contextvars.copy_context() inlined.
+                context = _new_object(_Context)
+                context._data = _current_context()._data
+                context._entered = False
             self._callbacks.append((fn, context))
 
     def remove_done_callback(self, fn):
@@ -172,7 +199,19 @@ class Future:
             raise exceptions.InvalidStateError("invalid state")
         self._result = result
         self._state = _FINISHED
-        self._schedule_callbacks()
+        # _schedule_callbacks inlined: every task finishes here.
+        callbacks = self._callbacks
+        if callbacks:
+            self._callbacks = ()
+            loop = self._loop
+            call_soon = loop.call_soon
+            if getattr(call_soon, "__func__", None) is _base_call_soon:
+                # BaseEventLoop.call_soon's work, without its *args and keyword binding.
+                for callback, context in callbacks:
+                    loop._call_soon_positional(callback, (self,), context)
+            else:
+                for callback, context in callbacks:
+                    call_soon(callback, self, context=context)
 
     def set_exception(self, exception):
         if self._state != _PENDING:

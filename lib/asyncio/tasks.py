@@ -16,7 +16,6 @@ __all__ = (
 
 import contextvars
 import functools
-import itertools
 import types
 
 from . import coroutines
@@ -24,13 +23,26 @@ from . import events
 from . import exceptions
 from . import futures
 
-_task_name_counter = itertools.count(1).__next__
+# The number in the last default task name "Task-N".
+_task_name_number = 0
 
 FIRST_COMPLETED = "FIRST_COMPLETED"
 FIRST_EXCEPTION = "FIRST_EXCEPTION"
 ALL_COMPLETED = "ALL_COMPLETED"
 
 _GeneratorType = types.GeneratorType
+_PENDING = futures._PENDING
+_FINISHED = futures._FINISHED
+# contextvars.copy_context() is inlined where every task pays for it.
+_Context = contextvars.Context
+_current_context = contextvars._current
+_new_object = object.__new__
+_iscoroutine = coroutines.iscoroutine
+_CoroutineType = types.CoroutineType
+_coroutine_types = (_CoroutineType,)
+_future_cancel = futures.Future.cancel
+_future_set_result = futures.Future.set_result
+_future_set_exception = futures.Future.set_exception
 
 
 def current_task(loop=None):
@@ -73,12 +85,24 @@ class Task(futures.Future):
     _log_destroy_pending = True
 
     def __init__(self, coro, *, loop=None, name=None, context=None):
-        super().__init__(loop=loop)
-        if not coroutines.iscoroutine(coro):
+        # Future.__init__ inlined: a task is made for every gather() child.
+        if loop is None:
+            self._loop = loop = events._get_event_loop()
+        else:
+            self._loop = loop
+        # Stored now although the class has the same defaults, so that every task gets
+        # the same attribute layout (shape) and finishing it changes values, not layouts.
+        self._state = _PENDING
+        self._result = None
+        self._callbacks = []
+        if type(coro) not in _coroutine_types and not _iscoroutine(coro):
             self._log_destroy_pending = False
             raise TypeError(f"a coroutine was expected, got {coro!r}")
         if name is None:
-            self._name = f"Task-{_task_name_counter()}"
+            # The number of the default name "Task-N", formatted when it is first asked for.
+            global _task_name_number
+            _task_name_number += 1
+            self._name = _task_name_number
         else:
             self._name = str(name)
         self._num_cancels_requested = 0
@@ -86,10 +110,17 @@ class Task(futures.Future):
         self._fut_waiter = None
         self._coro = coro
         if context is None:
-            self._context = contextvars.copy_context()
+            # contextvars.copy_context() inlined.
+            context = _new_object(_Context)
+            context._data = _current_context()._data
+            context._entered = False
+        self._context = context
+        call_soon = loop.call_soon
+        if getattr(call_soon, "__func__", None) is futures._base_call_soon:
+            # BaseEventLoop.call_soon's work without its *args and keyword binding.
+            loop._call_soon_positional(self._step, (), context)
         else:
-            self._context = context
-        self._loop.call_soon(self._step, context=self._context)
+            call_soon(self._step, context=context)
         _all_tasks[self] = None
 
     def __repr__(self):
@@ -99,11 +130,11 @@ class Task(futures.Future):
     def get_coro(self):
         return self._coro
 
-    def get_context(self):
-        return self._context
-
     def get_name(self):
-        return self._name
+        name = self._name
+        if type(name) is int:
+            self._name = name = f"Task-{name}"
+        return name
 
     def set_name(self, value):
         self._name = str(value)
@@ -124,7 +155,7 @@ class Task(futures.Future):
     def cancel(self, msg=None):
         """Asks the coroutine to stop: CancelledError is thrown into it at its next step."""
         self._log_traceback = False
-        if self._state != futures._PENDING:
+        if self._state != _PENDING:
             return False
         self._num_cancels_requested += 1
         if self._fut_waiter is not None:
@@ -145,7 +176,7 @@ class Task(futures.Future):
         return self._num_cancels_requested
 
     def _step(self, exc=None):
-        if self._state != futures._PENDING:
+        if self._state != _PENDING:
             raise exceptions.InvalidStateError(f"_step(): already done: {self!r}, {exc!r}")
         if self._must_cancel:
             if not isinstance(exc, exceptions.CancelledError):
@@ -154,7 +185,12 @@ class Task(futures.Future):
         coro = self._coro
         self._fut_waiter = None
         loop = self._loop
-        _enter_task(loop, self)
+        # _enter_task inlined.
+        current = _current_tasks.get(loop)
+        if current is not None:
+            raise RuntimeError(f"Cannot enter into task {self!r} while another "
+                               f"task {current!r} is being executed.")
+        _current_tasks[loop] = self
         try:
             if exc is None:
                 result = coro.send(None)
@@ -164,22 +200,35 @@ class Task(futures.Future):
             if self._must_cancel:
                 # Cancelled right before the coroutine returned.
                 self._must_cancel = False
-                futures.Future.cancel(self, msg=self._cancel_message)
+                _future_cancel(self, msg=self._cancel_message)
             else:
-                futures.Future.set_result(self, stop.value)
+                _future_set_result(self, stop.value)
         except exceptions.CancelledError as cancelled:
             self._cancelled_exc = cancelled  # chained to the CancelledError result() raises
-            futures.Future.cancel(self)
+            _future_cancel(self)
         except (KeyboardInterrupt, SystemExit) as error:
-            futures.Future.set_exception(self, error)
+            _future_set_exception(self, error)
             raise
         except BaseException as error:
-            futures.Future.set_exception(self, error)
+            _future_set_exception(self, error)
         else:
-            self._handle_yield(result)
+            if result is None:
+                # A bare yield (sleep(0)) gives up the loop for one iteration.
+                call_soon = loop.call_soon
+                if getattr(call_soon, "__func__", None) is futures._base_call_soon:
+                    loop._call_soon_positional(self._step, (), self._context)
+                else:
+                    call_soon(self._step, context=self._context)
+            else:
+                self._handle_yield(result)
         finally:
-            _leave_task(loop, self)
-            if self._state != futures._PENDING:
+            # _leave_task inlined.
+            current = _current_tasks.get(loop)
+            if current is not self:
+                raise RuntimeError(f"Leaving task {self!r} does not match "
+                                   f"the current task {current!r}.")
+            del _current_tasks[loop]
+            if self._state != _PENDING:
                 _all_tasks.pop(self, None)
 
     def _handle_yield(self, result):
@@ -196,7 +245,10 @@ class Task(futures.Future):
                     self._loop.call_soon(self._step, error, context=self._context)
                 else:
                     result._asyncio_future_blocking = False
-                    result.add_done_callback(self._wakeup, context=self._context)
+                    if type(result) in _OWN_FUTURES:
+                        result._add_done_callback(self._wakeup, self._context)
+                    else:
+                        result.add_done_callback(self._wakeup, context=self._context)
                     self._fut_waiter = result
                     if self._must_cancel:
                         if self._fut_waiter.cancel(msg=self._cancel_message):
@@ -465,6 +517,11 @@ class _GatheringFuture(futures.Future):
         return cancelled
 
 
+# The exact classes whose methods gather and Task may inline or call positionally
+# (a subclass may override them).
+_OWN_FUTURES = (futures.Future, Task, _GatheringFuture)
+
+
 def gather(*coros_or_futures, return_exceptions=False):
     """A future for the list of the results of all the awaitables, in argument order."""
     if not coros_or_futures:
@@ -476,22 +533,33 @@ def gather(*coros_or_futures, return_exceptions=False):
     def _done_callback(fut):
         nonlocal finished
         finished += 1
-        if outer is None or outer.done():
+        if outer is None or outer._state != _PENDING:
             if not fut.cancelled():
                 fut.exception()  # mark the exception retrieved
             return
         if not return_exceptions:
-            if fut.cancelled():
+            if type(fut) in _OWN_FUTURES and fut._state == _FINISHED:
+                # fut.cancelled() and fut.exception() inlined for asyncio's own classes.
+                fut._log_traceback = False
+                exc = fut._exception
+            elif fut.cancelled():
                 outer.set_exception(fut._make_cancelled_error())
                 return
-            exc = fut.exception()
+            else:
+                exc = fut.exception()
             if exc is not None:
                 outer.set_exception(exc)
                 return
         if finished == count:
             results = []
             for child in children:
-                if child.cancelled():
+                if type(child) in _OWN_FUTURES and child._state == _FINISHED:
+                    # child.exception() or else child.result(), inlined.
+                    child._log_traceback = False
+                    result = child._exception
+                    if result is None:
+                        result = child._result
+                elif child.cancelled():
                     result = exceptions.CancelledError(
                         "" if child._cancel_message is None else child._cancel_message)
                 else:
@@ -512,14 +580,25 @@ def gather(*coros_or_futures, return_exceptions=False):
     outer = None
     for arg in coros_or_futures:
         if arg not in arg_to_fut:
-            fut = _ensure_future(arg, loop=loop)
+            if type(arg) is _CoroutineType and loop is not None:
+                # _ensure_future's path for a plain coroutine, without its type tests.
+                try:
+                    fut = loop.create_task(arg)
+                except RuntimeError:
+                    arg.close()
+                    raise
+            else:
+                fut = _ensure_future(arg, loop=loop)
             if loop is None:
                 loop = futures._get_loop(fut)
             if fut is not arg:
                 fut._log_destroy_pending = False
             count += 1
             arg_to_fut[arg] = fut
-            fut.add_done_callback(_done_callback)
+            if type(fut) in _OWN_FUTURES:
+                fut._add_done_callback(_done_callback, None)
+            else:
+                fut.add_done_callback(_done_callback)
         else:
             fut = arg_to_fut[arg]
         children.append(fut)
