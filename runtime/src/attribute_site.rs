@@ -235,11 +235,10 @@ pub fn cached_store(sites: &Sites, ip: usize, object: Value, value: Value) -> bo
             None => false,
         },
         Some(Found::Add(slot, shape)) => {
-            let slots = instance.slots.get();
-            if slots.len() != slot as usize {
+            if instance.slots.get().len() != slot as usize {
                 return false;
             }
-            slots.push(value);
+            instance.push_slot(value);
             let shape = shape as *const crate::shape::Shape;
             // SAFETY: `shape` is the address of a live `Rc<Shape>` allocation: it was recorded
             // from an instance's shape, and shapes are never freed (each is held by its

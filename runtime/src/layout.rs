@@ -154,6 +154,7 @@ pub fn measure() -> Option<Offsets> {
             Value::TRUE,
             shape.clone(),
             None,
+            0,
         )),
     };
     let Payload::Instance(fields) = &instance.payload else {
@@ -161,7 +162,7 @@ pub fn measure() -> Option<Offsets> {
     };
     *fields.slots.get() = slot_values;
     // An instance with a `__dict__`: its extra-state word must not be null.
-    let with_dict = crate::object::InstanceObject::new(Value::TRUE, shape.clone(), None);
+    let with_dict = crate::object::InstanceObject::new(Value::TRUE, shape.clone(), None, 0);
     with_dict.set_dict(Value::NONE);
     // SAFETY: `Rc<Shape>` and a `OnceCell<Box<_>>` are one pointer each (checked next), a
     // `Vec` three words (checked above); these reads only look at their representation.

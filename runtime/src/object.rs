@@ -146,6 +146,10 @@ pub struct TypeObject {
     /// When every class of the MRO declares `__slots__` (without `__dict__`): the only
     /// attribute names instances may have.
     pub slot_names: Option<Box<[Value]>>,
+    /// The most attribute slots an instance of this class has needed so far: new instances
+    /// reserve that many, so building one (`__init__` setting its attributes) does not
+    /// reallocate its slots two or three times.
+    pub instance_slots: Cell<u32>,
 }
 
 /// The native layout of a type's instances: what `object.__new__` must build.
@@ -216,8 +220,14 @@ impl Default for Mutable<Value> {
 }
 
 impl InstanceObject {
-    /// A new instance of `class` with no attributes; exception instances get `exception`.
-    pub fn new(class: Value, shape: Rc<Shape>, exception: Option<ExceptionData>) -> Self {
+    /// A new instance of `class` with no attributes (room for `capacity`); exception instances
+    /// get `exception`.
+    pub fn new(
+        class: Value,
+        shape: Rc<Shape>,
+        exception: Option<ExceptionData>,
+        capacity: usize,
+    ) -> Self {
         let extra = std::cell::OnceCell::new();
         if let Some(exception) = exception {
             let _ = extra.set(Box::new(InstanceExtra {
@@ -228,9 +238,27 @@ impl InstanceObject {
         InstanceObject {
             class: Mutable::new(class),
             shape: Mutable::new(shape),
-            slots: Mutable::new(Vec::new()),
+            slots: Mutable::new(Vec::with_capacity(capacity)),
             extra,
         }
+    }
+
+    /// Appends an attribute value (the shape moved to a child with one more slot). When the
+    /// slots are full, the class remembers the larger count for its next instances.
+    #[inline]
+    pub fn push_slot(&self, value: Value) {
+        let slots = self.slots.get();
+        if slots.len() == slots.capacity() {
+            if let Some(Payload::Type(class)) =
+                self.class.get().as_object().map(|object| &object.payload)
+            {
+                let needed = u32::try_from(slots.len() + 1).unwrap_or(u32::MAX);
+                if class.instance_slots.get() < needed {
+                    class.instance_slots.set(needed);
+                }
+            }
+        }
+        slots.push(value);
     }
 
     fn extra(&self) -> &InstanceExtra {

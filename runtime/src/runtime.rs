@@ -316,6 +316,7 @@ impl Runtime {
             metaclass: Mutable::new(metaclass),
             user_defined: false,
             slot_names: None,
+            instance_slots: std::cell::Cell::new(0),
         })))
     }
 
@@ -328,10 +329,15 @@ impl Runtime {
             context: Value::NULL,
             suppress_context: false,
         });
+        let capacity = match class.as_object().map(|object| &object.payload) {
+            Some(Payload::Type(class)) => class.instance_slots.get() as usize,
+            _ => 0,
+        };
         self.heap.allocate(Payload::Instance(InstanceObject::new(
             class,
             self.root_shape.clone(),
             exception,
+            capacity,
         )))
     }
 

@@ -669,10 +669,9 @@ pub fn store_slot(runtime: &mut crate::Runtime, object: Value, name: Value, valu
     }
     let next = shape.with_attribute(name);
     *instance.shape.get() = next;
-    let slots = instance.slots.get();
-    let before = slots.capacity();
-    slots.push(value);
-    let grown = slots.capacity() - before;
+    let before = instance.slots.get().capacity();
+    instance.push_slot(value);
+    let grown = instance.slots.get().capacity() - before;
     runtime.heap.account(grown * std::mem::size_of::<Value>());
 }
 

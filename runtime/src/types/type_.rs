@@ -214,6 +214,7 @@ pub fn new_class(
         metaclass: Mutable::new(metaclass),
         user_defined: true,
         slot_names,
+        instance_slots: std::cell::Cell::new(0),
     })));
     let mark = runtime.root_mark();
     runtime.push_root(class);
