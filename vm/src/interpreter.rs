@@ -389,6 +389,10 @@ impl Vm {
                                 stack.push(value);
                                 ip += 1;
                             }
+                        } else if next.opcode == Opcode::LoadConst {
+                            // `n % 2`, `i + 1`, `n != 1`.
+                            stack.push(code.constants[next.arg as usize]);
+                            ip += 1;
                         } else if next.opcode == Opcode::LoadAttr {
                             if let Some(attribute) =
                                 attribute_site::cached_load(&code.attribute_sites, ip, value)
