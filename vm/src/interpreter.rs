@@ -406,6 +406,16 @@ impl Vm {
                 Opcode::StoreFast => {
                     let value = stack.pop();
                     stack.set(base + arg, value);
+                    // A statement's next one often starts with a bound local.
+                    if let Some(next) = instructions.get(ip).filter(|_| !observed) {
+                        if next.opcode == Opcode::LoadFast {
+                            let value = stack.get(base + next.arg as usize);
+                            if !value.is_null() {
+                                stack.push(value);
+                                ip += 1;
+                            }
+                        }
+                    }
                 }
                 Opcode::DeleteFast => {
                     if stack.get(base + arg).is_null() {
