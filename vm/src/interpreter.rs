@@ -117,6 +117,7 @@ impl Vm {
         let mut ip = frame.ip;
         let mut base = frame.base;
         let mut cells_base = base + code.code.varnames.len();
+        let mut globals = frame.globals;
         // The value stack's top in a register (`stack_cursor.rs`): `self.stack` is only
         // consistent between `detach!` and `attach!`, which every call out of the loop sits in.
         let mut stack = Cursor::attach(&mut self.stack);
@@ -161,6 +162,7 @@ impl Vm {
                         ip = frame.ip;
                         base = frame.base;
                         cells_base = base + code.code.varnames.len();
+                        globals = frame.globals;
                     }
                     None => return Ok(Exit::Return(Value::NONE)),
                 }
@@ -436,10 +438,6 @@ impl Vm {
                 }
                 Opcode::LoadGlobal => {
                     let name = code.names[arg];
-                    let globals = self
-                        .frames
-                        .last()
-                        .map_or(Value::NULL, |frame| frame.globals);
                     let value = match krait_runtime::global_cache::load_global(
                         &mut self.runtime,
                         &code.global_cache,
