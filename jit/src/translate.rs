@@ -527,7 +527,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             .brif(is_object, check_kind, &[], otherwise, &[]);
         self.builder.switch_to_block(check_kind);
         let address = self.builder.ins().band_imm_s(value, PAYLOAD_MASK);
-        let offset = self.layout().map_or(1, |layout| layout.kind);
+        let offset = self.layout().map_or(0, |layout| layout.kind);
         let found = self
             .builder
             .ins()

@@ -2,10 +2,14 @@
 //!
 //! Every heap object has the same size (a header and the `Payload` enum; variable-size data
 //! such as list items lives in the payload's own buffers), so the heap is a slab allocator:
-//! chunks of object slots and a free list. Allocating pops a free slot — no system allocator
-//! call — and a collection marks from the roots, then sweeps every chunk, dropping unmarked
-//! objects and pushing their slots back on the free list. Objects never move, so a `Value`
-//! stays valid while it is reachable.
+//! aligned chunks of object slots, each with bitmaps saying which slots are in use, marked,
+//! or hold an object still to be dropped (`heap/chunk.rs`). Allocating takes the lowest free
+//! bit of the current bitmap word — a bit scan and a store, no system allocator call — so
+//! consecutive objects sit in consecutive slots. A collection marks from the roots into the
+//! bitmaps, then sweeps by combining bitmap words: dead objects that own nothing are freed
+//! without being touched, and the others are dropped when their slot is reused, when their
+//! cache line is about to be written anyway (see [`Heap::sweep`]). Objects never move, so a
+//! `Value` stays valid while it is reachable.
 //!
 //! **Rooting discipline.** Collections happen only at safepoints: instruction boundaries of the
 //! interpreter (where every live value is in a frame, on the VM stack, or in a global structure)
@@ -18,21 +22,22 @@
 //! grows with the live heap (twice the live bytes, at least 16 MiB), so short-lived garbage is
 //! reclaimed in bounded memory.
 
-use std::cell::Cell;
-use std::mem::MaybeUninit;
+mod chunk;
 
-use crate::object::{HeapObject, Payload};
+use std::cell::Cell;
+
+use chunk::{Chunk, SLOT_BYTES, WORDS};
+
+use crate::object::{DropKind, HeapObject, Payload};
 use crate::value::Value;
 
+/// The least allocation between two collections, in bytes.
 const MINIMUM_THRESHOLD: usize = 16 << 20;
 /// A collection runs once the bytes allocated since the last one reach this many times the live
 /// bytes it left: the heap may grow to three times its live size, and marking (proportional to
 /// the live heap) costs at most half a mark per allocated byte. Measured on the bench suite:
 /// factor 1 spent 5–11% more CPU time in sorting and word_count for little memory saved.
 const GROWTH_FACTOR: usize = 2;
-/// Object slots per chunk.
-const CHUNK_SLOTS: usize = 4096;
-const HEADER_BYTES: usize = std::mem::size_of::<HeapObject>();
 
 /// Counters the `gc` module reports.
 #[derive(Clone, Copy, Debug, Default)]
@@ -52,17 +57,23 @@ pub struct HeapStatistics {
 /// Calls the visitor it is given on every root value.
 pub type RootVisitor<'a> = dyn FnMut(&mut dyn FnMut(Value)) + 'a;
 
-/// A block of object slots; `in_use[i]` says whether `slots[i]` holds a live object.
-struct Chunk {
-    slots: Box<[MaybeUninit<HeapObject>]>,
-    in_use: Box<[bool]>,
-}
-
 /// The heap; see the module documentation.
 pub struct Heap {
+    /// Every chunk, in the order they were made (allocation fills them in this order).
     chunks: Vec<Chunk>,
-    /// Free slots, as (chunk, slot) indices.
-    free: Vec<(u32, u32)>,
+    /// The free slots of the bitmap word allocation is handing out slots from. They are
+    /// already set in that word's `in_use` (claimed all at once, so allocating is a bit scan
+    /// and a store); a collection first gives back the ones not handed out.
+    cursor_free: u64,
+    /// The address of the first slot of that word.
+    cursor_base: *mut u8,
+    /// That word's `in_use` and `needs_drop` bits.
+    cursor_in_use: *const Cell<u64>,
+    cursor_needs_drop: *const Cell<u64>,
+    /// Where `refill` looks for the next word with free slots: (chunk, word).
+    scan: (usize, usize),
+    /// The marker's stack, kept between collections so that its buffer is reused.
+    mark_stack: Vec<*const HeapObject>,
     /// Number of objects allocated and not yet freed.
     live: usize,
     allocated_since_collection: usize,
@@ -82,6 +93,13 @@ pub struct Heap {
 /// A weak reference's target: NULL once the referent has been collected.
 pub type WeakCell = std::rc::Rc<std::cell::Cell<Value>>;
 
+/// A word of bits standing for nothing: the cursor's bitmap words before the first refill.
+static NO_BITS: EmptyWord = EmptyWord(Cell::new(0));
+struct EmptyWord(Cell<u64>);
+// SAFETY: `NO_BITS` is never written: the cursor points at it only while `cursor_free` is 0,
+// and the heap writes through the cursor's pointers only for slots taken from `cursor_free`.
+unsafe impl Sync for EmptyWord {}
+
 impl Default for Heap {
     fn default() -> Self {
         Heap::new()
@@ -94,7 +112,12 @@ impl Heap {
         Heap {
             weak_cells: Vec::new(),
             chunks: Vec::new(),
-            free: Vec::new(),
+            cursor_free: 0,
+            cursor_base: std::ptr::null_mut(),
+            cursor_in_use: &NO_BITS.0,
+            cursor_needs_drop: &NO_BITS.0,
+            scan: (0, 0),
+            mark_stack: Vec::new(),
             live: 0,
             allocated_since_collection: 0,
             threshold: MINIMUM_THRESHOLD,
@@ -107,53 +130,94 @@ impl Heap {
     /// Allocates an object.
     #[inline]
     pub fn allocate(&mut self, payload: Payload) -> Value {
-        let object = HeapObject {
-            marked: Cell::new(false),
-            kind: crate::layout::kind_of(&payload) as u8,
-            payload,
-        };
-        self.allocated_since_collection += HEADER_BYTES + object.owned_bytes();
-        let (chunk_index, slot_index) = match self.free.pop() {
-            Some(free) => free,
-            None => self.grow(),
-        };
-        let chunk = &mut self.chunks[chunk_index as usize];
-        chunk.in_use[slot_index as usize] = true;
-        let slot = &mut chunk.slots[slot_index as usize];
-        let pointer = slot.write(object) as *mut HeapObject;
+        let kind = crate::layout::kind_of(&payload) as u8;
+        let drop_kind = payload.drop_kind();
+        self.allocated_since_collection += SLOT_BYTES + payload.owned_bytes();
+        if self.cursor_free == 0 {
+            self.refill();
+        }
+        let bit = self.cursor_free.trailing_zeros() as usize;
+        self.cursor_free &= self.cursor_free - 1;
+        let pointer = self.cursor_base.wrapping_add(bit * SLOT_BYTES) as *mut HeapObject;
+        // SAFETY: `refill` left `cursor_base` at the first slot of a bitmap word of a live
+        // chunk and `cursor_free` holding free slots of that word; this slot was one of them,
+        // is now taken from `cursor_free`, and is aligned and large enough for an object.
+        unsafe { pointer.write(HeapObject { kind, payload }) };
+        if drop_kind != DropKind::Nothing {
+            // SAFETY: `cursor_needs_drop` points at the word's bits in the live chunk's header
+            // (it points at `NO_BITS` only while `cursor_free` is 0, and it was not).
+            let word = unsafe { &*self.cursor_needs_drop };
+            word.set(word.get() | 1 << bit);
+            if drop_kind == DropKind::Finalize {
+                mark_finalize(pointer);
+            }
+        }
         self.live += 1;
         Value::object(pointer)
     }
 
-    /// Adds a chunk of free slots; returns one of them.
+    /// Points the cursor at the next bitmap word with free slots, adding a chunk if none has
+    /// any, and claims those slots.
     #[cold]
-    fn grow(&mut self) -> (u32, u32) {
-        let chunk_index = self.chunks.len() as u32;
-        let mut slots = Vec::with_capacity(CHUNK_SLOTS);
-        slots.resize_with(CHUNK_SLOTS, MaybeUninit::uninit);
-        self.chunks.push(Chunk {
-            slots: slots.into_boxed_slice(),
-            in_use: vec![false; CHUNK_SLOTS].into_boxed_slice(),
-        });
-        // Hand out low slots first.
-        self.free.extend(
-            (1..CHUNK_SLOTS as u32)
-                .rev()
-                .map(|slot| (chunk_index, slot)),
-        );
-        (chunk_index, 0)
+    #[inline(never)]
+    fn refill(&mut self) {
+        loop {
+            let (chunk_index, word) = self.scan;
+            let Some(chunk) = self.chunks.get(chunk_index) else {
+                self.chunks.push(Chunk::new());
+                continue;
+            };
+            self.scan = if word + 1 == WORDS {
+                (chunk_index + 1, 0)
+            } else {
+                (chunk_index, word + 1)
+            };
+            let header = chunk.header();
+            let free = !header.in_use[word].get() & chunk::usable(word);
+            if free != 0 {
+                // Drop the dead objects the sweep left in these slots: their memory is about to
+                // be written, so this is when reading it costs least.
+                let mut drops = free & header.needs_drop[word].get();
+                header.needs_drop[word].set(header.needs_drop[word].get() & !free);
+                while drops != 0 {
+                    let bit = drops.trailing_zeros() as usize;
+                    drops &= drops - 1;
+                    // SAFETY: a free slot with its `needs_drop` bit set holds a dead object the
+                    // sweep left undropped; its bit is now clear, so it is dropped once.
+                    unsafe { std::ptr::drop_in_place(chunk.slot(word * 64 + bit)) };
+                }
+                header.in_use[word].set(header.in_use[word].get() | free);
+                self.cursor_free = free;
+                self.cursor_base = chunk.slot(word * 64) as *mut u8;
+                self.cursor_in_use = &header.in_use[word];
+                self.cursor_needs_drop = &header.needs_drop[word];
+                return;
+            }
+        }
+    }
+
+    /// Gives back the slots the cursor claimed but did not hand out, so that `in_use` is
+    /// exact.
+    fn release_cursor(&mut self) {
+        if self.cursor_free != 0 {
+            // SAFETY: with free slots claimed, the cursor points at a live chunk's header word.
+            let word = unsafe { &*self.cursor_in_use };
+            word.set(word.get() & !self.cursor_free);
+            self.cursor_free = 0;
+        }
     }
 
     /// Calls `visitor` on every allocated object (live or not yet collected), in slot order.
-    pub fn for_each_object(&self, visitor: &mut dyn FnMut(Value)) {
+    pub fn for_each_object(&mut self, visitor: &mut dyn FnMut(Value)) {
+        self.release_cursor();
         for chunk in &self.chunks {
-            for (slot, &in_use) in chunk.slots.iter().zip(chunk.in_use.iter()) {
-                if in_use {
-                    // SAFETY: in-use slots hold initialized objects (see `collect`).
-                    let object = unsafe { slot.assume_init_ref() };
-                    visitor(Value::object(
-                        object as *const HeapObject as *mut HeapObject,
-                    ));
+            let header = chunk.header();
+            for word in 0..WORDS {
+                let mut bits = header.in_use[word].get();
+                while bits != 0 {
+                    let bit = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    visitor(Value::object(chunk.slot(word * 64 + bit)));
                 }
             }
         }
@@ -190,63 +254,17 @@ impl Heap {
     /// number of objects freed.
     pub fn collect(&mut self, roots: &mut RootVisitor<'_>) -> usize {
         let started = std::time::Instant::now();
-        let mut pending: Vec<&'static HeapObject> = Vec::new();
-        let mut mark = |value: Value| {
-            if let Some(object) = value.as_object() {
-                if !object.marked.get() {
-                    object.marked.set(true);
-                    pending.push(object);
-                }
-            }
-        };
-        roots(&mut mark);
-        while let Some(object) = pending.pop() {
-            object.trace(&mut |value: Value| {
-                if let Some(child) = value.as_object() {
-                    if !child.marked.get() {
-                        child.marked.set(true);
-                        // Leaves (strs, big ints…) are done once marked: queueing them made
-                        // the mark stack as long as a large list of strs, in fresh pages.
-                        if child.may_reference() {
-                            pending.push(child);
-                        }
-                    }
-                }
-            });
-        }
+        self.release_cursor();
+        let live_bytes = self.mark(roots);
         // Weak references do not keep their referents: clear the ones about to be freed.
         self.weak_cells.retain(|cell| {
-            if let Some(object) = cell.get().as_object() {
-                if !object.marked.get() {
-                    cell.set(Value::NULL);
-                }
+            let referent = cell.get();
+            if referent.is_object() && !is_marked(referent) {
+                cell.set(Value::NULL);
             }
             std::rc::Rc::strong_count(cell) > 1 && !cell.get().is_null()
         });
-        let mut live_bytes = 0;
-        let mut freed = 0;
-        for (chunk_index, chunk) in self.chunks.iter_mut().enumerate() {
-            for (slot_index, slot) in chunk.slots.iter_mut().enumerate() {
-                if !chunk.in_use[slot_index] {
-                    continue;
-                }
-                // SAFETY: `in_use` is true exactly for slots written by `allocate` and not yet
-                // dropped here, so the slot holds an initialized object.
-                let object = unsafe { slot.assume_init_ref() };
-                if object.marked.get() {
-                    object.marked.set(false);
-                    live_bytes += HEADER_BYTES + object.owned_bytes();
-                } else {
-                    // SAFETY: the object is initialized (as above) and unreachable from every
-                    // root (it was not marked), so no live value refers to it; it is dropped
-                    // exactly once because its slot is marked free right after.
-                    unsafe { slot.assume_init_drop() };
-                    chunk.in_use[slot_index] = false;
-                    self.free.push((chunk_index as u32, slot_index as u32));
-                    freed += 1;
-                }
-            }
-        }
+        let freed = self.sweep();
         self.live -= freed;
         self.allocated_since_collection = 0;
         // A freed class's address may be reused: attribute caches must not match it.
@@ -261,6 +279,118 @@ impl Heap {
             self.statistics.longest_pause_nanoseconds.max(pause);
         freed
     }
+
+    /// Marks every object reachable from the roots; returns the bytes they hold.
+    fn mark(&mut self, roots: &mut RootVisitor<'_>) -> usize {
+        let mut marker = Marker {
+            pending: std::mem::take(&mut self.mark_stack),
+            live_bytes: 0,
+        };
+        roots(&mut |value| marker.mark(value));
+        while let Some(object) = marker.pending.pop() {
+            // SAFETY: only addresses of live objects are pushed (see `Marker::mark`).
+            let object = unsafe { &*object };
+            marker.live_bytes += SLOT_BYTES + object.payload.owned_bytes();
+            object.trace(&mut |value| marker.mark(value));
+        }
+        self.mark_stack = marker.pending;
+        marker.live_bytes
+    }
+
+    /// Frees every object the marker did not reach and clears the marks; returns how many
+    /// it freed.
+    ///
+    /// Sweeping is mostly lazy: a dead object that needs no drop is freed by clearing its
+    /// bits, without touching its memory; one whose drop only releases memory keeps its
+    /// `needs_drop` bit and is dropped when `refill` hands its slot out again (so its cache
+    /// line is read once, just before it is written). Drops with effects run here. Dead
+    /// objects still waiting from the previous collection are dropped here too, so memory is
+    /// released at most one collection late.
+    fn sweep(&mut self) -> usize {
+        let mut freed = 0;
+        for chunk in &self.chunks {
+            let header = chunk.header();
+            for word in 0..WORDS {
+                let marked = header.marked[word].get();
+                let in_use = header.in_use[word].get();
+                let needs_drop = header.needs_drop[word].get();
+                // Waiting since the previous collection (free, yet not dropped), and dead
+                // now with effects on drop.
+                let mut drops =
+                    (!in_use & needs_drop) | (in_use & !marked & header.finalize[word].get());
+                let dead = in_use & !marked;
+                if drops == 0 && dead == 0 {
+                    header.marked[word].set(0);
+                    continue;
+                }
+                freed += dead.count_ones() as usize;
+                header.needs_drop[word].set(needs_drop & !drops);
+                header.finalize[word].set(header.finalize[word].get() & marked);
+                header.in_use[word].set(marked);
+                header.marked[word].set(0);
+                while drops != 0 {
+                    let bit = drops.trailing_zeros() as usize;
+                    drops &= drops - 1;
+                    // SAFETY: the slot holds an initialized object no root reaches (not
+                    // marked, or already free and waiting), so nothing will use it again; its
+                    // `needs_drop` bit is cleared above, so it is dropped exactly once.
+                    unsafe { std::ptr::drop_in_place(chunk.slot(word * 64 + bit)) };
+                }
+            }
+        }
+        // Allocate from the lowest free slots again.
+        self.scan = (0, 0);
+        freed
+    }
+}
+
+/// Records that the object at `pointer` (just allocated) must be dropped as soon as it dies.
+#[cold]
+fn mark_finalize(pointer: *mut HeapObject) {
+    // SAFETY: `pointer` is an object the heap just allocated.
+    let (header, word, bit) = unsafe { chunk::locate(pointer as usize) };
+    header.finalize[word].set(header.finalize[word].get() | bit);
+}
+
+/// The marker's state: objects marked but not traced yet, and the bytes marked so far.
+struct Marker {
+    pending: Vec<*const HeapObject>,
+    live_bytes: usize,
+}
+
+impl Marker {
+    /// Marks `value`'s object, if it is one not marked yet, and pushes it for tracing — unless
+    /// it references nothing (a str, a big int…), which is then done: queueing leaves made the
+    /// mark stack as long as a large list of strs.
+    #[inline(always)]
+    fn mark(&mut self, value: Value) {
+        if value.is_object() {
+            let address = value.bits() as usize & ((1 << 48) - 1);
+            // SAFETY: a value reachable from the roots refers to an object the heap allocated
+            // and has not freed (the rooting discipline, module documentation).
+            let (header, word, bit) = unsafe { chunk::locate(address) };
+            let marks = &header.marked[word];
+            if marks.get() & bit == 0 {
+                marks.set(marks.get() | bit);
+                // SAFETY: as above, the object is allocated and initialized.
+                let object = unsafe { &*(address as *const HeapObject) };
+                if object.may_reference() {
+                    self.pending.push(object);
+                } else {
+                    self.live_bytes += SLOT_BYTES + object.payload.owned_bytes();
+                }
+            }
+        }
+    }
+}
+
+/// Whether the marker reached `value`'s object (during a collection, after marking).
+fn is_marked(value: Value) -> bool {
+    let address = value.bits() as usize & ((1 << 48) - 1);
+    // SAFETY: weak cells hold objects that were live at the last collection or made since;
+    // cells whose referent was freed were set to NULL then, so this object is allocated.
+    let (header, word, bit) = unsafe { chunk::locate(address) };
+    header.marked[word].get() & bit != 0
 }
 
 impl Heap {
@@ -274,11 +404,19 @@ impl Heap {
 
 impl Drop for Heap {
     fn drop(&mut self) {
-        for chunk in &mut self.chunks {
-            for (slot, &in_use) in chunk.slots.iter_mut().zip(chunk.in_use.iter()) {
-                if in_use {
-                    // SAFETY: in-use slots hold initialized objects; at drop nothing uses them.
-                    unsafe { slot.assume_init_drop() };
+        self.release_cursor();
+        for chunk in &self.chunks {
+            let header = chunk.header();
+            for word in 0..WORDS {
+                // Live objects and dead ones waiting to be dropped; claimed slots not handed
+                // out have no `needs_drop` bit (`refill` cleared it).
+                let mut drops = header.needs_drop[word].get();
+                while drops != 0 {
+                    let bit = drops.trailing_zeros() as usize;
+                    drops &= drops - 1;
+                    // SAFETY: slots with a `needs_drop` bit hold initialized objects not yet
+                    // dropped; at drop nothing uses them, and each is dropped once.
+                    unsafe { std::ptr::drop_in_place(chunk.slot(word * 64 + bit)) };
                 }
             }
         }

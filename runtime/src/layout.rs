@@ -4,7 +4,7 @@
 //! calling into the vm. Rust does not fix the layout of enums, `Vec` or boxed slices, so the
 //! offsets are not written down anywhere: they are *measured* once, on real objects built for
 //! the purpose, and handed to the JIT. `HeapObject` is `repr(C)`, so its `kind` byte (which
-//! payload it is, for the few kinds the JIT knows) is always at offset 1.
+//! payload it is, for the few kinds the JIT knows) is always at offset 0.
 //!
 //! If a measurement is ambiguous (a `Vec` whose pointer, length and capacity words cannot be
 //! told apart), `measure` returns `None` and compiled code calls the vm for everything.
@@ -97,7 +97,6 @@ pub fn measure() -> Option<Offsets> {
     let mut items = Vec::with_capacity(7);
     items.extend([Value::NONE, Value::TRUE, Value::FALSE]);
     let list = HeapObject {
-        marked: Cell::new(false),
         kind: Kind::List as u8,
         payload: Payload::List(Mutable::new(items)),
     };
@@ -115,7 +114,6 @@ pub fn measure() -> Option<Offsets> {
     let list_base = address(vector) - address(&list);
 
     let tuple = HeapObject {
-        marked: Cell::new(false),
         kind: Kind::Tuple as u8,
         payload: Payload::Tuple(vec![Value::NONE; 5].into_boxed_slice()),
     };
@@ -133,7 +131,6 @@ pub fn measure() -> Option<Offsets> {
     let tuple_base = address(tuple_items) - address(&tuple);
 
     let range = HeapObject {
-        marked: Cell::new(false),
         kind: Kind::RangeIterator as u8,
         payload: Payload::Iterator(IteratorKind::Range {
             next: Cell::new(1),
@@ -148,7 +145,6 @@ pub fn measure() -> Option<Offsets> {
     let mut slot_values = Vec::with_capacity(6);
     slot_values.extend([Value::NONE, Value::TRUE]);
     let instance = HeapObject {
-        marked: Cell::new(false),
         kind: Kind::Instance as u8,
         payload: Payload::Instance(crate::object::InstanceObject::new(
             Value::TRUE,
@@ -222,7 +218,7 @@ mod tests {
     #[test]
     fn offsets_read_real_objects() {
         let offsets = measure().expect("measurable layout");
-        assert_eq!(offsets.kind, 1);
+        assert_eq!(offsets.kind, 0);
         let mut runtime = crate::Runtime::new();
         let list = runtime.new_list(vec![Value::NONE, Value::TRUE]);
         let tuple = runtime.new_tuple(vec![Value::FALSE; 4]);
@@ -232,8 +228,8 @@ mod tests {
             unsafe { *((base + offset as usize) as *const usize) }
         };
         let list_base = list.bits() as usize & ((1 << 48) - 1);
-        // SAFETY: offset 1 of a live `repr(C)` heap object is its kind byte.
-        let kind = unsafe { *((list_base + 1) as *const u8) };
+        // SAFETY: offset 0 of a live `repr(C)` heap object is its kind byte.
+        let kind = unsafe { *(list_base as *const u8) };
         assert_eq!(kind, Kind::List as u8);
         assert_eq!(read(list, offsets.list_length), 2);
         let items = read(list, offsets.list_items) as *const Value;

@@ -44,12 +44,11 @@ impl<T> Mutable<T> {
 
 /// A heap object: the GC header and the payload.
 ///
-/// `repr(C)` keeps `kind` at a fixed offset (1): compiled code reads it to recognize the few
-/// payloads it handles inline (see `layout.rs`).
+/// `repr(C)` keeps `kind` at a fixed offset (0): compiled code reads it to recognize the few
+/// payloads it handles inline (see `layout.rs`). The collector's mark bits live outside the
+/// object, in its chunk's bitmaps (`heap/chunk.rs`).
 #[repr(C)]
 pub struct HeapObject {
-    /// Set by the marker during a collection.
-    pub(crate) marked: Cell<bool>,
     /// The payload's `layout::Kind`, set at allocation (payloads never change kind).
     pub(crate) kind: u8,
     /// What the object is.
@@ -744,8 +743,16 @@ impl HeapObject {
 
     /// Bytes this object owns outside its header, for GC accounting.
     pub fn owned_bytes(&self) -> usize {
+        self.payload.owned_bytes()
+    }
+}
+
+impl Payload {
+    /// Bytes this payload owns outside the heap object, for GC accounting.
+    #[inline]
+    pub fn owned_bytes(&self) -> usize {
         const VALUE: usize = std::mem::size_of::<Value>();
-        match &self.payload {
+        match self {
             Payload::Str(text) => text.owned_bytes(),
             Payload::BigInt(int) => int.bits() as usize / 8,
             Payload::Bytes(bytes) => bytes.len(),
@@ -764,7 +771,75 @@ impl HeapObject {
             _ => 0,
         }
     }
+
+    /// What freeing an object with this payload involves (see [`DropKind`]). When unsure, the
+    /// answer must be `Memory` or `Finalize`, never `Nothing`.
+    #[inline]
+    pub fn drop_kind(&self) -> DropKind {
+        match self {
+            Payload::Complex(..)
+            | Payload::MemoryView(_)
+            | Payload::DictView(..)
+            | Payload::Range { .. }
+            | Payload::Slice { .. }
+            | Payload::NativeFunction(_)
+            | Payload::BoundMethod { .. }
+            | Payload::StaticMethod(_)
+            | Payload::ClassMethod(_)
+            | Payload::Property { .. }
+            | Payload::Super { .. }
+            | Payload::Module { .. }
+            | Payload::Cell(_)
+            | Payload::Awaitable(_)
+            | Payload::GenericAlias { .. }
+            | Payload::Union(_)
+            | Payload::Traceback { .. } => DropKind::Nothing,
+            // Open files flush and close when dropped; standard streams hold output state.
+            Payload::Native(_) | Payload::TextStream(_) => DropKind::Finalize,
+            // Short text is stored in the slot: nothing to free.
+            Payload::Str(text) if !text.owns_memory() => DropKind::Nothing,
+            Payload::Iterator(iterator) => match iterator {
+                IteratorKind::Sequence { .. }
+                | IteratorKind::ReversedSequence { .. }
+                | IteratorKind::Range { .. }
+                | IteratorKind::Dict { .. }
+                | IteratorKind::Enumerate { .. }
+                | IteratorKind::Filter { .. }
+                | IteratorKind::GetItem { .. }
+                | IteratorKind::Callable { .. }
+                | IteratorKind::Exhausted => DropKind::Nothing,
+                IteratorKind::Zip { .. } | IteratorKind::Map { .. } => DropKind::Memory,
+            },
+            _ => DropKind::Memory,
+        }
+    }
 }
+
+/// What the collector must do to free an object (`Payload::drop_kind`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DropKind {
+    /// Nothing: the payload owns no memory and its drop does nothing (ranges, slices, most
+    /// iterators, bound methods). The sweep frees it by clearing bits, without touching it.
+    Nothing,
+    /// Its drop only releases memory (buffers, boxes, reference counts): the collector may run
+    /// it late, when the slot is reused (its cache line is about to be written anyway).
+    Memory,
+    /// Its drop has effects that must not wait (an open file flushes and closes): the sweep
+    /// runs it at once.
+    Finalize,
+}
+
+// The payloads `drop_kind` calls free of drop code hold only these types (and `Value`s,
+// integers, floats and `Cell`s of them, which are `Copy`): if one of them gains a field that
+// owns memory, this stops compiling instead of leaking.
+const _: () = assert!(
+    !std::mem::needs_drop::<crate::types::memoryview::MemoryView>()
+        && !std::mem::needs_drop::<NativeFunctionObject>()
+        && !std::mem::needs_drop::<crate::types::coroutine::Awaitable>()
+        && !std::mem::needs_drop::<DictViewKind>()
+        && !std::mem::needs_drop::<Cell<Value>>()
+        && !std::mem::needs_drop::<Value>()
+);
 
 impl IteratorKind {
     fn trace(&self, visit: &mut dyn FnMut(Value)) {

@@ -239,6 +239,13 @@ impl StrObject {
         }
     }
 
+    /// Whether this str owns memory outside its heap slot (boxed text), so that freeing it
+    /// must run its drop.
+    #[inline]
+    pub fn owns_memory(&self) -> bool {
+        matches!(self.text, Text::Boxed { .. })
+    }
+
     /// Bytes this str owns outside its heap slot, for GC accounting.
     pub fn owned_bytes(&self) -> usize {
         match &self.text {
