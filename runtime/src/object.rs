@@ -622,8 +622,10 @@ impl HeapObject {
         )
     }
 
-    /// Calls `visit` on every value this object references (for the GC).
-    pub fn trace(&self, visit: &mut dyn FnMut(Value)) {
+    /// Calls `visit` on every value this object references (for the GC). Generic so that the
+    /// marker's visitor is inlined into it; the rarer parts take it as a `dyn`.
+    #[inline]
+    pub fn trace<V: FnMut(Value)>(&self, visit: &mut V) {
         match &self.payload {
             Payload::Str(_)
             | Payload::BigInt(_)
@@ -635,7 +637,7 @@ impl HeapObject {
             Payload::List(items) => items.get().iter().for_each(|&item| visit(item)),
             Payload::Tuple(items) => items.iter().for_each(|&item| visit(item)),
             Payload::Dict(dict) | Payload::Set(dict) | Payload::FrozenSet(dict) => {
-                dict.get().trace(visit)
+                dict.get().trace(&mut *visit)
             }
             Payload::DictView(dict, _) => visit(*dict),
             Payload::MemoryView(view) => visit(view.object),
@@ -724,7 +726,7 @@ impl HeapObject {
                 visit(*dict);
             }
             Payload::Cell(cell) => visit(cell.get()),
-            Payload::Iterator(iterator) => iterator.trace(visit),
+            Payload::Iterator(iterator) => iterator.trace(&mut *visit),
             Payload::Generator(generator) => {
                 visit(generator.name);
                 visit(generator.qualname);
@@ -736,7 +738,7 @@ impl HeapObject {
                     frame.values.iter().for_each(|&value| visit(value));
                 }
             }
-            Payload::Awaitable(awaitable) => awaitable.trace(visit),
+            Payload::Awaitable(awaitable) => awaitable.trace(&mut *visit),
             Payload::Native(native) => visit(native.class),
         }
     }
