@@ -283,6 +283,30 @@ impl Heap {
         freed
     }
 
+    /// Drops at once every dead object the sweep left for lazy dropping, releasing its memory:
+    /// `gc.collect()` does this, so that after it the memory of everything unreachable is
+    /// freed, as under CPython.
+    pub fn drop_dead(&mut self) {
+        self.release_cursor();
+        for chunk in &self.chunks {
+            let header = chunk.header();
+            for word in 0..WORDS {
+                let mut drops = header.needs_drop[word].get() & !header.in_use[word].get();
+                if drops == 0 {
+                    continue;
+                }
+                header.needs_drop[word].set(header.needs_drop[word].get() & !drops);
+                while drops != 0 {
+                    let bit = drops.trailing_zeros() as usize;
+                    drops &= drops - 1;
+                    // SAFETY: a free slot with its `needs_drop` bit set holds a dead object
+                    // not dropped yet; its bit is cleared above, so it is dropped once.
+                    unsafe { std::ptr::drop_in_place(chunk.slot(word * 64 + bit)) };
+                }
+            }
+        }
+    }
+
     /// Marks every object reachable from the roots; returns the bytes they hold.
     fn mark(&mut self, roots: &mut RootVisitor<'_>) -> usize {
         let mut marker = Marker {

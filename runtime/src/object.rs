@@ -796,8 +796,11 @@ impl Payload {
             | Payload::GenericAlias { .. }
             | Payload::Union(_)
             | Payload::Traceback { .. } => DropKind::Nothing,
-            // Open files flush and close when dropped; standard streams hold output state.
-            Payload::Native(_) | Payload::TextStream(_) => DropKind::Finalize,
+            // Open files flush and close when dropped; standard streams hold output state; a
+            // module namespace moves the globals epoch when dropped, which must happen before
+            // anything it referenced (freed by the same collection) is reused, or a global
+            // cache could hand out a freed object (`dict.rs`, `Drop for Dict`).
+            Payload::Native(_) | Payload::TextStream(_) | Payload::Dict(_) => DropKind::Finalize,
             // Short text is stored in the slot: nothing to free.
             Payload::Str(text) if !text.owns_memory() => DropKind::Nothing,
             Payload::Iterator(iterator) => match iterator {
@@ -826,8 +829,8 @@ pub enum DropKind {
     /// Its drop only releases memory (buffers, boxes, reference counts): the collector may run
     /// it late, when the slot is reused (its cache line is about to be written anyway).
     Memory,
-    /// Its drop has effects that must not wait (an open file flushes and closes): the sweep
-    /// runs it at once.
+    /// Its drop has effects that must not wait (an open file flushes and closes, a module
+    /// namespace invalidates the global caches): the sweep runs it at once.
     Finalize,
 }
 

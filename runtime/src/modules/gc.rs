@@ -24,6 +24,7 @@ pub fn create(runtime: &mut Runtime) -> Value {
 
 fn collect(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
     let freed = host.collect_garbage();
+    host.runtime().heap.drop_dead();
     Ok(host.runtime().new_int(freed as i64))
 }
 
