@@ -449,3 +449,56 @@ impl Drop for Heap {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::Mutable;
+
+    fn list_of(heap: &mut Heap, n: i64) -> Value {
+        let items = vec![Value::small_int(n).unwrap_or(Value::NONE); 3];
+        heap.allocate(Payload::List(Mutable::new(items)))
+    }
+
+    /// Survivors keep their contents through collections, the dead are freed (with and without
+    /// drop code), and freed slots are reused instead of growing the heap.
+    #[test]
+    fn collections_keep_roots_and_reuse_slots() {
+        let mut heap = Heap::new();
+        let mut kept = Vec::new();
+        for round in 0..3 {
+            for i in 0..20_000 {
+                let list = list_of(&mut heap, i);
+                heap.allocate(Payload::Range {
+                    start: 0,
+                    stop: i,
+                    step: 1,
+                });
+                if i % 1000 == 0 && round == 0 {
+                    kept.push(list);
+                }
+            }
+            let roots = kept.clone();
+            heap.collect(&mut |visit| roots.iter().for_each(|&value| visit(value)));
+            assert_eq!(heap.object_count(), kept.len());
+        }
+        let chunks = heap.chunks.len();
+        for i in 0..20_000 {
+            list_of(&mut heap, i);
+        }
+        assert_eq!(heap.chunks.len(), chunks, "freed slots are reused");
+        heap.drop_dead();
+        for (index, &list) in kept.iter().enumerate() {
+            let Some(Payload::List(items)) = list.as_object().map(|object| &object.payload) else {
+                panic!("a kept object changed kind");
+            };
+            assert_eq!(
+                items.get()[2],
+                Value::small_int(index as i64 * 1000).unwrap_or(Value::NONE)
+            );
+        }
+        let mut seen = 0;
+        heap.for_each_object(&mut |_| seen += 1);
+        assert_eq!(seen, heap.object_count());
+    }
+}
