@@ -5,9 +5,14 @@ mapping is a dict that is never changed in place — `ContextVar.set` replaces i
 updated copy — so `copy_context()` is O(1) and a copy never sees later changes, as with
 CPython's immutable HAMT. asyncio runs each task and callback in its own Context.
 
-The current context is one per interpreter (krait runs Python code on one thread); with
-threads each thread needs its own (see `_state`).
+The current context is one per thread, as in CPython: it lives in the runtime's per-thread
+state (`_thread._get_context`/`_set_context`), swapped with the thread that holds the GIL. A
+thread starts with none; the first use makes an empty one. (A single module-level slot let a
+thread switching contexts in `Context.run` — asyncio's event loop — restore its own context
+over another thread's in the middle of the other's `run`.)
 """
+
+from _thread import _get_context, _set_context
 
 __all__ = ("Context", "ContextVar", "Token", "copy_context")
 
@@ -38,14 +43,13 @@ class Context:
         if self._entered:
             raise RuntimeError(
                 f"cannot enter context: {self!r} is already entered")
-        state = _state
-        previous = state.context
+        previous = _get_context()
         self._entered = True
-        state.context = self
+        _set_context(self)
         try:
             return callable(*args, **kwargs)
         finally:
-            state.context = previous
+            _set_context(previous)
             self._entered = False
 
     def copy(self):
@@ -95,36 +99,27 @@ class Context:
 _new_context = object.__new__
 
 
-class _State:
-    """Where the current Context lives (per thread once krait has threads)."""
-
-    __slots__ = ("context",)
-
-    def __init__(self):
-        self.context = Context()
-
-
-_state = _State()
-
-
 # asyncio switches and copies contexts through these two (events.Handle, the event loop's
 # _run_once, Task, Future): where the current context is kept is this module's business.
 
 
 def _current():
-    """The current Context."""
-    return _state.context
+    """The calling thread's current Context, made empty on its first use."""
+    context = _get_context()
+    if context is None:
+        context = Context()
+        _set_context(context)
+    return context
 
 
-def _set_context(context):
-    """Makes `context` the current Context (the caller restores the previous one)."""
-    _state.context = context
+# `_set_context(context)` (from `_thread`) makes `context` the calling thread's current Context
+# (the caller restores the previous one).
 
 
 def copy_context():
     """A shallow copy of the current context."""
     new = _new_context(Context)
-    new._data = _state.context._data
+    new._data = _current()._data
     new._entered = False
     return new
 
@@ -152,7 +147,8 @@ class ContextVar:
     def get(self, *args):
         if len(args) > 1:
             raise TypeError(f"get expected at most 1 argument, got {len(args)}")
-        data = _state.context._data
+        context = _get_context()
+        data = {} if context is None else context._data
         try:
             return data[self]
         except KeyError:
@@ -164,7 +160,7 @@ class ContextVar:
         raise LookupError(self)
 
     def set(self, value):
-        context = _state.context
+        context = _current()
         data = context._data
         old = data.get(self, _MISSING)
         new = dict(data)
@@ -179,7 +175,7 @@ class ContextVar:
             raise RuntimeError(f"{token!r} has already been used once")
         if token._var is not self:
             raise ValueError(f"{token!r} was created by a different ContextVar")
-        context = _state.context
+        context = _current()
         if token._context is not context:
             raise ValueError(f"{token!r} was created in a different Context")
         new = dict(context._data)

@@ -59,6 +59,10 @@ pub struct Runtime {
     pub asyncgen_hooks: [Value; 2],
     /// Values Rust code holds across calls into Python (see `heap.rs`): a stack.
     roots: Vec<Value>,
+    /// The running thread's current `contextvars.Context` (NULL until it uses one). Each
+    /// thread has its own, swapped in and out with the root stack (`krait-vm`'s `threads`):
+    /// one shared slot let a thread read another thread's context variables.
+    pub thread_context: Value,
     interned: FxHashMap<Box<str>, Value>,
 }
 
@@ -96,6 +100,7 @@ impl Runtime {
             frame_class: Value::NULL,
             asyncgen_hooks: [Value::NONE; 2],
             roots: Vec::new(),
+            thread_context: Value::NULL,
             interned,
         };
         runtime.builtins = runtime.new_dict();
@@ -118,6 +123,7 @@ impl Runtime {
         }
         self.asyncgen_hooks.iter().for_each(|&value| visit(value));
         self.roots.iter().for_each(|&value| visit(value));
+        visit(self.thread_context);
         self.interned.values().for_each(|&value| visit(value));
     }
 

@@ -57,6 +57,8 @@ pub(crate) struct ThreadState {
     jit_depth: usize,
     jit_exit: Option<JitExit>,
     roots: Vec<Value>,
+    /// The thread's current `contextvars.Context` (`Runtime::thread_context`), or NULL.
+    context: Value,
     /// The profiler's activations of this thread's frames (empty when it is off).
     profile: crate::profiler::ActivationStack,
     /// A new thread's first call: function, argument tuple, keyword dict (or NULL).
@@ -74,6 +76,7 @@ impl ThreadState {
             jit_depth: 0,
             jit_exit: None,
             roots: Vec::new(),
+            context: Value::NULL,
             profile: crate::profiler::ActivationStack::default(),
             start: None,
         }
@@ -88,6 +91,7 @@ impl ThreadState {
         std::mem::swap(&mut self.jit_depth, &mut vm.jit_depth);
         std::mem::swap(&mut self.jit_exit, &mut vm.jit_exit);
         vm.runtime.swap_root_stack(&mut self.roots);
+        std::mem::swap(&mut self.context, &mut vm.runtime.thread_context);
         // The profiler's activations follow the frames they describe.
         if let Some(profiler) = vm.profiler.as_mut() {
             profiler.swap_activations(&mut self.profile);
@@ -103,6 +107,7 @@ impl ThreadState {
             visit(error.exception);
         }
         self.roots.iter().for_each(|&value| visit(value));
+        visit(self.context);
         self.start.iter().flatten().for_each(|&value| visit(value));
     }
 }

@@ -76,6 +76,8 @@ pub fn create(runtime: &mut Runtime) -> Value {
             ("_count", count),
             ("stack_size", stack_size),
             ("interrupt_main", interrupt_main),
+            ("_get_context", get_context),
+            ("_set_context", set_context),
         ],
     );
     let timeout_max = Value::float(lock::TIMEOUT_MAX);
@@ -115,6 +117,37 @@ fn no_arguments(host: &mut dyn Host, arguments: &Arguments, name: &str) -> PyRes
             "_thread.{name}() takes no arguments ({given} given)"
         ))),
     }
+}
+
+/// `_get_context()`: the calling thread's current `contextvars.Context`, or None before it has
+/// one (krait's `contextvars` keeps the current context per thread here, as CPython keeps it
+/// in the thread state).
+fn get_context(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    no_arguments(host, &arguments, "_get_context")?;
+    let context = host.runtime().thread_context;
+    Ok(if context.is_null() {
+        Value::NONE
+    } else {
+        context
+    })
+}
+
+/// `_set_context(context)`: makes `context` (a `contextvars.Context`, or None for none yet)
+/// the calling thread's current context.
+fn set_context(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
+    crate::builtins::no_keywords(host, &arguments, "_thread._set_context")?;
+    let [context] = arguments.values[..] else {
+        return Err(host.runtime().type_error(format!(
+            "_thread._set_context() takes exactly one argument ({} given)",
+            arguments.values.len()
+        )));
+    };
+    host.runtime().thread_context = if context.is_none() {
+        Value::NULL
+    } else {
+        context
+    };
+    Ok(Value::NONE)
 }
 
 /// `RLock(*args, **kwargs)`: a new reentrant lock (CPython ignores the arguments).
