@@ -71,8 +71,9 @@ pub fn globals_epoch_address() -> usize {
 
 static NAMESPACE_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
-/// A counter that changes whenever any class namespace changes (and at each collection): the
-/// attribute caches are valid only for the epoch they were filled in.
+/// A counter that changes whenever any class namespace changes (and when a collection frees a
+/// class, whose address may be reused): the attribute caches are valid only for the epoch
+/// they were filled in.
 #[inline]
 pub fn namespace_epoch() -> u64 {
     NAMESPACE_EPOCH.load(std::sync::atomic::Ordering::Relaxed)

@@ -267,11 +267,17 @@ impl Heap {
             }
             std::rc::Rc::strong_count(cell) > 1 && !cell.get().is_null()
         });
-        let freed = self.sweep();
+        let (freed, freed_class) = self.sweep();
         self.live -= freed;
         self.allocated_since_collection = 0;
-        // A freed class's address may be reused: attribute caches must not match it.
-        crate::dict::bump_namespace_epoch();
+        // A freed class's address may be reused: attribute caches must not match it. They
+        // key on a class (with a shape, or an interned — immortal — name) and hold what its
+        // namespaces held at an epoch; while the class lives and the epoch stands, all of that
+        // lives too. So only a collection that freed a class (classes are dropped by the
+        // sweep: `DropKind::Finalize`) empties the caches.
+        if freed_class {
+            crate::dict::bump_namespace_epoch();
+        }
         self.threshold = MINIMUM_THRESHOLD.max(live_bytes * GROWTH_FACTOR);
         self.statistics.collections += 1;
         self.statistics.collected += freed as u64;
@@ -325,7 +331,7 @@ impl Heap {
     }
 
     /// Frees every object the marker did not reach and clears the marks; returns how many
-    /// it freed.
+    /// it freed and whether a class was among them.
     ///
     /// Sweeping is mostly lazy: a dead object that needs no drop is freed by clearing its
     /// bits, without touching its memory; one whose drop only releases memory keeps its
@@ -333,8 +339,9 @@ impl Heap {
     /// line is read once, just before it is written). Drops with effects run here. Dead
     /// objects still waiting from the previous collection are dropped here too, so memory is
     /// released at most one collection late.
-    fn sweep(&mut self) -> usize {
+    fn sweep(&mut self) -> (usize, bool) {
         let mut freed = 0;
+        let mut freed_class = false;
         for chunk in &self.chunks {
             let header = chunk.header();
             for word in 0..WORDS {
@@ -358,16 +365,20 @@ impl Heap {
                 while drops != 0 {
                     let bit = drops.trailing_zeros() as usize;
                     drops &= drops - 1;
+                    let slot = chunk.slot(word * 64 + bit);
                     // SAFETY: the slot holds an initialized object no root reaches (not
                     // marked, or already free and waiting), so nothing will use it again; its
                     // `needs_drop` bit is cleared above, so it is dropped exactly once.
-                    unsafe { std::ptr::drop_in_place(chunk.slot(word * 64 + bit)) };
+                    unsafe {
+                        freed_class |= matches!((*slot).payload, Payload::Type(_));
+                        std::ptr::drop_in_place(slot)
+                    };
                 }
             }
         }
         // Allocate from the lowest free slots again.
         self.scan = (0, 0);
-        freed
+        (freed, freed_class)
     }
 }
 

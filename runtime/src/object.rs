@@ -800,7 +800,11 @@ impl Payload {
             // module namespace moves the globals epoch when dropped, which must happen before
             // anything it referenced (freed by the same collection) is reused, or a global
             // cache could hand out a freed object (`dict.rs`, `Drop for Dict`).
-            Payload::Native(_) | Payload::TextStream(_) | Payload::Dict(_) => DropKind::Finalize,
+            // A class is dropped by the sweep so that the collection knows it freed one and
+            // empties the attribute caches keyed on its address (`Heap::collect`).
+            Payload::Native(_) | Payload::TextStream(_) | Payload::Dict(_) | Payload::Type(_) => {
+                DropKind::Finalize
+            }
             // Short text is stored in the slot: nothing to free.
             Payload::Str(text) if !text.owns_memory() => DropKind::Nothing,
             Payload::Iterator(iterator) => match iterator {
