@@ -27,7 +27,7 @@ use krait_runtime::profile::{EXIT_MARKER, SEEN_FLOAT, SEEN_INT, SEEN_MIXED, SEEN
 use krait_runtime::Value;
 
 use crate::analysis::Analysis;
-use crate::{DeoptReason, Environment, GlobalSnapshot};
+use crate::{CallTarget, DeoptReason, Environment, GlobalSnapshot};
 
 const TAG_INT: i64 = (0xFFF9_u64 << 48) as i64;
 const PAYLOAD_MASK: i64 = (1 << 48) - 1;
@@ -128,6 +128,10 @@ pub(crate) struct Translator<'a, 'b> {
     exit_block: Block,
     depth: usize,
     stack_kinds: Vec<Kind>,
+    /// Per operand stack slot: the value it is expected to hold (a global's value at compile
+    /// time, a method from the attribute cache), which a call site may speculate on behind an
+    /// identity check. Not a fact: other paths may have pushed something else.
+    stack_expected: Vec<Option<Value>>,
     local_kinds: Vec<Kind>,
     local_bound: Vec<bool>,
     always_bound: Vec<bool>,
@@ -137,6 +141,8 @@ pub(crate) struct Translator<'a, 'b> {
     pub guards: usize,
     /// Where to count executions per instruction (`Inspect::instruction_counters`), or 0.
     pub instruction_counters: usize,
+    /// The call targets the compiled code points at (the `Jit` keeps them).
+    pub call_targets: Vec<Box<CallTarget>>,
 }
 
 impl<'a, 'b> Translator<'a, 'b> {
@@ -193,6 +199,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             exit_block,
             depth: 0,
             stack_kinds: vec![Kind::Unknown; compiled.max_stack_depth as usize + 1],
+            stack_expected: vec![None; compiled.max_stack_depth as usize + 1],
             local_kinds: vec![Kind::Unknown; local_count],
             local_bound: vec![false; local_count],
             always_bound,
@@ -200,6 +207,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             terminated: false,
             guards: 0,
             instruction_counters: 0,
+            call_targets: Vec::new(),
         }
     }
 
@@ -276,6 +284,9 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.stack_kinds
                     .iter_mut()
                     .for_each(|kind| *kind = Kind::Unknown);
+                self.stack_expected
+                    .iter_mut()
+                    .for_each(|expected| *expected = None);
                 self.local_kinds
                     .iter_mut()
                     .for_each(|kind| *kind = Kind::Unknown);
@@ -349,6 +360,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder
             .def_var(self.stack_variables[self.depth], value);
         self.stack_kinds[self.depth] = kind;
+        self.stack_expected[self.depth] = None;
         self.depth += 1;
     }
 
@@ -880,7 +892,9 @@ impl<'a, 'b> Translator<'a, 'b> {
             }
             Opcode::Copy => {
                 let (value, kind) = self.peek(arg as usize - 1);
+                let expected = self.stack_expected[self.depth - arg as usize];
                 self.push(value, kind);
+                self.stack_expected[self.depth - 1] = expected;
             }
             Opcode::Swap => {
                 let top = self.depth - 1;
@@ -890,6 +904,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.builder.def_var(self.stack_variables[top], other_value);
                 self.builder.def_var(self.stack_variables[other], top_value);
                 self.stack_kinds.swap(top, other);
+                self.stack_expected.swap(top, other);
             }
             Opcode::PushNull => {
                 let null = self
@@ -1030,6 +1045,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 let boxed = self.box_bool(result);
                 self.push(boxed, Kind::Bool);
             }
+            Opcode::Call | Opcode::CallMethod if self.known_call(index, opcode, arg) => {}
             Opcode::Call | Opcode::CallMethod | Opcode::CallKw | Opcode::CallFunctionEx => {
                 let helper = self.environment.helpers.call;
                 let result =
@@ -1203,6 +1219,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                     );
                     self.builder.ins().jump(join, &[]);
                     self.builder.switch_to_block(join);
+                    self.stack_expected[self.depth - 1] = Some(value);
                     return Ok(1);
                 }
                 let fast = self.environment.fast_paths.load_global;
@@ -1422,6 +1439,12 @@ impl<'a, 'b> Translator<'a, 'b> {
                     },
                     |this| this.attribute_fallback(index, opcode, arg),
                 );
+                if let Some(recorded) = recorded.filter(|recorded| recorded.slot.is_none()) {
+                    if self.layout().is_some() {
+                        self.stack_expected[self.depth - 2] =
+                            Some(Value::from_bits(recorded.method));
+                    }
+                }
             }
             Opcode::UnpackSequence => {
                 let (sequence, _) = self.peek(0);
@@ -1459,6 +1482,78 @@ impl<'a, 'b> Translator<'a, 'b> {
             }
         }
         Ok(1)
+    }
+
+    /// A `Call` or `CallMethod` whose callable is expected to be one Python function (a global's
+    /// value at compile time, or a method from the attribute cache) that a call can enter with
+    /// the arguments in place: compares the callable with it and, when it is that function,
+    /// calls the vm's `call_known` helper with the function's [`CallTarget`], else the usual
+    /// `call` helper. Returns false (emitting nothing) when the site does not qualify.
+    fn known_call(&mut self, index: usize, opcode: Opcode, arg: u32) -> bool {
+        let count = arg as usize;
+        let (callable_slot, given) = if opcode == Opcode::Call {
+            (self.depth.checked_sub(count + 1), count)
+        } else {
+            (self.depth.checked_sub(count + 2), count + 1)
+        };
+        let Some(callable_slot) = callable_slot else {
+            return false;
+        };
+        let Some(expected) = self.stack_expected[callable_slot] else {
+            return false;
+        };
+        let Some(target) = CallTarget::for_function(expected, given) else {
+            return false;
+        };
+        // Compiled code compares the callable's bits with this function's: keep it alive while
+        // the code exists, so its address cannot be reused by another object.
+        let roots = self.code.profile.roots.get();
+        if !roots.contains(&expected) {
+            roots.push(expected);
+        }
+        let target = Box::new(target);
+        let target_address = &*target as *const CallTarget as i64;
+        self.call_targets.push(target);
+
+        let stack_pointer = self.flush(self.depth);
+        let instruction = self.builder.ins().iconst(types::I32, index as i64);
+        let callable = self.builder.use_var(self.stack_variables[callable_slot]);
+        let is_target =
+            self.builder
+                .ins()
+                .icmp_imm_s(IntCC::Equal, callable, expected.bits() as i64);
+        let known = self.builder.create_block();
+        let other = self.builder.create_block();
+        let join = self.builder.create_block();
+        self.builder.append_block_param(join, types::I64);
+        self.builder.set_cold_block(other);
+        self.builder.ins().brif(is_target, known, &[], other, &[]);
+
+        self.builder.switch_to_block(known);
+        let target_value = self.builder.ins().iconst(types::I64, target_address);
+        let helper = self.environment.helpers.call_known;
+        let result =
+            self.call_helper_raw(helper, stack_pointer, instruction, callable, target_value);
+        self.builder.ins().jump(join, &[result.into()]);
+
+        self.builder.switch_to_block(other);
+        let opcode_value = self
+            .builder
+            .ins()
+            .iconst(types::I64, i64::from(opcode.to_byte()));
+        let argument = self.builder.ins().iconst(types::I64, i64::from(arg));
+        let helper = self.environment.helpers.call;
+        let result =
+            self.call_helper_raw(helper, stack_pointer, instruction, opcode_value, argument);
+        self.builder.ins().jump(join, &[result.into()]);
+
+        self.builder.switch_to_block(join);
+        let result = self.builder.block_params(join)[0];
+        self.exit_if_marker(result);
+        let (pops, _) = opcode.stack_effect(arg);
+        self.depth -= pops as usize;
+        self.push(result, Kind::Unknown);
+        true
     }
 
     /// The truth of a value as an i8 (0 or 1), through the vm for anything not obvious.

@@ -21,7 +21,7 @@ use std::collections::HashMap;
 
 use krait_compiler::code::flags;
 use krait_compiler::Opcode;
-use krait_jit::{DeoptReason, GlobalSnapshot, Inspect, Jit};
+use krait_jit::{CallTarget, DeoptReason, GlobalSnapshot, Inspect, Jit};
 use krait_runtime::object::CodeData;
 use krait_runtime::object::Payload;
 use krait_runtime::profile::{CompiledEntry, Tier, ENTRY_POINT, EXIT_MARKER, SEEN_OTHER};
@@ -628,6 +628,95 @@ impl Vm {
             return Some(self.finish_entry_frame(CompiledOutcome::Raised(error)));
         }
         let outcome = self.run_compiled(entry, 0);
+        Some(self.finish_entry_frame(outcome))
+    }
+
+    /// A call from compiled code of the function whose [`CallTarget`] the call site recorded
+    /// (compiled code checked that `callable` is that function, so the target's code, globals
+    /// and parameter count are the callee's): the frame is pushed with the arguments in place
+    /// and the callee's compiled code called directly. `None` — nothing changed — when the
+    /// callee is not compiled (for these globals) or the call needs the general path (nesting
+    /// limit, recursion limit, stack room).
+    #[inline]
+    pub(crate) fn call_target(
+        &mut self,
+        callable: Value,
+        target: &CallTarget,
+    ) -> Option<PyResult<Value>> {
+        let code = target.code;
+        let profile = &code.profile;
+        if profile.tier.get() != Tier::Compiled || profile.globals.get() != target.globals {
+            return None;
+        }
+        let entry = profile.entry.get()?;
+        let length = self.stack.len();
+        let given = target.argument_count as usize;
+        let local_count = code.code.varnames.len();
+        if self.jit_depth >= DEPTH_LIMIT
+            || self.frames.len() >= self.runtime.recursion_limit
+            || length + local_count + code.code.max_stack_depth as usize + crate::STACK_MARGIN
+                > self.stack.capacity()
+        {
+            return None;
+        }
+        let arguments_start = length.checked_sub(given)?;
+        let return_to = arguments_start.checked_sub(1)?;
+        if local_count > given {
+            self.stack
+                .resize(arguments_start + local_count, Value::NULL);
+        }
+        self.push_frame(Frame {
+            code,
+            code_value: target.code_value,
+            function: callable,
+            globals: target.globals,
+            locals: Value::NULL,
+            base: arguments_start,
+            stack_base: arguments_start + local_count,
+            ip: 0,
+            return_to,
+            is_entry: true,
+            generator: Value::NULL,
+        });
+        // Function entry is a safepoint (as in the interpreter's call path); the test is the
+        // one `safepoint` makes, inline, so the common case costs no call.
+        if self.runtime.heap.wants_collection()
+            || self
+                .safepoints
+                .poll
+                .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            if let Err(error) = self.safepoint() {
+                return Some(self.finish_entry_frame(CompiledOutcome::Raised(error)));
+            }
+        }
+        if self.profiler.is_some() {
+            let outcome = self.run_compiled(entry, 0);
+            return Some(self.finish_entry_frame(outcome));
+        }
+        // `run_compiled` and the return case of `finish_entry_frame`, inline (the profiler,
+        // which both tell about the boundary, is off).
+        // SAFETY: `arguments_start` indexes the new frame's first local inside the VM stack's
+        // allocation, which never moves (its capacity is reserved up front and frame pushes
+        // check room).
+        let locals = unsafe { self.stack.as_mut_ptr().add(arguments_start) } as *mut u64;
+        self.jit_depth += 1;
+        let vm = self as *mut Vm as *mut std::ffi::c_void;
+        // SAFETY: `entry` is the compiled code of the new top frame's code, whose locals start
+        // at `locals`; it calls back only through the helpers, which take the vm pointer.
+        let result = unsafe { entry(vm, locals, 0) };
+        self.jit_depth -= 1;
+        if result != EXIT_MARKER {
+            // The frame returned: its record is the top one, and nothing else is left above
+            // the callable's slot.
+            self.frames.pop();
+            self.stack.truncate(return_to);
+            return Some(Ok(Value::from_bits(result)));
+        }
+        let outcome = match self.jit_exit.take() {
+            Some(JitExit::Error(error)) => CompiledOutcome::Raised(error),
+            Some(JitExit::Deopt) | None => CompiledOutcome::Deopted,
+        };
         Some(self.finish_entry_frame(outcome))
     }
 
