@@ -15,6 +15,8 @@
 //! the interpreter re-executes it. Everything else calls a vm helper that runs the interpreter's
 //! own implementation of the instruction on the flushed stack.
 
+use std::collections::HashMap;
+
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{
     types, Block, InstBuilder, MemFlagsData, SigRef, SourceLoc, Value as IrValue,
@@ -132,6 +134,16 @@ pub(crate) struct Translator<'a, 'b> {
     /// time, a method from the attribute cache), which a call site may speculate on behind an
     /// identity check. Not a fact: other paths may have pushed something else.
     stack_expected: Vec<Option<Value>>,
+    /// Per operand stack slot: the local it was loaded from, while that local still holds the
+    /// same value, so that a guard on the slot also tells the local's kind.
+    stack_local: Vec<Option<usize>>,
+    /// Boxed int values made in this function and the i64 each was boxed from: unboxing one
+    /// again is a lookup. (The raw value is defined just before the boxed one, so it dominates
+    /// every use of it.)
+    boxed_ints: HashMap<IrValue, IrValue>,
+    /// As `boxed_ints`, for boxed floats and the f64 each was boxed from. (A NaN boxes to the
+    /// canonical NaN; arithmetic on either NaN gives a NaN, which boxes canonical again.)
+    boxed_floats: HashMap<IrValue, IrValue>,
     local_kinds: Vec<Kind>,
     local_bound: Vec<bool>,
     always_bound: Vec<bool>,
@@ -200,6 +212,9 @@ impl<'a, 'b> Translator<'a, 'b> {
             depth: 0,
             stack_kinds: vec![Kind::Unknown; compiled.max_stack_depth as usize + 1],
             stack_expected: vec![None; compiled.max_stack_depth as usize + 1],
+            stack_local: vec![None; compiled.max_stack_depth as usize + 1],
+            boxed_ints: HashMap::new(),
+            boxed_floats: HashMap::new(),
             local_kinds: vec![Kind::Unknown; local_count],
             local_bound: vec![false; local_count],
             always_bound,
@@ -287,6 +302,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.stack_expected
                     .iter_mut()
                     .for_each(|expected| *expected = None);
+                self.stack_local.iter_mut().for_each(|local| *local = None);
                 self.local_kinds
                     .iter_mut()
                     .for_each(|kind| *kind = Kind::Unknown);
@@ -361,6 +377,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             .def_var(self.stack_variables[self.depth], value);
         self.stack_kinds[self.depth] = kind;
         self.stack_expected[self.depth] = None;
+        self.stack_local[self.depth] = None;
         self.depth += 1;
     }
 
@@ -379,6 +396,18 @@ impl<'a, 'b> Translator<'a, 'b> {
     fn set_kind(&mut self, from_top: usize, kind: Kind) {
         let slot = self.depth - 1 - from_top;
         self.stack_kinds[slot] = kind;
+        if let Some(local) = self.stack_local[slot] {
+            self.local_kinds[local] = kind;
+        }
+    }
+
+    /// The local changes: stack slots loaded from it no longer hold its value.
+    fn forget_local(&mut self, local: usize) {
+        for slot in &mut self.stack_local {
+            if *slot == Some(local) {
+                *slot = None;
+            }
+        }
     }
 
     /// Writes the operand stack's `depth` values to the frame; returns the stack pointer after
@@ -751,6 +780,9 @@ impl<'a, 'b> Translator<'a, 'b> {
     }
 
     fn unbox_int(&mut self, value: IrValue) -> IrValue {
+        if let Some(&raw) = self.boxed_ints.get(&value) {
+            return raw;
+        }
         let shifted = self.builder.ins().ishl_imm_s(value, 16);
         self.builder.ins().sshr_imm_s(shifted, 16)
     }
@@ -761,12 +793,18 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder.ins().icmp(IntCC::Equal, back, raw)
     }
 
+    /// Boxes `raw`, an i64 known to fit the inline range.
     fn box_int(&mut self, raw: IrValue) -> IrValue {
         let payload = self.builder.ins().band_imm_s(raw, PAYLOAD_MASK);
-        self.builder.ins().bor_imm_s(payload, TAG_INT)
+        let boxed = self.builder.ins().bor_imm_s(payload, TAG_INT);
+        self.boxed_ints.insert(boxed, raw);
+        boxed
     }
 
     fn unbox_float(&mut self, value: IrValue) -> IrValue {
+        if let Some(&raw) = self.boxed_floats.get(&value) {
+            return raw;
+        }
         self.builder
             .ins()
             .bitcast(types::F64, MemFlagsData::new(), value)
@@ -779,7 +817,9 @@ impl<'a, 'b> Translator<'a, 'b> {
             .bitcast(types::I64, MemFlagsData::new(), raw);
         let is_nan = self.builder.ins().fcmp(FloatCC::Unordered, raw, raw);
         let canonical = self.builder.ins().iconst(types::I64, CANONICAL_NAN);
-        self.builder.ins().select(is_nan, canonical, bits)
+        let boxed = self.builder.ins().select(is_nan, canonical, bits);
+        self.boxed_floats.insert(boxed, raw);
+        boxed
     }
 
     fn box_bool(&mut self, condition: IrValue) -> IrValue {
@@ -893,8 +933,10 @@ impl<'a, 'b> Translator<'a, 'b> {
             Opcode::Copy => {
                 let (value, kind) = self.peek(arg as usize - 1);
                 let expected = self.stack_expected[self.depth - arg as usize];
+                let local = self.stack_local[self.depth - arg as usize];
                 self.push(value, kind);
                 self.stack_expected[self.depth - 1] = expected;
+                self.stack_local[self.depth - 1] = local;
             }
             Opcode::Swap => {
                 let top = self.depth - 1;
@@ -905,6 +947,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.builder.def_var(self.stack_variables[other], top_value);
                 self.stack_kinds.swap(top, other);
                 self.stack_expected.swap(top, other);
+                self.stack_local.swap(top, other);
             }
             Opcode::PushNull => {
                 let null = self
@@ -956,10 +999,12 @@ impl<'a, 'b> Translator<'a, 'b> {
                 }
                 let kind = self.local_kinds[local];
                 self.push(value, kind);
+                self.stack_local[self.depth - 1] = Some(local);
             }
             Opcode::StoreFast => {
                 let local = arg as usize;
                 let (value, kind) = self.pop();
+                self.forget_local(local);
                 self.builder.def_var(self.local_variables[local], value);
                 self.store_slot(local, value);
                 self.local_kinds[local] = kind;
@@ -976,6 +1021,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                     .def_var(self.local_variables[arg as usize], null);
                 self.local_kinds[arg as usize] = Kind::Unknown;
                 self.local_bound[arg as usize] = false;
+                self.forget_local(arg as usize);
             }
             Opcode::BinaryOp => self.binary_op(index, arg),
             Opcode::CompareOp => return self.compare_op(index, arg),
