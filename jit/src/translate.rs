@@ -1284,6 +1284,42 @@ impl<'a, 'b> Translator<'a, 'b> {
                     },
                 );
             }
+            Opcode::LoadDeref | Opcode::StoreDeref if self.layout().is_some() => {
+                // The frame's cells follow its locals; a cell's contents are read and written
+                // inline. An empty cell (or anything unexpected) takes the interpreter's path,
+                // which raises for an unbound variable.
+                let cell = self.load_slot(self.local_variables.len() + arg as usize);
+                self.with_inline(
+                    |this, fallback| {
+                        let Some(layout) = this.layout() else {
+                            return false;
+                        };
+                        let address = this.object_of_kind(cell, Layout::Cell, fallback);
+                        if opcode == Opcode::LoadDeref {
+                            let value = this.load_at(address, layout.cell_contents);
+                            let bound = this.builder.ins().icmp_imm_s(
+                                IntCC::NotEqual,
+                                value,
+                                Value::NULL.bits() as i64,
+                            );
+                            let next = this.builder.create_block();
+                            this.builder.ins().brif(bound, next, &[], fallback, &[]);
+                            this.builder.switch_to_block(next);
+                            this.push(value, Kind::Unknown);
+                        } else {
+                            let (value, _) = this.pop();
+                            this.builder.ins().store(
+                                MemFlagsData::trusted(),
+                                value,
+                                address,
+                                layout.cell_contents,
+                            );
+                        }
+                        true
+                    },
+                    |this| this.generic(index, opcode, arg),
+                );
+            }
             Opcode::BinarySubscr if self.layout().is_some() => {
                 let (key, _) = self.peek(0);
                 let (container, _) = self.peek(1);
