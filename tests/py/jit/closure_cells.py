@@ -128,3 +128,28 @@ def cell_in_loop(n):
 
 
 print(cell_in_loop(500))
+
+
+# Closures calling closures take the direct call path too: their free cells go after the locals.
+# Deep recursion still ends in RecursionError, and an exception in the callee unwinds through.
+def make_walker(limit):
+    seen = []
+
+    def walk(n):
+        if n == limit:
+            raise ValueError(f"limit {limit} after {len(seen)}")
+        seen.append(n)
+        return walk(n + 1) + 1
+
+    return walk
+
+
+for limit in (50, 300):
+    try:
+        make_walker(limit)(0)
+    except ValueError as error:
+        print("ValueError:", error)
+try:
+    make_walker(10**6)(0)
+except RecursionError as error:
+    print("RecursionError:", error)

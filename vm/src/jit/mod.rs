@@ -19,7 +19,6 @@ mod helpers;
 
 use std::collections::HashMap;
 
-use krait_compiler::code::flags;
 use krait_compiler::Opcode;
 use krait_jit::{CallTarget, DeoptReason, GlobalSnapshot, Inspect, Jit};
 use krait_runtime::object::CodeData;
@@ -318,16 +317,6 @@ impl Vm {
                 for &entry in &compiled.entries {
                     profile.record(entry, ENTRY_POINT);
                 }
-                let code_object = &code.code;
-                let plain = code_object.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
-                    && code_object.keyword_only_count == 0
-                    && code_object.cell_count() == 0
-                    && !code_object.varnames.is_empty();
-                profile.direct_locals.set(if plain {
-                    code_object.varnames.len() as u32
-                } else {
-                    0
-                });
                 jit.statistics.functions += 1;
                 jit.statistics.compile_micros += compiled.micros;
                 if recompile {
@@ -566,8 +555,9 @@ impl Vm {
     }
 
     /// A call from compiled code to a compiled Python function with exactly its positional
-    /// parameters and no cells: the frame is pushed with the arguments in place and the
-    /// callee's code called directly. `None` when the call needs the general path.
+    /// parameters and no cell variables of its own (free variables are fine): the frame is
+    /// pushed with the arguments in place and the callee's code called directly. `None` when
+    /// the call needs the general path.
     pub(crate) fn direct_call(&mut self, opcode: Opcode, count: usize) -> Option<PyResult<Value>> {
         let length = self.stack.len();
         let (callable, arguments_start, return_to) = if opcode == Opcode::CallMethod {
@@ -593,50 +583,33 @@ impl Vm {
             return None;
         };
         let code = krait_runtime::loader::code_data(function.code)?;
-        let entry = match code.profile.tier.get() {
-            Tier::Compiled if code.profile.globals.get() == function.globals => {
-                code.profile.entry.get()?
-            }
-            _ => return None,
-        };
-        // Set when the code was compiled: its local count when plain positional calls can
-        // bind in place (no defaults needed, no varargs, no cells), else 0.
-        let direct = code.profile.direct_locals.get() as usize;
-        let given = length - arguments_start;
-        if direct == 0
-            || given != code.code.argument_count as usize
-            || self.jit_depth >= DEPTH_LIMIT
-            || self.frames.len() >= self.runtime.recursion_limit
-            || length + direct + code.code.max_stack_depth as usize + crate::STACK_MARGIN
-                > self.stack.capacity()
+        let profile = &code.profile;
+        if profile.tier.get() != Tier::Compiled
+            || profile.globals.get() != function.globals
+            || !code.plain_call
+            || length - arguments_start != code.code.argument_count as usize
         {
             return None;
         }
-        if direct > given {
-            self.stack.resize(arguments_start + direct, Value::NULL);
-        }
-        self.push_frame(Frame::for_call(
+        let entry = profile.entry.get()?;
+        let free = krait_runtime::types::tuple::items(function.closure).unwrap_or(&[]);
+        self.enter_compiled_frame(
+            entry,
             code,
+            function.code,
             callable,
-            function,
+            function.globals,
+            free,
             arguments_start,
-            arguments_start + direct,
             return_to,
-            true,
-        ));
-        if let Err(error) = self.safepoint() {
-            return Some(self.finish_entry_frame(CompiledOutcome::Raised(error)));
-        }
-        let outcome = self.run_compiled(entry, 0);
-        Some(self.finish_entry_frame(outcome))
+        )
     }
 
     /// A call from compiled code of the function whose [`CallTarget`] the call site recorded
     /// (compiled code checked that `callable` is that function, so the target's code, globals
-    /// and parameter count are the callee's): the frame is pushed with the arguments in place
-    /// and the callee's compiled code called directly. `None` — nothing changed — when the
-    /// callee is not compiled (for these globals) or the call needs the general path (nesting
-    /// limit, recursion limit, stack room).
+    /// and parameter count are the callee's), without decoding the function object. `None` —
+    /// nothing changed — when the callee is not compiled (for these globals) or the call needs
+    /// the general path.
     #[inline]
     pub(crate) fn call_target(
         &mut self,
@@ -649,30 +622,66 @@ impl Vm {
             return None;
         }
         let entry = profile.entry.get()?;
-        let length = self.stack.len();
-        let given = target.argument_count as usize;
+        let arguments_start = self
+            .stack
+            .len()
+            .checked_sub(target.argument_count as usize)?;
+        self.enter_compiled_frame(
+            entry,
+            code,
+            target.code_value,
+            callable,
+            target.globals,
+            &[],
+            arguments_start,
+            arguments_start.checked_sub(1)?,
+        )
+    }
+
+    /// Pushes the frame of a call whose arguments are the stack's values from
+    /// `arguments_start` (exactly the callee's positional parameters, which have no cells of
+    /// their own), with the free variables' cells `free` after the locals, and runs the
+    /// callee's compiled code `entry` to completion. `None` — nothing changed — past the
+    /// compiled nesting limit, at the recursion limit or without stack room: the general
+    /// path then makes the call (and raises RecursionError).
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    fn enter_compiled_frame(
+        &mut self,
+        entry: CompiledEntry,
+        code: &'static CodeData,
+        code_value: Value,
+        callable: Value,
+        globals: Value,
+        free: &[Value],
+        arguments_start: usize,
+        return_to: usize,
+    ) -> Option<PyResult<Value>> {
         let local_count = code.code.varnames.len();
         if self.jit_depth >= DEPTH_LIMIT
             || self.frames.len() >= self.runtime.recursion_limit
-            || length + local_count + code.code.max_stack_depth as usize + crate::STACK_MARGIN
+            || self.stack.len()
+                + local_count
+                + free.len()
+                + code.code.max_stack_depth as usize
+                + crate::STACK_MARGIN
                 > self.stack.capacity()
         {
             return None;
         }
-        let arguments_start = length.checked_sub(given)?;
-        let return_to = arguments_start.checked_sub(1)?;
-        if local_count > given {
-            self.stack
-                .resize(arguments_start + local_count, Value::NULL);
+        self.stack
+            .resize(arguments_start + local_count, Value::NULL);
+        if !free.is_empty() {
+            self.stack.extend_from_slice(free);
         }
         self.push_frame(Frame {
             code,
-            code_value: target.code_value,
+            code_value,
             function: callable,
-            globals: target.globals,
+            globals,
             locals: Value::NULL,
             base: arguments_start,
-            stack_base: arguments_start + local_count,
+            stack_base: arguments_start + local_count + free.len(),
             ip: 0,
             return_to,
             is_entry: true,
@@ -707,8 +716,8 @@ impl Vm {
         let result = unsafe { entry(vm, locals, 0) };
         self.jit_depth -= 1;
         if result != EXIT_MARKER {
-            // The frame returned: its record is the top one, and nothing else is left above
-            // the callable's slot.
+            // The frame returned: its record is the top one, and nothing is left above the
+            // callable's slot.
             self.frames.pop();
             self.stack.truncate(return_to);
             return Some(Ok(Value::from_bits(result)));
