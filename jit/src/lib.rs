@@ -217,8 +217,9 @@ pub struct GlobalSnapshot {
     pub epoch: u64,
     /// The value of each name of the code, where it names a global or builtin.
     pub values: Vec<Option<Value>>,
-    /// Per instruction: the attribute cache's single entry, for an inline check.
-    pub attributes: Vec<Option<krait_runtime::attribute_site::Monomorphic>>,
+    /// Per instruction: the attribute cache's entries (class, shape and what was found), for
+    /// inline checks.
+    pub attributes: Vec<Vec<krait_runtime::attribute_site::Monomorphic>>,
 }
 
 /// What to keep of a compilation for inspection.

@@ -650,16 +650,45 @@ impl<'a, 'b> Translator<'a, 'b> {
         Some(self.builder.ins().iadd(items, offset))
     }
 
-    /// Checks inline that `object` is a plain instance of the class and shape the attribute
-    /// cache recorded, with class namespaces unchanged since; jumps to `otherwise` if not.
-    /// Returns the object's address.
-    fn instance_matches(
+    /// The attribute cache's entries at `index` of the sort the instruction can use inline:
+    /// instance slots (`slots`) or methods.
+    fn recorded_ways(
+        &self,
+        index: usize,
+        slots: bool,
+    ) -> Vec<krait_runtime::attribute_site::Monomorphic> {
+        self.globals
+            .attributes
+            .get(index)
+            .map(|ways| {
+                ways.iter()
+                    .filter(|way| way.slot.is_some() == slots)
+                    .copied()
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Checks inline that `object` is a plain instance of one of the classes and shapes the
+    /// attribute cache recorded (`ways`), with class namespaces unchanged since, and emits
+    /// `each` for the way it matches (given the instance's address). `each` returns a
+    /// condition (an i8: false goes to `otherwise`) and, optionally, the value the instruction
+    /// produces. Anything else jumps to `otherwise`. Returns the join block (holding the value
+    /// as its parameter when there is one), current on return; `None` when nothing could be
+    /// emitted inline (and nothing was).
+    fn dispatch_ways(
         &mut self,
         object: IrValue,
-        recorded: &krait_runtime::attribute_site::Monomorphic,
+        ways: &[krait_runtime::attribute_site::Monomorphic],
         otherwise: Block,
-    ) -> Option<IrValue> {
+        mut each: impl FnMut(
+            &mut Self,
+            &krait_runtime::attribute_site::Monomorphic,
+            IrValue,
+        ) -> Option<(IrValue, Option<IrValue>)>,
+    ) -> Option<Block> {
         let layout = self.layout()?;
+        let first = ways.first()?;
         let address = self.object_of_kind(object, Layout::Instance, otherwise);
         let class = self.load_at(address, layout.instance_class);
         let shape = self.load_at(address, layout.instance_shape);
@@ -669,25 +698,63 @@ impl<'a, 'b> Translator<'a, 'b> {
             .ins()
             .iconst(types::I64, self.environment.class_epoch_address as i64);
         let epoch = self.load_at(epoch_address, 0);
-        let checks = [
-            (class, recorded.class as i64),
-            (shape, recorded.shape as i64 - layout.shape_pointer_adjust),
-            (extra, 0),
-            (epoch, recorded.epoch as i64),
-        ];
-        let mut all = None;
-        for (value, expected) in checks {
-            let same = self.builder.ins().icmp_imm_s(IntCC::Equal, value, expected);
-            all = Some(match all {
-                None => same,
-                Some(previous) => self.builder.ins().band(previous, same),
-            });
+        // Every way was read in the same class epoch.
+        let plain = self.builder.ins().icmp_imm_s(IntCC::Equal, extra, 0);
+        let unchanged = self
+            .builder
+            .ins()
+            .icmp_imm_s(IntCC::Equal, epoch, first.epoch as i64);
+        let valid = self.builder.ins().band(plain, unchanged);
+        let dispatch = self.builder.create_block();
+        self.builder
+            .ins()
+            .brif(valid, dispatch, &[], otherwise, &[]);
+        self.builder.switch_to_block(dispatch);
+        let join = self.builder.create_block();
+        let mut has_value = None;
+        for (position, way) in ways.iter().enumerate() {
+            let same_class = self
+                .builder
+                .ins()
+                .icmp_imm_s(IntCC::Equal, class, way.class as i64);
+            let same_shape = self.builder.ins().icmp_imm_s(
+                IntCC::Equal,
+                shape,
+                way.shape as i64 - layout.shape_pointer_adjust,
+            );
+            let same = self.builder.ins().band(same_class, same_shape);
+            let matched = self.builder.create_block();
+            let next = if position + 1 == ways.len() {
+                otherwise
+            } else {
+                self.builder.create_block()
+            };
+            self.builder.ins().brif(same, matched, &[], next, &[]);
+            self.builder.switch_to_block(matched);
+            let (condition, value) = each(self, way, address)?;
+            if has_value.is_none() {
+                has_value = Some(value.is_some());
+                if value.is_some() {
+                    self.builder.append_block_param(join, types::I64);
+                }
+            }
+            match value {
+                Some(value) => {
+                    self.builder
+                        .ins()
+                        .brif(condition, join, &[value.into()], otherwise, &[])
+                }
+                None => self
+                    .builder
+                    .ins()
+                    .brif(condition, join, &[], otherwise, &[]),
+            };
+            if next != otherwise {
+                self.builder.switch_to_block(next);
+            }
         }
-        let next = self.builder.create_block();
-        let all = all?;
-        self.builder.ins().brif(all, next, &[], otherwise, &[]);
-        self.builder.switch_to_block(next);
-        Some(address)
+        self.builder.switch_to_block(join);
+        Some(join)
     }
 
     /// The address of slot `slot` of the instance at `address`, or a jump to `otherwise`.
@@ -1423,31 +1490,26 @@ impl<'a, 'b> Translator<'a, 'b> {
                 );
             }
             Opcode::LoadAttr => {
-                let recorded = self.globals.attributes.get(index).copied().flatten();
+                let ways = self.recorded_ways(index, true);
                 let (object, _) = self.peek(0);
                 self.with_inline(
                     |this, fallback| {
-                        let Some(recorded) = recorded.filter(|recorded| recorded.slot.is_some())
+                        let Some(join) =
+                            this.dispatch_ways(object, &ways, fallback, |this, way, address| {
+                                let slot = way.slot.unwrap_or(0);
+                                let slot_address = this.slot_address(address, slot, fallback)?;
+                                let value = this.load_at(slot_address, 0);
+                                let bound = this.builder.ins().icmp_imm_s(
+                                    IntCC::NotEqual,
+                                    value,
+                                    Value::NULL.bits() as i64,
+                                );
+                                Some((bound, Some(value)))
+                            })
                         else {
                             return false;
                         };
-                        let Some(address) = this.instance_matches(object, &recorded, fallback)
-                        else {
-                            return false;
-                        };
-                        let slot = recorded.slot.unwrap_or(0);
-                        let Some(slot_address) = this.slot_address(address, slot, fallback) else {
-                            return false;
-                        };
-                        let value = this.load_at(slot_address, 0);
-                        let bound = this.builder.ins().icmp_imm_s(
-                            IntCC::NotEqual,
-                            value,
-                            Value::NULL.bits() as i64,
-                        );
-                        let next = this.builder.create_block();
-                        this.builder.ins().brif(bound, next, &[], fallback, &[]);
-                        this.builder.switch_to_block(next);
+                        let value = this.builder.block_params(join)[0];
                         this.finish_attribute(opcode, value);
                         true
                     },
@@ -1455,26 +1517,28 @@ impl<'a, 'b> Translator<'a, 'b> {
                 );
             }
             Opcode::StoreAttr => {
-                let recorded = self.globals.attributes.get(index).copied().flatten();
+                let ways = self.recorded_ways(index, true);
                 let (object, _) = self.peek(0);
                 let (stored, _) = self.peek(1);
                 self.with_inline(
                     |this, fallback| {
-                        let Some(recorded) = recorded.filter(|recorded| recorded.slot.is_some())
-                        else {
+                        if this
+                            .dispatch_ways(object, &ways, fallback, |this, way, address| {
+                                let slot = way.slot.unwrap_or(0);
+                                let slot_address = this.slot_address(address, slot, fallback)?;
+                                this.builder.ins().store(
+                                    MemFlagsData::trusted(),
+                                    stored,
+                                    slot_address,
+                                    0,
+                                );
+                                let done = this.builder.ins().iconst(types::I8, 1);
+                                Some((done, None))
+                            })
+                            .is_none()
+                        {
                             return false;
-                        };
-                        let Some(address) = this.instance_matches(object, &recorded, fallback)
-                        else {
-                            return false;
-                        };
-                        let slot = recorded.slot.unwrap_or(0);
-                        let Some(slot_address) = this.slot_address(address, slot, fallback) else {
-                            return false;
-                        };
-                        this.builder
-                            .ins()
-                            .store(MemFlagsData::trusted(), stored, slot_address, 0);
+                        }
                         this.pop();
                         this.pop();
                         true
@@ -1501,30 +1565,30 @@ impl<'a, 'b> Translator<'a, 'b> {
                 );
             }
             Opcode::LoadMethod => {
-                let recorded = self.globals.attributes.get(index).copied().flatten();
+                let ways = self.recorded_ways(index, false);
                 let (object, _) = self.peek(0);
+                let inlined = self.layout().is_some() && !ways.is_empty();
                 self.with_inline(
                     |this, fallback| {
-                        let Some(recorded) = recorded.filter(|recorded| recorded.slot.is_none())
+                        let Some(join) =
+                            this.dispatch_ways(object, &ways, fallback, |this, way, _| {
+                                let method =
+                                    this.builder.ins().iconst(types::I64, way.method as i64);
+                                let found = this.builder.ins().iconst(types::I8, 1);
+                                Some((found, Some(method)))
+                            })
                         else {
                             return false;
                         };
-                        if this.instance_matches(object, &recorded, fallback).is_none() {
-                            return false;
-                        }
-                        let method = this
-                            .builder
-                            .ins()
-                            .iconst(types::I64, recorded.method as i64);
+                        let method = this.builder.block_params(join)[0];
                         this.finish_attribute(opcode, method);
                         true
                     },
                     |this| this.attribute_fallback(index, opcode, arg),
                 );
-                if let Some(recorded) = recorded.filter(|recorded| recorded.slot.is_none()) {
-                    if self.layout().is_some() {
-                        self.stack_expected[self.depth - 2] =
-                            Some(Value::from_bits(recorded.method));
+                if let [only] = ways.as_slice() {
+                    if inlined {
+                        self.stack_expected[self.depth - 2] = Some(Value::from_bits(only.method));
                     }
                 }
             }

@@ -439,9 +439,7 @@ impl Vm {
             epoch: krait_runtime::dict::globals_epoch(),
             values: vec![None; code.names.len()],
             attributes: (0..code.code.instructions.len())
-                .map(|index| {
-                    krait_runtime::attribute_site::monomorphic(&code.attribute_sites, index)
-                })
+                .map(|index| krait_runtime::attribute_site::ways(&code.attribute_sites, index))
                 .collect(),
         };
         // The inlined checks name these classes: keep them alive while the code exists.
