@@ -264,6 +264,8 @@ pub struct Jit {
     counter: usize,
     /// The call targets compiled code points at (never freed: code stays mapped for the
     /// process's life too).
+    // Boxed: machine code embeds each target's address, which must not move as the vector grows.
+    #[allow(clippy::vec_box)]
     call_targets: Vec<Box<CallTarget>>,
 }
 

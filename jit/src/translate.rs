@@ -154,6 +154,8 @@ pub(crate) struct Translator<'a, 'b> {
     /// Where to count executions per instruction (`Inspect::instruction_counters`), or 0.
     pub instruction_counters: usize,
     /// The call targets the compiled code points at (the `Jit` keeps them).
+    // Boxed: machine code embeds each target's address, which must not move as the vector grows.
+    #[allow(clippy::vec_box)]
     pub call_targets: Vec<Box<CallTarget>>,
 }
 
