@@ -137,6 +137,11 @@ pub(crate) struct Translator<'a, 'b> {
     /// Per operand stack slot: the local it was loaded from, while that local still holds the
     /// same value, so that a guard on the slot also tells the local's kind.
     stack_local: Vec<Option<usize>>,
+    /// Per operand stack slot and per local: the unboxed i64 (kind int) or f64 (kind float)
+    /// of its value where already computed on the block's main path, which dominates the rest
+    /// of the block. Cleared at block starts; restored around inline/fallback branches.
+    stack_raw: Vec<Option<IrValue>>,
+    local_raw: Vec<Option<IrValue>>,
     /// Boxed int values made in this function and the i64 each was boxed from: unboxing one
     /// again is a lookup. (The raw value is defined just before the boxed one, so it dominates
     /// every use of it.)
@@ -215,6 +220,8 @@ impl<'a, 'b> Translator<'a, 'b> {
             stack_kinds: vec![Kind::Unknown; compiled.max_stack_depth as usize + 1],
             stack_expected: vec![None; compiled.max_stack_depth as usize + 1],
             stack_local: vec![None; compiled.max_stack_depth as usize + 1],
+            stack_raw: vec![None; compiled.max_stack_depth as usize + 1],
+            local_raw: vec![None; local_count],
             boxed_ints: HashMap::new(),
             boxed_floats: HashMap::new(),
             local_kinds: vec![Kind::Unknown; local_count],
@@ -305,6 +312,8 @@ impl<'a, 'b> Translator<'a, 'b> {
                     .iter_mut()
                     .for_each(|expected| *expected = None);
                 self.stack_local.iter_mut().for_each(|local| *local = None);
+                self.stack_raw.iter_mut().for_each(|raw| *raw = None);
+                self.local_raw.iter_mut().for_each(|raw| *raw = None);
                 self.local_kinds
                     .iter_mut()
                     .for_each(|kind| *kind = Kind::Unknown);
@@ -380,6 +389,12 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.stack_kinds[self.depth] = kind;
         self.stack_expected[self.depth] = None;
         self.stack_local[self.depth] = None;
+        // A value this function boxed is pushed with the i64 or f64 it was boxed from.
+        self.stack_raw[self.depth] = match kind {
+            Kind::Int => self.boxed_ints.get(&value).copied(),
+            Kind::Float => self.boxed_floats.get(&value).copied(),
+            _ => None,
+        };
         self.depth += 1;
     }
 
@@ -543,6 +558,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder.ins().brif(missed, slow, &[], fast, &[]);
         let depth = self.depth;
         let kinds = self.stack_kinds.clone();
+        let raws = (self.stack_raw.clone(), self.local_raw.clone());
         self.builder.switch_to_block(fast);
         on_success(self, result);
         let depth_after = self.depth;
@@ -557,6 +573,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         for slot in self.depth.saturating_sub(2)..self.depth {
             self.stack_kinds[slot] = Kind::Unknown;
         }
+        self.restore_raws(raws, depth.saturating_sub(2));
     }
 
     /// Branches to `otherwise` unless `value` is a heap object of `kind`; returns the object's
@@ -786,6 +803,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder.set_cold_block(fallback);
         let depth = self.depth;
         let kinds = self.stack_kinds.clone();
+        let raws = (self.stack_raw.clone(), self.local_raw.clone());
         if inline(self, fallback) {
             self.builder.ins().jump(join, &[]);
         } else {
@@ -797,6 +815,21 @@ impl<'a, 'b> Translator<'a, 'b> {
         usual(self);
         self.builder.ins().jump(join, &[]);
         self.builder.switch_to_block(join);
+        self.restore_raws(raws, depth);
+    }
+
+    /// After a join: unboxed values computed inside either branch do not dominate it. Keeps
+    /// those of slots below `depth` (defined before the branches) and of locals as saved.
+    fn restore_raws(&mut self, saved: (Vec<Option<IrValue>>, Vec<Option<IrValue>>), depth: usize) {
+        let (stack, locals) = saved;
+        for (slot, raw) in self.stack_raw.iter_mut().enumerate() {
+            *raw = if slot < depth.min(self.depth) {
+                stack[slot]
+            } else {
+                None
+            };
+        }
+        self.local_raw = locals;
     }
 
     /// The stack after `LoadAttr` or `LoadMethod` found `result` for the object on top:
@@ -913,29 +946,57 @@ impl<'a, 'b> Translator<'a, 'b> {
     /// Makes sure the value `from_top` is an int (guarding unless known) and returns it unboxed.
     fn int_operand(&mut self, from_top: usize, index: usize) -> IrValue {
         let (value, kind) = self.peek(from_top);
-        if kind != Kind::Int {
+        let slot = self.depth - 1 - from_top;
+        if kind == Kind::Int {
+            if let Some(raw) = self.stack_raw[slot] {
+                return raw;
+            }
+        } else {
             let condition = self.is_int(value);
             self.guard(condition, index, DeoptReason::NotAnInt);
             self.set_kind(from_top, Kind::Int);
         }
-        self.unbox_int(value)
+        let raw = self.unbox_int(value);
+        self.record_raw(slot, raw);
+        raw
+    }
+
+    /// Remembers the unboxed value of stack slot `slot` (and of the local it was loaded from).
+    fn record_raw(&mut self, slot: usize, raw: IrValue) {
+        self.stack_raw[slot] = Some(raw);
+        if let Some(local) = self.stack_local[slot] {
+            self.local_raw[local] = Some(raw);
+        }
     }
 
     /// Makes sure the value `from_top` is a float, or an int converted to one when `mixed`
     /// feedback allows it, and returns the f64.
     fn float_operand(&mut self, from_top: usize, index: usize, mixed: bool) -> IrValue {
         let (value, kind) = self.peek(from_top);
+        let slot = self.depth - 1 - from_top;
         match kind {
-            Kind::Float => self.unbox_float(value),
+            Kind::Float => {
+                if let Some(raw) = self.stack_raw[slot] {
+                    return raw;
+                }
+                let raw = self.unbox_float(value);
+                self.record_raw(slot, raw);
+                raw
+            }
             Kind::Int => {
-                let raw = self.unbox_int(value);
+                let raw = match self.stack_raw[slot] {
+                    Some(raw) => raw,
+                    None => self.unbox_int(value),
+                };
                 self.builder.ins().fcvt_from_sint(types::F64, raw)
             }
             _ if !mixed => {
                 let condition = self.is_float(value);
                 self.guard(condition, index, DeoptReason::NotAFloat);
                 self.set_kind(from_top, Kind::Float);
-                self.unbox_float(value)
+                let raw = self.unbox_float(value);
+                self.record_raw(slot, raw);
+                raw
             }
             _ => {
                 let float_block = self.builder.create_block();
@@ -1003,9 +1064,11 @@ impl<'a, 'b> Translator<'a, 'b> {
                 let (value, kind) = self.peek(arg as usize - 1);
                 let expected = self.stack_expected[self.depth - arg as usize];
                 let local = self.stack_local[self.depth - arg as usize];
+                let raw = self.stack_raw[self.depth - arg as usize];
                 self.push(value, kind);
                 self.stack_expected[self.depth - 1] = expected;
                 self.stack_local[self.depth - 1] = local;
+                self.stack_raw[self.depth - 1] = raw;
             }
             Opcode::Swap => {
                 let top = self.depth - 1;
@@ -1017,6 +1080,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.stack_kinds.swap(top, other);
                 self.stack_expected.swap(top, other);
                 self.stack_local.swap(top, other);
+                self.stack_raw.swap(top, other);
             }
             Opcode::PushNull => {
                 let null = self
@@ -1069,11 +1133,14 @@ impl<'a, 'b> Translator<'a, 'b> {
                 let kind = self.local_kinds[local];
                 self.push(value, kind);
                 self.stack_local[self.depth - 1] = Some(local);
+                self.stack_raw[self.depth - 1] = self.local_raw[local];
             }
             Opcode::StoreFast => {
                 let local = arg as usize;
+                let raw = self.stack_raw[self.depth - 1];
                 let (value, kind) = self.pop();
                 self.forget_local(local);
+                self.local_raw[local] = raw;
                 self.builder.def_var(self.local_variables[local], value);
                 self.store_slot(local, value);
                 self.local_kinds[local] = kind;
@@ -1091,6 +1158,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.local_kinds[arg as usize] = Kind::Unknown;
                 self.local_bound[arg as usize] = false;
                 self.forget_local(arg as usize);
+                self.local_raw[arg as usize] = None;
             }
             Opcode::BinaryOp => self.binary_op(index, arg),
             Opcode::CompareOp => return self.compare_op(index, arg),
