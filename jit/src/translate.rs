@@ -133,7 +133,7 @@ pub(crate) struct Translator<'a, 'b> {
     /// Per operand stack slot: the value it is expected to hold (a global's value at compile
     /// time, a method from the attribute cache), which a call site may speculate on behind an
     /// identity check. Not a fact: other paths may have pushed something else.
-    stack_expected: Vec<Option<Value>>,
+    stack_expected: Vec<Vec<Value>>,
     /// Per operand stack slot: the local it was loaded from, while that local still holds the
     /// same value, so that a guard on the slot also tells the local's kind.
     stack_local: Vec<Option<usize>>,
@@ -218,7 +218,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             exit_block,
             depth: 0,
             stack_kinds: vec![Kind::Unknown; compiled.max_stack_depth as usize + 1],
-            stack_expected: vec![None; compiled.max_stack_depth as usize + 1],
+            stack_expected: vec![Vec::new(); compiled.max_stack_depth as usize + 1],
             stack_local: vec![None; compiled.max_stack_depth as usize + 1],
             stack_raw: vec![None; compiled.max_stack_depth as usize + 1],
             local_raw: vec![None; local_count],
@@ -308,9 +308,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.stack_kinds
                     .iter_mut()
                     .for_each(|kind| *kind = Kind::Unknown);
-                self.stack_expected
-                    .iter_mut()
-                    .for_each(|expected| *expected = None);
+                self.stack_expected.iter_mut().for_each(Vec::clear);
                 self.stack_local.iter_mut().for_each(|local| *local = None);
                 self.stack_raw.iter_mut().for_each(|raw| *raw = None);
                 self.local_raw.iter_mut().for_each(|raw| *raw = None);
@@ -387,7 +385,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder
             .def_var(self.stack_variables[self.depth], value);
         self.stack_kinds[self.depth] = kind;
-        self.stack_expected[self.depth] = None;
+        self.stack_expected[self.depth].clear();
         self.stack_local[self.depth] = None;
         // A value this function boxed is pushed with the i64 or f64 it was boxed from.
         self.stack_raw[self.depth] = match kind {
@@ -1062,7 +1060,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             }
             Opcode::Copy => {
                 let (value, kind) = self.peek(arg as usize - 1);
-                let expected = self.stack_expected[self.depth - arg as usize];
+                let expected = self.stack_expected[self.depth - arg as usize].clone();
                 let local = self.stack_local[self.depth - arg as usize];
                 let raw = self.stack_raw[self.depth - arg as usize];
                 self.push(value, kind);
@@ -1402,7 +1400,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                     );
                     self.builder.ins().jump(join, &[]);
                     self.builder.switch_to_block(join);
-                    self.stack_expected[self.depth - 1] = Some(value);
+                    self.stack_expected[self.depth - 1] = vec![value];
                     return Ok(1);
                 }
                 let fast = self.environment.fast_paths.load_global;
@@ -1656,10 +1654,11 @@ impl<'a, 'b> Translator<'a, 'b> {
                     },
                     |this| this.attribute_fallback(index, opcode, arg),
                 );
-                if let [only] = ways.as_slice() {
-                    if inlined {
-                        self.stack_expected[self.depth - 2] = Some(Value::from_bits(only.method));
-                    }
+                if inlined {
+                    self.stack_expected[self.depth - 2] = ways
+                        .iter()
+                        .map(|way| Value::from_bits(way.method))
+                        .collect();
                 }
             }
             Opcode::UnpackSequence => {
@@ -1700,11 +1699,12 @@ impl<'a, 'b> Translator<'a, 'b> {
         Ok(1)
     }
 
-    /// A `Call` or `CallMethod` whose callable is expected to be one Python function (a global's
-    /// value at compile time, or a method from the attribute cache) that a call can enter with
-    /// the arguments in place: compares the callable with it and, when it is that function,
-    /// calls the vm's `call_known` helper with the function's [`CallTarget`], else the usual
-    /// `call` helper. Returns false (emitting nothing) when the site does not qualify.
+    /// A `Call` or `CallMethod` whose callable is expected to be one of a few Python functions
+    /// (a global's value at compile time, or the methods the attribute cache found) that a call
+    /// can enter with the arguments in place: compares the callable with each and, for the one
+    /// it is, calls the vm's `call_known` helper with that function's [`CallTarget`]; anything
+    /// else takes the usual `call` helper. Returns false (emitting nothing) when no expected
+    /// callable qualifies.
     fn known_call(&mut self, index: usize, opcode: Opcode, arg: u32) -> bool {
         let count = arg as usize;
         let (callable_slot, given) = if opcode == Opcode::Call {
@@ -1715,44 +1715,47 @@ impl<'a, 'b> Translator<'a, 'b> {
         let Some(callable_slot) = callable_slot else {
             return false;
         };
-        let Some(expected) = self.stack_expected[callable_slot] else {
+        let targets: Vec<(Value, CallTarget)> = self.stack_expected[callable_slot]
+            .iter()
+            .filter_map(|&expected| {
+                CallTarget::for_function(expected, given).map(|target| (expected, target))
+            })
+            .collect();
+        if targets.is_empty() {
             return false;
-        };
-        let Some(target) = CallTarget::for_function(expected, given) else {
-            return false;
-        };
-        // Compiled code compares the callable's bits with this function's: keep it alive while
-        // the code exists, so its address cannot be reused by another object.
-        let roots = self.code.profile.roots.get();
-        if !roots.contains(&expected) {
-            roots.push(expected);
         }
-        let target = Box::new(target);
-        let target_address = &*target as *const CallTarget as i64;
-        self.call_targets.push(target);
-
         let stack_pointer = self.flush(self.depth);
         let instruction = self.builder.ins().iconst(types::I32, index as i64);
         let callable = self.builder.use_var(self.stack_variables[callable_slot]);
-        let is_target =
-            self.builder
-                .ins()
-                .icmp_imm_s(IntCC::Equal, callable, expected.bits() as i64);
-        let known = self.builder.create_block();
-        let other = self.builder.create_block();
         let join = self.builder.create_block();
         self.builder.append_block_param(join, types::I64);
-        self.builder.set_cold_block(other);
-        self.builder.ins().brif(is_target, known, &[], other, &[]);
-
-        self.builder.switch_to_block(known);
-        let target_value = self.builder.ins().iconst(types::I64, target_address);
-        let helper = self.environment.helpers.call_known;
-        let result =
-            self.call_helper_raw(helper, stack_pointer, instruction, callable, target_value);
-        self.builder.ins().jump(join, &[result.into()]);
-
-        self.builder.switch_to_block(other);
+        for (expected, target) in targets {
+            // Compiled code compares the callable's bits with this function's: keep it alive
+            // while the code exists, so its address cannot be reused by another object.
+            let roots = self.code.profile.roots.get();
+            if !roots.contains(&expected) {
+                roots.push(expected);
+            }
+            let target = Box::new(target);
+            let target_address = &*target as *const CallTarget as i64;
+            self.call_targets.push(target);
+            let is_target =
+                self.builder
+                    .ins()
+                    .icmp_imm_s(IntCC::Equal, callable, expected.bits() as i64);
+            let known = self.builder.create_block();
+            let other = self.builder.create_block();
+            self.builder.ins().brif(is_target, known, &[], other, &[]);
+            self.builder.switch_to_block(known);
+            let target_value = self.builder.ins().iconst(types::I64, target_address);
+            let helper = self.environment.helpers.call_known;
+            let result =
+                self.call_helper_raw(helper, stack_pointer, instruction, callable, target_value);
+            self.builder.ins().jump(join, &[result.into()]);
+            self.builder.switch_to_block(other);
+        }
+        self.builder
+            .set_cold_block(self.builder.current_block().unwrap_or(join));
         let opcode_value = self
             .builder
             .ins()

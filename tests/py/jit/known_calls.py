@@ -243,6 +243,73 @@ def caller_fresh(count):
 print(caller_fresh(3000))
 
 
+
+# A method call site that sees several classes calls each one's method directly; a method
+# replaced, one taking a default, a generator method, a class past the cache's ways, and a
+# method raising all go their own ways.
+class Walker:
+    def move(self, step):
+        return step + 1
+
+
+class Runner(Walker):
+    def move(self, step):
+        return step * 2
+
+
+class Jumper(Walker):
+    def move(self, step):
+        return step - 3
+
+
+class Crawler(Walker):
+    pass
+
+
+def tour(movers, rounds):
+    total = 0
+    for _ in range(rounds):
+        for mover in movers:
+            total += mover.move(total % 7)
+    return total
+
+
+movers = [Walker(), Runner(), Jumper(), Crawler()]
+print(tour(movers, 1000))
+Runner.move = lambda self, step: -step
+print(tour(movers, 500))
+
+
+def move_default(self, step, extra=10):
+    return step + extra
+
+
+Jumper.move = move_default
+print(tour(movers, 500))
+
+
+def move_generator(self, step):
+    yield step
+
+
+Crawler.move = lambda self, step: sum(move_generator(self, step))
+print(tour(movers, 500))
+
+
+class Flyer(Walker):
+    def move(self, step):
+        if step == 6:
+            raise ValueError("grounded")
+        return 100
+
+
+movers.append(Flyer())
+try:
+    tour(movers, 500)
+except ValueError as error:
+    print("ValueError:", error)
+
+
 # Uncaught, the callee's exception prints the interpreter's traceback (the last line is checked).
 def check(value):
     if value > 2500:
