@@ -103,6 +103,54 @@ pub struct Helpers {
     pub for_iter: usize,
     /// A safepoint: collects garbage if due; returns 0.
     pub safepoint: usize,
+    /// A call instruction whose callable compiled code has checked is the function of the
+    /// [`CallTarget`] at address `b` (`a` is the callable): its arguments are the top
+    /// `argument_count` stack values, in place. Returns the result, like `call` (which it
+    /// falls back to when the callee is not compiled or the fast call does not apply).
+    pub call_known: usize,
+}
+
+/// What a call site knows at compile time about the Python function it speculates on calling:
+/// enough for the vm to push the callee's frame without decoding the function object. Owned by
+/// the [`Jit`] for the life of the process, like the machine code that points at it.
+#[repr(C)]
+pub struct CallTarget {
+    /// The callee's code.
+    pub code: &'static CodeData,
+    /// The code as a value (the frame's `code_value`).
+    pub code_value: Value,
+    /// The function's globals.
+    pub globals: Value,
+    /// How many values the call passes: exactly the function's positional parameters (the
+    /// receiver included for a method call).
+    pub argument_count: u32,
+}
+
+impl CallTarget {
+    /// The target for a call of `callable` with `given` arguments, when it is a Python function
+    /// whose frame a call can set up with the arguments in place: `given` is exactly its
+    /// positional parameter count, and it has no `*args`, `**kwargs`, keyword-only parameters,
+    /// cell or free variables, and is not a generator or coroutine function.
+    pub fn for_function(callable: Value, given: usize) -> Option<CallTarget> {
+        use krait_compiler::code::flags;
+        let krait_runtime::object::Payload::Function(function) = &callable.as_object()?.payload
+        else {
+            return None;
+        };
+        let code = krait_runtime::loader::code_data(function.code)?;
+        let object = &code.code;
+        let plain = object.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
+            && object.keyword_only_count == 0
+            && object.cell_count() == 0
+            && !object.is_generator()
+            && object.argument_count as usize == given;
+        plain.then_some(CallTarget {
+            code,
+            code_value: function.code,
+            globals: function.globals,
+            argument_count: given as u32,
+        })
+    }
 }
 
 /// The vm's fast paths, called without flushing the operand stack: each does its whole job
@@ -169,8 +217,9 @@ pub struct GlobalSnapshot {
     pub epoch: u64,
     /// The value of each name of the code, where it names a global or builtin.
     pub values: Vec<Option<Value>>,
-    /// Per instruction: the attribute cache's single entry, for an inline check.
-    pub attributes: Vec<Option<krait_runtime::attribute_site::Monomorphic>>,
+    /// Per instruction: the attribute cache's entries (class, shape and what was found), for
+    /// inline checks.
+    pub attributes: Vec<Vec<krait_runtime::attribute_site::Monomorphic>>,
 }
 
 /// What to keep of a compilation for inspection.
@@ -213,6 +262,11 @@ pub struct Jit {
     builder_context: FunctionBuilderContext,
     environment: Environment,
     counter: usize,
+    /// The call targets compiled code points at (never freed: code stays mapped for the
+    /// process's life too).
+    // Boxed: machine code embeds each target's address, which must not move as the vector grows.
+    #[allow(clippy::vec_box)]
+    call_targets: Vec<Box<CallTarget>>,
 }
 
 impl Jit {
@@ -228,6 +282,7 @@ impl Jit {
             builder_context: FunctionBuilderContext::new(),
             environment,
             counter: 0,
+            call_targets: Vec::new(),
         })
     }
 
@@ -294,6 +349,7 @@ impl Jit {
                 return Err(reason);
             }
             guards = translator.guards;
+            self.call_targets.append(&mut translator.call_targets);
             builder.seal_all_blocks();
             builder.finalize(self.module.isa().frontend_config());
         }

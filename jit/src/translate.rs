@@ -15,6 +15,8 @@
 //! the interpreter re-executes it. Everything else calls a vm helper that runs the interpreter's
 //! own implementation of the instruction on the flushed stack.
 
+use std::collections::HashMap;
+
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{
     types, Block, InstBuilder, MemFlagsData, SigRef, SourceLoc, Value as IrValue,
@@ -27,7 +29,7 @@ use krait_runtime::profile::{EXIT_MARKER, SEEN_FLOAT, SEEN_INT, SEEN_MIXED, SEEN
 use krait_runtime::Value;
 
 use crate::analysis::Analysis;
-use crate::{DeoptReason, Environment, GlobalSnapshot};
+use crate::{CallTarget, DeoptReason, Environment, GlobalSnapshot};
 
 const TAG_INT: i64 = (0xFFF9_u64 << 48) as i64;
 const PAYLOAD_MASK: i64 = (1 << 48) - 1;
@@ -128,6 +130,25 @@ pub(crate) struct Translator<'a, 'b> {
     exit_block: Block,
     depth: usize,
     stack_kinds: Vec<Kind>,
+    /// Per operand stack slot: the value it is expected to hold (a global's value at compile
+    /// time, a method from the attribute cache), which a call site may speculate on behind an
+    /// identity check. Not a fact: other paths may have pushed something else.
+    stack_expected: Vec<Vec<Value>>,
+    /// Per operand stack slot: the local it was loaded from, while that local still holds the
+    /// same value, so that a guard on the slot also tells the local's kind.
+    stack_local: Vec<Option<usize>>,
+    /// Per operand stack slot and per local: the unboxed i64 (kind int) or f64 (kind float)
+    /// of its value where already computed on the block's main path, which dominates the rest
+    /// of the block. Cleared at block starts; restored around inline/fallback branches.
+    stack_raw: Vec<Option<IrValue>>,
+    local_raw: Vec<Option<IrValue>>,
+    /// Boxed int values made in this function and the i64 each was boxed from: unboxing one
+    /// again is a lookup. (The raw value is defined just before the boxed one, so it dominates
+    /// every use of it.)
+    boxed_ints: HashMap<IrValue, IrValue>,
+    /// As `boxed_ints`, for boxed floats and the f64 each was boxed from. (A NaN boxes to the
+    /// canonical NaN; arithmetic on either NaN gives a NaN, which boxes canonical again.)
+    boxed_floats: HashMap<IrValue, IrValue>,
     local_kinds: Vec<Kind>,
     local_bound: Vec<bool>,
     always_bound: Vec<bool>,
@@ -137,6 +158,10 @@ pub(crate) struct Translator<'a, 'b> {
     pub guards: usize,
     /// Where to count executions per instruction (`Inspect::instruction_counters`), or 0.
     pub instruction_counters: usize,
+    /// The call targets the compiled code points at (the `Jit` keeps them).
+    // Boxed: machine code embeds each target's address, which must not move as the vector grows.
+    #[allow(clippy::vec_box)]
+    pub call_targets: Vec<Box<CallTarget>>,
 }
 
 impl<'a, 'b> Translator<'a, 'b> {
@@ -193,6 +218,12 @@ impl<'a, 'b> Translator<'a, 'b> {
             exit_block,
             depth: 0,
             stack_kinds: vec![Kind::Unknown; compiled.max_stack_depth as usize + 1],
+            stack_expected: vec![Vec::new(); compiled.max_stack_depth as usize + 1],
+            stack_local: vec![None; compiled.max_stack_depth as usize + 1],
+            stack_raw: vec![None; compiled.max_stack_depth as usize + 1],
+            local_raw: vec![None; local_count],
+            boxed_ints: HashMap::new(),
+            boxed_floats: HashMap::new(),
             local_kinds: vec![Kind::Unknown; local_count],
             local_bound: vec![false; local_count],
             always_bound,
@@ -200,6 +231,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             terminated: false,
             guards: 0,
             instruction_counters: 0,
+            call_targets: Vec::new(),
         }
     }
 
@@ -276,6 +308,10 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.stack_kinds
                     .iter_mut()
                     .for_each(|kind| *kind = Kind::Unknown);
+                self.stack_expected.iter_mut().for_each(Vec::clear);
+                self.stack_local.iter_mut().for_each(|local| *local = None);
+                self.stack_raw.iter_mut().for_each(|raw| *raw = None);
+                self.local_raw.iter_mut().for_each(|raw| *raw = None);
                 self.local_kinds
                     .iter_mut()
                     .for_each(|kind| *kind = Kind::Unknown);
@@ -349,6 +385,14 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder
             .def_var(self.stack_variables[self.depth], value);
         self.stack_kinds[self.depth] = kind;
+        self.stack_expected[self.depth].clear();
+        self.stack_local[self.depth] = None;
+        // A value this function boxed is pushed with the i64 or f64 it was boxed from.
+        self.stack_raw[self.depth] = match kind {
+            Kind::Int => self.boxed_ints.get(&value).copied(),
+            Kind::Float => self.boxed_floats.get(&value).copied(),
+            _ => None,
+        };
         self.depth += 1;
     }
 
@@ -367,6 +411,18 @@ impl<'a, 'b> Translator<'a, 'b> {
     fn set_kind(&mut self, from_top: usize, kind: Kind) {
         let slot = self.depth - 1 - from_top;
         self.stack_kinds[slot] = kind;
+        if let Some(local) = self.stack_local[slot] {
+            self.local_kinds[local] = kind;
+        }
+    }
+
+    /// The local changes: stack slots loaded from it no longer hold its value.
+    fn forget_local(&mut self, local: usize) {
+        for slot in &mut self.stack_local {
+            if *slot == Some(local) {
+                *slot = None;
+            }
+        }
     }
 
     /// Writes the operand stack's `depth` values to the frame; returns the stack pointer after
@@ -500,6 +556,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder.ins().brif(missed, slow, &[], fast, &[]);
         let depth = self.depth;
         let kinds = self.stack_kinds.clone();
+        let raws = (self.stack_raw.clone(), self.local_raw.clone());
         self.builder.switch_to_block(fast);
         on_success(self, result);
         let depth_after = self.depth;
@@ -514,6 +571,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         for slot in self.depth.saturating_sub(2)..self.depth {
             self.stack_kinds[slot] = Kind::Unknown;
         }
+        self.restore_raws(raws, depth.saturating_sub(2));
     }
 
     /// Branches to `otherwise` unless `value` is a heap object of `kind`; returns the object's
@@ -609,16 +667,45 @@ impl<'a, 'b> Translator<'a, 'b> {
         Some(self.builder.ins().iadd(items, offset))
     }
 
-    /// Checks inline that `object` is a plain instance of the class and shape the attribute
-    /// cache recorded, with class namespaces unchanged since; jumps to `otherwise` if not.
-    /// Returns the object's address.
-    fn instance_matches(
+    /// The attribute cache's entries at `index` of the sort the instruction can use inline:
+    /// instance slots (`slots`) or methods.
+    fn recorded_ways(
+        &self,
+        index: usize,
+        slots: bool,
+    ) -> Vec<krait_runtime::attribute_site::Monomorphic> {
+        self.globals
+            .attributes
+            .get(index)
+            .map(|ways| {
+                ways.iter()
+                    .filter(|way| way.slot.is_some() == slots)
+                    .copied()
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Checks inline that `object` is a plain instance of one of the classes and shapes the
+    /// attribute cache recorded (`ways`), with class namespaces unchanged since, and emits
+    /// `each` for the way it matches (given the instance's address). `each` returns a
+    /// condition (an i8: false goes to `otherwise`) and, optionally, the value the instruction
+    /// produces. Anything else jumps to `otherwise`. Returns the join block (holding the value
+    /// as its parameter when there is one), current on return; `None` when nothing could be
+    /// emitted inline (and nothing was).
+    fn dispatch_ways(
         &mut self,
         object: IrValue,
-        recorded: &krait_runtime::attribute_site::Monomorphic,
+        ways: &[krait_runtime::attribute_site::Monomorphic],
         otherwise: Block,
-    ) -> Option<IrValue> {
+        mut each: impl FnMut(
+            &mut Self,
+            &krait_runtime::attribute_site::Monomorphic,
+            IrValue,
+        ) -> Option<(IrValue, Option<IrValue>)>,
+    ) -> Option<Block> {
         let layout = self.layout()?;
+        let first = ways.first()?;
         let address = self.object_of_kind(object, Layout::Instance, otherwise);
         let class = self.load_at(address, layout.instance_class);
         let shape = self.load_at(address, layout.instance_shape);
@@ -628,25 +715,63 @@ impl<'a, 'b> Translator<'a, 'b> {
             .ins()
             .iconst(types::I64, self.environment.class_epoch_address as i64);
         let epoch = self.load_at(epoch_address, 0);
-        let checks = [
-            (class, recorded.class as i64),
-            (shape, recorded.shape as i64 - layout.shape_pointer_adjust),
-            (extra, 0),
-            (epoch, recorded.epoch as i64),
-        ];
-        let mut all = None;
-        for (value, expected) in checks {
-            let same = self.builder.ins().icmp_imm_s(IntCC::Equal, value, expected);
-            all = Some(match all {
-                None => same,
-                Some(previous) => self.builder.ins().band(previous, same),
-            });
+        // Every way was read in the same class epoch.
+        let plain = self.builder.ins().icmp_imm_s(IntCC::Equal, extra, 0);
+        let unchanged = self
+            .builder
+            .ins()
+            .icmp_imm_s(IntCC::Equal, epoch, first.epoch as i64);
+        let valid = self.builder.ins().band(plain, unchanged);
+        let dispatch = self.builder.create_block();
+        self.builder
+            .ins()
+            .brif(valid, dispatch, &[], otherwise, &[]);
+        self.builder.switch_to_block(dispatch);
+        let join = self.builder.create_block();
+        let mut has_value = None;
+        for (position, way) in ways.iter().enumerate() {
+            let same_class = self
+                .builder
+                .ins()
+                .icmp_imm_s(IntCC::Equal, class, way.class as i64);
+            let same_shape = self.builder.ins().icmp_imm_s(
+                IntCC::Equal,
+                shape,
+                way.shape as i64 - layout.shape_pointer_adjust,
+            );
+            let same = self.builder.ins().band(same_class, same_shape);
+            let matched = self.builder.create_block();
+            let next = if position + 1 == ways.len() {
+                otherwise
+            } else {
+                self.builder.create_block()
+            };
+            self.builder.ins().brif(same, matched, &[], next, &[]);
+            self.builder.switch_to_block(matched);
+            let (condition, value) = each(self, way, address)?;
+            if has_value.is_none() {
+                has_value = Some(value.is_some());
+                if value.is_some() {
+                    self.builder.append_block_param(join, types::I64);
+                }
+            }
+            match value {
+                Some(value) => {
+                    self.builder
+                        .ins()
+                        .brif(condition, join, &[value.into()], otherwise, &[])
+                }
+                None => self
+                    .builder
+                    .ins()
+                    .brif(condition, join, &[], otherwise, &[]),
+            };
+            if next != otherwise {
+                self.builder.switch_to_block(next);
+            }
         }
-        let next = self.builder.create_block();
-        let all = all?;
-        self.builder.ins().brif(all, next, &[], otherwise, &[]);
-        self.builder.switch_to_block(next);
-        Some(address)
+        self.builder.switch_to_block(join);
+        Some(join)
     }
 
     /// The address of slot `slot` of the instance at `address`, or a jump to `otherwise`.
@@ -676,6 +801,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder.set_cold_block(fallback);
         let depth = self.depth;
         let kinds = self.stack_kinds.clone();
+        let raws = (self.stack_raw.clone(), self.local_raw.clone());
         if inline(self, fallback) {
             self.builder.ins().jump(join, &[]);
         } else {
@@ -687,6 +813,21 @@ impl<'a, 'b> Translator<'a, 'b> {
         usual(self);
         self.builder.ins().jump(join, &[]);
         self.builder.switch_to_block(join);
+        self.restore_raws(raws, depth);
+    }
+
+    /// After a join: unboxed values computed inside either branch do not dominate it. Keeps
+    /// those of slots below `depth` (defined before the branches) and of locals as saved.
+    fn restore_raws(&mut self, saved: (Vec<Option<IrValue>>, Vec<Option<IrValue>>), depth: usize) {
+        let (stack, locals) = saved;
+        for (slot, raw) in self.stack_raw.iter_mut().enumerate() {
+            *raw = if slot < depth.min(self.depth) {
+                stack[slot]
+            } else {
+                None
+            };
+        }
+        self.local_raw = locals;
     }
 
     /// The stack after `LoadAttr` or `LoadMethod` found `result` for the object on top:
@@ -739,6 +880,9 @@ impl<'a, 'b> Translator<'a, 'b> {
     }
 
     fn unbox_int(&mut self, value: IrValue) -> IrValue {
+        if let Some(&raw) = self.boxed_ints.get(&value) {
+            return raw;
+        }
         let shifted = self.builder.ins().ishl_imm_s(value, 16);
         self.builder.ins().sshr_imm_s(shifted, 16)
     }
@@ -749,12 +893,18 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder.ins().icmp(IntCC::Equal, back, raw)
     }
 
+    /// Boxes `raw`, an i64 known to fit the inline range.
     fn box_int(&mut self, raw: IrValue) -> IrValue {
         let payload = self.builder.ins().band_imm_s(raw, PAYLOAD_MASK);
-        self.builder.ins().bor_imm_s(payload, TAG_INT)
+        let boxed = self.builder.ins().bor_imm_s(payload, TAG_INT);
+        self.boxed_ints.insert(boxed, raw);
+        boxed
     }
 
     fn unbox_float(&mut self, value: IrValue) -> IrValue {
+        if let Some(&raw) = self.boxed_floats.get(&value) {
+            return raw;
+        }
         self.builder
             .ins()
             .bitcast(types::F64, MemFlagsData::new(), value)
@@ -767,7 +917,9 @@ impl<'a, 'b> Translator<'a, 'b> {
             .bitcast(types::I64, MemFlagsData::new(), raw);
         let is_nan = self.builder.ins().fcmp(FloatCC::Unordered, raw, raw);
         let canonical = self.builder.ins().iconst(types::I64, CANONICAL_NAN);
-        self.builder.ins().select(is_nan, canonical, bits)
+        let boxed = self.builder.ins().select(is_nan, canonical, bits);
+        self.boxed_floats.insert(boxed, raw);
+        boxed
     }
 
     fn box_bool(&mut self, condition: IrValue) -> IrValue {
@@ -792,29 +944,57 @@ impl<'a, 'b> Translator<'a, 'b> {
     /// Makes sure the value `from_top` is an int (guarding unless known) and returns it unboxed.
     fn int_operand(&mut self, from_top: usize, index: usize) -> IrValue {
         let (value, kind) = self.peek(from_top);
-        if kind != Kind::Int {
+        let slot = self.depth - 1 - from_top;
+        if kind == Kind::Int {
+            if let Some(raw) = self.stack_raw[slot] {
+                return raw;
+            }
+        } else {
             let condition = self.is_int(value);
             self.guard(condition, index, DeoptReason::NotAnInt);
             self.set_kind(from_top, Kind::Int);
         }
-        self.unbox_int(value)
+        let raw = self.unbox_int(value);
+        self.record_raw(slot, raw);
+        raw
+    }
+
+    /// Remembers the unboxed value of stack slot `slot` (and of the local it was loaded from).
+    fn record_raw(&mut self, slot: usize, raw: IrValue) {
+        self.stack_raw[slot] = Some(raw);
+        if let Some(local) = self.stack_local[slot] {
+            self.local_raw[local] = Some(raw);
+        }
     }
 
     /// Makes sure the value `from_top` is a float, or an int converted to one when `mixed`
     /// feedback allows it, and returns the f64.
     fn float_operand(&mut self, from_top: usize, index: usize, mixed: bool) -> IrValue {
         let (value, kind) = self.peek(from_top);
+        let slot = self.depth - 1 - from_top;
         match kind {
-            Kind::Float => self.unbox_float(value),
+            Kind::Float => {
+                if let Some(raw) = self.stack_raw[slot] {
+                    return raw;
+                }
+                let raw = self.unbox_float(value);
+                self.record_raw(slot, raw);
+                raw
+            }
             Kind::Int => {
-                let raw = self.unbox_int(value);
+                let raw = match self.stack_raw[slot] {
+                    Some(raw) => raw,
+                    None => self.unbox_int(value),
+                };
                 self.builder.ins().fcvt_from_sint(types::F64, raw)
             }
             _ if !mixed => {
                 let condition = self.is_float(value);
                 self.guard(condition, index, DeoptReason::NotAFloat);
                 self.set_kind(from_top, Kind::Float);
-                self.unbox_float(value)
+                let raw = self.unbox_float(value);
+                self.record_raw(slot, raw);
+                raw
             }
             _ => {
                 let float_block = self.builder.create_block();
@@ -880,7 +1060,13 @@ impl<'a, 'b> Translator<'a, 'b> {
             }
             Opcode::Copy => {
                 let (value, kind) = self.peek(arg as usize - 1);
+                let expected = self.stack_expected[self.depth - arg as usize].clone();
+                let local = self.stack_local[self.depth - arg as usize];
+                let raw = self.stack_raw[self.depth - arg as usize];
                 self.push(value, kind);
+                self.stack_expected[self.depth - 1] = expected;
+                self.stack_local[self.depth - 1] = local;
+                self.stack_raw[self.depth - 1] = raw;
             }
             Opcode::Swap => {
                 let top = self.depth - 1;
@@ -890,6 +1076,9 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.builder.def_var(self.stack_variables[top], other_value);
                 self.builder.def_var(self.stack_variables[other], top_value);
                 self.stack_kinds.swap(top, other);
+                self.stack_expected.swap(top, other);
+                self.stack_local.swap(top, other);
+                self.stack_raw.swap(top, other);
             }
             Opcode::PushNull => {
                 let null = self
@@ -941,10 +1130,15 @@ impl<'a, 'b> Translator<'a, 'b> {
                 }
                 let kind = self.local_kinds[local];
                 self.push(value, kind);
+                self.stack_local[self.depth - 1] = Some(local);
+                self.stack_raw[self.depth - 1] = self.local_raw[local];
             }
             Opcode::StoreFast => {
                 let local = arg as usize;
+                let raw = self.stack_raw[self.depth - 1];
                 let (value, kind) = self.pop();
+                self.forget_local(local);
+                self.local_raw[local] = raw;
                 self.builder.def_var(self.local_variables[local], value);
                 self.store_slot(local, value);
                 self.local_kinds[local] = kind;
@@ -961,6 +1155,8 @@ impl<'a, 'b> Translator<'a, 'b> {
                     .def_var(self.local_variables[arg as usize], null);
                 self.local_kinds[arg as usize] = Kind::Unknown;
                 self.local_bound[arg as usize] = false;
+                self.forget_local(arg as usize);
+                self.local_raw[arg as usize] = None;
             }
             Opcode::BinaryOp => self.binary_op(index, arg),
             Opcode::CompareOp => return self.compare_op(index, arg),
@@ -1030,6 +1226,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 let boxed = self.box_bool(result);
                 self.push(boxed, Kind::Bool);
             }
+            Opcode::Call | Opcode::CallMethod if self.known_call(index, opcode, arg) => {}
             Opcode::Call | Opcode::CallMethod | Opcode::CallKw | Opcode::CallFunctionEx => {
                 let helper = self.environment.helpers.call;
                 let result =
@@ -1203,6 +1400,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                     );
                     self.builder.ins().jump(join, &[]);
                     self.builder.switch_to_block(join);
+                    self.stack_expected[self.depth - 1] = vec![value];
                     return Ok(1);
                 }
                 let fast = self.environment.fast_paths.load_global;
@@ -1219,6 +1417,42 @@ impl<'a, 'b> Translator<'a, 'b> {
                     |this, value| {
                         this.push(value, Kind::Unknown);
                     },
+                );
+            }
+            Opcode::LoadDeref | Opcode::StoreDeref if self.layout().is_some() => {
+                // The frame's cells follow its locals; a cell's contents are read and written
+                // inline. An empty cell (or anything unexpected) takes the interpreter's path,
+                // which raises for an unbound variable.
+                let cell = self.load_slot(self.local_variables.len() + arg as usize);
+                self.with_inline(
+                    |this, fallback| {
+                        let Some(layout) = this.layout() else {
+                            return false;
+                        };
+                        let address = this.object_of_kind(cell, Layout::Cell, fallback);
+                        if opcode == Opcode::LoadDeref {
+                            let value = this.load_at(address, layout.cell_contents);
+                            let bound = this.builder.ins().icmp_imm_s(
+                                IntCC::NotEqual,
+                                value,
+                                Value::NULL.bits() as i64,
+                            );
+                            let next = this.builder.create_block();
+                            this.builder.ins().brif(bound, next, &[], fallback, &[]);
+                            this.builder.switch_to_block(next);
+                            this.push(value, Kind::Unknown);
+                        } else {
+                            let (value, _) = this.pop();
+                            this.builder.ins().store(
+                                MemFlagsData::trusted(),
+                                value,
+                                address,
+                                layout.cell_contents,
+                            );
+                        }
+                        true
+                    },
+                    |this| this.generic(index, opcode, arg),
                 );
             }
             Opcode::BinarySubscr if self.layout().is_some() => {
@@ -1324,31 +1558,26 @@ impl<'a, 'b> Translator<'a, 'b> {
                 );
             }
             Opcode::LoadAttr => {
-                let recorded = self.globals.attributes.get(index).copied().flatten();
+                let ways = self.recorded_ways(index, true);
                 let (object, _) = self.peek(0);
                 self.with_inline(
                     |this, fallback| {
-                        let Some(recorded) = recorded.filter(|recorded| recorded.slot.is_some())
+                        let Some(join) =
+                            this.dispatch_ways(object, &ways, fallback, |this, way, address| {
+                                let slot = way.slot.unwrap_or(0);
+                                let slot_address = this.slot_address(address, slot, fallback)?;
+                                let value = this.load_at(slot_address, 0);
+                                let bound = this.builder.ins().icmp_imm_s(
+                                    IntCC::NotEqual,
+                                    value,
+                                    Value::NULL.bits() as i64,
+                                );
+                                Some((bound, Some(value)))
+                            })
                         else {
                             return false;
                         };
-                        let Some(address) = this.instance_matches(object, &recorded, fallback)
-                        else {
-                            return false;
-                        };
-                        let slot = recorded.slot.unwrap_or(0);
-                        let Some(slot_address) = this.slot_address(address, slot, fallback) else {
-                            return false;
-                        };
-                        let value = this.load_at(slot_address, 0);
-                        let bound = this.builder.ins().icmp_imm_s(
-                            IntCC::NotEqual,
-                            value,
-                            Value::NULL.bits() as i64,
-                        );
-                        let next = this.builder.create_block();
-                        this.builder.ins().brif(bound, next, &[], fallback, &[]);
-                        this.builder.switch_to_block(next);
+                        let value = this.builder.block_params(join)[0];
                         this.finish_attribute(opcode, value);
                         true
                     },
@@ -1356,26 +1585,28 @@ impl<'a, 'b> Translator<'a, 'b> {
                 );
             }
             Opcode::StoreAttr => {
-                let recorded = self.globals.attributes.get(index).copied().flatten();
+                let ways = self.recorded_ways(index, true);
                 let (object, _) = self.peek(0);
                 let (stored, _) = self.peek(1);
                 self.with_inline(
                     |this, fallback| {
-                        let Some(recorded) = recorded.filter(|recorded| recorded.slot.is_some())
-                        else {
+                        if this
+                            .dispatch_ways(object, &ways, fallback, |this, way, address| {
+                                let slot = way.slot.unwrap_or(0);
+                                let slot_address = this.slot_address(address, slot, fallback)?;
+                                this.builder.ins().store(
+                                    MemFlagsData::trusted(),
+                                    stored,
+                                    slot_address,
+                                    0,
+                                );
+                                let done = this.builder.ins().iconst(types::I8, 1);
+                                Some((done, None))
+                            })
+                            .is_none()
+                        {
                             return false;
-                        };
-                        let Some(address) = this.instance_matches(object, &recorded, fallback)
-                        else {
-                            return false;
-                        };
-                        let slot = recorded.slot.unwrap_or(0);
-                        let Some(slot_address) = this.slot_address(address, slot, fallback) else {
-                            return false;
-                        };
-                        this.builder
-                            .ins()
-                            .store(MemFlagsData::trusted(), stored, slot_address, 0);
+                        }
                         this.pop();
                         this.pop();
                         true
@@ -1402,26 +1633,33 @@ impl<'a, 'b> Translator<'a, 'b> {
                 );
             }
             Opcode::LoadMethod => {
-                let recorded = self.globals.attributes.get(index).copied().flatten();
+                let ways = self.recorded_ways(index, false);
                 let (object, _) = self.peek(0);
+                let inlined = self.layout().is_some() && !ways.is_empty();
                 self.with_inline(
                     |this, fallback| {
-                        let Some(recorded) = recorded.filter(|recorded| recorded.slot.is_none())
+                        let Some(join) =
+                            this.dispatch_ways(object, &ways, fallback, |this, way, _| {
+                                let method =
+                                    this.builder.ins().iconst(types::I64, way.method as i64);
+                                let found = this.builder.ins().iconst(types::I8, 1);
+                                Some((found, Some(method)))
+                            })
                         else {
                             return false;
                         };
-                        if this.instance_matches(object, &recorded, fallback).is_none() {
-                            return false;
-                        }
-                        let method = this
-                            .builder
-                            .ins()
-                            .iconst(types::I64, recorded.method as i64);
+                        let method = this.builder.block_params(join)[0];
                         this.finish_attribute(opcode, method);
                         true
                     },
                     |this| this.attribute_fallback(index, opcode, arg),
                 );
+                if inlined {
+                    self.stack_expected[self.depth - 2] = ways
+                        .iter()
+                        .map(|way| Value::from_bits(way.method))
+                        .collect();
+                }
             }
             Opcode::UnpackSequence => {
                 let (sequence, _) = self.peek(0);
@@ -1459,6 +1697,82 @@ impl<'a, 'b> Translator<'a, 'b> {
             }
         }
         Ok(1)
+    }
+
+    /// A `Call` or `CallMethod` whose callable is expected to be one of a few Python functions
+    /// (a global's value at compile time, or the methods the attribute cache found) that a call
+    /// can enter with the arguments in place: compares the callable with each and, for the one
+    /// it is, calls the vm's `call_known` helper with that function's [`CallTarget`]; anything
+    /// else takes the usual `call` helper. Returns false (emitting nothing) when no expected
+    /// callable qualifies.
+    fn known_call(&mut self, index: usize, opcode: Opcode, arg: u32) -> bool {
+        let count = arg as usize;
+        let (callable_slot, given) = if opcode == Opcode::Call {
+            (self.depth.checked_sub(count + 1), count)
+        } else {
+            (self.depth.checked_sub(count + 2), count + 1)
+        };
+        let Some(callable_slot) = callable_slot else {
+            return false;
+        };
+        let targets: Vec<(Value, CallTarget)> = self.stack_expected[callable_slot]
+            .iter()
+            .filter_map(|&expected| {
+                CallTarget::for_function(expected, given).map(|target| (expected, target))
+            })
+            .collect();
+        if targets.is_empty() {
+            return false;
+        }
+        let stack_pointer = self.flush(self.depth);
+        let instruction = self.builder.ins().iconst(types::I32, index as i64);
+        let callable = self.builder.use_var(self.stack_variables[callable_slot]);
+        let join = self.builder.create_block();
+        self.builder.append_block_param(join, types::I64);
+        for (expected, target) in targets {
+            // Compiled code compares the callable's bits with this function's: keep it alive
+            // while the code exists, so its address cannot be reused by another object.
+            let roots = self.code.profile.roots.get();
+            if !roots.contains(&expected) {
+                roots.push(expected);
+            }
+            let target = Box::new(target);
+            let target_address = &*target as *const CallTarget as i64;
+            self.call_targets.push(target);
+            let is_target =
+                self.builder
+                    .ins()
+                    .icmp_imm_s(IntCC::Equal, callable, expected.bits() as i64);
+            let known = self.builder.create_block();
+            let other = self.builder.create_block();
+            self.builder.ins().brif(is_target, known, &[], other, &[]);
+            self.builder.switch_to_block(known);
+            let target_value = self.builder.ins().iconst(types::I64, target_address);
+            let helper = self.environment.helpers.call_known;
+            let result =
+                self.call_helper_raw(helper, stack_pointer, instruction, callable, target_value);
+            self.builder.ins().jump(join, &[result.into()]);
+            self.builder.switch_to_block(other);
+        }
+        self.builder
+            .set_cold_block(self.builder.current_block().unwrap_or(join));
+        let opcode_value = self
+            .builder
+            .ins()
+            .iconst(types::I64, i64::from(opcode.to_byte()));
+        let argument = self.builder.ins().iconst(types::I64, i64::from(arg));
+        let helper = self.environment.helpers.call;
+        let result =
+            self.call_helper_raw(helper, stack_pointer, instruction, opcode_value, argument);
+        self.builder.ins().jump(join, &[result.into()]);
+
+        self.builder.switch_to_block(join);
+        let result = self.builder.block_params(join)[0];
+        self.exit_if_marker(result);
+        let (pops, _) = opcode.stack_effect(arg);
+        self.depth -= pops as usize;
+        self.push(result, Kind::Unknown);
+        true
     }
 
     /// The truth of a value as an i8 (0 or 1), through the vm for anything not obvious.

@@ -452,6 +452,36 @@ pub struct Monomorphic {
     pub method: u64,
 }
 
+/// Every entry of the site at `ip` that compiled code may check inline (an instance slot or a
+/// method, valid for the current namespace epoch), at most `WAYS`.
+pub fn ways(sites: &Sites, ip: usize) -> Vec<Monomorphic> {
+    let Some(site) = sites.site(ip) else {
+        return Vec::new();
+    };
+    let class_epoch = crate::dict::class_epoch();
+    site.ways
+        .iter()
+        .filter(|way| way.class_epoch == class_epoch)
+        .filter_map(|way| match way.found {
+            Found::Slot(slot) => Some(Monomorphic {
+                class: way.class,
+                shape: way.shape,
+                epoch: class_epoch,
+                slot: Some(slot),
+                method: 0,
+            }),
+            Found::Method(method) => Some(Monomorphic {
+                class: way.class,
+                shape: way.shape,
+                epoch: class_epoch,
+                slot: None,
+                method: method.bits(),
+            }),
+            Found::Empty | Found::Add(..) | Found::Builtin(_) => None,
+        })
+        .collect()
+}
+
 /// The single valid entry of the site at `ip`, if it has exactly one.
 pub fn monomorphic(sites: &Sites, ip: usize) -> Option<Monomorphic> {
     let site = sites.site(ip)?;

@@ -28,6 +28,8 @@ pub enum Kind {
     RangeIterator = 3,
     /// An instance of a Python class.
     Instance = 4,
+    /// A cell (a closure variable's box).
+    Cell = 5,
 }
 
 /// The kind byte of a payload.
@@ -38,6 +40,7 @@ pub fn kind_of(payload: &Payload) -> Kind {
         Payload::Tuple(_) => Kind::Tuple,
         Payload::Iterator(IteratorKind::Range { .. }) => Kind::RangeIterator,
         Payload::Instance(_) => Kind::Instance,
+        Payload::Cell(_) => Kind::Cell,
         _ => Kind::Other,
     }
 }
@@ -75,6 +78,8 @@ pub struct Offsets {
     /// An instance's rarer state (exception data, builtin base, `__dict__`): a null pointer
     /// for a plain instance.
     pub instance_extra: i32,
+    /// A cell's contents (a value, NULL when empty).
+    pub cell_contents: i32,
 }
 
 fn address<T>(value: &T) -> usize {
@@ -182,6 +187,14 @@ pub fn measure() -> Option<Offsets> {
     let (slot_pointer_word, slot_length_word) =
         find_words(slot_words, slot_vector.as_ptr() as usize, 2)?;
     let instance_base = address(&instance);
+    let cell = HeapObject {
+        marked: Cell::new(false),
+        kind: Kind::Cell as u8,
+        payload: Payload::Cell(Cell::new(Value::NONE)),
+    };
+    let Payload::Cell(contents) = &cell.payload else {
+        return None;
+    };
     let to_offset = |value: usize| i32::try_from(value).ok();
     Some(Offsets {
         kind: to_offset(address(&list.kind) - address(&list))?,
@@ -200,6 +213,7 @@ pub fn measure() -> Option<Offsets> {
             address(slot_vector) - instance_base + slot_length_word * word,
         )?,
         instance_extra: to_offset(address(&fields.extra) - instance_base)?,
+        cell_contents: to_offset(address(contents) - address(&cell))?,
     })
 }
 
@@ -236,5 +250,7 @@ mod tests {
         // SAFETY: the list has two items.
         assert_eq!(unsafe { *items.add(1) }, Value::TRUE);
         assert_eq!(read(tuple, offsets.tuple_length), 4);
+        let cell = runtime.heap.allocate(Payload::Cell(Cell::new(Value::TRUE)));
+        assert_eq!(read(cell, offsets.cell_contents) as u64, Value::TRUE.bits());
     }
 }

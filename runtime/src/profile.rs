@@ -57,10 +57,6 @@ pub struct CodeProfile {
     pub entry: Cell<Option<CompiledEntry>>,
     /// How many times this code was compiled (recompiles after invalidation count too).
     pub compilations: Cell<u32>,
-    /// Set by the vm on compilation: the local count when a call with exactly the positional
-    /// parameters can bind its arguments in place and enter the compiled code directly; 0
-    /// otherwise.
-    pub direct_locals: Cell<u32>,
     /// Heap values compiled code names as constants without another owner keeping them alive
     /// (the classes of inlined attribute checks); traced with the code object.
     pub roots: crate::object::Mutable<Vec<crate::Value>>,
@@ -82,7 +78,6 @@ impl CodeProfile {
             entry: Cell::new(None),
             compilations: Cell::new(0),
             globals: Cell::new(crate::Value::NULL),
-            direct_locals: Cell::new(0),
             roots: crate::object::Mutable::new(Vec::new()),
             feedback: (0..instruction_count).map(|_| Cell::new(0)).collect(),
             deopts: (0..instruction_count).map(|_| Cell::new(0)).collect(),

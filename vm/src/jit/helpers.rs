@@ -11,7 +11,7 @@
 use std::ffi::c_void;
 
 use krait_compiler::Opcode;
-use krait_jit::{DeoptReason, Helpers};
+use krait_jit::{CallTarget, DeoptReason, Helpers};
 use krait_runtime::object::{IteratorKind, Payload};
 use krait_runtime::profile::EXIT_MARKER;
 use krait_runtime::{protocol, PyErr, Value};
@@ -26,6 +26,7 @@ pub(super) fn table() -> Helpers {
         deopt: deopt as *const () as usize,
         stack_op: stack_op as *const () as usize,
         call: call as *const () as usize,
+        call_known: call_known as *const () as usize,
         truth: truth as *const () as usize,
         for_iter: for_iter as *const () as usize,
         safepoint: safepoint as *const () as usize,
@@ -121,6 +122,45 @@ extern "C" fn call(
     let Some(opcode) = Opcode::from_byte(opcode as u8) else {
         return EXIT_MARKER;
     };
+    call_instruction(vm, opcode, argument)
+}
+
+/// A call of the function compiled code expects at this site (it checked that `callable` is
+/// the function of the [`CallTarget`] at `target`): its frame is pushed with the arguments in
+/// place and its compiled code entered, without decoding the function object; the general
+/// call path when the callee is not compiled or the fast call does not apply.
+extern "C" fn call_known(
+    vm: *mut c_void,
+    stack_pointer: *mut u64,
+    instruction: u32,
+    callable: u64,
+    target: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    enter(vm, stack_pointer, instruction);
+    // SAFETY: compiled code passes the address of a `CallTarget` its `Jit` owns and never
+    // frees (see `CallTarget`).
+    let target = unsafe { &*(target as *const CallTarget) };
+    if let Some(result) = vm.call_target(Value::from_bits(callable), target) {
+        return match result {
+            Ok(value) => value.bits(),
+            Err(error) => raise(vm, error),
+        };
+    }
+    let Some(instruction) = vm
+        .frames
+        .last()
+        .and_then(|frame| frame.code.code.instructions.get(instruction as usize))
+        .copied()
+    else {
+        return EXIT_MARKER;
+    };
+    call_instruction(vm, instruction.opcode, u64::from(instruction.arg))
+}
+
+/// Runs call instruction `opcode` with `argument` on the stack as the interpreter left it.
+fn call_instruction(vm: &mut Vm, opcode: Opcode, argument: u64) -> u64 {
     if matches!(opcode, Opcode::Call | Opcode::CallMethod) {
         if let Some(result) = vm.direct_call(opcode, argument as usize) {
             return match result {

@@ -19,9 +19,8 @@ mod helpers;
 
 use std::collections::HashMap;
 
-use krait_compiler::code::flags;
 use krait_compiler::Opcode;
-use krait_jit::{DeoptReason, GlobalSnapshot, Inspect, Jit};
+use krait_jit::{CallTarget, DeoptReason, GlobalSnapshot, Inspect, Jit};
 use krait_runtime::object::CodeData;
 use krait_runtime::object::Payload;
 use krait_runtime::profile::{CompiledEntry, Tier, ENTRY_POINT, EXIT_MARKER, SEEN_OTHER};
@@ -318,16 +317,6 @@ impl Vm {
                 for &entry in &compiled.entries {
                     profile.record(entry, ENTRY_POINT);
                 }
-                let code_object = &code.code;
-                let plain = code_object.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
-                    && code_object.keyword_only_count == 0
-                    && code_object.cell_count() == 0
-                    && !code_object.varnames.is_empty();
-                profile.direct_locals.set(if plain {
-                    code_object.varnames.len() as u32
-                } else {
-                    0
-                });
                 jit.statistics.functions += 1;
                 jit.statistics.compile_micros += compiled.micros;
                 if recompile {
@@ -450,9 +439,7 @@ impl Vm {
             epoch: krait_runtime::dict::globals_epoch(),
             values: vec![None; code.names.len()],
             attributes: (0..code.code.instructions.len())
-                .map(|index| {
-                    krait_runtime::attribute_site::monomorphic(&code.attribute_sites, index)
-                })
+                .map(|index| krait_runtime::attribute_site::ways(&code.attribute_sites, index))
                 .collect(),
         };
         // The inlined checks name these classes: keep them alive while the code exists.
@@ -566,8 +553,9 @@ impl Vm {
     }
 
     /// A call from compiled code to a compiled Python function with exactly its positional
-    /// parameters and no cells: the frame is pushed with the arguments in place and the
-    /// callee's code called directly. `None` when the call needs the general path.
+    /// parameters and no cell variables of its own (free variables are fine): the frame is
+    /// pushed with the arguments in place and the callee's code called directly. `None` when
+    /// the call needs the general path.
     pub(crate) fn direct_call(&mut self, opcode: Opcode, count: usize) -> Option<PyResult<Value>> {
         let length = self.stack.len();
         let (callable, arguments_start, return_to) = if opcode == Opcode::CallMethod {
@@ -593,41 +581,149 @@ impl Vm {
             return None;
         };
         let code = krait_runtime::loader::code_data(function.code)?;
-        let entry = match code.profile.tier.get() {
-            Tier::Compiled if code.profile.globals.get() == function.globals => {
-                code.profile.entry.get()?
-            }
-            _ => return None,
-        };
-        // Set when the code was compiled: its local count when plain positional calls can
-        // bind in place (no defaults needed, no varargs, no cells), else 0.
-        let direct = code.profile.direct_locals.get() as usize;
-        let given = length - arguments_start;
-        if direct == 0
-            || given != code.code.argument_count as usize
-            || self.jit_depth >= DEPTH_LIMIT
+        let profile = &code.profile;
+        if profile.tier.get() != Tier::Compiled
+            || profile.globals.get() != function.globals
+            || !code.plain_call
+            || length - arguments_start != code.code.argument_count as usize
+        {
+            return None;
+        }
+        let entry = profile.entry.get()?;
+        let free = krait_runtime::types::tuple::items(function.closure).unwrap_or(&[]);
+        self.enter_compiled_frame(
+            entry,
+            code,
+            function.code,
+            callable,
+            function.globals,
+            free,
+            arguments_start,
+            return_to,
+        )
+    }
+
+    /// A call from compiled code of the function whose [`CallTarget`] the call site recorded
+    /// (compiled code checked that `callable` is that function, so the target's code, globals
+    /// and parameter count are the callee's), without decoding the function object. `None` —
+    /// nothing changed — when the callee is not compiled (for these globals) or the call needs
+    /// the general path.
+    #[inline]
+    pub(crate) fn call_target(
+        &mut self,
+        callable: Value,
+        target: &CallTarget,
+    ) -> Option<PyResult<Value>> {
+        let code = target.code;
+        let profile = &code.profile;
+        if profile.tier.get() != Tier::Compiled || profile.globals.get() != target.globals {
+            return None;
+        }
+        let entry = profile.entry.get()?;
+        let arguments_start = self
+            .stack
+            .len()
+            .checked_sub(target.argument_count as usize)?;
+        self.enter_compiled_frame(
+            entry,
+            code,
+            target.code_value,
+            callable,
+            target.globals,
+            &[],
+            arguments_start,
+            arguments_start.checked_sub(1)?,
+        )
+    }
+
+    /// Pushes the frame of a call whose arguments are the stack's values from
+    /// `arguments_start` (exactly the callee's positional parameters, which have no cells of
+    /// their own), with the free variables' cells `free` after the locals, and runs the
+    /// callee's compiled code `entry` to completion. `None` — nothing changed — past the
+    /// compiled nesting limit, at the recursion limit or without stack room: the general
+    /// path then makes the call (and raises RecursionError).
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    fn enter_compiled_frame(
+        &mut self,
+        entry: CompiledEntry,
+        code: &'static CodeData,
+        code_value: Value,
+        callable: Value,
+        globals: Value,
+        free: &[Value],
+        arguments_start: usize,
+        return_to: usize,
+    ) -> Option<PyResult<Value>> {
+        let local_count = code.code.varnames.len();
+        if self.jit_depth >= DEPTH_LIMIT
             || self.frames.len() >= self.runtime.recursion_limit
-            || length + direct + code.code.max_stack_depth as usize + crate::STACK_MARGIN
+            || self.stack.len()
+                + local_count
+                + free.len()
+                + code.code.max_stack_depth as usize
+                + crate::STACK_MARGIN
                 > self.stack.capacity()
         {
             return None;
         }
-        if direct > given {
-            self.stack.resize(arguments_start + direct, Value::NULL);
+        self.stack
+            .resize(arguments_start + local_count, Value::NULL);
+        if !free.is_empty() {
+            self.stack.extend_from_slice(free);
         }
-        self.push_frame(Frame::for_call(
+        self.push_frame(Frame {
             code,
-            callable,
-            function,
-            arguments_start,
-            arguments_start + direct,
+            code_value,
+            function: callable,
+            globals,
+            locals: Value::NULL,
+            base: arguments_start,
+            stack_base: arguments_start + local_count + free.len(),
+            ip: 0,
             return_to,
-            true,
-        ));
-        if let Err(error) = self.safepoint() {
-            return Some(self.finish_entry_frame(CompiledOutcome::Raised(error)));
+            is_entry: true,
+            generator: Value::NULL,
+        });
+        // Function entry is a safepoint (as in the interpreter's call path); the test is the
+        // one `safepoint` makes, inline, so the common case costs no call.
+        if self.runtime.heap.wants_collection()
+            || self
+                .safepoints
+                .poll
+                .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            if let Err(error) = self.safepoint() {
+                return Some(self.finish_entry_frame(CompiledOutcome::Raised(error)));
+            }
         }
-        let outcome = self.run_compiled(entry, 0);
+        if self.profiler.is_some() {
+            let outcome = self.run_compiled(entry, 0);
+            return Some(self.finish_entry_frame(outcome));
+        }
+        // `run_compiled` and the return case of `finish_entry_frame`, inline (the profiler,
+        // which both tell about the boundary, is off).
+        // SAFETY: `arguments_start` indexes the new frame's first local inside the VM stack's
+        // allocation, which never moves (its capacity is reserved up front and frame pushes
+        // check room).
+        let locals = unsafe { self.stack.as_mut_ptr().add(arguments_start) } as *mut u64;
+        self.jit_depth += 1;
+        let vm = self as *mut Vm as *mut std::ffi::c_void;
+        // SAFETY: `entry` is the compiled code of the new top frame's code, whose locals start
+        // at `locals`; it calls back only through the helpers, which take the vm pointer.
+        let result = unsafe { entry(vm, locals, 0) };
+        self.jit_depth -= 1;
+        if result != EXIT_MARKER {
+            // The frame returned: its record is the top one, and nothing is left above the
+            // callable's slot.
+            self.frames.pop();
+            self.stack.truncate(return_to);
+            return Some(Ok(Value::from_bits(result)));
+        }
+        let outcome = match self.jit_exit.take() {
+            Some(JitExit::Error(error)) => CompiledOutcome::Raised(error),
+            Some(JitExit::Deopt) | None => CompiledOutcome::Deopted,
+        };
         Some(self.finish_entry_frame(outcome))
     }
 
