@@ -188,7 +188,6 @@ pub fn measure() -> Option<Offsets> {
         find_words(slot_words, slot_vector.as_ptr() as usize, 2)?;
     let instance_base = address(&instance);
     let cell = HeapObject {
-        marked: Cell::new(false),
         kind: Kind::Cell as u8,
         payload: Payload::Cell(Cell::new(Value::NONE)),
     };
