@@ -194,6 +194,18 @@ impl Vm {
             }};
         }
 
+        // Runs the `LoadFast` instruction `$next` (the one at `ip`) in the current dispatch when
+        // its local is bound; an unbound one is left to its own dispatch to raise.
+        macro_rules! push_bound_local {
+            ($next:expr) => {{
+                let value = stack.get(base + $next.arg as usize);
+                if !value.is_null() {
+                    stack.push(value);
+                    ip += 1;
+                }
+            }};
+        }
+
         // Pushes a result, or stores it straight into a local when the next instruction is a
         // `StoreFast` (`for x in …`, `x = a + b`), skipping that instruction's dispatch.
         // `explain` counts every instruction, so it keeps them apart.
@@ -386,11 +398,7 @@ impl Vm {
                     // (`self.x`).
                     if let Some(next) = instructions.get(ip).filter(|_| !observed) {
                         if next.opcode == Opcode::LoadFast {
-                            let value = stack.get(base + next.arg as usize);
-                            if !value.is_null() {
-                                stack.push(value);
-                                ip += 1;
-                            }
+                            push_bound_local!(next);
                         } else if next.opcode == Opcode::LoadConst {
                             // `n % 2`, `i + 1`, `n != 1`.
                             stack.push(code.constants[next.arg as usize]);
@@ -411,11 +419,7 @@ impl Vm {
                     // A statement's next one often starts with a bound local.
                     if let Some(next) = instructions.get(ip).filter(|_| !observed) {
                         if next.opcode == Opcode::LoadFast {
-                            let value = stack.get(base + next.arg as usize);
-                            if !value.is_null() {
-                                stack.push(value);
-                                ip += 1;
-                            }
+                            push_bound_local!(next);
                         }
                     }
                 }
