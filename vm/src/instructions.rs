@@ -172,16 +172,19 @@ impl Vm {
                 let value = try_value!(protocol::unary_op(self, operand, operator));
                 self.stack.push(value);
             }
+            // The operands stay on the stack (rooted) while the protocol runs: a user
+            // `__hash__`/`__eq__` of the key may collect, and a temporary container has no
+            // other root.
             Opcode::ContainsOp => {
-                let container = self.stack.pop().unwrap_or(Value::NULL);
-                let item = self.stack.pop().unwrap_or(Value::NULL);
+                let (container, item) = (self.peek(1), self.peek(2));
                 let found = try_value!(protocol::contains(self, container, item));
+                self.pop_operands(2);
                 self.stack.push(Value::bool(found != (arg == 1)));
             }
             Opcode::DeleteSubscr => {
-                let key = self.stack.pop().unwrap_or(Value::NULL);
-                let container = self.stack.pop().unwrap_or(Value::NULL);
+                let (key, container) = (self.peek(1), self.peek(2));
                 try_value!(protocol::delete_item(self, container, key));
+                self.pop_operands(2);
             }
             Opcode::BuildSlice => {
                 let step = if arg == 3 {
@@ -539,16 +542,15 @@ impl Vm {
                 self.stack.push(Value::bool(!truth));
             }
             Opcode::BinarySubscr => {
-                let key = self.stack.pop().unwrap_or(Value::NULL);
-                let container = self.stack.pop().unwrap_or(Value::NULL);
+                let (key, container) = (self.peek(1), self.peek(2));
                 let value = protocol::get_item(self, container, key)?;
+                self.pop_operands(2);
                 self.stack.push(value);
             }
             Opcode::StoreSubscr => {
-                let key = self.stack.pop().unwrap_or(Value::NULL);
-                let container = self.stack.pop().unwrap_or(Value::NULL);
-                let value = self.stack.pop().unwrap_or(Value::NULL);
+                let (key, container, value) = (self.peek(1), self.peek(2), self.peek(3));
                 protocol::set_item(self, container, key, value)?;
+                self.pop_operands(3);
             }
             Opcode::RaiseVarargs => return Err(self.raise(arg).error),
 
@@ -560,5 +562,19 @@ impl Vm {
             }
         }
         Ok(())
+    }
+
+    /// The value `distance` below the top of the stack (1 is the top), or NULL.
+    fn peek(&self, distance: usize) -> Value {
+        self.stack
+            .len()
+            .checked_sub(distance)
+            .and_then(|index| self.stack.get(index).copied())
+            .unwrap_or(Value::NULL)
+    }
+
+    /// Drops an instruction's operands, left on the stack while it ran.
+    fn pop_operands(&mut self, count: usize) {
+        self.stack.truncate(self.stack.len().saturating_sub(count));
     }
 }

@@ -710,10 +710,14 @@ impl Vm {
                     }
                 }
                 Opcode::ContainsOp => {
-                    let container = stack.pop();
-                    let item = stack.pop();
+                    // The operands stay on the stack (rooted) while the protocol runs: a user
+                    // `__eq__`/`__hash__` may collect, and a temporary container has no other
+                    // root. Likewise in the subscript instructions' slow paths.
+                    let (container, item) = (stack.peek(1), stack.peek(2));
                     sync!();
                     let found = attempt!(protocol::contains(self, container, item));
+                    stack.pop();
+                    stack.pop();
                     condition!(found != (arg == 1));
                 }
                 Opcode::IsOp => {
@@ -767,47 +771,42 @@ impl Vm {
                     attempt!(self.stack_instruction(code, instruction.opcode, arg, ip - 1));
                 }
                 Opcode::BinarySubscr => {
-                    let key = stack.pop();
-                    let container = stack.pop();
-                    if let Some(slot) = list_slot(container, key) {
-                        let value = *slot;
-                        stack.push(value);
-                        continue;
-                    }
-                    if let Some(value) =
-                        krait_runtime::types::dict::get_exact_str_item(container, key)
-                    {
-                        stack.push(value);
-                        continue;
-                    }
-                    if let Some(value) =
-                        krait_runtime::types::str::get_ascii_item(&self.runtime, container, key)
-                    {
-                        stack.push(value);
-                        continue;
-                    }
-                    sync!();
-                    let value = attempt!(protocol::get_item(self, container, key));
-                    stack.push(value);
+                    let (key, container) = (stack.peek(1), stack.peek(2));
+                    let quick = match list_slot(container, key) {
+                        Some(slot) => Some(*slot),
+                        None => krait_runtime::types::dict::get_exact_str_item(container, key)
+                            .or_else(|| {
+                                krait_runtime::types::str::get_ascii_item(
+                                    &self.runtime,
+                                    container,
+                                    key,
+                                )
+                            }),
+                    };
+                    let value = match quick {
+                        Some(value) => value,
+                        None => {
+                            sync!();
+                            attempt!(protocol::get_item(self, container, key))
+                        }
+                    };
+                    stack.pop();
+                    stack.poke(1, value);
                 }
                 Opcode::StoreSubscr => {
-                    let key = stack.pop();
-                    let container = stack.pop();
-                    let value = stack.pop();
+                    let (key, container, value) = (stack.peek(1), stack.peek(2), stack.peek(3));
                     if let Some(slot) = list_slot(container, key) {
                         *slot = value;
-                        continue;
-                    }
-                    if krait_runtime::types::dict::set_exact_str_item(
+                    } else if !krait_runtime::types::dict::set_exact_str_item(
                         &mut self.runtime,
                         container,
                         key,
                         value,
                     ) {
-                        continue;
+                        sync!();
+                        attempt!(protocol::set_item(self, container, key, value));
                     }
-                    sync!();
-                    attempt!(protocol::set_item(self, container, key, value));
+                    stack.truncate(stack.depth() - 3);
                 }
                 Opcode::Jump => {
                     if arg < ip {
