@@ -345,7 +345,13 @@ impl Vm {
             return false;
         };
         if self.stack.len() - arguments_start != code.code.argument_count as usize {
-            return self.push_frame_with_defaults(callable, arguments_start, return_to);
+            return self.push_frame_with_defaults(
+                callable,
+                function,
+                code,
+                arguments_start,
+                return_to,
+            );
         }
         self.enter_plain_frame(callable, function, code, &[], arguments_start, return_to)
     }
@@ -413,15 +419,11 @@ impl Vm {
     fn push_frame_with_defaults(
         &mut self,
         callable: Value,
+        function: &'static FunctionObject,
+        code: &'static CodeData,
         arguments_start: usize,
         return_to: usize,
     ) -> bool {
-        let Some(function) = function_object(callable) else {
-            return false;
-        };
-        let Some(code) = code_data(function.code) else {
-            return false;
-        };
         let given = self.stack.len() - arguments_start;
         let Some(defaults) = missing_defaults(function, given) else {
             return false;
