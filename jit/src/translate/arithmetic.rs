@@ -1,0 +1,293 @@
+//! `BinaryOp` and `CompareOp`: speculation on the interpreter's type feedback (int, float, mixed)
+//! behind guards that deopt, with the generic helper for everything else.
+
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::{types, InstBuilder, SourceLoc};
+use krait_compiler::{Comparison, Opcode};
+use krait_runtime::profile::{SEEN_FLOAT, SEEN_INT, SEEN_MIXED, SEEN_OTHER};
+
+use super::{Kind, Translator};
+use crate::DeoptReason;
+
+impl<'a, 'b> Translator<'a, 'b> {
+    /// How to compile an arithmetic or comparison instruction, from feedback and known kinds.
+    pub(super) fn numeric_mode(&mut self, index: usize) -> NumericMode {
+        let seen = self.feedback[index] & (SEEN_INT | SEEN_FLOAT | SEEN_MIXED | SEEN_OTHER);
+        let (_, right) = self.peek(0);
+        let (_, left) = self.peek(1);
+        let known_float = left == Kind::Float || right == Kind::Float;
+        let known_int = left == Kind::Int || right == Kind::Int;
+        if seen & SEEN_OTHER != 0 {
+            return NumericMode::Generic;
+        }
+        if seen == SEEN_INT || (seen == 0 && known_int && !known_float) {
+            return NumericMode::Int;
+        }
+        if seen != 0 && seen & SEEN_INT == 0 {
+            return NumericMode::Float {
+                mixed: seen & SEEN_MIXED != 0,
+            };
+        }
+        if seen == 0 && known_float {
+            return NumericMode::Float {
+                mixed: left != Kind::Float || right != Kind::Float,
+            };
+        }
+        NumericMode::Generic
+    }
+
+    pub(super) fn binary_op(&mut self, index: usize, arg: u32) {
+        // In-place forms (`+=`) behave as the plain ones on ints and floats.
+        let operator = arg % 13;
+        const ADD: u32 = 0;
+        const SUBTRACT: u32 = 1;
+        const MULTIPLY: u32 = 2;
+        const TRUE_DIVIDE: u32 = 3;
+        const FLOOR_DIVIDE: u32 = 4;
+        const REMAINDER: u32 = 5;
+        const LEFT_SHIFT: u32 = 8;
+        const RIGHT_SHIFT: u32 = 9;
+        const AND: u32 = 10;
+        const OR: u32 = 11;
+        const XOR: u32 = 12;
+        match self.numeric_mode(index) {
+            NumericMode::Int
+                if matches!(
+                    operator,
+                    ADD | SUBTRACT
+                        | MULTIPLY
+                        | TRUE_DIVIDE
+                        | FLOOR_DIVIDE
+                        | REMAINDER
+                        | LEFT_SHIFT
+                        | RIGHT_SHIFT
+                        | AND
+                        | OR
+                        | XOR
+                ) =>
+            {
+                let right = self.int_operand(0, index);
+                let left = self.int_operand(1, index);
+                let (result, kind) = match operator {
+                    ADD | SUBTRACT => {
+                        let raw = if operator == ADD {
+                            self.builder.ins().iadd(left, right)
+                        } else {
+                            self.builder.ins().isub(left, right)
+                        };
+                        let fits = self.fits_inline(raw);
+                        self.guard(fits, index, DeoptReason::Overflow);
+                        (self.box_int(raw), Kind::Int)
+                    }
+                    MULTIPLY => {
+                        let (raw, overflowed) = self.builder.ins().smul_overflow(left, right);
+                        let fits = self.fits_inline(raw);
+                        let no_overflow = self.builder.ins().bxor_imm_s(overflowed, 1);
+                        let ok = self.builder.ins().band(fits, no_overflow);
+                        self.guard(ok, index, DeoptReason::Overflow);
+                        (self.box_int(raw), Kind::Int)
+                    }
+                    TRUE_DIVIDE => {
+                        let nonzero = self.builder.ins().icmp_imm_s(IntCC::NotEqual, right, 0);
+                        self.guard(nonzero, index, DeoptReason::ZeroDivisor);
+                        let left_float = self.builder.ins().fcvt_from_sint(types::F64, left);
+                        let right_float = self.builder.ins().fcvt_from_sint(types::F64, right);
+                        let quotient = self.builder.ins().fdiv(left_float, right_float);
+                        (self.box_float(quotient), Kind::Float)
+                    }
+                    FLOOR_DIVIDE | REMAINDER => {
+                        let nonzero = self.builder.ins().icmp_imm_s(IntCC::NotEqual, right, 0);
+                        self.guard(nonzero, index, DeoptReason::ZeroDivisor);
+                        let quotient = self.builder.ins().sdiv(left, right);
+                        let remainder = self.builder.ins().srem(left, right);
+                        // Python rounds toward negative infinity: adjust when the remainder
+                        // is non-zero and its sign differs from the divisor's.
+                        let signs = self.builder.ins().bxor(remainder, right);
+                        let differ = self
+                            .builder
+                            .ins()
+                            .icmp_imm_s(IntCC::SignedLessThan, signs, 0);
+                        let nonzero_remainder =
+                            self.builder.ins().icmp_imm_s(IntCC::NotEqual, remainder, 0);
+                        let adjust = self.builder.ins().band(differ, nonzero_remainder);
+                        let adjust = self.builder.ins().uextend(types::I64, adjust);
+                        let raw = if operator == FLOOR_DIVIDE {
+                            self.builder.ins().isub(quotient, adjust)
+                        } else {
+                            let correction = self.builder.ins().imul(adjust, right);
+                            self.builder.ins().iadd(remainder, correction)
+                        };
+                        let fits = self.fits_inline(raw);
+                        self.guard(fits, index, DeoptReason::Overflow);
+                        (self.box_int(raw), Kind::Int)
+                    }
+                    LEFT_SHIFT => {
+                        let in_range =
+                            self.builder
+                                .ins()
+                                .icmp_imm_s(IntCC::UnsignedLessThan, right, 48);
+                        self.guard(in_range, index, DeoptReason::Overflow);
+                        let raw = self.builder.ins().ishl(left, right);
+                        let back = self.builder.ins().sshr(raw, right);
+                        let exact = self.builder.ins().icmp(IntCC::Equal, back, left);
+                        let fits = self.fits_inline(raw);
+                        let ok = self.builder.ins().band(exact, fits);
+                        self.guard(ok, index, DeoptReason::Overflow);
+                        (self.box_int(raw), Kind::Int)
+                    }
+                    RIGHT_SHIFT => {
+                        let non_negative = self.builder.ins().icmp_imm_s(
+                            IntCC::SignedGreaterThanOrEqual,
+                            right,
+                            0,
+                        );
+                        self.guard(non_negative, index, DeoptReason::Overflow);
+                        let limit = self.builder.ins().iconst(types::I64, 63);
+                        let amount = self.builder.ins().umin(right, limit);
+                        let raw = self.builder.ins().sshr(left, amount);
+                        (self.box_int(raw), Kind::Int)
+                    }
+                    AND => {
+                        let raw = self.builder.ins().band(left, right);
+                        (self.box_int(raw), Kind::Int)
+                    }
+                    OR => {
+                        let raw = self.builder.ins().bor(left, right);
+                        (self.box_int(raw), Kind::Int)
+                    }
+                    _ => {
+                        let raw = self.builder.ins().bxor(left, right);
+                        (self.box_int(raw), Kind::Int)
+                    }
+                };
+                self.pop();
+                self.pop();
+                self.push(result, kind);
+            }
+            NumericMode::Float { mixed }
+                if matches!(operator, ADD | SUBTRACT | MULTIPLY | TRUE_DIVIDE) =>
+            {
+                if mixed {
+                    // An int may stand for a float here, but two ints must make an int: at
+                    // least one operand has to be a float.
+                    let (right_value, right_kind) = self.peek(0);
+                    let (left_value, left_kind) = self.peek(1);
+                    if right_kind != Kind::Float && left_kind != Kind::Float {
+                        let right_float = self.is_float(right_value);
+                        let left_float = self.is_float(left_value);
+                        let any = self.builder.ins().bor(left_float, right_float);
+                        self.guard(any, index, DeoptReason::NotAFloat);
+                    }
+                }
+                let right = self.float_operand(0, index, mixed);
+                let left = self.float_operand(1, index, mixed);
+                let raw = match operator {
+                    ADD => self.builder.ins().fadd(left, right),
+                    SUBTRACT => self.builder.ins().fsub(left, right),
+                    MULTIPLY => self.builder.ins().fmul(left, right),
+                    _ => {
+                        let zero = self.builder.ins().f64const(0.0);
+                        let nonzero = self.builder.ins().fcmp(FloatCC::NotEqual, right, zero);
+                        // NaN compares unequal to zero, and dividing by it is fine.
+                        self.guard(nonzero, index, DeoptReason::ZeroDivisor);
+                        self.builder.ins().fdiv(left, right)
+                    }
+                };
+                let boxed = self.box_float(raw);
+                self.pop();
+                self.pop();
+                self.push(boxed, Kind::Float);
+            }
+            _ if operator == 6 => {
+                let (right, _) = self.peek(0);
+                let (left, _) = self.peek(1);
+                let fast = self.environment.fast_paths.power;
+                let zero = self.zero();
+                self.fast_or_generic(
+                    index,
+                    Opcode::BinaryOp,
+                    arg,
+                    fast,
+                    zero,
+                    0,
+                    (left, right),
+                    |this, value| {
+                        this.pop();
+                        this.pop();
+                        this.push(value, Kind::Float);
+                    },
+                );
+            }
+            _ => self.generic(index, Opcode::BinaryOp, arg),
+        }
+    }
+
+    /// A comparison; fused with a following conditional jump when nothing jumps between them.
+    pub(super) fn compare_op(&mut self, index: usize, arg: u32) -> Result<usize, String> {
+        let Some(comparison) = Comparison::from_arg(arg) else {
+            return Err(format!("bad comparison {arg}"));
+        };
+        let condition = match self.numeric_mode(index) {
+            NumericMode::Int => {
+                let right = self.int_operand(0, index);
+                let left = self.int_operand(1, index);
+                let code = match comparison {
+                    Comparison::Less => IntCC::SignedLessThan,
+                    Comparison::LessEqual => IntCC::SignedLessThanOrEqual,
+                    Comparison::Equal => IntCC::Equal,
+                    Comparison::NotEqual => IntCC::NotEqual,
+                    Comparison::Greater => IntCC::SignedGreaterThan,
+                    Comparison::GreaterEqual => IntCC::SignedGreaterThanOrEqual,
+                };
+                self.builder.ins().icmp(code, left, right)
+            }
+            NumericMode::Float { mixed } => {
+                let right = self.float_operand(0, index, mixed);
+                let left = self.float_operand(1, index, mixed);
+                let code = match comparison {
+                    Comparison::Less => FloatCC::LessThan,
+                    Comparison::LessEqual => FloatCC::LessThanOrEqual,
+                    Comparison::Equal => FloatCC::Equal,
+                    Comparison::NotEqual => FloatCC::NotEqual,
+                    Comparison::Greater => FloatCC::GreaterThan,
+                    Comparison::GreaterEqual => FloatCC::GreaterThanOrEqual,
+                };
+                self.builder.ins().fcmp(code, left, right)
+            }
+            NumericMode::Generic => {
+                self.generic(index, Opcode::CompareOp, arg);
+                return Ok(1);
+            }
+        };
+        self.pop();
+        self.pop();
+        let next = index + 1;
+        if let Some(following) = self.code.code.instructions.get(next) {
+            let fusable = matches!(
+                following.opcode,
+                Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue
+            ) && !self.analysis.block_start[next];
+            if fusable {
+                self.builder.set_srcloc(SourceLoc::new(next as u32));
+                self.branch(
+                    condition,
+                    following.opcode == Opcode::PopJumpIfTrue,
+                    following.arg as usize,
+                    next,
+                );
+                return Ok(2);
+            }
+        }
+        let boxed = self.box_bool(condition);
+        self.push(boxed, Kind::Bool);
+        Ok(1)
+    }
+}
+
+/// How an arithmetic or comparison instruction is compiled.
+#[derive(Clone, Copy)]
+pub(super) enum NumericMode {
+    Int,
+    Float { mixed: bool },
+    Generic,
+}

@@ -1,0 +1,315 @@
+//! Attribute loads, stores and method lookups checked inline against the (class, shape) ways
+//! the instruction's attribute cache recorded, and the inline object/item address arithmetic
+//! they share with indexing. Split from the instruction loop because each way is a small
+//! decision tree of its own.
+
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{types, Block, InstBuilder, MemFlagsData, Value as IrValue};
+use krait_compiler::Opcode;
+use krait_runtime::layout::Kind as Layout;
+
+use super::{Kind, Translator, PAYLOAD_MASK};
+
+impl<'a, 'b> Translator<'a, 'b> {
+    /// Branches to `otherwise` unless `value` is a heap object of `kind`; returns the object's
+    /// address.
+    pub(super) fn object_of_kind(
+        &mut self,
+        value: IrValue,
+        kind: Layout,
+        otherwise: Block,
+    ) -> IrValue {
+        let tag = self.builder.ins().ushr_imm_s(value, 48);
+        let is_object = self.builder.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFFA);
+        let check_kind = self.builder.create_block();
+        self.builder
+            .ins()
+            .brif(is_object, check_kind, &[], otherwise, &[]);
+        self.builder.switch_to_block(check_kind);
+        let address = self.builder.ins().band_imm_s(value, PAYLOAD_MASK);
+        let offset = self.layout().map_or(0, |layout| layout.kind);
+        let found = self
+            .builder
+            .ins()
+            .uload8(types::I32, MemFlagsData::trusted(), address, offset);
+        let matches = self
+            .builder
+            .ins()
+            .icmp_imm_s(IntCC::Equal, found, kind as i64);
+        let next = self.builder.create_block();
+        self.builder.ins().brif(matches, next, &[], otherwise, &[]);
+        self.builder.switch_to_block(next);
+        address
+    }
+
+    pub(super) fn layout(&self) -> Option<krait_runtime::layout::Offsets> {
+        self.environment.layout
+    }
+
+    pub(super) fn load_at(&mut self, address: IrValue, offset: i32) -> IrValue {
+        self.builder
+            .ins()
+            .load(types::I64, MemFlagsData::trusted(), address, offset)
+    }
+
+    /// The address of item `key` (a boxed int) of the list or tuple `container`, or a jump to
+    /// `otherwise` (not a list/tuple, not an int, out of range). Lists only when `lists_only`.
+    pub(super) fn item_address(
+        &mut self,
+        container: IrValue,
+        key: IrValue,
+        lists_only: bool,
+        otherwise: Block,
+    ) -> Option<IrValue> {
+        let layout = self.layout()?;
+        let key_is_int = self.is_int(key);
+        let int_key = self.builder.create_block();
+        self.builder
+            .ins()
+            .brif(key_is_int, int_key, &[], otherwise, &[]);
+        self.builder.switch_to_block(int_key);
+        let found = self.builder.create_block();
+        self.builder.append_block_param(found, types::I64);
+        self.builder.append_block_param(found, types::I64);
+        let not_list = if lists_only {
+            otherwise
+        } else {
+            self.builder.create_block()
+        };
+        let list = self.object_of_kind(container, Layout::List, not_list);
+        let items = self.load_at(list, layout.list_items);
+        let length = self.load_at(list, layout.list_length);
+        self.builder
+            .ins()
+            .jump(found, &[items.into(), length.into()]);
+        if !lists_only {
+            self.builder.switch_to_block(not_list);
+            let tuple = self.object_of_kind(container, Layout::Tuple, otherwise);
+            let items = self.load_at(tuple, layout.tuple_items);
+            let length = self.load_at(tuple, layout.tuple_length);
+            self.builder
+                .ins()
+                .jump(found, &[items.into(), length.into()]);
+        }
+        self.builder.switch_to_block(found);
+        let items = self.builder.block_params(found)[0];
+        let length = self.builder.block_params(found)[1];
+        let raw = self.unbox_int(key);
+        let negative = self.builder.ins().icmp_imm_s(IntCC::SignedLessThan, raw, 0);
+        let wrapped = self.builder.ins().iadd(raw, length);
+        let position = self.builder.ins().select(negative, wrapped, raw);
+        let in_range = self
+            .builder
+            .ins()
+            .icmp(IntCC::UnsignedLessThan, position, length);
+        let ok = self.builder.create_block();
+        self.builder.ins().brif(in_range, ok, &[], otherwise, &[]);
+        self.builder.switch_to_block(ok);
+        let offset = self.builder.ins().ishl_imm_s(position, 3);
+        Some(self.builder.ins().iadd(items, offset))
+    }
+
+    /// The attribute cache's entries at `index` of the sort the instruction can use inline:
+    /// instance slots (`slots`) or methods.
+    pub(super) fn recorded_ways(
+        &self,
+        index: usize,
+        slots: bool,
+    ) -> Vec<krait_runtime::attribute_site::Monomorphic> {
+        self.globals
+            .attributes
+            .get(index)
+            .map(|ways| {
+                ways.iter()
+                    .filter(|way| way.slot.is_some() == slots)
+                    .copied()
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Checks inline that `object` is a plain instance of one of the classes and shapes the
+    /// attribute cache recorded (`ways`), with class namespaces unchanged since, and emits
+    /// `each` for the way it matches (given the instance's address). `each` returns a
+    /// condition (an i8: false goes to `otherwise`) and, optionally, the value the instruction
+    /// produces. Anything else jumps to `otherwise`. Returns the join block (holding the value
+    /// as its parameter when there is one), current on return; `None` when nothing could be
+    /// emitted inline (and nothing was).
+    pub(super) fn dispatch_ways(
+        &mut self,
+        object: IrValue,
+        ways: &[krait_runtime::attribute_site::Monomorphic],
+        otherwise: Block,
+        mut each: impl FnMut(
+            &mut Self,
+            &krait_runtime::attribute_site::Monomorphic,
+            IrValue,
+        ) -> Option<(IrValue, Option<IrValue>)>,
+    ) -> Option<Block> {
+        let layout = self.layout()?;
+        let first = ways.first()?;
+        let address = self.object_of_kind(object, Layout::Instance, otherwise);
+        let class = self.load_at(address, layout.instance_class);
+        let shape = self.load_at(address, layout.instance_shape);
+        let extra = self.load_at(address, layout.instance_extra);
+        let epoch_address = self
+            .builder
+            .ins()
+            .iconst(types::I64, self.environment.class_epoch_address as i64);
+        let epoch = self.load_at(epoch_address, 0);
+        // Every way was read in the same class epoch.
+        let plain = self.builder.ins().icmp_imm_s(IntCC::Equal, extra, 0);
+        let unchanged = self
+            .builder
+            .ins()
+            .icmp_imm_s(IntCC::Equal, epoch, first.epoch as i64);
+        let valid = self.builder.ins().band(plain, unchanged);
+        let dispatch = self.builder.create_block();
+        self.builder
+            .ins()
+            .brif(valid, dispatch, &[], otherwise, &[]);
+        self.builder.switch_to_block(dispatch);
+        let join = self.builder.create_block();
+        let mut has_value = None;
+        for (position, way) in ways.iter().enumerate() {
+            let same_class = self
+                .builder
+                .ins()
+                .icmp_imm_s(IntCC::Equal, class, way.class as i64);
+            let same_shape = self.builder.ins().icmp_imm_s(
+                IntCC::Equal,
+                shape,
+                way.shape as i64 - layout.shape_pointer_adjust,
+            );
+            let same = self.builder.ins().band(same_class, same_shape);
+            let matched = self.builder.create_block();
+            let next = if position + 1 == ways.len() {
+                otherwise
+            } else {
+                self.builder.create_block()
+            };
+            self.builder.ins().brif(same, matched, &[], next, &[]);
+            self.builder.switch_to_block(matched);
+            let (condition, value) = each(self, way, address)?;
+            if has_value.is_none() {
+                has_value = Some(value.is_some());
+                if value.is_some() {
+                    self.builder.append_block_param(join, types::I64);
+                }
+            }
+            match value {
+                Some(value) => {
+                    self.builder
+                        .ins()
+                        .brif(condition, join, &[value.into()], otherwise, &[])
+                }
+                None => self
+                    .builder
+                    .ins()
+                    .brif(condition, join, &[], otherwise, &[]),
+            };
+            if next != otherwise {
+                self.builder.switch_to_block(next);
+            }
+        }
+        self.builder.switch_to_block(join);
+        Some(join)
+    }
+
+    /// The address of slot `slot` of the instance at `address`, or a jump to `otherwise`.
+    pub(super) fn slot_address(
+        &mut self,
+        address: IrValue,
+        slot: u32,
+        otherwise: Block,
+    ) -> Option<IrValue> {
+        let layout = self.layout()?;
+        let count = self.load_at(address, layout.instance_slot_count);
+        let present =
+            self.builder
+                .ins()
+                .icmp_imm_s(IntCC::UnsignedGreaterThan, count, i64::from(slot));
+        let next = self.builder.create_block();
+        self.builder.ins().brif(present, next, &[], otherwise, &[]);
+        self.builder.switch_to_block(next);
+        let slots = self.load_at(address, layout.instance_slots);
+        Some(self.builder.ins().iadd_imm_s(slots, i64::from(slot) * 8))
+    }
+
+    /// An inline path for an attribute instruction, with the usual path as its fallback.
+    /// `inline` emits the fast case given the fallback block and returns false if it could not.
+    pub(super) fn with_inline(
+        &mut self,
+        inline: impl FnOnce(&mut Self, Block) -> bool,
+        usual: impl FnOnce(&mut Self),
+    ) {
+        let fallback = self.builder.create_block();
+        let join = self.builder.create_block();
+        self.builder.set_cold_block(fallback);
+        let depth = self.depth;
+        let kinds = self.stack_kinds.clone();
+        let raws = (self.stack_raw.clone(), self.local_raw.clone());
+        if inline(self, fallback) {
+            self.builder.ins().jump(join, &[]);
+        } else {
+            self.builder.ins().jump(fallback, &[]);
+        }
+        self.builder.switch_to_block(fallback);
+        self.depth = depth;
+        self.stack_kinds = kinds;
+        usual(self);
+        self.builder.ins().jump(join, &[]);
+        self.builder.switch_to_block(join);
+        self.restore_raws(raws, depth);
+    }
+
+    /// After a join: unboxed values computed inside either branch do not dominate it. Keeps
+    /// those of slots below `depth` (defined before the branches) and of locals as saved.
+    pub(super) fn restore_raws(
+        &mut self,
+        saved: (Vec<Option<IrValue>>, Vec<Option<IrValue>>),
+        depth: usize,
+    ) {
+        let (stack, locals) = saved;
+        for (slot, raw) in self.stack_raw.iter_mut().enumerate() {
+            *raw = if slot < depth.min(self.depth) {
+                stack[slot]
+            } else {
+                None
+            };
+        }
+        self.local_raw = locals;
+    }
+
+    /// The stack after `LoadAttr` or `LoadMethod` found `result` for the object on top:
+    /// the attribute, or the method with the object as its receiver.
+    pub(super) fn finish_attribute(&mut self, opcode: Opcode, result: IrValue) {
+        let (object, _) = self.pop();
+        self.push(result, Kind::Unknown);
+        if opcode == Opcode::LoadMethod {
+            self.push(object, Kind::Unknown);
+        }
+    }
+
+    /// `LoadAttr` or `LoadMethod` through the attribute cache's fast path, else the generic
+    /// helper.
+    pub(super) fn attribute_fallback(&mut self, index: usize, opcode: Opcode, arg: u32) {
+        let (object, _) = self.peek(0);
+        let fast = if opcode == Opcode::LoadMethod {
+            self.environment.fast_paths.load_method
+        } else {
+            self.environment.fast_paths.load_attribute
+        };
+        let zero = self.zero();
+        self.fast_or_generic(
+            index,
+            opcode,
+            arg,
+            fast,
+            zero,
+            index as i64,
+            (object, zero),
+            |this, result| this.finish_attribute(opcode, result),
+        );
+    }
+}

@@ -1,0 +1,88 @@
+//! Calls whose callee the translator expects (a folded global, a cached method): an identity
+//! check and a direct entry through the vm's `call_known` helper.
+
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{types, InstBuilder};
+use krait_compiler::Opcode;
+use krait_runtime::Value;
+
+use super::{Kind, Translator};
+use crate::CallTarget;
+
+impl<'a, 'b> Translator<'a, 'b> {
+    /// A `Call` or `CallMethod` whose callable is expected to be one of a few Python functions
+    /// (a global's value at compile time, or the methods the attribute cache found) that a call
+    /// can enter with the arguments in place: compares the callable with each and, for the one
+    /// it is, calls the vm's `call_known` helper with that function's [`CallTarget`]; anything
+    /// else takes the usual `call` helper. Returns false (emitting nothing) when no expected
+    /// callable qualifies.
+    pub(super) fn known_call(&mut self, index: usize, opcode: Opcode, arg: u32) -> bool {
+        let count = arg as usize;
+        let (callable_slot, given) = if opcode == Opcode::Call {
+            (self.depth.checked_sub(count + 1), count)
+        } else {
+            (self.depth.checked_sub(count + 2), count + 1)
+        };
+        let Some(callable_slot) = callable_slot else {
+            return false;
+        };
+        let targets: Vec<(Value, CallTarget)> = self.stack_expected[callable_slot]
+            .iter()
+            .filter_map(|&expected| {
+                CallTarget::for_function(expected, given).map(|target| (expected, target))
+            })
+            .collect();
+        if targets.is_empty() {
+            return false;
+        }
+        let stack_pointer = self.flush(self.depth);
+        let instruction = self.builder.ins().iconst(types::I32, index as i64);
+        let callable = self.builder.use_var(self.stack_variables[callable_slot]);
+        let join = self.builder.create_block();
+        self.builder.append_block_param(join, types::I64);
+        for (expected, target) in targets {
+            // Compiled code compares the callable's bits with this function's: keep it alive
+            // while the code exists, so its address cannot be reused by another object.
+            let roots = self.code.profile.roots.get();
+            if !roots.contains(&expected) {
+                roots.push(expected);
+            }
+            let target = Box::new(target);
+            let target_address = &*target as *const CallTarget as i64;
+            self.call_targets.push(target);
+            let is_target =
+                self.builder
+                    .ins()
+                    .icmp_imm_s(IntCC::Equal, callable, expected.bits() as i64);
+            let known = self.builder.create_block();
+            let other = self.builder.create_block();
+            self.builder.ins().brif(is_target, known, &[], other, &[]);
+            self.builder.switch_to_block(known);
+            let target_value = self.builder.ins().iconst(types::I64, target_address);
+            let helper = self.environment.helpers.call_known;
+            let result =
+                self.call_helper_raw(helper, stack_pointer, instruction, callable, target_value);
+            self.builder.ins().jump(join, &[result.into()]);
+            self.builder.switch_to_block(other);
+        }
+        self.builder
+            .set_cold_block(self.builder.current_block().unwrap_or(join));
+        let opcode_value = self
+            .builder
+            .ins()
+            .iconst(types::I64, i64::from(opcode.to_byte()));
+        let argument = self.builder.ins().iconst(types::I64, i64::from(arg));
+        let helper = self.environment.helpers.call;
+        let result =
+            self.call_helper_raw(helper, stack_pointer, instruction, opcode_value, argument);
+        self.builder.ins().jump(join, &[result.into()]);
+
+        self.builder.switch_to_block(join);
+        let result = self.builder.block_params(join)[0];
+        self.exit_if_marker(result);
+        let (pops, _) = opcode.stack_effect(arg);
+        self.depth -= pops as usize;
+        self.push(result, Kind::Unknown);
+        true
+    }
+}

@@ -1,0 +1,587 @@
+//! Bytecode to Cranelift IR.
+//!
+//! The translator walks the instructions that normal control flow reaches and keeps the operand
+//! stack abstract: each stack slot and each local is a Cranelift variable holding a `Value`'s 64
+//! bits, so values live in registers and the SSA builder joins them at control-flow merges.
+//! Locals are also written through to the frame's slots in the VM stack at every store, so the
+//! collector, `locals()`, tracebacks and deopt always see them; the operand stack is written
+//! ("flushed") to the frame only before a call into the vm or an exit.
+//!
+//! Within a basic block the translator knows which values are ints, floats or bools (from
+//! constants, earlier guards and results). At arithmetic and comparisons it speculates on the
+//! interpreter's type feedback — and, where an instruction has never run, on the kinds it knows
+//! — behind guards: a failing guard, an int result outside the inline range or a zero divisor
+//! *deopts*: the stack is flushed, the frame's instruction index set to the instruction, and
+//! the interpreter re-executes it. Everything else calls a vm helper that runs the interpreter's
+//! own implementation of the instruction on the flushed stack.
+//!
+//! This module holds the translator's state, the walk over the blocks and the operand stack;
+//! the submodules translate instructions (`instruction`), arithmetic and comparisons
+//! (`arithmetic`), boxing (`numbers`), attribute sites (`attributes`), expected-callee calls
+//! (`calls`) and branches and safepoints (`control`).
+
+use std::collections::HashMap;
+
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{
+    types, Block, InstBuilder, MemFlagsData, SigRef, SourceLoc, Value as IrValue,
+};
+use cranelift_frontend::{FunctionBuilder, Switch, Variable};
+use krait_compiler::Opcode;
+use krait_runtime::object::CodeData;
+use krait_runtime::profile::EXIT_MARKER;
+use krait_runtime::Value;
+
+use crate::analysis::Analysis;
+use crate::{CallTarget, DeoptReason, Environment, GlobalSnapshot};
+
+mod arithmetic;
+mod attributes;
+mod calls;
+mod control;
+mod instruction;
+mod numbers;
+
+const TAG_INT: i64 = (0xFFF9_u64 << 48) as i64;
+const PAYLOAD_MASK: i64 = (1 << 48) - 1;
+const CANONICAL_NAN: i64 = 0x7FF8_0000_0000_0000;
+
+/// What the translator knows about a value's type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Unknown,
+    Int,
+    Float,
+    Bool,
+}
+
+/// Instructions compiled as a call to the vm's generic helper, which runs the interpreter's
+/// implementation on the flushed operand stack. The rest compile natively or deopt.
+pub fn runs_through_helper(opcode: Opcode) -> bool {
+    use Opcode::*;
+    matches!(
+        opcode,
+        LoadDeref
+            | StoreDeref
+            | DeleteDeref
+            | LoadClosure
+            | LoadClassDeref
+            | LoadName
+            | StoreName
+            | DeleteName
+            | LoadGlobal
+            | StoreGlobal
+            | DeleteGlobal
+            | LoadAttr
+            | StoreAttr
+            | DeleteAttr
+            | LoadMethod
+            | MakeFunction
+            | LoadBuildClass
+            | BinaryOp
+            | UnaryNegative
+            | UnaryPositive
+            | UnaryInvert
+            | UnaryNot
+            | CompareOp
+            | ContainsOp
+            | BinarySubscr
+            | StoreSubscr
+            | DeleteSubscr
+            | BuildSlice
+            | BuildTuple
+            | BuildList
+            | BuildSet
+            | BuildMap
+            | BuildString
+            | ListAppend
+            | SetAdd
+            | MapAdd
+            | ListExtend
+            | SetUpdate
+            | DictUpdate
+            | DictMerge
+            | ListToTuple
+            | FormatValue
+            | UnpackSequence
+            | UnpackEx
+            | GetIter
+            | RaiseVarargs
+            | LoadAssertionError
+            | BeforeWith
+            | ImportName
+            | ImportFrom
+            | ImportStar
+            | SetupAnnotations
+            | PrintExpr
+            | MatchSequence
+            | MatchMapping
+            | GetLen
+            | MatchKeys
+            | MatchClass
+            | LoadFast
+            | DeleteFast
+    )
+}
+
+/// The Cranelift state of one translation.
+pub(crate) struct Translator<'a, 'b> {
+    builder: &'a mut FunctionBuilder<'b>,
+    code: &'a CodeData,
+    analysis: &'a Analysis,
+    feedback: Vec<u8>,
+    globals: &'a GlobalSnapshot,
+    environment: &'a Environment,
+    helper_signature: SigRef,
+    vm: IrValue,
+    locals: IrValue,
+    local_variables: Vec<Variable>,
+    stack_variables: Vec<Variable>,
+    blocks: Vec<Option<Block>>,
+    exit_block: Block,
+    depth: usize,
+    stack_kinds: Vec<Kind>,
+    /// Per operand stack slot: the value it is expected to hold (a global's value at compile
+    /// time, a method from the attribute cache), which a call site may speculate on behind an
+    /// identity check. Not a fact: other paths may have pushed something else.
+    stack_expected: Vec<Vec<Value>>,
+    /// Per operand stack slot: the local it was loaded from, while that local still holds the
+    /// same value, so that a guard on the slot also tells the local's kind.
+    stack_local: Vec<Option<usize>>,
+    /// Per operand stack slot and per local: the unboxed i64 (kind int) or f64 (kind float)
+    /// of its value where already computed on the block's main path, which dominates the rest
+    /// of the block. Cleared at block starts; restored around inline/fallback branches.
+    stack_raw: Vec<Option<IrValue>>,
+    local_raw: Vec<Option<IrValue>>,
+    /// Boxed int values made in this function and the i64 each was boxed from: unboxing one
+    /// again is a lookup. (The raw value is defined just before the boxed one, so it dominates
+    /// every use of it.)
+    boxed_ints: HashMap<IrValue, IrValue>,
+    /// As `boxed_ints`, for boxed floats and the f64 each was boxed from. (A NaN boxes to the
+    /// canonical NaN; arithmetic on either NaN gives a NaN, which boxes canonical again.)
+    boxed_floats: HashMap<IrValue, IrValue>,
+    local_kinds: Vec<Kind>,
+    local_bound: Vec<bool>,
+    always_bound: Vec<bool>,
+    slots: usize,
+    terminated: bool,
+    /// Instructions compiled with a deopt exit (for the listing and the log).
+    pub guards: usize,
+    /// Where to count executions per instruction (`Inspect::instruction_counters`), or 0.
+    pub instruction_counters: usize,
+    /// The call targets the compiled code points at (the `Jit` keeps them).
+    // Boxed: machine code embeds each target's address, which must not move as the vector grows.
+    #[allow(clippy::vec_box)]
+    pub call_targets: Vec<Box<CallTarget>>,
+}
+
+impl<'a, 'b> Translator<'a, 'b> {
+    pub(crate) fn new(
+        builder: &'a mut FunctionBuilder<'b>,
+        code: &'a CodeData,
+        analysis: &'a Analysis,
+        feedback: Vec<u8>,
+        globals: &'a GlobalSnapshot,
+        environment: &'a Environment,
+        helper_signature: SigRef,
+    ) -> Translator<'a, 'b> {
+        let compiled = &code.code;
+        let local_count = compiled.varnames.len();
+        let local_variables = (0..local_count)
+            .map(|_| builder.declare_var(types::I64))
+            .collect();
+        let stack_variables = (0..compiled.max_stack_depth as usize + 1)
+            .map(|_| builder.declare_var(types::I64))
+            .collect();
+        // A parameter is bound on entry; unless the body deletes it, it stays bound.
+        let parameters = compiled.argument_count as usize
+            + compiled.keyword_only_count as usize
+            + usize::from(compiled.flags & krait_compiler::code::flags::VARARGS != 0)
+            + usize::from(compiled.flags & krait_compiler::code::flags::VARKEYWORDS != 0);
+        let mut always_bound: Vec<bool> = (0..local_count).map(|i| i < parameters).collect();
+        for instruction in &compiled.instructions {
+            if instruction.opcode == Opcode::DeleteFast {
+                if let Some(bound) = always_bound.get_mut(instruction.arg as usize) {
+                    *bound = false;
+                }
+            }
+        }
+        // Cell parameters live in cells, not in their local slot.
+        for parameter in compiled.cell_parameters.iter().flatten() {
+            if let Some(bound) = always_bound.get_mut(*parameter as usize) {
+                *bound = false;
+            }
+        }
+        let exit_block = builder.create_block();
+        Translator {
+            builder,
+            code,
+            analysis,
+            feedback,
+            globals,
+            environment,
+            helper_signature,
+            vm: IrValue::from_u32(0),
+            locals: IrValue::from_u32(0),
+            local_variables,
+            stack_variables,
+            blocks: vec![None; compiled.instructions.len()],
+            exit_block,
+            depth: 0,
+            stack_kinds: vec![Kind::Unknown; compiled.max_stack_depth as usize + 1],
+            stack_expected: vec![Vec::new(); compiled.max_stack_depth as usize + 1],
+            stack_local: vec![None; compiled.max_stack_depth as usize + 1],
+            stack_raw: vec![None; compiled.max_stack_depth as usize + 1],
+            local_raw: vec![None; local_count],
+            boxed_ints: HashMap::new(),
+            boxed_floats: HashMap::new(),
+            local_kinds: vec![Kind::Unknown; local_count],
+            local_bound: vec![false; local_count],
+            always_bound,
+            slots: local_count + compiled.cell_count(),
+            terminated: false,
+            guards: 0,
+            instruction_counters: 0,
+            call_targets: Vec::new(),
+        }
+    }
+
+    /// Emits the whole function.
+    pub(crate) fn translate(&mut self) -> Result<(), String> {
+        let entry = self.builder.create_block();
+        self.builder.append_block_params_for_function_params(entry);
+        self.builder.switch_to_block(entry);
+        let parameters = self.builder.block_params(entry).to_vec();
+        self.vm = parameters[0];
+        self.locals = parameters[1];
+        let entry_instruction = parameters[2];
+        for index in 0..self.local_variables.len() {
+            let value = self.load_slot(index);
+            self.builder.def_var(self.local_variables[index], value);
+        }
+        // Dispatch on the entry instruction: the function start or a loop header (OSR).
+        let mut switch = Switch::new();
+        let mut prologues = Vec::new();
+        for &entry_index in &self.analysis.entries {
+            let prologue = self.builder.create_block();
+            switch.set_entry(entry_index as u128, prologue);
+            prologues.push((entry_index, prologue));
+        }
+        let unknown_entry = self.builder.create_block();
+        self.builder.set_cold_block(unknown_entry);
+        let selector = self.builder.ins().uextend(types::I64, entry_instruction);
+        switch.emit(self.builder, selector, unknown_entry);
+
+        self.builder.switch_to_block(unknown_entry);
+        let null = self.builder.ins().iconst(types::I64, 0);
+        let reason = self
+            .builder
+            .ins()
+            .iconst(types::I64, DeoptReason::NotAnEntry as i64);
+        let zero = self.builder.ins().iconst(types::I64, 0);
+        let helper = self.environment.helpers.deopt;
+        self.call_helper_raw(helper, null, entry_instruction, reason, zero);
+        let exit = self.builder.ins().iconst(types::I64, EXIT_MARKER as i64);
+        self.builder.ins().return_(&[exit]);
+
+        for (entry_index, prologue) in prologues {
+            self.builder.switch_to_block(prologue);
+            let depth = self.analysis.depth[entry_index].unwrap_or(0) as usize;
+            for slot in 0..depth {
+                let value = self.load_slot(self.slots + slot);
+                self.builder.def_var(self.stack_variables[slot], value);
+            }
+            let target = self.block_for(entry_index);
+            self.builder.ins().jump(target, &[]);
+        }
+
+        self.builder.switch_to_block(self.exit_block);
+        self.builder.set_cold_block(self.exit_block);
+        let exit = self.builder.ins().iconst(types::I64, EXIT_MARKER as i64);
+        self.builder.ins().return_(&[exit]);
+
+        self.terminated = true;
+        let count = self.code.code.instructions.len();
+        let mut index = 0;
+        while index < count {
+            let Some(depth) = self.analysis.depth[index] else {
+                index += 1;
+                continue;
+            };
+            if self.analysis.block_start[index] {
+                let block = self.block_for(index);
+                if !self.terminated {
+                    self.builder.ins().jump(block, &[]);
+                }
+                self.builder.switch_to_block(block);
+                self.terminated = false;
+                self.depth = depth as usize;
+                self.stack_kinds
+                    .iter_mut()
+                    .for_each(|kind| *kind = Kind::Unknown);
+                self.stack_expected.iter_mut().for_each(Vec::clear);
+                self.stack_local.iter_mut().for_each(|local| *local = None);
+                self.stack_raw.iter_mut().for_each(|raw| *raw = None);
+                self.local_raw.iter_mut().for_each(|raw| *raw = None);
+                self.local_kinds
+                    .iter_mut()
+                    .for_each(|kind| *kind = Kind::Unknown);
+                self.local_bound.iter_mut().for_each(|bound| *bound = false);
+            } else if self.terminated {
+                index += 1;
+                continue;
+            }
+            self.builder.set_srcloc(SourceLoc::new(index as u32));
+            if self.instruction_counters != 0 {
+                self.count_instruction(index);
+            }
+            index += self.instruction(index)?;
+        }
+        if !self.terminated {
+            return Err("control runs off the end".into());
+        }
+        Ok(())
+    }
+
+    /// Adds one to instruction `index`'s execution counter (only when counters were given).
+    fn count_instruction(&mut self, index: usize) {
+        let address = self.instruction_counters + index * 8;
+        let counter = self.builder.ins().iconst(types::I64, address as i64);
+        let count = self
+            .builder
+            .ins()
+            .load(types::I64, MemFlagsData::trusted(), counter, 0);
+        let count = self.builder.ins().iadd_imm_s(count, 1);
+        self.builder
+            .ins()
+            .store(MemFlagsData::trusted(), count, counter, 0);
+    }
+
+    fn block_for(&mut self, index: usize) -> Block {
+        match self.blocks[index] {
+            Some(block) => block,
+            None => {
+                let block = self.builder.create_block();
+                self.blocks[index] = Some(block);
+                block
+            }
+        }
+    }
+
+    // ---- memory and the abstract stack ----
+
+    fn slot_offset(slot: usize) -> i32 {
+        (slot * 8) as i32
+    }
+
+    fn load_slot(&mut self, slot: usize) -> IrValue {
+        self.builder.ins().load(
+            types::I64,
+            MemFlagsData::trusted(),
+            self.locals,
+            Self::slot_offset(slot),
+        )
+    }
+
+    fn store_slot(&mut self, slot: usize, value: IrValue) {
+        self.builder.ins().store(
+            MemFlagsData::trusted(),
+            value,
+            self.locals,
+            Self::slot_offset(slot),
+        );
+    }
+
+    fn push(&mut self, value: IrValue, kind: Kind) {
+        self.builder
+            .def_var(self.stack_variables[self.depth], value);
+        self.stack_kinds[self.depth] = kind;
+        self.stack_expected[self.depth].clear();
+        self.stack_local[self.depth] = None;
+        // A value this function boxed is pushed with the i64 or f64 it was boxed from.
+        self.stack_raw[self.depth] = match kind {
+            Kind::Int => self.boxed_ints.get(&value).copied(),
+            Kind::Float => self.boxed_floats.get(&value).copied(),
+            _ => None,
+        };
+        self.depth += 1;
+    }
+
+    fn pop(&mut self) -> (IrValue, Kind) {
+        self.depth -= 1;
+        let value = self.builder.use_var(self.stack_variables[self.depth]);
+        (value, self.stack_kinds[self.depth])
+    }
+
+    fn peek(&mut self, from_top: usize) -> (IrValue, Kind) {
+        let slot = self.depth - 1 - from_top;
+        let value = self.builder.use_var(self.stack_variables[slot]);
+        (value, self.stack_kinds[slot])
+    }
+
+    fn set_kind(&mut self, from_top: usize, kind: Kind) {
+        let slot = self.depth - 1 - from_top;
+        self.stack_kinds[slot] = kind;
+        if let Some(local) = self.stack_local[slot] {
+            self.local_kinds[local] = kind;
+        }
+    }
+
+    /// The local changes: stack slots loaded from it no longer hold its value.
+    fn forget_local(&mut self, local: usize) {
+        for slot in &mut self.stack_local {
+            if *slot == Some(local) {
+                *slot = None;
+            }
+        }
+    }
+
+    /// Writes the operand stack's `depth` values to the frame; returns the stack pointer after
+    /// them (what the vm helpers take as the VM stack's new length).
+    fn flush(&mut self, depth: usize) -> IrValue {
+        for slot in 0..depth {
+            let value = self.builder.use_var(self.stack_variables[slot]);
+            self.store_slot(self.slots + slot, value);
+        }
+        self.builder
+            .ins()
+            .iadd_imm_s(self.locals, Self::slot_offset(self.slots + depth) as i64)
+    }
+
+    // ---- helpers and exits ----
+
+    fn call_helper_raw(
+        &mut self,
+        address: usize,
+        stack_pointer: IrValue,
+        instruction: IrValue,
+        first: IrValue,
+        second: IrValue,
+    ) -> IrValue {
+        let callee = self.builder.ins().iconst(types::I64, address as i64);
+        let call = self.builder.ins().call_indirect(
+            self.helper_signature,
+            callee,
+            &[self.vm, stack_pointer, instruction, first, second],
+        );
+        self.builder.inst_results(call)[0]
+    }
+
+    /// Calls a helper with the whole operand stack flushed; leaves through the exit block when
+    /// it reports an exit.
+    fn call_helper(&mut self, address: usize, index: usize, first: i64, second: i64) -> IrValue {
+        let first = self.builder.ins().iconst(types::I64, first);
+        let second = self.builder.ins().iconst(types::I64, second);
+        self.call_helper_values(address, index, first, second)
+    }
+
+    fn call_helper_values(
+        &mut self,
+        address: usize,
+        index: usize,
+        first: IrValue,
+        second: IrValue,
+    ) -> IrValue {
+        let stack_pointer = self.flush(self.depth);
+        let instruction = self.builder.ins().iconst(types::I32, index as i64);
+        let result = self.call_helper_raw(address, stack_pointer, instruction, first, second);
+        self.exit_if_marker(result);
+        result
+    }
+
+    fn exit_if_marker(&mut self, result: IrValue) {
+        let is_exit = self
+            .builder
+            .ins()
+            .icmp_imm_s(IntCC::Equal, result, EXIT_MARKER as i64);
+        let next = self.builder.create_block();
+        self.builder
+            .ins()
+            .brif(is_exit, self.exit_block, &[], next, &[]);
+        self.builder.switch_to_block(next);
+    }
+
+    /// Continues when `condition` holds; otherwise deopts to the interpreter at instruction
+    /// `index` with the current (pre-instruction) stack.
+    fn guard(&mut self, condition: IrValue, index: usize, reason: DeoptReason) {
+        self.guards += 1;
+        let next = self.builder.create_block();
+        let failed = self.builder.create_block();
+        self.builder.set_cold_block(failed);
+        self.builder.ins().brif(condition, next, &[], failed, &[]);
+        self.builder.switch_to_block(failed);
+        self.emit_deopt(index, reason);
+        self.builder.switch_to_block(next);
+    }
+
+    /// Deopts at `index`: the current stack goes to the frame and the interpreter resumes.
+    fn emit_deopt(&mut self, index: usize, reason: DeoptReason) {
+        let stack_pointer = self.flush(self.depth);
+        let instruction = self.builder.ins().iconst(types::I32, index as i64);
+        let reason = self.builder.ins().iconst(types::I64, reason as i64);
+        let zero = self.builder.ins().iconst(types::I64, 0);
+        let helper = self.environment.helpers.deopt;
+        self.call_helper_raw(helper, stack_pointer, instruction, reason, zero);
+        let exit = self.builder.ins().iconst(types::I64, EXIT_MARKER as i64);
+        self.builder.ins().return_(&[exit]);
+    }
+
+    /// The generic path: the vm runs the instruction on the flushed stack; the results are read
+    /// back from the frame.
+    fn generic(&mut self, index: usize, opcode: Opcode, arg: u32) {
+        let helper = self.environment.helpers.stack_op;
+        self.call_helper(helper, index, i64::from(opcode.to_byte()), i64::from(arg));
+        let (pops, pushes) = opcode.stack_effect(arg);
+        self.depth -= pops as usize;
+        for _ in 0..pushes {
+            let value = self.load_slot(self.slots + self.depth);
+            self.push(value, Kind::Unknown);
+        }
+    }
+
+    /// Calls fast path `address` with `(vm, extra, immediate, a, b)` and no flush; where it
+    /// misses the generic path runs instead. `on_success` updates the abstract stack for
+    /// the fast path's result.
+    #[allow(clippy::too_many_arguments)]
+    fn fast_or_generic(
+        &mut self,
+        index: usize,
+        opcode: Opcode,
+        arg: u32,
+        address: usize,
+        extra: IrValue,
+        immediate: i64,
+        operands: (IrValue, IrValue),
+        on_success: impl FnOnce(&mut Self, IrValue),
+    ) {
+        let immediate = self.builder.ins().iconst(types::I32, immediate);
+        let result = self.call_helper_raw(address, extra, immediate, operands.0, operands.1);
+        let fast = self.builder.create_block();
+        let slow = self.builder.create_block();
+        let join = self.builder.create_block();
+        self.builder.set_cold_block(slow);
+        let missed = self
+            .builder
+            .ins()
+            .icmp_imm_s(IntCC::Equal, result, EXIT_MARKER as i64);
+        self.builder.ins().brif(missed, slow, &[], fast, &[]);
+        let depth = self.depth;
+        let kinds = self.stack_kinds.clone();
+        let raws = (self.stack_raw.clone(), self.local_raw.clone());
+        self.builder.switch_to_block(fast);
+        on_success(self, result);
+        let depth_after = self.depth;
+        self.builder.ins().jump(join, &[]);
+        self.builder.switch_to_block(slow);
+        self.depth = depth;
+        self.stack_kinds = kinds;
+        self.generic(index, opcode, arg);
+        debug_assert_eq!(self.depth, depth_after);
+        self.builder.ins().jump(join, &[]);
+        self.builder.switch_to_block(join);
+        for slot in self.depth.saturating_sub(2)..self.depth {
+            self.stack_kinds[slot] = Kind::Unknown;
+        }
+        self.restore_raws(raws, depth.saturating_sub(2));
+    }
+}
