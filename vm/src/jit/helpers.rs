@@ -169,17 +169,31 @@ fn call_instruction(vm: &mut Vm, opcode: Opcode, argument: u64) -> u64 {
             };
         }
     }
-    let (callable, arguments_start, keyword_names, return_to) =
-        match vm.call_operands(opcode, argument as usize) {
-            Ok(operands) => operands,
-            Err(error) => return raise(vm, error),
-        };
-    let result = match vm.call_value(callable, arguments_start, &keyword_names, return_to) {
-        Ok(CallOutcome::Returned(value)) => {
+    let outcome = match positional_operands(vm, opcode, argument as usize) {
+        // A positional call takes the interpreter's fast paths: a Python function's frame
+        // pushed with its defaults, bound methods unpacked in place, builtins called with the
+        // arguments from the stack, plain classes constructed directly.
+        Some((callable, arguments_start, return_to, empty_slot_below)) => {
+            if vm.push_plain_frame(callable, arguments_start, return_to) {
+                Ok(CallOutcome::FramePushed)
+            } else {
+                vm.call_positional(callable, arguments_start, return_to, empty_slot_below)
+            }
+            .map(|outcome| (outcome, return_to))
+        }
+        None => match vm.call_operands(opcode, argument as usize) {
+            Ok((callable, arguments_start, keyword_names, return_to)) => vm
+                .call_value(callable, arguments_start, &keyword_names, return_to)
+                .map(|outcome| (outcome, return_to)),
+            Err(error) => Err(error),
+        },
+    };
+    let result = match outcome {
+        Ok((CallOutcome::Returned(value), return_to)) => {
             vm.stack.truncate(return_to);
             Ok(value)
         }
-        Ok(CallOutcome::FramePushed) => {
+        Ok((CallOutcome::FramePushed, _)) => {
             if let Some(frame) = vm.frames.last_mut() {
                 frame.is_entry = true;
             }
@@ -194,6 +208,34 @@ fn call_instruction(vm: &mut Vm, opcode: Opcode, argument: u64) -> u64 {
     match result {
         Ok(value) => value.bits(),
         Err(error) => raise(vm, error),
+    }
+}
+
+/// For `Call` and `CallMethod` (positional calls): the callable, where its arguments start,
+/// the stack length the call cuts back to, and whether the slot below the callable is the
+/// empty one `LoadMethod` leaves — laid out as the interpreter reads them. `None` for the
+/// keyword forms, or a stack too short for the instruction.
+fn positional_operands(
+    vm: &Vm,
+    opcode: Opcode,
+    count: usize,
+) -> Option<(Value, usize, usize, bool)> {
+    let length = vm.stack.len();
+    match opcode {
+        Opcode::Call => {
+            let callable = *vm.stack.get(length.checked_sub(count + 1)?)?;
+            Some((callable, length - count, length - count - 1, false))
+        }
+        Opcode::CallMethod => {
+            let first = *vm.stack.get(length.checked_sub(count + 2)?)?;
+            if first.is_null() {
+                let callable = vm.stack[length - count - 1];
+                Some((callable, length - count, length - count - 2, true))
+            } else {
+                Some((first, length - count - 1, length - count - 2, false))
+            }
+        }
+        _ => None,
     }
 }
 
