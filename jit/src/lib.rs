@@ -161,9 +161,10 @@ impl CallTarget {
 pub struct FastPaths {
     /// `LoadGlobal` through the global cache: `a` is the name index.
     pub load_global: usize,
-    /// `a[b]` for lists and tuples with a small int index in range.
+    /// `a[b]` for lists and tuples with a small int index in range, ASCII strs likewise and
+    /// dicts with a str key.
     pub subscript: usize,
-    /// `a[b] = x` for lists; 1 when done.
+    /// `a[b] = x` for lists and dicts with a str key; 1 when done.
     pub store_subscript: usize,
     /// `a.name` from the instruction's attribute cache.
     pub load_attribute: usize,
@@ -178,6 +179,11 @@ pub struct FastPaths {
     /// `next(a)` for range, list and tuple iterators: the value, NULL when a range is
     /// exhausted.
     pub iterate: usize,
+    /// `a in b` (`instruction` 1: `not in`) for strs in strs and str keys in dicts and sets:
+    /// the bool.
+    pub contains: usize,
+    /// `a <op> b` (`instruction` the comparison) for two strs: the bool.
+    pub compare_strings: usize,
 }
 
 /// What compiled code needs to know about the vm.

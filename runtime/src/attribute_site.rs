@@ -436,6 +436,42 @@ pub fn record_method(
     }
 }
 
+/// `LoadMethod`'s cache probe for any receiver: the method cached for a plain instance's
+/// (class, shape), or the builtin method cached for a builtin receiver's type.
+#[inline]
+pub fn cached_any_method(
+    runtime: &Runtime,
+    sites: &Sites,
+    ip: usize,
+    object: Value,
+) -> Option<Value> {
+    if let Some(method) = cached_method(sites, ip, object) {
+        return Some(method);
+    }
+    if is_builtin_receiver(object) {
+        return cached_builtin_method(sites, ip, crate::protocol::type_of(runtime, object));
+    }
+    None
+}
+
+/// After a `LoadMethod` went the slow way and found `method`: remembers it as
+/// [`record_builtin_method`] or [`record_method`] does, by the kind of receiver.
+pub fn record_any_method(
+    runtime: &mut Runtime,
+    sites: &Sites,
+    ip: usize,
+    object: Value,
+    name: Value,
+    method: Value,
+) {
+    if is_builtin_receiver(object) {
+        let class = crate::protocol::type_of(runtime, object);
+        record_builtin_method(sites, ip, class, method);
+    } else {
+        record_method(runtime, sites, ip, object, name, method);
+    }
+}
+
 /// What compiled code may check inline at an attribute instruction: the site's only entry, if it
 /// has exactly one valid for the current namespace epoch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

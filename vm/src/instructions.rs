@@ -14,6 +14,7 @@ use krait_runtime::protocol::{self, number::UnaryOperator};
 use krait_runtime::types::dict::{get_str_key, set_str_key};
 use krait_runtime::{PyResult, Value};
 
+use crate::arithmetic::{self, Quick};
 use crate::frame::{cell_contents, set_cell};
 use crate::Vm;
 
@@ -503,15 +504,18 @@ impl Vm {
             }
             Opcode::LoadMethod => {
                 let object = self.stack.pop().unwrap_or(Value::NULL);
-                if let Some(method) =
-                    attribute_site::cached_method(&code.attribute_sites, index, object)
-                {
+                if let Some(method) = attribute_site::cached_any_method(
+                    &self.runtime,
+                    &code.attribute_sites,
+                    index,
+                    object,
+                ) {
                     self.stack.push(method);
                     self.stack.push(object);
                     return Ok(());
                 }
                 let (method, receiver) = protocol::load_method(self, object, code.names[arg])?;
-                attribute_site::record_method(
+                attribute_site::record_any_method(
                     &mut self.runtime,
                     &code.attribute_sites,
                     index,
@@ -525,6 +529,16 @@ impl Vm {
             Opcode::BinaryOp => {
                 let right = self.stack.pop().unwrap_or(Value::NULL);
                 let left = self.stack.pop().unwrap_or(Value::NULL);
+                // Compiled code sends ints here once they outgrew its inline range: boxed
+                // ints that fit in 64 bits are computed as the interpreter's loop does.
+                if let Some(quick) = arithmetic::wide_int_binary(left, right, arg as u32) {
+                    let value = match quick {
+                        Quick::Int(result) => self.runtime.new_int(result),
+                        Quick::Float(result) => Value::float(result),
+                    };
+                    self.stack.push(value);
+                    return Ok(());
+                }
                 let operator = BinaryOperator::from_arg(arg as u32).unwrap_or(BinaryOperator::Add);
                 let value = protocol::binary_op(self, left, right, operator)?;
                 self.stack.push(value);

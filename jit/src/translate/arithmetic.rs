@@ -255,7 +255,25 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.builder.ins().fcmp(code, left, right)
             }
             NumericMode::Generic => {
-                self.generic(index, Opcode::CompareOp, arg);
+                // Two strs compare in the fast path; anything else through the interpreter.
+                let (right, _) = self.peek(0);
+                let (left, _) = self.peek(1);
+                let fast = self.environment.fast_paths.compare_strings;
+                let zero = self.zero();
+                self.fast_or_generic(
+                    index,
+                    Opcode::CompareOp,
+                    arg,
+                    fast,
+                    zero,
+                    i64::from(arg),
+                    (left, right),
+                    |this, value| {
+                        this.pop();
+                        this.pop();
+                        this.push(value, Kind::Unknown);
+                    },
+                );
                 return Ok(1);
             }
         };

@@ -477,7 +477,22 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.builder.switch_to_block(fallback);
                 self.depth = depth;
                 self.stack_kinds = kinds;
-                self.generic(index, opcode, arg);
+                // Dicts with str keys in the fast path, the rest through the interpreter.
+                let fast = self.environment.fast_paths.store_subscript;
+                self.fast_or_generic(
+                    index,
+                    opcode,
+                    arg,
+                    fast,
+                    value,
+                    0,
+                    (container, key),
+                    |this, _| {
+                        this.pop();
+                        this.pop();
+                        this.pop();
+                    },
+                );
                 self.builder.ins().jump(join, &[]);
                 self.builder.switch_to_block(join);
             }
@@ -494,6 +509,26 @@ impl<'a, 'b> Translator<'a, 'b> {
                     zero,
                     0,
                     (container, key),
+                    |this, value| {
+                        this.pop();
+                        this.pop();
+                        this.push(value, Kind::Unknown);
+                    },
+                );
+            }
+            Opcode::ContainsOp => {
+                let (container, _) = self.peek(0);
+                let (item, _) = self.peek(1);
+                let fast = self.environment.fast_paths.contains;
+                let zero = self.zero();
+                self.fast_or_generic(
+                    index,
+                    opcode,
+                    arg,
+                    fast,
+                    zero,
+                    i64::from(arg),
+                    (container, item),
                     |this, value| {
                         this.pop();
                         this.pop();

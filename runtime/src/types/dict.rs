@@ -168,6 +168,22 @@ pub fn get_exact_str_item(dict: Value, key: Value) -> Option<Value> {
     }
 }
 
+/// `key in container` for an exact dict, set or frozenset and an exact str key, when it needs
+/// no Python code (compiled code's fast path): `None` to take the general path (the container
+/// or key is of another type, or a stored key of another type has the same hash).
+pub fn contains_exact_str_key(container: Value, key: Value) -> Option<bool> {
+    let table = match &container.as_object()?.payload {
+        Payload::Dict(table) | Payload::Set(table) | Payload::FrozenSet(table) => table,
+        _ => return None,
+    };
+    let hash = cached_str_hash(exact_str(key)?);
+    match lookup(table, hash, key, &mut exact_str_equal) {
+        Ok(Lookup::Found(_)) => Some(true),
+        Ok(Lookup::Absent) => Some(false),
+        Err(()) => None,
+    }
+}
+
 /// `dict[key] = value` for an exact dict and an exact str key when it needs no Python code;
 /// `false` (nothing done) to take the general path.
 #[inline(never)]

@@ -9,6 +9,7 @@
 
 use std::ffi::c_void;
 
+use krait_compiler::Comparison;
 use krait_runtime::attribute_site;
 use krait_runtime::object::{IteratorKind, Payload};
 use krait_runtime::Value;
@@ -27,6 +28,17 @@ unsafe fn vm_from<'a>(vm: *mut c_void) -> &'a Vm {
     unsafe { &*(vm as *const Vm) }
 }
 
+/// The vm behind compiled code's opaque pointer, for the one fast path that changes the
+/// runtime's accounting (a dict store).
+///
+/// # Safety
+/// As `helpers::vm_from`: `vm` is the pointer the running compiled code was given, and nothing
+/// else borrows the vm while compiled code runs.
+unsafe fn vm_from_mut<'a>(vm: *mut c_void) -> &'a mut Vm {
+    // SAFETY: see the function's contract.
+    unsafe { &mut *(vm as *mut Vm) }
+}
+
 /// The addresses, for the JIT's table.
 pub(super) fn table() -> krait_jit::FastPaths {
     krait_jit::FastPaths {
@@ -39,6 +51,8 @@ pub(super) fn table() -> krait_jit::FastPaths {
         unpack: unpack as *const () as usize,
         power: power as *const () as usize,
         iterate: iterate as *const () as usize,
+        contains: contains as *const () as usize,
+        compare_strings: compare_strings as *const () as usize,
     }
 }
 
@@ -86,9 +100,10 @@ fn item(container: Value, key: Value) -> Option<&'static mut Value> {
     }
 }
 
-/// `container[key]` for lists and tuples indexed by small ints in range.
+/// `container[key]` for lists and tuples indexed by small ints in range, exact ASCII strs
+/// indexed likewise (the shared one-character strs) and exact dicts with an exact str key.
 extern "C" fn subscript(
-    _vm: *mut c_void,
+    vm: *mut c_void,
     _unused: u64,
     _instruction: u32,
     container: u64,
@@ -108,23 +123,102 @@ extern "C" fn subscript(
             return items[index as usize].bits();
         }
     }
-    MISS
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    if let Some(character) = krait_runtime::types::str::get_ascii_item(&vm.runtime, container, key)
+    {
+        return character.bits();
+    }
+    krait_runtime::types::dict::get_exact_str_item(container, key).map_or(MISS, Value::bits)
 }
 
-/// `container[key] = value` for lists indexed by small ints in range; 1 when done.
+/// `container[key] = value` for lists indexed by small ints in range and exact dicts with an
+/// exact str key; 1 when done.
 extern "C" fn store_subscript(
-    _vm: *mut c_void,
+    vm: *mut c_void,
     value: u64,
     _instruction: u32,
     container: u64,
     key: u64,
 ) -> u64 {
-    match item(Value::from_bits(container), Value::from_bits(key)) {
-        Some(slot) => {
-            *slot = Value::from_bits(value);
-            1
-        }
-        None => MISS,
+    let (container, key, value) = (
+        Value::from_bits(container),
+        Value::from_bits(key),
+        Value::from_bits(value),
+    );
+    if let Some(slot) = item(container, key) {
+        *slot = value;
+        return 1;
+    }
+    // SAFETY: called only by compiled code, with the vm pointer it was given; the vm is not
+    // otherwise borrowed while compiled code runs.
+    let vm = unsafe { vm_from_mut(vm) };
+    // A new key grows the table on the Rust heap only (accounted, never collected here).
+    if krait_runtime::types::dict::set_exact_str_item(&mut vm.runtime, container, key, value) {
+        1
+    } else {
+        MISS
+    }
+}
+
+/// `item in container` (`not in` when `instruction` is 1) for an exact str container and an
+/// exact str item, and for exact dicts, sets and frozensets with an exact str key: the bool.
+extern "C" fn contains(
+    _vm: *mut c_void,
+    _unused: u64,
+    negate: u32,
+    container: u64,
+    item: u64,
+) -> u64 {
+    let (container, item) = (Value::from_bits(container), Value::from_bits(item));
+    let found = match (exact_text(container), exact_text(item)) {
+        (Some(haystack), Some(needle)) => match needle.as_bytes() {
+            // One ASCII byte never occurs inside a multi-byte character: a byte search.
+            &[byte] => haystack.as_bytes().contains(&byte),
+            _ => haystack.contains(needle),
+        },
+        _ => match krait_runtime::types::dict::contains_exact_str_key(container, item) {
+            Some(found) => found,
+            None => return MISS,
+        },
+    };
+    Value::bool(found != (negate == 1)).bits()
+}
+
+/// `left <op> right` (`instruction` is the comparison's argument) for two exact strs: the
+/// bool. Byte order of UTF-8 text is code point order, as Python compares strs.
+extern "C" fn compare_strings(
+    _vm: *mut c_void,
+    _unused: u64,
+    comparison: u32,
+    left: u64,
+    right: u64,
+) -> u64 {
+    let (Some(left), Some(right)) = (
+        exact_text(Value::from_bits(left)),
+        exact_text(Value::from_bits(right)),
+    ) else {
+        return MISS;
+    };
+    let Some(comparison) = Comparison::from_arg(comparison) else {
+        return MISS;
+    };
+    let outcome = match comparison {
+        Comparison::Less => left < right,
+        Comparison::LessEqual => left <= right,
+        Comparison::Equal => left == right,
+        Comparison::NotEqual => left != right,
+        Comparison::Greater => left > right,
+        Comparison::GreaterEqual => left >= right,
+    };
+    Value::bool(outcome).bits()
+}
+
+/// The text of an exact str (not an instance of a subclass).
+fn exact_text(value: Value) -> Option<&'static str> {
+    match &value.as_object()?.payload {
+        Payload::Str(text) => Some(text.text()),
+        _ => None,
     }
 }
 
@@ -187,7 +281,8 @@ extern "C" fn load_method(
     let Some(frame) = vm.frames.last() else {
         return MISS;
     };
-    attribute_site::cached_method(
+    attribute_site::cached_any_method(
+        &vm.runtime,
         &frame.code.attribute_sites,
         instruction as usize,
         Value::from_bits(object),
