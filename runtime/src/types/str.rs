@@ -175,6 +175,30 @@ pub fn get_ascii_item(runtime: &Runtime, value: Value, key: Value) -> Option<Val
     runtime.ascii_char(byte)
 }
 
+/// `text[i]` for an exact str of any text indexed by an in-range small int, when the character
+/// there is ASCII: the shared one-character str, found through the str's character index (so a
+/// parser stepping through non-ASCII text allocates nothing per ASCII character). `None` for
+/// everything else, which takes [`get_item`].
+#[inline(never)]
+pub fn get_cached_char_item(runtime: &Runtime, value: Value, key: Value) -> Option<Value> {
+    let (Some(Payload::Str(string)), Some(index)) = (
+        value.as_object().map(|object| &object.payload),
+        key.as_small_int(),
+    ) else {
+        return None;
+    };
+    let count = string.char_count() as i64;
+    let resolved = if index < 0 { index + count } else { index };
+    if !(0..count).contains(&resolved) {
+        return None;
+    }
+    let byte = *string
+        .text()
+        .as_bytes()
+        .get(string.byte_offset(resolved as usize))?;
+    runtime.ascii_char(byte)
+}
+
 /// `text[key]`.
 pub fn get_item(host: &mut dyn Host, value: Value, key: Value) -> PyResult<Value> {
     let Some(Payload::Str(string)) = value.as_object().map(|object| &object.payload) else {

@@ -100,8 +100,8 @@ fn item(container: Value, key: Value) -> Option<&'static mut Value> {
     }
 }
 
-/// `container[key]` for lists and tuples indexed by small ints in range, exact ASCII strs
-/// indexed likewise (the shared one-character strs) and exact dicts with an exact str key.
+/// `container[key]` for lists and tuples indexed by small ints in range, exact strs indexed
+/// likewise where the character is ASCII (the shared one-character strs) and exact dicts with an exact str key.
 extern "C" fn subscript(
     vm: *mut c_void,
     _unused: u64,
@@ -125,7 +125,8 @@ extern "C" fn subscript(
     }
     // SAFETY: called only by compiled code, with the vm pointer it was given.
     let vm = unsafe { vm_from(vm) };
-    if let Some(character) = krait_runtime::types::str::get_ascii_item(&vm.runtime, container, key)
+    if let Some(character) =
+        krait_runtime::types::str::get_cached_char_item(&vm.runtime, container, key)
     {
         return character.bits();
     }
