@@ -540,7 +540,7 @@ impl Vm {
                     return Ok(());
                 }
                 let operator = BinaryOperator::from_arg(arg as u32).unwrap_or(BinaryOperator::Add);
-                let value = protocol::binary_op(self, left, right, operator)?;
+                let value = self.binary_operation(left, right, operator)?;
                 self.stack.push(value);
             }
             Opcode::CompareOp => {

@@ -658,7 +658,7 @@ impl Vm {
                     let operator =
                         BinaryOperator::from_arg(instruction.arg).unwrap_or(BinaryOperator::Add);
                     sync!();
-                    let value = attempt!(protocol::binary_op(self, left, right, operator));
+                    let value = attempt!(self.binary_operation(left, right, operator));
                     stack.push(value);
                 }
                 Opcode::UnaryNegative | Opcode::UnaryInvert => {

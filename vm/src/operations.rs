@@ -1,8 +1,9 @@
 //! What the interpreter's instructions do when the dispatch loop's inline fast paths do not
-//! apply: name lookup in namespaces, unpacking, `with` entry, exception matching, `raise`,
-//! annotations and function creation. Kept apart from `interpreter.rs` so the loop itself stays
+//! apply: name lookup in namespaces, binary operators on instances, unpacking, `with` entry,
+//! exception matching, `raise`, annotations and function creation. Kept apart from `interpreter.rs` so the loop itself stays
 //! small and readable (the split CPython makes between `ceval.c` and its helpers).
 
+use krait_compiler::BinaryOperator;
 use krait_runtime::object::Payload;
 use krait_runtime::protocol;
 use krait_runtime::types::dict::{get_str_key, set_str_key};
@@ -117,6 +118,57 @@ impl Vm {
             Ok(())
         } else {
             protocol::delete_item(self, locals, name)
+        }
+    }
+
+    /// `left op right` past the inline int and float cases. When a Python class's own operator
+    /// method is all the protocol would call (`protocol::number::plain_forward_dunder`: vectors,
+    /// fractions, money types), it is called directly, its frame pushed as a plain call's —
+    /// no bound method, no argument vector, no builtin checks first; a NotImplemented answer
+    /// ends as the protocol's would. Everything else takes `protocol::binary_op`.
+    #[inline(never)]
+    pub(crate) fn binary_operation(
+        &mut self,
+        left: Value,
+        right: Value,
+        operator: BinaryOperator,
+    ) -> PyResult<Value> {
+        let Some(method) =
+            protocol::number::plain_forward_dunder(&mut self.runtime, left, right, operator)
+        else {
+            return protocol::binary_op(self, left, right, operator);
+        };
+        let result = self.call_python_positional(method, &[left, right])?;
+        if result != Value::NOT_IMPLEMENTED {
+            return Ok(result);
+        }
+        protocol::number::unsupported_binary(self, left, right, operator)
+    }
+
+    /// Calls the Python function `function` with positional `arguments` from Rust, through
+    /// the interpreter's plain call path (the frame pushed with the arguments in place, compiled
+    /// code entered when there is some), or the general one when that does not apply.
+    pub(crate) fn call_python_positional(
+        &mut self,
+        function: Value,
+        arguments: &[Value],
+    ) -> PyResult<Value> {
+        self.ensure_stack_room(arguments.len() + 1)?;
+        let return_to = self.stack.len();
+        self.stack.push(function);
+        let arguments_start = self.stack.len();
+        self.stack.extend_from_slice(arguments);
+        if !self.push_plain_frame(function, arguments_start, return_to) {
+            self.stack.truncate(return_to);
+            return self.call_python(function, arguments, &[]);
+        }
+        if let Some(frame) = self.frames.last_mut() {
+            frame.is_entry = true;
+        }
+        // As the interpreter: a pending Ctrl-C is raised in the callee as it starts.
+        match self.safepoint() {
+            Ok(()) => self.run_pushed_frame(),
+            Err(error) => self.finish_pushed_frame_with(error),
         }
     }
 

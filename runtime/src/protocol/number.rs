@@ -70,7 +70,18 @@ pub fn binary_op(
     if let Some(result) = dunder_binary(host, left, right, plain)? {
         return Ok(result);
     }
-    if plain == BinaryOperator::Or {
+    unsupported_binary(host, left, right, operator)
+}
+
+/// The end of [`binary_op`] once every method declined: `int | None` makes a union, anything
+/// else is a TypeError.
+pub fn unsupported_binary(
+    host: &mut dyn Host,
+    left: Value,
+    right: Value,
+    operator: BinaryOperator,
+) -> PyResult<Value> {
+    if operator.plain() == BinaryOperator::Or {
         // `int | None`: a types.UnionType.
         if let Some(result) = crate::types::generic_alias::union(host, left, right)? {
             return Ok(result);
@@ -87,6 +98,47 @@ pub fn binary_op(
         type_name(runtime, right)
     );
     Err(runtime.type_error(message))
+}
+
+/// The Python method `left op right` calls first and alone, when the protocol is that simple:
+/// `left` is an instance of a Python class (not of a builtin's subclass), `right` is an
+/// instance of the same class, an inline int or a float (whose reflected methods are native,
+/// which the protocol skips), an in-place operator has no `__iop__` on the class, and the
+/// class's `__op__` is a Python function. Calling it and, if it returns NotImplemented,
+/// [`unsupported_binary`] is then exactly [`binary_op`]. `None` for everything else.
+pub fn plain_forward_dunder(
+    runtime: &mut Runtime,
+    left: Value,
+    right: Value,
+    operator: BinaryOperator,
+) -> Option<Value> {
+    let Some(Payload::Instance(instance)) = left.as_object().map(|object| &object.payload) else {
+        return None;
+    };
+    if crate::protocol::base_value(left).is_some() {
+        return None;
+    }
+    let class = *instance.class.get();
+    let right_fits = match right.as_object().map(|object| &object.payload) {
+        Some(Payload::Instance(other)) => *other.class.get() == class,
+        Some(_) => false,
+        None => right.is_small_int() || right.as_float().is_some(),
+    };
+    if !right_fits {
+        return None;
+    }
+    if operator.is_in_place()
+        && lookup_in_type(runtime, class, runtime.operator_names.binary(operator)).is_some()
+    {
+        return None;
+    }
+    let name = runtime.operator_names.binary(operator.plain());
+    let method = lookup_in_type(runtime, class, name)?;
+    matches!(
+        method.as_object().map(|object| &object.payload),
+        Some(Payload::Function(_))
+    )
+    .then_some(method)
 }
 
 /// Tries `left.__op__(right)` and `right.__rop__(left)` in CPython's order; `None` when both
