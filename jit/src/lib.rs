@@ -51,6 +51,11 @@ pub enum DeoptReason {
     Unsupported = 6,
     /// Entered at an instruction that is not an entry point.
     NotAnEntry = 7,
+    /// A type guessed at an arithmetic or comparison instruction that had never run when the
+    /// code was compiled (a loop's later code when the loop triggered the compile) was wrong:
+    /// the interpreter runs it and records its operand types, and the code is recompiled with
+    /// them.
+    Unprofiled = 8,
 }
 
 impl DeoptReason {
@@ -64,6 +69,7 @@ impl DeoptReason {
             5 => DeoptReason::ZeroDivisor,
             6 => DeoptReason::Unsupported,
             7 => DeoptReason::NotAnEntry,
+            8 => DeoptReason::Unprofiled,
             _ => return None,
         })
     }
@@ -78,6 +84,7 @@ impl DeoptReason {
             DeoptReason::ZeroDivisor => "division by zero",
             DeoptReason::Unsupported => "instruction runs in the interpreter",
             DeoptReason::NotAnEntry => "not an entry point",
+            DeoptReason::Unprofiled => "guessed type was wrong (no types when compiled)",
         }
     }
 }

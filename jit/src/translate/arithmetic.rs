@@ -16,11 +16,14 @@ impl<'a, 'b> Translator<'a, 'b> {
         let (_, right) = self.peek(0);
         let (_, left) = self.peek(1);
         let known_float = left == Kind::Float || right == Kind::Float;
-        let known_int = left == Kind::Int || right == Kind::Int;
         if seen & SEEN_OTHER != 0 {
             return NumericMode::Generic;
         }
-        if seen == SEEN_INT || (seen == 0 && known_int && !known_float) {
+        if seen == SEEN_INT || (seen == 0 && !known_float) {
+            // Never run when compiled and nothing known (a loop's later code when the loop
+            // triggered the compile): ints, the likeliest. Its guards deopt as `Unprofiled`,
+            // which recompiles with the types the interpreter then records (see `guard`), so
+            // a wrong guess does not leave the instruction generic for good.
             return NumericMode::Int;
         }
         if seen != 0 && seen & SEEN_INT == 0 {

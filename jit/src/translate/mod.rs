@@ -29,7 +29,7 @@ use cranelift_codegen::ir::{
 use cranelift_frontend::{FunctionBuilder, Switch, Variable};
 use krait_compiler::Opcode;
 use krait_runtime::object::CodeData;
-use krait_runtime::profile::EXIT_MARKER;
+use krait_runtime::profile::{EXIT_MARKER, SEEN_FLOAT, SEEN_INT, SEEN_MIXED, SEEN_OTHER};
 use krait_runtime::Value;
 
 use crate::analysis::Analysis;
@@ -505,6 +505,18 @@ impl<'a, 'b> Translator<'a, 'b> {
     /// `index` with the current (pre-instruction) stack.
     fn guard(&mut self, condition: IrValue, index: usize, reason: DeoptReason) {
         self.guards += 1;
+        // A type guard at an instruction that had never run when compiled was a guess: its
+        // failure recompiles with the types the interpreter records, not without speculation.
+        let unprofiled =
+            self.feedback[index] & (SEEN_INT | SEEN_FLOAT | SEEN_MIXED | SEEN_OTHER) == 0;
+        let reason = match reason {
+            DeoptReason::NotAnInt | DeoptReason::NotAFloat | DeoptReason::NotANumber
+                if unprofiled =>
+            {
+                DeoptReason::Unprofiled
+            }
+            reason => reason,
+        };
         let next = self.builder.create_block();
         let failed = self.builder.create_block();
         self.builder.set_cold_block(failed);

@@ -36,6 +36,11 @@ pub const DEPTH_LIMIT: usize = 200;
 /// Deopts at one instruction before its speculation is dropped and the code recompiled.
 const DEOPT_LIMIT: u8 = 4;
 
+/// Deopts at an instruction that had no types when compiled before the code is recompiled
+/// (with the types the interpreter recorded meanwhile). Two, not one: an instruction that runs
+/// once after a hot loop is not worth a recompile.
+const UNPROFILED_LIMIT: u8 = 2;
+
 /// `--jit`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum JitMode {
@@ -776,6 +781,21 @@ impl Vm {
         if let Some(cell) = profile.deopts.get(instruction) {
             let count = cell.get().saturating_add(1);
             cell.set(count);
+            if reason == Some(DeoptReason::Unprofiled) {
+                // The interpreter records the types as it runs the instruction: recompile with
+                // them once the code comes back here.
+                if count >= UNPROFILED_LIMIT {
+                    cell.set(0);
+                    profile.invalidate();
+                    if jit.options.log {
+                        eprintln!(
+                            "jit: invalidate {}: instruction {} had no types when compiled; it will be recompiled with them",
+                            code.code.qualname, instruction
+                        );
+                    }
+                }
+                return;
+            }
             if count >= DEOPT_LIMIT {
                 cell.set(0);
                 profile.record(instruction, SEEN_OTHER);
