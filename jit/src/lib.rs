@@ -191,6 +191,10 @@ pub struct FastPaths {
     pub contains: usize,
     /// `a <op> b` (`instruction` the comparison) for two strs: the bool.
     pub compare_strings: usize,
+    /// `ListAppend`: appends `b` to the list `a`; 1 when done.
+    pub list_append: usize,
+    /// `BuildTuple` of two: the new tuple `(a, b)` (never misses; allocates, never collects).
+    pub build_pair: usize,
 }
 
 /// What compiled code needs to know about the vm.

@@ -516,6 +516,35 @@ impl<'a, 'b> Translator<'a, 'b> {
                     },
                 );
             }
+            Opcode::ListAppend => {
+                let (item, _) = self.peek(0);
+                let (list, _) = self.peek(arg as usize);
+                let fast = self.environment.fast_paths.list_append;
+                let zero = self.zero();
+                self.fast_or_generic(
+                    index,
+                    opcode,
+                    arg,
+                    fast,
+                    zero,
+                    0,
+                    (list, item),
+                    |this, _| {
+                        this.pop();
+                    },
+                );
+            }
+            Opcode::BuildTuple if arg == 2 => {
+                let (second, _) = self.peek(0);
+                let (first, _) = self.peek(1);
+                let fast = self.environment.fast_paths.build_pair;
+                let zero = self.zero();
+                let immediate = self.builder.ins().iconst(types::I32, 0);
+                let tuple = self.call_helper_raw(fast, zero, immediate, first, second);
+                self.pop();
+                self.pop();
+                self.push(tuple, Kind::Unknown);
+            }
             Opcode::ContainsOp => {
                 let (container, _) = self.peek(0);
                 let (item, _) = self.peek(1);

@@ -1,7 +1,10 @@
 //! Fast paths compiled code calls without flushing its operand stack: each either does its
-//! whole job without allocating, raising or running Python code — so no collection can happen
-//! and nothing needs rooting — or returns NULL (0 for the stores) and changes nothing, and the
-//! compiled code takes the generic path through the interpreter's implementation instead.
+//! whole job without raising or running Python code — so no collection can happen and nothing
+//! needs rooting — or returns NULL (0 for the stores) and changes nothing, and the compiled
+//! code takes the generic path through the interpreter's implementation instead. A few
+//! allocate (a tuple, a list's or dict's table growing): allocation never collects — the heap
+//! collects only at safepoints, which flush — and the new object is on compiled code's operand
+//! stack until it is stored or flushed.
 //!
 //! They share the helpers' signature `(vm, x, instruction, a, b) -> u64`; `x` is an extra
 //! operand where one is needed. "No" is `MISS` (the exit marker, which no value uses: 0 would be
@@ -52,6 +55,8 @@ pub(super) fn table() -> krait_jit::FastPaths {
         power: power as *const () as usize,
         iterate: iterate as *const () as usize,
         contains: contains as *const () as usize,
+        list_append: list_append as *const () as usize,
+        build_pair: build_pair as *const () as usize,
         compare_strings: compare_strings as *const () as usize,
     }
 }
@@ -213,6 +218,45 @@ extern "C" fn compare_strings(
         Comparison::GreaterEqual => left >= right,
     };
     Value::bool(outcome).bits()
+}
+
+/// `ListAppend` (a comprehension's append): pushes `item` onto the list `list`; 1 when done.
+extern "C" fn list_append(
+    vm: *mut c_void,
+    _unused: u64,
+    _instruction: u32,
+    list: u64,
+    item: u64,
+) -> u64 {
+    let Some(items) = krait_runtime::types::list::items(Value::from_bits(list)) else {
+        return MISS;
+    };
+    // SAFETY: called only by compiled code, with the vm pointer it was given; the vm is not
+    // otherwise borrowed while compiled code runs.
+    let vm = unsafe { vm_from_mut(vm) };
+    let before = items.capacity();
+    items.push(Value::from_bits(item));
+    if items.capacity() != before {
+        vm.runtime
+            .heap
+            .account((items.capacity() - before) * std::mem::size_of::<Value>());
+    }
+    1
+}
+
+/// `BuildTuple` of two items: the new tuple `(first, second)`.
+extern "C" fn build_pair(
+    vm: *mut c_void,
+    _unused: u64,
+    _instruction: u32,
+    first: u64,
+    second: u64,
+) -> u64 {
+    // SAFETY: as in `list_append`.
+    let vm = unsafe { vm_from_mut(vm) };
+    vm.runtime
+        .new_tuple(vec![Value::from_bits(first), Value::from_bits(second)])
+        .bits()
 }
 
 /// The text of an exact str (not an instance of a subclass).
