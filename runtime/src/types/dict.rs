@@ -184,6 +184,57 @@ pub fn contains_exact_str_key(container: Value, key: Value) -> Option<bool> {
     }
 }
 
+/// A small int key against a stored key, with no Python code run: ints, bools and floats
+/// compare by value; `Err` for any other stored key (its `__eq__` would have to decide).
+fn small_int_equal(stored: Value, key: Value) -> Result<bool, ()> {
+    let key = key.as_small_int().ok_or(())?;
+    if let Some(stored) = stored.as_small_int() {
+        return Ok(stored == key);
+    }
+    if let Some(stored) = stored.as_float() {
+        return Ok(stored == key as f64);
+    }
+    match stored {
+        Value::TRUE => Ok(key == 1),
+        Value::FALSE => Ok(key == 0),
+        _ => Err(()),
+    }
+}
+
+/// Finds a small int key in the table of an exact dict, set or frozenset when no Python code
+/// is needed: `None` when the container is of another kind or a stored key of another type has
+/// the same hash.
+fn find_small_int_key(container: Value, key: Value) -> Option<(&'static Mutable<Dict>, Lookup)> {
+    let table = match &container.as_object()?.payload {
+        Payload::Dict(table) | Payload::Set(table) | Payload::FrozenSet(table) => table,
+        _ => return None,
+    };
+    let hash =
+        crate::types::int::hash_int(&crate::types::int::IntValue::Small(key.as_small_int()?));
+    lookup(table, hash, key, &mut small_int_equal)
+        .ok()
+        .map(|found| (&**table, found))
+}
+
+/// `dict[key]` for an exact dict and a small int key, when it needs no Python code and the key
+/// is there (compiled code's fast path): `None` to take the general path.
+pub fn get_small_int_item(dict: Value, key: Value) -> Option<Value> {
+    exact_dict_table(dict)?;
+    match find_small_int_key(dict, key)? {
+        (table, Lookup::Found(index)) => table.get().entry(index).map(|entry| entry.value),
+        (_, Lookup::Absent) => None,
+    }
+}
+
+/// `key in container` for an exact dict, set or frozenset and a small int key, when it needs no
+/// Python code: `None` to take the general path.
+pub fn contains_small_int_key(container: Value, key: Value) -> Option<bool> {
+    match find_small_int_key(container, key)? {
+        (_, Lookup::Found(_)) => Some(true),
+        (_, Lookup::Absent) => Some(false),
+    }
+}
+
 /// `dict[key] = value` for an exact dict and an exact str key when it needs no Python code;
 /// `false` (nothing done) to take the general path.
 #[inline(never)]

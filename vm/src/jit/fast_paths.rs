@@ -106,7 +106,8 @@ fn item(container: Value, key: Value) -> Option<&'static mut Value> {
 }
 
 /// `container[key]` for lists and tuples indexed by small ints in range, exact strs indexed
-/// likewise where the character is ASCII (the shared one-character strs) and exact dicts with an exact str key.
+/// likewise where the character is ASCII (the shared one-character strs) and exact dicts with
+/// an exact str or small int key.
 extern "C" fn subscript(
     vm: *mut c_void,
     _unused: u64,
@@ -135,7 +136,9 @@ extern "C" fn subscript(
     {
         return character.bits();
     }
-    krait_runtime::types::dict::get_exact_str_item(container, key).map_or(MISS, Value::bits)
+    krait_runtime::types::dict::get_exact_str_item(container, key)
+        .or_else(|| krait_runtime::types::dict::get_small_int_item(container, key))
+        .map_or(MISS, Value::bits)
 }
 
 /// `container[key] = value` for lists indexed by small ints in range and exact dicts with an
@@ -168,7 +171,8 @@ extern "C" fn store_subscript(
 }
 
 /// `item in container` (`not in` when `instruction` is 1) for an exact str container and an
-/// exact str item, and for exact dicts, sets and frozensets with an exact str key: the bool.
+/// exact str item, and for exact dicts, sets and frozensets with an exact str or small int
+/// key: the bool.
 extern "C" fn contains(
     _vm: *mut c_void,
     _unused: u64,
@@ -183,7 +187,9 @@ extern "C" fn contains(
             &[byte] => haystack.as_bytes().contains(&byte),
             _ => haystack.contains(needle),
         },
-        _ => match krait_runtime::types::dict::contains_exact_str_key(container, item) {
+        _ => match krait_runtime::types::dict::contains_exact_str_key(container, item)
+            .or_else(|| krait_runtime::types::dict::contains_small_int_key(container, item))
+        {
             Some(found) => found,
             None => return MISS,
         },
