@@ -18,7 +18,7 @@
 //! This module holds the translator's state, the walk over the blocks and the operand stack;
 //! the submodules translate instructions (`instruction`), arithmetic and comparisons
 //! (`arithmetic`), boxing (`numbers`), attribute sites (`attributes`), expected-callee calls
-//! (`calls`) and branches and safepoints (`control`).
+//! (`calls`, with the frame push made inline in `inline_call`) and branches and safepoints (`control`).
 
 use std::collections::HashMap;
 
@@ -39,6 +39,7 @@ mod arithmetic;
 mod attributes;
 mod calls;
 mod control;
+mod inline_call;
 mod instruction;
 mod numbers;
 
@@ -133,6 +134,8 @@ pub(crate) struct Translator<'a, 'b> {
     globals: &'a GlobalSnapshot,
     environment: &'a Environment,
     helper_signature: SigRef,
+    /// The signature of compiled code itself, for calls made inline (`inline_call`).
+    entry_signature: SigRef,
     vm: IrValue,
     locals: IrValue,
     local_variables: Vec<Variable>,
@@ -184,6 +187,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         globals: &'a GlobalSnapshot,
         environment: &'a Environment,
         helper_signature: SigRef,
+        entry_signature: SigRef,
     ) -> Translator<'a, 'b> {
         let compiled = &code.code;
         let local_count = compiled.varnames.len();
@@ -221,6 +225,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             globals,
             environment,
             helper_signature,
+            entry_signature,
             vm: IrValue::from_u32(0),
             locals: IrValue::from_u32(0),
             local_variables,

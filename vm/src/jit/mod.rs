@@ -14,6 +14,7 @@
 //! frames the callee runs in the interpreter instead, whose calls do not nest natively, so deep
 //! recursion cannot overflow the native stack.
 
+mod call_layout;
 mod fast_paths;
 mod helpers;
 
@@ -135,6 +136,7 @@ impl Vm {
         }
         let (heap_allocated, heap_threshold) = krait_runtime::heap::Heap::pressure_offsets();
         let heap = std::mem::offset_of!(Vm, runtime.heap);
+        let call_layout = call_layout::measure(self);
         let environment = krait_jit::Environment {
             globals_epoch_address: krait_runtime::dict::globals_epoch_address(),
             class_epoch_address: krait_runtime::dict::class_epoch_address(),
@@ -146,6 +148,7 @@ impl Vm {
             gc_stress: options.gc_stress,
             layout: krait_runtime::layout::measure(),
             assertion_error: self.runtime.types.assertion_error,
+            call_layout,
         };
         let compiler = Jit::new(environment)?;
         let (call_threshold, loop_threshold) = match options.mode {

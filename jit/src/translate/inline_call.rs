@@ -1,0 +1,303 @@
+//! Calls of an expected, compiled Python function made inline: the frame push, the call of the
+//! callee's compiled code and the frame pop, emitted as Cranelift IR instead of a round trip
+//! through the vm's `call_known` helper.
+//!
+//! Recursive and call-heavy code (fib, tree walks, small methods) spends most of its time in
+//! the call protocol, not in the callee. The helper had to re-derive everything per call
+//! (stack length from the stack pointer, the caller's frame, the callee's tier and globals,
+//! the limits) through several layers of Rust; the call site already knows the callee's code,
+//! globals and sizes as constants, so the common case is a dozen loads and compares, a dozen
+//! stores and an indirect call.
+//!
+//! The frame record is the interpreter's own, written into the vm's frame stack at offsets the
+//! vm measured ([`CallLayout`]), so tracebacks, the collector, `locals()` and deopt see exactly
+//! what the helper path would have produced. Whenever anything is unusual the call takes the
+//! helper path, which handles it: the callee not compiled (or compiled for other globals), a
+//! profiler listening, a collection or Ctrl-C due at the function-entry safepoint, the compiled
+//! nesting limit (`DEPTH_LIMIT`), the recursion limit, a full frame-stack allocation or too
+//! little VM stack room. When the callee's code leaves with the exit marker (a deopt or an
+//! exception), its frame is still on top and the `finish_call` helper finishes it as the helper
+//! path would have.
+
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{types, Block, InstBuilder, MemFlagsData, Value as IrValue};
+use krait_runtime::profile::EXIT_MARKER;
+use krait_runtime::Value;
+
+use super::Translator;
+use crate::{CallLayout, CallTarget};
+
+/// The most locals beyond the arguments an inline call clears one store at a time.
+pub(super) const MAX_CLEARED_LOCALS: usize = 16;
+
+impl<'a, 'b> Translator<'a, 'b> {
+    /// Whether a call of `target` can be made inline: the vm gave the layout, the collector is
+    /// not in stress mode (which wants a collection at every function entry) and the callee has
+    /// few locals besides its parameters.
+    pub(super) fn inline_call_layout(&self, target: &CallTarget) -> Option<CallLayout> {
+        let layout = self.environment.call_layout?;
+        let extra = target
+            .code
+            .code
+            .varnames
+            .len()
+            .checked_sub(target.argument_count as usize)?;
+        (!self.environment.gc_stress && extra <= MAX_CLEARED_LOCALS).then_some(layout)
+    }
+
+    /// Continues in a new block when `condition` is false; jumps to `slow` when it is true.
+    fn bail_if(&mut self, condition: IrValue, slow: Block) {
+        let next = self.builder.create_block();
+        self.builder.ins().brif(condition, slow, &[], next, &[]);
+        self.builder.switch_to_block(next);
+    }
+
+    /// Emits, in the current block (where `callable` is known to be `target`'s function), the
+    /// call made inline, falling back to the `call_known` helper (`target_address` is the
+    /// boxed `target`) when any precondition fails; every way ends with a jump to `join` with
+    /// the call's result (or the exit marker).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn inline_call(
+        &mut self,
+        layout: CallLayout,
+        target: &CallTarget,
+        target_address: i64,
+        callable: IrValue,
+        stack_pointer: IrValue,
+        index: usize,
+        join: Block,
+    ) {
+        let flags = MemFlagsData::trusted();
+        let code = &target.code.code;
+        let argument_count = target.argument_count as i64;
+        let local_count = code.varnames.len() as i64;
+
+        // ---- preconditions: any failing one takes the helper ----
+        let code_address = self
+            .builder
+            .ins()
+            .iconst(types::I64, target.code as *const _ as i64);
+        let entry = self
+            .builder
+            .ins()
+            .load(types::I64, flags, code_address, layout.code_entry);
+        let slow = self.builder.create_block();
+        self.builder.set_cold_block(slow);
+        let no_entry = self.builder.ins().icmp_imm_s(IntCC::Equal, entry, 0);
+        self.bail_if(no_entry, slow);
+        let compiled_globals =
+            self.builder
+                .ins()
+                .load(types::I64, flags, code_address, layout.code_globals);
+        let other_globals = self.builder.ins().icmp_imm_s(
+            IntCC::NotEqual,
+            compiled_globals,
+            target.globals.bits() as i64,
+        );
+        self.bail_if(other_globals, slow);
+        let profiler = self
+            .builder
+            .ins()
+            .load(types::I64, flags, self.vm, layout.profiler);
+        let profiling = self.builder.ins().icmp_imm_s(IntCC::NotEqual, profiler, 0);
+        self.bail_if(profiling, slow);
+        // The function-entry safepoint: a collection due or a flag raised.
+        let allocated = self.builder.ins().load(
+            types::I64,
+            flags,
+            self.vm,
+            self.environment.allocated_offset,
+        );
+        let threshold = self.builder.ins().load(
+            types::I64,
+            flags,
+            self.vm,
+            self.environment.threshold_offset,
+        );
+        let collection_due =
+            self.builder
+                .ins()
+                .icmp(IntCC::UnsignedGreaterThanOrEqual, allocated, threshold);
+        self.bail_if(collection_due, slow);
+        let flag_address =
+            self.builder
+                .ins()
+                .load(types::I64, flags, self.vm, self.environment.poll_offset);
+        let flag = self
+            .builder
+            .ins()
+            .uload8(types::I32, flags, flag_address, 0);
+        let requested = self.builder.ins().icmp_imm_s(IntCC::NotEqual, flag, 0);
+        self.bail_if(requested, slow);
+        let depth = self
+            .builder
+            .ins()
+            .load(types::I64, flags, self.vm, layout.jit_depth);
+        let too_deep = self.builder.ins().icmp_imm_s(
+            IntCC::UnsignedGreaterThanOrEqual,
+            depth,
+            layout.depth_limit as i64,
+        );
+        self.bail_if(too_deep, slow);
+        let frame_count = self
+            .builder
+            .ins()
+            .load(types::I64, flags, self.vm, layout.frames_length);
+        let recursion_limit =
+            self.builder
+                .ins()
+                .load(types::I64, flags, self.vm, layout.recursion_limit);
+        let at_limit = self.builder.ins().icmp(
+            IntCC::UnsignedGreaterThanOrEqual,
+            frame_count,
+            recursion_limit,
+        );
+        self.bail_if(at_limit, slow);
+        let frame_capacity =
+            self.builder
+                .ins()
+                .load(types::I64, flags, self.vm, layout.frames_capacity);
+        let frames_full = self.builder.ins().icmp(
+            IntCC::UnsignedGreaterThanOrEqual,
+            frame_count,
+            frame_capacity,
+        );
+        self.bail_if(frames_full, slow);
+        let stack_data = self
+            .builder
+            .ins()
+            .load(types::I64, flags, self.vm, layout.stack_data);
+        let stack_capacity =
+            self.builder
+                .ins()
+                .load(types::I64, flags, self.vm, layout.stack_capacity);
+        let stack_bytes = self.builder.ins().isub(stack_pointer, stack_data);
+        let stack_length = self.builder.ins().ushr_imm_u(stack_bytes, 3);
+        let room = local_count + i64::from(code.max_stack_depth) + layout.stack_margin as i64;
+        let needed = self.builder.ins().iadd_imm_s(stack_length, room);
+        let no_room = self
+            .builder
+            .ins()
+            .icmp(IntCC::UnsignedGreaterThan, needed, stack_capacity);
+        self.bail_if(no_room, slow);
+
+        // ---- the frame push ----
+        let arguments_start = self.builder.ins().iadd_imm_s(stack_length, -argument_count);
+        let return_to = self.builder.ins().iadd_imm_s(arguments_start, -1);
+        let callee_locals = self
+            .builder
+            .ins()
+            .iadd_imm_s(stack_pointer, -argument_count * 8);
+        let null = self
+            .builder
+            .ins()
+            .iconst(types::I64, Value::NULL.bits() as i64);
+        for local in argument_count..local_count {
+            self.builder
+                .ins()
+                .store(flags, null, callee_locals, (local * 8) as i32);
+        }
+        let operand_base = self
+            .builder
+            .ins()
+            .iadd_imm_s(stack_length, local_count - argument_count);
+        self.builder
+            .ins()
+            .store(flags, operand_base, self.vm, layout.stack_length);
+        let frames_data = self
+            .builder
+            .ins()
+            .load(types::I64, flags, self.vm, layout.frames_data);
+        let frame_size = i64::from(layout.frame_size);
+        let frames_bytes = self.builder.ins().imul_imm_s(frame_count, frame_size);
+        let frame = self.builder.ins().iadd(frames_data, frames_bytes);
+        // The caller's frame (the one below) resumes after this instruction, as the helpers
+        // record before anything that can raise; tracebacks read it.
+        let resume = self.builder.ins().iconst(types::I64, index as i64 + 1);
+        self.builder
+            .ins()
+            .store(flags, resume, frame, layout.frame_ip - layout.frame_size);
+        let code_value = self
+            .builder
+            .ins()
+            .iconst(types::I64, target.code_value.bits() as i64);
+        let globals = self
+            .builder
+            .ins()
+            .iconst(types::I64, target.globals.bits() as i64);
+        let zero = self.builder.ins().iconst(types::I64, 0);
+        let one = self.builder.ins().iconst(types::I8, 1);
+        for (value, offset) in [
+            (code_address, layout.frame_code),
+            (code_value, layout.frame_code_value),
+            (callable, layout.frame_function),
+            (globals, layout.frame_globals),
+            (null, layout.frame_locals),
+            (arguments_start, layout.frame_base),
+            (operand_base, layout.frame_stack_base),
+            (zero, layout.frame_ip),
+            (return_to, layout.frame_return_to),
+            (null, layout.frame_generator),
+        ] {
+            self.builder.ins().store(flags, value, frame, offset);
+        }
+        self.builder
+            .ins()
+            .store(flags, one, frame, layout.frame_is_entry);
+        let pushed_count = self.builder.ins().iadd_imm_s(frame_count, 1);
+        self.builder
+            .ins()
+            .store(flags, pushed_count, self.vm, layout.frames_length);
+        let nested = self.builder.ins().iadd_imm_s(depth, 1);
+        self.builder
+            .ins()
+            .store(flags, nested, self.vm, layout.jit_depth);
+
+        // ---- the call ----
+        let entry_instruction = self.builder.ins().iconst(types::I32, 0);
+        let call = self.builder.ins().call_indirect(
+            self.entry_signature,
+            entry,
+            &[self.vm, callee_locals, entry_instruction],
+        );
+        let result = self.builder.inst_results(call)[0];
+        self.builder
+            .ins()
+            .store(flags, depth, self.vm, layout.jit_depth);
+        let exited = self
+            .builder
+            .ins()
+            .icmp_imm_s(IntCC::Equal, result, EXIT_MARKER as i64);
+        let returned = self.builder.create_block();
+        let finish = self.builder.create_block();
+        self.builder.set_cold_block(finish);
+        self.builder.ins().brif(exited, finish, &[], returned, &[]);
+
+        // ---- the frame pop: the callee's record is the top one, nothing above the callable ----
+        self.builder.switch_to_block(returned);
+        self.builder
+            .ins()
+            .store(flags, frame_count, self.vm, layout.frames_length);
+        self.builder
+            .ins()
+            .store(flags, return_to, self.vm, layout.stack_length);
+        self.builder.ins().jump(join, &[result.into()]);
+
+        // ---- the callee deopted or raised: the vm finishes its frame ----
+        self.builder.switch_to_block(finish);
+        let null_pointer = self.builder.ins().iconst(types::I64, 0);
+        let instruction = self.builder.ins().iconst(types::I32, index as i64);
+        let helper = self.environment.helpers.finish_call;
+        let finished = self.call_helper_raw(helper, null_pointer, instruction, zero, zero);
+        self.builder.ins().jump(join, &[finished.into()]);
+
+        // ---- the helper path ----
+        self.builder.switch_to_block(slow);
+        let instruction = self.builder.ins().iconst(types::I32, index as i64);
+        let target_value = self.builder.ins().iconst(types::I64, target_address);
+        let helper = self.environment.helpers.call_known;
+        let result =
+            self.call_helper_raw(helper, stack_pointer, instruction, callable, target_value);
+        self.builder.ins().jump(join, &[result.into()]);
+    }
+}
