@@ -233,6 +233,10 @@ impl CallTarget {
 pub struct FastPaths {
     /// `LoadGlobal` through the global cache: `a` is the name index.
     pub load_global: usize,
+    /// `LoadGlobal` of a folded global whose site saw the globals epoch move: the value, as
+    /// `load_global` (the immediate is the name index, `a` the folded value); when it is still
+    /// the folded value, the epoch cell at the extra operand takes the current epoch.
+    pub revalidate_global: usize,
     /// `a[b]` for lists and tuples with a small int index in range, ASCII strs likewise and
     /// dicts with a str key.
     pub subscript: usize,
@@ -351,6 +355,10 @@ pub struct Jit {
     // Boxed: machine code embeds each target's address, which must not move as the vector grows.
     #[allow(clippy::vec_box)]
     call_targets: Vec<Box<CallTarget>>,
+    /// Per folded `LoadGlobal` site, the globals epoch at which its constant was last known
+    /// good (compiled code reads them; never freed, like the code).
+    #[allow(clippy::vec_box)]
+    epoch_cells: Vec<Box<std::sync::atomic::AtomicU64>>,
 }
 
 impl Jit {
@@ -367,6 +375,7 @@ impl Jit {
             environment,
             counter: 0,
             call_targets: Vec::new(),
+            epoch_cells: Vec::new(),
         })
     }
 
@@ -437,6 +446,7 @@ impl Jit {
             }
             guards = translator.guards;
             self.call_targets.append(&mut translator.call_targets);
+            self.epoch_cells.append(&mut translator.epoch_cells);
             builder.seal_all_blocks();
             builder.finalize(self.module.isa().frontend_config());
         }

@@ -176,6 +176,9 @@ pub(crate) struct Translator<'a, 'b> {
     // Boxed: machine code embeds each target's address, which must not move as the vector grows.
     #[allow(clippy::vec_box)]
     pub call_targets: Vec<Box<CallTarget>>,
+    /// The epoch cells of folded `LoadGlobal` sites (the `Jit` keeps them).
+    #[allow(clippy::vec_box)]
+    pub epoch_cells: Vec<Box<std::sync::atomic::AtomicU64>>,
 }
 
 impl<'a, 'b> Translator<'a, 'b> {
@@ -248,6 +251,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             guards: 0,
             instruction_counters: 0,
             call_targets: Vec::new(),
+            epoch_cells: Vec::new(),
         }
     }
 
