@@ -434,8 +434,10 @@ impl Jit {
                 feedback,
                 globals,
                 &self.environment,
-                helper_signature,
-                entry_signature,
+                translate::Signatures {
+                    helper: helper_signature,
+                    entry: entry_signature,
+                },
             );
             translator.instruction_counters = inspect.instruction_counters;
             if let Err(reason) = translator.translate() {

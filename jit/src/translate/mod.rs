@@ -125,6 +125,14 @@ pub fn runs_through_helper(opcode: Opcode) -> bool {
     )
 }
 
+/// The call signatures a translation imports into its function.
+pub(crate) struct Signatures {
+    /// The helpers' and fast paths' signature.
+    pub helper: SigRef,
+    /// Compiled code's own signature (for calls made inline).
+    pub entry: SigRef,
+}
+
 /// The Cranelift state of one translation.
 pub(crate) struct Translator<'a, 'b> {
     builder: &'a mut FunctionBuilder<'b>,
@@ -189,8 +197,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         feedback: Vec<u8>,
         globals: &'a GlobalSnapshot,
         environment: &'a Environment,
-        helper_signature: SigRef,
-        entry_signature: SigRef,
+        signatures: Signatures,
     ) -> Translator<'a, 'b> {
         let compiled = &code.code;
         let local_count = compiled.varnames.len();
@@ -227,8 +234,8 @@ impl<'a, 'b> Translator<'a, 'b> {
             feedback,
             globals,
             environment,
-            helper_signature,
-            entry_signature,
+            helper_signature: signatures.helper,
+            entry_signature: signatures.entry,
             vm: IrValue::from_u32(0),
             locals: IrValue::from_u32(0),
             local_variables,
