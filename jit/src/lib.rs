@@ -180,6 +180,24 @@ pub struct CallLayout {
     pub code_entry: i32,
     /// Within a code object's data: the globals it was compiled for (a value).
     pub code_globals: i32,
+    /// Within a function's heap object: the pointer to its `FunctionObject`.
+    pub function_pointer: i32,
+    /// Within a `FunctionObject`: the code value.
+    pub function_code: i32,
+    /// Within a `FunctionObject`: the globals.
+    pub function_globals: i32,
+    /// Within a `FunctionObject`: the closure (a tuple of cells, or NULL).
+    pub function_closure: i32,
+    /// Within a code value's heap object: the pointer to its `CodeData`.
+    pub code_pointer: i32,
+    /// Within a code object's data: `CallShape::plain_arguments` (a `u32`).
+    pub shape_plain_arguments: i32,
+    /// Within a code object's data: `CallShape::local_count` (a `u32`).
+    pub shape_local_count: i32,
+    /// Within a code object's data: `CallShape::free_count` (a `u32`).
+    pub shape_free_count: i32,
+    /// Within a code object's data: `CallShape::room` (a `u32`).
+    pub shape_room: i32,
 }
 
 /// What a call site knows at compile time about the Python function it speculates on calling:

@@ -21,11 +21,16 @@
 
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{types, Block, InstBuilder, MemFlagsData, Value as IrValue};
+use krait_compiler::Opcode;
+use krait_runtime::layout::Kind as ObjectKind;
 use krait_runtime::profile::EXIT_MARKER;
 use krait_runtime::Value;
 
-use super::Translator;
+use super::{Translator, PAYLOAD_MASK};
 use crate::{CallLayout, CallTarget};
+
+/// The tag (top 16 bits) of a heap object's value.
+const OBJECT_TAG: i64 = 0xFFFA;
 
 /// The most locals beyond the arguments an inline call clears one store at a time.
 pub(super) const MAX_CLEARED_LOCALS: usize = 16;
@@ -69,10 +74,11 @@ impl<'a, 'b> Translator<'a, 'b> {
     ) {
         let flags = MemFlagsData::trusted();
         let code = &target.code.code;
-        let argument_count = target.argument_count as i64;
         let local_count = code.varnames.len() as i64;
+        let slow = self.builder.create_block();
+        self.builder.set_cold_block(slow);
 
-        // ---- preconditions: any failing one takes the helper ----
+        // The callee compiled, for the function's globals.
         let code_address = self
             .builder
             .ins()
@@ -81,8 +87,6 @@ impl<'a, 'b> Translator<'a, 'b> {
             .builder
             .ins()
             .load(types::I64, flags, code_address, layout.code_entry);
-        let slow = self.builder.create_block();
-        self.builder.set_cold_block(slow);
         let no_entry = self.builder.ins().icmp_imm_s(IntCC::Equal, entry, 0);
         self.bail_if(no_entry, slow);
         let compiled_globals =
@@ -95,6 +99,293 @@ impl<'a, 'b> Translator<'a, 'b> {
             target.globals.bits() as i64,
         );
         self.bail_if(other_globals, slow);
+        let code_value = self
+            .builder
+            .ins()
+            .iconst(types::I64, target.code_value.bits() as i64);
+        let globals = self
+            .builder
+            .ins()
+            .iconst(types::I64, target.globals.bits() as i64);
+        let room = self
+            .builder
+            .ins()
+            .iconst(types::I64, local_count + i64::from(code.max_stack_depth));
+        let local_count_value = self.builder.ins().iconst(types::I64, local_count);
+        self.push_call_pop(
+            layout,
+            FrameSetup {
+                code_address,
+                code_value,
+                callable,
+                globals,
+                entry,
+                stack_pointer,
+                argument_count: i64::from(target.argument_count),
+                local_count: local_count_value,
+                constant_local_count: Some(local_count),
+                room,
+                cells: None,
+            },
+            index,
+            slow,
+            join,
+        );
+
+        // ---- the helper path ----
+        self.builder.switch_to_block(slow);
+        let instruction = self.builder.ins().iconst(types::I32, index as i64);
+        let target_value = self.builder.ins().iconst(types::I64, target_address);
+        let helper = self.environment.helpers.call_known;
+        let result =
+            self.call_helper_raw(helper, stack_pointer, instruction, callable, target_value);
+        self.builder.ins().jump(join, &[result.into()]);
+    }
+
+    /// A `Call` or `CallMethod` whose callable the translator does not know: when it turns out
+    /// to be a Python function (closures included) whose compiled code a call with this many
+    /// arguments enters with the arguments in place (`CallShape::plain_arguments`), compiled
+    /// for its globals, the call is made inline as for an expected callee, everything read
+    /// from the function and code objects at run time; anything else takes the `call` helper.
+    /// Returns false (emitting nothing) when the layouts are unknown or in GC-stress mode.
+    pub(super) fn dynamic_call(&mut self, index: usize, opcode: Opcode, arg: u32) -> bool {
+        let (Some(layout), Some(objects)) = (self.environment.call_layout, self.layout()) else {
+            return false;
+        };
+        if self.environment.gc_stress {
+            return false;
+        }
+        let count = arg as usize;
+        let (callable_slot, given) = if opcode == Opcode::Call {
+            (self.depth.checked_sub(count + 1), count)
+        } else if opcode == Opcode::CallMethod {
+            (self.depth.checked_sub(count + 2), count + 1)
+        } else {
+            return false;
+        };
+        let Some(callable_slot) = callable_slot else {
+            return false;
+        };
+        let flags = MemFlagsData::trusted();
+        let stack_pointer = self.flush(self.depth);
+        let callable = self.builder.use_var(self.stack_variables[callable_slot]);
+        let join = self.builder.create_block();
+        self.builder.append_block_param(join, types::I64);
+        let slow = self.builder.create_block();
+        self.builder.set_cold_block(slow);
+
+        // A Python function…
+        let tag = self.builder.ins().ushr_imm_u(callable, 48);
+        let not_object = self
+            .builder
+            .ins()
+            .icmp_imm_s(IntCC::NotEqual, tag, OBJECT_TAG);
+        self.bail_if(not_object, slow);
+        let address = self.builder.ins().band_imm_s(callable, PAYLOAD_MASK);
+        let kind = self
+            .builder
+            .ins()
+            .uload8(types::I32, flags, address, objects.kind);
+        let not_function =
+            self.builder
+                .ins()
+                .icmp_imm_s(IntCC::NotEqual, kind, ObjectKind::Function as i64);
+        self.bail_if(not_function, slow);
+        let function = self
+            .builder
+            .ins()
+            .load(types::I64, flags, address, layout.function_pointer);
+        let code_value = self
+            .builder
+            .ins()
+            .load(types::I64, flags, function, layout.function_code);
+        let code_object = self.builder.ins().band_imm_s(code_value, PAYLOAD_MASK);
+        let code_address =
+            self.builder
+                .ins()
+                .load(types::I64, flags, code_object, layout.code_pointer);
+        // …binding exactly these arguments in place…
+        let plain_arguments =
+            self.builder
+                .ins()
+                .uload32(flags, code_address, layout.shape_plain_arguments);
+        let other_count =
+            self.builder
+                .ins()
+                .icmp_imm_s(IntCC::NotEqual, plain_arguments, given as i64);
+        self.bail_if(other_count, slow);
+        // …compiled for its globals.
+        let entry = self
+            .builder
+            .ins()
+            .load(types::I64, flags, code_address, layout.code_entry);
+        let no_entry = self.builder.ins().icmp_imm_s(IntCC::Equal, entry, 0);
+        self.bail_if(no_entry, slow);
+        let globals = self
+            .builder
+            .ins()
+            .load(types::I64, flags, function, layout.function_globals);
+        let compiled_globals =
+            self.builder
+                .ins()
+                .load(types::I64, flags, code_address, layout.code_globals);
+        let other_globals = self
+            .builder
+            .ins()
+            .icmp(IntCC::NotEqual, globals, compiled_globals);
+        self.bail_if(other_globals, slow);
+        let local_count = self
+            .builder
+            .ins()
+            .uload32(flags, code_address, layout.shape_local_count);
+        let room = self
+            .builder
+            .ins()
+            .uload32(flags, code_address, layout.shape_room);
+        let free_count = self
+            .builder
+            .ins()
+            .uload32(flags, code_address, layout.shape_free_count);
+        // The free variables' cells: the closure is a tuple of exactly that many.
+        let has_cells = self
+            .builder
+            .ins()
+            .icmp_imm_s(IntCC::NotEqual, free_count, 0);
+        let closure_block = self.builder.create_block();
+        let cells_known = self.builder.create_block();
+        self.builder.append_block_param(cells_known, types::I64);
+        let no_items = self.builder.ins().iconst(types::I64, 0);
+        self.builder.ins().brif(
+            has_cells,
+            closure_block,
+            &[],
+            cells_known,
+            &[no_items.into()],
+        );
+        self.builder.switch_to_block(closure_block);
+        let closure = self
+            .builder
+            .ins()
+            .load(types::I64, flags, function, layout.function_closure);
+        let closure_tag = self.builder.ins().ushr_imm_u(closure, 48);
+        let closure_not_object =
+            self.builder
+                .ins()
+                .icmp_imm_s(IntCC::NotEqual, closure_tag, OBJECT_TAG);
+        self.bail_if(closure_not_object, slow);
+        let closure_address = self.builder.ins().band_imm_s(closure, PAYLOAD_MASK);
+        let closure_kind =
+            self.builder
+                .ins()
+                .uload8(types::I32, flags, closure_address, objects.kind);
+        let not_tuple =
+            self.builder
+                .ins()
+                .icmp_imm_s(IntCC::NotEqual, closure_kind, ObjectKind::Tuple as i64);
+        self.bail_if(not_tuple, slow);
+        let cell_count =
+            self.builder
+                .ins()
+                .load(types::I64, flags, closure_address, objects.tuple_length);
+        let other_cells = self
+            .builder
+            .ins()
+            .icmp(IntCC::NotEqual, cell_count, free_count);
+        self.bail_if(other_cells, slow);
+        let items =
+            self.builder
+                .ins()
+                .load(types::I64, flags, closure_address, objects.tuple_items);
+        self.builder.ins().jump(cells_known, &[items.into()]);
+        self.builder.switch_to_block(cells_known);
+        let items = self.builder.block_params(cells_known)[0];
+        self.push_call_pop(
+            layout,
+            FrameSetup {
+                code_address,
+                code_value,
+                callable,
+                globals,
+                entry,
+                stack_pointer,
+                argument_count: given as i64,
+                local_count,
+                constant_local_count: None,
+                room,
+                cells: Some((items, free_count)),
+            },
+            index,
+            slow,
+            join,
+        );
+
+        // ---- the helper path ----
+        self.builder.switch_to_block(slow);
+        let instruction = self.builder.ins().iconst(types::I32, index as i64);
+        let opcode_value = self
+            .builder
+            .ins()
+            .iconst(types::I64, i64::from(opcode.to_byte()));
+        let argument = self.builder.ins().iconst(types::I64, i64::from(arg));
+        let helper = self.environment.helpers.call;
+        let result =
+            self.call_helper_raw(helper, stack_pointer, instruction, opcode_value, argument);
+        self.builder.ins().jump(join, &[result.into()]);
+
+        self.builder.switch_to_block(join);
+        let result = self.builder.block_params(join)[0];
+        self.exit_if_marker(result);
+        let (pops, _) = opcode.stack_effect(arg);
+        self.depth -= pops as usize;
+        self.push(result, super::Kind::Unknown);
+        true
+    }
+
+    /// Emits `body(i)` for `i` from `start` up to (not including) `end`, both i64 values.
+    fn emit_loop(&mut self, start: IrValue, end: IrValue, body: impl Fn(&mut Self, IrValue)) {
+        let header = self.builder.create_block();
+        let looping = self.builder.create_block();
+        let done = self.builder.create_block();
+        self.builder.append_block_param(header, types::I64);
+        self.builder.ins().jump(header, &[start.into()]);
+        self.builder.switch_to_block(header);
+        let counter = self.builder.block_params(header)[0];
+        let more = self.builder.ins().icmp(IntCC::SignedLessThan, counter, end);
+        self.builder.ins().brif(more, looping, &[], done, &[]);
+        self.builder.switch_to_block(looping);
+        body(self, counter);
+        let next = self.builder.ins().iadd_imm_s(counter, 1);
+        self.builder.ins().jump(header, &[next.into()]);
+        self.builder.switch_to_block(done);
+    }
+
+    /// The common part of both inline calls, in the current block where the callee is known
+    /// compiled for its globals: the remaining checks (jumping to `slow` when one fails), the
+    /// frame push, the call and the frame pop, ending with a jump to `join`.
+    fn push_call_pop(
+        &mut self,
+        layout: CallLayout,
+        setup: FrameSetup,
+        index: usize,
+        slow: Block,
+        join: Block,
+    ) {
+        let flags = MemFlagsData::trusted();
+        let FrameSetup {
+            code_address,
+            code_value,
+            callable,
+            globals,
+            entry,
+            stack_pointer,
+            argument_count,
+            local_count,
+            constant_local_count,
+            room,
+            cells,
+        } = setup;
+
+        // ---- preconditions: any failing one takes the helper ----
         let profiler = self
             .builder
             .ins()
@@ -173,8 +464,11 @@ impl<'a, 'b> Translator<'a, 'b> {
                 .load(types::I64, flags, self.vm, layout.stack_capacity);
         let stack_bytes = self.builder.ins().isub(stack_pointer, stack_data);
         let stack_length = self.builder.ins().ushr_imm_u(stack_bytes, 3);
-        let room = local_count + i64::from(code.max_stack_depth) + layout.stack_margin as i64;
-        let needed = self.builder.ins().iadd_imm_s(stack_length, room);
+        let needed = self.builder.ins().iadd(stack_length, room);
+        let needed = self
+            .builder
+            .ins()
+            .iadd_imm_s(needed, layout.stack_margin as i64);
         let no_room = self
             .builder
             .ins()
@@ -192,15 +486,40 @@ impl<'a, 'b> Translator<'a, 'b> {
             .builder
             .ins()
             .iconst(types::I64, Value::NULL.bits() as i64);
-        for local in argument_count..local_count {
-            self.builder
-                .ins()
-                .store(flags, null, callee_locals, (local * 8) as i32);
+        match constant_local_count {
+            Some(count) => {
+                for local in argument_count..count {
+                    self.builder
+                        .ins()
+                        .store(flags, null, callee_locals, (local * 8) as i32);
+                }
+            }
+            None => {
+                let first = self.builder.ins().iconst(types::I64, argument_count);
+                self.emit_loop(first, local_count, |this, local| {
+                    let offset = this.builder.ins().ishl_imm_u(local, 3);
+                    let slot = this.builder.ins().iadd(callee_locals, offset);
+                    this.builder.ins().store(flags, null, slot, 0);
+                });
+            }
         }
-        let operand_base = self
-            .builder
-            .ins()
-            .iadd_imm_s(stack_length, local_count - argument_count);
+        let locals_end = self.builder.ins().iadd(arguments_start, local_count);
+        let operand_base = match cells {
+            Some((items, count)) => {
+                let locals_bytes = self.builder.ins().ishl_imm_u(local_count, 3);
+                let cells_start = self.builder.ins().iadd(callee_locals, locals_bytes);
+                let first = self.builder.ins().iconst(types::I64, 0);
+                self.emit_loop(first, count, |this, cell| {
+                    let offset = this.builder.ins().ishl_imm_u(cell, 3);
+                    let from = this.builder.ins().iadd(items, offset);
+                    let value = this.builder.ins().load(types::I64, flags, from, 0);
+                    let to = this.builder.ins().iadd(cells_start, offset);
+                    this.builder.ins().store(flags, value, to, 0);
+                });
+                self.builder.ins().iadd(locals_end, count)
+            }
+            None => locals_end,
+        };
         self.builder
             .ins()
             .store(flags, operand_base, self.vm, layout.stack_length);
@@ -217,14 +536,6 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder
             .ins()
             .store(flags, resume, frame, layout.frame_ip - layout.frame_size);
-        let code_value = self
-            .builder
-            .ins()
-            .iconst(types::I64, target.code_value.bits() as i64);
-        let globals = self
-            .builder
-            .ins()
-            .iconst(types::I64, target.globals.bits() as i64);
         let zero = self.builder.ins().iconst(types::I64, 0);
         let one = self.builder.ins().iconst(types::I8, 1);
         for (value, offset) in [
@@ -290,14 +601,31 @@ impl<'a, 'b> Translator<'a, 'b> {
         let helper = self.environment.helpers.finish_call;
         let finished = self.call_helper_raw(helper, null_pointer, instruction, zero, zero);
         self.builder.ins().jump(join, &[finished.into()]);
-
-        // ---- the helper path ----
-        self.builder.switch_to_block(slow);
-        let instruction = self.builder.ins().iconst(types::I32, index as i64);
-        let target_value = self.builder.ins().iconst(types::I64, target_address);
-        let helper = self.environment.helpers.call_known;
-        let result =
-            self.call_helper_raw(helper, stack_pointer, instruction, callable, target_value);
-        self.builder.ins().jump(join, &[result.into()]);
     }
+}
+
+/// What `push_call_pop` needs to know about the callee, as IR values.
+struct FrameSetup {
+    /// The callee's `CodeData`.
+    code_address: IrValue,
+    /// The code as a value.
+    code_value: IrValue,
+    /// The function.
+    callable: IrValue,
+    /// The function's globals.
+    globals: IrValue,
+    /// The compiled entry.
+    entry: IrValue,
+    /// The end of the caller's flushed operand stack: the arguments end there.
+    stack_pointer: IrValue,
+    /// How many values the call passes (they become the first locals).
+    argument_count: i64,
+    /// The callee's locals (an i64 value).
+    local_count: IrValue,
+    /// The same, when known at compile time (the extra locals are then cleared unrolled).
+    constant_local_count: Option<i64>,
+    /// The VM stack values the callee's frame needs besides the margin (an i64 value).
+    room: IrValue,
+    /// The free variables' cells to copy after the locals: the items' address and count.
+    cells: Option<(IrValue, IrValue)>,
 }

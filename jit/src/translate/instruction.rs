@@ -191,6 +191,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.push(boxed, Kind::Bool);
             }
             Opcode::Call | Opcode::CallMethod if self.known_call(index, opcode, arg) => {}
+            Opcode::Call | Opcode::CallMethod if self.dynamic_call(index, opcode, arg) => {}
             Opcode::Call | Opcode::CallMethod | Opcode::CallKw | Opcode::CallFunctionEx => {
                 let helper = self.environment.helpers.call;
                 let result =

@@ -8,7 +8,8 @@
 //! `None`, and every call then takes the `call_known` helper.
 
 use krait_jit::CallLayout;
-use krait_runtime::object::CodeData;
+use krait_runtime::object::{CallShape, CodeData, FunctionObject, HeapObject, Mutable, Payload};
+use krait_runtime::Value;
 
 use super::DEPTH_LIMIT;
 use crate::frame::Frame;
@@ -74,6 +75,8 @@ pub(super) fn measure(vm: &mut Vm) -> Option<CallLayout> {
     let [frames_data, frames_length, frames_capacity] =
         vector_offsets(&vm.frames, std::mem::offset_of!(Vm, frames))?;
     let offset = |bytes: usize| i32::try_from(bytes).ok();
+    let (function_pointer, code_pointer) = box_offsets(vm)?;
+    let shape = std::mem::offset_of!(CodeData, call_shape);
     Some(CallLayout {
         stack_data,
         stack_length,
@@ -100,7 +103,74 @@ pub(super) fn measure(vm: &mut Vm) -> Option<CallLayout> {
         frame_generator: offset(std::mem::offset_of!(Frame, generator))?,
         code_entry: offset(std::mem::offset_of!(CodeData, profile.entry))?,
         code_globals: offset(std::mem::offset_of!(CodeData, profile.globals))?,
+        function_pointer,
+        function_code: offset(std::mem::offset_of!(FunctionObject, code))?,
+        function_globals: offset(std::mem::offset_of!(FunctionObject, globals))?,
+        function_closure: offset(std::mem::offset_of!(FunctionObject, closure))?,
+        code_pointer,
+        shape_plain_arguments: offset(shape + std::mem::offset_of!(CallShape, plain_arguments))?,
+        shape_local_count: offset(shape + std::mem::offset_of!(CallShape, local_count))?,
+        shape_free_count: offset(shape + std::mem::offset_of!(CallShape, free_count))?,
+        shape_room: offset(shape + std::mem::offset_of!(CallShape, room))?,
     })
+}
+
+/// The offset within `object`'s heap object of the one word that holds `pointer`.
+fn word_holding(object: Value, pointer: usize) -> Option<i32> {
+    let address = object.as_object()? as *const HeapObject as usize;
+    let word = std::mem::size_of::<usize>();
+    let count = std::mem::size_of::<HeapObject>() / word;
+    // SAFETY: `address` is a live heap object of `count` whole words (rooted by the caller);
+    // reading them as plain words only looks at its representation.
+    let words = unsafe { std::slice::from_raw_parts(address as *const usize, count) };
+    let mut found = words
+        .iter()
+        .enumerate()
+        .filter(|(_, &word)| word == pointer);
+    let (index, _) = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    i32::try_from(index * word).ok()
+}
+
+/// Where a function's heap object keeps its boxed `FunctionObject`, and a code value's heap
+/// object its boxed `CodeData`: measured on a real function of a real code object.
+fn box_offsets(vm: &mut Vm) -> Option<(i32, i32)> {
+    let compiled = krait_compiler::compile_module("pass", "<call layout>").ok()?;
+    let runtime = &mut vm.runtime;
+    let mark = runtime.root_mark();
+    let code = krait_runtime::loader::load_code(runtime, &compiled);
+    runtime.push_root(code);
+    let function = runtime
+        .heap
+        .allocate(Payload::Function(Box::new(FunctionObject {
+            code,
+            globals: Value::NULL,
+            name: Mutable::new(Value::NULL),
+            qualname: Mutable::new(Value::NULL),
+            defaults: Mutable::new(Value::NULL),
+            keyword_defaults: Mutable::new(Value::NULL),
+            closure: Value::NULL,
+            module: Value::NULL,
+            doc: Value::NULL,
+            dict: Mutable::new(Value::NULL),
+            annotations: Mutable::new(Value::NULL),
+        })));
+    runtime.push_root(function);
+    let offsets = (|| {
+        let Payload::Function(function_object) = &function.as_object()?.payload else {
+            return None;
+        };
+        let function_address = &**function_object as *const FunctionObject as usize;
+        let code_address = krait_runtime::loader::code_data(code)? as *const CodeData as usize;
+        Some((
+            word_holding(function, function_address)?,
+            word_holding(code, code_address)?,
+        ))
+    })();
+    vm.runtime.pop_roots(mark);
+    offsets
 }
 
 #[cfg(test)]
