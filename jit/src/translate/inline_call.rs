@@ -36,9 +36,8 @@ const OBJECT_TAG: i64 = 0xFFFA;
 pub(super) const MAX_CLEARED_LOCALS: usize = 16;
 
 impl<'a, 'b> Translator<'a, 'b> {
-    /// Whether a call of `target` can be made inline: the vm gave the layout, the collector is
-    /// not in stress mode (which wants a collection at every function entry) and the callee has
-    /// few locals besides its parameters.
+    /// Whether a call of `target` can be made inline: the vm gave the layout and the callee
+    /// has few locals besides its parameters.
     pub(super) fn inline_call_layout(&self, target: &CallTarget) -> Option<CallLayout> {
         let layout = self.environment.call_layout?;
         let extra = target
@@ -47,7 +46,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             .varnames
             .len()
             .checked_sub(target.argument_count as usize)?;
-        (!self.environment.gc_stress && extra <= MAX_CLEARED_LOCALS).then_some(layout)
+        (extra <= MAX_CLEARED_LOCALS).then_some(layout)
     }
 
     /// Continues in a new block when `condition` is false; jumps to `slow` when it is true.
@@ -147,14 +146,11 @@ impl<'a, 'b> Translator<'a, 'b> {
     /// arguments enters with the arguments in place (`CallShape::plain_arguments`), compiled
     /// for its globals, the call is made inline as for an expected callee, everything read
     /// from the function and code objects at run time; anything else takes the `call` helper.
-    /// Returns false (emitting nothing) when the layouts are unknown or in GC-stress mode.
+    /// Returns false (emitting nothing) when the layouts are unknown.
     pub(super) fn dynamic_call(&mut self, index: usize, opcode: Opcode, arg: u32) -> bool {
         let (Some(layout), Some(objects)) = (self.environment.call_layout, self.layout()) else {
             return false;
         };
-        if self.environment.gc_stress {
-            return false;
-        }
         let count = arg as usize;
         let (callable_slot, given) = if opcode == Opcode::Call {
             (self.depth.checked_sub(count + 1), count)
@@ -341,6 +337,28 @@ impl<'a, 'b> Translator<'a, 'b> {
         true
     }
 
+    /// Jumps to `slow` when the heap's allocation counter has reached its threshold.
+    fn bail_if_collection_due(&mut self, slow: Block) {
+        let flags = MemFlagsData::trusted();
+        let allocated = self.builder.ins().load(
+            types::I64,
+            flags,
+            self.vm,
+            self.environment.allocated_offset,
+        );
+        let threshold = self.builder.ins().load(
+            types::I64,
+            flags,
+            self.vm,
+            self.environment.threshold_offset,
+        );
+        let collection_due =
+            self.builder
+                .ins()
+                .icmp(IntCC::UnsignedGreaterThanOrEqual, allocated, threshold);
+        self.bail_if(collection_due, slow);
+    }
+
     /// Emits `body(i)` for `i` from `start` up to (not including) `end`, both i64 values.
     fn emit_loop(&mut self, start: IrValue, end: IrValue, body: impl Fn(&mut Self, IrValue)) {
         let header = self.builder.create_block();
@@ -392,24 +410,13 @@ impl<'a, 'b> Translator<'a, 'b> {
             .load(types::I64, flags, self.vm, layout.profiler);
         let profiling = self.builder.ins().icmp_imm_s(IntCC::NotEqual, profiler, 0);
         self.bail_if(profiling, slow);
-        // The function-entry safepoint: a collection due or a flag raised.
-        let allocated = self.builder.ins().load(
-            types::I64,
-            flags,
-            self.vm,
-            self.environment.allocated_offset,
-        );
-        let threshold = self.builder.ins().load(
-            types::I64,
-            flags,
-            self.vm,
-            self.environment.threshold_offset,
-        );
-        let collection_due =
-            self.builder
-                .ins()
-                .icmp(IntCC::UnsignedGreaterThanOrEqual, allocated, threshold);
-        self.bail_if(collection_due, slow);
+        // The function-entry safepoint: a collection due or a flag raised. (Under GC stress,
+        // where a collection is always due, inline calls skip the entry collection — the
+        // collector still runs at every back-edge and at the entry of calls through the
+        // helpers — so that the stress mode checks the frames they push.)
+        if !self.environment.gc_stress {
+            self.bail_if_collection_due(slow);
+        }
         let flag_address =
             self.builder
                 .ins()
