@@ -162,6 +162,12 @@ impl<'a, 'b> Translator<'a, 'b> {
         let Some(callable_slot) = callable_slot else {
             return false;
         };
+        // A callable the translator expected (a folded global, a cached method) that
+        // `known_call` did not take is a builtin, a class or a function needing the binder:
+        // the inline sequence would never be used there, and it costs compile time.
+        if !self.stack_expected[callable_slot].is_empty() {
+            return false;
+        }
         let flags = MemFlagsData::trusted();
         let stack_pointer = self.flush(self.depth);
         let callable = self.builder.use_var(self.stack_variables[callable_slot]);
