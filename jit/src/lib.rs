@@ -115,6 +115,89 @@ pub struct Helpers {
     /// `argument_count` stack values, in place. Returns the result, like `call` (which it
     /// falls back to when the callee is not compiled or the fast call does not apply).
     pub call_known: usize,
+    /// After compiled code entered a callee's compiled code inline (see [`CallLayout`]) and it
+    /// left with the exit marker: finishes the callee's frame — still the top one — as the
+    /// exit recorded in the vm says (the interpreter resumes it after a deopt, unwinds it after
+    /// an exception). Takes no stack pointer (the VM stack is the callee's); returns the
+    /// call's result, or the exit marker when the call raised.
+    pub finish_call: usize,
+}
+
+/// Where compiled code finds the vm's frame stack, VM stack and call limits, so that a call
+/// of an expected, compiled Python function can push the callee's frame record, call its
+/// compiled code and pop the frame inline instead of through the `call_known` helper. All
+/// offsets are in bytes; the vm measures them (Rust fixes neither its structs' nor `Vec`'s
+/// layout) and leaves the layout out, so every call takes the helper, when one is ambiguous.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CallLayout {
+    /// Within the vm: the VM stack's data pointer, length and capacity (in values).
+    pub stack_data: i32,
+    /// See `stack_data`.
+    pub stack_length: i32,
+    /// See `stack_data`.
+    pub stack_capacity: i32,
+    /// Within the vm: the frame stack's data pointer, length and capacity (in frames).
+    pub frames_data: i32,
+    /// See `frames_data`.
+    pub frames_length: i32,
+    /// See `frames_data`.
+    pub frames_capacity: i32,
+    /// Within the vm: the count of nested compiled frames on the native stack (a `usize`).
+    pub jit_depth: i32,
+    /// Past this many nested compiled frames a callee runs in the interpreter.
+    pub depth_limit: u64,
+    /// Within the vm: the recursion limit (a `usize`, the most frames).
+    pub recursion_limit: i32,
+    /// Within the vm: a pointer that is non-null while a profiler listens to frame pushes.
+    pub profiler: i32,
+    /// Values kept free above a frame's maximum depth.
+    pub stack_margin: u64,
+    /// The size of a frame record.
+    pub frame_size: i32,
+    /// Within a frame record: the code (`&CodeData`).
+    pub frame_code: i32,
+    /// Within a frame record: the code value.
+    pub frame_code_value: i32,
+    /// Within a frame record: the function.
+    pub frame_function: i32,
+    /// Within a frame record: the globals.
+    pub frame_globals: i32,
+    /// Within a frame record: the local namespace (NULL for a function).
+    pub frame_locals: i32,
+    /// Within a frame record: the VM stack index of the first local.
+    pub frame_base: i32,
+    /// Within a frame record: the VM stack index where the operand stack starts.
+    pub frame_stack_base: i32,
+    /// Within a frame record: the next instruction.
+    pub frame_ip: i32,
+    /// Within a frame record: the stack length to cut back to on return.
+    pub frame_return_to: i32,
+    /// Within a frame record: the "entry frame" flag (a byte, 1 for true).
+    pub frame_is_entry: i32,
+    /// Within a frame record: the generator (NULL).
+    pub frame_generator: i32,
+    /// Within a code object's data: the compiled entry (a function pointer, null when none).
+    pub code_entry: i32,
+    /// Within a code object's data: the globals it was compiled for (a value).
+    pub code_globals: i32,
+    /// Within a function's heap object: the pointer to its `FunctionObject`.
+    pub function_pointer: i32,
+    /// Within a `FunctionObject`: the code value.
+    pub function_code: i32,
+    /// Within a `FunctionObject`: the globals.
+    pub function_globals: i32,
+    /// Within a `FunctionObject`: the closure (a tuple of cells, or NULL).
+    pub function_closure: i32,
+    /// Within a code value's heap object: the pointer to its `CodeData`.
+    pub code_pointer: i32,
+    /// Within a code object's data: `CallShape::plain_arguments` (a `u32`).
+    pub shape_plain_arguments: i32,
+    /// Within a code object's data: `CallShape::local_count` (a `u32`).
+    pub shape_local_count: i32,
+    /// Within a code object's data: `CallShape::free_count` (a `u32`).
+    pub shape_free_count: i32,
+    /// Within a code object's data: `CallShape::room` (a `u32`).
+    pub shape_room: i32,
 }
 
 /// What a call site knows at compile time about the Python function it speculates on calling:
@@ -168,6 +251,10 @@ impl CallTarget {
 pub struct FastPaths {
     /// `LoadGlobal` through the global cache: `a` is the name index.
     pub load_global: usize,
+    /// `LoadGlobal` of a folded global whose site saw the globals epoch move: the value, as
+    /// `load_global` (the immediate is the name index, `a` the folded value); when it is still
+    /// the folded value, the epoch cell at the extra operand takes the current epoch.
+    pub revalidate_global: usize,
     /// `a[b]` for lists and tuples with a small int index in range, ASCII strs likewise and
     /// dicts with a str key.
     pub subscript: usize,
@@ -224,6 +311,8 @@ pub struct Environment {
     pub layout: Option<krait_runtime::layout::Offsets>,
     /// `AssertionError` (a constant for `LoadAssertionError`).
     pub assertion_error: Value,
+    /// Where the frame and VM stacks are, for calls made inline; `None` when unmeasurable.
+    pub call_layout: Option<CallLayout>,
 }
 
 /// The globals a code object sees, resolved when it is compiled: `LoadGlobal` of name `i`
@@ -284,6 +373,10 @@ pub struct Jit {
     // Boxed: machine code embeds each target's address, which must not move as the vector grows.
     #[allow(clippy::vec_box)]
     call_targets: Vec<Box<CallTarget>>,
+    /// Per folded `LoadGlobal` site, the globals epoch at which its constant was last known
+    /// good (compiled code reads them; never freed, like the code).
+    #[allow(clippy::vec_box)]
+    epoch_cells: Vec<Box<std::sync::atomic::AtomicU64>>,
 }
 
 impl Jit {
@@ -300,6 +393,7 @@ impl Jit {
             environment,
             counter: 0,
             call_targets: Vec::new(),
+            epoch_cells: Vec::new(),
         })
     }
 
@@ -342,13 +436,15 @@ impl Jit {
             .declare_function(&name, Linkage::Local, &signature)
             .map_err(|error| error.to_string())?;
         self.context.clear();
-        self.context.func.signature = signature;
+        self.context.func.signature = signature.clone();
         self.context.func.name = UserFuncName::user(0, function_id.as_u32());
         let guards;
         {
             let mut builder =
                 FunctionBuilder::new(&mut self.context.func, &mut self.builder_context);
             let helper_signature = builder.import_signature(helper);
+            // Compiled code calls other compiled code (inline calls) with its own signature.
+            let entry_signature = builder.import_signature(signature);
             let mut translator = translate::Translator::new(
                 &mut builder,
                 code,
@@ -356,7 +452,10 @@ impl Jit {
                 feedback,
                 globals,
                 &self.environment,
-                helper_signature,
+                translate::Signatures {
+                    helper: helper_signature,
+                    entry: entry_signature,
+                },
             );
             translator.instruction_counters = inspect.instruction_counters;
             if let Err(reason) = translator.translate() {
@@ -367,6 +466,7 @@ impl Jit {
             }
             guards = translator.guards;
             self.call_targets.append(&mut translator.call_targets);
+            self.epoch_cells.append(&mut translator.epoch_cells);
             builder.seal_all_blocks();
             builder.finalize(self.module.isa().frontend_config());
         }

@@ -30,6 +30,9 @@ pub enum Kind {
     Instance = 4,
     /// A cell (a closure variable's box).
     Cell = 5,
+    /// A Python function (compiled code calls one it did not expect inline, see
+    /// `jit/src/translate/inline_call.rs`).
+    Function = 6,
 }
 
 /// The kind byte of a payload.
@@ -41,6 +44,7 @@ pub fn kind_of(payload: &Payload) -> Kind {
         Payload::Iterator(IteratorKind::Range { .. }) => Kind::RangeIterator,
         Payload::Instance(_) => Kind::Instance,
         Payload::Cell(_) => Kind::Cell,
+        Payload::Function(_) => Kind::Function,
         _ => Kind::Other,
     }
 }

@@ -27,6 +27,12 @@ pub fn load_code(runtime: &mut Runtime, code: &Rc<CodeObject>) -> Value {
         .iter()
         .map(|name| runtime.intern(name))
         .collect::<Vec<_>>();
+    let plain_call = code.flags
+        & (krait_compiler::code::flags::VARARGS | krait_compiler::code::flags::VARKEYWORDS)
+        == 0
+        && code.keyword_only_count == 0
+        && code.cellvars.is_empty()
+        && !code.is_generator();
     let value = runtime.heap.allocate(Payload::Code(Box::new(CodeData {
         code: code.clone(),
         constants: constants.into_boxed_slice(),
@@ -37,12 +43,8 @@ pub fn load_code(runtime: &mut Runtime, code: &Rc<CodeObject>) -> Value {
         ),
         attribute_sites: crate::attribute_site::Sites::new(code),
         profile: crate::profile::CodeProfile::new(code.instructions.len()),
-        plain_call: code.flags
-            & (krait_compiler::code::flags::VARARGS | krait_compiler::code::flags::VARKEYWORDS)
-            == 0
-            && code.keyword_only_count == 0
-            && code.cellvars.is_empty()
-            && !code.is_generator(),
+        plain_call,
+        call_shape: crate::object::CallShape::of(code, plain_call),
     })));
     runtime.pop_roots(mark);
     value

@@ -102,6 +102,41 @@ pub struct CodeData {
     /// first locals with nothing else to do: no `*args`/`**kwargs`, no keyword-only
     /// parameters, no cells, and not a generator. The interpreter's call fast path needs it.
     pub plain_call: bool,
+    /// What compiled code needs to set up a frame for this code without looking further.
+    pub call_shape: CallShape,
+}
+
+/// The sizes of a code object's frame, for compiled code that pushes one inline (a call it
+/// did not expect: see `jit/src/translate/inline_call.rs`), as `u32`s at fixed offsets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub struct CallShape {
+    /// The positional parameters when `plain_call` holds (a call passing exactly these binds
+    /// them in place), else `u32::MAX`, which no call passes.
+    pub plain_arguments: u32,
+    /// The locals (`varnames`).
+    pub local_count: u32,
+    /// The free variables (their cells follow the locals).
+    pub free_count: u32,
+    /// The VM stack values a frame needs: locals, free cells and the operand stack's maximum.
+    pub room: u32,
+}
+
+impl CallShape {
+    /// The shape of `code`, given whether a call binds its parameters in place.
+    pub fn of(code: &krait_compiler::CodeObject, plain_call: bool) -> CallShape {
+        let saturate = |count: usize| u32::try_from(count).unwrap_or(u32::MAX);
+        CallShape {
+            plain_arguments: if plain_call {
+                code.argument_count
+            } else {
+                u32::MAX
+            },
+            local_count: saturate(code.varnames.len()),
+            free_count: saturate(code.freevars.len()),
+            room: saturate(code.varnames.len() + code.cell_count() + code.max_stack_depth as usize),
+        }
+    }
 }
 
 /// The signature of a function written in Rust.

@@ -1,5 +1,6 @@
 //! Calls whose callee the translator expects (a folded global, a cached method): an identity
-//! check and a direct entry through the vm's `call_known` helper.
+//! check and a direct entry — made inline (`inline_call`) where the vm gave the frame layout,
+//! else through the vm's `call_known` helper.
 
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{types, InstBuilder};
@@ -47,9 +48,9 @@ impl<'a, 'b> Translator<'a, 'b> {
             if !roots.contains(&expected) {
                 roots.push(expected);
             }
+            let layout = self.inline_call_layout(&target);
             let target = Box::new(target);
             let target_address = &*target as *const CallTarget as i64;
-            self.call_targets.push(target);
             let is_target =
                 self.builder
                     .ins()
@@ -58,11 +59,29 @@ impl<'a, 'b> Translator<'a, 'b> {
             let other = self.builder.create_block();
             self.builder.ins().brif(is_target, known, &[], other, &[]);
             self.builder.switch_to_block(known);
-            let target_value = self.builder.ins().iconst(types::I64, target_address);
-            let helper = self.environment.helpers.call_known;
-            let result =
-                self.call_helper_raw(helper, stack_pointer, instruction, callable, target_value);
-            self.builder.ins().jump(join, &[result.into()]);
+            if let Some(layout) = layout {
+                self.inline_call(
+                    layout,
+                    &target,
+                    target_address,
+                    callable,
+                    stack_pointer,
+                    index,
+                    join,
+                );
+            } else {
+                let target_value = self.builder.ins().iconst(types::I64, target_address);
+                let helper = self.environment.helpers.call_known;
+                let result = self.call_helper_raw(
+                    helper,
+                    stack_pointer,
+                    instruction,
+                    callable,
+                    target_value,
+                );
+                self.builder.ins().jump(join, &[result.into()]);
+            }
+            self.call_targets.push(target);
             self.builder.switch_to_block(other);
         }
         self.builder

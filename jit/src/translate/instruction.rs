@@ -191,6 +191,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.push(boxed, Kind::Bool);
             }
             Opcode::Call | Opcode::CallMethod if self.known_call(index, opcode, arg) => {}
+            Opcode::Call | Opcode::CallMethod if self.dynamic_call(index, opcode, arg) => {}
             Opcode::Call | Opcode::CallMethod | Opcode::CallKw | Opcode::CallFunctionEx => {
                 let helper = self.environment.helpers.call;
                 let result =
@@ -320,7 +321,12 @@ impl<'a, 'b> Translator<'a, 'b> {
             }
             Opcode::LoadGlobal => {
                 if let Some(Some(value)) = self.globals.values.get(arg as usize).copied() {
-                    // The value at compile time, while no global has changed since.
+                    // The value at compile time, while the globals epoch is the one this site
+                    // last validated (in a cell of its own, moved on by `revalidate_global`
+                    // when a change elsewhere left this global's value as it was).
+                    let cell = Box::new(std::sync::atomic::AtomicU64::new(self.globals.epoch));
+                    let cell_address = &*cell as *const std::sync::atomic::AtomicU64 as i64;
+                    self.epoch_cells.push(cell);
                     let address = self
                         .builder
                         .ins()
@@ -329,11 +335,14 @@ impl<'a, 'b> Translator<'a, 'b> {
                         self.builder
                             .ins()
                             .load(types::I64, MemFlagsData::trusted(), address, 0);
-                    let unchanged = self.builder.ins().icmp_imm_s(
-                        IntCC::Equal,
-                        epoch,
-                        self.globals.epoch as i64,
+                    let cell_pointer = self.builder.ins().iconst(types::I64, cell_address);
+                    let validated = self.builder.ins().load(
+                        types::I64,
+                        MemFlagsData::trusted(),
+                        cell_pointer,
+                        0,
                     );
+                    let unchanged = self.builder.ins().icmp(IntCC::Equal, epoch, validated);
                     let constant_block = self.builder.create_block();
                     let lookup_block = self.builder.create_block();
                     let join = self.builder.create_block();
@@ -347,17 +356,17 @@ impl<'a, 'b> Translator<'a, 'b> {
                     self.builder.ins().jump(join, &[]);
                     self.builder.switch_to_block(lookup_block);
                     self.depth -= 1;
-                    let fast = self.environment.fast_paths.load_global;
+                    let fast = self.environment.fast_paths.revalidate_global;
                     let zero = self.zero();
-                    let name = self.builder.ins().iconst(types::I64, i64::from(arg));
+                    let folded = self.builder.ins().iconst(types::I64, value.bits() as i64);
                     self.fast_or_generic(
                         index,
                         opcode,
                         arg,
                         fast,
-                        zero,
-                        0,
-                        (name, zero),
+                        cell_pointer,
+                        i64::from(arg),
+                        (folded, zero),
                         |this, value| {
                             this.push(value, Kind::Unknown);
                         },

@@ -18,7 +18,7 @@
 //! This module holds the translator's state, the walk over the blocks and the operand stack;
 //! the submodules translate instructions (`instruction`), arithmetic and comparisons
 //! (`arithmetic`), boxing (`numbers`), attribute sites (`attributes`), expected-callee calls
-//! (`calls`) and branches and safepoints (`control`).
+//! (`calls`, with the frame push made inline in `inline_call`) and branches and safepoints (`control`).
 
 use std::collections::HashMap;
 
@@ -39,6 +39,7 @@ mod arithmetic;
 mod attributes;
 mod calls;
 mod control;
+mod inline_call;
 mod instruction;
 mod numbers;
 
@@ -124,6 +125,14 @@ pub fn runs_through_helper(opcode: Opcode) -> bool {
     )
 }
 
+/// The call signatures a translation imports into its function.
+pub(crate) struct Signatures {
+    /// The helpers' and fast paths' signature.
+    pub helper: SigRef,
+    /// Compiled code's own signature (for calls made inline).
+    pub entry: SigRef,
+}
+
 /// The Cranelift state of one translation.
 pub(crate) struct Translator<'a, 'b> {
     builder: &'a mut FunctionBuilder<'b>,
@@ -133,6 +142,8 @@ pub(crate) struct Translator<'a, 'b> {
     globals: &'a GlobalSnapshot,
     environment: &'a Environment,
     helper_signature: SigRef,
+    /// The signature of compiled code itself, for calls made inline (`inline_call`).
+    entry_signature: SigRef,
     vm: IrValue,
     locals: IrValue,
     local_variables: Vec<Variable>,
@@ -173,6 +184,9 @@ pub(crate) struct Translator<'a, 'b> {
     // Boxed: machine code embeds each target's address, which must not move as the vector grows.
     #[allow(clippy::vec_box)]
     pub call_targets: Vec<Box<CallTarget>>,
+    /// The epoch cells of folded `LoadGlobal` sites (the `Jit` keeps them).
+    #[allow(clippy::vec_box)]
+    pub epoch_cells: Vec<Box<std::sync::atomic::AtomicU64>>,
 }
 
 impl<'a, 'b> Translator<'a, 'b> {
@@ -183,7 +197,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         feedback: Vec<u8>,
         globals: &'a GlobalSnapshot,
         environment: &'a Environment,
-        helper_signature: SigRef,
+        signatures: Signatures,
     ) -> Translator<'a, 'b> {
         let compiled = &code.code;
         let local_count = compiled.varnames.len();
@@ -220,7 +234,8 @@ impl<'a, 'b> Translator<'a, 'b> {
             feedback,
             globals,
             environment,
-            helper_signature,
+            helper_signature: signatures.helper,
+            entry_signature: signatures.entry,
             vm: IrValue::from_u32(0),
             locals: IrValue::from_u32(0),
             local_variables,
@@ -243,6 +258,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             guards: 0,
             instruction_counters: 0,
             call_targets: Vec::new(),
+            epoch_cells: Vec::new(),
         }
     }
 

@@ -46,6 +46,7 @@ unsafe fn vm_from_mut<'a>(vm: *mut c_void) -> &'a mut Vm {
 pub(super) fn table() -> krait_jit::FastPaths {
     krait_jit::FastPaths {
         load_global: load_global as *const () as usize,
+        revalidate_global: revalidate_global as *const () as usize,
         subscript: subscript as *const () as usize,
         store_subscript: store_subscript as *const () as usize,
         load_attribute: load_attribute as *const () as usize,
@@ -87,6 +88,32 @@ extern "C" fn load_global(
         name,
     )
     .map_or(MISS, Value::bits)
+}
+
+/// `LoadGlobal` of a global compiled code folded to the constant `folded`, after the globals
+/// epoch moved past the one its site last validated (kept at `epoch_cell`): the value through
+/// the global cache, as `load_global`; when it is still `folded`, the site's cell takes the
+/// current epoch, so the site uses its constant again until the next change to any global.
+/// (Without this, one global rebound anywhere — `planner = Planner()` — sent every folded
+/// global of every compiled function through this call for the rest of the run.)
+extern "C" fn revalidate_global(
+    vm: *mut c_void,
+    epoch_cell: u64,
+    name: u32,
+    folded: u64,
+    _b: u64,
+) -> u64 {
+    // The epoch before the lookup: the lookup runs no Python code and changes nothing, so the
+    // value found is the value at this epoch.
+    let epoch = krait_runtime::dict::globals_epoch();
+    let value = load_global(vm, 0, 0, u64::from(name), 0);
+    if value == folded {
+        // SAFETY: compiled code passes the address of the `AtomicU64` its `Jit` owns for this
+        // site and never frees (see `Jit::epoch_cells`).
+        let cell = unsafe { &*(epoch_cell as *const std::sync::atomic::AtomicU64) };
+        cell.store(epoch, std::sync::atomic::Ordering::Relaxed);
+    }
+    value
 }
 
 /// The item slot of a list or tuple at a small int index, if in range.

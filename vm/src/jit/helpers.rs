@@ -16,7 +16,7 @@ use krait_runtime::object::{IteratorKind, Payload};
 use krait_runtime::profile::EXIT_MARKER;
 use krait_runtime::{protocol, PyErr, Value};
 
-use super::JitExit;
+use super::{CompiledOutcome, JitExit};
 use crate::call::CallOutcome;
 use crate::Vm;
 
@@ -27,6 +27,7 @@ pub(super) fn table() -> Helpers {
         stack_op: stack_op as *const () as usize,
         call: call as *const () as usize,
         call_known: call_known as *const () as usize,
+        finish_call: finish_call as *const () as usize,
         truth: truth as *const () as usize,
         for_iter: for_iter as *const () as usize,
         safepoint: safepoint as *const () as usize,
@@ -157,6 +158,29 @@ extern "C" fn call_known(
         return EXIT_MARKER;
     };
     call_instruction(vm, instruction.opcode, u64::from(instruction.arg))
+}
+
+/// After a call made inline (see `krait_jit::CallLayout`) whose callee's compiled code left
+/// with the exit marker: the callee's frame, still the top one, is finished as the exit
+/// recorded says — resumed in the interpreter after a deopt, unwound after an exception —
+/// exactly as `enter_compiled_frame` does after its own call.
+extern "C" fn finish_call(
+    vm: *mut c_void,
+    _stack_pointer: *mut u64,
+    _instruction: u32,
+    _first: u64,
+    _second: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    let outcome = match vm.jit_exit.take() {
+        Some(JitExit::Error(error)) => CompiledOutcome::Raised(error),
+        Some(JitExit::Deopt) | None => CompiledOutcome::Deopted,
+    };
+    match vm.finish_entry_frame(outcome) {
+        Ok(value) => value.bits(),
+        Err(error) => raise(vm, error),
+    }
 }
 
 /// Runs call instruction `opcode` with `argument` on the stack as the interpreter left it.

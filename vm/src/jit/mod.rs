@@ -14,6 +14,7 @@
 //! frames the callee runs in the interpreter instead, whose calls do not nest natively, so deep
 //! recursion cannot overflow the native stack.
 
+mod call_layout;
 mod fast_paths;
 mod helpers;
 
@@ -135,6 +136,7 @@ impl Vm {
         }
         let (heap_allocated, heap_threshold) = krait_runtime::heap::Heap::pressure_offsets();
         let heap = std::mem::offset_of!(Vm, runtime.heap);
+        let call_layout = call_layout::measure(self);
         let environment = krait_jit::Environment {
             globals_epoch_address: krait_runtime::dict::globals_epoch_address(),
             class_epoch_address: krait_runtime::dict::class_epoch_address(),
@@ -146,6 +148,7 @@ impl Vm {
             gc_stress: options.gc_stress,
             layout: krait_runtime::layout::measure(),
             assertion_error: self.runtime.types.assertion_error,
+            call_layout,
         };
         let compiler = Jit::new(environment)?;
         let (call_threshold, loop_threshold) = match options.mode {
@@ -595,7 +598,15 @@ impl Vm {
             return None;
         }
         let entry = profile.entry.get()?;
-        let free = krait_runtime::types::tuple::items(function.closure).unwrap_or(&[]);
+        // A function's closure is NULL or a plain tuple of cells.
+        let free: &[Value] = if function.closure.is_null() {
+            &[]
+        } else {
+            match &function.closure.as_object()?.payload {
+                Payload::Tuple(cells) => cells,
+                _ => return None,
+            }
+        };
         self.enter_compiled_frame(
             entry,
             code,
@@ -672,10 +683,27 @@ impl Vm {
         {
             return None;
         }
-        self.stack
-            .resize(arguments_start + local_count, Value::NULL);
-        if !free.is_empty() {
-            self.stack.extend_from_slice(free);
+        let given_end = self.stack.len();
+        let locals_end = arguments_start + local_count;
+        let frame_end = locals_end + free.len();
+        if given_end > locals_end {
+            return None;
+        }
+        // The unbound locals, then the free variables' cells, written in place: cheaper than
+        // `resize` and `extend_from_slice` (calls into `Vec` and `memcpy`) for the few values a
+        // call has.
+        let slots = self.stack.as_mut_ptr();
+        // SAFETY: `frame_end` is within the stack's capacity (checked above with room to
+        // spare), every slot below `given_end` is already initialized, and the slots from
+        // `given_end` to `frame_end` are each written before the length covers them.
+        unsafe {
+            for index in given_end..locals_end {
+                slots.add(index).write(Value::NULL);
+            }
+            for (offset, &cell) in free.iter().enumerate() {
+                slots.add(locals_end + offset).write(cell);
+            }
+            self.stack.set_len(frame_end);
         }
         self.push_frame(Frame {
             code,
