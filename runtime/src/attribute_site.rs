@@ -518,6 +518,23 @@ pub fn ways(sites: &Sites, ip: usize) -> Vec<Monomorphic> {
         .collect()
 }
 
+/// The builtin methods (`list.append`, `str.lower`) the `LoadMethod` site at `ip` found for
+/// builtin receivers and still holds: what a call of its result is expected to reach.
+pub fn builtin_methods(sites: &Sites, ip: usize) -> Vec<Value> {
+    let Some(site) = sites.site(ip) else {
+        return Vec::new();
+    };
+    let epoch = namespace_epoch();
+    site.ways
+        .iter()
+        .filter(|way| way.shape == BUILTIN_RECEIVER && way.epoch == epoch)
+        .filter_map(|way| match way.found {
+            Found::Builtin(method) => Some(method),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The single valid entry of the site at `ip`, if it has exactly one.
 pub fn monomorphic(sites: &Sites, ip: usize) -> Option<Monomorphic> {
     let site = sites.site(ip)?;

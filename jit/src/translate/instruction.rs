@@ -696,6 +696,14 @@ impl<'a, 'b> Translator<'a, 'b> {
                         .iter()
                         .map(|way| Value::from_bits(way.method))
                         .collect();
+                } else {
+                    // A method of a builtin receiver: the call site expects it, so it does not
+                    // emit the inline sequence for a Python function it would never take.
+                    self.stack_expected[self.depth - 2] =
+                        krait_runtime::attribute_site::builtin_methods(
+                            &self.code.attribute_sites,
+                            index,
+                        );
                 }
             }
             Opcode::UnpackSequence => {
