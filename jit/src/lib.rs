@@ -56,6 +56,16 @@ pub enum DeoptReason {
     /// the interpreter runs it and records its operand types, and the code is recompiled with
     /// them.
     Unprofiled = 8,
+    /// A local did not have the kind (or was unbound where it was assumed bound) that a loop
+    /// header's compiled code assumes (see `translate::block_state`).
+    LoopAssumption = 9,
+    /// `ForIter` compiled for range iterators only met another iterator, or a next value
+    /// outside the inline int range.
+    NotARange = 10,
+    /// A loop back-edge found a collection due or the safepoint flag set: the interpreter
+    /// runs the back-edge (collecting, counting, raising `KeyboardInterrupt`) and enters the
+    /// compiled loop again. Not a failed speculation.
+    Safepoint = 11,
 }
 
 impl DeoptReason {
@@ -70,6 +80,9 @@ impl DeoptReason {
             6 => DeoptReason::Unsupported,
             7 => DeoptReason::NotAnEntry,
             8 => DeoptReason::Unprofiled,
+            9 => DeoptReason::LoopAssumption,
+            10 => DeoptReason::NotARange,
+            11 => DeoptReason::Safepoint,
             _ => return None,
         })
     }
@@ -85,6 +98,9 @@ impl DeoptReason {
             DeoptReason::Unsupported => "instruction runs in the interpreter",
             DeoptReason::NotAnEntry => "not an entry point",
             DeoptReason::Unprofiled => "guessed type was wrong (no types when compiled)",
+            DeoptReason::LoopAssumption => "a local is not the kind its loop header assumes",
+            DeoptReason::NotARange => "iterator is not a range iterator of inline ints",
+            DeoptReason::Safepoint => "safepoint at a loop back-edge",
         }
     }
 }
@@ -438,6 +454,31 @@ impl Jit {
         self.context.clear();
         self.context.func.signature = signature.clone();
         self.context.func.name = UserFuncName::user(0, function_id.as_u32());
+        // A function with loops is translated twice: the first translation, thrown away,
+        // learns what each loop's edges know about its locals, which the second assumes at
+        // the loop headers (see `translate::block_state`).
+        let assumptions = if analysis.loop_header.iter().any(|&header| header) {
+            let mut scratch = cranelift_codegen::ir::Function::with_name_signature(
+                UserFuncName::default(),
+                self.context.func.signature.clone(),
+            );
+            let mut scratch_context = FunctionBuilderContext::new();
+            let mut builder = FunctionBuilder::new(&mut scratch, &mut scratch_context);
+            let helper_signature = builder.import_signature(helper.clone());
+            let mut translator = translate::Translator::new(
+                &mut builder,
+                code,
+                &analysis,
+                feedback.clone(),
+                globals,
+                &self.environment,
+                helper_signature,
+            );
+            translator.translate()?;
+            Some(translator.loop_assumptions())
+        } else {
+            None
+        };
         let guards;
         {
             let mut builder =
@@ -457,6 +498,7 @@ impl Jit {
                     entry: entry_signature,
                 },
             );
+            translator.assumptions = assumptions;
             translator.instruction_counters = inspect.instruction_counters;
             if let Err(reason) = translator.translate() {
                 // The builder is left mid-function: start the next translation afresh.

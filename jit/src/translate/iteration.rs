@@ -1,0 +1,146 @@
+//! `ForIter`: the next item of an iterator, or the loop's exit.
+//!
+//! A range iterator is advanced inline. Where the interpreter's feedback says this instruction
+//! only ever saw range iterators, that is all the compiled code handles: anything else (or a
+//! next value outside the inline int range) deopts, so the loop holds no call — a call clobbers
+//! every float register, and values carried around the loop would be spilled to the stack —
+//! and the loop variable is a known int with its unboxed value. Otherwise other iterators take
+//! the iteration fast path, then the generic helper.
+
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{types, InstBuilder, MemFlagsData, Value as IrValue};
+use krait_runtime::layout::{Kind as Layout, Offsets};
+use krait_runtime::profile::{EXIT_MARKER, SEEN_INT, SEEN_OPERANDS};
+use krait_runtime::Value;
+
+use super::{Kind, Translator};
+use crate::DeoptReason;
+
+impl<'a, 'b> Translator<'a, 'b> {
+    /// Translates `ForIter` at `index` (exit target `arg`).
+    pub(super) fn for_iter(&mut self, index: usize, arg: u32) {
+        if let Some(layout) = self.layout() {
+            if self.feedback[index] & SEEN_OPERANDS == SEEN_INT {
+                self.range_only(index, arg, layout);
+                return;
+            }
+        }
+        let (iterator, _) = self.peek(0);
+        let join = self.builder.create_block();
+        self.builder.append_block_param(join, types::I64);
+        let not_range = self.builder.create_block();
+        if let Some(layout) = self.layout() {
+            // A range iterator, inline: the next value while it fits inline.
+            let range = self.object_of_kind(iterator, Layout::RangeIterator, not_range);
+            let next = self.load_at(range, layout.range_next);
+            let more = self.range_has_more(range, next, layout);
+            let produce = self.builder.create_block();
+            let null = self
+                .builder
+                .ins()
+                .iconst(types::I64, Value::NULL.bits() as i64);
+            self.builder
+                .ins()
+                .brif(more, produce, &[], join, &[null.into()]);
+            self.builder.switch_to_block(produce);
+            let fits = self.fits_inline(next);
+            let store = self.builder.create_block();
+            self.builder.ins().brif(fits, store, &[], not_range, &[]);
+            self.builder.switch_to_block(store);
+            let step = self.load_at(range, layout.range_step);
+            let advanced = self.builder.ins().iadd(next, step);
+            self.builder
+                .ins()
+                .store(MemFlagsData::trusted(), advanced, range, layout.range_next);
+            let boxed = self.box_int(next);
+            self.builder.ins().jump(join, &[boxed.into()]);
+        } else {
+            self.builder.ins().jump(not_range, &[]);
+        }
+        self.builder.switch_to_block(not_range);
+        let zero = self.builder.ins().iconst(types::I64, 0);
+        let immediate = self.builder.ins().iconst(types::I32, 0);
+        let fast = self.environment.fast_paths.iterate;
+        let quick = self.call_helper_raw(fast, zero, immediate, iterator, zero);
+        let missed = self
+            .builder
+            .ins()
+            .icmp_imm_s(IntCC::Equal, quick, EXIT_MARKER as i64);
+        let slow = self.builder.create_block();
+        self.builder.set_cold_block(slow);
+        self.builder
+            .ins()
+            .brif(missed, slow, &[], join, &[quick.into()]);
+        self.builder.switch_to_block(slow);
+        let helper = self.environment.helpers.for_iter;
+        let general = self.call_helper_values(helper, index, iterator, zero);
+        self.builder.ins().jump(join, &[general.into()]);
+        self.builder.switch_to_block(join);
+        let next_value = self.builder.block_params(join)[0];
+        let exhausted =
+            self.builder
+                .ins()
+                .icmp_imm_s(IntCC::Equal, next_value, Value::NULL.bits() as i64);
+        let done = self.builder.create_block();
+        let more = self.builder.create_block();
+        self.builder.ins().brif(exhausted, done, &[], more, &[]);
+        self.builder.switch_to_block(done);
+        let target = self.edge(index, arg as usize);
+        self.builder.ins().jump(target, &[]);
+        self.emit_edge_checks();
+        self.builder.switch_to_block(more);
+        self.push(next_value, Kind::Unknown);
+    }
+
+    /// `ForIter` on what can only be a range iterator (deopting otherwise).
+    fn range_only(&mut self, index: usize, arg: u32, layout: Offsets) {
+        let (iterator, _) = self.peek(0);
+        let other = self.builder.create_block();
+        self.builder.set_cold_block(other);
+        let range = self.object_of_kind(iterator, Layout::RangeIterator, other);
+        let next = self.load_at(range, layout.range_next);
+        let more = self.range_has_more(range, next, layout);
+        let produce = self.builder.create_block();
+        let done = self.builder.create_block();
+        self.builder.ins().brif(more, produce, &[], done, &[]);
+        self.builder.switch_to_block(done);
+        let target = self.edge(index, arg as usize);
+        self.builder.ins().jump(target, &[]);
+        self.emit_edge_checks();
+        self.builder.switch_to_block(other);
+        self.emit_deopt(index, DeoptReason::NotARange);
+        self.builder.switch_to_block(produce);
+        let fits = self.fits_inline(next);
+        let store = self.builder.create_block();
+        let too_big = self.builder.create_block();
+        self.builder.set_cold_block(too_big);
+        self.builder.ins().brif(fits, store, &[], too_big, &[]);
+        self.builder.switch_to_block(too_big);
+        self.emit_deopt(index, DeoptReason::NotARange);
+        self.builder.switch_to_block(store);
+        self.guards += 1;
+        let step = self.load_at(range, layout.range_step);
+        let advanced = self.builder.ins().iadd(next, step);
+        self.builder
+            .ins()
+            .store(MemFlagsData::trusted(), advanced, range, layout.range_next);
+        let boxed = self.box_int(next);
+        self.push(boxed, Kind::Int);
+    }
+
+    /// Whether the range iterator at `range`, whose next value is `next`, has more (an i8).
+    fn range_has_more(&mut self, range: IrValue, next: IrValue, layout: Offsets) -> IrValue {
+        let stop = self.load_at(range, layout.range_stop);
+        let step = self.load_at(range, layout.range_step);
+        let below = self.builder.ins().icmp(IntCC::SignedLessThan, next, stop);
+        let above = self
+            .builder
+            .ins()
+            .icmp(IntCC::SignedGreaterThan, next, stop);
+        let upward = self
+            .builder
+            .ins()
+            .icmp_imm_s(IntCC::SignedGreaterThan, step, 0);
+        self.builder.ins().select(upward, below, above)
+    }
+}
