@@ -32,6 +32,12 @@ use krait_runtime::Value;
 /// Whether this build of krait can compile to native code.
 pub const AVAILABLE: bool = true;
 
+/// `base ** exponent` on floats, called by compiled code: the C library's `pow`, which is what
+/// CPython's float power computes (the caller checks the domain).
+extern "C" fn float_power(base: f64, exponent: f64) -> f64 {
+    base.powf(exponent)
+}
+
 /// Why compiled code handed a frame back to the interpreter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(u32)]
@@ -66,6 +72,9 @@ pub enum DeoptReason {
     /// runs the back-edge (collecting, counting, raising `KeyboardInterrupt`) and enters the
     /// compiled loop again. Not a failed speculation.
     Safepoint = 11,
+    /// A float operation compiled for its usual domain met an operand outside it (a float
+    /// power with a negative or infinite base, or an overflowing result).
+    OutOfDomain = 12,
 }
 
 impl DeoptReason {
@@ -83,6 +92,7 @@ impl DeoptReason {
             9 => DeoptReason::LoopAssumption,
             10 => DeoptReason::NotARange,
             11 => DeoptReason::Safepoint,
+            12 => DeoptReason::OutOfDomain,
             _ => return None,
         })
     }
@@ -101,6 +111,7 @@ impl DeoptReason {
             DeoptReason::LoopAssumption => "a local is not the kind its loop header assumes",
             DeoptReason::NotARange => "iterator is not a range iterator of inline ints",
             DeoptReason::Safepoint => "safepoint at a loop back-edge",
+            DeoptReason::OutOfDomain => "float operand outside the inline domain",
         }
     }
 }
@@ -465,6 +476,7 @@ impl Jit {
             let mut scratch_context = FunctionBuilderContext::new();
             let mut builder = FunctionBuilder::new(&mut scratch, &mut scratch_context);
             let helper_signature = builder.import_signature(helper.clone());
+            let entry_signature = builder.import_signature(signature.clone());
             let mut translator = translate::Translator::new(
                 &mut builder,
                 code,
@@ -472,7 +484,10 @@ impl Jit {
                 feedback.clone(),
                 globals,
                 &self.environment,
-                helper_signature,
+                translate::Signatures {
+                    helper: helper_signature,
+                    entry: entry_signature,
+                },
             );
             translator.translate()?;
             Some(translator.loop_assumptions())

@@ -359,7 +359,9 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.builder.set_cold_block(fallback);
                 let depth = self.depth;
                 let kinds = self.stack_kinds.clone();
-                if let Some(address) = self.item_address(container, key, false, fallback) {
+                let known_int = self.known_int_key();
+                if let Some(address) = self.item_address(container, key, known_int, false, fallback)
+                {
                     let item = self.load_at(address, 0);
                     self.pop();
                     self.pop();
@@ -397,7 +399,9 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.builder.set_cold_block(fallback);
                 let depth = self.depth;
                 let kinds = self.stack_kinds.clone();
-                if let Some(address) = self.item_address(container, key, true, fallback) {
+                let known_int = self.known_int_key();
+                if let Some(address) = self.item_address(container, key, known_int, true, fallback)
+                {
                     self.builder
                         .ins()
                         .store(MemFlagsData::trusted(), value, address, 0);

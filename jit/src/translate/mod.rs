@@ -148,6 +148,8 @@ pub(crate) struct Translator<'a, 'b> {
     helper_signature: SigRef,
     /// The signature of compiled code itself, for calls made inline (`inline_call`).
     entry_signature: SigRef,
+    /// `(f64, f64) -> f64`, imported when first needed.
+    float_signature: Option<SigRef>,
     vm: IrValue,
     locals: IrValue,
     local_variables: Vec<Variable>,
@@ -259,6 +261,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             environment,
             helper_signature: signatures.helper,
             entry_signature: signatures.entry,
+            float_signature: None,
             vm: IrValue::from_u32(0),
             locals: IrValue::from_u32(0),
             local_variables,
