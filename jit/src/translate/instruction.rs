@@ -625,31 +625,13 @@ impl<'a, 'b> Translator<'a, 'b> {
                         .collect();
                 }
             }
-            Opcode::UnpackSequence => {
-                let (sequence, _) = self.peek(0);
-                let fast = self.environment.fast_paths.unpack;
-                let zero = self.zero();
-                let out = self.builder.ins().iadd_imm_s(
-                    self.locals,
-                    Self::slot_offset(self.slots + self.depth - 1) as i64,
-                );
-                self.fast_or_generic(
-                    index,
-                    opcode,
-                    arg,
-                    fast,
-                    out,
-                    i64::from(arg),
-                    (sequence, zero),
-                    |this, _| {
-                        this.pop();
-                        for _ in 0..arg {
-                            let value = this.load_slot(this.slots + this.depth);
-                            this.push(value, Kind::Unknown);
-                        }
-                    },
+            Opcode::UnpackSequence if self.layout().is_some() && arg <= 8 => {
+                self.with_inline(
+                    |this, fallback| this.unpack_inline(arg, fallback),
+                    |this| this.unpack_fast_or_generic(index, arg),
                 );
             }
+            Opcode::UnpackSequence => self.unpack_fast_or_generic(index, arg),
             _ if runs_through_helper(opcode) && opcode != Opcode::RaiseVarargs => {
                 self.generic(index, opcode, arg)
             }

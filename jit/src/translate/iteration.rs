@@ -1,14 +1,16 @@
-//! `ForIter`: the next item of an iterator, or the loop's exit.
+//! `ForIter` (the next item of an iterator, or the loop's exit) and `UnpackSequence`.
 //!
 //! A range iterator is advanced inline. Where the interpreter's feedback says this instruction
 //! only ever saw range iterators, that is all the compiled code handles: anything else (or a
 //! next value outside the inline int range) deopts, so the loop holds no call — a call clobbers
 //! every float register, and values carried around the loop would be spilled to the stack —
 //! and the loop variable is a known int with its unboxed value. Otherwise other iterators take
-//! the iteration fast path, then the generic helper.
+//! a list or tuple iterator inline, then the iteration fast path, then the generic helper.
+//! Unpacking a tuple or list of the expected length is inline too.
 
 use cranelift_codegen::ir::condcodes::IntCC;
-use cranelift_codegen::ir::{types, InstBuilder, MemFlagsData, Value as IrValue};
+use cranelift_codegen::ir::{types, Block, InstBuilder, MemFlagsData, Value as IrValue};
+use krait_compiler::Opcode;
 use krait_runtime::layout::{Kind as Layout, Offsets};
 use krait_runtime::profile::{EXIT_MARKER, SEEN_INT, SEEN_OPERANDS};
 use krait_runtime::Value;
@@ -58,6 +60,11 @@ impl<'a, 'b> Translator<'a, 'b> {
             self.builder.ins().jump(not_range, &[]);
         }
         self.builder.switch_to_block(not_range);
+        if let Some(layout) = self.layout() {
+            let not_sequence = self.builder.create_block();
+            self.sequence_next(iterator, join, not_sequence, layout);
+            self.builder.switch_to_block(not_sequence);
+        }
         let zero = self.builder.ins().iconst(types::I64, 0);
         let immediate = self.builder.ins().iconst(types::I32, 0);
         let fast = self.environment.fast_paths.iterate;
@@ -126,6 +133,130 @@ impl<'a, 'b> Translator<'a, 'b> {
             .store(MemFlagsData::trusted(), advanced, range, layout.range_next);
         let boxed = self.box_int(next);
         self.push(boxed, Kind::Int);
+    }
+
+    /// A list or tuple iterator, inline: jumps to `join` with the next item (advancing the
+    /// iterator) or with NULL at the end (as the interpreter, the iterator stays at the end);
+    /// to `otherwise` for any other iterator.
+    fn sequence_next(&mut self, iterator: IrValue, join: Block, otherwise: Block, layout: Offsets) {
+        let address = self.object_of_kind(iterator, Layout::SequenceIterator, otherwise);
+        let sequence = self.load_at(address, layout.sequence_iterator_sequence);
+        let position = self.load_at(address, layout.sequence_iterator_index);
+        let found = self.builder.create_block();
+        self.builder.append_block_param(found, types::I64);
+        self.builder.append_block_param(found, types::I64);
+        let not_list = self.builder.create_block();
+        let list = self.object_of_kind(sequence, Layout::List, not_list);
+        let items = self.load_at(list, layout.list_items);
+        let length = self.load_at(list, layout.list_length);
+        self.builder
+            .ins()
+            .jump(found, &[items.into(), length.into()]);
+        self.builder.switch_to_block(not_list);
+        let tuple = self.object_of_kind(sequence, Layout::Tuple, otherwise);
+        let items = self.load_at(tuple, layout.tuple_items);
+        let length = self.load_at(tuple, layout.tuple_length);
+        self.builder
+            .ins()
+            .jump(found, &[items.into(), length.into()]);
+        self.builder.switch_to_block(found);
+        let items = self.builder.block_params(found)[0];
+        let length = self.builder.block_params(found)[1];
+        let more = self
+            .builder
+            .ins()
+            .icmp(IntCC::UnsignedLessThan, position, length);
+        let produce = self.builder.create_block();
+        let null = self
+            .builder
+            .ins()
+            .iconst(types::I64, Value::NULL.bits() as i64);
+        self.builder
+            .ins()
+            .brif(more, produce, &[], join, &[null.into()]);
+        self.builder.switch_to_block(produce);
+        let offset = self.builder.ins().ishl_imm_s(position, 3);
+        let slot = self.builder.ins().iadd(items, offset);
+        let item = self.load_at(slot, 0);
+        let advanced = self.builder.ins().iadd_imm_s(position, 1);
+        self.builder.ins().store(
+            MemFlagsData::trusted(),
+            advanced,
+            address,
+            layout.sequence_iterator_index,
+        );
+        self.builder.ins().jump(join, &[item.into()]);
+    }
+
+    /// `UnpackSequence` of a tuple or list of exactly `count` items, inline (the first item
+    /// ends on top); anything else jumps to `fallback`.
+    pub(super) fn unpack_inline(&mut self, count: u32, fallback: Block) -> bool {
+        let Some(layout) = self.layout() else {
+            return false;
+        };
+        let (sequence, _) = self.peek(0);
+        let found = self.builder.create_block();
+        self.builder.append_block_param(found, types::I64);
+        self.builder.append_block_param(found, types::I64);
+        let not_tuple = self.builder.create_block();
+        let tuple = self.object_of_kind(sequence, Layout::Tuple, not_tuple);
+        let items = self.load_at(tuple, layout.tuple_items);
+        let length = self.load_at(tuple, layout.tuple_length);
+        self.builder
+            .ins()
+            .jump(found, &[items.into(), length.into()]);
+        self.builder.switch_to_block(not_tuple);
+        let list = self.object_of_kind(sequence, Layout::List, fallback);
+        let items = self.load_at(list, layout.list_items);
+        let length = self.load_at(list, layout.list_length);
+        self.builder
+            .ins()
+            .jump(found, &[items.into(), length.into()]);
+        self.builder.switch_to_block(found);
+        let items = self.builder.block_params(found)[0];
+        let length = self.builder.block_params(found)[1];
+        let exact = self
+            .builder
+            .ins()
+            .icmp_imm_s(IntCC::Equal, length, i64::from(count));
+        let unpack = self.builder.create_block();
+        self.builder.ins().brif(exact, unpack, &[], fallback, &[]);
+        self.builder.switch_to_block(unpack);
+        let values: Vec<IrValue> = (0..count)
+            .map(|position| self.load_at(items, position as i32 * 8))
+            .collect();
+        self.pop();
+        for &value in values.iter().rev() {
+            self.push(value, Kind::Unknown);
+        }
+        true
+    }
+
+    /// `UnpackSequence` through the unpacking fast path, or the generic helper.
+    pub(super) fn unpack_fast_or_generic(&mut self, index: usize, count: u32) {
+        let (sequence, _) = self.peek(0);
+        let fast = self.environment.fast_paths.unpack;
+        let zero = self.zero();
+        let out = self.builder.ins().iadd_imm_s(
+            self.locals,
+            Self::slot_offset(self.slots + self.depth - 1) as i64,
+        );
+        self.fast_or_generic(
+            index,
+            Opcode::UnpackSequence,
+            count,
+            fast,
+            out,
+            i64::from(count),
+            (sequence, zero),
+            |this, _| {
+                this.pop();
+                for _ in 0..count {
+                    let value = this.load_slot(this.slots + this.depth);
+                    this.push(value, Kind::Unknown);
+                }
+            },
+        );
     }
 
     /// Whether the range iterator at `range`, whose next value is `next`, has more (an i8).
