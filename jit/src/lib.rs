@@ -75,6 +75,9 @@ pub enum DeoptReason {
     /// A float operation compiled for its usual domain met an operand outside it (a float
     /// power with a negative or infinite base, or an overflowing result).
     OutOfDomain = 12,
+    /// A subscript compiled for lists indexed in range met another container or key, or an
+    /// index out of range.
+    NotAList = 13,
 }
 
 impl DeoptReason {
@@ -93,6 +96,7 @@ impl DeoptReason {
             10 => DeoptReason::NotARange,
             11 => DeoptReason::Safepoint,
             12 => DeoptReason::OutOfDomain,
+            13 => DeoptReason::NotAList,
             _ => return None,
         })
     }
@@ -112,6 +116,7 @@ impl DeoptReason {
             DeoptReason::NotARange => "iterator is not a range iterator of inline ints",
             DeoptReason::Safepoint => "safepoint at a loop back-edge",
             DeoptReason::OutOfDomain => "float operand outside the inline domain",
+            DeoptReason::NotAList => "not a list indexed in range",
         }
     }
 }

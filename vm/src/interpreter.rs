@@ -780,7 +780,11 @@ impl Vm {
                 }
                 Opcode::BinarySubscr => {
                     let (key, container) = (stack.peek(1), stack.peek(2));
-                    let quick = match list_slot(container, key) {
+                    let slot = list_slot(container, key);
+                    // Feedback for the JIT: whether this site only sees lists indexed in range.
+                    code.profile
+                        .record(ip - 1, if slot.is_some() { SEEN_INT } else { SEEN_OTHER });
+                    let quick = match slot {
                         Some(slot) => Some(*slot),
                         None => krait_runtime::types::dict::get_exact_str_item(container, key)
                             .or_else(|| {
@@ -803,7 +807,11 @@ impl Vm {
                 }
                 Opcode::StoreSubscr => {
                     let (key, container, value) = (stack.peek(1), stack.peek(2), stack.peek(3));
-                    if let Some(slot) = list_slot(container, key) {
+                    let slot = list_slot(container, key);
+                    // Feedback for the JIT: whether this site only sees lists indexed in range.
+                    code.profile
+                        .record(ip - 1, if slot.is_some() { SEEN_INT } else { SEEN_OTHER });
+                    if let Some(slot) = slot {
                         *slot = value;
                     } else if !krait_runtime::types::dict::set_exact_str_item(
                         &mut self.runtime,

@@ -216,12 +216,12 @@ impl<'a, 'b> Translator<'a, 'b> {
                     Some(self.builder.ins().bor(is_true, is_false))
                 }
                 // (An int, a float or a bool is never the null of an unbound local.)
-                Kind::Unknown if bound => Some(self.builder.ins().icmp_imm_s(
+                Kind::Unknown | Kind::List if bound => Some(self.builder.ins().icmp_imm_s(
                     IntCC::NotEqual,
                     value,
                     Value::NULL.bits() as i64,
                 )),
-                Kind::Unknown => None,
+                Kind::Unknown | Kind::List => None,
             };
             all = match (all, holds) {
                 (Some(all), Some(holds)) => Some(self.builder.ins().band(all, holds)),
@@ -297,7 +297,9 @@ impl<'a, 'b> Translator<'a, 'b> {
                 let agrees = forward
                     .is_none_or(|f| f.kinds[local] == kind || f.kinds[local] == Kind::Unknown);
                 state.bound[local] = bound;
-                if bound && agrees {
+                // (Only numbers: a list check needs a load guarded by a tag check.)
+                let number = matches!(kind, Kind::Int | Kind::Float | Kind::Bool);
+                if bound && agrees && number {
                     state.kinds[local] = kind;
                 }
             }

@@ -25,7 +25,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 let zero = self.builder.ins().f64const(0.0);
                 self.builder.ins().fcmp(FloatCC::NotEqual, raw, zero)
             }
-            Kind::Unknown => {
+            Kind::Unknown | Kind::List => {
                 let join = self.builder.create_block();
                 self.builder.append_block_param(join, types::I8);
                 let not_true = self.builder.create_block();

@@ -351,6 +351,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                     |this| this.generic(index, opcode, arg),
                 );
             }
+            Opcode::BinarySubscr if self.lists_only_site(index) => self.list_load(index),
             Opcode::BinarySubscr if self.layout().is_some() => {
                 let (key, _) = self.peek(0);
                 let (container, _) = self.peek(1);
@@ -390,6 +391,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.builder.ins().jump(join, &[]);
                 self.builder.switch_to_block(join);
             }
+            Opcode::StoreSubscr if self.lists_only_site(index) => self.list_store(index),
             Opcode::StoreSubscr if self.layout().is_some() => {
                 let (key, _) = self.peek(0);
                 let (container, _) = self.peek(1);

@@ -46,6 +46,7 @@ mod inline_call;
 mod instruction;
 mod iteration;
 mod numbers;
+mod subscripts;
 
 const TAG_INT: i64 = (0xFFF9_u64 << 48) as i64;
 const PAYLOAD_MASK: i64 = (1 << 48) - 1;
@@ -58,6 +59,8 @@ enum Kind {
     Int,
     Float,
     Bool,
+    /// A list (never assumed at loop headers; see `subscripts`).
+    List,
 }
 
 /// Instructions compiled as a call to the vm's generic helper, which runs the interpreter's
