@@ -153,6 +153,9 @@ pub struct Helpers {
     /// an exception). Takes no stack pointer (the VM stack is the callee's); returns the
     /// call's result, or the exit marker when the call raised.
     pub finish_call: usize,
+    /// `iter(range(...))` of the top `a` stack values (small ints): a range iterator, or NULL
+    /// when they are not (the caller then calls `range` and `iter` as usual).
+    pub range_iterator: usize,
 }
 
 /// Where compiled code finds the vm's frame stack, VM stack and call limits, so that a call
@@ -345,6 +348,8 @@ pub struct Environment {
     pub assertion_error: Value,
     /// Where the frame and VM stacks are, for calls made inline; `None` when unmeasurable.
     pub call_layout: Option<CallLayout>,
+    /// The builtin `range` class (`for ... in range(...)` makes its iterator directly).
+    pub range_type: Value,
 }
 
 /// The globals a code object sees, resolved when it is compiled: `LoadGlobal` of name `i`

@@ -190,6 +190,9 @@ impl<'a, 'b> Translator<'a, 'b> {
                 let boxed = self.box_bool(result);
                 self.push(boxed, Kind::Bool);
             }
+            Opcode::Call if self.range_call_site(index, arg) => {
+                return Ok(self.range_iterator_call(index, arg));
+            }
             Opcode::Call | Opcode::CallMethod if self.known_call(index, opcode, arg) => {}
             Opcode::Call | Opcode::CallMethod if self.dynamic_call(index, opcode, arg) => {}
             Opcode::Call | Opcode::CallMethod | Opcode::CallKw | Opcode::CallFunctionEx => {

@@ -6,10 +6,11 @@
 //! every float register, and values carried around the loop would be spilled to the stack —
 //! and the loop variable is a known int with its unboxed value. Otherwise other iterators take
 //! a list or tuple iterator inline, then the iteration fast path, then the generic helper.
-//! Unpacking a tuple or list of the expected length is inline too.
+//! Unpacking a tuple or list of the expected length is inline too, and `iter(range(...))` of
+//! small ints makes the range iterator without the range object or the call machinery.
 
 use cranelift_codegen::ir::condcodes::IntCC;
-use cranelift_codegen::ir::{types, Block, InstBuilder, MemFlagsData, Value as IrValue};
+use cranelift_codegen::ir::{types, Block, InstBuilder, MemFlagsData, SourceLoc, Value as IrValue};
 use krait_compiler::Opcode;
 use krait_runtime::layout::{Kind as Layout, Offsets};
 use krait_runtime::profile::{EXIT_MARKER, SEEN_INT, SEEN_OPERANDS};
@@ -257,6 +258,77 @@ impl<'a, 'b> Translator<'a, 'b> {
                 }
             },
         );
+    }
+
+    /// Whether the `Call` at `index` is `range(...)` (1 to 3 arguments) whose result goes
+    /// straight to `GetIter`, with `range` the value its global held at compile time.
+    pub(super) fn range_call_site(&self, index: usize, count: u32) -> bool {
+        let range_type = self.environment.range_type;
+        let next = index + 1;
+        (1..=3).contains(&count)
+            && self
+                .code
+                .code
+                .instructions
+                .get(next)
+                .is_some_and(|following| following.opcode == Opcode::GetIter)
+            && !self.analysis.block_start[next]
+            && self.stack_expected[self.depth - 1 - count as usize].contains(&range_type)
+    }
+
+    /// `range(...)` then `GetIter` (see `range_call_site`): where the callable is the builtin
+    /// `range` and the arguments small ints, the range iterator is made at once (the range
+    /// object would be dropped straight away); otherwise the call and `GetIter` run as usual.
+    /// Consumes both instructions.
+    pub(super) fn range_iterator_call(&mut self, index: usize, count: u32) -> usize {
+        let range_type = self.environment.range_type;
+        let (callable, _) = self.peek(count as usize);
+        let join = self.builder.create_block();
+        let usual = self.builder.create_block();
+        self.builder.set_cold_block(usual);
+        let try_direct = self.builder.create_block();
+        let is_range =
+            self.builder
+                .ins()
+                .icmp_imm_s(IntCC::Equal, callable, range_type.bits() as i64);
+        self.builder
+            .ins()
+            .brif(is_range, try_direct, &[], usual, &[]);
+        self.builder.switch_to_block(try_direct);
+        let helper = self.environment.helpers.range_iterator;
+        let stack_pointer = self.flush(self.depth);
+        let instruction = self.builder.ins().iconst(types::I32, index as i64);
+        let arguments = self.builder.ins().iconst(types::I64, i64::from(count));
+        let zero = self.zero();
+        let iterator = self.call_helper_raw(helper, stack_pointer, instruction, arguments, zero);
+        let missed =
+            self.builder
+                .ins()
+                .icmp_imm_s(IntCC::Equal, iterator, Value::NULL.bits() as i64);
+        let direct = self.builder.create_block();
+        self.builder.ins().brif(missed, usual, &[], direct, &[]);
+        self.builder.switch_to_block(direct);
+        let depth = self.depth;
+        self.depth -= count as usize + 1;
+        self.push(iterator, Kind::Unknown);
+        self.builder.ins().jump(join, &[]);
+        self.builder.switch_to_block(usual);
+        self.depth = depth;
+        let call = self.environment.helpers.call;
+        let result = self.call_helper(
+            call,
+            index,
+            i64::from(Opcode::Call.to_byte()),
+            i64::from(count),
+        );
+        self.depth -= count as usize + 1;
+        self.push(result, Kind::Unknown);
+        self.builder.set_srcloc(SourceLoc::new(index as u32 + 1));
+        self.generic(index + 1, Opcode::GetIter, 0);
+        self.builder.ins().jump(join, &[]);
+        self.builder.switch_to_block(join);
+        self.stack_kinds[self.depth - 1] = Kind::Unknown;
+        2
     }
 
     /// Whether the range iterator at `range`, whose next value is `next`, has more (an i8).

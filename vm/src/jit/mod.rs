@@ -151,6 +151,7 @@ impl Vm {
             layout: krait_runtime::layout::measure(),
             assertion_error: self.runtime.types.assertion_error,
             call_layout,
+            range_type: self.runtime.types.range,
         };
         let compiler = Jit::new(environment)?;
         let (call_threshold, loop_threshold) = match options.mode {
