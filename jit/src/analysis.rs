@@ -18,6 +18,9 @@ pub struct Analysis {
     /// Where compiled code can be entered: the first instruction and every reachable loop
     /// header (the target of a backward jump), in increasing order.
     pub entries: Vec<usize>,
+    /// Whether each instruction is a loop header: the target of a backward jump. Every other
+    /// block is reached only from instructions before it.
+    pub loop_header: Vec<bool>,
 }
 
 /// Whether control can continue to the next instruction after `opcode`.
@@ -108,5 +111,6 @@ pub fn analyse(code: &CodeObject) -> Result<Analysis, String> {
         depth,
         block_start,
         entries,
+        loop_header,
     })
 }

@@ -32,6 +32,12 @@ use krait_runtime::Value;
 /// Whether this build of krait can compile to native code.
 pub const AVAILABLE: bool = true;
 
+/// `base ** exponent` on floats, called by compiled code: the C library's `pow`, which is what
+/// CPython's float power computes (the caller checks the domain).
+extern "C" fn float_power(base: f64, exponent: f64) -> f64 {
+    base.powf(exponent)
+}
+
 /// Why compiled code handed a frame back to the interpreter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(u32)]
@@ -56,6 +62,22 @@ pub enum DeoptReason {
     /// the interpreter runs it and records its operand types, and the code is recompiled with
     /// them.
     Unprofiled = 8,
+    /// A local did not have the kind (or was unbound where it was assumed bound) that a loop
+    /// header's compiled code assumes (see `translate::block_state`).
+    LoopAssumption = 9,
+    /// `ForIter` compiled for range iterators only met another iterator, or a next value
+    /// outside the inline int range.
+    NotARange = 10,
+    /// A loop back-edge found a collection due or the safepoint flag set: the interpreter
+    /// runs the back-edge (collecting, counting, raising `KeyboardInterrupt`) and enters the
+    /// compiled loop again. Not a failed speculation.
+    Safepoint = 11,
+    /// A float operation compiled for its usual domain met an operand outside it (a float
+    /// power with a negative or infinite base, or an overflowing result).
+    OutOfDomain = 12,
+    /// A subscript compiled for lists indexed in range met another container or key, or an
+    /// index out of range.
+    NotAList = 13,
 }
 
 impl DeoptReason {
@@ -70,6 +92,11 @@ impl DeoptReason {
             6 => DeoptReason::Unsupported,
             7 => DeoptReason::NotAnEntry,
             8 => DeoptReason::Unprofiled,
+            9 => DeoptReason::LoopAssumption,
+            10 => DeoptReason::NotARange,
+            11 => DeoptReason::Safepoint,
+            12 => DeoptReason::OutOfDomain,
+            13 => DeoptReason::NotAList,
             _ => return None,
         })
     }
@@ -85,6 +112,11 @@ impl DeoptReason {
             DeoptReason::Unsupported => "instruction runs in the interpreter",
             DeoptReason::NotAnEntry => "not an entry point",
             DeoptReason::Unprofiled => "guessed type was wrong (no types when compiled)",
+            DeoptReason::LoopAssumption => "a local is not the kind its loop header assumes",
+            DeoptReason::NotARange => "iterator is not a range iterator of inline ints",
+            DeoptReason::Safepoint => "safepoint at a loop back-edge",
+            DeoptReason::OutOfDomain => "float operand outside the inline domain",
+            DeoptReason::NotAList => "not a list indexed in range",
         }
     }
 }
@@ -121,6 +153,9 @@ pub struct Helpers {
     /// an exception). Takes no stack pointer (the VM stack is the callee's); returns the
     /// call's result, or the exit marker when the call raised.
     pub finish_call: usize,
+    /// `iter(range(...))` of the top `a` stack values (small ints): a range iterator, or NULL
+    /// when they are not (the caller then calls `range` and `iter` as usual).
+    pub range_iterator: usize,
 }
 
 /// Where compiled code finds the vm's frame stack, VM stack and call limits, so that a call
@@ -313,6 +348,8 @@ pub struct Environment {
     pub assertion_error: Value,
     /// Where the frame and VM stacks are, for calls made inline; `None` when unmeasurable.
     pub call_layout: Option<CallLayout>,
+    /// The builtin `range` class (`for ... in range(...)` makes its iterator directly).
+    pub range_type: Value,
 }
 
 /// The globals a code object sees, resolved when it is compiled: `LoadGlobal` of name `i`
@@ -438,6 +475,35 @@ impl Jit {
         self.context.clear();
         self.context.func.signature = signature.clone();
         self.context.func.name = UserFuncName::user(0, function_id.as_u32());
+        // A function with loops is translated twice: the first translation, thrown away,
+        // learns what each loop's edges know about its locals, which the second assumes at
+        // the loop headers (see `translate::block_state`).
+        let assumptions = if analysis.loop_header.iter().any(|&header| header) {
+            let mut scratch = cranelift_codegen::ir::Function::with_name_signature(
+                UserFuncName::default(),
+                self.context.func.signature.clone(),
+            );
+            let mut scratch_context = FunctionBuilderContext::new();
+            let mut builder = FunctionBuilder::new(&mut scratch, &mut scratch_context);
+            let helper_signature = builder.import_signature(helper.clone());
+            let entry_signature = builder.import_signature(signature.clone());
+            let mut translator = translate::Translator::new(
+                &mut builder,
+                code,
+                &analysis,
+                feedback.clone(),
+                globals,
+                &self.environment,
+                translate::Signatures {
+                    helper: helper_signature,
+                    entry: entry_signature,
+                },
+            );
+            translator.translate()?;
+            Some(translator.loop_assumptions())
+        } else {
+            None
+        };
         let guards;
         {
             let mut builder =
@@ -457,6 +523,7 @@ impl Jit {
                     entry: entry_signature,
                 },
             );
+            translator.assumptions = assumptions;
             translator.instruction_counters = inspect.instruction_counters;
             if let Err(reason) = translator.translate() {
                 // The builder is left mid-function: start the next translation afresh.

@@ -33,6 +33,8 @@ pub enum Kind {
     /// A Python function (compiled code calls one it did not expect inline, see
     /// `jit/src/translate/inline_call.rs`).
     Function = 6,
+    /// An iterator over a list, tuple or str by index.
+    SequenceIterator = 7,
 }
 
 /// The kind byte of a payload.
@@ -45,6 +47,7 @@ pub fn kind_of(payload: &Payload) -> Kind {
         Payload::Instance(_) => Kind::Instance,
         Payload::Cell(_) => Kind::Cell,
         Payload::Function(_) => Kind::Function,
+        Payload::Iterator(IteratorKind::Sequence { .. }) => Kind::SequenceIterator,
         _ => Kind::Other,
     }
 }
@@ -84,6 +87,10 @@ pub struct Offsets {
     pub instance_extra: i32,
     /// A cell's contents (a value, NULL when empty).
     pub cell_contents: i32,
+    /// A sequence iterator's sequence (a value).
+    pub sequence_iterator_sequence: i32,
+    /// A sequence iterator's next index (a `usize`).
+    pub sequence_iterator_index: i32,
 }
 
 fn address<T>(value: &T) -> usize {
@@ -198,6 +205,17 @@ pub fn measure() -> Option<Offsets> {
     let Payload::Cell(contents) = &cell.payload else {
         return None;
     };
+    let sequence_iterator = HeapObject {
+        kind: Kind::SequenceIterator as u8,
+        payload: Payload::Iterator(IteratorKind::Sequence {
+            sequence: Value::NONE,
+            index: Cell::new(0),
+        }),
+    };
+    let Payload::Iterator(IteratorKind::Sequence { sequence, index }) = &sequence_iterator.payload
+    else {
+        return None;
+    };
     let to_offset = |value: usize| i32::try_from(value).ok();
     Some(Offsets {
         kind: to_offset(address(&list.kind) - address(&list))?,
@@ -217,6 +235,8 @@ pub fn measure() -> Option<Offsets> {
         )?,
         instance_extra: to_offset(address(&fields.extra) - instance_base)?,
         cell_contents: to_offset(address(contents) - address(&cell))?,
+        sequence_iterator_sequence: to_offset(address(sequence) - address(&sequence_iterator))?,
+        sequence_iterator_index: to_offset(address(index) - address(&sequence_iterator))?,
     })
 }
 
@@ -255,5 +275,16 @@ mod tests {
         assert_eq!(read(tuple, offsets.tuple_length), 4);
         let cell = runtime.heap.allocate(Payload::Cell(Cell::new(Value::TRUE)));
         assert_eq!(read(cell, offsets.cell_contents) as u64, Value::TRUE.bits());
+        let iterator = runtime
+            .heap
+            .allocate(Payload::Iterator(IteratorKind::Sequence {
+                sequence: tuple,
+                index: Cell::new(3),
+            }));
+        assert_eq!(
+            read(iterator, offsets.sequence_iterator_sequence) as u64,
+            tuple.bits()
+        );
+        assert_eq!(read(iterator, offsets.sequence_iterator_index), 3);
     }
 }

@@ -33,6 +33,11 @@ pub const SEEN_MIXED: u8 = 4;
 pub const SEEN_OTHER: u8 = 8;
 /// Feedback bit set by the JIT: compiled code can be entered at this instruction.
 pub const ENTRY_POINT: u8 = 0x80;
+/// Feedback bit set by the JIT on a loop header: what compiled code assumed about the locals
+/// there kept failing; recompiled code assumes nothing at this header.
+pub const ASSUMPTIONS_FAILED: u8 = 0x40;
+/// The feedback bits that say which operands an instruction saw.
+pub const SEEN_OPERANDS: u8 = SEEN_INT | SEEN_FLOAT | SEEN_MIXED | SEEN_OTHER;
 
 /// The tiering state of a code object.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -665,14 +665,22 @@ impl Vm {
                     let operand = stack.peek(1);
                     let negative = instruction.opcode == Opcode::UnaryNegative;
                     if let Some(a) = operand.as_small_int() {
+                        if negative {
+                            code.profile.record(ip - 1, SEEN_INT);
+                        }
                         // Inline ints are 48-bit: neither result can overflow an i64.
                         let value = self.runtime.new_int(if negative { -a } else { !a });
                         stack.poke(1, value);
                         continue;
                     }
                     if let (Some(a), true) = (operand.as_float(), negative) {
+                        code.profile.record(ip - 1, SEEN_FLOAT);
                         stack.poke(1, Value::float(-a));
                         continue;
+                    }
+                    if negative {
+                        // Feedback for the JIT, which speculates on one kind.
+                        code.profile.record(ip - 1, SEEN_OTHER);
                     }
                     sync!();
                     attempt!(self.stack_instruction(code, instruction.opcode, arg, ip - 1));
@@ -772,7 +780,11 @@ impl Vm {
                 }
                 Opcode::BinarySubscr => {
                     let (key, container) = (stack.peek(1), stack.peek(2));
-                    let quick = match list_slot(container, key) {
+                    let slot = list_slot(container, key);
+                    // Feedback for the JIT: whether this site only sees lists indexed in range.
+                    code.profile
+                        .record(ip - 1, if slot.is_some() { SEEN_INT } else { SEEN_OTHER });
+                    let quick = match slot {
                         Some(slot) => Some(*slot),
                         None => krait_runtime::types::dict::get_exact_str_item(container, key)
                             .or_else(|| {
@@ -795,7 +807,11 @@ impl Vm {
                 }
                 Opcode::StoreSubscr => {
                     let (key, container, value) = (stack.peek(1), stack.peek(2), stack.peek(3));
-                    if let Some(slot) = list_slot(container, key) {
+                    let slot = list_slot(container, key);
+                    // Feedback for the JIT: whether this site only sees lists indexed in range.
+                    code.profile
+                        .record(ip - 1, if slot.is_some() { SEEN_INT } else { SEEN_OTHER });
+                    if let Some(slot) = slot {
                         *slot = value;
                     } else if !krait_runtime::types::dict::set_exact_str_item(
                         &mut self.runtime,
@@ -873,6 +889,8 @@ impl Vm {
                     if let Some(Payload::Iterator(IteratorKind::Range { next, stop, step })) =
                         iterator.as_object().map(|object| &object.payload)
                     {
+                        // Feedback for the JIT: this loop iterates over a range.
+                        code.profile.record(ip - 1, SEEN_INT);
                         let current = next.get();
                         if (*step > 0 && current < *stop) || (*step < 0 && current > *stop) {
                             next.set(current + *step);
@@ -883,6 +901,7 @@ impl Vm {
                         }
                         continue;
                     }
+                    code.profile.record(ip - 1, SEEN_OTHER);
                     // A list or tuple iterator: the next item by index (as `next` does).
                     if let Some(Payload::Iterator(IteratorKind::Sequence { sequence, index })) =
                         iterator.as_object().map(|object| &object.payload)

@@ -2,7 +2,7 @@
 //! behind guards that deopt, with the generic helper for everything else.
 
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
-use cranelift_codegen::ir::{types, InstBuilder, SourceLoc};
+use cranelift_codegen::ir::{types, AbiParam, InstBuilder, SigRef, Signature, SourceLoc};
 use krait_compiler::{Comparison, Opcode};
 use krait_runtime::profile::{SEEN_FLOAT, SEEN_INT, SEEN_MIXED, SEEN_OTHER};
 
@@ -48,6 +48,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         const TRUE_DIVIDE: u32 = 3;
         const FLOOR_DIVIDE: u32 = 4;
         const REMAINDER: u32 = 5;
+        const POWER: u32 = 6;
         const LEFT_SHIFT: u32 = 8;
         const RIGHT_SHIFT: u32 = 9;
         const AND: u32 = 10;
@@ -201,7 +202,10 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.pop();
                 self.push(boxed, Kind::Float);
             }
-            _ if operator == 6 => {
+            NumericMode::Float { mixed: false } if operator == POWER => {
+                self.float_power(index);
+            }
+            _ if operator == POWER => {
                 let (right, _) = self.peek(0);
                 let (left, _) = self.peek(1);
                 let fast = self.environment.fast_paths.power;
@@ -223,6 +227,62 @@ impl<'a, 'b> Translator<'a, 'b> {
             }
             _ => self.generic(index, Opcode::BinaryOp, arg),
         }
+    }
+
+    /// `float ** float` where both are floats: the C library's `pow` (as CPython's float
+    /// power) called directly on the unboxed values, for a positive finite base and a finite
+    /// exponent with a finite result; anything else deopts (the interpreter makes the complex
+    /// result or raises).
+    fn float_power(&mut self, index: usize) {
+        let exponent = self.float_operand(0, index, false);
+        let base = self.float_operand(1, index, false);
+        let zero = self.builder.ins().f64const(0.0);
+        let infinity = self.builder.ins().f64const(f64::INFINITY);
+        let positive = self.builder.ins().fcmp(FloatCC::GreaterThan, base, zero);
+        let base_finite = self.builder.ins().fcmp(FloatCC::LessThan, base, infinity);
+        let exponent_size = self.builder.ins().fabs(exponent);
+        // (False for a NaN exponent.)
+        let exponent_finite = self
+            .builder
+            .ins()
+            .fcmp(FloatCC::LessThan, exponent_size, infinity);
+        let in_domain = self.builder.ins().band(positive, base_finite);
+        let in_domain = self.builder.ins().band(in_domain, exponent_finite);
+        self.guard(in_domain, index, DeoptReason::OutOfDomain);
+        let signature = self.float_binary_signature();
+        let callee = self
+            .builder
+            .ins()
+            .iconst(types::I64, crate::float_power as *const () as usize as i64);
+        let call = self
+            .builder
+            .ins()
+            .call_indirect(signature, callee, &[base, exponent]);
+        let result = self.builder.inst_results(call)[0];
+        let result_size = self.builder.ins().fabs(result);
+        let finite = self
+            .builder
+            .ins()
+            .fcmp(FloatCC::LessThan, result_size, infinity);
+        self.guard(finite, index, DeoptReason::OutOfDomain);
+        let boxed = self.box_float(result);
+        self.pop();
+        self.pop();
+        self.push(boxed, Kind::Float);
+    }
+
+    /// The signature `(f64, f64) -> f64` of float functions called from compiled code.
+    fn float_binary_signature(&mut self) -> SigRef {
+        if let Some(signature) = self.float_signature {
+            return signature;
+        }
+        let mut signature = Signature::new(self.builder.func.signature.call_conv);
+        signature.params.push(AbiParam::new(types::F64));
+        signature.params.push(AbiParam::new(types::F64));
+        signature.returns.push(AbiParam::new(types::F64));
+        let imported = self.builder.import_signature(signature);
+        self.float_signature = Some(imported);
+        imported
     }
 
     /// A comparison; fused with a following conditional jump when nothing jumps between them.

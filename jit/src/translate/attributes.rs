@@ -42,6 +42,18 @@ impl<'a, 'b> Translator<'a, 'b> {
         address
     }
 
+    /// The i64 of the operand stack's top where it is known to be an int.
+    pub(super) fn known_int_key(&mut self) -> Option<IrValue> {
+        let (key, kind) = self.peek(0);
+        if kind != Kind::Int {
+            return None;
+        }
+        Some(match self.stack_raw[self.depth - 1] {
+            Some(raw) => raw,
+            None => self.unbox_int(key),
+        })
+    }
+
     pub(super) fn layout(&self) -> Option<krait_runtime::layout::Offsets> {
         self.environment.layout
     }
@@ -54,20 +66,24 @@ impl<'a, 'b> Translator<'a, 'b> {
 
     /// The address of item `key` (a boxed int) of the list or tuple `container`, or a jump to
     /// `otherwise` (not a list/tuple, not an int, out of range). Lists only when `lists_only`.
+    /// `known_int` is the key's i64 where the key is known to be an int (no check then).
     pub(super) fn item_address(
         &mut self,
         container: IrValue,
         key: IrValue,
+        known_int: Option<IrValue>,
         lists_only: bool,
         otherwise: Block,
     ) -> Option<IrValue> {
         let layout = self.layout()?;
-        let key_is_int = self.is_int(key);
-        let int_key = self.builder.create_block();
-        self.builder
-            .ins()
-            .brif(key_is_int, int_key, &[], otherwise, &[]);
-        self.builder.switch_to_block(int_key);
+        if known_int.is_none() {
+            let key_is_int = self.is_int(key);
+            let int_key = self.builder.create_block();
+            self.builder
+                .ins()
+                .brif(key_is_int, int_key, &[], otherwise, &[]);
+            self.builder.switch_to_block(int_key);
+        }
         let found = self.builder.create_block();
         self.builder.append_block_param(found, types::I64);
         self.builder.append_block_param(found, types::I64);
@@ -94,7 +110,10 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder.switch_to_block(found);
         let items = self.builder.block_params(found)[0];
         let length = self.builder.block_params(found)[1];
-        let raw = self.unbox_int(key);
+        let raw = match known_int {
+            Some(raw) => raw,
+            None => self.unbox_int(key),
+        };
         let negative = self.builder.ins().icmp_imm_s(IntCC::SignedLessThan, raw, 0);
         let wrapped = self.builder.ins().iadd(raw, length);
         let position = self.builder.ins().select(negative, wrapped, raw);

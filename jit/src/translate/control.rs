@@ -5,6 +5,7 @@ use cranelift_codegen::ir::{types, InstBuilder, MemFlagsData, Value as IrValue};
 use krait_runtime::Value;
 
 use super::{Kind, Translator, TAG_INT};
+use crate::DeoptReason;
 
 impl<'a, 'b> Translator<'a, 'b> {
     /// The truth of a value as an i8 (0 or 1), through the vm for anything not obvious.
@@ -24,7 +25,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 let zero = self.builder.ins().f64const(0.0);
                 self.builder.ins().fcmp(FloatCC::NotEqual, raw, zero)
             }
-            Kind::Unknown => {
+            Kind::Unknown | Kind::List => {
                 let join = self.builder.create_block();
                 self.builder.append_block_param(join, types::I8);
                 let not_true = self.builder.create_block();
@@ -62,8 +63,8 @@ impl<'a, 'b> Translator<'a, 'b> {
     /// Ends the block with a two-way branch on `truth` (an i8), jumping to `target` when it
     /// equals `jump_when`.
     pub(super) fn branch(&mut self, truth: IrValue, jump_when: bool, target: usize, index: usize) {
-        let target_block = self.block_for(target);
-        let next_block = self.block_for(index + 1);
+        let target_block = self.edge(index, target);
+        let next_block = self.edge(index, index + 1);
         if jump_when {
             self.builder
                 .ins()
@@ -73,11 +74,13 @@ impl<'a, 'b> Translator<'a, 'b> {
                 .ins()
                 .brif(truth, next_block, &[], target_block, &[]);
         }
+        self.emit_edge_checks();
         self.terminated = true;
     }
 
-    /// A loop back-edge: calls the vm when the heap wants a collection or the safepoint flag
-    /// is set (Ctrl-C, an instruction budget), and always under GC stress.
+    /// A loop back-edge: leaves to the interpreter, which runs the back-edge's safepoint, when
+    /// the heap wants a collection or the safepoint flag is set (Ctrl-C, an instruction
+    /// budget); under GC stress calls the vm's safepoint every time.
     pub(super) fn safepoint(&mut self, index: usize) {
         let helper = self.environment.helpers.safepoint;
         if self.environment.gc_stress {
@@ -117,8 +120,10 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder.set_cold_block(collect);
         self.builder.ins().brif(due, collect, &[], next, &[]);
         self.builder.switch_to_block(collect);
-        self.call_helper(helper, index, 0, 0);
-        self.builder.ins().jump(next, &[]);
+        // The interpreter runs the back-edge (and enters the compiled loop again): a call here
+        // would clobber every float register, so values carried around the loop would live
+        // in stack slots.
+        self.emit_deopt(index, DeoptReason::Safepoint);
         self.builder.switch_to_block(next);
     }
 }

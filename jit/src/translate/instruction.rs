@@ -5,7 +5,7 @@ use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{types, InstBuilder, MemFlagsData};
 use krait_compiler::Opcode;
 use krait_runtime::layout::Kind as Layout;
-use krait_runtime::profile::{EXIT_MARKER, SEEN_FLOAT, SEEN_INT};
+use krait_runtime::profile::{SEEN_FLOAT, SEEN_INT};
 use krait_runtime::Value;
 
 use super::{runs_through_helper, Kind, Translator};
@@ -190,6 +190,9 @@ impl<'a, 'b> Translator<'a, 'b> {
                 let boxed = self.box_bool(result);
                 self.push(boxed, Kind::Bool);
             }
+            Opcode::Call if self.range_call_site(index, arg) => {
+                return Ok(self.range_iterator_call(index, arg));
+            }
             Opcode::Call | Opcode::CallMethod if self.known_call(index, opcode, arg) => {}
             Opcode::Call | Opcode::CallMethod if self.dynamic_call(index, opcode, arg) => {}
             Opcode::Call | Opcode::CallMethod | Opcode::CallKw | Opcode::CallFunctionEx => {
@@ -210,8 +213,9 @@ impl<'a, 'b> Translator<'a, 'b> {
                 if target <= index {
                     self.safepoint(index);
                 }
-                let block = self.block_for(target);
+                let block = self.edge(index, target);
                 self.builder.ins().jump(block, &[]);
+                self.emit_edge_checks();
                 self.terminated = true;
             }
             Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue => {
@@ -223,95 +227,17 @@ impl<'a, 'b> Translator<'a, 'b> {
             Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {
                 let (value, kind) = self.peek(0);
                 let truth = self.truth(index, value, kind);
-                let target = self.block_for(arg as usize);
-                let next = self.block_for(index + 1);
+                let target = self.edge(index, arg as usize);
+                let next = self.edge(index, index + 1);
                 if opcode == Opcode::JumpIfTrueOrPop {
                     self.builder.ins().brif(truth, target, &[], next, &[]);
                 } else {
                     self.builder.ins().brif(truth, next, &[], target, &[]);
                 }
+                self.emit_edge_checks();
                 self.terminated = true;
             }
-            Opcode::ForIter => {
-                let (iterator, _) = self.peek(0);
-                let join = self.builder.create_block();
-                self.builder.append_block_param(join, types::I64);
-                let not_range = self.builder.create_block();
-                if let Some(layout) = self.layout() {
-                    // A range iterator, inline: the next value while it fits inline.
-                    let range = self.object_of_kind(iterator, Layout::RangeIterator, not_range);
-                    let next = self.load_at(range, layout.range_next);
-                    let stop = self.load_at(range, layout.range_stop);
-                    let step = self.load_at(range, layout.range_step);
-                    let below = self.builder.ins().icmp(IntCC::SignedLessThan, next, stop);
-                    let above = self
-                        .builder
-                        .ins()
-                        .icmp(IntCC::SignedGreaterThan, next, stop);
-                    let upward = self
-                        .builder
-                        .ins()
-                        .icmp_imm_s(IntCC::SignedGreaterThan, step, 0);
-                    let more = self.builder.ins().select(upward, below, above);
-                    let produce = self.builder.create_block();
-                    let null = self
-                        .builder
-                        .ins()
-                        .iconst(types::I64, Value::NULL.bits() as i64);
-                    self.builder
-                        .ins()
-                        .brif(more, produce, &[], join, &[null.into()]);
-                    self.builder.switch_to_block(produce);
-                    let fits = self.fits_inline(next);
-                    let store = self.builder.create_block();
-                    self.builder.ins().brif(fits, store, &[], not_range, &[]);
-                    self.builder.switch_to_block(store);
-                    let advanced = self.builder.ins().iadd(next, step);
-                    self.builder.ins().store(
-                        MemFlagsData::trusted(),
-                        advanced,
-                        range,
-                        layout.range_next,
-                    );
-                    let boxed = self.box_int(next);
-                    self.builder.ins().jump(join, &[boxed.into()]);
-                } else {
-                    self.builder.ins().jump(not_range, &[]);
-                }
-                self.builder.switch_to_block(not_range);
-                let zero = self.builder.ins().iconst(types::I64, 0);
-                let immediate = self.builder.ins().iconst(types::I32, 0);
-                let fast = self.environment.fast_paths.iterate;
-                let quick = self.call_helper_raw(fast, zero, immediate, iterator, zero);
-                let missed = self
-                    .builder
-                    .ins()
-                    .icmp_imm_s(IntCC::Equal, quick, EXIT_MARKER as i64);
-                let slow = self.builder.create_block();
-                self.builder.set_cold_block(slow);
-                self.builder
-                    .ins()
-                    .brif(missed, slow, &[], join, &[quick.into()]);
-                self.builder.switch_to_block(slow);
-                let helper = self.environment.helpers.for_iter;
-                let general = self.call_helper_values(helper, index, iterator, zero);
-                self.builder.ins().jump(join, &[general.into()]);
-                self.builder.switch_to_block(join);
-                let next_value = self.builder.block_params(join)[0];
-                let exhausted = self.builder.ins().icmp_imm_s(
-                    IntCC::Equal,
-                    next_value,
-                    Value::NULL.bits() as i64,
-                );
-                let done = self.builder.create_block();
-                let more = self.builder.create_block();
-                self.builder.ins().brif(exhausted, done, &[], more, &[]);
-                self.builder.switch_to_block(done);
-                let target = self.block_for(arg as usize);
-                self.builder.ins().jump(target, &[]);
-                self.builder.switch_to_block(more);
-                self.push(next_value, Kind::Unknown);
-            }
+            Opcode::ForIter => self.for_iter(index, arg),
             Opcode::RaiseVarargs if arg > 0 => {
                 let helper = self.environment.helpers.stack_op;
                 self.call_helper(helper, index, i64::from(opcode.to_byte()), i64::from(arg));
@@ -428,6 +354,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                     |this| this.generic(index, opcode, arg),
                 );
             }
+            Opcode::BinarySubscr if self.lists_only_site(index) => self.list_load(index),
             Opcode::BinarySubscr if self.layout().is_some() => {
                 let (key, _) = self.peek(0);
                 let (container, _) = self.peek(1);
@@ -436,7 +363,9 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.builder.set_cold_block(fallback);
                 let depth = self.depth;
                 let kinds = self.stack_kinds.clone();
-                if let Some(address) = self.item_address(container, key, false, fallback) {
+                let known_int = self.known_int_key();
+                if let Some(address) = self.item_address(container, key, known_int, false, fallback)
+                {
                     let item = self.load_at(address, 0);
                     self.pop();
                     self.pop();
@@ -465,6 +394,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.builder.ins().jump(join, &[]);
                 self.builder.switch_to_block(join);
             }
+            Opcode::StoreSubscr if self.lists_only_site(index) => self.list_store(index),
             Opcode::StoreSubscr if self.layout().is_some() => {
                 let (key, _) = self.peek(0);
                 let (container, _) = self.peek(1);
@@ -474,7 +404,9 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.builder.set_cold_block(fallback);
                 let depth = self.depth;
                 let kinds = self.stack_kinds.clone();
-                if let Some(address) = self.item_address(container, key, true, fallback) {
+                let known_int = self.known_int_key();
+                if let Some(address) = self.item_address(container, key, known_int, true, fallback)
+                {
                     self.builder
                         .ins()
                         .store(MemFlagsData::trusted(), value, address, 0);
@@ -706,31 +638,13 @@ impl<'a, 'b> Translator<'a, 'b> {
                         );
                 }
             }
-            Opcode::UnpackSequence => {
-                let (sequence, _) = self.peek(0);
-                let fast = self.environment.fast_paths.unpack;
-                let zero = self.zero();
-                let out = self.builder.ins().iadd_imm_s(
-                    self.locals,
-                    Self::slot_offset(self.slots + self.depth - 1) as i64,
-                );
-                self.fast_or_generic(
-                    index,
-                    opcode,
-                    arg,
-                    fast,
-                    out,
-                    i64::from(arg),
-                    (sequence, zero),
-                    |this, _| {
-                        this.pop();
-                        for _ in 0..arg {
-                            let value = this.load_slot(this.slots + this.depth);
-                            this.push(value, Kind::Unknown);
-                        }
-                    },
+            Opcode::UnpackSequence if self.layout().is_some() && arg <= 8 => {
+                self.with_inline(
+                    |this, fallback| this.unpack_inline(arg, fallback),
+                    |this| this.unpack_fast_or_generic(index, arg),
                 );
             }
+            Opcode::UnpackSequence => self.unpack_fast_or_generic(index, arg),
             _ if runs_through_helper(opcode) && opcode != Opcode::RaiseVarargs => {
                 self.generic(index, opcode, arg)
             }

@@ -34,14 +34,19 @@ use krait_runtime::Value;
 
 use crate::analysis::Analysis;
 use crate::{CallTarget, DeoptReason, Environment, GlobalSnapshot};
+use block_state::EdgeFacts;
+pub use block_state::LoopAssumptions;
 
 mod arithmetic;
 mod attributes;
+mod block_state;
 mod calls;
 mod control;
 mod inline_call;
 mod instruction;
+mod iteration;
 mod numbers;
+mod subscripts;
 
 const TAG_INT: i64 = (0xFFF9_u64 << 48) as i64;
 const PAYLOAD_MASK: i64 = (1 << 48) - 1;
@@ -54,6 +59,8 @@ enum Kind {
     Int,
     Float,
     Bool,
+    /// A list (never assumed at loop headers; see `subscripts`).
+    List,
 }
 
 /// Instructions compiled as a call to the vm's generic helper, which runs the interpreter's
@@ -144,9 +151,15 @@ pub(crate) struct Translator<'a, 'b> {
     helper_signature: SigRef,
     /// The signature of compiled code itself, for calls made inline (`inline_call`).
     entry_signature: SigRef,
+    /// `(f64, f64) -> f64`, imported when first needed.
+    float_signature: Option<SigRef>,
     vm: IrValue,
     locals: IrValue,
     local_variables: Vec<Variable>,
+    /// Per local: variables carrying its unboxed f64 or i64 into loop headers that assume it
+    /// is a float or an int, so loop-carried arithmetic stays unboxed across back-edges.
+    float_variables: Vec<Variable>,
+    int_variables: Vec<Variable>,
     stack_variables: Vec<Variable>,
     blocks: Vec<Option<Block>>,
     exit_block: Block,
@@ -176,6 +189,15 @@ pub(crate) struct Translator<'a, 'b> {
     always_bound: Vec<bool>,
     slots: usize,
     terminated: bool,
+    /// What the edges emitted so far knew about locals, per target block.
+    edge_facts: EdgeFacts,
+    /// What loop headers assume about locals (from an earlier translation's edge facts;
+    /// `None`: nothing).
+    pub(crate) assumptions: Option<LoopAssumptions>,
+    /// Edges that must check a loop header's assumptions: the checking block, the header and
+    /// the (local, kind, bound) facts to check.
+    #[allow(clippy::type_complexity)]
+    pending_edge_checks: Vec<(Block, usize, Vec<(usize, Kind, bool)>)>,
     /// Instructions compiled with a deopt exit (for the listing and the log).
     pub guards: usize,
     /// Where to count executions per instruction (`Inspect::instruction_counters`), or 0.
@@ -202,6 +224,12 @@ impl<'a, 'b> Translator<'a, 'b> {
         let compiled = &code.code;
         let local_count = compiled.varnames.len();
         let local_variables = (0..local_count)
+            .map(|_| builder.declare_var(types::I64))
+            .collect();
+        let float_variables = (0..local_count)
+            .map(|_| builder.declare_var(types::F64))
+            .collect();
+        let int_variables = (0..local_count)
             .map(|_| builder.declare_var(types::I64))
             .collect();
         let stack_variables = (0..compiled.max_stack_depth as usize + 1)
@@ -236,9 +264,12 @@ impl<'a, 'b> Translator<'a, 'b> {
             environment,
             helper_signature: signatures.helper,
             entry_signature: signatures.entry,
+            float_signature: None,
             vm: IrValue::from_u32(0),
             locals: IrValue::from_u32(0),
             local_variables,
+            float_variables,
+            int_variables,
             stack_variables,
             blocks: vec![None; compiled.instructions.len()],
             exit_block,
@@ -255,6 +286,9 @@ impl<'a, 'b> Translator<'a, 'b> {
             always_bound,
             slots: local_count + compiled.cell_count(),
             terminated: false,
+            edge_facts: EdgeFacts::new(compiled.instructions.len()),
+            assumptions: None,
+            pending_edge_checks: Vec::new(),
             guards: 0,
             instruction_counters: 0,
             call_targets: Vec::new(),
@@ -307,8 +341,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 let value = self.load_slot(self.slots + slot);
                 self.builder.def_var(self.stack_variables[slot], value);
             }
-            let target = self.block_for(entry_index);
-            self.builder.ins().jump(target, &[]);
+            self.enter_at(entry_index);
         }
 
         self.builder.switch_to_block(self.exit_block);
@@ -327,7 +360,9 @@ impl<'a, 'b> Translator<'a, 'b> {
             if self.analysis.block_start[index] {
                 let block = self.block_for(index);
                 if !self.terminated {
-                    self.builder.ins().jump(block, &[]);
+                    let edge = self.edge(index - 1, index);
+                    self.builder.ins().jump(edge, &[]);
+                    self.emit_edge_checks();
                 }
                 self.builder.switch_to_block(block);
                 self.terminated = false;
@@ -339,10 +374,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.stack_local.iter_mut().for_each(|local| *local = None);
                 self.stack_raw.iter_mut().for_each(|raw| *raw = None);
                 self.local_raw.iter_mut().for_each(|raw| *raw = None);
-                self.local_kinds
-                    .iter_mut()
-                    .for_each(|kind| *kind = Kind::Unknown);
-                self.local_bound.iter_mut().for_each(|bound| *bound = false);
+                self.start_block_facts(index);
             } else if self.terminated {
                 index += 1;
                 continue;

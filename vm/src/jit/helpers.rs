@@ -8,6 +8,7 @@
 //! A helper returns a value's bits, or `EXIT_MARKER` after storing an exception or a deopt in
 //! `Vm::jit_exit`.
 
+use std::cell::Cell;
 use std::ffi::c_void;
 
 use krait_compiler::Opcode;
@@ -31,6 +32,7 @@ pub(super) fn table() -> Helpers {
         truth: truth as *const () as usize,
         for_iter: for_iter as *const () as usize,
         safepoint: safepoint as *const () as usize,
+        range_iterator: range_iterator as *const () as usize,
     }
 }
 
@@ -307,6 +309,50 @@ extern "C" fn for_iter(
         Ok(None) => Value::NULL.bits(),
         Err(error) => raise(vm, error),
     }
+}
+
+/// `iter(range(...))` with the top `count` (1 to 3) stack values as the arguments, when they
+/// are small ints and the step is not zero: a range iterator made directly (the range object
+/// would be dropped at once); NULL otherwise, and the caller makes the call. Never raises.
+extern "C" fn range_iterator(
+    vm: *mut c_void,
+    stack_pointer: *mut u64,
+    _instruction: u32,
+    count: u64,
+    _unused: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    let count = count as usize;
+    if !(1..=3).contains(&count) {
+        return Value::NULL.bits();
+    }
+    let mut numbers = [0i64; 3];
+    for (position, number) in numbers.iter_mut().take(count).enumerate() {
+        // SAFETY: compiled code flushed its operand stack, whose top `count` slots are the
+        // arguments, just below `stack_pointer`, all within the VM stack.
+        let bits = unsafe { *stack_pointer.sub(count - position) };
+        match Value::from_bits(bits).as_small_int() {
+            Some(small) => *number = small,
+            None => return Value::NULL.bits(),
+        }
+    }
+    let (start, stop, step) = match count {
+        1 => (0, numbers[0], 1),
+        2 => (numbers[0], numbers[1], 1),
+        _ => (numbers[0], numbers[1], numbers[2]),
+    };
+    if step == 0 {
+        return Value::NULL.bits();
+    }
+    vm.runtime
+        .heap
+        .allocate(Payload::Iterator(IteratorKind::Range {
+            next: Cell::new(start),
+            stop,
+            step,
+        }))
+        .bits()
 }
 
 /// A loop back-edge where a collection may be due or Ctrl-C is pending (or the instruction

@@ -24,7 +24,9 @@ use krait_compiler::Opcode;
 use krait_jit::{CallTarget, DeoptReason, GlobalSnapshot, Inspect, Jit};
 use krait_runtime::object::CodeData;
 use krait_runtime::object::Payload;
-use krait_runtime::profile::{CompiledEntry, Tier, ENTRY_POINT, EXIT_MARKER, SEEN_OTHER};
+use krait_runtime::profile::{
+    CompiledEntry, Tier, ASSUMPTIONS_FAILED, ENTRY_POINT, EXIT_MARKER, SEEN_OTHER,
+};
 use krait_runtime::types::dict::get_str_key;
 use krait_runtime::{PyErr, PyResult, Value};
 
@@ -149,6 +151,7 @@ impl Vm {
             layout: krait_runtime::layout::measure(),
             assertion_error: self.runtime.types.assertion_error,
             call_layout,
+            range_type: self.runtime.types.range,
         };
         let compiler = Jit::new(environment)?;
         let (call_threshold, loop_threshold) = match options.mode {
@@ -775,7 +778,8 @@ impl Vm {
         jit.statistics.deopts += 1;
         let counted = !matches!(
             reason,
-            Some(DeoptReason::Unsupported | DeoptReason::NotAnEntry) | None
+            Some(DeoptReason::Unsupported | DeoptReason::NotAnEntry | DeoptReason::Safepoint)
+                | None
         );
         if jit.options.log {
             let line = line_of(code, instruction);
@@ -826,7 +830,12 @@ impl Vm {
             }
             if count >= DEOPT_LIMIT {
                 cell.set(0);
-                profile.record(instruction, SEEN_OTHER);
+                let dropped = if reason == Some(DeoptReason::LoopAssumption) {
+                    ASSUMPTIONS_FAILED
+                } else {
+                    SEEN_OTHER
+                };
+                profile.record(instruction, dropped);
                 profile.invalidate();
                 if jit.options.log {
                     eprintln!(
