@@ -157,6 +157,45 @@ wrapper()
 }
 
 #[test]
+fn tracebacks_from_compiled_generators_match_the_interpreter() {
+    let path = script(
+        "generator_traceback.py",
+        "\
+def numbers(n):
+    i = 0
+    while i < n:
+        yield i
+        i += 1
+
+def ratios(source):
+    for x in source:
+        yield 1000 // (x - 900)
+
+def consume(n):
+    total = 0
+    for value in ratios(numbers(n)):
+        total += value
+    return total
+
+print(consume(800), sum(ratios(numbers(850))))
+consume(1000)
+",
+    );
+    let interpreted = krait(&["--jit=off", &path]);
+    assert_eq!(interpreted.status.code(), Some(1));
+    let report = text(&interpreted.stderr);
+    assert!(report.contains("line 9, in ratios"), "{report}");
+    for mode in ["--jit=on", "--jit=eager"] {
+        for threshold in ["--jit-threshold=1", "--jit-threshold=50"] {
+            let compiled = krait(&[mode, threshold, &path]);
+            assert_eq!(compiled.status.code(), Some(1));
+            assert_eq!(text(&compiled.stderr), report, "{mode} {threshold}");
+            assert_eq!(compiled.stdout, interpreted.stdout, "{mode} {threshold}");
+        }
+    }
+}
+
+#[test]
 fn compiled_code_pages_are_never_writable_and_executable() {
     let path = script(
         "pages.py",

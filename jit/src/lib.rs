@@ -121,6 +121,11 @@ pub struct Helpers {
     /// an exception). Takes no stack pointer (the VM stack is the callee's); returns the
     /// call's result, or the exit marker when the call raised.
     pub finish_call: usize,
+    /// `yield` in generator or coroutine code: `a` is the value yielded, the operand stack
+    /// below it is flushed. The vm records the frame paused after the `yield` and the value,
+    /// and returns the exit marker; the code that entered the compiled code suspends the
+    /// frame as the interpreter's `YieldValue` does.
+    pub yield_value: usize,
 }
 
 /// Where compiled code finds the vm's frame stack, VM stack and call limits, so that a call
@@ -405,9 +410,6 @@ impl Jit {
         inspect: Inspect,
     ) -> Result<Compiled, String> {
         let started = Instant::now();
-        if code.code.is_generator() {
-            return Err("generator and coroutine code runs in the interpreter".into());
-        }
         let analysis = analysis::analyse(&code.code)?;
         let feedback: Vec<u8> = code
             .profile

@@ -20,6 +20,7 @@ use krait_runtime::{protocol, GeneratorStep, PyErr, PyResult, Value};
 
 use crate::frame::Frame;
 use crate::interpreter::Exit;
+use crate::jit::CompiledOutcome;
 use crate::Vm;
 
 /// The generator object behind a value.
@@ -253,7 +254,23 @@ impl Vm {
             if was_started {
                 self.stack.push(value);
             }
-            self.run_frames()
+            match self.run_generator_compiled() {
+                Some(CompiledOutcome::Yielded(value)) => {
+                    self.suspend_generator();
+                    Ok(Exit::Yield(value))
+                }
+                Some(CompiledOutcome::Returned(value)) => {
+                    if let Some(frame) = self.pop_frame() {
+                        self.stack.truncate(frame.return_to);
+                    }
+                    Ok(Exit::Return(value))
+                }
+                Some(CompiledOutcome::Raised(error)) => match self.unwind(error, false) {
+                    Ok(()) => self.run_frames(),
+                    Err(error) => Err(error),
+                },
+                Some(CompiledOutcome::Deopted) | None => self.run_frames(),
+            }
         };
         match outcome {
             // `suspend_generator` saved the frame and gave the caller its handled exception back.
@@ -267,6 +284,17 @@ impl Vm {
                 Err(self.escaped_from_generator(state.kind, error))
             }
         }
+    }
+
+    /// Runs the generator frame just restored on top in its compiled code, from its start or
+    /// its resume point, when its code is compiled (or just became hot); `None` leaves it to
+    /// the interpreter.
+    #[inline]
+    pub(crate) fn run_generator_compiled(&mut self) -> Option<CompiledOutcome> {
+        self.jit.as_ref()?;
+        let (code, instruction) = self.frames.last().map(|frame| (frame.code, frame.ip))?;
+        let entry = self.compiled_entry_for_resume(code, instruction)?;
+        Some(self.run_compiled(entry, instruction))
     }
 
     /// `ForIter` (plain generators) and `Send` (generators and coroutines): when `generator`

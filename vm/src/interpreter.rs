@@ -247,6 +247,40 @@ impl Vm {
             }};
         }
 
+        // Finishes the top frame's run of compiled code (with the stack detached), as the
+        // interpreter finishes the instruction it left at: a return pops the frame (a
+        // generator's hands the value to its consumer's `ForIter` or `Send`), a yield suspends
+        // it, a raise unwinds from the recorded instruction. The caller then `resume!`s.
+        macro_rules! after_compiled {
+            ($outcome:expr) => {
+                match $outcome {
+                    CompiledOutcome::Returned(value) => {
+                        let Some(frame) = self.pop_frame() else {
+                            return Ok(Exit::Return(value));
+                        };
+                        self.stack.truncate(frame.return_to);
+                        if frame.is_entry {
+                            return Ok(Exit::Return(value));
+                        }
+                        if frame.generator.is_null() {
+                            self.stack.push(value);
+                        } else {
+                            self.generator_returned(frame.generator, value);
+                        }
+                    }
+                    CompiledOutcome::Deopted => {}
+                    // The compiled frame recorded where it raised.
+                    CompiledOutcome::Raised(error) => return Err(Raised::from(error)),
+                    CompiledOutcome::Yielded(value) => {
+                        if self.suspend_generator() {
+                            return Ok(Exit::Yield(value));
+                        }
+                        self.stack.push(value);
+                    }
+                }
+            };
+        }
+
         // After a Python function's frame was pushed (with the stack detached): checks for
         // signals (raised in the callee, whose ip is 0; the caller's was synced before the call,
         // as CPython checks when a function starts), runs the callee compiled when it is hot,
@@ -258,17 +292,7 @@ impl Vm {
                 }
                 if self.jit.is_some() {
                     if let Some(outcome) = self.enter_compiled_at_call() {
-                        match outcome {
-                            CompiledOutcome::Returned(value) => {
-                                if let Some(frame) = self.pop_frame() {
-                                    self.stack.truncate(frame.return_to);
-                                }
-                                self.stack.push(value);
-                            }
-                            CompiledOutcome::Deopted => {}
-                            // The compiled frame recorded where it raised.
-                            CompiledOutcome::Raised(error) => return Err(Raised::from(error)),
-                        }
+                        after_compiled!(outcome);
                     }
                 }
                 resume!();
@@ -821,22 +845,7 @@ impl Vm {
                                     frame.ip = arg;
                                 }
                                 detach!();
-                                match self.run_compiled(entry, arg) {
-                                    CompiledOutcome::Returned(value) => {
-                                        let Some(frame) = self.pop_frame() else {
-                                            return Ok(Exit::Return(value));
-                                        };
-                                        self.stack.truncate(frame.return_to);
-                                        if frame.is_entry {
-                                            return Ok(Exit::Return(value));
-                                        }
-                                        self.stack.push(value);
-                                    }
-                                    CompiledOutcome::Deopted => {}
-                                    CompiledOutcome::Raised(error) => {
-                                        return Err(Raised::from(error))
-                                    }
-                                }
+                                after_compiled!(self.run_compiled(entry, arg));
                                 resume!();
                                 continue;
                             }
@@ -910,7 +919,11 @@ impl Vm {
                     sync!();
                     // A generator continues in this loop, above this frame.
                     if attempt!(self.push_generator_frame(iterator, Value::NONE, false)) {
-                        reload!();
+                        detach!();
+                        if let Some(outcome) = self.run_generator_compiled() {
+                            after_compiled!(outcome);
+                        }
+                        resume!();
                         continue;
                     }
                     match attempt!(protocol::next(self, iterator)) {
@@ -1004,7 +1017,11 @@ impl Vm {
                     let iterator = stack.peek(1);
                     sync!();
                     if attempt!(self.push_generator_frame(iterator, value, true)) {
-                        reload!();
+                        detach!();
+                        if let Some(outcome) = self.run_generator_compiled() {
+                            after_compiled!(outcome);
+                        }
+                        resume!();
                         continue;
                     }
                     match attempt!(self.send(iterator, value)) {

@@ -731,6 +731,20 @@ impl<'a, 'b> Translator<'a, 'b> {
                     },
                 );
             }
+            Opcode::YieldValue => {
+                // The frame pauses after the `yield` with the stack below the value flushed;
+                // the vm suspends it as the interpreter does, and a resume enters the code
+                // again at the next instruction (an entry point).
+                let (value, _) = self.pop();
+                let zero = self.zero();
+                let helper = self.environment.helpers.yield_value;
+                let stack_pointer = self.flush(self.depth);
+                let instruction = self.builder.ins().iconst(types::I32, index as i64);
+                self.call_helper_raw(helper, stack_pointer, instruction, value, zero);
+                let exit = self.builder.ins().iconst(types::I64, EXIT_MARKER as i64);
+                self.builder.ins().return_(&[exit]);
+                self.terminated = true;
+            }
             _ if runs_through_helper(opcode) && opcode != Opcode::RaiseVarargs => {
                 self.generic(index, opcode, arg)
             }

@@ -31,6 +31,7 @@ pub(super) fn table() -> Helpers {
         truth: truth as *const () as usize,
         for_iter: for_iter as *const () as usize,
         safepoint: safepoint as *const () as usize,
+        yield_value: yield_value as *const () as usize,
     }
 }
 
@@ -307,6 +308,23 @@ extern "C" fn for_iter(
         Ok(None) => Value::NULL.bits(),
         Err(error) => raise(vm, error),
     }
+}
+
+/// `yield` in a generator's compiled code: the frame pauses after the instruction with the
+/// stack below the value; whoever entered the compiled code suspends it (`Vm::suspend_generator`,
+/// as the interpreter's `YieldValue` does) and hands `value` on.
+extern "C" fn yield_value(
+    vm: *mut c_void,
+    stack_pointer: *mut u64,
+    instruction: u32,
+    value: u64,
+    _unused: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    enter(vm, stack_pointer, instruction);
+    vm.jit_exit = Some(JitExit::Yield(Value::from_bits(value)));
+    EXIT_MARKER
 }
 
 /// A loop back-edge where a collection may be due or Ctrl-C is pending (or the instruction
