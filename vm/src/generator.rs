@@ -20,7 +20,8 @@ use krait_runtime::{protocol, GeneratorStep, PyErr, PyResult, Value};
 
 use crate::frame::Frame;
 use crate::interpreter::Exit;
-use crate::jit::CompiledOutcome;
+use crate::jit::{CompiledOutcome, JitExit};
+use krait_runtime::profile::{Tier, EXIT_MARKER};
 use crate::Vm;
 
 /// The generator object behind a value.
@@ -272,6 +273,16 @@ impl Vm {
                 Some(CompiledOutcome::Deopted) | None => self.run_frames(),
             }
         };
+        self.finish_step(state, outcome)
+    }
+
+    /// The result of one step of a generator's frame, run as an entry frame: a yield (the
+    /// frame already suspended), a return or an escaping exception (the generator finishes).
+    fn finish_step(
+        &mut self,
+        state: &GeneratorObject,
+        outcome: PyResult<Exit>,
+    ) -> PyResult<GeneratorStep> {
         match outcome {
             // `suspend_generator` saved the frame and gave the caller its handled exception back.
             Ok(Exit::Yield(value)) => Ok(GeneratorStep::Yielded(value)),
@@ -284,6 +295,129 @@ impl Vm {
                 Err(self.escaped_from_generator(state.kind, error))
             }
         }
+    }
+
+    /// `next()`/`send()` of a generator or coroutine whose code is compiled (for its globals)
+    /// with an entry where it is paused: the common case of native consumers (builtins such
+    /// as `sum`) and of `ForIter` in compiled code, done without the general path's layers.
+    /// The frame is restored, its compiled code run from the resume point and, at its next
+    /// `yield`, saved back — each as `restore_frame`, `run_compiled` and `suspend_generator`
+    /// do. `None`, having changed nothing, for everything else (the general path then runs,
+    /// with its errors and messages).
+    #[inline]
+    pub(crate) fn resume_compiled(
+        &mut self,
+        generator: Value,
+        value: Value,
+    ) -> Option<PyResult<GeneratorStep>> {
+        let state = generator_object(generator)?;
+        let was_started = match (state.kind, state.state.get()) {
+            (GeneratorKind::AsyncGenerator, _) => return None,
+            (_, GeneratorState::Suspended) => true,
+            (_, GeneratorState::Created) if value.is_none() => false,
+            _ => return None,
+        };
+        let saved = state.frame.get().as_mut()?;
+        let code = code_data(saved.code)?;
+        let profile = &code.profile;
+        let instruction = saved.instruction as usize;
+        if profile.tier.get() != Tier::Compiled
+            || profile.globals.get() != saved.globals
+            || !profile.is_entry_point(instruction)
+            || self.jit_depth >= crate::jit::DEPTH_LIMIT
+            || self.profiler.is_some()
+            || self.frames.len() >= self.runtime.recursion_limit
+            || self.stack.len() + saved.frame_size as usize + crate::STACK_MARGIN
+                > self.stack.capacity()
+        {
+            return None;
+        }
+        let entry = profile.entry.get()?;
+        state.state.set(GeneratorState::Running);
+        let base = self.stack.len();
+        let count = saved.values.len();
+        // SAFETY: the VM stack has room for the frame (checked above against its reserved
+        // capacity, which never changes), so the copy stays inside its allocation; the saved
+        // values are valid values, and the source (a heap buffer) cannot overlap the stack.
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                saved.values.as_ptr(),
+                self.stack.as_mut_ptr().add(base),
+                count,
+            );
+            self.stack.set_len(base + count);
+        }
+        saved.values.clear();
+        std::mem::swap(&mut self.handled_exception, &mut saved.handled_exception);
+        self.frames.push(Frame {
+            code,
+            code_value: saved.code,
+            function: saved.function,
+            globals: saved.globals,
+            locals: Value::NULL,
+            base,
+            stack_base: base + saved.stack_start as usize,
+            ip: instruction,
+            return_to: base,
+            is_entry: true,
+            generator,
+        });
+        if was_started {
+            self.stack.push(value);
+        }
+        // SAFETY: `base` indexes the frame's first local inside the VM stack's allocation,
+        // which never moves.
+        let locals = unsafe { self.stack.as_mut_ptr().add(base) } as *mut u64;
+        self.jit_depth += 1;
+        let vm = self as *mut Vm as *mut std::ffi::c_void;
+        // SAFETY: `entry` is the compiled code of the new top frame's code (for its globals),
+        // `instruction` one of its entry points, and its locals start at `locals`; it calls
+        // back only through the helpers, which take the vm pointer.
+        let result = unsafe { entry(vm, locals, instruction as u32) };
+        self.jit_depth -= 1;
+        let outcome = if result != EXIT_MARKER {
+            CompiledOutcome::Returned(Value::from_bits(result))
+        } else {
+            match self.jit_exit.take() {
+                Some(JitExit::Yield(value)) => {
+                    // `suspend_generator` for this frame (resumed from here: refill the
+                    // buffer it left).
+                    if let Some(frame) = self.frames.pop() {
+                        if let Some(saved) = state.frame.get().as_mut() {
+                            saved.instruction = frame.ip as u32;
+                            saved.values.extend_from_slice(&self.stack[frame.base..]);
+                            std::mem::swap(
+                                &mut self.handled_exception,
+                                &mut saved.handled_exception,
+                            );
+                        }
+                        self.stack.truncate(frame.base);
+                    }
+                    state.state.set(GeneratorState::Suspended);
+                    return Some(Ok(GeneratorStep::Yielded(value)));
+                }
+                Some(JitExit::Error(error)) => CompiledOutcome::Raised(error),
+                Some(JitExit::Deopt) | None => CompiledOutcome::Deopted,
+            }
+        };
+        let outcome = match outcome {
+            CompiledOutcome::Returned(value) => {
+                if let Some(frame) = self.pop_frame() {
+                    self.stack.truncate(frame.return_to);
+                }
+                Ok(Exit::Return(value))
+            }
+            CompiledOutcome::Raised(error) => match self.unwind(error, false) {
+                Ok(()) => self.run_frames(),
+                Err(error) => Err(error),
+            },
+            CompiledOutcome::Yielded(value) => {
+                self.suspend_generator();
+                Ok(Exit::Yield(value))
+            }
+            CompiledOutcome::Deopted => self.run_frames(),
+        };
+        Some(self.finish_step(state, outcome))
     }
 
     /// Runs the generator frame just restored on top in its compiled code, from its start or

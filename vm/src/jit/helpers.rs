@@ -303,6 +303,17 @@ extern "C" fn for_iter(
         return Value::NULL.bits();
     }
     enter(vm, stack_pointer, instruction);
+    // A generator whose code is compiled: resumed directly (`protocol::next` would reach the
+    // same path through the general resume).
+    if krait_runtime::types::coroutine::is_generator_iterator(iterator) {
+        if let Some(step) = vm.resume_compiled(iterator, Value::NONE) {
+            return match step {
+                Ok(krait_runtime::GeneratorStep::Yielded(value)) => value.bits(),
+                Ok(krait_runtime::GeneratorStep::Returned(_)) => Value::NULL.bits(),
+                Err(error) => raise(vm, error),
+            };
+        }
+    }
     match protocol::next(vm, iterator) {
         Ok(Some(value)) => value.bits(),
         Ok(None) => Value::NULL.bits(),
