@@ -17,9 +17,8 @@ pub struct Analysis {
     pub block_start: Vec<bool>,
     /// Where compiled code can be entered: the first instruction, every reachable loop
     /// header (the target of a backward jump) and, in generator and coroutine code, every
-    /// resume point (the instruction after a plain `yield`, with the sent value on the
-    /// stack), in increasing order. A loop header that is a `Send` (the loop of `yield from`
-    /// and `await`, which compiled code leaves to the interpreter) is no entry.
+    /// resume point (the instruction after a `yield`, with the sent value on the stack), in
+    /// increasing order.
     pub entries: Vec<usize>,
 }
 
@@ -96,9 +95,9 @@ pub fn analyse(code: &CodeObject) -> Result<Analysis, String> {
                 block_start[index + 1] = true;
             }
         }
-        // A plain `yield` (argument 0; 1 marks the one inside `yield from`/`await`) exits
-        // compiled code, which is entered again after it when the generator resumes.
-        if instruction.opcode == Opcode::YieldValue && instruction.arg == 0 && index + 1 < count {
+        // A `yield` exits compiled code, which is entered again after it when the generator
+        // resumes.
+        if instruction.opcode == Opcode::YieldValue && index + 1 < count {
             block_start[index + 1] = true;
             resume_point[index + 1] = true;
         }
@@ -113,10 +112,7 @@ pub fn analyse(code: &CodeObject) -> Result<Analysis, String> {
     }
     let entries = (0..count)
         .filter(|&index| {
-            index == 0
-                || (depth[index].is_some()
-                    && (resume_point[index]
-                        || (loop_header[index] && instructions[index].opcode != Opcode::Send)))
+            index == 0 || (depth[index].is_some() && (resume_point[index] || loop_header[index]))
         })
         .collect();
     Ok(Analysis {

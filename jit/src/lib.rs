@@ -126,6 +126,10 @@ pub struct Helpers {
     /// and returns the exit marker; the code that entered the compiled code suspends the
     /// frame as the interpreter's `YieldValue` does.
     pub yield_value: usize,
+    /// One step of `yield from`/`await` (`Send`): `a` is the delegate (the top of the
+    /// flushed stack), `b` the value sent in. Returns the value the delegate yielded, or
+    /// `RETURN_MARKER` after writing the delegate's result over its stack slot.
+    pub send: usize,
 }
 
 /// Where compiled code finds the vm's frame stack, VM stack and call limits, so that a call

@@ -21,8 +21,8 @@ use krait_runtime::{protocol, GeneratorStep, PyErr, PyResult, Value};
 use crate::frame::Frame;
 use crate::interpreter::Exit;
 use crate::jit::{CompiledOutcome, JitExit};
-use krait_runtime::profile::{Tier, EXIT_MARKER};
 use crate::Vm;
+use krait_runtime::profile::{Tier, EXIT_MARKER};
 
 /// The generator object behind a value.
 fn generator_object(value: Value) -> Option<&'static GeneratorObject> {
@@ -658,6 +658,11 @@ impl Vm {
     /// `Send`: one step of `yield from` or `await`.
     pub(crate) fn send(&mut self, iterator: Value, value: Value) -> PyResult<GeneratorStep> {
         if generator_object(iterator).is_some() {
+            if self.jit.is_some() {
+                if let Some(step) = self.resume_compiled(iterator, value) {
+                    return step;
+                }
+            }
             return self.resume(iterator, value, Value::NULL);
         }
         let is_builtin_iterator = matches!(

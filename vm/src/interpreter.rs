@@ -986,31 +986,9 @@ impl Vm {
                     self.stack.push(value);
                     resume!();
                 }
-                Opcode::GetYieldFromIter => {
-                    let iterable = stack.peek(1);
-                    let kind = krait_runtime::types::coroutine::generator_kind(iterable);
-                    let coroutine_code = code.code.flags
-                        & (krait_compiler::code::flags::COROUTINE
-                            | krait_compiler::code::flags::ITERABLE_COROUTINE)
-                        != 0;
-                    if kind == Some(krait_runtime::object::GeneratorKind::Coroutine)
-                        && !coroutine_code
-                    {
-                        throw!(self.runtime.type_error(
-                            "cannot 'yield from' a coroutine object in a non-coroutine generator"
-                        ));
-                    }
-                    if !matches!(
-                        kind,
-                        Some(
-                            krait_runtime::object::GeneratorKind::Generator
-                                | krait_runtime::object::GeneratorKind::Coroutine
-                        )
-                    ) {
-                        sync!();
-                        let iterator = attempt!(protocol::iterate(self, iterable));
-                        stack.poke(1, iterator);
-                    }
+                Opcode::GetYieldFromIter | Opcode::GetAwaitable => {
+                    sync!();
+                    attempt!(self.stack_instruction(code, instruction.opcode, arg, ip - 1));
                 }
                 Opcode::Send => {
                     let value = stack.pop();
@@ -1031,12 +1009,6 @@ impl Vm {
                             ip = arg;
                         }
                     }
-                }
-                Opcode::GetAwaitable => {
-                    let value = stack.peek(1);
-                    sync!();
-                    let iterator = attempt!(self.get_awaitable(value, instruction.arg));
-                    stack.poke(1, iterator);
                 }
                 Opcode::GetAiter => {
                     let value = stack.peek(1);

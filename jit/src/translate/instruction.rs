@@ -5,7 +5,7 @@ use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{types, InstBuilder, MemFlagsData};
 use krait_compiler::Opcode;
 use krait_runtime::layout::Kind as Layout;
-use krait_runtime::profile::{EXIT_MARKER, SEEN_FLOAT, SEEN_INT};
+use krait_runtime::profile::{EXIT_MARKER, RETURN_MARKER, SEEN_FLOAT, SEEN_INT};
 use krait_runtime::Value;
 
 use super::{runs_through_helper, Kind, Translator};
@@ -730,6 +730,31 @@ impl<'a, 'b> Translator<'a, 'b> {
                         }
                     },
                 );
+            }
+            Opcode::Send => {
+                // One step of `yield from`/`await`: the delegate yields (the value goes on to
+                // the `YieldValue` that follows) or returns (its result replaces it, and the
+                // loop ends at the target).
+                let (value, _) = self.pop();
+                let (delegate, _) = self.peek(0);
+                let helper = self.environment.helpers.send;
+                let result = self.call_helper_values(helper, index, delegate, value);
+                let returned =
+                    self.builder
+                        .ins()
+                        .icmp_imm_s(IntCC::Equal, result, RETURN_MARKER as i64);
+                let done = self.builder.create_block();
+                let more = self.builder.create_block();
+                self.builder.ins().brif(returned, done, &[], more, &[]);
+                self.builder.switch_to_block(done);
+                let slot = self.slots + self.depth - 1;
+                let outcome = self.load_slot(slot);
+                self.builder
+                    .def_var(self.stack_variables[self.depth - 1], outcome);
+                let target = self.block_for(arg as usize);
+                self.builder.ins().jump(target, &[]);
+                self.builder.switch_to_block(more);
+                self.push(result, Kind::Unknown);
             }
             Opcode::YieldValue => {
                 // The frame pauses after the `yield` with the stack below the value flushed;

@@ -13,7 +13,7 @@ use std::ffi::c_void;
 use krait_compiler::Opcode;
 use krait_jit::{CallTarget, DeoptReason, Helpers};
 use krait_runtime::object::{IteratorKind, Payload};
-use krait_runtime::profile::EXIT_MARKER;
+use krait_runtime::profile::{EXIT_MARKER, RETURN_MARKER};
 use krait_runtime::{protocol, PyErr, Value};
 
 use super::{CompiledOutcome, JitExit};
@@ -32,6 +32,7 @@ pub(super) fn table() -> Helpers {
         for_iter: for_iter as *const () as usize,
         safepoint: safepoint as *const () as usize,
         yield_value: yield_value as *const () as usize,
+        send: send as *const () as usize,
     }
 }
 
@@ -336,6 +337,41 @@ extern "C" fn yield_value(
     enter(vm, stack_pointer, instruction);
     vm.jit_exit = Some(JitExit::Yield(Value::from_bits(value)));
     EXIT_MARKER
+}
+
+/// `Send`: one step of `yield from`/`await`, the delegate resumed to completion of its step
+/// (a generator or coroutine in a nested run, compiled where it can be; anything else through
+/// its `send`/`__next__`).
+extern "C" fn send(
+    vm: *mut c_void,
+    stack_pointer: *mut u64,
+    instruction: u32,
+    delegate: u64,
+    value: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    enter(vm, stack_pointer, instruction);
+    match vm.send(Value::from_bits(delegate), Value::from_bits(value)) {
+        Ok(krait_runtime::GeneratorStep::Yielded(item)) => item.bits(),
+        Ok(krait_runtime::GeneratorStep::Returned(result)) => {
+            // The delegate's slot is the top of the flushed stack.
+            match vm.stack.last_mut() {
+                Some(slot) => {
+                    *slot = result;
+                    RETURN_MARKER
+                }
+                None => {
+                    let error = vm.runtime.new_error(
+                        vm.runtime.types.system_error,
+                        "send: the delegate is not on the stack",
+                    );
+                    raise(vm, error)
+                }
+            }
+        }
+        Err(error) => raise(vm, error),
+    }
 }
 
 /// A loop back-edge where a collection may be due or Ctrl-C is pending (or the instruction
