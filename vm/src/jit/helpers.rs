@@ -307,17 +307,30 @@ extern "C" fn for_iter(
     // A generator whose code is compiled: resumed directly (`protocol::next` would reach the
     // same path through the general resume).
     if krait_runtime::types::coroutine::is_generator_iterator(iterator) {
-        if let Some(step) = vm.resume_compiled(iterator, Value::NONE) {
-            return match step {
-                Ok(krait_runtime::GeneratorStep::Yielded(value)) => value.bits(),
-                Ok(krait_runtime::GeneratorStep::Returned(_)) => Value::NULL.bits(),
-                Err(error) => raise(vm, error),
-            };
-        }
+        return next_of_generator(vm, iterator);
     }
     match protocol::next(vm, iterator) {
         Ok(Some(value)) => value.bits(),
         Ok(None) => Value::NULL.bits(),
+        Err(error) => raise(vm, error),
+    }
+}
+
+/// `for_iter` of a generator: its compiled code resumed directly where it can be, else
+/// `protocol::next`. Kept out of line so that `for_iter`'s other iterators pay nothing for it.
+#[inline(never)]
+fn next_of_generator(vm: &mut Vm, generator: Value) -> u64 {
+    let step = match vm.resume_compiled(generator, Value::NONE) {
+        Some(step) => step,
+        None => match protocol::next(vm, generator) {
+            Ok(Some(value)) => return value.bits(),
+            Ok(None) => return Value::NULL.bits(),
+            Err(error) => return raise(vm, error),
+        },
+    };
+    match step {
+        Ok(krait_runtime::GeneratorStep::Yielded(value)) => value.bits(),
+        Ok(krait_runtime::GeneratorStep::Returned(_)) => Value::NULL.bits(),
         Err(error) => raise(vm, error),
     }
 }
