@@ -2,8 +2,6 @@
 # value ends the loop; send(), throw() and close() reach the delegate of a generator paused
 # inside a compiled `yield from`; coroutines awaiting coroutines (an async_tree-like recursion
 # under asyncio), exceptions escaping through awaits, cancellation at an await.
-import asyncio
-
 def inner(n, tag):
     total = 0
     for i in range(n):
@@ -90,6 +88,8 @@ def relay():
 
 print(list(relay())[-4:])
 
+import asyncio
+
 # Coroutines: a recursive tree of awaits, plain coroutine chains driven by send(), and
 # asyncio tasks.
 async def leaf(value):
@@ -117,14 +117,14 @@ async def failing(depth):
 
 async def main():
     checks = []
-    for _ in range(4):
-        checks.append(await node(4, 1))
+    for _ in range(3):
+        checks.append(await node(3, 1))
     print(checks)
     total = 0
-    for i in range(300):
+    for i in range(100):
         total += await chain(20, i)
     print(total)
-    for i in range(300):
+    for i in range(100):
         try:
             await failing(i % 7)
         except LookupError as error:
@@ -148,4 +148,4 @@ def drive(coroutine):
     except StopIteration as stop:
         return stop.value
 
-print(sum(drive(chain(10, i)) for i in range(500)))
+print(sum(drive(chain(10, i)) for i in range(300)))
