@@ -340,7 +340,7 @@ impl Vm {
         // capacity, which never changes), so the copy stays inside its allocation; the saved
         // values are valid values, and the source (a heap buffer) cannot overlap the stack.
         unsafe {
-            std::ptr::copy_nonoverlapping(
+            copy_values(
                 saved.values.as_ptr(),
                 self.stack.as_mut_ptr().add(base),
                 count,
@@ -385,7 +385,21 @@ impl Vm {
                     if let Some(frame) = self.frames.pop() {
                         if let Some(saved) = state.frame.get().as_mut() {
                             saved.instruction = frame.ip as u32;
-                            saved.values.extend_from_slice(&self.stack[frame.base..]);
+                            let values = &self.stack[frame.base..];
+                            saved.values.reserve(values.len());
+                            // SAFETY: `reserve` made room for `values.len()` more values after
+                            // the (empty) saved buffer's length; the two never overlap (heap
+                            // buffer and VM stack); the new length covers exactly the values
+                            // written.
+                            unsafe {
+                                let length = saved.values.len();
+                                copy_values(
+                                    values.as_ptr(),
+                                    saved.values.as_mut_ptr().add(length),
+                                    values.len(),
+                                );
+                                saved.values.set_len(length + values.len());
+                            }
                             std::mem::swap(
                                 &mut self.handled_exception,
                                 &mut saved.handled_exception,
@@ -710,6 +724,29 @@ impl Vm {
                 }
             }
         }
+    }
+}
+
+/// Copies `count` values between a saved frame's buffer and the VM stack. A generator's frame
+/// is usually a handful of values: those are copied by a loop of constant length, which stays
+/// inline, where a variable-length copy becomes a call to `memcpy` (6 % of cycles on
+/// bench/programs/generators.py).
+///
+/// # Safety
+/// `source` must be valid for reading and `destination` for writing `count` values, and the
+/// two ranges must not overlap.
+#[inline(always)]
+unsafe fn copy_values(source: *const Value, destination: *mut Value, count: usize) {
+    if count <= 8 {
+        for index in 0..8 {
+            if index < count {
+                // SAFETY: `index < count`: inside both ranges (the function's contract).
+                unsafe { destination.add(index).write(source.add(index).read()) };
+            }
+        }
+    } else {
+        // SAFETY: the function's contract.
+        unsafe { std::ptr::copy_nonoverlapping(source, destination, count) };
     }
 }
 
