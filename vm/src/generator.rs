@@ -255,7 +255,12 @@ impl Vm {
             if was_started {
                 self.stack.push(value);
             }
-            match self.run_generator_compiled() {
+            let compiled = if self.jit.is_some() {
+                self.run_generator_compiled()
+            } else {
+                None
+            };
+            match compiled {
                 Some(CompiledOutcome::Yielded(value)) => {
                     self.suspend_generator();
                     Ok(Exit::Yield(value))

@@ -100,6 +100,42 @@ impl Vm {
                 .load(std::sync::atomic::Ordering::Relaxed)
     }
 
+    /// Finishes the top frame's run of compiled code (with the stack detached), as the
+    /// interpreter finishes the instruction it left at: a return pops the frame (a
+    /// generator's hands the value to its consumer's `ForIter` or `Send`), a yield suspends
+    /// it, a raise unwinds from the recorded instruction (the caller returns the error). `Some`
+    /// when the loop's run ends (its entry frame returned or yielded). Out of line, so that the
+    /// dispatch loop stays small.
+    #[inline(never)]
+    fn finish_compiled(&mut self, outcome: CompiledOutcome) -> PyResult<Option<Exit>> {
+        match outcome {
+            CompiledOutcome::Returned(value) => {
+                let Some(frame) = self.pop_frame() else {
+                    return Ok(Some(Exit::Return(value)));
+                };
+                self.stack.truncate(frame.return_to);
+                if frame.is_entry {
+                    return Ok(Some(Exit::Return(value)));
+                }
+                if frame.generator.is_null() {
+                    self.stack.push(value);
+                } else {
+                    self.generator_returned(frame.generator, value);
+                }
+            }
+            CompiledOutcome::Deopted => {}
+            // The compiled frame recorded where it raised.
+            CompiledOutcome::Raised(error) => return Err(error),
+            CompiledOutcome::Yielded(value) => {
+                if self.suspend_generator() {
+                    return Ok(Some(Exit::Yield(value)));
+                }
+                self.stack.push(value);
+            }
+        }
+        Ok(None)
+    }
+
     #[allow(clippy::too_many_lines)]
     fn execute(&mut self) -> Result<Exit, Raised> {
         // `krait explain` counts every instruction. The flag is read once per entry into the
@@ -253,30 +289,11 @@ impl Vm {
         // it, a raise unwinds from the recorded instruction. The caller then `resume!`s.
         macro_rules! after_compiled {
             ($outcome:expr) => {
-                match $outcome {
-                    CompiledOutcome::Returned(value) => {
-                        let Some(frame) = self.pop_frame() else {
-                            return Ok(Exit::Return(value));
-                        };
-                        self.stack.truncate(frame.return_to);
-                        if frame.is_entry {
-                            return Ok(Exit::Return(value));
-                        }
-                        if frame.generator.is_null() {
-                            self.stack.push(value);
-                        } else {
-                            self.generator_returned(frame.generator, value);
-                        }
-                    }
-                    CompiledOutcome::Deopted => {}
-                    // The compiled frame recorded where it raised.
-                    CompiledOutcome::Raised(error) => return Err(Raised::from(error)),
-                    CompiledOutcome::Yielded(value) => {
-                        if self.suspend_generator() {
-                            return Ok(Exit::Yield(value));
-                        }
-                        self.stack.push(value);
-                    }
+                let outcome = $outcome;
+                match self.finish_compiled(outcome) {
+                    Ok(None) => {}
+                    Ok(Some(exit)) => return Ok(exit),
+                    Err(error) => return Err(Raised::from(error)),
                 }
             };
         }
@@ -919,11 +936,15 @@ impl Vm {
                     sync!();
                     // A generator continues in this loop, above this frame.
                     if attempt!(self.push_generator_frame(iterator, Value::NONE, false)) {
-                        detach!();
-                        if let Some(outcome) = self.run_generator_compiled() {
-                            after_compiled!(outcome);
+                        if self.jit.is_some() {
+                            detach!();
+                            if let Some(outcome) = self.run_generator_compiled() {
+                                after_compiled!(outcome);
+                            }
+                            resume!();
+                        } else {
+                            reload!();
                         }
-                        resume!();
                         continue;
                     }
                     match attempt!(protocol::next(self, iterator)) {
@@ -995,11 +1016,15 @@ impl Vm {
                     let iterator = stack.peek(1);
                     sync!();
                     if attempt!(self.push_generator_frame(iterator, value, true)) {
-                        detach!();
-                        if let Some(outcome) = self.run_generator_compiled() {
-                            after_compiled!(outcome);
+                        if self.jit.is_some() {
+                            detach!();
+                            if let Some(outcome) = self.run_generator_compiled() {
+                                after_compiled!(outcome);
+                            }
+                            resume!();
+                        } else {
+                            reload!();
                         }
-                        resume!();
                         continue;
                     }
                     match attempt!(self.send(iterator, value)) {
