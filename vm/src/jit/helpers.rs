@@ -177,6 +177,7 @@ extern "C" fn finish_call(
     let vm = unsafe { vm_from(vm) };
     let outcome = match vm.jit_exit.take() {
         Some(JitExit::Error(error)) => CompiledOutcome::Raised(error),
+        Some(JitExit::Yield(value)) => CompiledOutcome::Yielded(value),
         Some(JitExit::Deopt) | None => CompiledOutcome::Deopted,
     };
     match vm.finish_entry_frame(outcome) {
