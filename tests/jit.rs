@@ -157,6 +157,89 @@ wrapper()
 }
 
 #[test]
+fn tracebacks_from_compiled_generators_match_the_interpreter() {
+    let path = script(
+        "generator_traceback.py",
+        "\
+def numbers(n):
+    i = 0
+    while i < n:
+        yield i
+        i += 1
+
+def ratios(source):
+    for x in source:
+        yield 1000 // (x - 900)
+
+def consume(n):
+    total = 0
+    for value in ratios(numbers(n)):
+        total += value
+    return total
+
+print(consume(800), sum(ratios(numbers(850))))
+consume(1000)
+",
+    );
+    let interpreted = krait(&["--jit=off", &path]);
+    assert_eq!(interpreted.status.code(), Some(1));
+    let report = text(&interpreted.stderr);
+    assert!(report.contains("line 9, in ratios"), "{report}");
+    for mode in ["--jit=on", "--jit=eager"] {
+        for threshold in ["--jit-threshold=1", "--jit-threshold=50"] {
+            let compiled = krait(&[mode, threshold, &path]);
+            assert_eq!(compiled.status.code(), Some(1));
+            assert_eq!(text(&compiled.stderr), report, "{mode} {threshold}");
+            assert_eq!(compiled.stdout, interpreted.stdout, "{mode} {threshold}");
+        }
+    }
+}
+
+#[test]
+fn tracebacks_through_compiled_yield_from_and_await_match_the_interpreter() {
+    let path = script(
+        "delegation_traceback.py",
+        "\
+async def failing(depth):
+    if depth == 0:
+        raise LookupError('bottom')
+    return await failing(depth - 1) + 1
+
+def inner(n):
+    for i in range(n):
+        yield 10 // (n - 1 - i)
+
+def outer(n):
+    yield from inner(n)
+
+def drive(coroutine):
+    try:
+        while True:
+            coroutine.send(None)
+    except StopIteration as stop:
+        return stop.value
+    except LookupError:
+        return -1
+
+print(sum(drive(failing(i % 5)) for i in range(500)))
+print(sum(outer(300)))
+",
+    );
+    let interpreted = krait(&["--jit=off", &path]);
+    assert_eq!(interpreted.status.code(), Some(1));
+    let report = text(&interpreted.stderr);
+    assert!(report.contains("line 11, in outer"), "{report}");
+    for mode in ["--jit=on", "--jit=eager"] {
+        for threshold in ["--jit-threshold=1", "--jit-threshold=50"] {
+            let compiled = krait(&[mode, threshold, &path]);
+            assert_eq!(compiled.status.code(), Some(1));
+            assert_eq!(text(&compiled.stderr), report, "{mode} {threshold}");
+            assert_eq!(compiled.stdout, interpreted.stdout, "{mode} {threshold}");
+        }
+    }
+}
+
+#[test]
 fn compiled_code_pages_are_never_writable_and_executable() {
     let path = script(
         "pages.py",

@@ -15,8 +15,10 @@ pub struct Analysis {
     pub depth: Vec<Option<u32>>,
     /// Whether each instruction starts a basic block.
     pub block_start: Vec<bool>,
-    /// Where compiled code can be entered: the first instruction and every reachable loop
-    /// header (the target of a backward jump), in increasing order.
+    /// Where compiled code can be entered: the first instruction, every reachable loop
+    /// header (the target of a backward jump) and, in generator and coroutine code, every
+    /// resume point (the instruction after a `yield`, with the sent value on the stack), in
+    /// increasing order.
     pub entries: Vec<usize>,
     /// Whether each instruction is a loop header: the target of a backward jump. Every other
     /// block is reached only from instructions before it.
@@ -53,6 +55,7 @@ pub fn analyse(code: &CodeObject) -> Result<Analysis, String> {
     let mut depth: Vec<Option<u32>> = vec![None; count];
     let mut block_start = vec![false; count];
     let mut loop_header = vec![false; count];
+    let mut resume_point = vec![false; count];
     let mut work = vec![(0usize, 0u32)];
     if count == 0 {
         return Err("empty code".into());
@@ -95,6 +98,12 @@ pub fn analyse(code: &CodeObject) -> Result<Analysis, String> {
                 block_start[index + 1] = true;
             }
         }
+        // A `yield` exits compiled code, which is entered again after it when the generator
+        // resumes.
+        if instruction.opcode == Opcode::YieldValue && index + 1 < count {
+            block_start[index + 1] = true;
+            resume_point[index + 1] = true;
+        }
         if falls_through(instruction.opcode) {
             if index + 1 >= count {
                 return Err(format!("control runs off the end at {index}"));
@@ -105,7 +114,9 @@ pub fn analyse(code: &CodeObject) -> Result<Analysis, String> {
         }
     }
     let entries = (0..count)
-        .filter(|&index| index == 0 || (loop_header[index] && depth[index].is_some()))
+        .filter(|&index| {
+            index == 0 || (depth[index].is_some() && (resume_point[index] || loop_header[index]))
+        })
         .collect();
     Ok(Analysis {
         depth,

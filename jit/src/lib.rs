@@ -156,6 +156,15 @@ pub struct Helpers {
     /// `iter(range(...))` of the top `a` stack values (small ints): a range iterator, or NULL
     /// when they are not (the caller then calls `range` and `iter` as usual).
     pub range_iterator: usize,
+    /// `yield` in generator or coroutine code: `a` is the value yielded, the operand stack
+    /// below it is flushed. The vm records the frame paused after the `yield` and the value,
+    /// and returns the exit marker; the code that entered the compiled code suspends the
+    /// frame as the interpreter's `YieldValue` does.
+    pub yield_value: usize,
+    /// One step of `yield from`/`await` (`Send`): `a` is the delegate (the top of the
+    /// flushed stack), `b` the value sent in. Returns the value the delegate yielded, or
+    /// `RETURN_MARKER` after writing the delegate's result over its stack slot.
+    pub send: usize,
 }
 
 /// Where compiled code finds the vm's frame stack, VM stack and call limits, so that a call
@@ -442,9 +451,6 @@ impl Jit {
         inspect: Inspect,
     ) -> Result<Compiled, String> {
         let started = Instant::now();
-        if code.code.is_generator() {
-            return Err("generator and coroutine code runs in the interpreter".into());
-        }
         let analysis = analysis::analyse(&code.code)?;
         let feedback: Vec<u8> = code
             .profile

@@ -23,6 +23,11 @@ pub type CompiledEntry =
 /// special-values range that no `Value` uses.
 pub const EXIT_MARKER: u64 = (0xFFFB << 48) | 0xDEAD;
 
+/// What the `send` helper returns when the delegate of `yield from`/`await` returned (its
+/// result written over the delegate's stack slot) rather than yielded: another bit pattern
+/// no `Value` uses.
+pub const RETURN_MARKER: u64 = (0xFFFB << 48) | 0xD0E;
+
 /// Feedback bit: both operands were small ints.
 pub const SEEN_INT: u8 = 1;
 /// Feedback bit: both operands were floats.

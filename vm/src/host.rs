@@ -29,6 +29,11 @@ impl Host for Vm {
         value: Value,
         exception: Value,
     ) -> PyResult<GeneratorStep> {
+        if exception.is_null() && self.jit.is_some() {
+            if let Some(step) = self.resume_compiled(generator, value) {
+                return step;
+            }
+        }
         self.resume(generator, value, exception)
     }
 

@@ -355,6 +355,37 @@ impl Vm {
                 self.stack.pop();
                 self.stack.push(iterator);
             }
+            Opcode::GetYieldFromIter => {
+                let iterable = self.stack.last().copied().unwrap_or(Value::NULL);
+                let kind = krait_runtime::types::coroutine::generator_kind(iterable);
+                let coroutine_code = code.code.flags
+                    & (krait_compiler::code::flags::COROUTINE
+                        | krait_compiler::code::flags::ITERABLE_COROUTINE)
+                    != 0;
+                if kind == Some(krait_runtime::object::GeneratorKind::Coroutine) && !coroutine_code
+                {
+                    return Err(self.runtime.type_error(
+                        "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                    ));
+                }
+                if !matches!(
+                    kind,
+                    Some(
+                        krait_runtime::object::GeneratorKind::Generator
+                            | krait_runtime::object::GeneratorKind::Coroutine
+                    )
+                ) {
+                    let iterator = try_value!(protocol::iterate(self, iterable));
+                    self.stack.pop();
+                    self.stack.push(iterator);
+                }
+            }
+            Opcode::GetAwaitable => {
+                let value = self.stack.last().copied().unwrap_or(Value::NULL);
+                let iterator = try_value!(self.get_awaitable(value, arg as u32));
+                self.stack.pop();
+                self.stack.push(iterator);
+            }
             Opcode::LoadAssertionError => self.stack.push(self.runtime.types.assertion_error),
             Opcode::BeforeWith => {
                 let manager = self.stack.last().copied().unwrap_or(Value::NULL);

@@ -100,6 +100,42 @@ impl Vm {
                 .load(std::sync::atomic::Ordering::Relaxed)
     }
 
+    /// Finishes the top frame's run of compiled code (with the stack detached), as the
+    /// interpreter finishes the instruction it left at: a return pops the frame (a
+    /// generator's hands the value to its consumer's `ForIter` or `Send`), a yield suspends
+    /// it, a raise unwinds from the recorded instruction (the caller returns the error). `Some`
+    /// when the loop's run ends (its entry frame returned or yielded). Out of line, so that the
+    /// dispatch loop stays small.
+    #[inline(never)]
+    fn finish_compiled(&mut self, outcome: CompiledOutcome) -> PyResult<Option<Exit>> {
+        match outcome {
+            CompiledOutcome::Returned(value) => {
+                let Some(frame) = self.pop_frame() else {
+                    return Ok(Some(Exit::Return(value)));
+                };
+                self.stack.truncate(frame.return_to);
+                if frame.is_entry {
+                    return Ok(Some(Exit::Return(value)));
+                }
+                if frame.generator.is_null() {
+                    self.stack.push(value);
+                } else {
+                    self.generator_returned(frame.generator, value);
+                }
+            }
+            CompiledOutcome::Deopted => {}
+            // The compiled frame recorded where it raised.
+            CompiledOutcome::Raised(error) => return Err(error),
+            CompiledOutcome::Yielded(value) => {
+                if self.suspend_generator() {
+                    return Ok(Some(Exit::Yield(value)));
+                }
+                self.stack.push(value);
+            }
+        }
+        Ok(None)
+    }
+
     #[allow(clippy::too_many_lines)]
     fn execute(&mut self) -> Result<Exit, Raised> {
         // `krait explain` counts every instruction. The flag is read once per entry into the
@@ -247,6 +283,21 @@ impl Vm {
             }};
         }
 
+        // Finishes the top frame's run of compiled code (with the stack detached), as the
+        // interpreter finishes the instruction it left at: a return pops the frame (a
+        // generator's hands the value to its consumer's `ForIter` or `Send`), a yield suspends
+        // it, a raise unwinds from the recorded instruction. The caller then `resume!`s.
+        macro_rules! after_compiled {
+            ($outcome:expr) => {
+                let outcome = $outcome;
+                match self.finish_compiled(outcome) {
+                    Ok(None) => {}
+                    Ok(Some(exit)) => return Ok(exit),
+                    Err(error) => return Err(Raised::from(error)),
+                }
+            };
+        }
+
         // After a Python function's frame was pushed (with the stack detached): checks for
         // signals (raised in the callee, whose ip is 0; the caller's was synced before the call,
         // as CPython checks when a function starts), runs the callee compiled when it is hot,
@@ -258,17 +309,7 @@ impl Vm {
                 }
                 if self.jit.is_some() {
                     if let Some(outcome) = self.enter_compiled_at_call() {
-                        match outcome {
-                            CompiledOutcome::Returned(value) => {
-                                if let Some(frame) = self.pop_frame() {
-                                    self.stack.truncate(frame.return_to);
-                                }
-                                self.stack.push(value);
-                            }
-                            CompiledOutcome::Deopted => {}
-                            // The compiled frame recorded where it raised.
-                            CompiledOutcome::Raised(error) => return Err(Raised::from(error)),
-                        }
+                        after_compiled!(outcome);
                     }
                 }
                 resume!();
@@ -837,22 +878,7 @@ impl Vm {
                                     frame.ip = arg;
                                 }
                                 detach!();
-                                match self.run_compiled(entry, arg) {
-                                    CompiledOutcome::Returned(value) => {
-                                        let Some(frame) = self.pop_frame() else {
-                                            return Ok(Exit::Return(value));
-                                        };
-                                        self.stack.truncate(frame.return_to);
-                                        if frame.is_entry {
-                                            return Ok(Exit::Return(value));
-                                        }
-                                        self.stack.push(value);
-                                    }
-                                    CompiledOutcome::Deopted => {}
-                                    CompiledOutcome::Raised(error) => {
-                                        return Err(Raised::from(error))
-                                    }
-                                }
+                                after_compiled!(self.run_compiled(entry, arg));
                                 resume!();
                                 continue;
                             }
@@ -929,7 +955,15 @@ impl Vm {
                     sync!();
                     // A generator continues in this loop, above this frame.
                     if attempt!(self.push_generator_frame(iterator, Value::NONE, false)) {
-                        reload!();
+                        if self.jit.is_some() {
+                            detach!();
+                            if let Some(outcome) = self.run_generator_compiled() {
+                                after_compiled!(outcome);
+                            }
+                            resume!();
+                        } else {
+                            reload!();
+                        }
                         continue;
                     }
                     match attempt!(protocol::next(self, iterator)) {
@@ -992,38 +1026,24 @@ impl Vm {
                     self.stack.push(value);
                     resume!();
                 }
-                Opcode::GetYieldFromIter => {
-                    let iterable = stack.peek(1);
-                    let kind = krait_runtime::types::coroutine::generator_kind(iterable);
-                    let coroutine_code = code.code.flags
-                        & (krait_compiler::code::flags::COROUTINE
-                            | krait_compiler::code::flags::ITERABLE_COROUTINE)
-                        != 0;
-                    if kind == Some(krait_runtime::object::GeneratorKind::Coroutine)
-                        && !coroutine_code
-                    {
-                        throw!(self.runtime.type_error(
-                            "cannot 'yield from' a coroutine object in a non-coroutine generator"
-                        ));
-                    }
-                    if !matches!(
-                        kind,
-                        Some(
-                            krait_runtime::object::GeneratorKind::Generator
-                                | krait_runtime::object::GeneratorKind::Coroutine
-                        )
-                    ) {
-                        sync!();
-                        let iterator = attempt!(protocol::iterate(self, iterable));
-                        stack.poke(1, iterator);
-                    }
+                Opcode::GetYieldFromIter | Opcode::GetAwaitable => {
+                    sync!();
+                    attempt!(self.stack_instruction(code, instruction.opcode, arg, ip - 1));
                 }
                 Opcode::Send => {
                     let value = stack.pop();
                     let iterator = stack.peek(1);
                     sync!();
                     if attempt!(self.push_generator_frame(iterator, value, true)) {
-                        reload!();
+                        if self.jit.is_some() {
+                            detach!();
+                            if let Some(outcome) = self.run_generator_compiled() {
+                                after_compiled!(outcome);
+                            }
+                            resume!();
+                        } else {
+                            reload!();
+                        }
                         continue;
                     }
                     match attempt!(self.send(iterator, value)) {
@@ -1033,12 +1053,6 @@ impl Vm {
                             ip = arg;
                         }
                     }
-                }
-                Opcode::GetAwaitable => {
-                    let value = stack.peek(1);
-                    sync!();
-                    let iterator = attempt!(self.get_awaitable(value, instruction.arg));
-                    stack.poke(1, iterator);
                 }
                 Opcode::GetAiter => {
                     let value = stack.peek(1);

@@ -103,8 +103,10 @@ impl ThreadState {
         self.stack.iter().for_each(|&value| visit(value));
         self.frames.iter().for_each(|frame| frame.trace(visit));
         visit(self.handled_exception);
-        if let Some(JitExit::Error(error)) = &self.jit_exit {
-            visit(error.exception);
+        match &self.jit_exit {
+            Some(JitExit::Error(error)) => visit(error.exception),
+            Some(JitExit::Yield(value)) => visit(*value),
+            _ => {}
         }
         self.roots.iter().for_each(|&value| visit(value));
         visit(self.context);

@@ -5,7 +5,7 @@ use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{types, InstBuilder, MemFlagsData};
 use krait_compiler::Opcode;
 use krait_runtime::layout::Kind as Layout;
-use krait_runtime::profile::{SEEN_FLOAT, SEEN_INT};
+use krait_runtime::profile::{EXIT_MARKER, RETURN_MARKER, SEEN_FLOAT, SEEN_INT};
 use krait_runtime::Value;
 
 use super::{runs_through_helper, Kind, Translator};
@@ -645,6 +645,46 @@ impl<'a, 'b> Translator<'a, 'b> {
                 );
             }
             Opcode::UnpackSequence => self.unpack_fast_or_generic(index, arg),
+            Opcode::Send => {
+                // One step of `yield from`/`await`: the delegate yields (the value goes on to
+                // the `YieldValue` that follows) or returns (its result replaces it, and the
+                // loop ends at the target).
+                let (value, _) = self.pop();
+                let (delegate, _) = self.peek(0);
+                let helper = self.environment.helpers.send;
+                let result = self.call_helper_values(helper, index, delegate, value);
+                let returned =
+                    self.builder
+                        .ins()
+                        .icmp_imm_s(IntCC::Equal, result, RETURN_MARKER as i64);
+                let done = self.builder.create_block();
+                let more = self.builder.create_block();
+                self.builder.ins().brif(returned, done, &[], more, &[]);
+                self.builder.switch_to_block(done);
+                let slot = self.slots + self.depth - 1;
+                let outcome = self.load_slot(slot);
+                self.builder
+                    .def_var(self.stack_variables[self.depth - 1], outcome);
+                let target = self.edge(index, arg as usize);
+                self.builder.ins().jump(target, &[]);
+                self.emit_edge_checks();
+                self.builder.switch_to_block(more);
+                self.push(result, Kind::Unknown);
+            }
+            Opcode::YieldValue => {
+                // The frame pauses after the `yield` with the stack below the value flushed;
+                // the vm suspends it as the interpreter does, and a resume enters the code
+                // again at the next instruction (an entry point).
+                let (value, _) = self.pop();
+                let zero = self.zero();
+                let helper = self.environment.helpers.yield_value;
+                let stack_pointer = self.flush(self.depth);
+                let instruction = self.builder.ins().iconst(types::I32, index as i64);
+                self.call_helper_raw(helper, stack_pointer, instruction, value, zero);
+                let exit = self.builder.ins().iconst(types::I64, EXIT_MARKER as i64);
+                self.builder.ins().return_(&[exit]);
+                self.terminated = true;
+            }
             _ if runs_through_helper(opcode) && opcode != Opcode::RaiseVarargs => {
                 self.generic(index, opcode, arg)
             }

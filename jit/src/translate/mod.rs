@@ -114,6 +114,8 @@ pub fn runs_through_helper(opcode: Opcode) -> bool {
             | UnpackSequence
             | UnpackEx
             | GetIter
+            | GetAwaitable
+            | GetYieldFromIter
             | RaiseVarargs
             | LoadAssertionError
             | BeforeWith

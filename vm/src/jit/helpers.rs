@@ -14,7 +14,7 @@ use std::ffi::c_void;
 use krait_compiler::Opcode;
 use krait_jit::{CallTarget, DeoptReason, Helpers};
 use krait_runtime::object::{IteratorKind, Payload};
-use krait_runtime::profile::EXIT_MARKER;
+use krait_runtime::profile::{EXIT_MARKER, RETURN_MARKER};
 use krait_runtime::{protocol, PyErr, Value};
 
 use super::{CompiledOutcome, JitExit};
@@ -33,6 +33,8 @@ pub(super) fn table() -> Helpers {
         for_iter: for_iter as *const () as usize,
         safepoint: safepoint as *const () as usize,
         range_iterator: range_iterator as *const () as usize,
+        yield_value: yield_value as *const () as usize,
+        send: send as *const () as usize,
     }
 }
 
@@ -177,6 +179,7 @@ extern "C" fn finish_call(
     let vm = unsafe { vm_from(vm) };
     let outcome = match vm.jit_exit.take() {
         Some(JitExit::Error(error)) => CompiledOutcome::Raised(error),
+        Some(JitExit::Yield(value)) => CompiledOutcome::Yielded(value),
         Some(JitExit::Deopt) | None => CompiledOutcome::Deopted,
     };
     match vm.finish_entry_frame(outcome) {
@@ -304,6 +307,11 @@ extern "C" fn for_iter(
         return Value::NULL.bits();
     }
     enter(vm, stack_pointer, instruction);
+    // A generator whose code is compiled: resumed directly (`protocol::next` would reach the
+    // same path through the general resume).
+    if krait_runtime::types::coroutine::is_generator_iterator(iterator) {
+        return next_of_generator(vm, iterator);
+    }
     match protocol::next(vm, iterator) {
         Ok(Some(value)) => value.bits(),
         Ok(None) => Value::NULL.bits(),
@@ -353,6 +361,77 @@ extern "C" fn range_iterator(
             step,
         }))
         .bits()
+}
+
+/// `for_iter` of a generator: its compiled code resumed directly where it can be, else
+/// `protocol::next`. Kept out of line so that `for_iter`'s other iterators pay nothing for it.
+#[inline(never)]
+fn next_of_generator(vm: &mut Vm, generator: Value) -> u64 {
+    let step = match vm.resume_compiled(generator, Value::NONE) {
+        Some(step) => step,
+        None => match protocol::next(vm, generator) {
+            Ok(Some(value)) => return value.bits(),
+            Ok(None) => return Value::NULL.bits(),
+            Err(error) => return raise(vm, error),
+        },
+    };
+    match step {
+        Ok(krait_runtime::GeneratorStep::Yielded(value)) => value.bits(),
+        Ok(krait_runtime::GeneratorStep::Returned(_)) => Value::NULL.bits(),
+        Err(error) => raise(vm, error),
+    }
+}
+
+/// `yield` in a generator's compiled code: the frame pauses after the instruction with the
+/// stack below the value; whoever entered the compiled code suspends it (`Vm::suspend_generator`,
+/// as the interpreter's `YieldValue` does) and hands `value` on.
+extern "C" fn yield_value(
+    vm: *mut c_void,
+    stack_pointer: *mut u64,
+    instruction: u32,
+    value: u64,
+    _unused: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    enter(vm, stack_pointer, instruction);
+    vm.jit_exit = Some(JitExit::Yield(Value::from_bits(value)));
+    EXIT_MARKER
+}
+
+/// `Send`: one step of `yield from`/`await`, the delegate resumed to completion of its step
+/// (a generator or coroutine in a nested run, compiled where it can be; anything else through
+/// its `send`/`__next__`).
+extern "C" fn send(
+    vm: *mut c_void,
+    stack_pointer: *mut u64,
+    instruction: u32,
+    delegate: u64,
+    value: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    enter(vm, stack_pointer, instruction);
+    match vm.send(Value::from_bits(delegate), Value::from_bits(value)) {
+        Ok(krait_runtime::GeneratorStep::Yielded(item)) => item.bits(),
+        Ok(krait_runtime::GeneratorStep::Returned(result)) => {
+            // The delegate's slot is the top of the flushed stack.
+            match vm.stack.last_mut() {
+                Some(slot) => {
+                    *slot = result;
+                    RETURN_MARKER
+                }
+                None => {
+                    let error = vm.runtime.new_error(
+                        vm.runtime.types.system_error,
+                        "send: the delegate is not on the stack",
+                    );
+                    raise(vm, error)
+                }
+            }
+        }
+        Err(error) => raise(vm, error),
+    }
 }
 
 /// A loop back-edge where a collection may be due or Ctrl-C is pending (or the instruction

@@ -114,12 +114,16 @@ pub(crate) enum CompiledOutcome {
     Deopted,
     /// The frame raised at its recorded instruction.
     Raised(PyErr),
+    /// The frame (a generator's) yielded this value and is paused after the `yield`; its
+    /// record is still on the frame stack, for the caller to suspend (`suspend_generator`).
+    Yielded(Value),
 }
 
 /// What a helper recorded before compiled code returned the exit marker.
 pub(crate) enum JitExit {
     Deopt,
     Error(PyErr),
+    Yield(Value),
 }
 
 fn matches_name(filter: &Option<String>, code: &CodeData) -> bool {
@@ -265,6 +269,40 @@ impl Vm {
                     );
                 }
             }
+            entry
+        } else {
+            None
+        }
+    }
+
+    /// With a generator's frame just restored on top (to start, or to resume after a `yield`
+    /// at `instruction`): the compiled entry to run it with, compiling its code when starts
+    /// made it hot (generators with loops also become hot through their back-edges).
+    #[inline]
+    pub(crate) fn compiled_entry_for_resume(
+        &mut self,
+        code: &'static CodeData,
+        instruction: usize,
+    ) -> Option<CompiledEntry> {
+        let jit = self.jit.as_ref()?;
+        if self.jit_depth >= DEPTH_LIMIT {
+            return None;
+        }
+        let profile = &code.profile;
+        let entry = match profile.tier.get() {
+            Tier::Compiled if self.same_globals(code) => profile.entry.get(),
+            Tier::Interpreted if instruction == 0 => {
+                let calls = profile.calls.get().saturating_add(1);
+                profile.calls.set(calls);
+                if calls >= jit.call_threshold {
+                    self.compile(code, "calls")
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if entry.is_some() && profile.is_entry_point(instruction) {
             entry
         } else {
             None
@@ -512,6 +550,7 @@ impl Vm {
         }
         match self.jit_exit.take() {
             Some(JitExit::Error(error)) => CompiledOutcome::Raised(error),
+            Some(JitExit::Yield(value)) => CompiledOutcome::Yielded(value),
             Some(JitExit::Deopt) | None => CompiledOutcome::Deopted,
         }
     }
@@ -555,6 +594,12 @@ impl Vm {
             }
             CompiledOutcome::Deopted => {}
             CompiledOutcome::Raised(error) => self.unwind(error, false)?,
+            // Only a generator's frame yields, and generator frames are not entered here;
+            // be exact all the same: an entry frame's yield ends its run.
+            CompiledOutcome::Yielded(value) => {
+                self.suspend_generator();
+                return Ok(value);
+            }
         }
         match self.run_frames()? {
             crate::interpreter::Exit::Return(value) | crate::interpreter::Exit::Yield(value) => {
@@ -758,6 +803,7 @@ impl Vm {
         }
         let outcome = match self.jit_exit.take() {
             Some(JitExit::Error(error)) => CompiledOutcome::Raised(error),
+            Some(JitExit::Yield(value)) => CompiledOutcome::Yielded(value),
             Some(JitExit::Deopt) | None => CompiledOutcome::Deopted,
         };
         Some(self.finish_entry_frame(outcome))
