@@ -317,8 +317,8 @@ pub struct FastPaths {
     /// `next(a)` for range, list and tuple iterators: the value, NULL when a range is
     /// exhausted.
     pub iterate: usize,
-    /// `a in b` (`instruction` 1: `not in`) for strs in strs and str keys in dicts and sets:
-    /// the bool.
+    /// `a in b` (`instruction` 1: `not in`) for strs in strs and str or small int keys in
+    /// dicts and sets: the bool.
     pub contains: usize,
     /// `a <op> b` (`instruction` the comparison) for two strs: the bool.
     pub compare_strings: usize,

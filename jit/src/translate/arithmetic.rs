@@ -206,24 +206,8 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.float_power(index);
             }
             _ if operator == POWER => {
-                let (right, _) = self.peek(0);
-                let (left, _) = self.peek(1);
                 let fast = self.environment.fast_paths.power;
-                let zero = self.zero();
-                self.fast_or_generic(
-                    index,
-                    Opcode::BinaryOp,
-                    arg,
-                    fast,
-                    zero,
-                    0,
-                    (left, right),
-                    |this, value| {
-                        this.pop();
-                        this.pop();
-                        this.push(value, Kind::Float);
-                    },
-                );
+                self.binary_fast_or_generic(index, Opcode::BinaryOp, arg, fast, 0, Kind::Float);
             }
             _ => self.generic(index, Opcode::BinaryOp, arg),
         }
@@ -319,23 +303,15 @@ impl<'a, 'b> Translator<'a, 'b> {
             }
             NumericMode::Generic => {
                 // Two strs compare in the fast path; anything else through the interpreter.
-                let (right, _) = self.peek(0);
-                let (left, _) = self.peek(1);
                 let fast = self.environment.fast_paths.compare_strings;
-                let zero = self.zero();
-                self.fast_or_generic(
+                let immediate = i64::from(arg);
+                self.binary_fast_or_generic(
                     index,
                     Opcode::CompareOp,
                     arg,
                     fast,
-                    zero,
-                    i64::from(arg),
-                    (left, right),
-                    |this, value| {
-                        this.pop();
-                        this.pop();
-                        this.push(value, Kind::Unknown);
-                    },
+                    immediate,
+                    Kind::Unknown,
                 );
                 return Ok(1);
             }

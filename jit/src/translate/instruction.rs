@@ -376,21 +376,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.depth = depth;
                 self.stack_kinds = kinds;
                 let fast = self.environment.fast_paths.subscript;
-                let zero = self.zero();
-                self.fast_or_generic(
-                    index,
-                    opcode,
-                    arg,
-                    fast,
-                    zero,
-                    0,
-                    (container, key),
-                    |this, value| {
-                        this.pop();
-                        this.pop();
-                        this.push(value, Kind::Unknown);
-                    },
-                );
+                self.binary_fast_or_generic(index, opcode, arg, fast, 0, Kind::Unknown);
                 self.builder.ins().jump(join, &[]);
                 self.builder.switch_to_block(join);
             }
@@ -438,24 +424,8 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.builder.switch_to_block(join);
             }
             Opcode::BinarySubscr => {
-                let (key, _) = self.peek(0);
-                let (container, _) = self.peek(1);
                 let fast = self.environment.fast_paths.subscript;
-                let zero = self.zero();
-                self.fast_or_generic(
-                    index,
-                    opcode,
-                    arg,
-                    fast,
-                    zero,
-                    0,
-                    (container, key),
-                    |this, value| {
-                        this.pop();
-                        this.pop();
-                        this.push(value, Kind::Unknown);
-                    },
-                );
+                self.binary_fast_or_generic(index, opcode, arg, fast, 0, Kind::Unknown);
             }
             Opcode::ListAppend => {
                 let (item, _) = self.peek(0);
@@ -487,24 +457,9 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.push(tuple, Kind::Unknown);
             }
             Opcode::ContainsOp => {
-                let (container, _) = self.peek(0);
-                let (item, _) = self.peek(1);
                 let fast = self.environment.fast_paths.contains;
-                let zero = self.zero();
-                self.fast_or_generic(
-                    index,
-                    opcode,
-                    arg,
-                    fast,
-                    zero,
-                    i64::from(arg),
-                    (container, item),
-                    |this, value| {
-                        this.pop();
-                        this.pop();
-                        this.push(value, Kind::Unknown);
-                    },
-                );
+                let immediate = i64::from(arg);
+                self.binary_fast_or_generic(index, opcode, arg, fast, immediate, Kind::Unknown);
             }
             Opcode::StoreSubscr => {
                 let (key, _) = self.peek(0);

@@ -601,6 +601,38 @@ impl<'a, 'b> Translator<'a, 'b> {
         }
     }
 
+    /// An instruction taking the top two stack values and leaving one (`left op right`,
+    /// `container[key]`, `item in container`): the fast path at `address` gets `(left, right)`,
+    /// the top value last, and `immediate`; its answer replaces both, of kind `kind`. A miss
+    /// takes the generic path.
+    fn binary_fast_or_generic(
+        &mut self,
+        index: usize,
+        opcode: Opcode,
+        arg: u32,
+        address: usize,
+        immediate: i64,
+        kind: Kind,
+    ) {
+        let (right, _) = self.peek(0);
+        let (left, _) = self.peek(1);
+        let zero = self.zero();
+        self.fast_or_generic(
+            index,
+            opcode,
+            arg,
+            address,
+            zero,
+            immediate,
+            (left, right),
+            |this, value| {
+                this.pop();
+                this.pop();
+                this.push(value, kind);
+            },
+        );
+    }
+
     /// Calls fast path `address` with `(vm, extra, immediate, a, b)` and no flush; where it
     /// misses the generic path runs instead. `on_success` updates the abstract stack for
     /// the fast path's result.

@@ -204,8 +204,8 @@ extern "C" fn contains(
     _vm: *mut c_void,
     _unused: u64,
     negate: u32,
-    container: u64,
     item: u64,
+    container: u64,
 ) -> u64 {
     let (container, item) = (Value::from_bits(container), Value::from_bits(item));
     let found = match (exact_text(container), exact_text(item)) {
