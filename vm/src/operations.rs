@@ -1,7 +1,8 @@
 //! What the interpreter's instructions do when the dispatch loop's inline fast paths do not
 //! apply: name lookup in namespaces, binary operators on instances, unpacking, `with` entry,
-//! exception matching, `raise`, annotations and function creation. Kept apart from `interpreter.rs` so the loop itself stays
-//! small and readable (the split CPython makes between `ceval.c` and its helpers).
+//! exception matching, `raise`, annotations and function creation. Kept apart from
+//! `interpreter.rs` so the loop itself stays small and readable (the split CPython makes
+//! between `ceval.c` and its helpers).
 
 use krait_compiler::BinaryOperator;
 use krait_runtime::object::Payload;
@@ -162,14 +163,7 @@ impl Vm {
             self.stack.truncate(return_to);
             return self.call_python(function, arguments, &[]);
         }
-        if let Some(frame) = self.frames.last_mut() {
-            frame.is_entry = true;
-        }
-        // As the interpreter: a pending Ctrl-C is raised in the callee as it starts.
-        match self.safepoint() {
-            Ok(()) => self.run_pushed_frame(),
-            Err(error) => self.finish_pushed_frame_with(error),
-        }
+        self.run_pushed_call()
     }
 
     pub(crate) fn unpack(

@@ -168,14 +168,20 @@ pub fn get_exact_str_item(dict: Value, key: Value) -> Option<Value> {
     }
 }
 
+/// The table of an exact dict, set or frozenset (not a subclass instance).
+#[inline]
+fn exact_keyed_table(container: Value) -> Option<&'static Mutable<Dict>> {
+    match &container.as_object()?.payload {
+        Payload::Dict(table) | Payload::Set(table) | Payload::FrozenSet(table) => Some(table),
+        _ => None,
+    }
+}
+
 /// `key in container` for an exact dict, set or frozenset and an exact str key, when it needs
 /// no Python code (compiled code's fast path): `None` to take the general path (the container
 /// or key is of another type, or a stored key of another type has the same hash).
 pub fn contains_exact_str_key(container: Value, key: Value) -> Option<bool> {
-    let table = match &container.as_object()?.payload {
-        Payload::Dict(table) | Payload::Set(table) | Payload::FrozenSet(table) => table,
-        _ => return None,
-    };
+    let table = exact_keyed_table(container)?;
     let hash = cached_str_hash(exact_str(key)?);
     match lookup(table, hash, key, &mut exact_str_equal) {
         Ok(Lookup::Found(_)) => Some(true),
@@ -205,15 +211,12 @@ fn small_int_equal(stored: Value, key: Value) -> Result<bool, ()> {
 /// is needed: `None` when the container is of another kind or a stored key of another type has
 /// the same hash.
 fn find_small_int_key(container: Value, key: Value) -> Option<(&'static Mutable<Dict>, Lookup)> {
-    let table = match &container.as_object()?.payload {
-        Payload::Dict(table) | Payload::Set(table) | Payload::FrozenSet(table) => table,
-        _ => return None,
-    };
+    let table = exact_keyed_table(container)?;
     let hash =
         crate::types::int::hash_int(&crate::types::int::IntValue::Small(key.as_small_int()?));
     lookup(table, hash, key, &mut small_int_equal)
         .ok()
-        .map(|found| (&**table, found))
+        .map(|found| (table, found))
 }
 
 /// `dict[key]` for an exact dict and a small int key, when it needs no Python code and the key

@@ -222,16 +222,7 @@ fn call_instruction(vm: &mut Vm, opcode: Opcode, argument: u64) -> u64 {
             vm.stack.truncate(return_to);
             Ok(value)
         }
-        Ok((CallOutcome::FramePushed, _)) => {
-            if let Some(frame) = vm.frames.last_mut() {
-                frame.is_entry = true;
-            }
-            // As the interpreter: a pending Ctrl-C is raised in the callee as it starts.
-            match vm.safepoint() {
-                Ok(()) => vm.run_pushed_frame(),
-                Err(error) => vm.finish_pushed_frame_with(error),
-            }
-        }
+        Ok((CallOutcome::FramePushed, _)) => vm.run_pushed_call(),
         Err(error) => Err(error),
     };
     match result {

@@ -578,6 +578,19 @@ impl Vm {
         self.finish_entry_frame(CompiledOutcome::Deopted)
     }
 
+    /// Runs the frame just pushed for a call made from Rust (a helper, a dunder) to completion:
+    /// it becomes an entry frame, and a pending Ctrl-C is raised in it as it starts, as the
+    /// interpreter does at a call.
+    pub(crate) fn run_pushed_call(&mut self) -> PyResult<Value> {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.is_entry = true;
+        }
+        match self.safepoint() {
+            Ok(()) => self.run_pushed_frame(),
+            Err(error) => self.finish_pushed_frame_with(error),
+        }
+    }
+
     /// Completes the top frame, an entry frame just pushed, that raised `error` before running.
     pub(crate) fn finish_pushed_frame_with(&mut self, error: PyErr) -> PyResult<Value> {
         self.finish_entry_frame(CompiledOutcome::Raised(error))
