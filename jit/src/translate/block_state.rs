@@ -112,6 +112,7 @@ impl<'a, 'b> Translator<'a, 'b> {
     /// knows, the edge goes through a block that checks it; such blocks are emitted by
     /// `emit_edge_checks`, which the caller runs once its branch has ended the block.
     pub(super) fn edge(&mut self, from: usize, target: usize) -> Block {
+        self.entering_loop(from, target);
         let state = self.current_state();
         self.edge_facts.record(from, target, &state);
         let target_block = self.block_for(target);

@@ -23,6 +23,10 @@ impl<'a, 'b> Translator<'a, 'b> {
     /// Translates `ForIter` at `index` (exit target `arg`).
     pub(super) fn for_iter(&mut self, index: usize, arg: u32) {
         if let Some(layout) = self.layout() {
+            if let Some(range_loop) = self.range_loops.get(&index).copied() {
+                self.range_loop_next(index, arg, layout, range_loop);
+                return;
+            }
             if self.feedback[index] & SEEN_OPERANDS == SEEN_INT {
                 self.range_only(index, arg, layout);
                 return;
@@ -332,7 +336,12 @@ impl<'a, 'b> Translator<'a, 'b> {
     }
 
     /// Whether the range iterator at `range`, whose next value is `next`, has more (an i8).
-    fn range_has_more(&mut self, range: IrValue, next: IrValue, layout: Offsets) -> IrValue {
+    pub(super) fn range_has_more(
+        &mut self,
+        range: IrValue,
+        next: IrValue,
+        layout: Offsets,
+    ) -> IrValue {
         let stop = self.load_at(range, layout.range_stop);
         let step = self.load_at(range, layout.range_step);
         let below = self.builder.ins().icmp(IntCC::SignedLessThan, next, stop);

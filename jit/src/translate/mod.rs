@@ -29,13 +29,16 @@ use cranelift_codegen::ir::{
 use cranelift_frontend::{FunctionBuilder, Switch, Variable};
 use krait_compiler::Opcode;
 use krait_runtime::object::CodeData;
-use krait_runtime::profile::{EXIT_MARKER, SEEN_FLOAT, SEEN_INT, SEEN_MIXED, SEEN_OTHER};
+use krait_runtime::profile::{
+    EXIT_MARKER, SEEN_FLOAT, SEEN_INT, SEEN_MIXED, SEEN_OPERANDS, SEEN_OTHER,
+};
 use krait_runtime::Value;
 
 use crate::analysis::Analysis;
 use crate::{CallTarget, DeoptReason, Environment, GlobalSnapshot};
 use block_state::EdgeFacts;
 pub use block_state::LoopAssumptions;
+use range_loops::RangeLoop;
 
 mod arithmetic;
 mod attributes;
@@ -46,6 +49,7 @@ mod inline_call;
 mod instruction;
 mod iteration;
 mod numbers;
+mod range_loops;
 mod subscripts;
 
 const TAG_INT: i64 = (0xFFF9_u64 << 48) as i64;
@@ -196,6 +200,9 @@ pub(crate) struct Translator<'a, 'b> {
     /// What loop headers assume about locals (from an earlier translation's edge facts;
     /// `None`: nothing).
     pub(crate) assumptions: Option<LoopAssumptions>,
+    /// Per range loop header (a `ForIter` that only saw range iterators): the variables
+    /// holding its iterator (`range_loops`).
+    range_loops: HashMap<usize, RangeLoop>,
     /// Edges that must check a loop header's assumptions: the checking block, the header and
     /// the (local, kind, bound) facts to check.
     #[allow(clippy::type_complexity)]
@@ -256,6 +263,19 @@ impl<'a, 'b> Translator<'a, 'b> {
                 *bound = false;
             }
         }
+        let mut range_loops = HashMap::new();
+        if environment.layout.is_some() {
+            for (index, instruction) in compiled.instructions.iter().enumerate() {
+                let range_only =
+                    feedback.get(index).copied().unwrap_or(0) & SEEN_OPERANDS == SEEN_INT;
+                if instruction.opcode == Opcode::ForIter
+                    && range_only
+                    && analysis.loop_header.get(index).copied().unwrap_or(false)
+                {
+                    range_loops.insert(index, RangeLoop::declare(builder));
+                }
+            }
+        }
         let exit_block = builder.create_block();
         Translator {
             builder,
@@ -290,6 +310,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             terminated: false,
             edge_facts: EdgeFacts::new(compiled.instructions.len()),
             assumptions: None,
+            range_loops,
             pending_edge_checks: Vec::new(),
             guards: 0,
             instruction_counters: 0,
@@ -311,6 +332,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             let value = self.load_slot(index);
             self.builder.def_var(self.local_variables[index], value);
         }
+        self.invalidate_range_loops();
         // Dispatch on the entry instruction: the function start or a loop header (OSR).
         let mut switch = Switch::new();
         let mut prologues = Vec::new();
