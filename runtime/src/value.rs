@@ -1,8 +1,9 @@
 //! `Value`: every Python value in 64 bits (NaN boxing).
 //!
 //! Floats are stored as themselves, so float arithmetic never allocates. All other values live
-//! in the unused NaN space: real NaNs are canonicalized to one bit pattern, which frees every
-//! pattern from `0xFFF9 << 48` upwards for tags:
+//! in the unused NaN space: real NaNs are canonicalized to the quiet NaN of their sign with a
+//! zero payload (`0x7FF8 << 48` or `0xFFF8 << 48`), which frees every pattern from
+//! `0xFFF9 << 48` upwards for tags:
 //!
 //! | high 16 bits | meaning                                       |
 //! |--------------|-----------------------------------------------|
@@ -12,6 +13,12 @@
 //! | `0xFFFB`     | a special: NULL, None, False, True, …         |
 //!
 //! Ints outside the 48-bit range are heap big integers; the int type hides the difference.
+//!
+//! Keeping the sign matters twice. `math.copysign(1.0, inf - inf)` is -1.0 on x86-64 CPython
+//! (the hardware's default NaN is negative), and it is here too. And IEEE arithmetic on floats
+//! whose NaNs are all quiet with a zero payload gives a number or such a NaN again (an operand
+//! NaN passes through, an invalid operation makes the default NaN) — never a tag pattern — so
+//! compiled code boxes the result of `+ - * /` and negation without checking it.
 
 use std::fmt;
 
@@ -24,6 +31,7 @@ const TAG_OBJECT: u64 = 0xFFFA << TAG_SHIFT;
 const TAG_SPECIAL: u64 = 0xFFFB << TAG_SHIFT;
 const FIRST_TAG: u64 = TAG_INT;
 const CANONICAL_NAN: u64 = 0x7FF8_0000_0000_0000;
+const SIGN_BIT: u64 = 1 << 63;
 
 /// The smallest int stored inline.
 pub const SMALL_INT_MIN: i64 = -(1 << 47);
@@ -64,7 +72,7 @@ impl Value {
     #[inline]
     pub fn float(value: f64) -> Value {
         if value.is_nan() {
-            Value(CANONICAL_NAN)
+            Value(CANONICAL_NAN | (value.to_bits() & SIGN_BIT))
         } else {
             Value(value.to_bits())
         }
@@ -224,6 +232,17 @@ mod tests {
         }
         assert!(Value::float(f64::NAN).as_float().is_some_and(f64::is_nan));
         assert!(Value::float(-f64::NAN).is_float());
+        // Any NaN becomes the quiet NaN of its sign with no payload, outside the tag space.
+        for bits in [
+            0xFFF9_0000_0000_0001_u64,
+            0xFFFF_FFFF_FFFF_FFFF,
+            0x7FF0_0000_0000_0001,
+        ] {
+            let boxed = Value::float(f64::from_bits(bits));
+            assert!(boxed.is_float());
+            assert_eq!(boxed.bits() & !SIGN_BIT, CANONICAL_NAN);
+            assert_eq!(boxed.bits() & SIGN_BIT, bits & SIGN_BIT);
+        }
     }
 
     #[test]

@@ -54,7 +54,6 @@ mod subscripts;
 
 const TAG_INT: i64 = (0xFFF9_u64 << 48) as i64;
 const PAYLOAD_MASK: i64 = (1 << 48) - 1;
-const CANONICAL_NAN: i64 = 0x7FF8_0000_0000_0000;
 
 /// What the translator knows about a value's type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -187,8 +186,7 @@ pub(crate) struct Translator<'a, 'b> {
     /// again is a lookup. (The raw value is defined just before the boxed one, so it dominates
     /// every use of it.)
     boxed_ints: HashMap<IrValue, IrValue>,
-    /// As `boxed_ints`, for boxed floats and the f64 each was boxed from. (A NaN boxes to the
-    /// canonical NaN; arithmetic on either NaN gives a NaN, which boxes canonical again.)
+    /// As `boxed_ints`, for boxed floats and the f64 each was boxed from (the same bits).
     boxed_floats: HashMap<IrValue, IrValue>,
     local_kinds: Vec<Kind>,
     local_bound: Vec<bool>,

@@ -2,11 +2,11 @@
 //! bits as f64. Operands come from the unboxed temporaries a block already computed where it
 //! can, so a chain of arithmetic stays in registers.
 
-use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{types, InstBuilder, MemFlagsData, Value as IrValue};
 use krait_runtime::Value;
 
-use super::{Kind, Translator, CANONICAL_NAN, PAYLOAD_MASK, TAG_INT};
+use super::{Kind, Translator, PAYLOAD_MASK, TAG_INT};
 use crate::DeoptReason;
 
 impl<'a, 'b> Translator<'a, 'b> {
@@ -58,14 +58,16 @@ impl<'a, 'b> Translator<'a, 'b> {
             .bitcast(types::F64, MemFlagsData::new(), value)
     }
 
+    /// Boxes `raw`, the result of `+ - * /` or negation on unboxed floats and ints, or a float
+    /// known not to be a NaN: its bits as they are. Boxed NaNs are all quiet with a zero payload
+    /// (`krait_runtime::value`), and IEEE arithmetic on such operands gives a number or such a
+    /// NaN again (the default NaN of an invalid operation is one), never a tag pattern. A float
+    /// from anywhere else (a C library result that may be a NaN) must be canonicalized first.
     pub(super) fn box_float(&mut self, raw: IrValue) -> IrValue {
-        let bits = self
+        let boxed = self
             .builder
             .ins()
             .bitcast(types::I64, MemFlagsData::new(), raw);
-        let is_nan = self.builder.ins().fcmp(FloatCC::Unordered, raw, raw);
-        let canonical = self.builder.ins().iconst(types::I64, CANONICAL_NAN);
-        let boxed = self.builder.ins().select(is_nan, canonical, bits);
         self.boxed_floats.insert(boxed, raw);
         boxed
     }
