@@ -4,8 +4,9 @@
 //! only ever saw range iterators, that is all the compiled code handles: anything else (or a
 //! next value outside the inline int range) deopts, so the loop holds no call — a call clobbers
 //! every float register, and values carried around the loop would be spilled to the stack —
-//! and the loop variable is a known int with its unboxed value. Otherwise other iterators take
-//! a list or tuple iterator inline, then the iteration fast path, then the generic helper.
+//! and the loop variable is a known int with its unboxed value. Otherwise the compiled code
+//! takes a range iterator inline (only where ranges were seen too), a list or tuple iterator
+//! inline, then the iteration fast path, then the generic helper.
 //! Unpacking a tuple or list of the expected length is inline too, and `iter(range(...))` of
 //! small ints makes the range iterator without the range object or the call machinery.
 
@@ -36,7 +37,9 @@ impl<'a, 'b> Translator<'a, 'b> {
         let join = self.builder.create_block();
         self.builder.append_block_param(join, types::I64);
         let not_range = self.builder.create_block();
-        if let Some(layout) = self.layout() {
+        // (Where the interpreter never saw a range iterator here, none is looked for.)
+        let saw_range = self.feedback[index] & SEEN_INT != 0;
+        if let Some(layout) = self.layout().filter(|_| saw_range) {
             // A range iterator, inline: the next value while it fits inline.
             let range = self.object_of_kind(iterator, Layout::RangeIterator, not_range);
             let next = self.load_at(range, layout.range_next);
