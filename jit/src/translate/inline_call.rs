@@ -579,6 +579,7 @@ impl<'a, 'b> Translator<'a, 'b> {
 
         // ---- the call ----
         let entry_instruction = self.builder.ins().iconst(types::I32, 0);
+        self.forget_lists();
         let call = self.builder.ins().call_indirect(
             self.entry_signature,
             entry,

@@ -39,6 +39,7 @@ use crate::{CallTarget, DeoptReason, Environment, GlobalSnapshot};
 use block_state::EdgeFacts;
 pub use block_state::LoopAssumptions;
 use range_loops::RangeLoop;
+use subscripts::ListFact;
 
 mod arithmetic;
 mod attributes;
@@ -198,6 +199,9 @@ pub(crate) struct Translator<'a, 'b> {
     /// What loop headers assume about locals (from an earlier translation's edge facts;
     /// `None`: nothing).
     pub(crate) assumptions: Option<LoopAssumptions>,
+    /// What the current block knows about lists since the last call (`subscripts`). Any code
+    /// that calls out or changes a list's length or items pointer inline must clear it.
+    list_facts: Vec<ListFact>,
     /// Per range loop header (a `ForIter` that only saw range iterators): the variables
     /// holding its iterator (`range_loops`).
     range_loops: HashMap<usize, RangeLoop>,
@@ -309,6 +313,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             edge_facts: EdgeFacts::new(compiled.instructions.len()),
             assumptions: None,
             range_loops,
+            list_facts: Vec::new(),
             pending_edge_checks: Vec::new(),
             guards: 0,
             instruction_counters: 0,
@@ -396,6 +401,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.stack_local.iter_mut().for_each(|local| *local = None);
                 self.stack_raw.iter_mut().for_each(|raw| *raw = None);
                 self.local_raw.iter_mut().for_each(|raw| *raw = None);
+                self.forget_lists();
                 self.start_block_facts(index);
             } else if self.terminated {
                 index += 1;
@@ -504,6 +510,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 *slot = None;
             }
         }
+        self.list_facts.retain(|fact| !fact.is_about(local));
     }
 
     /// Writes the operand stack's `depth` values to the frame; returns the stack pointer after
@@ -528,6 +535,8 @@ impl<'a, 'b> Translator<'a, 'b> {
         first: IrValue,
         second: IrValue,
     ) -> IrValue {
+        // (Whatever is called may change lists; a deopt puts the facts back, see there.)
+        self.forget_lists();
         let callee = self.builder.ins().iconst(types::I64, address as i64);
         let call = self.builder.ins().call_indirect(
             self.helper_signature,
@@ -598,6 +607,8 @@ impl<'a, 'b> Translator<'a, 'b> {
 
     /// Deopts at `index`: the current stack goes to the frame and the interpreter resumes.
     fn emit_deopt(&mut self, index: usize, reason: DeoptReason) {
+        // The deopt path never continues here: what the block knew still holds after it.
+        let list_facts = self.list_facts.clone();
         let stack_pointer = self.flush(self.depth);
         let instruction = self.builder.ins().iconst(types::I32, index as i64);
         let reason = self.builder.ins().iconst(types::I64, reason as i64);
@@ -606,6 +617,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.call_helper_raw(helper, stack_pointer, instruction, reason, zero);
         let exit = self.builder.ins().iconst(types::I64, EXIT_MARKER as i64);
         self.builder.ins().return_(&[exit]);
+        self.list_facts = list_facts;
     }
 
     /// The generic path: the vm runs the instruction on the flushed stack; the results are read
