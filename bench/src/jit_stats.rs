@@ -1,15 +1,17 @@
-//! krait's own JIT figures per run: functions compiled, compile time and deopts.
+//! krait's own JIT figures per run: functions compiled, compile time, deopts and safepoint
+//! exits.
 //!
-//! krait has no JIT yet, so it has no statistics to print either; this module fixes the
-//! contract the harness will read once it does, so that adding `--jit-stats` to krait is all it
-//! takes for the column to fill in:
+//! The contract with krait:
 //!
-//! - the harness passes [`FLAG`] to krait's JIT mode when `krait --help` mentions it;
+//! - the harness passes [`FLAG`] to krait's JIT mode when `krait --help` mentions it (a krait
+//!   without it shows "-" in every JIT column);
 //! - krait then writes, at exit, one line to stderr starting with [`LINE_PREFIX`] and holding
-//!   `key=value` pairs: `jit-stats: functions=12 compile-ms=3.25 deopts=1`. Unknown keys are
-//!   ignored and missing ones show as "-", so the format can grow.
+//!   `key=value` pairs: `jit-stats: functions=12 compile-ms=3.25 deopts=1 safepoint-exits=4`.
+//!   Unknown keys are ignored and missing ones show as "-", so the format can grow.
 //!
-//! Until then every JIT figure in the table is "-".
+//! Deopts are failed speculations (and the other exits that leave compiled code for the
+//! interpreter mid-function); safepoint exits are loops that left at a back-edge because a
+//! collection or a signal was due, and came back by OSR — counted apart, since nothing failed.
 
 /// The krait flag that asks for the statistics line.
 pub const FLAG: &str = "--jit-stats";
@@ -23,6 +25,7 @@ pub struct JitStats {
     pub functions_compiled: Option<u64>,
     pub compile_seconds: Option<f64>,
     pub deopts: Option<u64>,
+    pub safepoint_exits: Option<u64>,
 }
 
 /// Whether this krait prints statistics, judged from its `--help` text.
@@ -47,6 +50,7 @@ pub fn parse(stderr: &str) -> Option<JitStats> {
             "functions" => stats.functions_compiled = value.parse().ok(),
             "compile-ms" => stats.compile_seconds = value.parse::<f64>().ok().map(|ms| ms / 1000.0),
             "deopts" => stats.deopts = value.parse().ok(),
+            "safepoint-exits" => stats.safepoint_exits = value.parse().ok(),
             _ => {}
         }
     }
@@ -68,11 +72,13 @@ mod tests {
 
     #[test]
     fn reads_the_statistics_line() {
-        let stderr = "warming up\njit-stats: functions=12 compile-ms=3.5 deopts=2\n";
+        let stderr =
+            "warming up\njit-stats: functions=12 compile-ms=3.5 deopts=2 safepoint-exits=7\n";
         let stats = parse(stderr).unwrap();
         assert_eq!(stats.functions_compiled, Some(12));
         assert_eq!(stats.compile_seconds, Some(0.0035));
         assert_eq!(stats.deopts, Some(2));
+        assert_eq!(stats.safepoint_exits, Some(7));
     }
 
     #[test]

@@ -127,6 +127,7 @@ fn jit_json(stats: Option<JitStats>) -> Json {
             ("functions_compiled", Json::option_u64(s.functions_compiled)),
             ("compile_seconds", Json::option_f64(s.compile_seconds)),
             ("deopts", Json::option_u64(s.deopts)),
+            ("safepoint_exits", Json::option_u64(s.safepoint_exits)),
         ]),
     }
 }

@@ -126,7 +126,15 @@ pub fn ratios(summary: &Summary) -> String {
 pub fn resources(summary: &Summary, jit_column: &str) -> String {
     let mut headers = vec!["program".to_string()];
     headers.extend(summary.implementations.iter().map(|i| format!("{i} MiB")));
-    headers.extend(["JIT functions", "JIT compile ms", "deopts"].map(String::from));
+    headers.extend(
+        [
+            "JIT functions",
+            "JIT compile ms",
+            "deopts",
+            "safepoint exits",
+        ]
+        .map(String::from),
+    );
     let rows: Vec<Vec<String>> = summary
         .programs
         .iter()
@@ -149,6 +157,10 @@ pub fn resources(summary: &Summary, jit_column: &str) -> String {
             );
             row.push(
                 jit.and_then(|j| j.deopts)
+                    .map_or("-".into(), |n| n.to_string()),
+            );
+            row.push(
+                jit.and_then(|j| j.safepoint_exits)
                     .map_or("-".into(), |n| n.to_string()),
             );
             row

@@ -88,6 +88,8 @@ struct Statistics {
     functions: u64,
     compile_micros: u128,
     deopts: u64,
+    /// Loops that left at a back-edge for a due collection or signal (not failures).
+    safepoint_exits: u64,
     recompiles: u64,
     osr_entries: u64,
     failures: u64,
@@ -194,10 +196,11 @@ impl Vm {
         }
         let statistics = &jit.statistics;
         Some(format!(
-            "jit-stats: functions={} compile-ms={:.3} deopts={} recompiles={} osr-entries={} not-compiled={}",
+            "jit-stats: functions={} compile-ms={:.3} deopts={} safepoint-exits={} recompiles={} osr-entries={} not-compiled={}",
             statistics.functions,
             statistics.compile_micros as f64 / 1000.0,
             statistics.deopts,
+            statistics.safepoint_exits,
             statistics.recompiles,
             statistics.osr_entries,
             statistics.failures
@@ -834,7 +837,11 @@ impl Vm {
         let Some(jit) = self.jit.as_mut() else {
             return;
         };
-        jit.statistics.deopts += 1;
+        if reason == Some(DeoptReason::Safepoint) {
+            jit.statistics.safepoint_exits += 1;
+        } else {
+            jit.statistics.deopts += 1;
+        }
         let counted = !matches!(
             reason,
             Some(DeoptReason::Unsupported | DeoptReason::NotAnEntry | DeoptReason::Safepoint)
