@@ -2,7 +2,7 @@
 //! behind guards that deopt, with the generic helper for everything else.
 
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
-use cranelift_codegen::ir::{types, AbiParam, InstBuilder, SigRef, Signature, SourceLoc};
+use cranelift_codegen::ir::{types, AbiParam, InstBuilder, SigRef, Signature};
 use krait_compiler::{Comparison, Opcode};
 use krait_runtime::profile::{SEEN_FLOAT, SEEN_INT, SEEN_MIXED, SEEN_OTHER};
 
@@ -325,7 +325,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue
             ) && !self.analysis.block_start[next];
             if fusable {
-                self.builder.set_srcloc(SourceLoc::new(next as u32));
+                self.mark_instruction(next);
                 self.branch(
                     condition,
                     following.opcode == Opcode::PopJumpIfTrue,
