@@ -66,66 +66,114 @@ pub(super) struct InlinedBody {
     argument_kinds: Option<Vec<Kind>>,
     /// How many arguments there are.
     argument_count: usize,
+    /// Per instruction of the callee: whether the body may run it (elsewhere it leaves).
+    pub(super) allowed: Vec<bool>,
 }
 
-/// Whether `code`'s body can be inlined: no loop, at most `MAX_INSTRUCTIONS` reachable
-/// instructions, all of them side-effect free as compiled (locals, constants, stack shuffles,
-/// arithmetic and comparisons whose feedback the translator compiles to native code, forward
-/// branches) and at least one return.
-fn inlinable(code: &CodeData, analysis: &Analysis) -> bool {
-    if analysis.loop_header.iter().any(|&header| header) {
-        return false;
+/// The most instructions of a pure prefix inlined before a call (see `Mode::Prefix`).
+const MAX_PREFIX_INSTRUCTIONS: usize = 12;
+
+/// How a call site inlines its callee.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// The whole body: a check that fails deopts the caller at the call.
+    Whole,
+    /// The body up to its first instruction that is not side-effect free (typically a
+    /// recursive call: `if n < 2: return n` of fib): where it returns, that is the call's
+    /// result; everywhere else — the rest of the body or a failing check — the call is made
+    /// as usual, running the callee from its start.
+    Prefix,
+}
+
+/// Whether instruction `index` of `code` is side-effect free as the translator compiles it:
+/// reads of locals and constants, stack shuffles, arithmetic and comparisons whose feedback
+/// the translator compiles to native code, forward branches and returns.
+fn side_effect_free(code: &CodeData, index: usize) -> bool {
+    let instruction = code.code.instructions[index];
+    let seen = code.profile.seen(index) & SEEN_OPERANDS;
+    // Ints only, or floats (with ints mixed in) only: the translator's native modes.
+    let numeric = seen & SEEN_OTHER == 0 && (seen & SEEN_INT == 0 || seen == SEEN_INT);
+    match instruction.opcode {
+        Opcode::Nop
+        | Opcode::PopTop
+        | Opcode::Copy
+        | Opcode::Swap
+        | Opcode::LoadConst
+        | Opcode::LoadFast
+        | Opcode::StoreFast
+        | Opcode::UnaryNot
+        | Opcode::IsOp
+        | Opcode::PopJumpIfFalse
+        | Opcode::PopJumpIfTrue
+        | Opcode::JumpIfFalseOrPop
+        | Opcode::JumpIfTrueOrPop
+        | Opcode::ReturnValue => true,
+        Opcode::Jump => instruction.arg as usize > index,
+        Opcode::CompareOp | Opcode::UnaryNegative => numeric,
+        Opcode::BinaryOp => {
+            const FLOOR_DIVIDE: u32 = 4;
+            const REMAINDER: u32 = 5;
+            const POWER: u32 = 6;
+            const MATRIX_MULTIPLY: u32 = 7;
+            let operator = instruction.arg % 13;
+            let floats = seen != 0 && seen & SEEN_INT == 0;
+            numeric
+                && operator != MATRIX_MULTIPLY
+                && !(operator == POWER && (!floats || seen & SEEN_MIXED != 0))
+                && !(floats && matches!(operator, FLOOR_DIVIDE | REMAINDER))
+        }
+        _ => false,
     }
-    let mut reachable = 0;
-    let mut returns = false;
-    for (index, instruction) in code.code.instructions.iter().enumerate() {
-        if analysis.depth[index].is_none() {
+}
+
+/// How a call of `code` can be inlined, if at all, with the instructions an inlined body may
+/// run: the whole body when it has no loop, at most `MAX_INSTRUCTIONS` reachable instructions,
+/// all side-effect free, and a return (not for a recursive call, which `whole_allowed` is
+/// false for); otherwise the prefix of side-effect-free instructions reachable from the start
+/// when it has a return, no backward jump and at most `MAX_PREFIX_INSTRUCTIONS`.
+fn plan(code: &CodeData, analysis: &Analysis, whole_allowed: bool) -> Option<(Mode, Vec<bool>)> {
+    let count = code.code.instructions.len();
+    let allowed: Vec<bool> = (0..count)
+        .map(|index| analysis.depth[index].is_some() && side_effect_free(code, index))
+        .collect();
+    let reachable = analysis
+        .depth
+        .iter()
+        .filter(|depth| depth.is_some())
+        .count();
+    let returns = |index: usize| code.code.instructions[index].opcode == Opcode::ReturnValue;
+    let whole = whole_allowed
+        && !analysis.loop_header.iter().any(|&header| header)
+        && reachable <= MAX_INSTRUCTIONS
+        && (0..count).all(|index| analysis.depth[index].is_none() || allowed[index])
+        && (0..count).any(|index| allowed[index] && returns(index));
+    if whole {
+        return Some((Mode::Whole, allowed));
+    }
+    // The prefix: what the start reaches through side-effect-free instructions.
+    let mut in_prefix = vec![false; count];
+    let mut work = vec![0usize];
+    let mut size = 0;
+    let mut has_return = false;
+    while let Some(index) = work.pop() {
+        if index >= count || in_prefix[index] || !allowed[index] {
             continue;
         }
-        reachable += 1;
-        let seen = code.profile.seen(index) & SEEN_OPERANDS;
-        // Ints only, or floats (with ints mixed in) only: the translator's native modes.
-        let numeric = seen & SEEN_OTHER == 0 && (seen & SEEN_INT == 0 || seen == SEEN_INT);
-        let fine = match instruction.opcode {
-            Opcode::Nop
-            | Opcode::PopTop
-            | Opcode::Copy
-            | Opcode::Swap
-            | Opcode::LoadConst
-            | Opcode::LoadFast
-            | Opcode::StoreFast
-            | Opcode::UnaryNot
-            | Opcode::IsOp
-            | Opcode::PopJumpIfFalse
-            | Opcode::PopJumpIfTrue
-            | Opcode::JumpIfFalseOrPop
-            | Opcode::JumpIfTrueOrPop => true,
-            Opcode::Jump => instruction.arg as usize > index,
-            Opcode::ReturnValue => {
-                returns = true;
-                true
+        in_prefix[index] = true;
+        size += 1;
+        let instruction = code.code.instructions[index];
+        has_return |= returns(index);
+        if let Some(target) = crate::analysis::jump_target(instruction.opcode, instruction.arg) {
+            if target <= index {
+                return None;
             }
-            Opcode::CompareOp | Opcode::UnaryNegative => numeric,
-            Opcode::BinaryOp => {
-                const POWER: u32 = 6;
-                const MATRIX_MULTIPLY: u32 = 7;
-                const FLOOR_DIVIDE: u32 = 4;
-                const REMAINDER: u32 = 5;
-                let operator = instruction.arg % 13;
-                let floats = seen != 0 && seen & SEEN_INT == 0;
-                numeric
-                    && operator != MATRIX_MULTIPLY
-                    && !(operator == POWER && (!floats || seen & SEEN_MIXED != 0))
-                    && !(floats && matches!(operator, FLOOR_DIVIDE | REMAINDER))
-                    && operator <= 12
-            }
-            _ => false,
-        };
-        if !fine || reachable > MAX_INSTRUCTIONS {
-            return false;
+            work.push(target);
+        }
+        if crate::analysis::falls_through(instruction.opcode) {
+            work.push(index + 1);
         }
     }
-    returns
+    (has_return && size <= MAX_PREFIX_INSTRUCTIONS).then_some((Mode::Prefix, in_prefix))
 }
 
 /// What an inlined body left to its caller.
@@ -172,15 +220,13 @@ impl<'a, 'b> Translator<'a, 'b> {
             return Ok(false);
         };
         let callee = target.code;
-        if std::ptr::eq(callee, self.code) {
-            return Ok(false);
-        }
         let Ok(analysis) = analyse(&callee.code) else {
             return Ok(false);
         };
-        if !inlinable(callee, &analysis) {
+        let recursive = std::ptr::eq(callee, self.code);
+        let Some((mode, allowed)) = plan(callee, &analysis, !recursive) else {
             return Ok(false);
-        }
+        };
         // Compiled code compares the callable's bits with this function's: keep it alive
         // while the code exists, so its address cannot be reused by another object.
         let roots = self.code.profile.roots.get();
@@ -191,7 +237,9 @@ impl<'a, 'b> Translator<'a, 'b> {
         // ---- the checks at the call boundary ----
         let flags = MemFlagsData::trusted();
         let exit = self.builder.create_block();
-        self.builder.set_cold_block(exit);
+        if mode == Mode::Whole {
+            self.builder.set_cold_block(exit);
+        }
         let callable = self.builder.use_var(self.stack_variables[callable_slot]);
         let other =
             self.builder
@@ -235,7 +283,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             .iter()
             .map(|cell| cell.get())
             .collect();
-        // No globals: the body reads none (`inlinable`).
+        // No globals: the body reads none (`side_effect_free`).
         let globals = GlobalSnapshot::default();
         let environment = self.environment;
         let signatures = Signatures {
@@ -256,11 +304,32 @@ impl<'a, 'b> Translator<'a, 'b> {
             body.vm = vm;
             body.locals = locals;
             body.exit_block = exit;
-            let inlined = body.translate_inlined(index, exit, &arguments)?;
+            let inlined = body.translate_inlined(index, exit, &arguments, allowed)?;
             (inlined, body.guards)
         };
         self.guards += guards + 1;
         let after = self.builder.create_block();
+        if mode == Mode::Prefix {
+            // The prefix returned, or the call is made: the result is either's.
+            self.builder.append_block_param(after, types::I64);
+            self.builder.ins().jump(after, &[inlined.value.into()]);
+            self.builder.switch_to_block(exit);
+            let called = match self.known_call_result(index, opcode, arg) {
+                Some(result) => result,
+                None => {
+                    let helper = self.environment.helpers.call;
+                    let kind = i64::from(opcode.to_byte());
+                    self.call_helper(helper, index, kind, i64::from(arg))
+                }
+            };
+            self.builder.ins().jump(after, &[called.into()]);
+            self.builder.switch_to_block(after);
+            let result = self.builder.block_params(after)[0];
+            let (pops, _) = opcode.stack_effect(arg);
+            self.depth -= pops as usize;
+            self.push(result, Kind::Unknown);
+            return Ok(true);
+        }
         self.builder.ins().jump(after, &[]);
 
         // ---- any failure: the interpreter makes the call ----
@@ -312,6 +381,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         call_index: usize,
         exit: Block,
         arguments: &[(IrValue, Kind, Option<IrValue>)],
+        allowed: Vec<bool>,
     ) -> Result<InlinedResult, String> {
         let returns = self.builder.create_block();
         let result = self.builder.declare_var(types::I64);
@@ -327,6 +397,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             return_kinds: Vec::new(),
             argument_kinds: None,
             argument_count: arguments.len(),
+            allowed,
         });
         let null = self
             .builder

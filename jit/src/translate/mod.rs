@@ -423,6 +423,16 @@ impl<'a, 'b> Translator<'a, 'b> {
                 continue;
             }
             self.mark_instruction(index);
+            if let Some(exit) = self.inlined.as_ref().and_then(|body| {
+                let allowed = body.allowed.get(index).copied().unwrap_or(false);
+                (!allowed).then_some(body.exit)
+            }) {
+                // An inlined body runs only side-effect-free instructions: here it leaves.
+                self.builder.ins().jump(exit, &[]);
+                self.terminated = true;
+                index += 1;
+                continue;
+            }
             if self.instruction_counters != 0 {
                 self.count_instruction(index);
             }
