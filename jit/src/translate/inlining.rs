@@ -10,7 +10,8 @@
 //! handled at the call boundary: the callee (exactly one expected function, a folded global or
 //! a monomorphic method, not the caller itself) has no loop and reaches only instructions that
 //! read its locals and constants, compute on numbers, compare, branch forward and return
-//! (`inlinable`). Nothing in such a body writes memory, calls, allocates or raises as compiled,
+//! (`side_effect_free`), or reads instance attributes the attribute cache found in slots.
+//! Nothing in such a body writes memory, calls, allocates or raises as compiled,
 //! so abandoning it halfway changes nothing anyone can see.
 //!
 //! Every check — the callable is the expected function, no profiler listens, the frame count is
@@ -110,6 +111,11 @@ fn side_effect_free(code: &CodeData, index: usize) -> bool {
         | Opcode::ReturnValue => true,
         Opcode::Jump => instruction.arg as usize > index,
         Opcode::CompareOp | Opcode::UnaryNegative => numeric,
+        // An instance attribute the attribute cache found in a slot: read inline after the
+        // class and shape checks (`dispatch_ways`).
+        Opcode::LoadAttr => krait_runtime::attribute_site::ways(&code.attribute_sites, index)
+            .iter()
+            .any(|way| way.slot.is_some()),
         Opcode::BinaryOp => {
             const FLOOR_DIVIDE: u32 = 4;
             const REMAINDER: u32 = 5;
@@ -283,8 +289,22 @@ impl<'a, 'b> Translator<'a, 'b> {
             .iter()
             .map(|cell| cell.get())
             .collect();
-        // No globals: the body reads none (`side_effect_free`).
-        let globals = GlobalSnapshot::default();
+        // No globals (the body reads none, `side_effect_free`); the attribute caches' ways,
+        // whose classes this code names from now on.
+        let globals = GlobalSnapshot {
+            epoch: 0,
+            values: Vec::new(),
+            attributes: (0..callee.code.instructions.len())
+                .map(|index| krait_runtime::attribute_site::ways(&callee.attribute_sites, index))
+                .collect(),
+        };
+        let roots = self.code.profile.roots.get();
+        for way in globals.attributes.iter().flatten() {
+            let class = Value::from_bits(way.class);
+            if !roots.contains(&class) {
+                roots.push(class);
+            }
+        }
         let environment = self.environment;
         let signatures = Signatures {
             helper: self.helper_signature,
