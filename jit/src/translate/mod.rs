@@ -18,7 +18,8 @@
 //! This module holds the translator's state, the walk over the blocks and the operand stack;
 //! the submodules translate instructions (`instruction`), arithmetic and comparisons
 //! (`arithmetic`), boxing (`numbers`), attribute sites (`attributes`), expected-callee calls
-//! (`calls`, with the frame push made inline in `inline_call`) and branches and safepoints (`control`).
+//! (`calls`, with the frame push made inline in `inline_call`), small callees' bodies inlined
+//! at their call sites (`inlining`) and branches and safepoints (`control`).
 
 use std::collections::HashMap;
 
