@@ -360,9 +360,18 @@ impl<'a, 'b> Translator<'a, 'b> {
         // What the body's checks found out about the arguments holds for the locals they
         // were loaded from: `total += f(i, j)` checks `i` once per loop iteration, so the
         // loop header can assume it (and keep it unboxed).
+        // (Only for parameters the body never assigns: the body's kind of a reassigned one
+        // is its new value's.)
         for (offset, &kind) in inlined.argument_kinds.iter().enumerate() {
             let slot = callable_slot + 1 + offset;
-            if matches!(kind, Kind::Int | Kind::Float | Kind::Bool) {
+            let reassigned = callee.code.instructions.iter().any(|instruction| {
+                matches!(instruction.opcode, Opcode::StoreFast | Opcode::DeleteFast)
+                    && instruction.arg as usize == offset
+            });
+            if !reassigned
+                && self.stack_kinds[slot] == Kind::Unknown
+                && matches!(kind, Kind::Int | Kind::Float | Kind::Bool)
+            {
                 self.stack_kinds[slot] = kind;
                 if let Some(local) = self.stack_local[slot] {
                     self.local_kinds[local] = kind;

@@ -226,3 +226,23 @@ mixed = [1, 2.5, 3, 4.5] * 30 + [10**30]
 for _ in range(20):
     last = halves(mixed)
 print(last, halves(list(range(100))))
+
+
+# A callee that rebinds its parameter to a float: the caller's int argument stays an int.
+def widen(x):
+    x = x + 0.5
+    return x
+
+
+def widened(count):
+    total = 0.0
+    for i in range(count):
+        total += widen(i)
+        total += i
+        total += i * 3
+    return total
+
+
+for _ in range(20):
+    widened(100)
+print(widened(100), widened(3))
