@@ -78,6 +78,11 @@ pub enum DeoptReason {
     /// A subscript compiled for lists indexed in range met another container or key, or an
     /// index out of range.
     NotAList = 13,
+    /// A callee inlined at a call site could not run inlined: the callable was another, a
+    /// profiler listened, the recursion limit was reached, or a check in the callee's body
+    /// failed (another argument type, an int overflow, a zero divisor — or an exception the
+    /// call must raise). The interpreter makes the call at the call instruction.
+    InlinedCallee = 14,
 }
 
 impl DeoptReason {
@@ -97,6 +102,7 @@ impl DeoptReason {
             11 => DeoptReason::Safepoint,
             12 => DeoptReason::OutOfDomain,
             13 => DeoptReason::NotAList,
+            14 => DeoptReason::InlinedCallee,
             _ => return None,
         })
     }
@@ -117,6 +123,7 @@ impl DeoptReason {
             DeoptReason::Safepoint => "safepoint at a loop back-edge",
             DeoptReason::OutOfDomain => "float operand outside the inline domain",
             DeoptReason::NotAList => "not a list indexed in range",
+            DeoptReason::InlinedCallee => "the inlined callee must be called",
         }
     }
 }

@@ -2,7 +2,7 @@
 //! behind guards that deopt, with the generic helper for everything else.
 
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
-use cranelift_codegen::ir::{types, AbiParam, InstBuilder, SigRef, Signature, SourceLoc};
+use cranelift_codegen::ir::{types, AbiParam, InstBuilder, SigRef, Signature};
 use krait_compiler::{Comparison, Opcode};
 use krait_runtime::profile::{SEEN_FLOAT, SEEN_INT, SEEN_MIXED, SEEN_OTHER};
 
@@ -98,6 +98,17 @@ impl<'a, 'b> Translator<'a, 'b> {
                         let right_float = self.builder.ins().fcvt_from_sint(types::F64, right);
                         let quotient = self.builder.ins().fdiv(left_float, right_float);
                         (self.box_float(quotient), Kind::Float)
+                    }
+                    FLOOR_DIVIDE | REMAINDER if self.power_of_two_divisor().is_some() => {
+                        // By a constant power of two: floor division is an arithmetic shift
+                        // and the (non-negative) remainder a mask, exactly.
+                        let shift = self.power_of_two_divisor().unwrap_or(0);
+                        let raw = if operator == FLOOR_DIVIDE {
+                            self.builder.ins().sshr_imm_s(left, i64::from(shift))
+                        } else {
+                            self.builder.ins().band_imm_s(left, (1_i64 << shift) - 1)
+                        };
+                        (self.box_int(raw), Kind::Int)
                     }
                     FLOOR_DIVIDE | REMAINDER => {
                         let nonzero = self.builder.ins().icmp_imm_s(IntCC::NotEqual, right, 0);
@@ -213,6 +224,23 @@ impl<'a, 'b> Translator<'a, 'b> {
         }
     }
 
+    /// When the top of the stack is a constant int that is a positive power of two (`x // 2`,
+    /// `x % 8`): its logarithm.
+    fn power_of_two_divisor(&mut self) -> Option<u32> {
+        let (value, _) = self.peek(0);
+        let instruction = self.builder.func.dfg.value_def(value).inst()?;
+        let bits = match self.builder.func.dfg.insts[instruction] {
+            cranelift_codegen::ir::InstructionData::UnaryImm {
+                opcode: cranelift_codegen::ir::Opcode::Iconst,
+                imm,
+            } => imm.bits(),
+            _ => return None,
+        };
+        let divisor = krait_runtime::Value::from_bits(bits as u64).as_small_int()?;
+        (divisor > 0 && divisor.count_ones() == 1 && divisor < 1 << 40)
+            .then(|| divisor.trailing_zeros())
+    }
+
     /// `float ** float` where both are floats: the C library's `pow` (as CPython's float
     /// power) called directly on the unboxed values, for a positive finite base and a finite
     /// exponent with a finite result; anything else deopts (the interpreter makes the complex
@@ -325,7 +353,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue
             ) && !self.analysis.block_start[next];
             if fusable {
-                self.builder.set_srcloc(SourceLoc::new(next as u32));
+                self.mark_instruction(next);
                 self.branch(
                     condition,
                     following.opcode == Opcode::PopJumpIfTrue,

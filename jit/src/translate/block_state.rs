@@ -67,6 +67,8 @@ pub(crate) struct EdgeFacts {
     forward: Vec<Option<BlockState>>,
     /// Per instruction: what every back-edge (from it or a later instruction) knew.
     backward: Vec<Option<BlockState>>,
+    /// Per instruction: how many edges from earlier instructions were emitted to it.
+    forward_count: Vec<u32>,
 }
 
 /// The facts assumed at each loop header (`None`: nothing assumed).
@@ -77,6 +79,7 @@ impl EdgeFacts {
         EdgeFacts {
             forward: vec![None; instructions],
             backward: vec![None; instructions],
+            forward_count: vec![0; instructions],
         }
     }
 
@@ -84,6 +87,7 @@ impl EdgeFacts {
         let list = if from >= target {
             &mut self.backward
         } else {
+            self.forward_count[target] += 1;
             &mut self.forward
         };
         match &mut list[target] {
@@ -133,6 +137,24 @@ impl<'a, 'b> Translator<'a, 'b> {
         let check = self.builder.create_block();
         self.pending_edge_checks.push((check, target, unchecked));
         check
+    }
+
+    /// Whether the block starting at `index`, reached by falling through from the instruction
+    /// before it, has no other way in (not a loop header, no other edge emitted to it): the
+    /// block before dominates it, so what the translator knows about the operand stack there
+    /// (kinds, unboxed values) still holds — e.g. the int a range `ForIter` pushed for the
+    /// `StoreFast` after it.
+    pub(super) fn only_fallthrough(&self, index: usize) -> bool {
+        !self.analysis.loop_header[index] && self.edge_facts.forward_count[index] == 1
+    }
+
+    /// The edge from a call site into instruction 0 of a callee's body inlined there
+    /// (`inlining`): the body's first block starts with what the arguments are known to be.
+    pub(super) fn inlined_entry_edge(&mut self) -> Block {
+        let state = self.current_state();
+        self.edge_facts.forward[0] = Some(state.clone());
+        self.pass_unboxed(&state.kinds, &state);
+        self.block_for(0)
     }
 
     /// Defines the unboxed values of the locals of the given kinds for the block an edge

@@ -3,7 +3,7 @@
 //! else through the vm's `call_known` helper.
 
 use cranelift_codegen::ir::condcodes::IntCC;
-use cranelift_codegen::ir::{types, InstBuilder};
+use cranelift_codegen::ir::{types, InstBuilder, Value as IrValue};
 use krait_compiler::Opcode;
 use krait_runtime::Value;
 
@@ -18,15 +18,31 @@ impl<'a, 'b> Translator<'a, 'b> {
     /// else takes the usual `call` helper. Returns false (emitting nothing) when no expected
     /// callable qualifies.
     pub(super) fn known_call(&mut self, index: usize, opcode: Opcode, arg: u32) -> bool {
+        let Some(result) = self.known_call_result(index, opcode, arg) else {
+            return false;
+        };
+        let (pops, _) = opcode.stack_effect(arg);
+        self.depth -= pops as usize;
+        self.push(result, Kind::Unknown);
+        true
+    }
+
+    /// The call of `known_call`, leaving the abstract stack as it was: emits it and returns
+    /// the call's result (having left for the exit block when it raised), or `None`
+    /// (emitting nothing) when no expected callable qualifies.
+    pub(super) fn known_call_result(
+        &mut self,
+        index: usize,
+        opcode: Opcode,
+        arg: u32,
+    ) -> Option<IrValue> {
         let count = arg as usize;
         let (callable_slot, given) = if opcode == Opcode::Call {
             (self.depth.checked_sub(count + 1), count)
         } else {
             (self.depth.checked_sub(count + 2), count + 1)
         };
-        let Some(callable_slot) = callable_slot else {
-            return false;
-        };
+        let callable_slot = callable_slot?;
         let targets: Vec<(Value, CallTarget)> = self.stack_expected[callable_slot]
             .iter()
             .filter_map(|&expected| {
@@ -34,7 +50,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             })
             .collect();
         if targets.is_empty() {
-            return false;
+            return None;
         }
         let stack_pointer = self.flush(self.depth);
         let instruction = self.builder.ins().iconst(types::I32, index as i64);
@@ -99,9 +115,6 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder.switch_to_block(join);
         let result = self.builder.block_params(join)[0];
         self.exit_if_marker(result);
-        let (pops, _) = opcode.stack_effect(arg);
-        self.depth -= pops as usize;
-        self.push(result, Kind::Unknown);
-        true
+        Some(result)
     }
 }

@@ -50,7 +50,7 @@ impl<'a, 'b> Translator<'a, 'b> {
     }
 
     /// Continues in a new block when `condition` is false; jumps to `slow` when it is true.
-    fn bail_if(&mut self, condition: IrValue, slow: Block) {
+    pub(super) fn bail_if(&mut self, condition: IrValue, slow: Block) {
         let next = self.builder.create_block();
         self.builder.ins().brif(condition, slow, &[], next, &[]);
         self.builder.switch_to_block(next);

@@ -193,6 +193,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             Opcode::Call if self.range_call_site(index, arg) => {
                 return Ok(self.range_iterator_call(index, arg));
             }
+            Opcode::Call | Opcode::CallMethod if self.inline_callee(index, opcode, arg)? => {}
             Opcode::Call | Opcode::CallMethod if self.known_call(index, opcode, arg) => {}
             Opcode::Call | Opcode::CallMethod if self.dynamic_call(index, opcode, arg) => {}
             Opcode::Call | Opcode::CallMethod | Opcode::CallKw | Opcode::CallFunctionEx => {
@@ -203,6 +204,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.depth -= pops as usize;
                 self.push(result, Kind::Unknown);
             }
+            Opcode::ReturnValue if self.inlined.is_some() => self.inlined_return(),
             Opcode::ReturnValue => {
                 let (value, _) = self.pop();
                 self.builder.ins().return_(&[value]);

@@ -18,7 +18,8 @@
 //! This module holds the translator's state, the walk over the blocks and the operand stack;
 //! the submodules translate instructions (`instruction`), arithmetic and comparisons
 //! (`arithmetic`), boxing (`numbers`), attribute sites (`attributes`), expected-callee calls
-//! (`calls`, with the frame push made inline in `inline_call`) and branches and safepoints (`control`).
+//! (`calls`, with the frame push made inline in `inline_call`), small callees' bodies inlined
+//! at their call sites (`inlining`) and branches and safepoints (`control`).
 
 use std::collections::HashMap;
 
@@ -47,6 +48,7 @@ mod block_state;
 mod calls;
 mod control;
 mod inline_call;
+mod inlining;
 mod instruction;
 mod iteration;
 mod numbers;
@@ -220,6 +222,10 @@ pub(crate) struct Translator<'a, 'b> {
     /// The epoch cells of folded `LoadGlobal` sites (the `Jit` keeps them).
     #[allow(clippy::vec_box)]
     pub epoch_cells: Vec<Box<std::sync::atomic::AtomicU64>>,
+    /// Set while this translator emits a callee's body inlined into its caller's code
+    /// (`inlining`): there is no frame, and every way out but a return leaves to the caller's
+    /// call boundary.
+    inlined: Option<inlining::InlinedBody>,
 }
 
 impl<'a, 'b> Translator<'a, 'b> {
@@ -319,6 +325,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             instruction_counters: 0,
             call_targets: Vec::new(),
             epoch_cells: Vec::new(),
+            inlined: None,
         }
     }
 
@@ -377,6 +384,12 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder.ins().return_(&[exit]);
 
         self.terminated = true;
+        self.walk()
+    }
+
+    /// Translates every instruction reachable in normal control flow, block by block in
+    /// instruction order (the entry blocks already jump to theirs).
+    fn walk(&mut self) -> Result<(), String> {
         let count = self.code.code.instructions.len();
         let mut index = 0;
         while index < count {
@@ -386,7 +399,8 @@ impl<'a, 'b> Translator<'a, 'b> {
             };
             if self.analysis.block_start[index] {
                 let block = self.block_for(index);
-                if !self.terminated {
+                let fell_through = !self.terminated;
+                if fell_through {
                     let edge = self.edge(index - 1, index);
                     self.builder.ins().jump(edge, &[]);
                     self.emit_edge_checks();
@@ -394,12 +408,14 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.builder.switch_to_block(block);
                 self.terminated = false;
                 self.depth = depth as usize;
-                self.stack_kinds
-                    .iter_mut()
-                    .for_each(|kind| *kind = Kind::Unknown);
-                self.stack_expected.iter_mut().for_each(Vec::clear);
-                self.stack_local.iter_mut().for_each(|local| *local = None);
-                self.stack_raw.iter_mut().for_each(|raw| *raw = None);
+                if !(fell_through && self.only_fallthrough(index)) {
+                    self.stack_kinds
+                        .iter_mut()
+                        .for_each(|kind| *kind = Kind::Unknown);
+                    self.stack_expected.iter_mut().for_each(Vec::clear);
+                    self.stack_local.iter_mut().for_each(|local| *local = None);
+                    self.stack_raw.iter_mut().for_each(|raw| *raw = None);
+                }
                 self.local_raw.iter_mut().for_each(|raw| *raw = None);
                 self.forget_lists();
                 self.start_block_facts(index);
@@ -407,7 +423,17 @@ impl<'a, 'b> Translator<'a, 'b> {
                 index += 1;
                 continue;
             }
-            self.builder.set_srcloc(SourceLoc::new(index as u32));
+            self.mark_instruction(index);
+            if let Some(exit) = self.inlined.as_ref().and_then(|body| {
+                let allowed = body.allowed.get(index).copied().unwrap_or(false);
+                (!allowed).then_some(body.exit)
+            }) {
+                // An inlined body runs only side-effect-free instructions: here it leaves.
+                self.builder.ins().jump(exit, &[]);
+                self.terminated = true;
+                index += 1;
+                continue;
+            }
             if self.instruction_counters != 0 {
                 self.count_instruction(index);
             }
@@ -417,6 +443,16 @@ impl<'a, 'b> Translator<'a, 'b> {
             return Err("control runs off the end".into());
         }
         Ok(())
+    }
+
+    /// Tags the machine code emitted next with instruction `index` (for listings and
+    /// profiles); an inlined body's code is the call instruction's.
+    fn mark_instruction(&mut self, index: usize) {
+        let index = match &self.inlined {
+            Some(body) => body.call_index,
+            None => index,
+        };
+        self.builder.set_srcloc(SourceLoc::new(index as u32));
     }
 
     /// Adds one to instruction `index`'s execution counter (only when counters were given).
@@ -460,6 +496,10 @@ impl<'a, 'b> Translator<'a, 'b> {
     }
 
     fn store_slot(&mut self, slot: usize, value: IrValue) {
+        if self.inlined.is_some() {
+            // An inlined body has no frame: its locals live only in variables.
+            return;
+        }
         self.builder.ins().store(
             MemFlagsData::trusted(),
             value,
@@ -535,6 +575,11 @@ impl<'a, 'b> Translator<'a, 'b> {
         first: IrValue,
         second: IrValue,
     ) -> IrValue {
+        if let Some(exit) = self.inlined.as_ref().map(|body| body.exit) {
+            // An inlined body calls nothing: whatever needs the vm leaves at the call
+            // boundary instead (the rest of this path is unreachable).
+            return self.leave_inlined_body(exit);
+        }
         // (Whatever is called may change lists; a deopt puts the facts back, see there.)
         self.forget_lists();
         let callee = self.builder.ins().iconst(types::I64, address as i64);
@@ -607,6 +652,10 @@ impl<'a, 'b> Translator<'a, 'b> {
 
     /// Deopts at `index`: the current stack goes to the frame and the interpreter resumes.
     fn emit_deopt(&mut self, index: usize, reason: DeoptReason) {
+        if let Some(exit) = self.inlined.as_ref().map(|body| body.exit) {
+            self.builder.ins().jump(exit, &[]);
+            return;
+        }
         // The deopt path never continues here: what the block knew still holds after it.
         let list_facts = self.list_facts.clone();
         let stack_pointer = self.flush(self.depth);
@@ -705,9 +754,13 @@ impl<'a, 'b> Translator<'a, 'b> {
         debug_assert_eq!(self.depth, depth_after);
         self.builder.ins().jump(join, &[]);
         self.builder.switch_to_block(join);
-        for slot in self.depth.saturating_sub(2)..self.depth {
+        // The slots the instruction replaced may hold either path's value; those below it
+        // keep what was known of them.
+        let (pops, _) = opcode.stack_effect(arg);
+        let first_changed = depth.saturating_sub(pops as usize);
+        for slot in first_changed..self.depth {
             self.stack_kinds[slot] = Kind::Unknown;
         }
-        self.restore_raws(raws, depth.saturating_sub(2));
+        self.restore_raws(raws, first_changed);
     }
 }

@@ -1,0 +1,532 @@
+//! Small callees inlined into their callers' code: the callee's body is translated in place of
+//! the call, so its arguments and its result stay unboxed in registers and no frame is pushed.
+//!
+//! A call such as `eval_a(i, j)` in spectral_norm's inner loop costs far more as a call (frame
+//! record, arguments written to the VM stack, a boxed result checked again by the caller) than
+//! its few arithmetic instructions. Inlined, `total += eval_a(i, j) * u[j]` is one chain of
+//! register arithmetic.
+//!
+//! **Only side-effect-free bodies are inlined**, so that a failure anywhere in the body can be
+//! handled at the call boundary: the callee (exactly one expected function, a folded global or
+//! a monomorphic method, not the caller itself) has no loop and reaches only instructions that
+//! read its locals and constants, compute on numbers, compare, branch forward and return
+//! (`side_effect_free`), or reads instance attributes the attribute cache found in slots.
+//! Nothing in such a body writes memory, calls, allocates or raises as compiled,
+//! so abandoning it halfway changes nothing anyone can see.
+//!
+//! Every check — the callable is the expected function, no profiler listens, the frame count is
+//! below the recursion limit (the call would raise RecursionError), and each guard of the body
+//! (argument types, int overflow, zero divisors, an unbound local) — leaves through one block
+//! that deopts the *caller* at the call instruction with its operand stack as it was before the
+//! call (`DeoptReason::InlinedCallee`). The interpreter then makes the call as usual, running
+//! the callee (compiled or not) from its start: it raises exceptions with the callee's frame
+//! in the traceback, pushes the frame a profiler or `sys._getframe` would see, and raises
+//! RecursionError where CPython does. There is therefore no inlined frame to rebuild. Any
+//! path of the body that would need the vm (a helper or fast path call) becomes the same exit
+//! (`leave_inlined_body`). The deopt counts like a failed guard at the call instruction: after
+//! `DEOPT_LIMIT` of them the call's feedback says `SEEN_OTHER` and the recompiled caller calls
+//! the callee instead of inlining it.
+//!
+//! The body is translated by a second [`Translator`] over the callee's code that shares the
+//! caller's function builder (`InlinedBody` tells it it is inlined): its locals start as the
+//! argument values with the kinds and unboxed values the caller knew, it writes no frame slots,
+//! and its returns jump to one block where the result — with its unboxed i64 or f64 when every
+//! return agrees on the kind — goes back to the caller's operand stack.
+
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{types, Block, InstBuilder, MemFlagsData, Value as IrValue};
+use cranelift_frontend::Variable;
+use krait_compiler::Opcode;
+use krait_runtime::object::CodeData;
+use krait_runtime::profile::{EXIT_MARKER, SEEN_INT, SEEN_MIXED, SEEN_OPERANDS, SEEN_OTHER};
+use krait_runtime::Value;
+
+use super::{Kind, Signatures, Translator};
+use crate::analysis::{analyse, Analysis};
+use crate::{CallTarget, DeoptReason, GlobalSnapshot};
+
+/// The most reachable instructions a callee may have to be inlined.
+const MAX_INSTRUCTIONS: usize = 40;
+
+/// What a translator emitting an inlined body needs besides its own state.
+pub(super) struct InlinedBody {
+    /// Where every way out of the body but a return goes (the caller deopts there).
+    pub(super) exit: Block,
+    /// The caller's call instruction (the machine code of the body is attributed to it).
+    pub(super) call_index: usize,
+    /// Where the returns go.
+    returns: Block,
+    /// The returned value.
+    result: Variable,
+    /// Its unboxed i64 or f64, where the return knew it was an int or a float.
+    raw_int: Variable,
+    raw_float: Variable,
+    /// The kind of each return emitted so far.
+    return_kinds: Vec<Kind>,
+    /// What every return emitted so far knew of the arguments' kinds (the body's checks).
+    argument_kinds: Option<Vec<Kind>>,
+    /// How many arguments there are.
+    argument_count: usize,
+    /// Per instruction of the callee: whether the body may run it (elsewhere it leaves).
+    pub(super) allowed: Vec<bool>,
+}
+
+/// The most instructions of a pure prefix inlined before a call (see `Mode::Prefix`).
+const MAX_PREFIX_INSTRUCTIONS: usize = 12;
+
+/// How a call site inlines its callee.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// The whole body: a check that fails deopts the caller at the call.
+    Whole,
+    /// The body up to its first instruction that is not side-effect free (typically a
+    /// recursive call: `if n < 2: return n` of fib): where it returns, that is the call's
+    /// result; everywhere else — the rest of the body or a failing check — the call is made
+    /// as usual, running the callee from its start.
+    Prefix,
+}
+
+/// Whether instruction `index` of `code` is side-effect free as the translator compiles it:
+/// reads of locals and constants, stack shuffles, arithmetic and comparisons whose feedback
+/// the translator compiles to native code, forward branches and returns.
+fn side_effect_free(code: &CodeData, index: usize) -> bool {
+    let instruction = code.code.instructions[index];
+    let seen = code.profile.seen(index) & SEEN_OPERANDS;
+    // Ints only, or floats (with ints mixed in) only: the translator's native modes.
+    let numeric = seen & SEEN_OTHER == 0 && (seen & SEEN_INT == 0 || seen == SEEN_INT);
+    match instruction.opcode {
+        Opcode::Nop
+        | Opcode::PopTop
+        | Opcode::Copy
+        | Opcode::Swap
+        | Opcode::LoadConst
+        | Opcode::LoadFast
+        | Opcode::StoreFast
+        | Opcode::UnaryNot
+        | Opcode::IsOp
+        | Opcode::PopJumpIfFalse
+        | Opcode::PopJumpIfTrue
+        | Opcode::JumpIfFalseOrPop
+        | Opcode::JumpIfTrueOrPop
+        | Opcode::ReturnValue => true,
+        Opcode::Jump => instruction.arg as usize > index,
+        Opcode::CompareOp | Opcode::UnaryNegative => numeric,
+        // An instance attribute the attribute cache found in a slot: read inline after the
+        // class and shape checks (`dispatch_ways`).
+        Opcode::LoadAttr => krait_runtime::attribute_site::ways(&code.attribute_sites, index)
+            .iter()
+            .any(|way| way.slot.is_some()),
+        Opcode::BinaryOp => {
+            const FLOOR_DIVIDE: u32 = 4;
+            const REMAINDER: u32 = 5;
+            const POWER: u32 = 6;
+            const MATRIX_MULTIPLY: u32 = 7;
+            let operator = instruction.arg % 13;
+            let floats = seen != 0 && seen & SEEN_INT == 0;
+            numeric
+                && operator != MATRIX_MULTIPLY
+                && !(operator == POWER && (!floats || seen & SEEN_MIXED != 0))
+                && !(floats && matches!(operator, FLOOR_DIVIDE | REMAINDER))
+        }
+        _ => false,
+    }
+}
+
+/// How a call of `code` can be inlined, if at all, with the instructions an inlined body may
+/// run: the whole body when it has no loop, at most `MAX_INSTRUCTIONS` reachable instructions,
+/// all side-effect free, and a return (not for a recursive call, which `whole_allowed` is
+/// false for); otherwise the prefix of side-effect-free instructions reachable from the start
+/// when it has a return, no backward jump and at most `MAX_PREFIX_INSTRUCTIONS`.
+fn plan(code: &CodeData, analysis: &Analysis, whole_allowed: bool) -> Option<(Mode, Vec<bool>)> {
+    let count = code.code.instructions.len();
+    let allowed: Vec<bool> = (0..count)
+        .map(|index| analysis.depth[index].is_some() && side_effect_free(code, index))
+        .collect();
+    let reachable = analysis
+        .depth
+        .iter()
+        .filter(|depth| depth.is_some())
+        .count();
+    let returns = |index: usize| code.code.instructions[index].opcode == Opcode::ReturnValue;
+    let whole = whole_allowed
+        && !analysis.loop_header.iter().any(|&header| header)
+        && reachable <= MAX_INSTRUCTIONS
+        && (0..count).all(|index| analysis.depth[index].is_none() || allowed[index])
+        && (0..count).any(|index| allowed[index] && returns(index));
+    if whole {
+        return Some((Mode::Whole, allowed));
+    }
+    // The prefix: what the start reaches through side-effect-free instructions.
+    let mut in_prefix = vec![false; count];
+    let mut work = vec![0usize];
+    let mut size = 0;
+    let mut has_return = false;
+    while let Some(index) = work.pop() {
+        if index >= count || in_prefix[index] || !allowed[index] {
+            continue;
+        }
+        in_prefix[index] = true;
+        size += 1;
+        let instruction = code.code.instructions[index];
+        has_return |= returns(index);
+        if let Some(target) = crate::analysis::jump_target(instruction.opcode, instruction.arg) {
+            if target <= index {
+                return None;
+            }
+            work.push(target);
+        }
+        if crate::analysis::falls_through(instruction.opcode) {
+            work.push(index + 1);
+        }
+    }
+    (has_return && size <= MAX_PREFIX_INSTRUCTIONS).then_some((Mode::Prefix, in_prefix))
+}
+
+/// What an inlined body left to its caller.
+struct InlinedResult {
+    /// The returned value.
+    value: IrValue,
+    /// Its kind, where every return agreed.
+    kind: Kind,
+    /// Its unboxed i64 or f64 for an int or a float.
+    raw: Option<IrValue>,
+    /// What every return knew of each argument's kind.
+    argument_kinds: Vec<Kind>,
+}
+
+impl<'a, 'b> Translator<'a, 'b> {
+    /// A `Call` or `CallMethod` of one expected Python function whose body can be inlined
+    /// (see the module doc): emits the checks, the body and the deopt at the call boundary.
+    /// Returns false (emitting nothing) when the call does not qualify.
+    pub(super) fn inline_callee(
+        &mut self,
+        index: usize,
+        opcode: Opcode,
+        arg: u32,
+    ) -> Result<bool, String> {
+        if self.inlined.is_some() || self.feedback[index] & SEEN_OTHER != 0 {
+            return Ok(false);
+        }
+        let Some(layout) = self.environment.call_layout else {
+            return Ok(false);
+        };
+        let count = arg as usize;
+        let (callable_slot, given) = match opcode {
+            Opcode::Call => (self.depth.checked_sub(count + 1), count),
+            Opcode::CallMethod => (self.depth.checked_sub(count + 2), count + 1),
+            _ => return Ok(false),
+        };
+        let Some(callable_slot) = callable_slot else {
+            return Ok(false);
+        };
+        let [expected] = self.stack_expected[callable_slot][..] else {
+            return Ok(false);
+        };
+        let Some(target) = CallTarget::for_function(expected, given) else {
+            return Ok(false);
+        };
+        let callee = target.code;
+        let Ok(analysis) = analyse(&callee.code) else {
+            return Ok(false);
+        };
+        let recursive = std::ptr::eq(callee, self.code);
+        let Some((mode, allowed)) = plan(callee, &analysis, !recursive) else {
+            return Ok(false);
+        };
+        // Compiled code compares the callable's bits with this function's: keep it alive
+        // while the code exists, so its address cannot be reused by another object.
+        let roots = self.code.profile.roots.get();
+        if !roots.contains(&expected) {
+            roots.push(expected);
+        }
+
+        // ---- the checks at the call boundary ----
+        let flags = MemFlagsData::trusted();
+        let exit = self.builder.create_block();
+        if mode == Mode::Whole {
+            self.builder.set_cold_block(exit);
+        }
+        let callable = self.builder.use_var(self.stack_variables[callable_slot]);
+        let other =
+            self.builder
+                .ins()
+                .icmp_imm_s(IntCC::NotEqual, callable, expected.bits() as i64);
+        self.bail_if(other, exit);
+        let profiler = self
+            .builder
+            .ins()
+            .load(types::I64, flags, self.vm, layout.profiler);
+        let profiling = self.builder.ins().icmp_imm_s(IntCC::NotEqual, profiler, 0);
+        self.bail_if(profiling, exit);
+        let frame_count = self
+            .builder
+            .ins()
+            .load(types::I64, flags, self.vm, layout.frames_length);
+        let recursion_limit =
+            self.builder
+                .ins()
+                .load(types::I64, flags, self.vm, layout.recursion_limit);
+        let at_limit = self.builder.ins().icmp(
+            IntCC::UnsignedGreaterThanOrEqual,
+            frame_count,
+            recursion_limit,
+        );
+        self.bail_if(at_limit, exit);
+
+        // ---- the body ----
+        let arguments: Vec<(IrValue, Kind, Option<IrValue>)> = (callable_slot + 1..self.depth)
+            .map(|slot| {
+                (
+                    self.builder.use_var(self.stack_variables[slot]),
+                    self.stack_kinds[slot],
+                    self.stack_raw[slot],
+                )
+            })
+            .collect();
+        let feedback: Vec<u8> = callee
+            .profile
+            .feedback
+            .iter()
+            .map(|cell| cell.get())
+            .collect();
+        // No globals (the body reads none, `side_effect_free`); the attribute caches' ways,
+        // whose classes this code names from now on.
+        let globals = GlobalSnapshot {
+            epoch: 0,
+            values: Vec::new(),
+            attributes: (0..callee.code.instructions.len())
+                .map(|index| krait_runtime::attribute_site::ways(&callee.attribute_sites, index))
+                .collect(),
+        };
+        let roots = self.code.profile.roots.get();
+        for way in globals.attributes.iter().flatten() {
+            let class = Value::from_bits(way.class);
+            if !roots.contains(&class) {
+                roots.push(class);
+            }
+        }
+        let environment = self.environment;
+        let signatures = Signatures {
+            helper: self.helper_signature,
+            entry: self.entry_signature,
+        };
+        let (vm, locals) = (self.vm, self.locals);
+        let (inlined, guards) = {
+            let mut body = Translator::new(
+                &mut *self.builder,
+                callee,
+                &analysis,
+                feedback,
+                &globals,
+                environment,
+                signatures,
+            );
+            body.vm = vm;
+            body.locals = locals;
+            body.exit_block = exit;
+            let inlined = body.translate_inlined(index, exit, &arguments, allowed)?;
+            (inlined, body.guards)
+        };
+        self.guards += guards + 1;
+        let after = self.builder.create_block();
+        if mode == Mode::Prefix {
+            // The prefix returned, or the call is made: the result is either's.
+            self.builder.append_block_param(after, types::I64);
+            self.builder.ins().jump(after, &[inlined.value.into()]);
+            self.builder.switch_to_block(exit);
+            let called = match self.known_call_result(index, opcode, arg) {
+                Some(result) => result,
+                None => {
+                    let helper = self.environment.helpers.call;
+                    let kind = i64::from(opcode.to_byte());
+                    self.call_helper(helper, index, kind, i64::from(arg))
+                }
+            };
+            self.builder.ins().jump(after, &[called.into()]);
+            self.builder.switch_to_block(after);
+            let result = self.builder.block_params(after)[0];
+            let (pops, _) = opcode.stack_effect(arg);
+            self.depth -= pops as usize;
+            self.push(result, Kind::Unknown);
+            return Ok(true);
+        }
+        self.builder.ins().jump(after, &[]);
+
+        // ---- any failure: the interpreter makes the call ----
+        self.builder.switch_to_block(exit);
+        self.emit_deopt(index, DeoptReason::InlinedCallee);
+
+        self.builder.switch_to_block(after);
+        // What the body's checks found out about the arguments holds for the locals they
+        // were loaded from: `total += f(i, j)` checks `i` once per loop iteration, so the
+        // loop header can assume it (and keep it unboxed).
+        // (Only for parameters the body never assigns: the body's kind of a reassigned one
+        // is its new value's.)
+        for (offset, &kind) in inlined.argument_kinds.iter().enumerate() {
+            let slot = callable_slot + 1 + offset;
+            let reassigned = callee.code.instructions.iter().any(|instruction| {
+                matches!(instruction.opcode, Opcode::StoreFast | Opcode::DeleteFast)
+                    && instruction.arg as usize == offset
+            });
+            if !reassigned
+                && self.stack_kinds[slot] == Kind::Unknown
+                && matches!(kind, Kind::Int | Kind::Float | Kind::Bool)
+            {
+                self.stack_kinds[slot] = kind;
+                if let Some(local) = self.stack_local[slot] {
+                    self.local_kinds[local] = kind;
+                }
+            }
+        }
+        let InlinedResult {
+            value: result,
+            kind,
+            raw,
+            ..
+        } = inlined;
+        let (pops, _) = opcode.stack_effect(arg);
+        self.depth -= pops as usize;
+        if let Some(raw) = raw {
+            match kind {
+                Kind::Int => {
+                    self.boxed_ints.insert(result, raw);
+                }
+                Kind::Float => {
+                    self.boxed_floats.insert(result, raw);
+                }
+                _ => {}
+            }
+        }
+        self.push(result, kind);
+        Ok(true)
+    }
+
+    /// Emits this translator's code (a callee's) as a body inlined at the caller's instruction
+    /// `call_index`, from the current block, with `arguments` (value, kind, unboxed value) as
+    /// its first locals; checks that fail jump to `exit`. Ends in the block where the body
+    /// returned, with the result, its kind and, for an int or float, its unboxed value.
+    fn translate_inlined(
+        &mut self,
+        call_index: usize,
+        exit: Block,
+        arguments: &[(IrValue, Kind, Option<IrValue>)],
+        allowed: Vec<bool>,
+    ) -> Result<InlinedResult, String> {
+        let returns = self.builder.create_block();
+        let result = self.builder.declare_var(types::I64);
+        let raw_int = self.builder.declare_var(types::I64);
+        let raw_float = self.builder.declare_var(types::F64);
+        self.inlined = Some(InlinedBody {
+            exit,
+            call_index,
+            returns,
+            result,
+            raw_int,
+            raw_float,
+            return_kinds: Vec::new(),
+            argument_kinds: None,
+            argument_count: arguments.len(),
+            allowed,
+        });
+        let null = self
+            .builder
+            .ins()
+            .iconst(types::I64, Value::NULL.bits() as i64);
+        for local in 0..self.local_variables.len() {
+            match arguments.get(local) {
+                Some(&(value, kind, raw)) => {
+                    self.builder.def_var(self.local_variables[local], value);
+                    self.local_kinds[local] = kind;
+                    self.local_raw[local] = raw;
+                    self.local_bound[local] = true;
+                }
+                None => self.builder.def_var(self.local_variables[local], null),
+            }
+        }
+        self.mark_instruction(0);
+        let entry = self.inlined_entry_edge();
+        self.builder.ins().jump(entry, &[]);
+        self.terminated = true;
+        self.walk()?;
+        let Some(body) = self.inlined.take() else {
+            return Err("inlined body lost its state".into());
+        };
+        self.builder.switch_to_block(returns);
+        let value = self.builder.use_var(result);
+        let kind = match body.return_kinds.split_first() {
+            Some((&first, rest)) if rest.iter().all(|&kind| kind == first) => first,
+            _ => Kind::Unknown,
+        };
+        let raw = match kind {
+            Kind::Int => Some(self.builder.use_var(raw_int)),
+            Kind::Float => Some(self.builder.use_var(raw_float)),
+            _ => None,
+        };
+        Ok(InlinedResult {
+            value,
+            kind,
+            raw,
+            argument_kinds: body.argument_kinds.unwrap_or_default(),
+        })
+    }
+
+    /// `ReturnValue` in an inlined body: the value (and its unboxed i64 or f64 where it is
+    /// known to be an int or a float) goes to the block after the body.
+    pub(super) fn inlined_return(&mut self) {
+        let slot = self.depth - 1;
+        let known_raw = self.stack_raw[slot];
+        let (value, kind) = self.pop();
+        let Some((returns, result, raw_int, raw_float)) = self
+            .inlined
+            .as_ref()
+            .map(|body| (body.returns, body.result, body.raw_int, body.raw_float))
+        else {
+            return;
+        };
+        self.builder.def_var(result, value);
+        let known_raw = known_raw.filter(|&raw| {
+            let wanted = if kind == Kind::Float {
+                types::F64
+            } else {
+                types::I64
+            };
+            self.builder.func.dfg.value_type(raw) == wanted
+        });
+        match kind {
+            Kind::Int => {
+                let raw = known_raw.unwrap_or_else(|| self.unbox_int(value));
+                self.builder.def_var(raw_int, raw);
+            }
+            Kind::Float => {
+                let raw = known_raw.unwrap_or_else(|| self.unbox_float(value));
+                self.builder.def_var(raw_float, raw);
+            }
+            _ => {}
+        }
+        if let Some(body) = self.inlined.as_mut() {
+            body.return_kinds.push(kind);
+            let known = &self.local_kinds[..body.argument_count];
+            match &mut body.argument_kinds {
+                Some(kinds) => {
+                    for (kind, known) in kinds.iter_mut().zip(known) {
+                        if kind != known {
+                            *kind = Kind::Unknown;
+                        }
+                    }
+                }
+                None => body.argument_kinds = Some(known.to_vec()),
+            }
+        }
+        self.builder.ins().jump(returns, &[]);
+        self.terminated = true;
+    }
+
+    /// Where an inlined body would call the vm: it leaves for `exit` instead; the code after
+    /// this point (given the exit marker as the call's answer) is unreachable.
+    pub(super) fn leave_inlined_body(&mut self, exit: Block) -> IrValue {
+        self.builder.ins().jump(exit, &[]);
+        let unreachable = self.builder.create_block();
+        self.builder.switch_to_block(unreachable);
+        self.builder.ins().iconst(types::I64, EXIT_MARKER as i64)
+    }
+}
