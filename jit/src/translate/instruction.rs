@@ -356,6 +356,9 @@ impl<'a, 'b> Translator<'a, 'b> {
                     |this| this.generic(index, opcode, arg),
                 );
             }
+            Opcode::BuildSlice if self.fused_slice_site(index, arg) => {
+                return Ok(self.slice_subscript(index, arg));
+            }
             Opcode::BinarySubscr if self.lists_only_site(index) => self.list_load(index),
             Opcode::BinarySubscr if self.layout().is_some() => {
                 let (key, _) = self.peek(0);
