@@ -25,4 +25,9 @@ pub struct SequenceHelpers {
     /// = source[start:stop:step]` without making the source's slice; 1 when done, the miss
     /// marker (nothing changed) when an extended target slice has another length.
     pub assign_list_slice: usize,
+    /// Fast path: `ForIter` on the iterator `a` whose item an `UnpackSequence` of
+    /// `instruction` values takes apart at once (enumerate, zip, dict items): the parts are
+    /// written at `x` in stack order and it answers 1; NULL when the iterator is exhausted;
+    /// the miss marker, with nothing changed, for anything else.
+    pub iterate_unpack: usize,
 }

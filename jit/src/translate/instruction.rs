@@ -239,7 +239,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.emit_edge_checks();
                 self.terminated = true;
             }
-            Opcode::ForIter => self.for_iter(index, arg),
+            Opcode::ForIter => return self.for_iter(index, arg),
             Opcode::RaiseVarargs if arg > 0 => {
                 let helper = self.environment.helpers.stack_op;
                 self.call_helper(helper, index, i64::from(opcode.to_byte()), i64::from(arg));

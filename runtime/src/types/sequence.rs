@@ -184,16 +184,19 @@ fn clamp_slice(start: Option<i64>, stop: Option<i64>, step: i64, length: usize) 
     };
     let start = clamp(start, if step < 0 { upper } else { lower });
     let stop = clamp(stop, if step < 0 { lower } else { upper });
+    // Steps of 1 and -1 (the usual ones) without a division.
     let count = if step > 0 {
-        if stop > start {
-            ((stop - start - 1) / step + 1) as usize
-        } else {
-            0
+        match stop - start {
+            distance if distance <= 0 => 0,
+            distance if step == 1 => distance as usize,
+            distance => ((distance - 1) / step + 1) as usize,
         }
-    } else if start > stop {
-        ((start - stop - 1) / (-step) + 1) as usize
     } else {
-        0
+        match start - stop {
+            distance if distance <= 0 => 0,
+            distance if step == -1 => distance as usize,
+            distance => ((distance - 1) / (-step) + 1) as usize,
+        }
     };
     SliceRange {
         start,

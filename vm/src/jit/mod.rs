@@ -18,6 +18,7 @@ mod call_layout;
 mod fast_paths;
 mod helpers;
 mod sequences;
+mod unpacked_iteration;
 
 use std::collections::HashMap;
 

@@ -33,6 +33,7 @@ pub(super) fn table() -> krait_jit::sequences::SequenceHelpers {
         store_slice_subscript: store_slice_subscript as *const () as usize,
         list_slice: list_slice as *const () as usize,
         assign_list_slice: assign_list_slice as *const () as usize,
+        iterate_unpack: super::unpacked_iteration::iterate_unpack as *const () as usize,
     }
 }
 
@@ -231,32 +232,92 @@ extern "C" fn assign_list_slice(
     // values.
     let [target, start, stop, step, source, source_start, source_stop, source_step] =
         unsafe { parts::<8>(address) };
-    let Some(source_values) = exact_list_items(source).map(|values| &*values) else {
+    let (Some(source_length), Some(target_length)) = (
+        exact_list_items(source).map(|values| values.len()),
+        exact_list_items(target).map(|values| values.len()),
+    ) else {
         return MISS;
     };
-    let Some(source_range) =
-        resolve_plain_parts(source_start, source_stop, source_step, source_values.len())
+    let (Some(source_range), Some(range)) = (
+        resolve_plain_parts(source_start, source_stop, source_step, source_length),
+        resolve_plain_parts(start, stop, step, target_length),
+    ) else {
+        return MISS;
+    };
+    if range.step != 1 && range.count != source_range.count {
+        return MISS;
+    }
+    if source == target {
+        let Some(values) = exact_list_items(target) else {
+            return MISS;
+        };
+        if assign_within(values, range, source_range) {
+            return 1;
+        }
+        // Gathered first: the source is the target.
+        let mut inline = [Value::NONE; GATHERED_INLINE];
+        let gathered: Vec<Value>;
+        let replacement: &[Value] = if source_range.count <= GATHERED_INLINE {
+            gather(values, source_range, &mut inline)
+        } else {
+            gathered = list::slice_values(values, source_range);
+            &gathered
+        };
+        return assign_or_miss(values, range, replacement);
+    }
+    // Two lists: the source's items go straight across.
+    let (Some(source_values), Some(values)) = (exact_list_items(source), exact_list_items(target))
     else {
         return MISS;
     };
-    // Gathered first: the source may be the target.
-    let mut inline = [Value::NONE; GATHERED_INLINE];
-    let gathered: Vec<Value>;
-    let replacement: &[Value] = if source_range.count <= GATHERED_INLINE {
-        gather(source_values, source_range, &mut inline)
-    } else {
-        gathered = list::slice_values(source_values, source_range);
-        &gathered
-    };
-    let Some(target_values) = exact_list_items(target) else {
-        return MISS;
-    };
-    let Some(range) = resolve_plain_parts(start, stop, step, target_values.len()) else {
-        return MISS;
-    };
-    match list::assign_slice(target_values, range, replacement) {
+    let source_values: &[Value] = source_values;
+    if source_range.step == 1 {
+        let first = source_range.start as usize;
+        let replacement = &source_values[first..first + source_range.count];
+        return assign_or_miss(values, range, replacement);
+    }
+    if range.step == 1 && range.count == source_range.count {
+        let first = range.start as usize;
+        for (slot, index) in values[first..first + range.count]
+            .iter_mut()
+            .zip(source_range.indices())
+        {
+            *slot = source_values[index];
+        }
+        return 1;
+    }
+    let replacement = list::slice_values(source_values, source_range);
+    assign_or_miss(values, range, &replacement)
+}
+
+/// `list::assign_slice`, answering as the fast paths do.
+fn assign_or_miss(values: &mut Vec<Value>, range: SliceRange, replacement: &[Value]) -> u64 {
+    match list::assign_slice(values, range, replacement) {
         Ok(()) => 1,
         Err(_) => MISS,
+    }
+}
+
+/// A slice of a list assigned to a slice of the same length of the same list, done in place
+/// where it is a reversal (`perm[:k + 1] = perm[k::-1]`) or a contiguous move
+/// (`items[1:] = items[:-1]`); false for anything else (nothing changed).
+fn assign_within(values: &mut [Value], range: SliceRange, source_range: SliceRange) -> bool {
+    let count = range.count;
+    if range.step != 1 || count != source_range.count || count == 0 {
+        return false;
+    }
+    let first = range.start as usize;
+    match source_range.step {
+        -1 if source_range.start == range.start + count as i64 - 1 => {
+            values[first..first + count].reverse();
+            true
+        }
+        1 => {
+            let source_first = source_range.start as usize;
+            values.copy_within(source_first..source_first + count, first);
+            true
+        }
+        _ => false,
     }
 }
 
