@@ -30,4 +30,7 @@ pub struct SequenceHelpers {
     /// written at `x` in stack order and it answers 1; NULL when the iterator is exhausted;
     /// the miss marker, with nothing changed, for anything else.
     pub iterate_unpack: usize,
+    /// `list.append` (the method `LoadMethod` finds on a list), or NULL: `items.append(x)`
+    /// appends through the `list_append` fast path (`translate/list_methods.rs`).
+    pub list_append: krait_runtime::Value,
 }

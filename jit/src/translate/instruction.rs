@@ -193,6 +193,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             Opcode::Call if self.range_call_site(index, arg) => {
                 return Ok(self.range_iterator_call(index, arg));
             }
+            Opcode::CallMethod if self.list_append_call(arg) => self.call_list_append(index, arg),
             Opcode::Call | Opcode::CallMethod if self.inline_callee(index, opcode, arg)? => {}
             Opcode::Call | Opcode::CallMethod if self.known_call(index, opcode, arg) => {}
             Opcode::Call | Opcode::CallMethod if self.dynamic_call(index, opcode, arg) => {}
@@ -561,6 +562,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                     },
                 );
             }
+            Opcode::LoadMethod if self.list_append_site(index) => self.load_list_append(index, arg),
             Opcode::LoadMethod => {
                 let ways = self.recorded_ways(index, false);
                 let (object, _) = self.peek(0);

@@ -51,6 +51,7 @@ mod inline_call;
 mod inlining;
 mod instruction;
 mod iteration;
+mod list_methods;
 mod numbers;
 mod range_loops;
 mod slices;

@@ -14,20 +14,20 @@ def pairs(iterable):
     return total, seen
 
 
-data = list(range(3000))
+data = list(range(2000))
 print(pairs(enumerate(data)))
 print(pairs(enumerate(tuple(data), 5)))
 print(pairs(enumerate(range(0, 9000, 3))))
 print(pairs(zip(data, reversed(data))))
 print(pairs(zip(data, range(10**6))))
-print(pairs({i: -i for i in range(3000)}.items()))
-print(pairs([(i, i * i) for i in range(3000)]))
-print(pairs([[i, i + 1] for i in range(3000)]))
-print(pairs(enumerate("héllo wörld" * 300)))
-print(pairs(enumerate(x * 2 for x in range(3000))))
+print(pairs({i: -i for i in range(2000)}.items()))
+print(pairs([(i, i * i) for i in range(2000)]))
+print(pairs([[i, i + 1] for i in range(2000)]))
+print(pairs(enumerate("héllo wörld" * 200)))
+print(pairs(enumerate(x * 2 for x in range(2000))))
 print(pairs(enumerate(data, 2**47 - 3)))
 print(pairs(enumerate(data, -(2**70))))
-print(pairs(zip("ab" * 1500, data)))
+print(pairs(zip("ab" * 1000, data)))
 print(pairs(zip(data, data, strict=True)))
 print(pairs(enumerate([])))
 print(pairs(zip()))
@@ -42,7 +42,7 @@ try:
 except ValueError as error:
     print("ValueError:", error)
 try:
-    pairs([(1, 2)] * 3000 + [(1, 2, 3)])
+    pairs([(1, 2)] * 2000 + [(1, 2, 3)])
 except ValueError as error:
     print("ValueError:", error)
 try:
@@ -66,13 +66,13 @@ def mutate_during(mapping):
     count = 0
     for key, value in mapping.items():
         count += 1
-        if count == 2000:
+        if count == 1500:
             mapping[-1] = 0
     return count
 
 
 try:
-    mutate_during({i: i for i in range(3000)})
+    mutate_during({i: i for i in range(2000)})
 except RuntimeError as error:
     print("RuntimeError:", error)
 
@@ -96,7 +96,7 @@ class Counting(dict):
         return super().items()
 
 
-print(pairs(Counting({i: i for i in range(3000)}).items()))
+print(pairs(Counting({i: i for i in range(2000)}).items()))
 
 
 def triples(rows, cols):
@@ -122,7 +122,7 @@ def loop_control(items):
     for i, value in enumerate(items):
         if value % 7 == 0:
             continue
-        if value > 2900:
+        if value > 1900:
             break
         found.append(i)
     else:
@@ -130,7 +130,7 @@ def loop_control(items):
     return len(found), found[-3:]
 
 
-print(loop_control(list(range(3000))))
+print(loop_control(list(range(2000))))
 print(loop_control(list(range(100))))
 
 
@@ -143,7 +143,7 @@ def many(n):
     return total
 
 
-print(many(3000))
+print(many(2000))
 
 
 def flip_iterables(rounds):
@@ -161,4 +161,4 @@ def flip_iterables(rounds):
     return out[-10:]
 
 
-print(flip_iterables(3000))
+print(flip_iterables(2000))

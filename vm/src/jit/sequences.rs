@@ -26,9 +26,14 @@ const MISS: u64 = EXIT_MARKER;
 /// Source items up to this many are gathered on the native stack, not in a new `Vec`.
 const GATHERED_INLINE: usize = 32;
 
-/// The addresses, for the JIT's table.
-pub(super) fn table() -> krait_jit::sequences::SequenceHelpers {
+/// The addresses, for the JIT's table, and `list.append`.
+pub(super) fn table(runtime: &mut krait_runtime::Runtime) -> krait_jit::sequences::SequenceHelpers {
+    let append = runtime.intern("append");
+    let list = runtime.types.list;
+    let list_append =
+        krait_runtime::protocol::lookup_in_type(runtime, list, append).unwrap_or(Value::NULL);
     krait_jit::sequences::SequenceHelpers {
+        list_append,
         slice_subscript: slice_subscript as *const () as usize,
         store_slice_subscript: store_slice_subscript as *const () as usize,
         list_slice: list_slice as *const () as usize,
