@@ -22,7 +22,7 @@
 
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
-    types, InstBuilder, MemFlagsData, StackSlotData, StackSlotKind, Value as IrValue,
+    types, Block, InstBuilder, MemFlagsData, StackSlotData, StackSlotKind, Value as IrValue,
 };
 use krait_compiler::Opcode;
 use krait_runtime::layout::Kind as Layout;
@@ -173,6 +173,14 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.guard_exact_list(parts, index);
         let (target, _) = self.peek(parts);
         let source = self.builder.use_var(self.stack_variables[deferred.slot]);
+        let general = self.builder.create_block();
+        let join = self.builder.create_block();
+        if arg == 2 {
+            self.reverse_in_place(target, (start, stop), source, deferred, general, join);
+        } else {
+            self.builder.ins().jump(general, &[]);
+        }
+        self.builder.switch_to_block(general);
         let address = self.parts_address(&[
             target,
             start,
@@ -188,10 +196,130 @@ impl<'a, 'b> Translator<'a, 'b> {
         let immediate = self.builder.ins().iconst(types::I32, 0);
         let result = self.call_helper_raw(fast, address, immediate, zero, zero);
         let done = self.builder.ins().icmp_imm_s(IntCC::Equal, result, 1);
-        // Before the guard: a deopt here flushes, which makes the source's list.
+        // A deopt here flushes, which makes the source's list.
         self.guard(done, index, DeoptReason::NotAListSlice);
+        self.builder.ins().jump(join, &[]);
+        self.builder.switch_to_block(join);
         self.deferred_slice = None;
         self.depth -= parts + 2;
+    }
+
+    /// `items[a:b] = items[c:d:-1]` where it reverses a run of the list in place (the
+    /// prefix reversal `perm[:k + 1] = perm[k::-1]`, or any `items[i:j] = items[j - 1:i - 1:-1]`):
+    /// the bounds resolved and the items swapped inline, then on to `join`. Anything else —
+    /// another list, another step, bounds that do not mirror each other — goes to `general`.
+    fn reverse_in_place(
+        &mut self,
+        target: IrValue,
+        (start, stop): (IrValue, IrValue),
+        source: IrValue,
+        deferred: DeferredSlice,
+        general: Block,
+        join: Block,
+    ) {
+        let Some(layout) = self.layout() else {
+            self.builder.ins().jump(general, &[]);
+            return;
+        };
+        let same = self.builder.ins().icmp(IntCC::Equal, target, source);
+        let minus_one = Value::small_int(-1).map_or(0, Value::bits) as i64;
+        let backwards = self
+            .builder
+            .ins()
+            .icmp_imm_s(IntCC::Equal, deferred.step, minus_one);
+        let candidate = self.builder.ins().band(same, backwards);
+        let resolve = self.builder.create_block();
+        self.builder
+            .ins()
+            .brif(candidate, resolve, &[], general, &[]);
+        self.builder.switch_to_block(resolve);
+        let list = self.builder.ins().band_imm_s(target, PAYLOAD_MASK);
+        let items =
+            self.builder
+                .ins()
+                .load(types::I64, MemFlagsData::trusted(), list, layout.list_items);
+        let length = self.builder.ins().load(
+            types::I64,
+            MemFlagsData::trusted(),
+            list,
+            layout.list_length,
+        );
+        let zero = self.builder.ins().iconst(types::I64, 0);
+        let before_first = self.builder.ins().iconst(types::I64, -1);
+        let last = self.builder.ins().iadd_imm_s(length, -1);
+        // As `clamp_slice`: the target's step is 1, the source's -1.
+        let first = self.clamp_bound(start, length, (zero, length), zero);
+        let end = self.clamp_bound(stop, length, (zero, length), length);
+        let top = self.clamp_bound(deferred.start, length, (before_first, last), last);
+        let bottom = self.clamp_bound(deferred.stop, length, (before_first, last), before_first);
+        let span = self.builder.ins().isub(end, first);
+        let count = self.builder.ins().smax(span, zero);
+        let source_span = self.builder.ins().isub(top, bottom);
+        let source_count = self.builder.ins().smax(source_span, zero);
+        let same_count = self.builder.ins().icmp(IntCC::Equal, count, source_count);
+        let end_of_run = self.builder.ins().iadd(first, count);
+        let last_of_run = self.builder.ins().iadd_imm_s(end_of_run, -1);
+        let mirrored = self.builder.ins().icmp(IntCC::Equal, top, last_of_run);
+        let empty = self.builder.ins().icmp_imm_s(IntCC::Equal, count, 0);
+        let aligned = self.builder.ins().bor(mirrored, empty);
+        let reversal = self.builder.ins().band(same_count, aligned);
+        let header = self.builder.create_block();
+        self.builder.append_block_param(header, types::I64);
+        self.builder.append_block_param(header, types::I64);
+        self.builder.ins().brif(
+            reversal,
+            header,
+            &[first.into(), last_of_run.into()],
+            general,
+            &[],
+        );
+        self.builder.switch_to_block(header);
+        let low = self.builder.block_params(header)[0];
+        let high = self.builder.block_params(header)[1];
+        let more = self.builder.ins().icmp(IntCC::SignedLessThan, low, high);
+        let swap = self.builder.create_block();
+        self.builder.ins().brif(more, swap, &[], join, &[]);
+        self.builder.switch_to_block(swap);
+        let low_offset = self.builder.ins().ishl_imm_s(low, 3);
+        let low_address = self.builder.ins().iadd(items, low_offset);
+        let high_offset = self.builder.ins().ishl_imm_s(high, 3);
+        let high_address = self.builder.ins().iadd(items, high_offset);
+        let low_item = self.load_at(low_address, 0);
+        let high_item = self.load_at(high_address, 0);
+        self.builder
+            .ins()
+            .store(MemFlagsData::trusted(), high_item, low_address, 0);
+        self.builder
+            .ins()
+            .store(MemFlagsData::trusted(), low_item, high_address, 0);
+        let next_low = self.builder.ins().iadd_imm_s(low, 1);
+        let next_high = self.builder.ins().iadd_imm_s(high, -1);
+        self.builder
+            .ins()
+            .jump(header, &[next_low.into(), next_high.into()]);
+    }
+
+    /// A slice bound (None or a small int, checked) resolved against `length` as
+    /// `clamp_slice` does: None is `absent`, a negative bound counts from the end and is
+    /// clamped up to `lower`, another is clamped down to `upper`.
+    fn clamp_bound(
+        &mut self,
+        bound: IrValue,
+        length: IrValue,
+        (lower, upper): (IrValue, IrValue),
+        absent: IrValue,
+    ) -> IrValue {
+        let is_none = self
+            .builder
+            .ins()
+            .icmp_imm_s(IntCC::Equal, bound, Value::NONE.bits() as i64);
+        let raw = self.unbox_int(bound);
+        let negative = self.builder.ins().icmp_imm_s(IntCC::SignedLessThan, raw, 0);
+        let from_end = self.builder.ins().iadd(raw, length);
+        let raised = self.builder.ins().smax(from_end, lower);
+        let lowered = self.builder.ins().smin(raw, upper);
+        let clamped = self.builder.ins().select(negative, raised, lowered);
+        self.builder.ins().select(is_none, absent, clamped)
     }
 
     /// Makes the deferred list slice, if any: its stack slot then holds the new list.

@@ -168,6 +168,31 @@ except TypeError as error:
     print("TypeError:", error)
 
 
+def mirror(seq, lo, hi, top, bottom):
+    seq[lo:hi] = seq[top:bottom:-1]
+    return seq
+
+
+for i in range(400):
+    mirror(list(range(8)), i % 4, 4 + i % 3, 3 + i % 3, i % 4 - 1 if i % 4 else None)
+for bounds in [
+    (1, 4, 3, 0),
+    (1, 4, 4, 1),
+    (2, 2, 1, 1),
+    (-3, None, None, -4),
+    (None, 100, None, None),
+    (None, None, 100, -100),
+    (5, 2, 1, 1),
+    (1, 3, 5, 0),
+    (0, 8, 7, None),
+    (-100, 3, 2, -100),
+    (3, -1, -2, 2),
+    (7, 8, None, -2),
+]:
+    print(bounds, mirror(list(range(8)), *bounds))
+print(mirror([], None, None, None, None), mirror([1], 0, 1, 0, None))
+
+
 def extended(target, source):
     target[::2] = source[1:]
     return target
