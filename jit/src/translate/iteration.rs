@@ -28,7 +28,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         if let Some(layout) = self.layout() {
             if let Some(range_loop) = self.range_loops.get(&index).copied() {
                 self.range_loop_next(index, arg, layout, range_loop);
-                return;
+                return Ok(1);
             }
             if self.feedback[index] & SEEN_OPERANDS == SEEN_INT {
                 self.range_only(index, arg, layout);

@@ -67,7 +67,7 @@ enum Kind {
     Int,
     Float,
     Bool,
-    /// A list (never assumed at loop headers; see `subscripts`).
+    /// An exact list (see `subscripts`; assumed at loop headers like numbers).
     List,
 }
 
