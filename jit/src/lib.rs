@@ -15,6 +15,7 @@
 
 pub mod analysis;
 pub mod listing;
+pub mod sequences;
 pub mod target;
 pub mod translate;
 
@@ -83,6 +84,9 @@ pub enum DeoptReason {
     /// failed (another argument type, an int overflow, a zero divisor — or an exception the
     /// call must raise). The interpreter makes the call at the call instruction.
     InlinedCallee = 14,
+    /// A slice compiled for exact lists with None or small int bounds met another container
+    /// or bound, a zero step, or an extended slice assignment of another length.
+    NotAListSlice = 15,
 }
 
 impl DeoptReason {
@@ -103,6 +107,7 @@ impl DeoptReason {
             12 => DeoptReason::OutOfDomain,
             13 => DeoptReason::NotAList,
             14 => DeoptReason::InlinedCallee,
+            15 => DeoptReason::NotAListSlice,
             _ => return None,
         })
     }
@@ -124,6 +129,7 @@ impl DeoptReason {
             DeoptReason::OutOfDomain => "float operand outside the inline domain",
             DeoptReason::NotAList => "not a list indexed in range",
             DeoptReason::InlinedCallee => "the inlined callee must be called",
+            DeoptReason::NotAListSlice => "not a list sliced by small ints",
         }
     }
 }
@@ -342,6 +348,8 @@ pub struct Environment {
     pub helpers: Helpers,
     /// The fast paths.
     pub fast_paths: FastPaths,
+    /// The slice helpers and fast paths.
+    pub sequences: sequences::SequenceHelpers,
     /// Byte offset, within the vm, of the heap's allocation counter.
     pub allocated_offset: i32,
     /// Byte offset, within the vm, of the heap's collection threshold.

@@ -795,6 +795,9 @@ impl Vm {
                         if krait_runtime::types::list::items(container).is_some()
                             && is_exact_list(&self.runtime, container)
                         {
+                            // Feedback for the JIT (`translate/slices.rs`): this slice of a
+                            // list is made from its parts.
+                            code.profile.record(ip - 1, SEEN_INT);
                             ip += 1;
                             sync!();
                             if next == Some(Opcode::BinarySubscr) {
@@ -816,6 +819,7 @@ impl Vm {
                             continue;
                         }
                     }
+                    code.profile.record(ip - 1, SEEN_OTHER);
                     sync!();
                     attempt!(self.stack_instruction(code, instruction.opcode, arg, ip - 1));
                 }

@@ -25,6 +25,7 @@
 
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{types, Block, InstBuilder};
+use krait_runtime::layout::Kind as Layout;
 use krait_runtime::profile::ASSUMPTIONS_FAILED;
 use krait_runtime::Value;
 
@@ -239,11 +240,13 @@ impl<'a, 'b> Translator<'a, 'b> {
                     Some(self.builder.ins().bor(is_true, is_false))
                 }
                 // (An int, a float or a bool is never the null of an unbound local.)
-                Kind::Unknown | Kind::List if bound => Some(self.builder.ins().icmp_imm_s(
+                Kind::Unknown if bound => Some(self.builder.ins().icmp_imm_s(
                     IntCC::NotEqual,
                     value,
                     Value::NULL.bits() as i64,
                 )),
+                // A list's check loads its kind byte: below, once the tag says it is an
+                // object (which the null of an unbound local is not).
                 Kind::Unknown | Kind::List => None,
             };
             all = match (all, holds) {
@@ -252,14 +255,28 @@ impl<'a, 'b> Translator<'a, 'b> {
             };
         }
         let target_block = self.block_for(target);
-        let Some(all) = all else {
+        let lists: Vec<usize> = unchecked
+            .iter()
+            .filter(|&&(_, kind, _)| kind == Kind::List)
+            .map(|&(local, _, _)| local)
+            .collect();
+        if all.is_none() && lists.is_empty() {
             self.builder.ins().jump(target_block, &[]);
             return;
-        };
+        }
         self.guards += 1;
         let failed = self.builder.create_block();
         self.builder.set_cold_block(failed);
-        self.builder.ins().brif(all, target_block, &[], failed, &[]);
+        if let Some(all) = all {
+            let next = self.builder.create_block();
+            self.builder.ins().brif(all, next, &[], failed, &[]);
+            self.builder.switch_to_block(next);
+        }
+        for local in lists {
+            let value = self.builder.use_var(self.local_variables[local]);
+            self.object_of_kind(value, Layout::List, failed);
+        }
+        self.builder.ins().jump(target_block, &[]);
         self.builder.switch_to_block(failed);
         let depth = self.depth;
         self.depth = self.analysis.depth[target].unwrap_or(0) as usize;
@@ -320,9 +337,8 @@ impl<'a, 'b> Translator<'a, 'b> {
                 let agrees = forward
                     .is_none_or(|f| f.kinds[local] == kind || f.kinds[local] == Kind::Unknown);
                 state.bound[local] = bound;
-                // (Only numbers: a list check needs a load guarded by a tag check.)
-                let number = matches!(kind, Kind::Int | Kind::Float | Kind::Bool);
-                if bound && agrees && number {
+                let known = matches!(kind, Kind::Int | Kind::Float | Kind::Bool | Kind::List);
+                if bound && agrees && known {
                     state.kinds[local] = kind;
                 }
             }

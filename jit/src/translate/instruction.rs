@@ -193,6 +193,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             Opcode::Call if self.range_call_site(index, arg) => {
                 return Ok(self.range_iterator_call(index, arg));
             }
+            Opcode::CallMethod if self.list_append_call(arg) => self.call_list_append(index, arg),
             Opcode::Call | Opcode::CallMethod if self.inline_callee(index, opcode, arg)? => {}
             Opcode::Call | Opcode::CallMethod if self.known_call(index, opcode, arg) => {}
             Opcode::Call | Opcode::CallMethod if self.dynamic_call(index, opcode, arg) => {}
@@ -239,7 +240,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.emit_edge_checks();
                 self.terminated = true;
             }
-            Opcode::ForIter => self.for_iter(index, arg),
+            Opcode::ForIter => return self.for_iter(index, arg),
             Opcode::RaiseVarargs if arg > 0 => {
                 let helper = self.environment.helpers.stack_op;
                 self.call_helper(helper, index, i64::from(opcode.to_byte()), i64::from(arg));
@@ -355,6 +356,9 @@ impl<'a, 'b> Translator<'a, 'b> {
                     },
                     |this| this.generic(index, opcode, arg),
                 );
+            }
+            Opcode::BuildSlice if self.fused_slice_site(index, arg) => {
+                return Ok(self.slice_subscript(index, arg));
             }
             Opcode::BinarySubscr if self.lists_only_site(index) => self.list_load(index),
             Opcode::BinarySubscr if self.layout().is_some() => {
@@ -558,6 +562,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                     },
                 );
             }
+            Opcode::LoadMethod if self.list_append_site(index) => self.load_list_append(index, arg),
             Opcode::LoadMethod => {
                 let ways = self.recorded_ways(index, false);
                 let (object, _) = self.peek(0);

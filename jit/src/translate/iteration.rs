@@ -21,18 +21,21 @@ use super::{Kind, Translator};
 use crate::DeoptReason;
 
 impl<'a, 'b> Translator<'a, 'b> {
-    /// Translates `ForIter` at `index` (exit target `arg`).
-    pub(super) fn for_iter(&mut self, index: usize, arg: u32) {
+    /// Translates `ForIter` at `index` (exit target `arg`), and the `UnpackSequence` after it
+    /// where it takes the item apart at once (see `fused_unpack`); returns how many
+    /// instructions it consumed.
+    pub(super) fn for_iter(&mut self, index: usize, arg: u32) -> Result<usize, String> {
         if let Some(layout) = self.layout() {
             if let Some(range_loop) = self.range_loops.get(&index).copied() {
                 self.range_loop_next(index, arg, layout, range_loop);
-                return;
+                return Ok(1);
             }
             if self.feedback[index] & SEEN_OPERANDS == SEEN_INT {
                 self.range_only(index, arg, layout);
-                return;
+                return Ok(1);
             }
         }
+        let unpack = self.fused_unpack(index);
         let (iterator, _) = self.peek(0);
         let join = self.builder.create_block();
         self.builder.append_block_param(join, types::I64);
@@ -73,6 +76,8 @@ impl<'a, 'b> Translator<'a, 'b> {
             self.sequence_next(iterator, join, not_sequence, layout);
             self.builder.switch_to_block(not_sequence);
         }
+        // enumerate, zip, dict items: the item's parts without the item (`iterate_unpack`).
+        let unpacked = unpack.map(|count| self.iterate_unpacked(iterator, count, join));
         let zero = self.builder.ins().iconst(types::I64, 0);
         let immediate = self.builder.ins().iconst(types::I32, 0);
         let fast = self.environment.fast_paths.iterate;
@@ -105,6 +110,87 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.emit_edge_checks();
         self.builder.switch_to_block(more);
         self.push(next_value, Kind::Unknown);
+        let (Some(count), Some(unpacked)) = (unpack, unpacked) else {
+            return Ok(1);
+        };
+        // The item made on the other paths is unpacked as usual; both paths meet with the
+        // unpacked values on the stack.
+        let unpack_index = index + 1;
+        self.builder.set_srcloc(SourceLoc::new(unpack_index as u32));
+        if self.instruction_counters != 0 {
+            self.count_instruction(unpack_index);
+        }
+        self.instruction(unpack_index)?;
+        let base = self.depth - count;
+        let values: Vec<_> = (base..self.depth)
+            .map(|slot| self.builder.use_var(self.stack_variables[slot]).into())
+            .collect();
+        self.builder.ins().jump(unpacked, &values);
+        self.builder.switch_to_block(unpacked);
+        for (position, slot) in (base..self.depth).enumerate() {
+            let value = self.builder.block_params(unpacked)[position];
+            self.builder.def_var(self.stack_variables[slot], value);
+            self.stack_kinds[slot] = Kind::Unknown;
+            self.stack_expected[slot].clear();
+            self.stack_local[slot] = None;
+            self.stack_raw[slot] = None;
+        }
+        Ok(2)
+    }
+
+    /// The count of the `UnpackSequence` after the `ForIter` at `index`, where it can compile
+    /// with it: 2 to 8 values, the inline unpacking available, and reached from nowhere else.
+    fn fused_unpack(&self, index: usize) -> Option<usize> {
+        let instructions = &self.code.code.instructions;
+        let next = instructions.get(index + 1)?;
+        let count = next.arg as usize;
+        let elsewhere = instructions.iter().any(|instruction| {
+            crate::analysis::jump_target(instruction.opcode, instruction.arg) == Some(index + 1)
+        });
+        (next.opcode == Opcode::UnpackSequence
+            && (2..=8).contains(&count)
+            && self.layout().is_some()
+            && !elsewhere)
+            .then_some(count)
+    }
+
+    /// Calls the `iterate_unpack` fast path on `iterator` for `count` values, written to the
+    /// frame's operand slots above the iterator: where it wrote them, they go to the block
+    /// returned (its parameters: the stack slots above the iterator, bottom first); where the
+    /// iterator is exhausted, NULL goes to `join`; otherwise the code goes on in a new block.
+    fn iterate_unpacked(&mut self, iterator: IrValue, count: usize, join: Block) -> Block {
+        let unpacked = self.builder.create_block();
+        for _ in 0..count {
+            self.builder.append_block_param(unpacked, types::I64);
+        }
+        let out = self.builder.ins().iadd_imm_s(
+            self.locals,
+            Self::slot_offset(self.slots + self.depth) as i64,
+        );
+        let zero = self.zero();
+        let immediate = self.builder.ins().iconst(types::I32, count as i64);
+        let fast = self.environment.sequences.iterate_unpack;
+        let result = self.call_helper_raw(fast, out, immediate, iterator, zero);
+        let wrote = self.builder.ins().icmp_imm_s(IntCC::Equal, result, 1);
+        let load = self.builder.create_block();
+        let other = self.builder.create_block();
+        self.builder.ins().brif(wrote, load, &[], other, &[]);
+        self.builder.switch_to_block(load);
+        let values: Vec<_> = (0..count)
+            .map(|position| self.load_slot(self.slots + self.depth + position).into())
+            .collect();
+        self.builder.ins().jump(unpacked, &values);
+        self.builder.switch_to_block(other);
+        let exhausted =
+            self.builder
+                .ins()
+                .icmp_imm_s(IntCC::Equal, result, Value::NULL.bits() as i64);
+        let rest = self.builder.create_block();
+        self.builder
+            .ins()
+            .brif(exhausted, join, &[result.into()], rest, &[]);
+        self.builder.switch_to_block(rest);
+        unpacked
     }
 
     /// `ForIter` on what can only be a range iterator (deopting otherwise).

@@ -25,7 +25,7 @@ use std::collections::HashMap;
 
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
-    types, Block, InstBuilder, MemFlagsData, SigRef, SourceLoc, Value as IrValue,
+    types, Block, InstBuilder, MemFlagsData, SigRef, SourceLoc, StackSlot, Value as IrValue,
 };
 use cranelift_frontend::{FunctionBuilder, Switch, Variable};
 use krait_compiler::Opcode;
@@ -51,8 +51,10 @@ mod inline_call;
 mod inlining;
 mod instruction;
 mod iteration;
+mod list_methods;
 mod numbers;
 mod range_loops;
+mod slices;
 mod subscripts;
 
 const TAG_INT: i64 = (0xFFF9_u64 << 48) as i64;
@@ -65,7 +67,7 @@ enum Kind {
     Int,
     Float,
     Bool,
-    /// A list (never assumed at loop headers; see `subscripts`).
+    /// An exact list (see `subscripts`; assumed at loop headers like numbers).
     List,
 }
 
@@ -226,6 +228,10 @@ pub(crate) struct Translator<'a, 'b> {
     /// (`inlining`): there is no frame, and every way out but a return leaves to the caller's
     /// call boundary.
     inlined: Option<inlining::InlinedBody>,
+    /// A list slice loaded but not made yet (`slices`).
+    deferred_slice: Option<slices::DeferredSlice>,
+    /// The stack slot where operands for the slice fast paths are passed (`slices`).
+    parts_slot: Option<StackSlot>,
 }
 
 impl<'a, 'b> Translator<'a, 'b> {
@@ -326,6 +332,8 @@ impl<'a, 'b> Translator<'a, 'b> {
             call_targets: Vec::new(),
             epoch_cells: Vec::new(),
             inlined: None,
+            deferred_slice: None,
+            parts_slot: None,
         }
     }
 
@@ -397,7 +405,14 @@ impl<'a, 'b> Translator<'a, 'b> {
                 index += 1;
                 continue;
             };
+            if self.deferred_slice.is_some()
+                && !self.terminated
+                && (self.analysis.block_start[index] || !self.defers_through(index))
+            {
+                self.settle_deferred_slice();
+            }
             if self.analysis.block_start[index] {
+                self.deferred_slice = None;
                 let block = self.block_for(index);
                 let fell_through = !self.terminated;
                 if fell_through {
@@ -555,9 +570,17 @@ impl<'a, 'b> Translator<'a, 'b> {
 
     /// Writes the operand stack's `depth` values to the frame; returns the stack pointer after
     /// them (what the vm helpers take as the VM stack's new length).
+    /// A list slice whose making was deferred (`slices`) is made here, so the frame holds it.
     fn flush(&mut self, depth: usize) -> IrValue {
+        let deferred = self
+            .deferred_slice
+            .filter(|deferred| deferred.slot < depth)
+            .map(|deferred| (deferred.slot, self.make_deferred_list(deferred)));
         for slot in 0..depth {
-            let value = self.builder.use_var(self.stack_variables[slot]);
+            let value = match deferred {
+                Some((deferred_slot, list)) if deferred_slot == slot => list,
+                _ => self.builder.use_var(self.stack_variables[slot]),
+            };
             self.store_slot(self.slots + slot, value);
         }
         self.builder

@@ -7,8 +7,8 @@
 //! tuples with a fallback to the vm). Because a guard dominates the rest of the block, the
 //! container then has kind `List`, and so has the local it came from: the following
 //! subscripts of `b1[0]`, `b1[1]`, … skip the type check (a list's identity never changes
-//! kind). A list kind flows into later blocks like other kinds but is never assumed at loop
-//! headers.
+//! kind). A list kind flows into later blocks like other kinds, and is assumed at loop headers
+//! where every back-edge knows it (`block_state`: the entries check the tag and kind byte).
 //!
 //! Within a block and until the next call, the items pointer and length loaded for a list are
 //! reused (`ListFact`): only a call (a helper, compiled code) or an inline append can change

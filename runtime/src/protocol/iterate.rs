@@ -183,6 +183,58 @@ pub fn next(host: &mut dyn Host, iterator: Value) -> PyResult<Option<Value>> {
     }
 }
 
+/// The next item of an iterator that yields without a host — over a list or tuple by index,
+/// or a range of small ints — as `next` would give it: `Some(Some(item))` (advanced),
+/// `Some(None)` at the end (left as `next` leaves it), `None` for any other iterator (nothing
+/// changed). For compiled code, which calls it without a flush.
+#[inline]
+pub fn next_plain(iterator: Value) -> Option<Option<Value>> {
+    let Payload::Iterator(kind) = &iterator.as_object()?.payload else {
+        return None;
+    };
+    match kind {
+        IteratorKind::Sequence { sequence, index } => {
+            let position = index.get();
+            let item = match &sequence.as_object()?.payload {
+                Payload::List(items) => items.get().get(position).copied(),
+                Payload::Tuple(items) => items.get(position).copied(),
+                _ => return None,
+            };
+            if item.is_some() {
+                index.set(position + 1);
+            }
+            Some(item)
+        }
+        IteratorKind::Range { next, stop, step } => {
+            let current = next.get();
+            if (*step > 0 && current >= *stop) || (*step < 0 && current <= *stop) {
+                return Some(None);
+            }
+            let item = Value::small_int(current)?;
+            next.set(current.saturating_add(*step));
+            Some(Some(item))
+        }
+        _ => None,
+    }
+}
+
+/// Whether `next_plain` handles `iterator` (without advancing it).
+#[inline]
+pub fn is_plain_iterator(iterator: Value) -> bool {
+    match iterator.as_object().map(|object| &object.payload) {
+        Some(Payload::Iterator(IteratorKind::Sequence { sequence, .. })) => matches!(
+            sequence.as_object().map(|object| &object.payload),
+            Some(Payload::List(_) | Payload::Tuple(_))
+        ),
+        Some(Payload::Iterator(IteratorKind::Range { next, stop, step })) => {
+            let current = next.get();
+            let exhausted = (*step > 0 && current >= *stop) || (*step < 0 && current <= *stop);
+            exhausted || Value::small_int(current).is_some()
+        }
+        _ => false,
+    }
+}
+
 fn not_an_iterator(host: &mut dyn Host, value: Value) -> crate::PyErr {
     let runtime = host.runtime();
     let message = format!("'{}' object is not an iterator", type_name(runtime, value));

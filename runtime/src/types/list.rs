@@ -4,7 +4,7 @@
 use crate::object::Payload;
 use crate::protocol::{call, equal, repr_string};
 use crate::types::sequence::{
-    bad_index, index_value, resolve_index, resolve_slice, resolve_slice_parts,
+    bad_index, index_value, resolve_index, resolve_slice, resolve_slice_parts, SliceRange,
 };
 use crate::value::Value;
 use crate::{Arguments, Host, PyResult};
@@ -82,9 +82,17 @@ pub fn get_slice(
     let range = resolve_slice_parts(host, start, stop, step, length)?;
     // Resolving may have run `__index__` methods, which may have changed the list.
     let values = items(list).map_or(&[][..], |values| &values[..]);
-    let selected: Vec<Value> = match range.step {
-        // Contiguous: one copy (the bounds are clamped to the length they were resolved
-        // against, which `__index__` may have shortened since).
+    let selected = slice_values(values, range);
+    Ok(host.runtime().new_list(selected))
+}
+
+/// The items a resolved slice selects. The bounds are clamped to the length of `values`, which
+/// may be shorter than the length they were resolved against (an `__index__` method may have
+/// shortened the list meanwhile).
+#[inline]
+pub fn slice_values(values: &[Value], range: SliceRange) -> Vec<Value> {
+    match range.step {
+        // Contiguous: one copy.
         1 => {
             let start = (range.start.max(0) as usize).min(values.len());
             let stop = (start + range.count).min(values.len());
@@ -99,8 +107,7 @@ pub fn get_slice(
             );
             selected
         }
-    };
-    Ok(host.runtime().new_list(selected))
+    }
 }
 
 /// `list[key] = value`.
@@ -148,27 +155,53 @@ pub fn set_slice(
         },
     };
     let values = items(list).unwrap_or_else(|| unreachable_list());
+    assign_slice(values, range, &replacement).map_err(|mismatch| {
+        let message = format!(
+            "attempt to assign sequence of size {} to extended slice of size {}",
+            mismatch.replacement, mismatch.slice
+        );
+        host.runtime().value_error(message)
+    })
+}
+
+/// An extended slice assignment whose replacement has another length than the slice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SizeMismatch {
+    /// The replacement's length.
+    pub replacement: usize,
+    /// The slice's length.
+    pub slice: usize,
+}
+
+/// `values[range] = replacement` for a resolved slice: a contiguous slice (step 1) is replaced
+/// (the list grows or shrinks to fit), an extended one must have the replacement's length. The
+/// bounds are clamped to the current length (collecting the replacement may have run code that
+/// changed the list).
+#[inline]
+pub fn assign_slice(
+    values: &mut Vec<Value>,
+    range: SliceRange,
+    replacement: &[Value],
+) -> Result<(), SizeMismatch> {
     if range.step == 1 {
         let start = (range.start.max(0) as usize).min(values.len());
         let stop = ((range.stop.max(range.start)).max(0) as usize).min(values.len());
         if stop - start == replacement.len() {
-            values[start..stop].copy_from_slice(&replacement);
+            values[start..stop].copy_from_slice(replacement);
         } else {
-            values.splice(start..stop, replacement);
+            values.splice(start..stop, replacement.iter().copied());
         }
         return Ok(());
     }
     if replacement.len() != range.count {
-        let message = format!(
-            "attempt to assign sequence of size {} to extended slice of size {}",
-            replacement.len(),
-            range.count
-        );
-        return Err(host.runtime().value_error(message));
+        return Err(SizeMismatch {
+            replacement: replacement.len(),
+            slice: range.count,
+        });
     }
     for (index, item) in range.indices().zip(replacement) {
         if let Some(slot) = values.get_mut(index) {
-            *slot = item;
+            *slot = *item;
         }
     }
     Ok(())

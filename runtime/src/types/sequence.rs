@@ -105,7 +105,6 @@ pub fn resolve_slice_parts(
     step: Value,
     length: usize,
 ) -> PyResult<SliceRange> {
-    let length = length as i64;
     let bound = |host: &mut dyn Host, value: Value| -> PyResult<Option<i64>> {
         if value.is_none() {
             return Ok(None);
@@ -130,6 +129,49 @@ pub fn resolve_slice_parts(
     if step == 0 {
         return Err(host.runtime().value_error("slice step cannot be zero"));
     }
+    let start = bound(host, start)?;
+    let stop = bound(host, stop)?;
+    Ok(clamp_slice(start, stop, step, length))
+}
+
+/// A slice bound that needs no `__index__` call: `Some(None)` for None, `Some(Some(n))` for a
+/// small int, `None` for anything else.
+#[inline]
+pub fn plain_bound(value: Value) -> Option<Option<i64>> {
+    if value.is_none() {
+        Some(None)
+    } else {
+        value.as_small_int().map(Some)
+    }
+}
+
+/// A slice given by plain parts (None or small ints, see [`plain_bound`]) resolved against a
+/// length, without a host: nothing can run or raise. `None` when a part is not plain or the
+/// step is zero (the general [`resolve_slice_parts`] raises there).
+#[inline]
+pub fn resolve_plain_parts(
+    start: Value,
+    stop: Value,
+    step: Value,
+    length: usize,
+) -> Option<SliceRange> {
+    let step = plain_bound(step)?.unwrap_or(1);
+    if step == 0 {
+        return None;
+    }
+    Some(clamp_slice(
+        plain_bound(start)?,
+        plain_bound(stop)?,
+        step,
+        length,
+    ))
+}
+
+/// Resolved bounds (None for absent) clamped to a sequence of `length`, as CPython's
+/// `PySlice_AdjustIndices` does; `step` is not 0.
+#[inline]
+fn clamp_slice(start: Option<i64>, stop: Option<i64>, step: i64, length: usize) -> SliceRange {
+    let length = length as i64;
     let (lower, upper) = if step < 0 {
         (-1, length - 1)
     } else {
@@ -140,25 +182,28 @@ pub fn resolve_slice_parts(
         Some(value) if value < 0 => (value + length).max(lower),
         Some(value) => value.min(upper),
     };
-    let start = clamp(bound(host, start)?, if step < 0 { upper } else { lower });
-    let stop = clamp(bound(host, stop)?, if step < 0 { lower } else { upper });
+    let start = clamp(start, if step < 0 { upper } else { lower });
+    let stop = clamp(stop, if step < 0 { lower } else { upper });
+    // Steps of 1 and -1 (the usual ones) without a division.
     let count = if step > 0 {
-        if stop > start {
-            ((stop - start - 1) / step + 1) as usize
-        } else {
-            0
+        match stop - start {
+            distance if distance <= 0 => 0,
+            distance if step == 1 => distance as usize,
+            distance => ((distance - 1) / step + 1) as usize,
         }
-    } else if start > stop {
-        ((start - stop - 1) / (-step) + 1) as usize
     } else {
-        0
+        match start - stop {
+            distance if distance <= 0 => 0,
+            distance if step == -1 => distance as usize,
+            distance => ((distance - 1) / (-step) + 1) as usize,
+        }
     };
-    Ok(SliceRange {
+    SliceRange {
         start,
         stop,
         step,
         count,
-    })
+    }
 }
 
 /// The slice methods.

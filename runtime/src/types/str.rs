@@ -25,7 +25,7 @@ pub use classify::{decimal_value, in_table, is_space};
 pub(crate) use convert::{find_codec, Codec};
 
 use crate::object::Payload;
-use crate::types::sequence::{bad_index, index_value, resolve_index, resolve_slice};
+use crate::types::sequence::{bad_index, index_value, resolve_index, resolve_slice, SliceRange};
 use crate::value::Value;
 use crate::{Host, PyResult, Runtime};
 
@@ -218,34 +218,41 @@ pub fn get_item(host: &mut dyn Host, value: Value, key: Value) -> PyResult<Value
         return Ok(runtime.new_str_with_char_count(character.encode_utf8(&mut buffer), 1));
     }
     if let Some(range) = resolve_slice(host, key, string.char_count())? {
-        if range.step == 1 && range.count == string.char_count() {
-            return Ok(value);
-        }
-        let text = string.text();
-        let start = range.start as usize;
-        if range.step == 1 {
-            // A run of characters: one copy of its bytes, no counting.
-            let (low, high) = if string.is_ascii() {
-                (start, start + range.count)
-            } else {
-                // The end first: a parser slicing out the token it has just scanned past has
-                // the character cursor there, and the start is a short step back from it.
-                let high = string.byte_offset(start + range.count);
-                (string.byte_offset(start), high)
-            };
-            let slice = text.get(low..high).unwrap_or("");
-            return Ok(host.runtime().new_str_with_char_count(slice, range.count));
-        }
-        let result: String = if string.is_ascii() {
-            let bytes = text.as_bytes();
-            range.indices().map(|index| bytes[index] as char).collect()
-        } else {
-            let characters: Vec<char> = text.chars().collect();
-            range.indices().map(|index| characters[index]).collect()
-        };
-        return Ok(host
-            .runtime()
-            .new_string_with_char_count(result, range.count));
+        return Ok(slice(host.runtime(), value, range));
     }
     Err(bad_index(host, key, "string"))
+}
+
+/// `text[start:stop:step]` for a slice resolved against the str's character count (`value` is
+/// a str; anything else slices as empty). The whole str is itself.
+pub fn slice(runtime: &mut crate::Runtime, value: Value, range: SliceRange) -> Value {
+    let Some(Payload::Str(string)) = value.as_object().map(|object| &object.payload) else {
+        return runtime.new_str("");
+    };
+    if range.step == 1 && range.count == string.char_count() {
+        return value;
+    }
+    let text = string.text();
+    let start = range.start as usize;
+    if range.step == 1 {
+        // A run of characters: one copy of its bytes, no counting.
+        let (low, high) = if string.is_ascii() {
+            (start, start + range.count)
+        } else {
+            // The end first: a parser slicing out the token it has just scanned past has
+            // the character cursor there, and the start is a short step back from it.
+            let high = string.byte_offset(start + range.count);
+            (string.byte_offset(start), high)
+        };
+        let slice = text.get(low..high).unwrap_or("");
+        return runtime.new_str_with_char_count(slice, range.count);
+    }
+    let result: String = if string.is_ascii() {
+        let bytes = text.as_bytes();
+        range.indices().map(|index| bytes[index] as char).collect()
+    } else {
+        let characters: Vec<char> = text.chars().collect();
+        range.indices().map(|index| characters[index]).collect()
+    };
+    runtime.new_string_with_char_count(result, range.count)
 }

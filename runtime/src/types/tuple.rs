@@ -2,7 +2,7 @@
 
 use crate::object::Payload;
 use crate::protocol::{equal, repr_string};
-use crate::types::sequence::{bad_index, index_value, resolve_index, resolve_slice};
+use crate::types::sequence::{bad_index, index_value, resolve_index, resolve_slice, SliceRange};
 use crate::value::Value;
 use crate::{Arguments, Host, PyResult};
 
@@ -28,10 +28,18 @@ pub fn get_item(host: &mut dyn Host, tuple: Value, key: Value) -> PyResult<Value
         return Ok(values[resolved]);
     }
     if let Some(range) = resolve_slice(host, key, values.len())? {
-        let selected: Vec<Value> = range.indices().map(|index| values[index]).collect();
-        return Ok(host.runtime().new_tuple(selected));
+        return Ok(slice(host.runtime(), values, range));
     }
     Err(bad_index(host, key, "tuple"))
+}
+
+/// The tuple of the items a slice resolved against `values`' length selects.
+pub fn slice(runtime: &mut crate::Runtime, values: &[Value], range: SliceRange) -> Value {
+    let selected: Vec<Value> = range
+        .indices()
+        .filter_map(|index| values.get(index).copied())
+        .collect();
+    runtime.new_tuple(selected)
 }
 
 fn receiver(host: &mut dyn Host, arguments: &Arguments) -> PyResult<&'static [Value]> {

@@ -43,14 +43,14 @@ pub(super) fn table() -> Helpers {
 /// # Safety
 /// `vm` must be the pointer `Vm::run_compiled` passed to the compiled code now running; the
 /// `&mut Vm` that call came from is not used until the compiled code returns.
-unsafe fn vm_from<'a>(vm: *mut c_void) -> &'a mut Vm {
+pub(super) unsafe fn vm_from<'a>(vm: *mut c_void) -> &'a mut Vm {
     // SAFETY: see the function's contract.
     unsafe { &mut *(vm as *mut Vm) }
 }
 
 /// Sets the VM stack's length from compiled code's stack pointer and the top frame's
 /// instruction pointer (the instruction after `instruction`, as the dispatch loop leaves it).
-fn enter(vm: &mut Vm, stack_pointer: *mut u64, instruction: u32) {
+pub(super) fn enter(vm: &mut Vm, stack_pointer: *mut u64, instruction: u32) {
     if !stack_pointer.is_null() {
         let start = vm.stack.as_ptr() as usize;
         let length = (stack_pointer as usize).wrapping_sub(start) / std::mem::size_of::<Value>();
@@ -70,7 +70,7 @@ fn enter(vm: &mut Vm, stack_pointer: *mut u64, instruction: u32) {
 }
 
 /// Records `error` for the vm and returns the exit marker.
-fn raise(vm: &mut Vm, error: PyErr) -> u64 {
+pub(super) fn raise(vm: &mut Vm, error: PyErr) -> u64 {
     vm.jit_exit = Some(JitExit::Error(error));
     EXIT_MARKER
 }

@@ -17,6 +17,8 @@
 mod call_layout;
 mod fast_paths;
 mod helpers;
+mod sequences;
+mod unpacked_iteration;
 
 use std::collections::HashMap;
 
@@ -150,6 +152,7 @@ impl Vm {
             class_epoch_address: krait_runtime::dict::class_epoch_address(),
             helpers: helpers::table(),
             fast_paths: fast_paths::table(),
+            sequences: sequences::table(&mut self.runtime),
             allocated_offset: (heap + heap_allocated) as i32,
             poll_offset: std::mem::offset_of!(Vm, safepoints.poll) as i32,
             threshold_offset: (heap + heap_threshold) as i32,
