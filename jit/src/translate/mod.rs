@@ -47,6 +47,7 @@ mod attributes;
 mod block_state;
 mod calls;
 mod control;
+mod handlers;
 mod inline_call;
 mod inlining;
 mod instruction;
@@ -171,6 +172,11 @@ pub(crate) struct Translator<'a, 'b> {
     stack_variables: Vec<Variable>,
     blocks: Vec<Option<Block>>,
     exit_block: Block,
+    /// The instruction being translated (where a helper's exception is raised).
+    current: usize,
+    /// The landing block of each exception-table entry some instruction raises into
+    /// (`handlers`), emitted after the walk.
+    landings: Vec<(usize, Block)>,
     depth: usize,
     stack_kinds: Vec<Kind>,
     /// Per operand stack slot: the value it is expected to hold (a global's value at compile
@@ -303,6 +309,8 @@ impl<'a, 'b> Translator<'a, 'b> {
             stack_variables,
             blocks: vec![None; compiled.instructions.len()],
             exit_block,
+            current: 0,
+            landings: Vec::new(),
             depth: 0,
             stack_kinds: vec![Kind::Unknown; compiled.max_stack_depth as usize + 1],
             stack_expected: vec![Vec::new(); compiled.max_stack_depth as usize + 1],
@@ -437,11 +445,13 @@ impl<'a, 'b> Translator<'a, 'b> {
             if self.instruction_counters != 0 {
                 self.count_instruction(index);
             }
+            self.current = index;
             index += self.instruction(index)?;
         }
         if !self.terminated {
             return Err("control runs off the end".into());
         }
+        self.emit_landings();
         Ok(())
     }
 
@@ -613,16 +623,14 @@ impl<'a, 'b> Translator<'a, 'b> {
         result
     }
 
+    /// Leaves (or, inside a `try`, goes to the handler) when a helper answered the exit
+    /// marker.
     fn exit_if_marker(&mut self, result: IrValue) {
         let is_exit = self
             .builder
             .ins()
             .icmp_imm_s(IntCC::Equal, result, EXIT_MARKER as i64);
-        let next = self.builder.create_block();
-        self.builder
-            .ins()
-            .brif(is_exit, self.exit_block, &[], next, &[]);
-        self.builder.switch_to_block(next);
+        self.branch_on_raise(is_exit);
     }
 
     /// Continues when `condition` holds; otherwise deopts to the interpreter at instruction
