@@ -19,7 +19,8 @@
 //! the submodules translate instructions (`instruction`), arithmetic and comparisons
 //! (`arithmetic`), boxing (`numbers`), attribute sites (`attributes`), expected-callee calls
 //! (`calls`, with the frame push made inline in `inline_call`), small callees' bodies inlined
-//! at their call sites (`inlining`) and branches and safepoints (`control`).
+//! at their call sites (`inlining`), branches and safepoints (`control`) and exception
+//! handlers (`handlers`).
 
 use std::collections::HashMap;
 
