@@ -25,6 +25,7 @@
 
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{types, Block, InstBuilder, MemFlagsData, Value as IrValue};
+use krait_compiler::Opcode;
 use krait_runtime::layout::Kind as Layout;
 use krait_runtime::profile::EXIT_MARKER;
 use krait_runtime::Value;
@@ -264,5 +265,33 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder.switch_to_block(local);
         self.push(handled, Kind::Unknown);
         self.reraise(index);
+    }
+
+    /// Continues when `condition` holds; otherwise runs instruction `index` through the vm's
+    /// generic path, which raises there (a zero divisor: the operands are exact ints or
+    /// floats), into this frame's handler or out of compiled code. Unlike a deopt this costs
+    /// no exit when a handler catches the exception, and no recompile when it keeps
+    /// happening. Should the generic path not raise, the frame goes on in the interpreter
+    /// after the instruction.
+    pub(super) fn raise_unless(&mut self, condition: IrValue, index: usize, opcode: Opcode, arg: u32) {
+        let next = self.builder.create_block();
+        let failed = self.builder.create_block();
+        self.builder.set_cold_block(failed);
+        self.builder.ins().brif(condition, next, &[], failed, &[]);
+        self.builder.switch_to_block(failed);
+        let depth = self.depth;
+        let kinds = self.stack_kinds.clone();
+        let expected = self.stack_expected.clone();
+        let locals = self.stack_local.clone();
+        let raws = (self.stack_raw.clone(), self.local_raw.clone());
+        self.generic(index, opcode, arg);
+        self.emit_deopt(index + 1, DeoptReason::Unsupported);
+        self.depth = depth;
+        self.stack_kinds = kinds;
+        self.stack_expected = expected;
+        self.stack_local = locals;
+        self.stack_raw = raws.0;
+        self.local_raw = raws.1;
+        self.builder.switch_to_block(next);
     }
 }

@@ -198,7 +198,28 @@ def context_of_handled(n):
     print("with", swallowed, manager.seen)
 
 
+def zero_divisors(n):
+    # Int and float division, floor division and remainder by zero in compiled arithmetic
+    # raise into the handler (no deopt); the last one escapes with its traceback.
+    caught = {}
+    total = 0.0
+    for i in range(n):
+        for name, divisor in (("int", i % 4), ("float", (i % 4) * 0.5)):
+            try:
+                total += 12 / divisor
+                total += 12 // divisor + 12 % divisor
+            except ZeroDivisionError as e:
+                caught[name, str(e)] = caught.get((name, str(e)), 0) + 1
+    print("zero_divisors", total, sorted(caught.items()))
+    for i in range(n):
+        total += n % (n - i - 1)
+
+
 n = 3000
+try:
+    zero_divisors(n)
+except ZeroDivisionError as e:
+    print(repr(e), frames(e))
 kinds_flip(n)
 nested_finally(n)
 raise_in_handler(n)
