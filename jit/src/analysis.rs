@@ -80,10 +80,15 @@ pub fn analyse(code: &CodeObject, feedback: &[u8]) -> Result<Analysis, String> {
 /// The exception-table entry that handles an exception at `index` in compiled code: the
 /// innermost covering entry, when its handler comes after the instruction and is one to
 /// compile.
-fn local_handler(code: &CodeObject, index: usize, compile: &dyn Fn(usize) -> bool) -> Option<usize> {
-    let position = code.exception_table.iter().position(|entry| {
-        entry.start as usize <= index && index < entry.end as usize
-    })?;
+fn local_handler(
+    code: &CodeObject,
+    index: usize,
+    compile: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let position = code
+        .exception_table
+        .iter()
+        .position(|entry| entry.start as usize <= index && index < entry.end as usize)?;
     let target = code.exception_table[position].target as usize;
     (target > index && compile(target)).then_some(position)
 }

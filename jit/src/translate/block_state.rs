@@ -162,7 +162,10 @@ impl<'a, 'b> Translator<'a, 'b> {
     /// there, but their kinds are not passed (they would need their unboxed values carried).
     pub(super) fn record_handler_edge(&mut self, from: usize, target: usize) {
         let mut state = self.current_state();
-        state.kinds.iter_mut().for_each(|kind| *kind = Kind::Unknown);
+        state
+            .kinds
+            .iter_mut()
+            .for_each(|kind| *kind = Kind::Unknown);
         self.edge_facts.record(from, target, &state);
     }
 

@@ -83,20 +83,13 @@ impl<'a, 'b> Translator<'a, 'b> {
         // knows which are bound, not their kinds.
         self.record_handler_edge(self.current, target);
         let landing = self.landing(position);
-        let instruction = self
-            .builder
-            .ins()
-            .iconst(types::I32, self.current as i64);
+        let instruction = self.builder.ins().iconst(types::I32, self.current as i64);
         self.builder.ins().jump(landing, &[instruction.into()]);
     }
 
     /// The landing block of exception-table entry `position` (emitted by `emit_landings`).
     fn landing(&mut self, position: usize) -> Block {
-        if let Some(&(_, block)) = self
-            .landings
-            .iter()
-            .find(|(entry, _)| *entry == position)
-        {
+        if let Some(&(_, block)) = self.landings.iter().find(|(entry, _)| *entry == position) {
             return block;
         }
         let block = self.builder.create_block();
@@ -142,8 +135,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.builder.def_var(self.stack_variables[depth], boxed);
                 depth += 1;
             }
-            self.builder
-                .def_var(self.stack_variables[depth], exception);
+            self.builder.def_var(self.stack_variables[depth], exception);
             let target = self.block_for(entry.target as usize);
             self.builder.ins().jump(target, &[]);
         }
@@ -154,10 +146,10 @@ impl<'a, 'b> Translator<'a, 'b> {
     pub(super) fn push_exception_info(&mut self) {
         let offset = self.environment.handled_exception_offset;
         let (exception, _) = self.pop();
-        let previous = self
-            .builder
-            .ins()
-            .load(types::I64, MemFlagsData::trusted(), self.vm, offset);
+        let previous =
+            self.builder
+                .ins()
+                .load(types::I64, MemFlagsData::trusted(), self.vm, offset);
         self.push(previous, Kind::Unknown);
         self.push(exception, Kind::Unknown);
         self.builder
@@ -245,14 +237,14 @@ impl<'a, 'b> Translator<'a, 'b> {
             .builder
             .ins()
             .load(types::I64, MemFlagsData::trusted(), self.vm, offset);
-        let is_null = self
-            .builder
-            .ins()
-            .icmp_imm_s(IntCC::Equal, handled, Value::NULL.bits() as i64);
-        let is_none = self
-            .builder
-            .ins()
-            .icmp_imm_s(IntCC::Equal, handled, Value::NONE.bits() as i64);
+        let is_null =
+            self.builder
+                .ins()
+                .icmp_imm_s(IntCC::Equal, handled, Value::NULL.bits() as i64);
+        let is_none =
+            self.builder
+                .ins()
+                .icmp_imm_s(IntCC::Equal, handled, Value::NONE.bits() as i64);
         let missing = self.builder.ins().bor(is_null, is_none);
         let interpreted = self.builder.create_block();
         let local = self.builder.create_block();
@@ -273,7 +265,13 @@ impl<'a, 'b> Translator<'a, 'b> {
     /// no exit when a handler catches the exception, and no recompile when it keeps
     /// happening. Should the generic path not raise, the frame goes on in the interpreter
     /// after the instruction.
-    pub(super) fn raise_unless(&mut self, condition: IrValue, index: usize, opcode: Opcode, arg: u32) {
+    pub(super) fn raise_unless(
+        &mut self,
+        condition: IrValue,
+        index: usize,
+        opcode: Opcode,
+        arg: u32,
+    ) {
         let next = self.builder.create_block();
         let failed = self.builder.create_block();
         self.builder.set_cold_block(failed);

@@ -10,10 +10,11 @@
 //! Within a basic block the translator knows which values are ints, floats or bools (from
 //! constants, earlier guards and results). At arithmetic and comparisons it speculates on the
 //! interpreter's type feedback — and, where an instruction has never run, on the kinds it knows
-//! — behind guards: a failing guard, an int result outside the inline range or a zero divisor
-//! *deopts*: the stack is flushed, the frame's instruction index set to the instruction, and
-//! the interpreter re-executes it. Everything else calls a vm helper that runs the interpreter's
-//! own implementation of the instruction on the flushed stack.
+//! — behind guards: a failing guard or an int result outside the inline range *deopts*: the
+//! stack is flushed, the frame's instruction index set to the instruction, and the interpreter
+//! re-executes it (a zero divisor instead raises through the generic path). Everything else
+//! calls a vm helper that runs the interpreter's own implementation of the instruction on the
+//! flushed stack.
 //!
 //! This module holds the translator's state, the walk over the blocks and the operand stack;
 //! the submodules translate instructions (`instruction`), arithmetic and comparisons
