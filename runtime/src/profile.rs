@@ -45,8 +45,9 @@ pub const ASSUMPTIONS_FAILED: u8 = 0x40;
 /// Compiled code runs only such handlers itself (see `jit/src/translate/handlers.rs`).
 pub const HANDLER_TAKEN: u8 = 0x20;
 /// Feedback bit set by the JIT on a handler's first instruction: the compiled code runs this
-/// handler itself. An exception the interpreter catches at a handler without it counts as a
-/// deopt there, and a few recompile the code with the handler.
+/// handler itself, or was compiled knowing it had been taken. An exception the interpreter
+/// catches at a handler without it counts as a deopt there, and a few recompile the code with
+/// its handlers.
 pub const HANDLER_COMPILED: u8 = 0x10;
 /// The feedback bits that say which operands an instruction saw.
 pub const SEEN_OPERANDS: u8 = SEEN_INT | SEEN_FLOAT | SEEN_MIXED | SEEN_OTHER;

@@ -371,8 +371,18 @@ impl Vm {
                 for &entry in &compiled.entries {
                     profile.record(entry, ENTRY_POINT);
                 }
+                // The handlers the code runs, and those it was compiled knowing were taken
+                // but does not run (the analysis could not follow them): neither makes an
+                // exception caught in the interpreter recompile it, which for the latter
+                // would only make the same code again.
                 for &handler in &compiled.handlers {
                     profile.record(handler, HANDLER_COMPILED);
+                }
+                for entry in &code.code.exception_table {
+                    let target = entry.target as usize;
+                    if profile.seen(target) & HANDLER_TAKEN != 0 {
+                        profile.record(target, HANDLER_COMPILED);
+                    }
                 }
                 jit.statistics.functions += 1;
                 jit.statistics.compile_micros += compiled.micros;
