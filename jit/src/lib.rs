@@ -178,6 +178,15 @@ pub struct Helpers {
     /// flushed stack), `b` the value sent in. Returns the value the delegate yielded, or
     /// `RETURN_MARKER` after writing the delegate's result over its stack slot.
     pub send: usize,
+    /// At the landing of an exception handler in the same compiled code, after a helper
+    /// raised at `instruction`: the exception the vm recorded, with this frame's traceback
+    /// entry and its context added as the interpreter's unwinding adds them; the exit marker
+    /// (the exit left in place) when the vm recorded anything else. Takes no stack pointer.
+    pub catch: usize,
+    /// `CheckExcMatch`: whether the exception `a` is an instance of `b` (a class or a tuple
+    /// of classes), as a bool value; raises TypeError for a class that is not an exception
+    /// class.
+    pub exception_match: usize,
 }
 
 /// Where compiled code finds the vm's frame stack, VM stack and call limits, so that a call
@@ -374,6 +383,9 @@ pub struct Environment {
     pub call_layout: Option<CallLayout>,
     /// The builtin `range` class (`for ... in range(...)` makes its iterator directly).
     pub range_type: Value,
+    /// Byte offset, within the vm, of the exception being handled (a value; what
+    /// `PushExcInfo` saves and sets and `PopExcept` restores).
+    pub handled_exception_offset: i32,
 }
 
 /// The globals a code object sees, resolved when it is compiled: `LoadGlobal` of name `i`
@@ -412,6 +424,8 @@ pub struct Compiled {
     pub size: usize,
     /// Instructions where the code can be entered.
     pub entries: Vec<usize>,
+    /// The first instructions of the exception handlers the code runs itself.
+    pub handlers: Vec<usize>,
     /// How many guards (deopt exits) it has.
     pub guards: usize,
     /// Compile time in microseconds.
@@ -466,13 +480,13 @@ impl Jit {
         inspect: Inspect,
     ) -> Result<Compiled, String> {
         let started = Instant::now();
-        let analysis = analysis::analyse(&code.code)?;
         let feedback: Vec<u8> = code
             .profile
             .feedback
             .iter()
             .map(|cell| cell.get())
             .collect();
+        let analysis = analysis::analyse(&code.code, &feedback)?;
         let pointer = self.module.target_config().pointer_type();
         let mut signature = self.module.make_signature();
         signature.params.push(AbiParam::new(pointer));
@@ -605,6 +619,12 @@ impl Jit {
             entry,
             address: address as usize,
             size,
+            handlers: analysis
+                .handler
+                .iter()
+                .flatten()
+                .map(|&position| code.code.exception_table[position].target as usize)
+                .collect(),
             entries: analysis.entries,
             guards,
             micros: started.elapsed().as_micros(),

@@ -41,6 +41,14 @@ pub const ENTRY_POINT: u8 = 0x80;
 /// Feedback bit set by the JIT on a loop header: what compiled code assumed about the locals
 /// there kept failing; recompiled code assumes nothing at this header.
 pub const ASSUMPTIONS_FAILED: u8 = 0x40;
+/// Feedback bit on a handler's first instruction: the interpreter's unwinding jumped there.
+/// Compiled code runs only such handlers itself (see `jit/src/translate/handlers.rs`).
+pub const HANDLER_TAKEN: u8 = 0x20;
+/// Feedback bit set by the JIT on a handler's first instruction: the compiled code runs this
+/// handler itself, or was compiled knowing it had been taken. An exception the interpreter
+/// catches at a handler without it counts as a deopt there, and a few recompile the code with
+/// its handlers.
+pub const HANDLER_COMPILED: u8 = 0x10;
 /// The feedback bits that say which operands an instruction saw.
 pub const SEEN_OPERANDS: u8 = SEEN_INT | SEEN_FLOAT | SEEN_MIXED | SEEN_OTHER;
 
@@ -125,7 +133,7 @@ impl CodeProfile {
         self.calls.set(0);
         self.back_edges.set(0);
         for cell in self.feedback.iter() {
-            cell.set(cell.get() & !ENTRY_POINT);
+            cell.set(cell.get() & !(ENTRY_POINT | HANDLER_COMPILED));
         }
     }
 }

@@ -40,12 +40,12 @@ impl ConstructorCache {
         ((class.bits() >> 4) as usize) % CONSTRUCTOR_CACHE_SIZE
     }
 
-    fn get(&self, class: Value, epoch: u64) -> Option<Value> {
+    pub(crate) fn get(&self, class: Value, epoch: u64) -> Option<Value> {
         let (cached_class, cached_epoch, init) = self.entries[Self::slot(class)];
         (cached_class == class && cached_epoch == epoch).then_some(init)
     }
 
-    fn put(&mut self, class: Value, epoch: u64, init: Value) {
+    pub(crate) fn put(&mut self, class: Value, epoch: u64, init: Value) {
         self.entries[Self::slot(class)] = (class, epoch, init);
     }
 }
@@ -503,9 +503,18 @@ impl Vm {
         callable: Value,
         arguments_start: usize,
     ) -> Option<PyResult<Value>> {
-        let init = self.plain_class_init(callable)?;
+        // A Python subclass of an exception class: `construct_exception.rs`.
+        let (init, layout) = match self.plain_class_init(callable) {
+            Some(init) => (init, Layout::Object),
+            None => (self.exception_class_init(callable)?, Layout::Exception),
+        };
         let given = self.stack.len() - arguments_start;
         let Some(function) = function_object(init) else {
+            if layout == Layout::Exception {
+                // A builtin `__init__`, which the general path does not call either.
+                return crate::construct_exception::is_native(init)
+                    .then(|| Ok(self.new_exception_instance(callable, arguments_start)));
+            }
             // `object.__init__`: nothing to run, and no arguments allowed (the general path
             // raises CPython's error).
             let object_init = matches!(
@@ -536,7 +545,11 @@ impl Vm {
         {
             return None;
         }
-        let instance = self.runtime.new_instance(callable, Layout::Object);
+        let instance = if layout == Layout::Exception {
+            self.new_exception_instance(callable, arguments_start)
+        } else {
+            self.runtime.new_instance(callable, Layout::Object)
+        };
         // `self` goes before the arguments; the class stays below them, so the frame returns
         // to just above it.
         self.stack.insert(arguments_start, instance);

@@ -18,6 +18,7 @@
 
 mod arithmetic;
 pub mod call;
+mod construct_exception;
 pub mod coroutine;
 pub mod frame;
 pub mod generator;
@@ -90,6 +91,8 @@ pub struct Vm {
     pub observer: Option<Box<observe::Observer>>,
     /// Plain classes and their `__init__`, for the interpreter's construction fast path.
     pub(crate) constructors: call::ConstructorCache,
+    /// The same for Python subclasses of exception classes (`construct_exception.rs`).
+    pub(crate) exception_constructors: call::ConstructorCache,
 }
 
 impl Vm {
@@ -113,6 +116,7 @@ impl Vm {
             profiler: None,
             observer: None,
             constructors: call::ConstructorCache::default(),
+            exception_constructors: call::ConstructorCache::default(),
         }
     }
 

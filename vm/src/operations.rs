@@ -300,12 +300,14 @@ impl Vm {
     }
 
     pub(crate) fn exception_matches(&mut self, exception: Value, class: Value) -> PyResult<bool> {
-        let classes: Vec<Value> = match krait_runtime::types::tuple::items(class) {
-            Some(items) => items.to_vec(),
-            None => vec![class],
+        let single = [class];
+        // A tuple's items (a tuple never changes), or the one class, without copying.
+        let classes: &[Value] = match krait_runtime::types::tuple::items(class) {
+            Some(items) => items,
+            None => &single,
         };
         let base_exception = self.runtime.types.base_exception;
-        for &candidate in &classes {
+        for &candidate in classes {
             if protocol::as_type(candidate).is_none()
                 || !protocol::is_subclass(candidate, base_exception)
             {

@@ -37,12 +37,16 @@ impl Vm {
             if let Some(entry) = frame.code.code.handler_for(instruction) {
                 let depth = frame.stack_base + entry.depth as usize;
                 frame.ip = entry.target as usize;
+                let code = frame.code;
                 self.stack.truncate(depth);
                 if entry.push_lasti {
                     self.stack
                         .push(Value::small_int(i64::from(instruction)).unwrap_or(Value::NONE));
                 }
                 self.stack.push(exception);
+                if self.jit.is_some() {
+                    self.note_handler(code, entry.target as usize);
+                }
                 return Ok(());
             }
             let Some(frame) = self.pop_frame() else {
@@ -59,6 +63,24 @@ impl Vm {
                 exception = error.exception;
             }
         }
+    }
+
+    /// `error`, raised at `instruction` of the top frame, is caught by a handler of the same
+    /// frame that compiled code runs: what `unwind` does before it jumps to a handler (the
+    /// context, the frame's traceback entry), and the exception for the handler.
+    pub(crate) fn catch_in_frame(&mut self, error: PyErr, instruction: u32) -> Value {
+        let exception = error.exception;
+        self.attach_context(exception);
+        if self.observer.is_some() {
+            self.observe_raise();
+        }
+        if let (Some(frame), Some(data)) = (self.frames.last(), exception_data(exception)) {
+            data.get().traceback.push(TracebackEntry {
+                code: frame.code_value,
+                instruction,
+            });
+        }
+        exception
     }
 
     /// Sets `__context__` to the exception being handled, as raising inside `except` does.

@@ -93,7 +93,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                     }
                     TRUE_DIVIDE => {
                         let nonzero = self.builder.ins().icmp_imm_s(IntCC::NotEqual, right, 0);
-                        self.guard(nonzero, index, DeoptReason::ZeroDivisor);
+                        self.raise_unless(nonzero, index, Opcode::BinaryOp, arg);
                         let left_float = self.builder.ins().fcvt_from_sint(types::F64, left);
                         let right_float = self.builder.ins().fcvt_from_sint(types::F64, right);
                         let quotient = self.builder.ins().fdiv(left_float, right_float);
@@ -112,7 +112,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                     }
                     FLOOR_DIVIDE | REMAINDER => {
                         let nonzero = self.builder.ins().icmp_imm_s(IntCC::NotEqual, right, 0);
-                        self.guard(nonzero, index, DeoptReason::ZeroDivisor);
+                        self.raise_unless(nonzero, index, Opcode::BinaryOp, arg);
                         let quotient = self.builder.ins().sdiv(left, right);
                         let remainder = self.builder.ins().srem(left, right);
                         // Python rounds toward negative infinity: adjust when the remainder
@@ -204,7 +204,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                         let zero = self.builder.ins().f64const(0.0);
                         let nonzero = self.builder.ins().fcmp(FloatCC::NotEqual, right, zero);
                         // NaN compares unequal to zero, and dividing by it is fine.
-                        self.guard(nonzero, index, DeoptReason::ZeroDivisor);
+                        self.raise_unless(nonzero, index, Opcode::BinaryOp, arg);
                         self.builder.ins().fdiv(left, right)
                     }
                 };

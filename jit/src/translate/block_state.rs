@@ -158,6 +158,18 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.block_for(0)
     }
 
+    /// Records the edge from instruction `from` to the exception handler at `target` through
+    /// its landing, which reloads the locals from the frame: which locals are bound holds
+    /// there, but their kinds are not passed (they would need their unboxed values carried).
+    pub(super) fn record_handler_edge(&mut self, from: usize, target: usize) {
+        let mut state = self.current_state();
+        state
+            .kinds
+            .iter_mut()
+            .for_each(|kind| *kind = Kind::Unknown);
+        self.edge_facts.record(from, target, &state);
+    }
+
     /// Defines the unboxed values of the locals of the given kinds for the block an edge
     /// goes to (`start_block_facts` reads them where every edge agreed on the kind): the raw
     /// value already computed where the kind is known here, else the boxed value unboxed

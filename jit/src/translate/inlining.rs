@@ -226,7 +226,8 @@ impl<'a, 'b> Translator<'a, 'b> {
             return Ok(false);
         };
         let callee = target.code;
-        let Ok(analysis) = analyse(&callee.code) else {
+        // No feedback: an inlined body follows no exception edges (it never raises).
+        let Ok(analysis) = analyse(&callee.code, &[]) else {
             return Ok(false);
         };
         let recursive = std::ptr::eq(callee, self.code);

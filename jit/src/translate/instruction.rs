@@ -88,7 +88,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                         i64::from(Opcode::LoadFast.to_byte()),
                         i64::from(arg),
                     );
-                    self.builder.ins().jump(self.exit_block, &[]);
+                    self.jump_after_raise();
                     self.builder.switch_to_block(next);
                     self.local_bound[local] = true;
                 }
@@ -107,6 +107,21 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.store_slot(local, value);
                 self.local_kinds[local] = kind;
                 self.local_bound[local] = true;
+            }
+            Opcode::DeleteFast if self.local_bound[arg as usize] => {
+                // `except E as e` ends with `e = None; del e`: a local known bound is
+                // unbound inline.
+                let null = self
+                    .builder
+                    .ins()
+                    .iconst(types::I64, Value::NULL.bits() as i64);
+                self.store_slot(arg as usize, null);
+                self.builder
+                    .def_var(self.local_variables[arg as usize], null);
+                self.local_kinds[arg as usize] = Kind::Unknown;
+                self.local_bound[arg as usize] = false;
+                self.forget_local(arg as usize);
+                self.local_raw[arg as usize] = None;
             }
             Opcode::DeleteFast => {
                 // The vm checks the local is bound and unbinds it in the frame.
@@ -245,7 +260,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 let helper = self.environment.helpers.stack_op;
                 self.call_helper(helper, index, i64::from(opcode.to_byte()), i64::from(arg));
                 // The vm always reports an exception here.
-                self.builder.ins().jump(self.exit_block, &[]);
+                self.jump_after_raise();
                 self.terminated = true;
             }
             Opcode::LoadGlobal => {
@@ -645,6 +660,17 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.call_helper_raw(helper, stack_pointer, instruction, value, zero);
                 let exit = self.builder.ins().iconst(types::I64, EXIT_MARKER as i64);
                 self.builder.ins().return_(&[exit]);
+                self.terminated = true;
+            }
+            Opcode::PushExcInfo => self.push_exception_info(),
+            Opcode::PopExcept => self.pop_except(),
+            Opcode::CheckExcMatch => self.check_exception_match(index),
+            Opcode::RaiseVarargs => {
+                self.bare_raise(index);
+                self.terminated = true;
+            }
+            Opcode::Reraise => {
+                self.reraise(index);
                 self.terminated = true;
             }
             _ if runs_through_helper(opcode) && opcode != Opcode::RaiseVarargs => {

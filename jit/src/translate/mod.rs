@@ -10,16 +10,18 @@
 //! Within a basic block the translator knows which values are ints, floats or bools (from
 //! constants, earlier guards and results). At arithmetic and comparisons it speculates on the
 //! interpreter's type feedback — and, where an instruction has never run, on the kinds it knows
-//! — behind guards: a failing guard, an int result outside the inline range or a zero divisor
-//! *deopts*: the stack is flushed, the frame's instruction index set to the instruction, and
-//! the interpreter re-executes it. Everything else calls a vm helper that runs the interpreter's
-//! own implementation of the instruction on the flushed stack.
+//! — behind guards: a failing guard or an int result outside the inline range *deopts*: the
+//! stack is flushed, the frame's instruction index set to the instruction, and the interpreter
+//! re-executes it (a zero divisor instead raises through the generic path). Everything else
+//! calls a vm helper that runs the interpreter's own implementation of the instruction on the
+//! flushed stack.
 //!
 //! This module holds the translator's state, the walk over the blocks and the operand stack;
 //! the submodules translate instructions (`instruction`), arithmetic and comparisons
 //! (`arithmetic`), boxing (`numbers`), attribute sites (`attributes`), expected-callee calls
 //! (`calls`, with the frame push made inline in `inline_call`), small callees' bodies inlined
-//! at their call sites (`inlining`) and branches and safepoints (`control`).
+//! at their call sites (`inlining`), branches and safepoints (`control`) and exception
+//! handlers (`handlers`).
 
 use std::collections::HashMap;
 
@@ -47,6 +49,7 @@ mod attributes;
 mod block_state;
 mod calls;
 mod control;
+mod handlers;
 mod inline_call;
 mod inlining;
 mod instruction;
@@ -173,6 +176,11 @@ pub(crate) struct Translator<'a, 'b> {
     stack_variables: Vec<Variable>,
     blocks: Vec<Option<Block>>,
     exit_block: Block,
+    /// The instruction being translated (where a helper's exception is raised).
+    current: usize,
+    /// The landing block of each exception-table entry some instruction raises into
+    /// (`handlers`), emitted after the walk.
+    landings: Vec<(usize, Block)>,
     depth: usize,
     stack_kinds: Vec<Kind>,
     /// Per operand stack slot: the value it is expected to hold (a global's value at compile
@@ -309,6 +317,8 @@ impl<'a, 'b> Translator<'a, 'b> {
             stack_variables,
             blocks: vec![None; compiled.instructions.len()],
             exit_block,
+            current: 0,
+            landings: Vec::new(),
             depth: 0,
             stack_kinds: vec![Kind::Unknown; compiled.max_stack_depth as usize + 1],
             stack_expected: vec![Vec::new(); compiled.max_stack_depth as usize + 1],
@@ -452,11 +462,13 @@ impl<'a, 'b> Translator<'a, 'b> {
             if self.instruction_counters != 0 {
                 self.count_instruction(index);
             }
+            self.current = index;
             index += self.instruction(index)?;
         }
         if !self.terminated {
             return Err("control runs off the end".into());
         }
+        self.emit_landings();
         Ok(())
     }
 
@@ -636,16 +648,14 @@ impl<'a, 'b> Translator<'a, 'b> {
         result
     }
 
+    /// Leaves (or, inside a `try`, goes to the handler) when a helper answered the exit
+    /// marker.
     fn exit_if_marker(&mut self, result: IrValue) {
         let is_exit = self
             .builder
             .ins()
             .icmp_imm_s(IntCC::Equal, result, EXIT_MARKER as i64);
-        let next = self.builder.create_block();
-        self.builder
-            .ins()
-            .brif(is_exit, self.exit_block, &[], next, &[]);
-        self.builder.switch_to_block(next);
+        self.branch_on_raise(is_exit);
     }
 
     /// Continues when `condition` holds; otherwise deopts to the interpreter at instruction

@@ -35,6 +35,8 @@ pub(super) fn table() -> Helpers {
         range_iterator: range_iterator as *const () as usize,
         yield_value: yield_value as *const () as usize,
         send: send as *const () as usize,
+        catch: catch as *const () as usize,
+        exception_match: exception_match as *const () as usize,
     }
 }
 
@@ -439,6 +441,45 @@ extern "C" fn safepoint(
     enter(vm, stack_pointer, instruction);
     match vm.safepoint() {
         Ok(()) => 0,
+        Err(error) => raise(vm, error),
+    }
+}
+
+/// At the landing of a handler in the frame's own compiled code, after a helper raised at
+/// `instruction`: the exception, with the frame's traceback entry and context added as the
+/// interpreter's unwinding does before it jumps to a handler. Any other exit (a deopt) stays
+/// recorded, and the compiled code leaves with the exit marker.
+extern "C" fn catch(
+    vm: *mut c_void,
+    _stack_pointer: *mut u64,
+    instruction: u32,
+    _first: u64,
+    _second: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    match vm.jit_exit.take() {
+        Some(JitExit::Error(error)) => vm.catch_in_frame(error, instruction).bits(),
+        other => {
+            vm.jit_exit = other;
+            EXIT_MARKER
+        }
+    }
+}
+
+/// `CheckExcMatch`: `exception` against `class` (a class or a tuple of classes), as a bool.
+extern "C" fn exception_match(
+    vm: *mut c_void,
+    stack_pointer: *mut u64,
+    instruction: u32,
+    exception: u64,
+    class: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    enter(vm, stack_pointer, instruction);
+    match vm.exception_matches(Value::from_bits(exception), Value::from_bits(class)) {
+        Ok(matched) => Value::bool(matched).bits(),
         Err(error) => raise(vm, error),
     }
 }

@@ -27,7 +27,8 @@ use krait_jit::{CallTarget, DeoptReason, GlobalSnapshot, Inspect, Jit};
 use krait_runtime::object::CodeData;
 use krait_runtime::object::Payload;
 use krait_runtime::profile::{
-    CompiledEntry, Tier, ASSUMPTIONS_FAILED, ENTRY_POINT, EXIT_MARKER, SEEN_OTHER,
+    CompiledEntry, Tier, ASSUMPTIONS_FAILED, ENTRY_POINT, EXIT_MARKER, HANDLER_COMPILED,
+    HANDLER_TAKEN, SEEN_OTHER,
 };
 use krait_runtime::types::dict::get_str_key;
 use krait_runtime::{PyErr, PyResult, Value};
@@ -161,6 +162,7 @@ impl Vm {
             assertion_error: self.runtime.types.assertion_error,
             call_layout,
             range_type: self.runtime.types.range,
+            handled_exception_offset: std::mem::offset_of!(Vm, handled_exception) as i32,
         };
         let compiler = Jit::new(environment)?;
         let (call_threshold, loop_threshold) = match options.mode {
@@ -371,6 +373,19 @@ impl Vm {
                 profile.compilations.set(profile.compilations.get() + 1);
                 for &entry in &compiled.entries {
                     profile.record(entry, ENTRY_POINT);
+                }
+                // The handlers the code runs, and those it was compiled knowing were taken
+                // but does not run (the analysis could not follow them): neither makes an
+                // exception caught in the interpreter recompile it, which for the latter
+                // would only make the same code again.
+                for &handler in &compiled.handlers {
+                    profile.record(handler, HANDLER_COMPILED);
+                }
+                for entry in &code.code.exception_table {
+                    let target = entry.target as usize;
+                    if profile.seen(target) & HANDLER_TAKEN != 0 {
+                        profile.record(target, HANDLER_COMPILED);
+                    }
                 }
                 jit.statistics.functions += 1;
                 jit.statistics.compile_micros += compiled.micros;
@@ -826,6 +841,45 @@ impl Vm {
             Some(JitExit::Deopt) | None => CompiledOutcome::Deopted,
         };
         Some(self.finish_entry_frame(outcome))
+    }
+
+    /// The interpreter's unwinding jumped to the handler at `target` of `code`: compiled code
+    /// runs the handlers that have been taken (`HANDLER_TAKEN`), and where the code was
+    /// compiled without this one, the exception left it — counted like a deopt there, a few of
+    /// which recompile the code with all its handlers.
+    pub(crate) fn note_handler(&mut self, code: &'static CodeData, target: usize) {
+        let profile = &code.profile;
+        let seen = profile.seen(target);
+        if seen & HANDLER_TAKEN == 0 {
+            profile.record(target, HANDLER_TAKEN);
+        }
+        if profile.tier.get() != Tier::Compiled || seen & HANDLER_COMPILED != 0 {
+            return;
+        }
+        let Some(cell) = profile.deopts.get(target) else {
+            return;
+        };
+        let count = cell.get().saturating_add(1);
+        cell.set(count);
+        if count < DEOPT_LIMIT {
+            return;
+        }
+        cell.set(0);
+        // Recompiled with every handler, not only this one: a function raising into one
+        // handler after another (phase after phase of a program) is then compiled once more,
+        // not once per handler.
+        for entry in &code.code.exception_table {
+            profile.record(entry.target as usize, HANDLER_TAKEN);
+        }
+        profile.invalidate();
+        if let Some(jit) = self.jit.as_ref() {
+            if jit.options.log {
+                eprintln!(
+                    "jit: invalidate {}: exceptions keep leaving it for the handler at instruction {}; it will be recompiled with its handlers",
+                    code.code.qualname, target
+                );
+            }
+        }
     }
 
     /// Records a deopt of the top frame at `instruction`; drops the speculation there after
