@@ -8,6 +8,7 @@ use krait_runtime::layout::Kind as Layout;
 use krait_runtime::profile::{EXIT_MARKER, RETURN_MARKER, SEEN_FLOAT, SEEN_INT};
 use krait_runtime::Value;
 
+use super::attributes::Ways;
 use super::{runs_through_helper, Kind, Translator};
 use crate::DeoptReason;
 
@@ -484,7 +485,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 );
             }
             Opcode::LoadAttr => {
-                let ways = self.recorded_ways(index, true);
+                let ways = self.recorded_ways(index, Ways::Slots);
                 let (object, _) = self.peek(0);
                 self.with_inline(
                     |this, fallback| {
@@ -511,21 +512,14 @@ impl<'a, 'b> Translator<'a, 'b> {
                 );
             }
             Opcode::StoreAttr => {
-                let ways = self.recorded_ways(index, true);
+                let ways = self.recorded_ways(index, Ways::Stores);
                 let (object, _) = self.peek(0);
                 let (stored, _) = self.peek(1);
                 self.with_inline(
                     |this, fallback| {
                         if this
                             .dispatch_ways(object, &ways, fallback, |this, way, address| {
-                                let slot = way.slot.unwrap_or(0);
-                                let slot_address = this.slot_address(address, slot, fallback)?;
-                                this.builder.ins().store(
-                                    MemFlagsData::trusted(),
-                                    stored,
-                                    slot_address,
-                                    0,
-                                );
+                                this.store_instance_slot(way, address, stored, fallback)?;
                                 let done = this.builder.ins().iconst(types::I8, 1);
                                 Some((done, None))
                             })
@@ -559,7 +553,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 );
             }
             Opcode::LoadMethod => {
-                let ways = self.recorded_ways(index, false);
+                let ways = self.recorded_ways(index, Ways::Methods);
                 let (object, _) = self.peek(0);
                 let inlined = self.layout().is_some() && !ways.is_empty();
                 self.with_inline(
