@@ -172,6 +172,11 @@ pub struct Helpers {
     /// flushed stack), `b` the value sent in. Returns the value the delegate yielded, or
     /// `RETURN_MARKER` after writing the delegate's result over its stack slot.
     pub send: usize,
+    /// A new instance of the plain class `a` with no attributes (room for as many as its
+    /// instances have needed): never raises, runs no Python code and never collects.
+    pub new_instance: usize,
+    /// `__init__` returned `a`, not None: raises CPython's TypeError; returns the exit marker.
+    pub init_returned: usize,
 }
 
 /// Where compiled code finds the vm's frame stack, VM stack and call limits, so that a call
@@ -379,6 +384,12 @@ pub struct GlobalSnapshot {
     /// Per instruction: the attribute cache's entries (class, shape and what was found), for
     /// inline checks.
     pub attributes: Vec<Vec<krait_runtime::attribute_site::Monomorphic>>,
+    /// The class epoch (`dict::class_epoch`) when `constructors` were looked up.
+    pub class_epoch: u64,
+    /// Plain classes among the folded globals, with their `__init__` (a Python function):
+    /// what `Class(arguments…)` runs while the class epoch is `class_epoch` (see
+    /// `translate/construct.rs`).
+    pub constructors: Vec<(Value, Value)>,
 }
 
 /// What to keep of a compilation for inspection.

@@ -195,6 +195,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 return Ok(self.range_iterator_call(index, arg));
             }
             Opcode::Call | Opcode::CallMethod if self.inline_callee(index, opcode, arg)? => {}
+            Opcode::Call if self.construct_call(index, arg) => {}
             Opcode::Call | Opcode::CallMethod if self.known_call(index, opcode, arg) => {}
             Opcode::Call | Opcode::CallMethod if self.dynamic_call(index, opcode, arg) => {}
             Opcode::Call | Opcode::CallMethod | Opcode::CallKw | Opcode::CallFunctionEx => {

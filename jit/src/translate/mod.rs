@@ -46,6 +46,7 @@ mod arithmetic;
 mod attributes;
 mod block_state;
 mod calls;
+mod construct;
 mod control;
 mod inline_call;
 mod inlining;

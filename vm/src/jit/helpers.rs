@@ -35,6 +35,8 @@ pub(super) fn table() -> Helpers {
         range_iterator: range_iterator as *const () as usize,
         yield_value: yield_value as *const () as usize,
         send: send as *const () as usize,
+        new_instance: new_instance as *const () as usize,
+        init_returned: init_returned as *const () as usize,
     }
 }
 
@@ -186,6 +188,45 @@ extern "C" fn finish_call(
         Ok(value) => value.bits(),
         Err(error) => raise(vm, error),
     }
+}
+
+/// A new instance of the plain class `class` (compiled code checked it is the class the vm
+/// found a constructor for, see `Vm::plain_class_init`), before its `__init__` runs.
+/// Allocation never collects, and this runs no Python code.
+extern "C" fn new_instance(
+    vm: *mut c_void,
+    _stack_pointer: *mut u64,
+    _instruction: u32,
+    class: u64,
+    _unused: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    vm.runtime
+        .new_instance(
+            Value::from_bits(class),
+            krait_runtime::object::Layout::Object,
+        )
+        .bits()
+}
+
+/// A constructor's `__init__` returned `result`, which is not None: CPython's TypeError.
+extern "C" fn init_returned(
+    vm: *mut c_void,
+    stack_pointer: *mut u64,
+    instruction: u32,
+    result: u64,
+    _unused: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    enter(vm, stack_pointer, instruction);
+    let message = format!(
+        "__init__() should return None, not '{}'",
+        protocol::type_name(&vm.runtime, Value::from_bits(result))
+    );
+    let error = vm.runtime.type_error(message);
+    raise(vm, error)
 }
 
 /// Runs call instruction `opcode` with `argument` on the stack as the interpreter left it.
