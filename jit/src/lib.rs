@@ -177,6 +177,10 @@ pub struct Helpers {
     pub new_instance: usize,
     /// `__init__` returned `a`, not None: raises CPython's TypeError; returns the exit marker.
     pub init_returned: usize,
+    /// An operator method called for `BinaryOp` at the instruction (`a` the left operand, `b`
+    /// the right) returned NotImplemented: raises the protocol's TypeError; returns the exit
+    /// marker.
+    pub binary_not_implemented: usize,
 }
 
 /// Where compiled code finds the vm's frame stack, VM stack and call limits, so that a call
@@ -390,6 +394,10 @@ pub struct GlobalSnapshot {
     /// what `Class(arguments…)` runs while the class epoch is `class_epoch` (see
     /// `translate/construct.rs`).
     pub constructors: Vec<(Value, Value)>,
+    /// `BinaryOp` instructions whose left operand was an instance of a Python class whose
+    /// operator method the protocol calls alone: the instruction, the class and the method,
+    /// valid while the class epoch is `class_epoch` (see `translate/dunders.rs`).
+    pub dunders: Vec<(u32, Value, Value)>,
 }
 
 /// What to keep of a compilation for inspection.

@@ -698,6 +698,12 @@ impl Vm {
                     }
                     let operator =
                         BinaryOperator::from_arg(instruction.arg).unwrap_or(BinaryOperator::Add);
+                    if let Some(Payload::Instance(instance)) =
+                        left.as_object().map(|object| &object.payload)
+                    {
+                        code.profile
+                            .record_operand_class(ip - 1, *instance.class.get());
+                    }
                     sync!();
                     let value = attempt!(self.binary_operation(left, right, operator));
                     stack.push(value);

@@ -48,6 +48,7 @@ mod block_state;
 mod calls;
 mod construct;
 mod control;
+mod dunders;
 mod inline_call;
 mod inlining;
 mod instruction;

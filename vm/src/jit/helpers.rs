@@ -37,6 +37,7 @@ pub(super) fn table() -> Helpers {
         send: send as *const () as usize,
         new_instance: new_instance as *const () as usize,
         init_returned: init_returned as *const () as usize,
+        binary_not_implemented: binary_not_implemented as *const () as usize,
     }
 }
 
@@ -226,6 +227,38 @@ extern "C" fn init_returned(
         protocol::type_name(&vm.runtime, Value::from_bits(result))
     );
     let error = vm.runtime.type_error(message);
+    raise(vm, error)
+}
+
+/// The operator method compiled code called for the `BinaryOp` at `instruction` returned
+/// NotImplemented: the protocol's TypeError for `left op right`, as `Vm::binary_operation`.
+extern "C" fn binary_not_implemented(
+    vm: *mut c_void,
+    stack_pointer: *mut u64,
+    instruction: u32,
+    left: u64,
+    right: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    enter(vm, stack_pointer, instruction);
+    let operator = vm
+        .frames
+        .last()
+        .and_then(|frame| frame.code.code.instructions.get(instruction as usize))
+        .and_then(|instruction| krait_compiler::BinaryOperator::from_arg(instruction.arg));
+    let Some(operator) = operator else {
+        return EXIT_MARKER;
+    };
+    let error = match protocol::number::unsupported_binary(
+        vm,
+        Value::from_bits(left),
+        Value::from_bits(right),
+        operator,
+    ) {
+        Ok(_) => return EXIT_MARKER,
+        Err(error) => error,
+    };
     raise(vm, error)
 }
 

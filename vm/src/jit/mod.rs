@@ -495,6 +495,7 @@ impl Vm {
                 .collect(),
             class_epoch: krait_runtime::dict::class_epoch(),
             constructors: Vec::new(),
+            dunders: Vec::new(),
         };
         // The inlined checks name these classes: keep them alive while the code exists.
         let roots = code.profile.roots.get();
@@ -546,8 +547,31 @@ impl Vm {
                 }
             }
         }
+        // The operator methods `BinaryOp`s on instances reach.
+        let recorded = code.profile.operand_classes.get().clone();
+        for (index, class) in recorded {
+            let Some(instruction) = code.code.instructions.get(index as usize) else {
+                continue;
+            };
+            let Some(operator) = krait_compiler::BinaryOperator::from_arg(instruction.arg) else {
+                continue;
+            };
+            let plain_class = krait_runtime::protocol::as_type(class)
+                .is_some_and(|class| class.user_defined && class.layout == krait_runtime::object::Layout::Object);
+            if !plain_class {
+                continue;
+            }
+            if let Some(method) = krait_runtime::protocol::number::forward_dunder_of_class(
+                &mut self.runtime,
+                class,
+                operator,
+            ) {
+                snapshot.dunders.push((index, class, method));
+            }
+        }
         if krait_runtime::dict::class_epoch() != snapshot.class_epoch {
             snapshot.constructors.clear();
+            snapshot.dunders.clear();
         }
         snapshot
     }
