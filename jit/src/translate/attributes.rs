@@ -8,6 +8,8 @@ use cranelift_codegen::ir::{types, Block, InstBuilder, MemFlagsData, Value as Ir
 use krait_compiler::Opcode;
 use krait_runtime::layout::Kind as Layout;
 
+use krait_runtime::profile::SEEN_OPERANDS;
+
 use super::{Kind, Translator, PAYLOAD_MASK};
 
 /// Which attribute-cache entries an instruction can check inline.
@@ -161,6 +163,29 @@ impl<'a, 'b> Translator<'a, 'b> {
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// At an attribute instruction that had never run when its code was compiled (nothing in
+    /// its cache, and the interpreter never took its slow path, which records `SEEN_OTHER`):
+    /// a deopt (`Unprofiled`) instead of the cache's fast path for good. Code compiled at a
+    /// function's first hot loop would otherwise reach its later loops' attributes through the
+    /// vm forever; two such deopts recompile the code with what the interpreter recorded
+    /// meanwhile. Not after a few compilations, so nothing can recompile without end.
+    pub(super) fn deopt_if_unprofiled_attribute(&mut self, index: usize) {
+        const MAX_COMPILATIONS: u32 = 3;
+        let recorded = self
+            .globals
+            .attributes
+            .get(index)
+            .is_some_and(|ways| !ways.is_empty())
+            || !krait_runtime::attribute_site::builtin_methods(&self.code.attribute_sites, index)
+                .is_empty();
+        let ran = self.feedback[index] & SEEN_OPERANDS != 0;
+        if recorded || ran || self.code.profile.compilations.get() >= MAX_COMPILATIONS {
+            return;
+        }
+        let never = self.builder.ins().iconst(types::I8, 0);
+        self.guard(never, index, crate::DeoptReason::Unprofiled);
     }
 
     /// Checks inline that `object` is a plain instance of one of the classes and shapes the

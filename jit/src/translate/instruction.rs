@@ -486,6 +486,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 );
             }
             Opcode::LoadAttr => {
+                self.deopt_if_unprofiled_attribute(index);
                 let ways = self.recorded_ways(index, Ways::Slots);
                 let (object, _) = self.peek(0);
                 self.with_inline(
@@ -513,6 +514,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 );
             }
             Opcode::StoreAttr => {
+                self.deopt_if_unprofiled_attribute(index);
                 let ways = self.recorded_ways(index, Ways::Stores);
                 let (object, _) = self.peek(0);
                 let (stored, _) = self.peek(1);
@@ -554,6 +556,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 );
             }
             Opcode::LoadMethod => {
+                self.deopt_if_unprofiled_attribute(index);
                 let ways = self.recorded_ways(index, Ways::Methods);
                 let (object, _) = self.peek(0);
                 let inlined = self.layout().is_some() && !ways.is_empty();
