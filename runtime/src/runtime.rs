@@ -339,11 +339,12 @@ impl Runtime {
             Some(Payload::Type(class)) => class.instance_slots.get() as usize,
             _ => 0,
         };
-        self.heap.allocate(Payload::Instance(InstanceObject::new(
+        let slots = self.heap.take_instance_slots(capacity);
+        self.heap.allocate(Payload::Instance(InstanceObject::with_slots(
             class,
             self.root_shape.clone(),
             exception,
-            capacity,
+            slots,
         )))
     }
 
