@@ -165,14 +165,19 @@ impl<'a, 'b> Translator<'a, 'b> {
             .unwrap_or_default()
     }
 
-    /// At an attribute instruction that had never run when its code was compiled (nothing in
-    /// its cache, and the interpreter never took its slow path, which records `SEEN_OTHER`):
-    /// a deopt (`Unprofiled`) instead of the cache's fast path for good. Code compiled at a
-    /// function's first hot loop would otherwise reach its later loops' attributes through the
-    /// vm forever; two such deopts recompile the code with what the interpreter recorded
-    /// meanwhile. Not after a few compilations, so nothing can recompile without end.
+    /// At an attribute instruction inside a loop that had never run when its code was
+    /// compiled (nothing in its cache, and the interpreter never took its slow path, which
+    /// records `SEEN_OTHER`): a deopt (`Unprofiled`) instead of the cache's fast path for
+    /// good. Code compiled at a function's first hot loop would otherwise reach its later
+    /// loops' attributes through the vm forever; two such deopts recompile the code with what
+    /// the interpreter recorded meanwhile. Outside loops a site that never ran is a rare path
+    /// (or runs once), not worth a recompile (deltablue spent 110 ms recompiling for such
+    /// sites). Not after a few compilations, so nothing can recompile without end.
     pub(super) fn deopt_if_unprofiled_attribute(&mut self, index: usize) {
         const MAX_COMPILATIONS: u32 = 3;
+        if !self.inside_loop(index) {
+            return;
+        }
         let recorded = self
             .globals
             .attributes
@@ -186,6 +191,21 @@ impl<'a, 'b> Translator<'a, 'b> {
         }
         let never = self.builder.ins().iconst(types::I8, 0);
         self.guard(never, index, crate::DeoptReason::Unprofiled);
+    }
+
+    /// Whether instruction `index` lies inside a loop: some backward jump at or after it goes
+    /// to or before it.
+    fn inside_loop(&self, index: usize) -> bool {
+        self.code
+            .code
+            .instructions
+            .iter()
+            .enumerate()
+            .skip(index)
+            .any(|(position, instruction)| {
+                crate::analysis::jump_target(instruction.opcode, instruction.arg)
+                    .is_some_and(|target| target <= index && target < position)
+            })
     }
 
     /// Checks inline that `object` is a plain instance of one of the classes and shapes the
