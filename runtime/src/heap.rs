@@ -536,12 +536,8 @@ mod tests {
         for i in 0..5_000 {
             let slots = heap.take_instance_slots(3);
             assert!(slots.is_empty() && slots.capacity() >= 3);
-            let instance = crate::object::InstanceObject::with_slots(
-                Value::NONE,
-                shape.clone(),
-                None,
-                slots,
-            );
+            let instance =
+                crate::object::InstanceObject::with_slots(Value::NONE, shape.clone(), None, slots);
             instance.push_slot(Value::small_int(i).unwrap_or(Value::NONE));
             let value = heap.allocate(Payload::Instance(instance));
             if i % 100 == 0 {

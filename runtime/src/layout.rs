@@ -231,7 +231,8 @@ pub fn measure() -> Option<Offsets> {
     let slot_words = unsafe { std::slice::from_raw_parts(address(slot_vector) as *const usize, 3) };
     let (slot_pointer_word, slot_length_word) =
         find_words(slot_words, slot_vector.as_ptr() as usize, 2)?;
-    let slot_capacity_word = (0..3).find(|&word| word != slot_pointer_word && word != slot_length_word)?;
+    let slot_capacity_word =
+        (0..3).find(|&word| word != slot_pointer_word && word != slot_length_word)?;
     if slot_words[slot_capacity_word] != slot_vector.capacity() {
         return None;
     }
@@ -318,7 +319,8 @@ mod tests {
         assert_eq!(read(tuple, offsets.tuple_length), 4);
         let class = runtime.types.object;
         let instance = runtime.new_instance(class, crate::object::Layout::Object);
-        if let Some(Payload::Instance(fields)) = instance.as_object().map(|object| &object.payload) {
+        if let Some(Payload::Instance(fields)) = instance.as_object().map(|object| &object.payload)
+        {
             fields.slots.get().reserve_exact(5);
             fields.push_slot(Value::TRUE);
             assert_eq!(read(instance, offsets.instance_slot_count), 1);

@@ -340,12 +340,13 @@ impl Runtime {
             _ => 0,
         };
         let slots = self.heap.take_instance_slots(capacity);
-        self.heap.allocate(Payload::Instance(InstanceObject::with_slots(
-            class,
-            self.root_shape.clone(),
-            exception,
-            slots,
-        )))
+        self.heap
+            .allocate(Payload::Instance(InstanceObject::with_slots(
+                class,
+                self.root_shape.clone(),
+                exception,
+                slots,
+            )))
     }
 
     // ----- exceptions -----

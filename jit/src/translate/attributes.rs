@@ -344,19 +344,21 @@ impl<'a, 'b> Translator<'a, 'b> {
             .builder
             .ins()
             .icmp_imm_s(IntCC::Equal, count, i64::from(slot));
-        let room = self.builder.ins().icmp_imm_s(
-            IntCC::UnsignedGreaterThan,
-            capacity,
-            i64::from(slot),
-        );
+        let room =
+            self.builder
+                .ins()
+                .icmp_imm_s(IntCC::UnsignedGreaterThan, capacity, i64::from(slot));
         let fits = self.builder.ins().band(expected, room);
         let next = self.builder.create_block();
         self.builder.ins().brif(fits, next, &[], otherwise, &[]);
         self.builder.switch_to_block(next);
         let slots = self.load_at(address, layout.instance_slots);
-        self.builder
-            .ins()
-            .store(flags, value, slots, i32::try_from(slot).ok()?.checked_mul(8)?);
+        self.builder.ins().store(
+            flags,
+            value,
+            slots,
+            i32::try_from(slot).ok()?.checked_mul(8)?,
+        );
         let grown = self.builder.ins().iadd_imm_s(count, 1);
         self.builder
             .ins()

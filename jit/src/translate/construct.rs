@@ -123,8 +123,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder.switch_to_block(allocate);
         let helper = self.environment.helpers.new_instance;
         let zero = self.zero();
-        let instance =
-            self.call_helper_raw(helper, stack_pointer, instruction, callable, zero);
+        let instance = self.call_helper_raw(helper, stack_pointer, instruction, callable, zero);
         let base = self
             .builder
             .ins()
@@ -180,10 +179,10 @@ impl<'a, 'b> Translator<'a, 'b> {
         // ---- `__init__` returned: None makes the instance the result ----
         self.builder.switch_to_block(returned);
         let result = self.builder.block_params(returned)[0];
-        let is_none = self
-            .builder
-            .ins()
-            .icmp_imm_s(IntCC::Equal, result, Value::NONE.bits() as i64);
+        let is_none =
+            self.builder
+                .ins()
+                .icmp_imm_s(IntCC::Equal, result, Value::NONE.bits() as i64);
         let not_none = self.builder.create_block();
         self.builder.set_cold_block(not_none);
         self.builder

@@ -74,10 +74,10 @@ impl<'a, 'b> Translator<'a, 'b> {
             .ins()
             .iconst(types::I64, self.environment.class_epoch_address as i64);
         let epoch = self.load_at(epoch_address, 0);
-        let same_class = self
-            .builder
-            .ins()
-            .icmp_imm_s(IntCC::Equal, left_class, class.bits() as i64);
+        let same_class =
+            self.builder
+                .ins()
+                .icmp_imm_s(IntCC::Equal, left_class, class.bits() as i64);
         let plain = self.builder.ins().icmp_imm_s(IntCC::Equal, extra, 0);
         let same_epoch =
             self.builder
@@ -107,9 +107,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             .builder
             .ins()
             .icmp(IntCC::Equal, right_class, left_class);
-        self.builder
-            .ins()
-            .brif(same, check_callee, &[], usual, &[]);
+        self.builder.ins().brif(same, check_callee, &[], usual, &[]);
 
         // ---- the method compiled for its globals ----
         self.builder.switch_to_block(check_callee);

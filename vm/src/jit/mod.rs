@@ -534,7 +534,11 @@ impl Vm {
             .filter(|value| krait_runtime::protocol::as_type(*value).is_some())
             .collect();
         for class in classes {
-            if snapshot.constructors.iter().any(|(known, _)| *known == class) {
+            if snapshot
+                .constructors
+                .iter()
+                .any(|(known, _)| *known == class)
+            {
                 continue;
             }
             if let Some(init) = self.plain_class_init(class) {
@@ -556,8 +560,9 @@ impl Vm {
             let Some(operator) = krait_compiler::BinaryOperator::from_arg(instruction.arg) else {
                 continue;
             };
-            let plain_class = krait_runtime::protocol::as_type(class)
-                .is_some_and(|class| class.user_defined && class.layout == krait_runtime::object::Layout::Object);
+            let plain_class = krait_runtime::protocol::as_type(class).is_some_and(|class| {
+                class.user_defined && class.layout == krait_runtime::object::Layout::Object
+            });
             if !plain_class {
                 continue;
             }
