@@ -187,6 +187,15 @@ pub struct Helpers {
     /// of classes), as a bool value; raises TypeError for a class that is not an exception
     /// class.
     pub exception_match: usize,
+    /// A new instance of the plain class `a` with no attributes (room for as many as its
+    /// instances have needed): never raises, runs no Python code and never collects.
+    pub new_instance: usize,
+    /// `__init__` returned `a`, not None: raises CPython's TypeError; returns the exit marker.
+    pub init_returned: usize,
+    /// An operator method called for `BinaryOp` at the instruction (`a` the left operand, `b`
+    /// the right) returned NotImplemented: raises the protocol's TypeError; returns the exit
+    /// marker.
+    pub binary_not_implemented: usize,
 }
 
 /// Where compiled code finds the vm's frame stack, VM stack and call limits, so that a call
@@ -399,6 +408,16 @@ pub struct GlobalSnapshot {
     /// Per instruction: the attribute cache's entries (class, shape and what was found), for
     /// inline checks.
     pub attributes: Vec<Vec<krait_runtime::attribute_site::Monomorphic>>,
+    /// The class epoch (`dict::class_epoch`) when `constructors` were looked up.
+    pub class_epoch: u64,
+    /// Plain classes among the folded globals, with their `__init__` (a Python function):
+    /// what `Class(arguments…)` runs while the class epoch is `class_epoch` (see
+    /// `translate/construct.rs`).
+    pub constructors: Vec<(Value, Value)>,
+    /// `BinaryOp` instructions whose left operand was an instance of a Python class whose
+    /// operator method the protocol calls alone: the instruction, the class and the method,
+    /// valid while the class epoch is `class_epoch` (see `translate/dunders.rs`).
+    pub dunders: Vec<(u32, Value, Value)>,
 }
 
 /// What to keep of a compilation for inspection.

@@ -486,6 +486,9 @@ pub struct Monomorphic {
     pub slot: Option<u32>,
     /// The method's bits, for a method.
     pub method: u64,
+    /// For a store that adds the attribute (`slot` is then the next slot): the address of
+    /// the shape the instance moves to (`Rc::as_ptr`); 0 otherwise.
+    pub added_shape: usize,
 }
 
 /// Every entry of the site at `ip` that compiled code may check inline (an instance slot or a
@@ -505,6 +508,7 @@ pub fn ways(sites: &Sites, ip: usize) -> Vec<Monomorphic> {
                 epoch: class_epoch,
                 slot: Some(slot),
                 method: 0,
+                added_shape: 0,
             }),
             Found::Method(method) => Some(Monomorphic {
                 class: way.class,
@@ -512,8 +516,17 @@ pub fn ways(sites: &Sites, ip: usize) -> Vec<Monomorphic> {
                 epoch: class_epoch,
                 slot: None,
                 method: method.bits(),
+                added_shape: 0,
             }),
-            Found::Empty | Found::Add(..) | Found::Builtin(_) => None,
+            Found::Add(slot, shape) => Some(Monomorphic {
+                class: way.class,
+                shape: way.shape,
+                epoch: class_epoch,
+                slot: Some(slot),
+                method: 0,
+                added_shape: shape,
+            }),
+            Found::Empty | Found::Builtin(_) => None,
         })
         .collect()
 }
@@ -554,6 +567,7 @@ pub fn monomorphic(sites: &Sites, ip: usize) -> Option<Monomorphic> {
             epoch: class_epoch,
             slot: Some(slot),
             method: 0,
+            added_shape: 0,
         },
         Found::Method(method) => Monomorphic {
             class: way.class,
@@ -561,6 +575,7 @@ pub fn monomorphic(sites: &Sites, ip: usize) -> Option<Monomorphic> {
             epoch: class_epoch,
             slot: None,
             method: method.bits(),
+            added_shape: 0,
         },
         Found::Empty | Found::Add(..) | Found::Builtin(_) => return None,
     })

@@ -82,6 +82,12 @@ pub struct Offsets {
     pub instance_slots: i32,
     /// An instance's slot count.
     pub instance_slot_count: i32,
+    /// How many slots an instance's slot buffer has room for.
+    pub instance_slot_capacity: i32,
+    /// Where a shape's strong reference count is, from the word at `instance_shape` (the
+    /// `Rc` pointer): compiled code that moves an instance to a child shape takes a count on
+    /// the new shape and gives one back on the old, as `Rc` clone and drop would.
+    pub shape_strong_count: i32,
     /// An instance's rarer state (exception data, builtin base, `__dict__`): a null pointer
     /// for a plain instance.
     pub instance_extra: i32,
@@ -104,6 +110,34 @@ fn find_words(words: &[usize], pointer: usize, length: usize) -> Option<(usize, 
     let unique = words.iter().filter(|&&word| word == pointer).count() == 1
         && words.iter().filter(|&&word| word == length).count() == 1;
     (unique && pointer_at != length_at).then_some((pointer_at, length_at))
+}
+
+/// The offset of an `Rc<Shape>`'s strong count from the word the `Rc` holds: the word of the
+/// shape's allocation (one of the two before the shape) that cloning the `Rc` increments.
+fn strong_count_offset() -> Option<i32> {
+    let shape = crate::shape::Shape::root();
+    let word = std::mem::size_of::<usize>();
+    let pointer = std::rc::Rc::as_ptr(&shape) as usize;
+    // SAFETY: an `Rc` is one pointer (checked by the caller); its word is what is measured.
+    let rc_word = unsafe { *(address(&shape) as *const usize) };
+    let adjust = pointer.checked_sub(rc_word)?;
+    if adjust != 2 * word {
+        return None;
+    }
+    // SAFETY: the two words from `rc_word` are the allocation's reference counts (the shape
+    // starts right after them, `adjust` above); they are only read.
+    let read = || unsafe { std::slice::from_raw_parts(rc_word as *const usize, 2).to_vec() };
+    let before = read();
+    let clone = shape.clone();
+    let after = read();
+    drop(clone);
+    let changed: Vec<usize> = (0..2)
+        .filter(|&index| after[index] == before[index] + 1)
+        .collect();
+    match changed.as_slice() {
+        [index] if before[*index] == 1 => i32::try_from(index * word).ok(),
+        _ => None,
+    }
 }
 
 /// Measures the offsets on sample objects; `None` if any is ambiguous.
@@ -197,6 +231,12 @@ pub fn measure() -> Option<Offsets> {
     let slot_words = unsafe { std::slice::from_raw_parts(address(slot_vector) as *const usize, 3) };
     let (slot_pointer_word, slot_length_word) =
         find_words(slot_words, slot_vector.as_ptr() as usize, 2)?;
+    let slot_capacity_word =
+        (0..3).find(|&word| word != slot_pointer_word && word != slot_length_word)?;
+    if slot_words[slot_capacity_word] != slot_vector.capacity() {
+        return None;
+    }
+    let shape_strong_count = strong_count_offset()?;
     let instance_base = address(&instance);
     let cell = HeapObject {
         kind: Kind::Cell as u8,
@@ -233,6 +273,10 @@ pub fn measure() -> Option<Offsets> {
         instance_slot_count: to_offset(
             address(slot_vector) - instance_base + slot_length_word * word,
         )?,
+        instance_slot_capacity: to_offset(
+            address(slot_vector) - instance_base + slot_capacity_word * word,
+        )?,
+        shape_strong_count,
         instance_extra: to_offset(address(&fields.extra) - instance_base)?,
         cell_contents: to_offset(address(contents) - address(&cell))?,
         sequence_iterator_sequence: to_offset(address(sequence) - address(&sequence_iterator))?,
@@ -273,6 +317,23 @@ mod tests {
         // SAFETY: the list has two items.
         assert_eq!(unsafe { *items.add(1) }, Value::TRUE);
         assert_eq!(read(tuple, offsets.tuple_length), 4);
+        let class = runtime.types.object;
+        let instance = runtime.new_instance(class, crate::object::Layout::Object);
+        if let Some(Payload::Instance(fields)) = instance.as_object().map(|object| &object.payload)
+        {
+            fields.slots.get().reserve_exact(5);
+            fields.push_slot(Value::TRUE);
+            assert_eq!(read(instance, offsets.instance_slot_count), 1);
+            assert_eq!(
+                read(instance, offsets.instance_slot_capacity),
+                fields.slots.get().capacity()
+            );
+            let shape_word = read(instance, offsets.instance_shape);
+            let strong = (shape_word + offsets.shape_strong_count as usize) as *const usize;
+            let before = std::rc::Rc::strong_count(fields.shape.get());
+            // SAFETY: the measured offset of the live shape's strong count.
+            assert_eq!(unsafe { *strong }, before);
+        }
         let cell = runtime.heap.allocate(Payload::Cell(Cell::new(Value::TRUE)));
         assert_eq!(read(cell, offsets.cell_contents) as u64, Value::TRUE.bits());
         let iterator = runtime

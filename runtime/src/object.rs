@@ -262,6 +262,17 @@ impl InstanceObject {
         exception: Option<ExceptionData>,
         capacity: usize,
     ) -> Self {
+        Self::with_slots(class, shape, exception, Vec::with_capacity(capacity))
+    }
+
+    /// As [`InstanceObject::new`], with `slots` (empty) as the slot buffer.
+    pub fn with_slots(
+        class: Value,
+        shape: Rc<Shape>,
+        exception: Option<ExceptionData>,
+        slots: Vec<Value>,
+    ) -> Self {
+        debug_assert!(slots.is_empty());
         let extra = std::cell::OnceCell::new();
         if let Some(exception) = exception {
             let _ = extra.set(Box::new(InstanceExtra {
@@ -272,7 +283,7 @@ impl InstanceObject {
         InstanceObject {
             class: Mutable::new(class),
             shape: Mutable::new(shape),
-            slots: Mutable::new(Vec::with_capacity(capacity)),
+            slots: Mutable::new(slots),
             extra,
         }
     }

@@ -84,6 +84,10 @@ pub struct CodeProfile {
     pub feedback: Box<[Cell<u8>]>,
     /// Deopts taken, per instruction (saturating).
     pub deopts: Box<[Cell<u8>]>,
+    /// `BinaryOp` instructions whose left operand was an instance of a Python class: the
+    /// instruction and the first such class (kept in `roots`), for compiled code to call the
+    /// class's operator method directly (`jit/src/translate/dunders.rs`).
+    pub operand_classes: crate::object::Mutable<Vec<(u32, crate::Value)>>,
 }
 
 impl CodeProfile {
@@ -99,6 +103,24 @@ impl CodeProfile {
             roots: crate::object::Mutable::new(Vec::new()),
             feedback: (0..instruction_count).map(|_| Cell::new(0)).collect(),
             deopts: (0..instruction_count).map(|_| Cell::new(0)).collect(),
+            operand_classes: crate::object::Mutable::new(Vec::new()),
+        }
+    }
+
+    /// Remembers that the `BinaryOp` at `index` saw a left operand of the Python class
+    /// `class`, if it has no class yet.
+    pub fn record_operand_class(&self, index: usize, class: crate::Value) {
+        let Ok(index) = u32::try_from(index) else {
+            return;
+        };
+        let classes = self.operand_classes.get();
+        if classes.iter().any(|&(known, _)| known == index) {
+            return;
+        }
+        classes.push((index, class));
+        let roots = self.roots.get();
+        if !roots.contains(&class) {
+            roots.push(class);
         }
     }
 

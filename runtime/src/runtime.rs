@@ -339,12 +339,14 @@ impl Runtime {
             Some(Payload::Type(class)) => class.instance_slots.get() as usize,
             _ => 0,
         };
-        self.heap.allocate(Payload::Instance(InstanceObject::new(
-            class,
-            self.root_shape.clone(),
-            exception,
-            capacity,
-        )))
+        let slots = self.heap.take_instance_slots(capacity);
+        self.heap
+            .allocate(Payload::Instance(InstanceObject::with_slots(
+                class,
+                self.root_shape.clone(),
+                exception,
+                slots,
+            )))
     }
 
     // ----- exceptions -----

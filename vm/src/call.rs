@@ -442,7 +442,7 @@ impl Vm {
     /// class `construct_plain` may instantiate: metaclass `type`, `object.__new__`, no builtin
     /// or exception base, not abstract. Remembered per class for the namespace epoch (see
     /// [`ConstructorCache`]).
-    fn plain_class_init(&mut self, class: Value) -> Option<Value> {
+    pub(crate) fn plain_class_init(&mut self, class: Value) -> Option<Value> {
         let class_object = krait_runtime::protocol::as_type(class)?;
         let types = self.runtime.types;
         if !class_object.user_defined || *class_object.metaclass.get() != types.type_ {

@@ -505,6 +505,9 @@ impl Vm {
                         continue;
                     }
                     sync!();
+                    // Ran (the cache did not answer): compiled code need not treat the
+                    // instruction as never run (see `translate/attributes.rs`).
+                    code.profile.record(here, SEEN_OTHER);
                     let value = attempt!(protocol::get_attribute(self, object, code.names[arg]));
                     attribute_site::record_slot(
                         &mut self.runtime,
@@ -524,6 +527,7 @@ impl Vm {
                         continue;
                     }
                     sync!();
+                    code.profile.record(here, SEEN_OTHER);
                     let shape_before = attribute_site::shape_before_store(object);
                     attempt!(protocol::set_attribute(
                         self,
@@ -564,6 +568,7 @@ impl Vm {
                         }
                     }
                     sync!();
+                    code.profile.record(here, SEEN_OTHER);
                     let (method, receiver) =
                         attempt!(protocol::load_method(self, object, code.names[arg]));
                     if builtin_receiver {
@@ -698,6 +703,12 @@ impl Vm {
                     }
                     let operator =
                         BinaryOperator::from_arg(instruction.arg).unwrap_or(BinaryOperator::Add);
+                    if let Some(Payload::Instance(instance)) =
+                        left.as_object().map(|object| &object.payload)
+                    {
+                        code.profile
+                            .record_operand_class(ip - 1, *instance.class.get());
+                    }
                     sync!();
                     let value = attempt!(self.binary_operation(left, right, operator));
                     stack.push(value);

@@ -40,6 +40,10 @@ impl<'a, 'b> Translator<'a, 'b> {
     }
 
     pub(super) fn binary_op(&mut self, index: usize, arg: u32) {
+        // Instances whose class defines the operator: its method called inline.
+        if self.feedback[index] & SEEN_OTHER != 0 && self.dunder_binary(index, arg) {
+            return;
+        }
         // In-place forms (`+=`) behave as the plain ones on ints and floats.
         let operator = arg % 13;
         const ADD: u32 = 0;

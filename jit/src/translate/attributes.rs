@@ -8,7 +8,20 @@ use cranelift_codegen::ir::{types, Block, InstBuilder, MemFlagsData, Value as Ir
 use krait_compiler::Opcode;
 use krait_runtime::layout::Kind as Layout;
 
+use krait_runtime::profile::SEEN_OPERANDS;
+
 use super::{Kind, Translator, PAYLOAD_MASK};
+
+/// Which attribute-cache entries an instruction can check inline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Ways {
+    /// Existing instance slots (`LoadAttr`).
+    Slots,
+    /// Existing slots and slots the store adds (`StoreAttr`).
+    Stores,
+    /// Methods found on the class (`LoadMethod`).
+    Methods,
+}
 
 impl<'a, 'b> Translator<'a, 'b> {
     /// Branches to `otherwise` unless `value` is a heap object of `kind`; returns the object's
@@ -129,22 +142,70 @@ impl<'a, 'b> Translator<'a, 'b> {
     }
 
     /// The attribute cache's entries at `index` of the sort the instruction can use inline:
-    /// instance slots (`slots`) or methods.
+    /// instance slots (`Ways::Slots`), slots or slots a store adds (`Ways::Stores`), or
+    /// methods (`Ways::Methods`).
     pub(super) fn recorded_ways(
         &self,
         index: usize,
-        slots: bool,
+        sort: Ways,
     ) -> Vec<krait_runtime::attribute_site::Monomorphic> {
         self.globals
             .attributes
             .get(index)
             .map(|ways| {
                 ways.iter()
-                    .filter(|way| way.slot.is_some() == slots)
+                    .filter(|way| match sort {
+                        Ways::Slots => way.slot.is_some() && way.added_shape == 0,
+                        Ways::Stores => way.slot.is_some(),
+                        Ways::Methods => way.slot.is_none(),
+                    })
                     .copied()
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// At an attribute instruction inside a loop that had never run when its code was
+    /// compiled (nothing in its cache, and the interpreter never took its slow path, which
+    /// records `SEEN_OTHER`): a deopt (`Unprofiled`) instead of the cache's fast path for
+    /// good. Code compiled at a function's first hot loop would otherwise reach its later
+    /// loops' attributes through the vm forever; two such deopts recompile the code with what
+    /// the interpreter recorded meanwhile. Outside loops a site that never ran is a rare path
+    /// (or runs once), not worth a recompile (deltablue spent 110 ms recompiling for such
+    /// sites). Not after a few compilations, so nothing can recompile without end.
+    pub(super) fn deopt_if_unprofiled_attribute(&mut self, index: usize) {
+        const MAX_COMPILATIONS: u32 = 3;
+        if !self.inside_loop(index) {
+            return;
+        }
+        let recorded = self
+            .globals
+            .attributes
+            .get(index)
+            .is_some_and(|ways| !ways.is_empty())
+            || !krait_runtime::attribute_site::builtin_methods(&self.code.attribute_sites, index)
+                .is_empty();
+        let ran = self.feedback[index] & SEEN_OPERANDS != 0;
+        if recorded || ran || self.code.profile.compilations.get() >= MAX_COMPILATIONS {
+            return;
+        }
+        let never = self.builder.ins().iconst(types::I8, 0);
+        self.guard(never, index, crate::DeoptReason::Unprofiled);
+    }
+
+    /// Whether instruction `index` lies inside a loop: some backward jump at or after it goes
+    /// to or before it.
+    fn inside_loop(&self, index: usize) -> bool {
+        self.code
+            .code
+            .instructions
+            .iter()
+            .enumerate()
+            .skip(index)
+            .any(|(position, instruction)| {
+                crate::analysis::jump_target(instruction.opcode, instruction.arg)
+                    .is_some_and(|target| target <= index && target < position)
+            })
     }
 
     /// Checks inline that `object` is a plain instance of one of the classes and shapes the
@@ -253,6 +314,75 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder.switch_to_block(next);
         let slots = self.load_at(address, layout.instance_slots);
         Some(self.builder.ins().iadd_imm_s(slots, i64::from(slot) * 8))
+    }
+
+    /// Stores `value` in slot `way.slot` of the instance at `address`, which has `way`'s
+    /// class and shape: into the existing slot, or — for a way that adds the attribute — as
+    /// the next slot, moving the instance to the child shape (jumping to `otherwise` when the
+    /// instance does not have exactly the slots before it, or no room for one more: the
+    /// vm's path then grows the buffer and remembers the size for the class).
+    pub(super) fn store_instance_slot(
+        &mut self,
+        way: &krait_runtime::attribute_site::Monomorphic,
+        address: IrValue,
+        value: IrValue,
+        otherwise: Block,
+    ) -> Option<()> {
+        let layout = self.layout()?;
+        let slot = way.slot?;
+        if way.added_shape == 0 {
+            let slot_address = self.slot_address(address, slot, otherwise)?;
+            self.builder
+                .ins()
+                .store(MemFlagsData::trusted(), value, slot_address, 0);
+            return Some(());
+        }
+        let flags = MemFlagsData::trusted();
+        let count = self.load_at(address, layout.instance_slot_count);
+        let capacity = self.load_at(address, layout.instance_slot_capacity);
+        let expected = self
+            .builder
+            .ins()
+            .icmp_imm_s(IntCC::Equal, count, i64::from(slot));
+        let room =
+            self.builder
+                .ins()
+                .icmp_imm_s(IntCC::UnsignedGreaterThan, capacity, i64::from(slot));
+        let fits = self.builder.ins().band(expected, room);
+        let next = self.builder.create_block();
+        self.builder.ins().brif(fits, next, &[], otherwise, &[]);
+        self.builder.switch_to_block(next);
+        let slots = self.load_at(address, layout.instance_slots);
+        self.builder.ins().store(
+            flags,
+            value,
+            slots,
+            i32::try_from(slot).ok()?.checked_mul(8)?,
+        );
+        let grown = self.builder.ins().iadd_imm_s(count, 1);
+        self.builder
+            .ins()
+            .store(flags, grown, address, layout.instance_slot_count);
+        // The instance's `Rc<Shape>` becomes the child's: one count more on the child, one
+        // less on the old shape (which its parent's transition table, or the runtime for the
+        // root, also holds, so it never reaches zero here). Both are constants: the way's
+        // shape is what the instance was checked to have.
+        let old_word = way.shape as i64 - layout.shape_pointer_adjust;
+        let new_word = way.added_shape as i64 - layout.shape_pointer_adjust;
+        for (word, change) in [(new_word, 1), (old_word, -1)] {
+            let counter = self
+                .builder
+                .ins()
+                .iconst(types::I64, word + i64::from(layout.shape_strong_count));
+            let strong = self.load_at(counter, 0);
+            let changed = self.builder.ins().iadd_imm_s(strong, change);
+            self.builder.ins().store(flags, changed, counter, 0);
+        }
+        let new_shape = self.builder.ins().iconst(types::I64, new_word);
+        self.builder
+            .ins()
+            .store(flags, new_shape, address, layout.instance_shape);
+        Some(())
     }
 
     /// An inline path for an attribute instruction, with the usual path as its fallback.

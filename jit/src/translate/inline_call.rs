@@ -386,7 +386,7 @@ impl<'a, 'b> Translator<'a, 'b> {
     /// The common part of both inline calls, in the current block where the callee is known
     /// compiled for its globals: the remaining checks (jumping to `slow` when one fails), the
     /// frame push, the call and the frame pop, ending with a jump to `join`.
-    fn push_call_pop(
+    pub(super) fn push_call_pop(
         &mut self,
         layout: CallLayout,
         setup: FrameSetup,
@@ -619,27 +619,27 @@ impl<'a, 'b> Translator<'a, 'b> {
 }
 
 /// What `push_call_pop` needs to know about the callee, as IR values.
-struct FrameSetup {
+pub(super) struct FrameSetup {
     /// The callee's `CodeData`.
-    code_address: IrValue,
+    pub(super) code_address: IrValue,
     /// The code as a value.
-    code_value: IrValue,
+    pub(super) code_value: IrValue,
     /// The function.
-    callable: IrValue,
+    pub(super) callable: IrValue,
     /// The function's globals.
-    globals: IrValue,
+    pub(super) globals: IrValue,
     /// The compiled entry.
-    entry: IrValue,
+    pub(super) entry: IrValue,
     /// The end of the caller's flushed operand stack: the arguments end there.
-    stack_pointer: IrValue,
+    pub(super) stack_pointer: IrValue,
     /// How many values the call passes (they become the first locals).
-    argument_count: i64,
+    pub(super) argument_count: i64,
     /// The callee's locals (an i64 value).
-    local_count: IrValue,
+    pub(super) local_count: IrValue,
     /// The same, when known at compile time (the extra locals are then cleared unrolled).
-    constant_local_count: Option<i64>,
+    pub(super) constant_local_count: Option<i64>,
     /// The VM stack values the callee's frame needs besides the margin (an i64 value).
-    room: IrValue,
+    pub(super) room: IrValue,
     /// The free variables' cells to copy after the locals: the items' address and count.
-    cells: Option<(IrValue, IrValue)>,
+    pub(super) cells: Option<(IrValue, IrValue)>,
 }

@@ -298,6 +298,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             attributes: (0..callee.code.instructions.len())
                 .map(|index| krait_runtime::attribute_site::ways(&callee.attribute_sites, index))
                 .collect(),
+            ..GlobalSnapshot::default()
         };
         let roots = self.code.profile.roots.get();
         for way in globals.attributes.iter().flatten() {

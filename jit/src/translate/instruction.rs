@@ -8,6 +8,7 @@ use krait_runtime::layout::Kind as Layout;
 use krait_runtime::profile::{EXIT_MARKER, RETURN_MARKER, SEEN_FLOAT, SEEN_INT};
 use krait_runtime::Value;
 
+use super::attributes::Ways;
 use super::{runs_through_helper, Kind, Translator};
 use crate::DeoptReason;
 
@@ -210,6 +211,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             }
             Opcode::CallMethod if self.list_append_call(arg) => self.call_list_append(index, arg),
             Opcode::Call | Opcode::CallMethod if self.inline_callee(index, opcode, arg)? => {}
+            Opcode::Call if self.construct_call(index, arg) => {}
             Opcode::Call | Opcode::CallMethod if self.known_call(index, opcode, arg) => {}
             Opcode::Call | Opcode::CallMethod if self.dynamic_call(index, opcode, arg) => {}
             Opcode::Call | Opcode::CallMethod | Opcode::CallKw | Opcode::CallFunctionEx => {
@@ -503,7 +505,8 @@ impl<'a, 'b> Translator<'a, 'b> {
                 );
             }
             Opcode::LoadAttr => {
-                let ways = self.recorded_ways(index, true);
+                self.deopt_if_unprofiled_attribute(index);
+                let ways = self.recorded_ways(index, Ways::Slots);
                 let (object, _) = self.peek(0);
                 self.with_inline(
                     |this, fallback| {
@@ -530,21 +533,15 @@ impl<'a, 'b> Translator<'a, 'b> {
                 );
             }
             Opcode::StoreAttr => {
-                let ways = self.recorded_ways(index, true);
+                self.deopt_if_unprofiled_attribute(index);
+                let ways = self.recorded_ways(index, Ways::Stores);
                 let (object, _) = self.peek(0);
                 let (stored, _) = self.peek(1);
                 self.with_inline(
                     |this, fallback| {
                         if this
                             .dispatch_ways(object, &ways, fallback, |this, way, address| {
-                                let slot = way.slot.unwrap_or(0);
-                                let slot_address = this.slot_address(address, slot, fallback)?;
-                                this.builder.ins().store(
-                                    MemFlagsData::trusted(),
-                                    stored,
-                                    slot_address,
-                                    0,
-                                );
+                                this.store_instance_slot(way, address, stored, fallback)?;
                                 let done = this.builder.ins().iconst(types::I8, 1);
                                 Some((done, None))
                             })
@@ -579,7 +576,8 @@ impl<'a, 'b> Translator<'a, 'b> {
             }
             Opcode::LoadMethod if self.list_append_site(index) => self.load_list_append(index, arg),
             Opcode::LoadMethod => {
-                let ways = self.recorded_ways(index, false);
+                self.deopt_if_unprofiled_attribute(index);
+                let ways = self.recorded_ways(index, Ways::Methods);
                 let (object, _) = self.peek(0);
                 let inlined = self.layout().is_some() && !ways.is_empty();
                 self.with_inline(

@@ -127,6 +127,18 @@ pub fn plain_forward_dunder(
     if !right_fits {
         return None;
     }
+    forward_dunder_of_class(runtime, class, operator)
+}
+
+/// The class half of [`plain_forward_dunder`]: for `left op right` with `left` a plain
+/// instance of `class` and `right` fitting as described there, the Python function the
+/// protocol calls alone — an in-place operator without `__iop__` on the class, and `__op__` a
+/// Python function. Compiled code looks it up when compiled and checks the operands inline.
+pub fn forward_dunder_of_class(
+    runtime: &mut Runtime,
+    class: Value,
+    operator: BinaryOperator,
+) -> Option<Value> {
     if operator.is_in_place()
         && lookup_in_type(runtime, class, runtime.operator_names.binary(operator)).is_some()
     {

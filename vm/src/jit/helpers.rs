@@ -37,6 +37,9 @@ pub(super) fn table() -> Helpers {
         send: send as *const () as usize,
         catch: catch as *const () as usize,
         exception_match: exception_match as *const () as usize,
+        new_instance: new_instance as *const () as usize,
+        init_returned: init_returned as *const () as usize,
+        binary_not_implemented: binary_not_implemented as *const () as usize,
     }
 }
 
@@ -188,6 +191,77 @@ extern "C" fn finish_call(
         Ok(value) => value.bits(),
         Err(error) => raise(vm, error),
     }
+}
+
+/// A new instance of the plain class `class` (compiled code checked it is the class the vm
+/// found a constructor for, see `Vm::plain_class_init`), before its `__init__` runs.
+/// Allocation never collects, and this runs no Python code.
+extern "C" fn new_instance(
+    vm: *mut c_void,
+    _stack_pointer: *mut u64,
+    _instruction: u32,
+    class: u64,
+    _unused: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    vm.runtime
+        .new_instance(
+            Value::from_bits(class),
+            krait_runtime::object::Layout::Object,
+        )
+        .bits()
+}
+
+/// A constructor's `__init__` returned `result`, which is not None: CPython's TypeError.
+extern "C" fn init_returned(
+    vm: *mut c_void,
+    stack_pointer: *mut u64,
+    instruction: u32,
+    result: u64,
+    _unused: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    enter(vm, stack_pointer, instruction);
+    let message = format!(
+        "__init__() should return None, not '{}'",
+        protocol::type_name(&vm.runtime, Value::from_bits(result))
+    );
+    let error = vm.runtime.type_error(message);
+    raise(vm, error)
+}
+
+/// The operator method compiled code called for the `BinaryOp` at `instruction` returned
+/// NotImplemented: the protocol's TypeError for `left op right`, as `Vm::binary_operation`.
+extern "C" fn binary_not_implemented(
+    vm: *mut c_void,
+    stack_pointer: *mut u64,
+    instruction: u32,
+    left: u64,
+    right: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    enter(vm, stack_pointer, instruction);
+    let operator = vm
+        .frames
+        .last()
+        .and_then(|frame| frame.code.code.instructions.get(instruction as usize))
+        .and_then(|instruction| krait_compiler::BinaryOperator::from_arg(instruction.arg));
+    let Some(operator) = operator else {
+        return EXIT_MARKER;
+    };
+    let error = match protocol::number::unsupported_binary(
+        vm,
+        Value::from_bits(left),
+        Value::from_bits(right),
+        operator,
+    ) {
+        Ok(_) => return EXIT_MARKER,
+        Err(error) => error,
+    };
+    raise(vm, error)
 }
 
 /// Runs call instruction `opcode` with `argument` on the stack as the interpreter left it.

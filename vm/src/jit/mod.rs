@@ -511,6 +511,9 @@ impl Vm {
             attributes: (0..code.code.instructions.len())
                 .map(|index| krait_runtime::attribute_site::ways(&code.attribute_sites, index))
                 .collect(),
+            class_epoch: krait_runtime::dict::class_epoch(),
+            constructors: Vec::new(),
+            dunders: Vec::new(),
         };
         // The inlined checks name these classes: keep them alive while the code exists.
         let roots = code.profile.roots.get();
@@ -538,6 +541,61 @@ impl Vm {
         }
         // Looking up changes nothing, but be exact: the epoch after the lookups.
         snapshot.epoch = krait_runtime::dict::globals_epoch();
+        // The plain classes among them, with their `__init__`: constructions compiled code
+        // may make inline while no class namespace changes.
+        snapshot.class_epoch = krait_runtime::dict::class_epoch();
+        let classes: Vec<Value> = snapshot
+            .values
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|value| krait_runtime::protocol::as_type(*value).is_some())
+            .collect();
+        for class in classes {
+            if snapshot
+                .constructors
+                .iter()
+                .any(|(known, _)| *known == class)
+            {
+                continue;
+            }
+            if let Some(init) = self.plain_class_init(class) {
+                let is_function = matches!(
+                    init.as_object().map(|object| &object.payload),
+                    Some(Payload::Function(_))
+                );
+                if is_function {
+                    snapshot.constructors.push((class, init));
+                }
+            }
+        }
+        // The operator methods `BinaryOp`s on instances reach.
+        let recorded = code.profile.operand_classes.get().clone();
+        for (index, class) in recorded {
+            let Some(instruction) = code.code.instructions.get(index as usize) else {
+                continue;
+            };
+            let Some(operator) = krait_compiler::BinaryOperator::from_arg(instruction.arg) else {
+                continue;
+            };
+            let plain_class = krait_runtime::protocol::as_type(class).is_some_and(|class| {
+                class.user_defined && class.layout == krait_runtime::object::Layout::Object
+            });
+            if !plain_class {
+                continue;
+            }
+            if let Some(method) = krait_runtime::protocol::number::forward_dunder_of_class(
+                &mut self.runtime,
+                class,
+                operator,
+            ) {
+                snapshot.dunders.push((index, class, method));
+            }
+        }
+        if krait_runtime::dict::class_epoch() != snapshot.class_epoch {
+            snapshot.constructors.clear();
+            snapshot.dunders.clear();
+        }
         snapshot
     }
 
