@@ -36,6 +36,18 @@ const OBJECT_TAG: i64 = 0xFFFA;
 pub(super) const MAX_CLEARED_LOCALS: usize = 16;
 
 impl<'a, 'b> Translator<'a, 'b> {
+    /// Whether a profiler listens (an i8): paths that skip the vm's call machinery must not
+    /// then, or the profiler would miss the call.
+    pub(super) fn profiler_listening(&mut self, layout: CallLayout) -> IrValue {
+        let profiler = self.builder.ins().load(
+            types::I64,
+            MemFlagsData::trusted(),
+            self.vm,
+            layout.profiler,
+        );
+        self.builder.ins().icmp_imm_s(IntCC::NotEqual, profiler, 0)
+    }
+
     /// Whether a call of `target` can be made inline: the vm gave the layout and the callee
     /// has few locals besides its parameters.
     pub(super) fn inline_call_layout(&self, target: &CallTarget) -> Option<CallLayout> {
@@ -410,11 +422,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         } = setup;
 
         // ---- preconditions: any failing one takes the helper ----
-        let profiler = self
-            .builder
-            .ins()
-            .load(types::I64, flags, self.vm, layout.profiler);
-        let profiling = self.builder.ins().icmp_imm_s(IntCC::NotEqual, profiler, 0);
+        let profiling = self.profiler_listening(layout);
         self.bail_if(profiling, slow);
         // The function-entry safepoint: a collection due or a flag raised. (Under GC stress,
         // where a collection is always due, inline calls skip the entry collection — the

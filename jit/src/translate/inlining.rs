@@ -253,11 +253,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 .ins()
                 .icmp_imm_s(IntCC::NotEqual, callable, expected.bits() as i64);
         self.bail_if(other, exit);
-        let profiler = self
-            .builder
-            .ins()
-            .load(types::I64, flags, self.vm, layout.profiler);
-        let profiling = self.builder.ins().icmp_imm_s(IntCC::NotEqual, profiler, 0);
+        let profiling = self.profiler_listening(layout);
         self.bail_if(profiling, exit);
         let frame_count = self
             .builder

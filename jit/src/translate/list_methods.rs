@@ -7,7 +7,8 @@
 //! without the attribute fast path. The `CallMethod 1` that follows checks it got that method
 //! (the fallback path may have found anything) and appends through the `list_append` fast
 //! path (the one a comprehension's `ListAppend` uses): no call helper, no argument tuple, no
-//! builtin dispatch. Any other receiver or method takes the usual paths.
+//! builtin dispatch. Any other receiver or method, or a profiler listening, takes the usual
+//! paths.
 
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{types, InstBuilder};
@@ -70,7 +71,16 @@ impl<'a, 'b> Translator<'a, 'b> {
             .builder
             .ins()
             .icmp_imm_s(IntCC::Equal, method, append.bits() as i64);
-        self.builder.ins().brif(is_append, fast, &[], slow, &[]);
+        // Under a profiler the call goes through the vm, which reports it.
+        let take_fast = match self.environment.call_layout {
+            Some(layout) => {
+                let profiling = self.profiler_listening(layout);
+                let quiet = self.builder.ins().bxor_imm_s(profiling, 1);
+                self.builder.ins().band(is_append, quiet)
+            }
+            None => self.builder.ins().iconst(types::I8, 0),
+        };
+        self.builder.ins().brif(take_fast, fast, &[], slow, &[]);
         self.builder.switch_to_block(fast);
         let address = self.environment.fast_paths.list_append;
         let zero = self.zero();
