@@ -97,30 +97,9 @@ impl<'a, 'b> Translator<'a, 'b> {
 
         // ---- `__init__` compiled for its globals ----
         self.builder.switch_to_block(check_init);
-        let code_address = self
-            .builder
-            .ins()
-            .iconst(types::I64, target.code as *const _ as i64);
-        let entry = self
-            .builder
-            .ins()
-            .load(types::I64, flags, code_address, layout.code_entry);
-        let compiled_globals =
-            self.builder
-                .ins()
-                .load(types::I64, flags, code_address, layout.code_globals);
-        let has_entry = self.builder.ins().icmp_imm_s(IntCC::NotEqual, entry, 0);
-        let same_globals = self.builder.ins().icmp_imm_s(
-            IntCC::Equal,
-            compiled_globals,
-            target.globals.bits() as i64,
-        );
-        let ready = self.builder.ins().band(has_entry, same_globals);
-        let allocate = self.builder.create_block();
-        self.builder.ins().brif(ready, allocate, &[], usual, &[]);
+        let (code_address, entry) = self.compiled_callee_entry(&target, layout, usual);
 
         // ---- the instance, then the stack as `__init__`'s frame wants it ----
-        self.builder.switch_to_block(allocate);
         let helper = self.environment.helpers.new_instance;
         let zero = self.zero();
         let instance = self.call_helper_raw(helper, stack_pointer, instruction, callable, zero);

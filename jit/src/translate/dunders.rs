@@ -14,7 +14,7 @@
 //! instruction.
 
 use cranelift_codegen::ir::condcodes::IntCC;
-use cranelift_codegen::ir::{types, InstBuilder, MemFlagsData};
+use cranelift_codegen::ir::{types, InstBuilder};
 use krait_compiler::Opcode;
 use krait_runtime::layout::Kind as Layout;
 use krait_runtime::Value;
@@ -55,7 +55,6 @@ impl<'a, 'b> Translator<'a, 'b> {
                 roots.push(value);
             }
         }
-        let flags = MemFlagsData::trusted();
         let (right, _) = self.peek(0);
         let (left, _) = self.peek(1);
         let stack_pointer = self.flush(self.depth);
@@ -111,30 +110,9 @@ impl<'a, 'b> Translator<'a, 'b> {
 
         // ---- the method compiled for its globals ----
         self.builder.switch_to_block(check_callee);
-        let code_address = self
-            .builder
-            .ins()
-            .iconst(types::I64, target.code as *const _ as i64);
-        let entry = self
-            .builder
-            .ins()
-            .load(types::I64, flags, code_address, layout.code_entry);
-        let compiled_globals =
-            self.builder
-                .ins()
-                .load(types::I64, flags, code_address, layout.code_globals);
-        let has_entry = self.builder.ins().icmp_imm_s(IntCC::NotEqual, entry, 0);
-        let same_globals = self.builder.ins().icmp_imm_s(
-            IntCC::Equal,
-            compiled_globals,
-            target.globals.bits() as i64,
-        );
-        let ready = self.builder.ins().band(has_entry, same_globals);
-        let call = self.builder.create_block();
-        self.builder.ins().brif(ready, call, &[], usual, &[]);
+        let (code_address, entry) = self.compiled_callee_entry(&target, layout, usual);
 
         // ---- the call, the operands in place as its first locals ----
-        self.builder.switch_to_block(call);
         let returned = self.builder.create_block();
         self.builder.append_block_param(returned, types::I64);
         let code_value = self

@@ -36,6 +36,40 @@ const OBJECT_TAG: i64 = 0xFFFA;
 pub(super) const MAX_CLEARED_LOCALS: usize = 16;
 
 impl<'a, 'b> Translator<'a, 'b> {
+    /// The address of `target`'s code object and its compiled entry, continuing in a new block
+    /// where the callee is compiled for `target`'s globals; to `otherwise` where it is not.
+    pub(super) fn compiled_callee_entry(
+        &mut self,
+        target: &CallTarget,
+        layout: CallLayout,
+        otherwise: Block,
+    ) -> (IrValue, IrValue) {
+        let flags = MemFlagsData::trusted();
+        let code_address = self
+            .builder
+            .ins()
+            .iconst(types::I64, target.code as *const _ as i64);
+        let entry = self
+            .builder
+            .ins()
+            .load(types::I64, flags, code_address, layout.code_entry);
+        let compiled_globals =
+            self.builder
+                .ins()
+                .load(types::I64, flags, code_address, layout.code_globals);
+        let has_entry = self.builder.ins().icmp_imm_s(IntCC::NotEqual, entry, 0);
+        let same_globals = self.builder.ins().icmp_imm_s(
+            IntCC::Equal,
+            compiled_globals,
+            target.globals.bits() as i64,
+        );
+        let ready = self.builder.ins().band(has_entry, same_globals);
+        let next = self.builder.create_block();
+        self.builder.ins().brif(ready, next, &[], otherwise, &[]);
+        self.builder.switch_to_block(next);
+        (code_address, entry)
+    }
+
     /// Whether a profiler listens (an i8): paths that skip the vm's call machinery must not
     /// then, or the profiler would miss the call.
     pub(super) fn profiler_listening(&mut self, layout: CallLayout) -> IrValue {
