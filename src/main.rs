@@ -104,6 +104,12 @@ struct Options {
     #[arg(long)]
     jit_log: bool,
 
+    /// Compile on the program's own thread, which waits for each compile (by default machine
+    /// code is generated on a background thread while the program goes on interpreted): hot
+    /// code is then compiled at the same point in every run.
+    #[arg(long)]
+    jit_sync: bool,
+
     /// Print a summary of the JIT's work to stderr at exit.
     #[arg(long)]
     jit_stats: bool,
@@ -270,6 +276,7 @@ fn run(mut options: Options) -> Termination {
         emit_clif: options.emit_clif.clone(),
         gc_stress: options.gc_stress,
         perf_map: options.perf_map,
+        background: !options.jit_sync,
     };
     if let Err(message) = vm.enable_jit(jit_options) {
         eprintln!("krait: the JIT cannot start: {message}");

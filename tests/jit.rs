@@ -95,7 +95,7 @@ for i in range(5000):
 print(total)
 ",
     );
-    let output = krait(&["--jit-log", "--jit-threshold=100", &path]);
+    let output = krait(&["--jit-log", "--jit-sync", "--jit-threshold=100", &path]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert_eq!(text(&output.stdout), "12497500\n");
     let log = text(&output.stderr);
@@ -259,7 +259,7 @@ time.sleep(10)
 ",
     );
     let mut child = Command::new(env!("CARGO_BIN_EXE_krait"))
-        .args(["--jit-stats", &path])
+        .args(["--jit-stats", "--jit-sync", &path])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -317,7 +317,7 @@ print(total)
 ",
     );
     let child = Command::new(env!("CARGO_BIN_EXE_krait"))
-        .args(["--perf-map", "--jit-log", &path])
+        .args(["--perf-map", "--jit-log", "--jit-sync", &path])
         .output()
         .expect("krait runs");
     assert!(child.status.success(), "{}", text(&child.stderr));
@@ -380,4 +380,30 @@ print(total)
         assert!(pair[0].1 <= pair[1].0, "overlapping ranges {ranges:?}");
     }
     let _ = std::fs::remove_file(map_path);
+}
+
+#[test]
+fn background_compiles_are_installed_while_the_program_runs() {
+    // By default machine code is generated on the `krait-jit` thread; the program goes on
+    // interpreted and picks the code up at a later call or back-edge. A long run of calls
+    // must end up in compiled code (installed), with the same result as the interpreter.
+    let path = script(
+        "background.py",
+        "\
+def step(total, i):
+    return total + i * 3
+
+total = 0
+for i in range(3000000):
+    total = step(total, i)
+print(total)
+",
+    );
+    let output = krait(&["--jit-stats", "--jit-log", &path]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(text(&output.stdout), "13499995500000\n");
+    let log = text(&output.stderr);
+    assert!(log.contains("jit: compile step ("), "{log}");
+    let stats = log.lines().last().unwrap_or("");
+    assert!(!stats.contains("functions=0 "), "{stats}");
 }

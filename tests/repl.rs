@@ -504,7 +504,7 @@ fn system_exit_ends_the_session_with_its_status() {
 
 #[test]
 fn functions_defined_at_the_prompt_get_compiled() {
-    let mut terminal = Terminal::start(&["--jit-log"], &history_file("jit"));
+    let mut terminal = Terminal::start(&["--jit-log", "--jit-sync"], &history_file("jit"));
     terminal.expect(">>> ");
     terminal.line("def increment(n):");
     terminal.line("    return n + 1");

@@ -103,6 +103,7 @@ pub fn run_program_here(source: &str, settings: RunSettings) -> Outcome {
             emit_clif: None,
             gc_stress: settings.gc_stress,
             perf_map: false,
+            background: false,
         };
         if let Err(message) = vm.enable_jit(options) {
             panic!("the JIT cannot start: {message}");

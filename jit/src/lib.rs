@@ -5,7 +5,9 @@
 //! - [`translate`]: bytecode to Cranelift IR, speculating on feedback behind guards;
 //! - [`target`]: the host instruction set (the only module that names one) and its
 //!   disassembler;
-//! - [`listing`]: `--emit-asm` listings with source lines and bytecode offsets interleaved.
+//! - [`listing`]: `--emit-asm` listings with source lines and bytecode offsets interleaved;
+//! - `compiler`: the [`Jit`] and its pipeline (translate, generate, install), and `worker`,
+//!   the background thread that generates machine code while the program runs.
 //!
 //! The JIT knows nothing of the vm's types: compiled code receives the vm as an opaque pointer
 //! and calls back into it through the `extern "C"` helpers of [`Helpers`], which the vm
@@ -14,20 +16,16 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+mod compiler;
 pub mod listing;
 pub mod sequences;
 pub mod target;
 pub mod translate;
+mod worker;
 
-use std::time::Instant;
+pub use compiler::{Compiled, Finished, Jit, Ticket};
 
-use cranelift_codegen::ir::{types, AbiParam, UserFuncName};
-use cranelift_codegen::Context;
-use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
-use cranelift_jit::{JITBuilder, JITModule};
-use cranelift_module::{Linkage, Module};
 use krait_runtime::object::CodeData;
-use krait_runtime::profile::CompiledEntry;
 use krait_runtime::Value;
 
 /// Whether this build of krait can compile to native code.
@@ -431,224 +429,4 @@ pub struct Inspect {
     /// compiled code increments as it starts each instruction (`krait explain`'s line counts);
     /// 0 for none. The array must outlive the compiled code's last run.
     pub instruction_counters: usize,
-}
-
-/// A compiled code object.
-pub struct Compiled {
-    /// The entry point.
-    pub entry: CompiledEntry,
-    /// Where the machine code starts.
-    pub address: usize,
-    /// Machine code size in bytes.
-    pub size: usize,
-    /// Instructions where the code can be entered.
-    pub entries: Vec<usize>,
-    /// The first instructions of the exception handlers the code runs itself.
-    pub handlers: Vec<usize>,
-    /// How many guards (deopt exits) it has.
-    pub guards: usize,
-    /// Compile time in microseconds.
-    pub micros: u128,
-    /// The disassembly, when asked for.
-    pub assembly: Option<String>,
-    /// The Cranelift IR, when asked for.
-    pub clif: Option<String>,
-}
-
-/// The JIT compiler: a Cranelift module whose functions stay mapped for the process's life.
-pub struct Jit {
-    module: JITModule,
-    context: Context,
-    builder_context: FunctionBuilderContext,
-    environment: Environment,
-    counter: usize,
-    /// The call targets compiled code points at (never freed: code stays mapped for the
-    /// process's life too).
-    // Boxed: machine code embeds each target's address, which must not move as the vector grows.
-    #[allow(clippy::vec_box)]
-    call_targets: Vec<Box<CallTarget>>,
-    /// Per folded `LoadGlobal` site, the globals epoch at which its constant was last known
-    /// good (compiled code reads them; never freed, like the code).
-    #[allow(clippy::vec_box)]
-    epoch_cells: Vec<Box<std::sync::atomic::AtomicU64>>,
-}
-
-impl Jit {
-    /// A JIT for the host machine.
-    pub fn new(environment: Environment) -> Result<Jit, String> {
-        let isa = target::host_isa()?;
-        let builder = JITBuilder::with_isa(isa, cranelift_module::default_libcall_names());
-        let module = JITModule::new(builder);
-        let context = module.make_context();
-        Ok(Jit {
-            module,
-            context,
-            builder_context: FunctionBuilderContext::new(),
-            environment,
-            counter: 0,
-            call_targets: Vec::new(),
-            epoch_cells: Vec::new(),
-        })
-    }
-
-    /// Compiles `code` with the feedback bytes of its profile.
-    pub fn compile(
-        &mut self,
-        code: &CodeData,
-        globals: &GlobalSnapshot,
-        inspect: Inspect,
-    ) -> Result<Compiled, String> {
-        let started = Instant::now();
-        let feedback: Vec<u8> = code
-            .profile
-            .feedback
-            .iter()
-            .map(|cell| cell.get())
-            .collect();
-        let analysis = analysis::analyse(&code.code, &feedback)?;
-        let pointer = self.module.target_config().pointer_type();
-        let mut signature = self.module.make_signature();
-        signature.params.push(AbiParam::new(pointer));
-        signature.params.push(AbiParam::new(pointer));
-        signature.params.push(AbiParam::new(types::I32));
-        signature.returns.push(AbiParam::new(types::I64));
-        let mut helper = self.module.make_signature();
-        helper.params.push(AbiParam::new(pointer));
-        helper.params.push(AbiParam::new(pointer));
-        helper.params.push(AbiParam::new(types::I32));
-        helper.params.push(AbiParam::new(types::I64));
-        helper.params.push(AbiParam::new(types::I64));
-        helper.returns.push(AbiParam::new(types::I64));
-
-        self.counter += 1;
-        let name = format!("py{}_{}", self.counter, code.code.qualname);
-        let function_id = self
-            .module
-            .declare_function(&name, Linkage::Local, &signature)
-            .map_err(|error| error.to_string())?;
-        self.context.clear();
-        self.context.func.signature = signature.clone();
-        self.context.func.name = UserFuncName::user(0, function_id.as_u32());
-        // A function with loops is translated twice: the first translation, thrown away,
-        // learns what each loop's edges know about its locals, which the second assumes at
-        // the loop headers (see `translate::block_state`).
-        let assumptions = if analysis.loop_header.iter().any(|&header| header) {
-            let mut scratch = cranelift_codegen::ir::Function::with_name_signature(
-                UserFuncName::default(),
-                self.context.func.signature.clone(),
-            );
-            let mut scratch_context = FunctionBuilderContext::new();
-            let mut builder = FunctionBuilder::new(&mut scratch, &mut scratch_context);
-            let helper_signature = builder.import_signature(helper.clone());
-            let entry_signature = builder.import_signature(signature.clone());
-            let mut translator = translate::Translator::new(
-                &mut builder,
-                code,
-                &analysis,
-                feedback.clone(),
-                globals,
-                &self.environment,
-                translate::Signatures {
-                    helper: helper_signature,
-                    entry: entry_signature,
-                },
-            );
-            translator.translate()?;
-            Some(translator.loop_assumptions())
-        } else {
-            None
-        };
-        let guards;
-        {
-            let mut builder =
-                FunctionBuilder::new(&mut self.context.func, &mut self.builder_context);
-            let helper_signature = builder.import_signature(helper);
-            // Compiled code calls other compiled code (inline calls) with its own signature.
-            let entry_signature = builder.import_signature(signature);
-            let mut translator = translate::Translator::new(
-                &mut builder,
-                code,
-                &analysis,
-                feedback,
-                globals,
-                &self.environment,
-                translate::Signatures {
-                    helper: helper_signature,
-                    entry: entry_signature,
-                },
-            );
-            translator.assumptions = assumptions;
-            translator.instruction_counters = inspect.instruction_counters;
-            if let Err(reason) = translator.translate() {
-                // The builder is left mid-function: start the next translation afresh.
-                self.builder_context = FunctionBuilderContext::new();
-                self.context.clear();
-                return Err(reason);
-            }
-            guards = translator.guards;
-            self.call_targets.append(&mut translator.call_targets);
-            self.epoch_cells.append(&mut translator.epoch_cells);
-            builder.seal_all_blocks();
-            builder.finalize(self.module.isa().frontend_config());
-        }
-        let clif = inspect
-            .clif
-            .then(|| self.context.func.display().to_string());
-        self.module
-            .define_function(function_id, &mut self.context)
-            .map_err(|error| format!("{error:?}"))?;
-        let (size, regions) = match self.context.compiled_code() {
-            Some(compiled) => (
-                compiled.code_buffer().len(),
-                compiled
-                    .buffer
-                    .get_srclocs_sorted()
-                    .iter()
-                    .map(|location| {
-                        (
-                            location.start as usize,
-                            location.end as usize,
-                            location.loc.bits() as usize,
-                        )
-                    })
-                    .collect::<Vec<_>>(),
-            ),
-            None => (0, Vec::new()),
-        };
-        let bytes = self
-            .context
-            .compiled_code()
-            .map(|compiled| compiled.code_buffer().to_vec())
-            .unwrap_or_default();
-        self.module
-            .finalize_definitions()
-            .map_err(|error| error.to_string())?;
-        let address = self.module.get_finalized_function(function_id);
-        // SAFETY: `address` is the start of the function just finalized with the signature
-        // `(pointer, pointer, i32) -> i64` in the host's default calling convention, which is
-        // `extern "C"` on every target krait supports; the module keeps it mapped for the
-        // life of the process.
-        let entry: CompiledEntry = unsafe { std::mem::transmute(address) };
-        let assembly = if inspect.assembly {
-            Some(listing::listing(code, &bytes, address as usize, &regions)?)
-        } else {
-            None
-        };
-        Ok(Compiled {
-            entry,
-            address: address as usize,
-            size,
-            handlers: analysis
-                .handler
-                .iter()
-                .flatten()
-                .map(|&position| code.code.exception_table[position].target as usize)
-                .collect(),
-            entries: analysis.entries,
-            guards,
-            micros: started.elapsed().as_micros(),
-            assembly,
-            clif,
-        })
-    }
 }

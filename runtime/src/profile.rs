@@ -57,6 +57,8 @@ pub const SEEN_OPERANDS: u8 = SEEN_INT | SEEN_FLOAT | SEEN_MIXED | SEEN_OTHER;
 pub enum Tier {
     /// Interpreted; may be compiled when hot.
     Interpreted,
+    /// Hot, and being compiled in the background: interpreted until the code is installed.
+    Queued,
     /// Compiled: `CodeProfile::entry` is set.
     Compiled,
     /// The JIT declined it (generator code, or compilation failed): interpreted for good.

@@ -23,7 +23,7 @@ mod unpacked_iteration;
 use std::collections::HashMap;
 
 use krait_compiler::Opcode;
-use krait_jit::{CallTarget, DeoptReason, GlobalSnapshot, Inspect, Jit};
+use krait_jit::{CallTarget, Compiled, DeoptReason, GlobalSnapshot, Inspect, Jit, Ticket};
 use krait_runtime::object::CodeData;
 use krait_runtime::object::Payload;
 use krait_runtime::profile::{
@@ -77,6 +77,10 @@ pub struct JitOptions {
     pub gc_stress: bool,
     /// Write `/tmp/perf-PID.map` so `perf report` names compiled functions.
     pub perf_map: bool,
+    /// Generate machine code on a background thread while the program goes on interpreted
+    /// (`--jit=on` only; `--jit-sync` turns it off so tiering happens at the same point in
+    /// every run).
+    pub background: bool,
 }
 
 /// Back-edges per call, for the loop threshold.
@@ -109,6 +113,9 @@ pub struct JitRuntime {
     deopt_counts: HashMap<(String, u32, DeoptReason), u64>,
     /// The perf map being written, when asked for.
     perf_map: Option<std::fs::File>,
+    /// Compilations in the background, by ticket: the code (its tier `Queued`), the trigger
+    /// and whether it is a recompile, for when it is installed.
+    queued: HashMap<Ticket, (&'static CodeData, &'static str, bool)>,
 }
 
 /// How compiled code left.
@@ -180,8 +187,13 @@ impl Vm {
             statistics: Statistics::default(),
             deopt_counts: HashMap::new(),
             perf_map: None,
+            queued: HashMap::new(),
         }));
         if let Some(jit) = self.jit.as_mut() {
+            // Without the thread (it could not start) code is generated on this one.
+            if jit.options.mode == JitMode::On && jit.options.background {
+                let _ = jit.compiler.start_worker();
+            }
             if jit.options.perf_map {
                 let path = format!("/tmp/perf-{}.map", std::process::id());
                 jit.perf_map = Some(
@@ -234,7 +246,13 @@ impl Vm {
                     None
                 }
             }
-            _ => None,
+            Tier::Queued => {
+                if jit.compiler.has_finished() {
+                    self.install_finished();
+                }
+                None
+            }
+            Tier::Compiled | Tier::Excluded => None,
         }
     }
 
@@ -262,6 +280,12 @@ impl Vm {
                 } else {
                     None
                 }
+            }
+            Tier::Queued => {
+                if jit.compiler.has_finished() {
+                    self.install_finished();
+                }
+                None
             }
             Tier::Excluded => None,
         };
@@ -308,6 +332,12 @@ impl Vm {
                     None
                 }
             }
+            Tier::Queued => {
+                if jit.compiler.has_finished() {
+                    self.install_finished();
+                }
+                None
+            }
             _ => None,
         };
         if entry.is_some() && profile.is_entry_point(instruction) {
@@ -326,8 +356,11 @@ impl Vm {
             .is_some_and(|frame| frame.globals == code.profile.globals.get())
     }
 
+    /// Compiles `code`, which just became hot: at once (the entry to run it with), or, with
+    /// the background thread, translated here and queued (`None`: it runs interpreted until
+    /// `install_finished` installs it).
     #[cold]
-    fn compile(&mut self, code: &'static CodeData, trigger: &str) -> Option<CompiledEntry> {
+    fn compile(&mut self, code: &'static CodeData, trigger: &'static str) -> Option<CompiledEntry> {
         let jit = self.jit.as_mut()?;
         let profile = &code.profile;
         let print_assembly = matches_name(&jit.options.emit_assembly, code);
@@ -347,6 +380,8 @@ impl Vm {
             clif,
             instruction_counters,
         };
+        // What is inspected is compiled at once, so it is printed (and counted) in order.
+        let background = !(inspect.assembly || inspect.clif || instruction_counters != 0);
         let recompile = profile.compilations.get() > 0;
         let globals = self
             .frames
@@ -358,14 +393,63 @@ impl Vm {
             self.profile_jit_compile(true);
         }
         let jit = self.jit.as_mut()?;
-        let result = jit.compiler.compile(code, &snapshot, inspect);
+        let result = if background && jit.compiler.has_worker() {
+            match jit.compiler.submit(code, &snapshot, inspect) {
+                Ok(ticket) => {
+                    // A newer compilation replaces any older one of the same code.
+                    jit.queued
+                        .retain(|_, (queued, _, _)| !std::ptr::eq(*queued, code));
+                    jit.queued.insert(ticket, (code, trigger, recompile));
+                    profile.tier.set(Tier::Queued);
+                    None
+                }
+                Err(reason) => Some(Err(reason)),
+            }
+        } else {
+            Some(jit.compiler.compile(code, &snapshot, inspect))
+        };
         if self.profiler.is_some() {
             self.profile_jit_compile(false);
         }
+        let result = result?;
         if self.observer.is_some() {
             self.observe_compile(code, trigger, recompile, &result);
         }
+        self.installed(code, trigger, recompile, result)
+    }
+
+    /// Installs the background compilations that have finished, for code still waiting for
+    /// them (code invalidated or recompiled meanwhile drops its older one).
+    #[cold]
+    fn install_finished(&mut self) {
+        let Some(jit) = self.jit.as_mut() else {
+            return;
+        };
+        for finished in jit.compiler.take_finished() {
+            let Some(jit) = self.jit.as_mut() else {
+                return;
+            };
+            let Some((code, trigger, recompile)) = jit.queued.remove(&finished.ticket) else {
+                continue;
+            };
+            if code.profile.tier.get() != Tier::Queued {
+                continue;
+            }
+            let result = jit.compiler.install(code, finished);
+            self.installed(code, trigger, recompile, result);
+        }
+    }
+
+    /// Points `code`'s profile at its new machine code (or marks it not compilable), and logs.
+    fn installed(
+        &mut self,
+        code: &'static CodeData,
+        trigger: &str,
+        recompile: bool,
+        result: Result<Compiled, String>,
+    ) -> Option<CompiledEntry> {
         let jit = self.jit.as_mut()?;
+        let profile = &code.profile;
         match result {
             Ok(compiled) => {
                 profile.entry.set(Some(compiled.entry));
@@ -424,6 +508,7 @@ impl Vm {
                 if let Some(clif) = &compiled.clif {
                     eprintln!("; clif for {}\n{clif}", code.code.qualname);
                 }
+                let print_assembly = matches_name(&jit.options.emit_assembly, code);
                 if let (true, Some(assembly)) = (print_assembly, &compiled.assembly) {
                     eprintln!(
                         "; machine code for {} ({}:{}), {} bytes at {:#x}\n{assembly}",
