@@ -103,6 +103,16 @@ impl<'a, 'b> Translator<'a, 'b> {
             self.builder
                 .ins()
                 .icmp(IntCC::UnsignedGreaterThanOrEqual, allocated, threshold);
+        let collect = self.builder.create_block();
+        let poll = self.builder.create_block();
+        let next = self.builder.create_block();
+        self.builder.set_cold_block(collect);
+        // Two branches, not one on the two conditions or-ed: a compare and a jump each, where
+        // the or-ed form needs two flag materializations and an `or` as well.
+        self.builder
+            .ins()
+            .brif(collection_due, collect, &[], poll, &[]);
+        self.builder.switch_to_block(poll);
         let flag_address = self.builder.ins().load(
             types::I64,
             MemFlagsData::trusted(),
@@ -113,12 +123,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             .builder
             .ins()
             .uload8(types::I32, MemFlagsData::trusted(), flag_address, 0);
-        let requested = self.builder.ins().icmp_imm_s(IntCC::NotEqual, flag, 0);
-        let due = self.builder.ins().bor(collection_due, requested);
-        let collect = self.builder.create_block();
-        let next = self.builder.create_block();
-        self.builder.set_cold_block(collect);
-        self.builder.ins().brif(due, collect, &[], next, &[]);
+        self.builder.ins().brif(flag, collect, &[], next, &[]);
         self.builder.switch_to_block(collect);
         // The interpreter runs the back-edge (and enters the compiled loop again): a call here
         // would clobber every float register, so values carried around the loop would live
