@@ -368,6 +368,13 @@ fn min_max(
         let message = format!("{name}() arg is an empty sequence");
         return Err(host.runtime().value_error(message));
     }
+    // Small ints with no key compare without the protocol (and need no rooting): the first
+    // of equal items wins, as in the loop below, and equal small ints are the same value.
+    if key.is_none() {
+        if let Some(best) = small_int_extreme(&items, operator) {
+            return Ok(best);
+        }
+    }
     let runtime = host.runtime();
     let mark = runtime.root_mark();
     // Items collected from an iterable are rooted while comparisons may run Python code; the
@@ -496,6 +503,27 @@ fn sequence_item(sequence: Value, position: usize) -> Option<Value> {
         Payload::Tuple(items) => items.get(position).copied(),
         _ => None,
     }
+}
+
+/// `min`/`max` (`operator` Less or Greater: the item replaces the best so far when it
+/// compares so) of `items` when every one is a small int; None otherwise.
+fn small_int_extreme(items: &[Value], operator: Comparison) -> Option<Value> {
+    let (&first, rest) = items.split_first()?;
+    let mut best = first.as_small_int()?;
+    let mut best_value = first;
+    for &item in rest {
+        let number = item.as_small_int()?;
+        let replaces = match operator {
+            Comparison::Less => number < best,
+            Comparison::Greater => number > best,
+            _ => return None,
+        };
+        if replaces {
+            best = number;
+            best_value = item;
+        }
+    }
+    Some(best_value)
 }
 
 fn sorted(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
