@@ -151,6 +151,9 @@ pub struct Helpers {
     pub truth: usize,
     /// `next()` of the iterator `a`: the value, or NULL when it is exhausted.
     pub for_iter: usize,
+    /// `for_iter` of `a`, which compiled code has checked is a generator (`Kind::Generator`):
+    /// its compiled code resumed directly where it can be.
+    pub generator_next: usize,
     /// A safepoint: collects garbage if due; returns 0.
     pub safepoint: usize,
     /// A call instruction whose callable compiled code has checked is the function of the

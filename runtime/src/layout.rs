@@ -11,7 +11,7 @@
 
 use std::cell::Cell;
 
-use crate::object::{HeapObject, IteratorKind, Mutable, Payload};
+use crate::object::{GeneratorKind, HeapObject, IteratorKind, Mutable, Payload};
 use crate::value::Value;
 
 /// The payload kinds compiled code recognizes by `HeapObject::kind`.
@@ -35,6 +35,9 @@ pub enum Kind {
     Function = 6,
     /// An iterator over a list, tuple or str by index.
     SequenceIterator = 7,
+    /// A generator (not a coroutine or an async generator: a generator's kind is fixed when it
+    /// is made), which a compiled `for` resumes through its own helper.
+    Generator = 8,
 }
 
 /// The kind byte of a payload.
@@ -48,6 +51,9 @@ pub fn kind_of(payload: &Payload) -> Kind {
         Payload::Cell(_) => Kind::Cell,
         Payload::Function(_) => Kind::Function,
         Payload::Iterator(IteratorKind::Sequence { .. }) => Kind::SequenceIterator,
+        Payload::Generator(generator) if generator.kind == GeneratorKind::Generator => {
+            Kind::Generator
+        }
         _ => Kind::Other,
     }
 }

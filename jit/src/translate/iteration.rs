@@ -6,7 +6,8 @@
 //! every float register, and values carried around the loop would be spilled to the stack —
 //! and the loop variable is a known int with its unboxed value. Otherwise the compiled code
 //! takes a range iterator inline (only where ranges were seen too), a list or tuple iterator
-//! inline, then the iteration fast path, then the generic helper.
+//! inline, a generator through its own helper (which resumes its compiled code directly), then
+//! the iteration fast path, then the generic helper.
 //! Unpacking a tuple or list of the expected length is inline too, and `iter(range(...))` of
 //! small ints makes the range iterator without the range object or the call machinery.
 
@@ -75,6 +76,15 @@ impl<'a, 'b> Translator<'a, 'b> {
             let not_sequence = self.builder.create_block();
             self.sequence_next(iterator, join, not_sequence, layout);
             self.builder.switch_to_block(not_sequence);
+            // A generator: resumed by its own helper, without the fast path's call and the
+            // general helper's checks for other iterators.
+            let not_generator = self.builder.create_block();
+            self.object_of_kind(iterator, Layout::Generator, not_generator);
+            let zero = self.builder.ins().iconst(types::I64, 0);
+            let helper = self.environment.helpers.generator_next;
+            let next = self.call_helper_values(helper, index, iterator, zero);
+            self.builder.ins().jump(join, &[next.into()]);
+            self.builder.switch_to_block(not_generator);
         }
         // enumerate, zip, dict items: the item's parts without the item (`iterate_unpack`).
         let unpacked = unpack.map(|count| self.iterate_unpacked(iterator, count, join));

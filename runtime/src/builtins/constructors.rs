@@ -20,6 +20,38 @@ pub fn construct_builtin(
         values,
         keyword_names,
     };
+    // list() and tuple() first, before the table of builtin types is copied (a few hundred
+    // bytes, most of a small tuple(list)'s cost otherwise).
+    let (list, tuple) = {
+        let types = &host.runtime().types;
+        (types.list, types.tuple)
+    };
+    if class == list {
+        no_keywords(host, &arguments, "list")?;
+        expect_arguments(host, &arguments, "list", 0, 1)?;
+        let items = match values.first() {
+            Some(&iterable) => collect(host, iterable)?,
+            None => Vec::new(),
+        };
+        return Ok(host.runtime().new_list(items));
+    }
+    if class == tuple {
+        no_keywords(host, &arguments, "tuple")?;
+        expect_arguments(host, &arguments, "tuple", 0, 1)?;
+        if let Some(&iterable) = values.first() {
+            if matches!(
+                iterable.as_object().map(|object| &object.payload),
+                Some(Payload::Tuple(_))
+            ) {
+                return Ok(iterable);
+            }
+        }
+        let items = match values.first() {
+            Some(&iterable) => collect(host, iterable)?,
+            None => Vec::new(),
+        };
+        return Ok(host.runtime().new_tuple(items));
+    }
     let types = host.runtime().types;
     // Borrowed, not copied: only messages use it, and most calls here make none.
     let name: &str = as_type(class)
@@ -44,32 +76,6 @@ pub fn construct_builtin(
             Some(&value) => crate::protocol::is_true(host, value).map(Value::bool),
             None => Ok(Value::FALSE),
         };
-    }
-    if class == types.list {
-        no_keywords(host, &arguments, "list")?;
-        expect_arguments(host, &arguments, "list", 0, 1)?;
-        let items = match values.first() {
-            Some(&iterable) => collect(host, iterable)?,
-            None => Vec::new(),
-        };
-        return Ok(host.runtime().new_list(items));
-    }
-    if class == types.tuple {
-        no_keywords(host, &arguments, "tuple")?;
-        expect_arguments(host, &arguments, "tuple", 0, 1)?;
-        if let Some(&iterable) = values.first() {
-            if matches!(
-                iterable.as_object().map(|object| &object.payload),
-                Some(Payload::Tuple(_))
-            ) {
-                return Ok(iterable);
-            }
-        }
-        let items = match values.first() {
-            Some(&iterable) => collect(host, iterable)?,
-            None => Vec::new(),
-        };
-        return Ok(host.runtime().new_tuple(items));
     }
     if class == types.dict {
         let positionals = arguments.positionals();

@@ -368,6 +368,13 @@ fn min_max(
         let message = format!("{name}() arg is an empty sequence");
         return Err(host.runtime().value_error(message));
     }
+    // Small ints with no key compare without the protocol (and need no rooting): the first
+    // of equal items wins, as in the loop below, and equal small ints are the same value.
+    if key.is_none() {
+        if let Some(best) = small_int_extreme(&items, operator) {
+            return Ok(best);
+        }
+    }
     let runtime = host.runtime();
     let mark = runtime.root_mark();
     // Items collected from an iterable are rooted while comparisons may run Python code; the
@@ -436,27 +443,87 @@ fn sum(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
             .runtime()
             .type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
-    let iterator = iterate(host, positionals[0])?;
+    // An exact list or tuple is walked by index, as its iterator would walk it (the list's
+    // current length at each step), without making the iterator: `sum(w)` of a small tuple
+    // costs the iterator's allocation otherwise.
+    let source = positionals[0];
+    let runtime = host.runtime();
+    let class = type_of(runtime, source);
+    let by_index = class == runtime.types.list || class == runtime.types.tuple;
+    let iterator = if by_index {
+        source
+    } else {
+        iterate(host, source)?
+    };
     let runtime = host.runtime();
     let mark = runtime.root_mark();
     runtime.push_root(iterator);
-    let total_slot = host.runtime().root_mark();
-    host.runtime().push_root(start);
+    let total_slot = runtime.root_mark();
+    runtime.push_root(start);
     let result = (|| {
         let mut total = start;
-        while let Some(item) = next(host, iterator)? {
-            // Small ints add without the protocol (as CPython's sum keeps a C long); the sum
-            // of two 48-bit ints fits an i64, and `new_int` makes a big int past 48 bits.
-            total = match (total.as_small_int(), item.as_small_int()) {
-                (Some(left), Some(right)) => host.runtime().new_int(left + right),
-                _ => crate::protocol::binary_op(host, total, item, BinaryOperator::Add)?,
+        let mut position = 0;
+        loop {
+            let item = if by_index {
+                match sequence_item(source, position) {
+                    Some(item) => item,
+                    None => break,
+                }
+            } else {
+                match next(host, iterator)? {
+                    Some(item) => item,
+                    None => break,
+                }
             };
+            position += 1;
+            // Small ints add without the protocol (as CPython's sum keeps a C long); the sum
+            // of two 48-bit ints fits an i64, and `new_int` makes a big int past 48 bits. A
+            // small int total needs no rooting (the slot may keep an older total alive).
+            if let (Some(left), Some(right)) = (total.as_small_int(), item.as_small_int()) {
+                if let Some(small) = Value::small_int(left + right) {
+                    total = small;
+                    continue;
+                }
+                total = host.runtime().new_int(left + right);
+            } else {
+                total = crate::protocol::binary_op(host, total, item, BinaryOperator::Add)?;
+            }
             host.runtime().set_root(total_slot, total);
         }
         Ok(total)
     })();
     host.runtime().pop_roots(mark);
     result
+}
+
+/// The item at `position` of an exact list (its current items) or tuple, or None past its end.
+fn sequence_item(sequence: Value, position: usize) -> Option<Value> {
+    match &sequence.as_object()?.payload {
+        Payload::List(items) => items.get().get(position).copied(),
+        Payload::Tuple(items) => items.get(position).copied(),
+        _ => None,
+    }
+}
+
+/// `min`/`max` (`operator` Less or Greater: the item replaces the best so far when it
+/// compares so) of `items` when every one is a small int; None otherwise.
+fn small_int_extreme(items: &[Value], operator: Comparison) -> Option<Value> {
+    let (&first, rest) = items.split_first()?;
+    let mut best = first.as_small_int()?;
+    let mut best_value = first;
+    for &item in rest {
+        let number = item.as_small_int()?;
+        let replaces = match operator {
+            Comparison::Less => number < best,
+            Comparison::Greater => number > best,
+            _ => return None,
+        };
+        if replaces {
+            best = number;
+            best_value = item;
+        }
+    }
+    Some(best_value)
 }
 
 fn sorted(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {

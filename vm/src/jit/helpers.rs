@@ -31,6 +31,7 @@ pub(super) fn table() -> Helpers {
         finish_call: finish_call as *const () as usize,
         truth: truth as *const () as usize,
         for_iter: for_iter as *const () as usize,
+        generator_next: generator_next as *const () as usize,
         safepoint: safepoint as *const () as usize,
         range_iterator: range_iterator as *const () as usize,
         yield_value: yield_value as *const () as usize,
@@ -350,6 +351,21 @@ extern "C" fn truth(
         Ok(truth) => u64::from(truth),
         Err(error) => raise(vm, error),
     }
+}
+
+/// The next value of a generator, which compiled code has checked by its kind byte, or NULL
+/// when it is finished: `for_iter` without the other iterators' checks.
+extern "C" fn generator_next(
+    vm: *mut c_void,
+    stack_pointer: *mut u64,
+    instruction: u32,
+    generator: u64,
+    _unused: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    enter(vm, stack_pointer, instruction);
+    next_of_generator(vm, Value::from_bits(generator))
 }
 
 /// The next value of an iterator, or NULL when it is exhausted.
