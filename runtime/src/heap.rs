@@ -185,6 +185,11 @@ impl Heap {
         // chunk and `cursor_free` holding free slots of that word; this slot was one of them,
         // is now taken from `cursor_free`, and is aligned and large enough for an object.
         unsafe { pointer.write(HeapObject { kind, payload }) };
+        // SAFETY: the object was just written there; a short tuple's item pointer must point
+        // at its own items, whose address is only known now (`tuple_object.rs`).
+        if let Payload::Tuple(tuple) = unsafe { &mut (*pointer).payload } {
+            tuple.place();
+        }
         if drop_kind != DropKind::Nothing {
             // SAFETY: `cursor_needs_drop` points at the word's bits in the live chunk's header
             // (it points at `NO_BITS` only while `cursor_free` is 0, and it was not).

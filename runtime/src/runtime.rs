@@ -16,7 +16,7 @@ use crate::heap::Heap;
 use crate::names::Names;
 use crate::object::{
     ExceptionData, HeapObject, InstanceObject, Layout, Mutable, NativeFunctionObject,
-    NativeFunctionPointer, Payload, StrObject, TypeObject,
+    NativeFunctionPointer, Payload, StrObject, TupleObject, TypeObject,
 };
 use crate::shape::Shape;
 use crate::stream::Output;
@@ -270,7 +270,15 @@ impl Runtime {
 
     /// A new tuple.
     pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
-        self.heap.allocate(Payload::Tuple(items.into_boxed_slice()))
+        self.heap
+            .allocate(Payload::Tuple(TupleObject::from_vec(items)))
+    }
+
+    /// A new tuple of a copy of `items` (no vector to make and free for a short one).
+    #[inline]
+    pub fn new_tuple_from(&mut self, items: &[Value]) -> Value {
+        self.heap
+            .allocate(Payload::Tuple(TupleObject::from_slice(items)))
     }
 
     /// A new empty dict.
