@@ -270,6 +270,9 @@ impl Runtime {
 
     /// A new tuple.
     pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
+        if items.len() <= crate::tuple_object::INLINE_ITEMS {
+            return self.heap.allocate_tuple(&items);
+        }
         self.heap
             .allocate(Payload::Tuple(TupleObject::from_vec(items)))
     }
@@ -277,8 +280,7 @@ impl Runtime {
     /// A new tuple of a copy of `items` (no vector to make and free for a short one).
     #[inline]
     pub fn new_tuple_from(&mut self, items: &[Value]) -> Value {
-        self.heap
-            .allocate(Payload::Tuple(TupleObject::from_slice(items)))
+        self.heap.allocate_tuple(items)
     }
 
     /// A new empty dict.
@@ -347,6 +349,11 @@ impl Runtime {
             Some(Payload::Type(class)) => class.instance_slots.get() as usize,
             _ => 0,
         };
+        if exception.is_none() {
+            return self
+                .heap
+                .allocate_instance(class, self.root_shape.clone(), capacity);
+        }
         let slots = self.heap.take_instance_slots(capacity);
         self.heap
             .allocate(Payload::Instance(InstanceObject::with_slots(
