@@ -165,9 +165,82 @@ impl Heap {
     /// kind and owned bytes fold to constants or a field read instead of three matches.
     #[inline(always)]
     pub fn allocate(&mut self, payload: Payload) -> Value {
-        let kind = crate::layout::kind_of(&payload) as u8;
+        let kind = crate::layout::kind_of(&payload);
         let owned_bytes = payload.owned_bytes();
-        let mut drop_kind = payload.drop_kind();
+        let drop_kind = payload.drop_kind();
+        let pointer = self.reserve(kind, owned_bytes, drop_kind);
+        // SAFETY: `reserve` handed out this slot, with its kind byte written; the payload
+        // goes after it (written apart from the kind byte: one copy of the whole object
+        // spanned the padding after it with unaligned moves that missed store forwarding).
+        unsafe { std::ptr::addr_of_mut!((*pointer).payload).write(payload) };
+        // SAFETY: the object was just written there; a short tuple's item pointer must point
+        // at its own items, whose address is only known now (`tuple_object.rs`).
+        if let Payload::Tuple(tuple) = unsafe { &mut (*pointer).payload } {
+            tuple.place();
+        }
+        Value::object(pointer)
+    }
+
+    /// Allocates a tuple of a copy of `items`, built in its slot.
+    #[inline]
+    pub fn allocate_tuple(&mut self, items: &[Value]) -> Value {
+        let long = items.len() > crate::tuple_object::INLINE_ITEMS;
+        let (owned_bytes, drop_kind) = if long {
+            (std::mem::size_of_val(items), DropKind::Memory)
+        } else {
+            (0, DropKind::Nothing)
+        };
+        let pointer = self.reserve(crate::layout::Kind::Tuple, owned_bytes, drop_kind);
+        // SAFETY: as in `allocate`; the tuple is written in place, then placed.
+        unsafe {
+            let payload = std::ptr::addr_of_mut!((*pointer).payload);
+            payload.write(Payload::Tuple(
+                crate::tuple_object::TupleObject::from_slice(items),
+            ));
+            if let Payload::Tuple(tuple) = &mut *payload {
+                tuple.place();
+            }
+        }
+        Value::object(pointer)
+    }
+
+    /// Allocates a plain instance of `class` (no attributes, `shape` the root shape) with an
+    /// empty slot buffer for `capacity` values, built in its slot: a dead instance's buffer
+    /// when one is kept (`take_instance_slots`).
+    #[inline]
+    pub fn allocate_instance(
+        &mut self,
+        class: Value,
+        shape: std::rc::Rc<crate::shape::Shape>,
+        capacity: usize,
+    ) -> Value {
+        let slots = self.take_instance_slots(capacity);
+        let owned_bytes = slots.capacity() * std::mem::size_of::<Value>();
+        let pointer = self.reserve(crate::layout::Kind::Instance, owned_bytes, DropKind::Memory);
+        // SAFETY: as in `allocate`.
+        unsafe {
+            std::ptr::addr_of_mut!((*pointer).payload).write(Payload::Instance(
+                crate::object::InstanceObject {
+                    class: crate::object::Mutable::new(class),
+                    shape: crate::object::Mutable::new(shape),
+                    slots: crate::object::Mutable::new(slots),
+                    extra: std::cell::OnceCell::new(),
+                },
+            ))
+        };
+        Value::object(pointer)
+    }
+
+    /// Takes a free slot for an object of `kind` (writing its kind byte) that owns
+    /// `owned_bytes` outside the slot and whose drop is `drop_kind`; the caller writes the
+    /// payload before anything else reads the heap.
+    #[inline(always)]
+    fn reserve(
+        &mut self,
+        kind: crate::layout::Kind,
+        owned_bytes: usize,
+        mut drop_kind: DropKind,
+    ) -> *mut HeapObject {
         // An object born owning a large buffer (a big int, long text, bytes) is dropped by the
         // sweep, not when its slot is reused: that would keep the buffer a collection longer
         // (pidigits' peak memory grew 11%), and one cache miss is little against such a free.
@@ -184,7 +257,7 @@ impl Heap {
         // SAFETY: `refill` left `cursor_base` at the first slot of a bitmap word of a live
         // chunk and `cursor_free` holding free slots of that word; this slot was one of them,
         // is now taken from `cursor_free`, and is aligned and large enough for an object.
-        unsafe { pointer.write(HeapObject { kind, payload }) };
+        unsafe { std::ptr::addr_of_mut!((*pointer).kind).write(kind as u8) };
         if drop_kind != DropKind::Nothing {
             // SAFETY: `cursor_needs_drop` points at the word's bits in the live chunk's header
             // (it points at `NO_BITS` only while `cursor_free` is 0, and it was not).
@@ -195,7 +268,7 @@ impl Heap {
             }
         }
         self.live += 1;
-        Value::object(pointer)
+        pointer
     }
 
     /// Points the cursor at the next bitmap word with free slots, adding a chunk if none has

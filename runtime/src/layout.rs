@@ -169,21 +169,25 @@ pub fn measure() -> Option<Offsets> {
     let (pointer_word, length_word) = find_words(words, vector.as_ptr() as usize, 3)?;
     let list_base = address(vector) - address(&list);
 
+    // A tuple too long to keep its items inline: its item pointer is valid unplaced (a short
+    // tuple's points at its own items, which `Heap::allocate` sets; the word is the same).
+    let long = crate::tuple_object::INLINE_ITEMS + 1;
     let tuple = HeapObject {
         kind: Kind::Tuple as u8,
-        payload: Payload::Tuple(vec![Value::NONE; 5].into_boxed_slice()),
+        payload: Payload::Tuple(crate::object::TupleObject::from_vec(vec![
+            Value::NONE;
+            long
+        ])),
     };
     let Payload::Tuple(tuple_items) = &tuple.payload else {
         return None;
     };
-    if std::mem::size_of::<Box<[Value]>>() != 2 * word {
-        return None;
-    }
-    // SAFETY: a boxed slice is two words (checked above); see the list case.
+    // SAFETY: a `TupleObject` is `repr(C)`, item pointer and length first; see the list
+    // case.
     let tuple_words =
         unsafe { std::slice::from_raw_parts(address(tuple_items) as *const usize, 2) };
     let (tuple_pointer_word, tuple_length_word) =
-        find_words(tuple_words, tuple_items.as_ptr() as usize, 5)?;
+        find_words(tuple_words, tuple_items.as_ptr() as usize, long)?;
     let tuple_base = address(tuple_items) - address(&tuple);
 
     let range = HeapObject {
@@ -299,6 +303,10 @@ mod tests {
     #[test]
     fn heap_objects_fit_a_cache_line() {
         assert!(std::mem::size_of::<HeapObject>() <= 64);
+        assert!(
+            std::mem::size_of::<crate::object::TupleObject>()
+                <= std::mem::size_of::<crate::object::InstanceObject>()
+        );
     }
 
     /// The measured offsets read the right fields of real heap objects.
@@ -323,6 +331,26 @@ mod tests {
         // SAFETY: the list has two items.
         assert_eq!(unsafe { *items.add(1) }, Value::TRUE);
         assert_eq!(read(tuple, offsets.tuple_length), 4);
+        // A short tuple's item pointer points at its own items, a long one's at its buffer.
+        for (tuple, items) in [
+            (tuple, vec![Value::FALSE; 4]),
+            (
+                runtime.new_tuple_from(&[Value::TRUE, Value::NONE]),
+                vec![Value::TRUE, Value::NONE],
+            ),
+            (
+                runtime.new_tuple(vec![Value::NONE; 9]),
+                vec![Value::NONE; 9],
+            ),
+        ] {
+            let pointer = read(tuple, offsets.tuple_items) as *const Value;
+            let length = read(tuple, offsets.tuple_length);
+            // SAFETY: the measured item pointer and length of a live tuple.
+            assert_eq!(
+                unsafe { std::slice::from_raw_parts(pointer, length) },
+                &items[..]
+            );
+        }
         let class = runtime.types.object;
         let instance = runtime.new_instance(class, crate::object::Layout::Object);
         if let Some(Payload::Instance(fields)) = instance.as_object().map(|object| &object.payload)

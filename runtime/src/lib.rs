@@ -34,6 +34,7 @@ pub mod shape;
 pub mod signals;
 pub mod str_object;
 pub mod stream;
+pub mod tuple_object;
 pub mod types;
 pub mod types_table;
 pub mod value;

@@ -19,6 +19,7 @@ use crate::shape::Shape;
 use crate::value::Value;
 
 pub use crate::str_object::{CharIndex, StrObject};
+pub use crate::tuple_object::TupleObject;
 
 /// Interior mutability for payloads, under the rule in the module documentation.
 pub struct Mutable<T>(UnsafeCell<T>);
@@ -523,8 +524,8 @@ pub enum Payload {
     MemoryView(crate::types::memoryview::MemoryView),
     /// `list`.
     List(Mutable<Vec<Value>>),
-    /// `tuple`.
-    Tuple(Box<[Value]>),
+    /// `tuple` (short ones keep their items in the slot: `tuple_object.rs`).
+    Tuple(TupleObject),
     /// `dict`.
     Dict(Box<Mutable<Dict>>),
     /// `set` (a dict whose values are unused).
@@ -806,7 +807,7 @@ impl Payload {
             Payload::Bytes(bytes) => bytes.len(),
             Payload::ByteArray(bytes) => bytes.get().capacity(),
             Payload::List(items) => items.get().capacity() * VALUE,
-            Payload::Tuple(items) => items.len() * VALUE,
+            Payload::Tuple(items) if items.owns_memory() => items.len() * VALUE,
             Payload::Dict(dict) | Payload::Set(dict) | Payload::FrozenSet(dict) => {
                 dict.get().owned_bytes()
             }
@@ -851,7 +852,8 @@ impl Payload {
             Payload::Native(_) | Payload::TextStream(_) | Payload::Dict(_) | Payload::Type(_) => {
                 DropKind::Finalize
             }
-            // Short text is stored in the slot: nothing to free.
+            // Short text and short tuples are stored in the slot: nothing to free.
+            Payload::Tuple(items) if !items.owns_memory() => DropKind::Nothing,
             Payload::Str(text) if !text.owns_memory() => DropKind::Nothing,
             Payload::Iterator(iterator) => match iterator {
                 IteratorKind::Sequence { .. }

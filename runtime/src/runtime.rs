@@ -16,7 +16,7 @@ use crate::heap::Heap;
 use crate::names::Names;
 use crate::object::{
     ExceptionData, HeapObject, InstanceObject, Layout, Mutable, NativeFunctionObject,
-    NativeFunctionPointer, Payload, StrObject, TypeObject,
+    NativeFunctionPointer, Payload, StrObject, TupleObject, TypeObject,
 };
 use crate::shape::Shape;
 use crate::stream::Output;
@@ -270,7 +270,17 @@ impl Runtime {
 
     /// A new tuple.
     pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
-        self.heap.allocate(Payload::Tuple(items.into_boxed_slice()))
+        if items.len() <= crate::tuple_object::INLINE_ITEMS {
+            return self.heap.allocate_tuple(&items);
+        }
+        self.heap
+            .allocate(Payload::Tuple(TupleObject::from_vec(items)))
+    }
+
+    /// A new tuple of a copy of `items` (no vector to make and free for a short one).
+    #[inline]
+    pub fn new_tuple_from(&mut self, items: &[Value]) -> Value {
+        self.heap.allocate_tuple(items)
     }
 
     /// A new empty dict.
@@ -339,6 +349,11 @@ impl Runtime {
             Some(Payload::Type(class)) => class.instance_slots.get() as usize,
             _ => 0,
         };
+        if exception.is_none() {
+            return self
+                .heap
+                .allocate_instance(class, self.root_shape.clone(), capacity);
+        }
         let slots = self.heap.take_instance_slots(capacity);
         self.heap
             .allocate(Payload::Instance(InstanceObject::with_slots(

@@ -202,8 +202,9 @@ impl Vm {
                 self.stack.push(slice);
             }
             Opcode::BuildTuple => {
-                let items = self.stack.split_off(self.stack.len() - arg);
-                let tuple = self.runtime.new_tuple(items);
+                let start = self.stack.len() - arg;
+                let tuple = self.runtime.new_tuple_from(&self.stack[start..]);
+                self.stack.truncate(start);
                 self.stack.push(tuple);
             }
             Opcode::BuildList => {

@@ -841,7 +841,7 @@ fn divmod(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         }
         let quotient = crate::protocol::binary_op(host, left, right, BinaryOperator::FloorDivide)?;
         let remainder = crate::protocol::binary_op(host, left, right, BinaryOperator::Remainder)?;
-        return Ok(host.runtime().new_tuple(vec![quotient, remainder]));
+        return Ok(host.runtime().new_tuple_from(&[quotient, remainder]));
     }
     let runtime = host.runtime();
     let (forward, reflected) = (runtime.names.__divmod__, runtime.names.__rdivmod__);

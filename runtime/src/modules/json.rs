@@ -375,7 +375,7 @@ fn scan(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         index as usize + string.text()[start..scanner.position].chars().count()
     };
     let end = host.runtime().new_int(end as i64);
-    Ok(host.runtime().new_tuple(vec![value, end]))
+    Ok(host.runtime().new_tuple_from(&[value, end]))
 }
 
 /// A JSON parser over UTF-8 bytes (JSON's syntax is ASCII; string contents are copied whole).

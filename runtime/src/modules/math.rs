@@ -460,7 +460,7 @@ fn modf(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     };
     Ok(host
         .runtime()
-        .new_tuple(vec![Value::float(fraction), Value::float(whole)]))
+        .new_tuple_from(&[Value::float(fraction), Value::float(whole)]))
 }
 
 fn predicate(
@@ -721,7 +721,7 @@ fn frexp(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let x = float_argument(host, arguments.values[0])?;
     if x == 0.0 || !x.is_finite() {
         let zero = host.runtime().new_int(0);
-        return Ok(host.runtime().new_tuple(vec![Value::float(x), zero]));
+        return Ok(host.runtime().new_tuple_from(&[Value::float(x), zero]));
     }
     let mut exponent = x.abs().log2().floor() as i32 + 1;
     let mut mantissa = x / 2f64.powi(exponent);
@@ -736,7 +736,7 @@ fn frexp(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let exponent = host.runtime().new_int(i64::from(exponent));
     Ok(host
         .runtime()
-        .new_tuple(vec![Value::float(mantissa), exponent]))
+        .new_tuple_from(&[Value::float(mantissa), exponent]))
 }
 
 fn ldexp(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {

@@ -538,7 +538,7 @@ fn environ_items(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> 
         runtime.push_root(name);
         let value = runtime.new_string(value.to_string_lossy().into_owned());
         runtime.push_root(value);
-        let pair = runtime.new_tuple(vec![name, value]);
+        let pair = runtime.new_tuple_from(&[name, value]);
         if let Some(items) = crate::types::list::items(list) {
             items.push(pair);
         }

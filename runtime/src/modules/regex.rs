@@ -110,7 +110,7 @@ fn compile(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
                 Some(position) => runtime.new_int(position as i64),
                 None => Value::NONE,
             };
-            let result = runtime.new_tuple(vec![Value::NONE, kind, message, position]);
+            let result = runtime.new_tuple_from(&[Value::NONE, kind, message, position]);
             runtime.pop_roots(mark);
             return Ok(result);
         }
@@ -137,7 +137,7 @@ fn compile(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     }
     let groups = Value::small_int(parsed.groups as i64).unwrap_or(Value::NONE);
     let flags = runtime.new_int(i64::from(parsed.flags));
-    let result = runtime.new_tuple(vec![object, groups, names, flags]);
+    let result = runtime.new_tuple_from(&[object, groups, names, flags]);
     runtime.pop_roots(mark);
     Ok(result)
 }

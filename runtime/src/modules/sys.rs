@@ -214,11 +214,11 @@ fn exc_info(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {
     let exception = host.handled_exception();
     let runtime = host.runtime();
     if exception.is_null() || exception.is_none() {
-        return Ok(runtime.new_tuple(vec![Value::NONE, Value::NONE, Value::NONE]));
+        return Ok(runtime.new_tuple_from(&[Value::NONE, Value::NONE, Value::NONE]));
     }
     let class = crate::protocol::type_of(runtime, exception);
     let traceback = crate::types::traceback::head(runtime, exception);
-    Ok(runtime.new_tuple(vec![class, exception, traceback]))
+    Ok(runtime.new_tuple_from(&[class, exception, traceback]))
 }
 
 fn exception(host: &mut dyn Host, _arguments: Arguments) -> PyResult<Value> {

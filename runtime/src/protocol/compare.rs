@@ -273,10 +273,10 @@ pub fn builtin_order(
         ) => {
             // Slices compare as the tuples of their parts.
             let runtime = host.runtime();
-            let left_parts = runtime.new_tuple(vec![*a, *b, *c]);
+            let left_parts = runtime.new_tuple_from(&[*a, *b, *c]);
             let mark = runtime.root_mark();
             runtime.push_root(left_parts);
-            let right_parts = runtime.new_tuple(vec![*d, *e, *f]);
+            let right_parts = runtime.new_tuple_from(&[*d, *e, *f]);
             runtime.push_root(right_parts);
             let result = sequence_order(host, left_parts, right_parts, operator);
             host.runtime().pop_roots(mark);

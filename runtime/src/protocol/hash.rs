@@ -60,7 +60,16 @@ pub fn hash(host: &mut dyn Host, value: Value) -> PyResult<i64> {
             const PRIME_1: u64 = 11400714785074694791;
             const PRIME_2: u64 = 14029467366897019727;
             const PRIME_5: u64 = 2870177450012600261;
-            let items = items.clone();
+            // Copied out: hashing an item can run Python code (the rule in `object.rs`).
+            let mut short = [Value::NULL; crate::tuple_object::INLINE_ITEMS];
+            let long;
+            let items: &[Value] = if items.owns_memory() {
+                long = items.to_vec();
+                &long
+            } else {
+                short[..items.len()].copy_from_slice(items);
+                &short[..items.len()]
+            };
             let mut accumulator = PRIME_5;
             for &item in items.iter() {
                 let lane = hash(host, item)? as u64;

@@ -357,7 +357,7 @@ fn next_builtin(host: &mut dyn Host, kind: &'static IteratorKind) -> PyResult<Op
             Ok(Some(match kind {
                 DictViewKind::Keys => entry.key,
                 DictViewKind::Values => entry.value,
-                DictViewKind::Items => host.runtime().new_tuple(vec![entry.key, entry.value]),
+                DictViewKind::Items => host.runtime().new_tuple_from(&[entry.key, entry.value]),
             }))
         }
         IteratorKind::Enumerate { iterator, count } => match next(host, *iterator)? {
@@ -373,7 +373,7 @@ fn next_builtin(host: &mut dyn Host, kind: &'static IteratorKind) -> PyResult<Op
                 )?
                 .unwrap_or(current);
                 count.set(following);
-                Ok(Some(runtime.new_tuple(vec![current, item])))
+                Ok(Some(runtime.new_tuple_from(&[current, item])))
             }
             None => Ok(None),
         },

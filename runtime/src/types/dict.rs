@@ -574,7 +574,7 @@ fn popitem(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
     let entry = table(dict).and_then(|table| table.get().pop_last());
     let runtime = host.runtime();
     match entry {
-        Some(entry) => Ok(runtime.new_tuple(vec![entry.key, entry.value])),
+        Some(entry) => Ok(runtime.new_tuple_from(&[entry.key, entry.value])),
         None => {
             let message = runtime.new_str("popitem(): dictionary is empty");
             Err(crate::PyErr {

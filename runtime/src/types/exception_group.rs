@@ -437,7 +437,7 @@ pub fn match_group(
             return Ok((exception, Value::NONE));
         }
         let message = runtime.new_str("");
-        let single = runtime.new_tuple(vec![exception]);
+        let single = runtime.new_tuple_from(&[exception]);
         let class = runtime.types.base_exception_group;
         let values = [message, single];
         let wrapped = construct(host, class, Arguments::positional(&values))?;

@@ -388,7 +388,7 @@ fn as_integer_ratio(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value
     }
     let numerator = runtime.new_bigint(numerator);
     let denominator = runtime.new_bigint(denominator);
-    Ok(runtime.new_tuple(vec![numerator, denominator]))
+    Ok(runtime.new_tuple_from(&[numerator, denominator]))
 }
 
 /// `x.hex()` as CPython's `float_hex`: `[-]0x1.<13 hex digits>p<exponent>`, subnormals as

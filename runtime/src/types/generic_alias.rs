@@ -26,7 +26,7 @@ pub fn new_alias(runtime: &mut Runtime, origin: Value, item: Value) -> Value {
     let arguments = if crate::types::tuple::items(item).is_some() {
         item
     } else {
-        runtime.new_tuple(vec![item])
+        runtime.new_tuple_from(&[item])
     };
     runtime
         .heap
@@ -288,7 +288,7 @@ pub fn mro_entries(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value>
     let origin = alias_parts(arguments.values[0])
         .map(|(origin, _)| origin)
         .unwrap_or(Value::NONE);
-    Ok(host.runtime().new_tuple(vec![origin]))
+    Ok(host.runtime().new_tuple_from(&[origin]))
 }
 
 /// `__instancecheck__`/`__subclasscheck__` of an alias: CPython refuses them.

@@ -681,7 +681,7 @@ fn as_integer_ratio(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value
     let numerator = conjugate(host, arguments)?;
     let runtime = host.runtime();
     let one = runtime.new_int(1);
-    Ok(runtime.new_tuple(vec![numerator, one]))
+    Ok(runtime.new_tuple_from(&[numerator, one]))
 }
 
 /// `int.__round__(ndigits=None)`: the builtin `round` applied to the int.

@@ -339,11 +339,11 @@ pub fn attribute(host: &mut dyn Host, value: Value, name: Value) -> PyResult<Opt
         "ndim" => runtime.new_int(1),
         "shape" => {
             let length = runtime.new_int(view.length as i64);
-            runtime.new_tuple(vec![length])
+            runtime.new_tuple_from(&[length])
         }
         "strides" => {
             let step = runtime.new_int(view.step);
-            runtime.new_tuple(vec![step])
+            runtime.new_tuple_from(&[step])
         }
         "suboffsets" => runtime.new_tuple(Vec::new()),
         _ => Value::bool(contiguous),

@@ -288,7 +288,7 @@ extern "C" fn build_pair(
     // SAFETY: as in `list_append`.
     let vm = unsafe { vm_from_mut(vm) };
     vm.runtime
-        .new_tuple(vec![Value::from_bits(first), Value::from_bits(second)])
+        .new_tuple_from(&[Value::from_bits(first), Value::from_bits(second)])
         .bits()
 }
 

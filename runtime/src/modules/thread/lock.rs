@@ -364,7 +364,7 @@ pub fn rlock_release_save(host: &mut dyn Host, arguments: Arguments) -> PyResult
     let runtime = host.runtime();
     let count = runtime.new_int(count as i64);
     let owner = runtime.new_bigint(num_bigint::BigInt::from(owner));
-    Ok(runtime.new_tuple(vec![count, owner]))
+    Ok(runtime.new_tuple_from(&[count, owner]))
 }
 
 /// `rlock._acquire_restore((count, owner))`: waits for the lock, then restores the count.

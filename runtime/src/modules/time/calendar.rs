@@ -49,7 +49,7 @@ pub fn add_constants(runtime: &mut Runtime, module: Value) {
     runtime.push_root(winter_name);
     let summer_name = runtime.new_string(summer.zone);
     runtime.push_root(summer_name);
-    let names = runtime.new_tuple(vec![winter_name, summer_name]);
+    let names = runtime.new_tuple_from(&[winter_name, summer_name]);
     runtime.pop_roots(mark);
     crate::modules::set(runtime, module, "tzname", names);
 }
