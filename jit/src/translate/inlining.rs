@@ -244,31 +244,53 @@ impl<'a, 'b> Translator<'a, 'b> {
         // ---- the checks at the call boundary ----
         let flags = MemFlagsData::trusted();
         let exit = self.builder.create_block();
-        if mode == Mode::Whole {
-            self.builder.set_cold_block(exit);
-        }
+        // Where a check at the boundary fails: for a prefix, the call is then made the
+        // general way (cold), so that `exit` — the prefix not returning — knows the checks
+        // passed and the call made from there skips them.
+        let boundary_exit = match mode {
+            Mode::Whole => {
+                self.builder.set_cold_block(exit);
+                exit
+            }
+            Mode::Prefix => {
+                let block = self.builder.create_block();
+                self.builder.set_cold_block(block);
+                block
+            }
+        };
         let callable = self.builder.use_var(self.stack_variables[callable_slot]);
         let other =
             self.builder
                 .ins()
                 .icmp_imm_s(IntCC::NotEqual, callable, expected.bits() as i64);
-        self.bail_if(other, exit);
-        let profiling = self.profiler_listening(layout);
-        self.bail_if(profiling, exit);
+        self.bail_if(other, boundary_exit);
         let frame_count = self
             .builder
             .ins()
             .load(types::I64, flags, self.vm, layout.frames_length);
-        let recursion_limit =
+        let limit = match mode {
+            // A deopt must mean the call cannot be inlined: the profiler and the recursion
+            // limit exactly.
+            Mode::Whole => {
+                let profiling = self.profiler_listening(layout);
+                self.bail_if(profiling, boundary_exit);
+                self.builder
+                    .ins()
+                    .load(types::I64, flags, self.vm, layout.recursion_limit)
+            }
+            // The general call is made where the check fails: the one compare against
+            // `frame_limit` (0 while a profiler listens, at most the recursion limit) does,
+            // even though it also fails where only the frame stack's allocation is full.
+            Mode::Prefix => self
+                .builder
+                .ins()
+                .load(types::I64, flags, self.vm, layout.frame_limit),
+        };
+        let at_limit =
             self.builder
                 .ins()
-                .load(types::I64, flags, self.vm, layout.recursion_limit);
-        let at_limit = self.builder.ins().icmp(
-            IntCC::UnsignedGreaterThanOrEqual,
-            frame_count,
-            recursion_limit,
-        );
-        self.bail_if(at_limit, exit);
+                .icmp(IntCC::UnsignedGreaterThanOrEqual, frame_count, limit);
+        self.bail_if(at_limit, boundary_exit);
 
         // ---- the body ----
         let arguments: Vec<(IrValue, Kind, Option<IrValue>)> = (callable_slot + 1..self.depth)
@@ -332,7 +354,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             self.builder.append_block_param(after, types::I64);
             self.builder.ins().jump(after, &[inlined.value.into()]);
             self.builder.switch_to_block(exit);
-            let called = match self.known_call_result(index, opcode, arg) {
+            let called = match self.known_call_checked(index, opcode, arg, true) {
                 Some(result) => result,
                 None => {
                     let helper = self.environment.helpers.call;
@@ -340,6 +362,12 @@ impl<'a, 'b> Translator<'a, 'b> {
                     self.call_helper(helper, index, kind, i64::from(arg))
                 }
             };
+            self.builder.ins().jump(after, &[called.into()]);
+            // Another callable, a profiler or the recursion limit: the general call.
+            self.builder.switch_to_block(boundary_exit);
+            let helper = self.environment.helpers.call;
+            let kind = i64::from(opcode.to_byte());
+            let called = self.call_helper(helper, index, kind, i64::from(arg));
             self.builder.ins().jump(after, &[called.into()]);
             self.builder.switch_to_block(after);
             let result = self.builder.block_params(after)[0];

@@ -15,6 +15,8 @@
 //! recursion cannot overflow the native stack.
 
 mod call_layout;
+
+pub(crate) use call_layout::CallLimits;
 mod fast_paths;
 mod helpers;
 mod sequences;
