@@ -90,6 +90,12 @@ pub struct CodeProfile {
     /// instruction and the first such class (kept in `roots`), for compiled code to call the
     /// class's operator method directly (`jit/src/translate/dunders.rs`).
     pub operand_classes: crate::object::Mutable<Vec<(u32, crate::Value)>>,
+    /// `Call` instructions that called a Python function while interpreted: the instruction
+    /// and the code of the first such function (kept in `roots`), or NULL once functions of
+    /// another code were called there too. Compiled code checks a callable it cannot know at
+    /// compile time (a local, a closure cell) for that code and inlines its body
+    /// (`jit/src/translate/inlined_closures.rs`).
+    pub call_codes: crate::object::Mutable<Vec<(u32, crate::Value)>>,
 }
 
 impl CodeProfile {
@@ -106,7 +112,42 @@ impl CodeProfile {
             feedback: (0..instruction_count).map(|_| Cell::new(0)).collect(),
             deopts: (0..instruction_count).map(|_| Cell::new(0)).collect(),
             operand_classes: crate::object::Mutable::new(Vec::new()),
+            call_codes: crate::object::Mutable::new(Vec::new()),
         }
+    }
+
+    /// Remembers that the `Call` at `index` called a Python function whose code is `code`.
+    pub fn record_call_code(&self, index: usize, code: crate::Value) {
+        let Ok(index) = u32::try_from(index) else {
+            return;
+        };
+        let codes = self.call_codes.get();
+        match codes.iter_mut().find(|(known, _)| *known == index) {
+            Some((_, known)) => {
+                if *known != code {
+                    *known = crate::Value::NULL;
+                }
+            }
+            None => {
+                codes.push((index, code));
+                let roots = self.roots.get();
+                if !roots.contains(&code) {
+                    roots.push(code);
+                }
+            }
+        }
+    }
+
+    /// The code of every Python function the `Call` at `index` called while interpreted, when
+    /// they all had one.
+    pub fn call_code(&self, index: usize) -> Option<crate::Value> {
+        let index = u32::try_from(index).ok()?;
+        self.call_codes
+            .get()
+            .iter()
+            .find(|(known, _)| *known == index)
+            .map(|&(_, code)| code)
+            .filter(|code| !code.is_null())
     }
 
     /// Remembers that the `BinaryOp` at `index` saw a left operand of the Python class
