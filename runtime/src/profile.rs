@@ -52,6 +52,9 @@ pub const HANDLER_COMPILED: u8 = 0x10;
 /// The feedback bits that say which operands an instruction saw.
 pub const SEEN_OPERANDS: u8 = SEEN_INT | SEEN_FLOAT | SEEN_MIXED | SEEN_OTHER;
 
+/// The most codes of Python functions `CodeProfile::call_codes` records per `Call`.
+pub const MAX_CALL_CODES: usize = 4;
+
 /// The tiering state of a code object.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tier {
@@ -91,8 +94,8 @@ pub struct CodeProfile {
     /// class's operator method directly (`jit/src/translate/dunders.rs`).
     pub operand_classes: crate::object::Mutable<Vec<(u32, crate::Value)>>,
     /// `Call` instructions that called a Python function while interpreted: the instruction
-    /// and the code of the first such function (kept in `roots`), or NULL once functions of
-    /// another code were called there too. Compiled code checks a callable it cannot know at
+    /// and the code of such a function (kept in `roots`), an entry per code up to
+    /// [`MAX_CALL_CODES`], then one NULL entry for the instruction once more were called there. Compiled code checks a callable it cannot know at
     /// compile time (a local, a closure cell) for that code and inlines its body
     /// (`jit/src/translate/inlined_closures.rs`).
     pub call_codes: crate::object::Mutable<Vec<(u32, crate::Value)>>,
@@ -122,32 +125,44 @@ impl CodeProfile {
             return;
         };
         let codes = self.call_codes.get();
-        match codes.iter_mut().find(|(known, _)| *known == index) {
-            Some((_, known)) => {
-                if *known != code {
-                    *known = crate::Value::NULL;
+        let mut seen = 0;
+        for &(known_index, known) in codes.iter() {
+            if known_index == index {
+                if known == code || known.is_null() {
+                    return;
                 }
+                seen += 1;
             }
-            None => {
-                codes.push((index, code));
-                let roots = self.roots.get();
-                if !roots.contains(&code) {
-                    roots.push(code);
-                }
-            }
+        }
+        if seen >= MAX_CALL_CODES {
+            codes.retain(|&(known_index, _)| known_index != index);
+            codes.push((index, crate::Value::NULL));
+            return;
+        }
+        codes.push((index, code));
+        let roots = self.roots.get();
+        if !roots.contains(&code) {
+            roots.push(code);
         }
     }
 
-    /// The code of every Python function the `Call` at `index` called while interpreted, when
-    /// they all had one.
-    pub fn call_code(&self, index: usize) -> Option<crate::Value> {
-        let index = u32::try_from(index).ok()?;
-        self.call_codes
+    /// The codes of the Python functions the `Call` at `index` called while interpreted, in
+    /// the order first seen; empty when none, or more than [`MAX_CALL_CODES`].
+    pub fn call_codes_at(&self, index: usize) -> Vec<crate::Value> {
+        let Ok(index) = u32::try_from(index) else {
+            return Vec::new();
+        };
+        let codes: Vec<crate::Value> = self
+            .call_codes
             .get()
             .iter()
-            .find(|(known, _)| *known == index)
+            .filter(|(known_index, _)| *known_index == index)
             .map(|&(_, code)| code)
-            .filter(|code| !code.is_null())
+            .collect();
+        if codes.iter().any(|code| code.is_null()) {
+            return Vec::new();
+        }
+        codes
     }
 
     /// Remembers that the `BinaryOp` at `index` saw a left operand of the Python class

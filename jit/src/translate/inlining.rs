@@ -199,13 +199,13 @@ pub(super) fn whole_plan(code: &CodeData, analysis: &Analysis) -> Option<Vec<boo
 /// What an inlined body left to its caller.
 pub(super) struct InlinedResult {
     /// The returned value.
-    value: IrValue,
+    pub(super) value: IrValue,
     /// Its kind, where every return agreed.
-    kind: Kind,
+    pub(super) kind: Kind,
     /// Its unboxed i64 or f64 for an int or a float.
-    raw: Option<IrValue>,
+    pub(super) raw: Option<IrValue>,
     /// What every return knew of each argument's kind.
-    argument_kinds: Vec<Kind>,
+    pub(super) argument_kinds: Vec<Kind>,
 }
 
 impl<'a, 'b> Translator<'a, 'b> {
@@ -339,7 +339,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             return Ok(true);
         }
         self.finish_whole(
-            callee,
+            &[callee],
             inlined,
             callable_slot,
             index,
@@ -429,7 +429,7 @@ impl<'a, 'b> Translator<'a, 'b> {
     #[allow(clippy::too_many_arguments)]
     pub(super) fn finish_whole(
         &mut self,
-        callee: &'static CodeData,
+        callees: &[&'static CodeData],
         inlined: InlinedResult,
         callable_slot: usize,
         index: usize,
@@ -451,9 +451,11 @@ impl<'a, 'b> Translator<'a, 'b> {
         // is its new value's.)
         for (offset, &kind) in inlined.argument_kinds.iter().enumerate() {
             let slot = callable_slot + 1 + offset;
-            let reassigned = callee.code.instructions.iter().any(|instruction| {
-                matches!(instruction.opcode, Opcode::StoreFast | Opcode::DeleteFast)
-                    && instruction.arg as usize == offset
+            let reassigned = callees.iter().any(|callee| {
+                callee.code.instructions.iter().any(|instruction| {
+                    matches!(instruction.opcode, Opcode::StoreFast | Opcode::DeleteFast)
+                        && instruction.arg as usize == offset
+                })
             });
             if !reassigned
                 && self.stack_kinds[slot] == Kind::Unknown

@@ -183,3 +183,52 @@ def mixed_site(functions, count):
 print(mixed_site([make_adder(1)], 500))
 print(mixed_site([make_adder(1), make_scaler(2), lambda x: -x], 3000))
 print(mixed_site([make_adder(5)], 500))
+
+
+# A site that saw a few codes while interpreted inlines each body, chosen by the code.
+def compose(*functions):
+    def composed(x):
+        for function in reversed(functions):
+            x = function(x)
+        return x
+
+    return composed
+
+
+def make_offset(n):
+    return lambda x: x + n
+
+
+def make_times(factor):
+    def times(x):
+        return x * factor
+
+    return times
+
+
+pipeline = compose(make_offset(-5), make_times(2), make_offset(7), make_times(3))
+total = 0
+for x in range(2000):
+    total += pipeline(x)
+print(total)
+print([pipeline(value) for value in (0.5, 2**60, True, -3)])
+# A third code at that site, and results of different kinds from different bodies.
+other = compose(lambda v: v - 1, make_offset(1), make_times(0.5))
+print([other(value) for value in range(5)])
+print(pipeline(10), other(10))
+try:
+    compose(make_offset(None), make_times(2))(5)
+except TypeError as error:
+    print("TypeError:", error, frames_of(error))
+
+
+# More codes than recorded at one site while interpreted: no body is inlined there.
+def five_codes(functions, count):
+    total = 0
+    for i in range(count):
+        total += functions[i % len(functions)](i)
+    return total
+
+
+many = [make_adder(1), make_scaler(2), lambda v: v - 3, lambda v: v * v, lambda v: -v]
+print(five_codes(many, 3000))
