@@ -55,6 +55,10 @@ pub const SEEN_OPERANDS: u8 = SEEN_INT | SEEN_FLOAT | SEEN_MIXED | SEEN_OTHER;
 /// The most codes of Python functions `CodeProfile::call_codes` records per `Call`.
 pub const MAX_CALL_CODES: usize = 4;
 
+/// The most entries `CodeProfile::call_codes` keeps per code object (later call sites
+/// record nothing).
+const MAX_CALL_CODE_ENTRIES: usize = 256;
+
 /// The tiering state of a code object.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tier {
@@ -95,8 +99,9 @@ pub struct CodeProfile {
     pub operand_classes: crate::object::Mutable<Vec<(u32, crate::Value)>>,
     /// `Call` instructions that called a Python function while interpreted: the instruction
     /// and the code of such a function (kept in `roots`), an entry per code up to
-    /// [`MAX_CALL_CODES`], then one NULL entry for the instruction once more were called there. Compiled code checks a callable it cannot know at
-    /// compile time (a local, a closure cell) for that code and inlines its body
+    /// [`MAX_CALL_CODES`], then one NULL entry for the instruction once more were called
+    /// there. Compiled code checks a callable it cannot know at compile time (a local, a
+    /// closure cell) for those codes and inlines their bodies
     /// (`jit/src/translate/inlined_closures.rs`).
     pub call_codes: crate::object::Mutable<Vec<(u32, crate::Value)>>,
 }
@@ -133,6 +138,10 @@ impl CodeProfile {
                 }
                 seen += 1;
             }
+        }
+        if seen == 0 && codes.len() >= MAX_CALL_CODE_ENTRIES {
+            // A long straight-line body (a module's) would make every call scan a long list.
+            return;
         }
         if seen >= MAX_CALL_CODES {
             codes.retain(|&(known_index, _)| known_index != index);
@@ -215,5 +224,35 @@ impl CodeProfile {
         for cell in self.feedback.iter() {
             cell.set(cell.get() & !(ENTRY_POINT | HANDLER_COMPILED));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Value;
+
+    fn code(number: i64) -> Value {
+        Value::small_int(number).expect("a small int")
+    }
+
+    #[test]
+    fn call_codes_keep_up_to_the_limit_then_none() {
+        let profile = CodeProfile::new(4);
+        assert!(profile.call_codes_at(2).is_empty());
+        profile.record_call_code(2, code(10));
+        profile.record_call_code(2, code(10));
+        profile.record_call_code(3, code(30));
+        assert_eq!(profile.call_codes_at(2), vec![code(10)]);
+        for number in 11..10 + MAX_CALL_CODES as i64 {
+            profile.record_call_code(2, code(number));
+        }
+        assert_eq!(profile.call_codes_at(2).len(), MAX_CALL_CODES);
+        profile.record_call_code(2, code(99));
+        assert!(profile.call_codes_at(2).is_empty());
+        profile.record_call_code(2, code(10));
+        assert!(profile.call_codes_at(2).is_empty());
+        assert_eq!(profile.call_codes_at(3), vec![code(30)]);
+        assert!(profile.roots.get().contains(&code(30)));
     }
 }
