@@ -239,5 +239,21 @@ mod tests {
         assert_eq!(read(layout.stack_capacity), vm.stack.capacity());
         assert_eq!(read(layout.frames_length), vm.frames.len());
         assert_eq!(read(layout.frames_capacity), vm.frames.capacity());
+        // The precomputed limits: the lower of the recursion limit and the frame capacity,
+        // and the stack's end less its margin; no frame at all while a profiler listens.
+        assert_eq!(
+            read(layout.frame_limit),
+            vm.runtime.recursion_limit.min(vm.frames.capacity())
+        );
+        let usable = vm.stack.capacity() - crate::STACK_MARGIN;
+        assert_eq!(
+            read(layout.stack_limit),
+            vm.stack.as_ptr() as usize + usable * std::mem::size_of::<Value>()
+        );
+        vm.runtime.recursion_limit = 5;
+        krait_runtime::Host::recursion_limit_changed(&mut vm);
+        assert_eq!(read(layout.frame_limit), 5);
+        vm.enable_profiler();
+        assert_eq!(read(layout.frame_limit), 0);
     }
 }
