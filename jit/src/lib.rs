@@ -226,6 +226,13 @@ pub struct CallLayout {
     pub recursion_limit: i32,
     /// Within the vm: a pointer that is non-null while a profiler listens to frame pushes.
     pub profiler: i32,
+    /// Within the vm: a `usize`; an inline call pushes a frame only while the frame count is
+    /// below it (it is at most the recursion limit and the frame stack's capacity, and 0
+    /// while a profiler listens).
+    pub frame_limit: i32,
+    /// Within the vm: a `usize`, the highest address the end of an inline call's frame (the
+    /// end of its arguments plus its room, in bytes) may reach in the VM stack.
+    pub stack_limit: i32,
     /// Values kept free above a frame's maximum depth.
     pub stack_margin: u64,
     /// The size of a frame record.

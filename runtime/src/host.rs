@@ -13,6 +13,10 @@ pub trait Host {
     /// The runtime state.
     fn runtime(&mut self) -> &mut Runtime;
 
+    /// `runtime().recursion_limit` was just changed (`sys.setrecursionlimit`): limits derived
+    /// from it must be recomputed before any more Python code runs.
+    fn recursion_limit_changed(&mut self) {}
+
     /// Calls a Python function (a [`crate::object::Payload::Function`]) with vectorcall-style
     /// arguments: `arguments` ends with the values of the keywords named in `keyword_names`.
     fn call_function(

@@ -52,6 +52,13 @@ pub const HANDLER_COMPILED: u8 = 0x10;
 /// The feedback bits that say which operands an instruction saw.
 pub const SEEN_OPERANDS: u8 = SEEN_INT | SEEN_FLOAT | SEEN_MIXED | SEEN_OTHER;
 
+/// The most codes of Python functions `CodeProfile::call_codes` records per `Call`.
+pub const MAX_CALL_CODES: usize = 4;
+
+/// The most entries `CodeProfile::call_codes` keeps per code object (later call sites
+/// record nothing).
+const MAX_CALL_CODE_ENTRIES: usize = 256;
+
 /// The tiering state of a code object.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tier {
@@ -90,6 +97,13 @@ pub struct CodeProfile {
     /// instruction and the first such class (kept in `roots`), for compiled code to call the
     /// class's operator method directly (`jit/src/translate/dunders.rs`).
     pub operand_classes: crate::object::Mutable<Vec<(u32, crate::Value)>>,
+    /// `Call` instructions that called a Python function while interpreted: the instruction
+    /// and the code of such a function (kept in `roots`), an entry per code up to
+    /// [`MAX_CALL_CODES`], then one NULL entry for the instruction once more were called
+    /// there. Compiled code checks a callable it cannot know at compile time (a local, a
+    /// closure cell) for those codes and inlines their bodies
+    /// (`jit/src/translate/inlined_closures.rs`).
+    pub call_codes: crate::object::Mutable<Vec<(u32, crate::Value)>>,
 }
 
 impl CodeProfile {
@@ -106,7 +120,58 @@ impl CodeProfile {
             feedback: (0..instruction_count).map(|_| Cell::new(0)).collect(),
             deopts: (0..instruction_count).map(|_| Cell::new(0)).collect(),
             operand_classes: crate::object::Mutable::new(Vec::new()),
+            call_codes: crate::object::Mutable::new(Vec::new()),
         }
+    }
+
+    /// Remembers that the `Call` at `index` called a Python function whose code is `code`.
+    pub fn record_call_code(&self, index: usize, code: crate::Value) {
+        let Ok(index) = u32::try_from(index) else {
+            return;
+        };
+        let codes = self.call_codes.get();
+        let mut seen = 0;
+        for &(known_index, known) in codes.iter() {
+            if known_index == index {
+                if known == code || known.is_null() {
+                    return;
+                }
+                seen += 1;
+            }
+        }
+        if seen == 0 && codes.len() >= MAX_CALL_CODE_ENTRIES {
+            // A long straight-line body (a module's) would make every call scan a long list.
+            return;
+        }
+        if seen >= MAX_CALL_CODES {
+            codes.retain(|&(known_index, _)| known_index != index);
+            codes.push((index, crate::Value::NULL));
+            return;
+        }
+        codes.push((index, code));
+        let roots = self.roots.get();
+        if !roots.contains(&code) {
+            roots.push(code);
+        }
+    }
+
+    /// The codes of the Python functions the `Call` at `index` called while interpreted, in
+    /// the order first seen; empty when none, or more than [`MAX_CALL_CODES`].
+    pub fn call_codes_at(&self, index: usize) -> Vec<crate::Value> {
+        let Ok(index) = u32::try_from(index) else {
+            return Vec::new();
+        };
+        let codes: Vec<crate::Value> = self
+            .call_codes
+            .get()
+            .iter()
+            .filter(|(known_index, _)| *known_index == index)
+            .map(|&(_, code)| code)
+            .collect();
+        if codes.iter().any(|code| code.is_null()) {
+            return Vec::new();
+        }
+        codes
     }
 
     /// Remembers that the `BinaryOp` at `index` saw a left operand of the Python class
@@ -159,5 +224,35 @@ impl CodeProfile {
         for cell in self.feedback.iter() {
             cell.set(cell.get() & !(ENTRY_POINT | HANDLER_COMPILED));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Value;
+
+    fn code(number: i64) -> Value {
+        Value::small_int(number).expect("a small int")
+    }
+
+    #[test]
+    fn call_codes_keep_up_to_the_limit_then_none() {
+        let profile = CodeProfile::new(4);
+        assert!(profile.call_codes_at(2).is_empty());
+        profile.record_call_code(2, code(10));
+        profile.record_call_code(2, code(10));
+        profile.record_call_code(3, code(30));
+        assert_eq!(profile.call_codes_at(2), vec![code(10)]);
+        for number in 11..10 + MAX_CALL_CODES as i64 {
+            profile.record_call_code(2, code(number));
+        }
+        assert_eq!(profile.call_codes_at(2).len(), MAX_CALL_CODES);
+        profile.record_call_code(2, code(99));
+        assert!(profile.call_codes_at(2).is_empty());
+        profile.record_call_code(2, code(10));
+        assert!(profile.call_codes_at(2).is_empty());
+        assert_eq!(profile.call_codes_at(3), vec![code(30)]);
+        assert!(profile.roots.get().contains(&code(30)));
     }
 }

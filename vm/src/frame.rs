@@ -95,7 +95,12 @@ impl crate::Vm {
     pub(crate) fn push_frame(&mut self, frame: Frame) {
         let code_value = frame.code_value;
         let code = frame.code;
+        let grows = self.frames.len() == self.frames.capacity();
         self.frames.push(frame);
+        if grows {
+            // More frame records are allocated: inline calls may push up to the new capacity.
+            self.refresh_call_limits();
+        }
         if self.profiler.is_some() {
             self.profile_frame_pushed(code_value, code, self.frames.len());
         }

@@ -10,6 +10,10 @@ impl Host for Vm {
         &mut self.runtime
     }
 
+    fn recursion_limit_changed(&mut self) {
+        self.refresh_call_limits();
+    }
+
     fn call_function(
         &mut self,
         function: Value,

@@ -607,6 +607,9 @@ impl Vm {
                                 (first, length - arg - 1, length - arg - 2, false)
                             }
                         };
+                    if instruction.opcode == Opcode::Call && self.jit.is_some() {
+                        self.record_call_code(code, ip - 1, callable);
+                    }
                     sync!();
                     let outcome = if self.push_plain_frame(callable, arguments_start, return_to) {
                         CallOutcome::FramePushed

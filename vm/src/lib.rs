@@ -79,6 +79,8 @@ pub struct Vm {
     pub jit: Option<Box<jit::JitRuntime>>,
     /// Nested compiled frames on the native stack.
     pub jit_depth: usize,
+    /// The limits inline calls in compiled code check, precomputed (`jit/call_layout.rs`).
+    pub(crate) call_limits: jit::CallLimits,
     /// Why compiled code last left early (set by the helpers).
     pub(crate) jit_exit: Option<jit::JitExit>,
     /// Interrupt polling and the instruction budget (`safepoint.rs`).
@@ -110,6 +112,7 @@ impl Vm {
             imports: import::ImportOptions::default(),
             jit: None,
             jit_depth: 0,
+            call_limits: jit::CallLimits::default(),
             jit_exit: None,
             safepoints: safepoint::SafepointState::default(),
             threads: threads::Threads::default(),

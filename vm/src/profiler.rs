@@ -390,6 +390,8 @@ impl Vm {
     /// Turns the profiler on; its clock starts now.
     pub fn enable_profiler(&mut self) {
         self.profiler = Some(Box::default());
+        // Inline calls must now take the helpers, which tell the profiler.
+        self.refresh_call_limits();
     }
 
     /// The profile so far (`None` when the profiler is off).

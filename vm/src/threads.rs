@@ -96,6 +96,8 @@ impl ThreadState {
         if let Some(profiler) = vm.profiler.as_mut() {
             profiler.swap_activations(&mut self.profile);
         }
+        // The installed stacks are another thread's: another capacity and address.
+        vm.refresh_call_limits();
     }
 
     /// Visits every value the state keeps alive.

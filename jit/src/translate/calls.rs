@@ -36,6 +36,19 @@ impl<'a, 'b> Translator<'a, 'b> {
         opcode: Opcode,
         arg: u32,
     ) -> Option<IrValue> {
+        self.known_call_checked(index, opcode, arg, false)
+    }
+
+    /// `known_call_result`, where `boundary_checked` says that the code just before (an
+    /// inlined prefix of the one expected callee that did not return) has already found the
+    /// callable to be the expected function: the call skips that compare.
+    pub(super) fn known_call_checked(
+        &mut self,
+        index: usize,
+        opcode: Opcode,
+        arg: u32,
+        boundary_checked: bool,
+    ) -> Option<IrValue> {
         let count = arg as usize;
         let (callable_slot, given) = if opcode == Opcode::Call {
             (self.depth.checked_sub(count + 1), count)
@@ -57,6 +70,9 @@ impl<'a, 'b> Translator<'a, 'b> {
         let callable = self.builder.use_var(self.stack_variables[callable_slot]);
         let join = self.builder.create_block();
         self.builder.append_block_param(join, types::I64);
+        let done = self.builder.create_block();
+        self.builder.append_block_param(done, types::I64);
+        let boundary_checked = boundary_checked && targets.len() == 1;
         for (expected, target) in targets {
             // Compiled code compares the callable's bits with this function's: keep it alive
             // while the code exists, so its address cannot be reused by another object.
@@ -67,13 +83,19 @@ impl<'a, 'b> Translator<'a, 'b> {
             let layout = self.inline_call_layout(&target);
             let target = Box::new(target);
             let target_address = &*target as *const CallTarget as i64;
-            let is_target =
-                self.builder
-                    .ins()
-                    .icmp_imm_s(IntCC::Equal, callable, expected.bits() as i64);
             let known = self.builder.create_block();
             let other = self.builder.create_block();
-            self.builder.ins().brif(is_target, known, &[], other, &[]);
+            if boundary_checked {
+                // The callable is the expected function (checked before); `other` is left
+                // unreachable.
+                self.builder.ins().jump(known, &[]);
+            } else {
+                let is_target =
+                    self.builder
+                        .ins()
+                        .icmp_imm_s(IntCC::Equal, callable, expected.bits() as i64);
+                self.builder.ins().brif(is_target, known, &[], other, &[]);
+            }
             self.builder.switch_to_block(known);
             if let Some(layout) = layout {
                 self.inline_call(
@@ -83,7 +105,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                     callable,
                     stack_pointer,
                     index,
-                    join,
+                    (join, done),
                 );
             } else {
                 let target_value = self.builder.ins().iconst(types::I64, target_address);
@@ -113,8 +135,10 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder.ins().jump(join, &[result.into()]);
 
         self.builder.switch_to_block(join);
-        let result = self.builder.block_params(join)[0];
-        self.exit_if_marker(result);
-        Some(result)
+        let answer = self.builder.block_params(join)[0];
+        self.exit_if_marker(answer);
+        self.builder.ins().jump(done, &[answer.into()]);
+        self.builder.switch_to_block(done);
+        Some(self.builder.block_params(done)[0])
     }
 }

@@ -152,7 +152,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             },
             index,
             restore,
-            returned,
+            (returned, returned),
         );
 
         // ---- `__init__` returned: None makes the instance the result ----

@@ -148,7 +148,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             },
             index,
             usual,
-            returned,
+            (returned, returned),
         );
 
         // ---- NotImplemented: the protocol's TypeError ----

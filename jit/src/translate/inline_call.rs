@@ -104,8 +104,9 @@ impl<'a, 'b> Translator<'a, 'b> {
 
     /// Emits, in the current block (where `callable` is known to be `target`'s function), the
     /// call made inline, falling back to the `call_known` helper (`target_address` is the
-    /// boxed `target`) when any precondition fails; every way ends with a jump to `join` with
-    /// the call's result (or the exit marker).
+    /// boxed `target`) when any precondition fails; the callee's normal return jumps to
+    /// `done` with its result, every other way to `join` with the call's result or the exit
+    /// marker.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn inline_call(
         &mut self,
@@ -115,7 +116,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         callable: IrValue,
         stack_pointer: IrValue,
         index: usize,
-        join: Block,
+        (join, done): (Block, Block),
     ) {
         let flags = MemFlagsData::trusted();
         let code = &target.code.code;
@@ -174,7 +175,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             },
             index,
             slow,
-            join,
+            (done, join),
         );
 
         // ---- the helper path ----
@@ -219,6 +220,8 @@ impl<'a, 'b> Translator<'a, 'b> {
         let callable = self.builder.use_var(self.stack_variables[callable_slot]);
         let join = self.builder.create_block();
         self.builder.append_block_param(join, types::I64);
+        let done = self.builder.create_block();
+        self.builder.append_block_param(done, types::I64);
         let slow = self.builder.create_block();
         self.builder.set_cold_block(slow);
 
@@ -364,7 +367,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             },
             index,
             slow,
-            join,
+            (done, join),
         );
 
         // ---- the helper path ----
@@ -381,8 +384,11 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder.ins().jump(join, &[result.into()]);
 
         self.builder.switch_to_block(join);
-        let result = self.builder.block_params(join)[0];
-        self.exit_if_marker(result);
+        let answer = self.builder.block_params(join)[0];
+        self.exit_if_marker(answer);
+        self.builder.ins().jump(done, &[answer.into()]);
+        self.builder.switch_to_block(done);
+        let result = self.builder.block_params(done)[0];
         let (pops, _) = opcode.stack_effect(arg);
         self.depth -= pops as usize;
         self.push(result, super::Kind::Unknown);
@@ -431,14 +437,16 @@ impl<'a, 'b> Translator<'a, 'b> {
 
     /// The common part of both inline calls, in the current block where the callee is known
     /// compiled for its globals: the remaining checks (jumping to `slow` when one fails), the
-    /// frame push, the call and the frame pop, ending with a jump to `join`.
+    /// frame push, the call and the frame pop, ending with a jump to `returned` with the
+    /// callee's result (never the exit marker), or, where the callee left with the exit marker,
+    /// to `finished` with what the `finish_call` helper answered (which may be the marker).
     pub(super) fn push_call_pop(
         &mut self,
         layout: CallLayout,
         setup: FrameSetup,
         index: usize,
         slow: Block,
-        join: Block,
+        (returned_to, finished): (Block, Block),
     ) {
         let flags = MemFlagsData::trusted();
         let FrameSetup {
@@ -456,8 +464,6 @@ impl<'a, 'b> Translator<'a, 'b> {
         } = setup;
 
         // ---- preconditions: any failing one takes the helper ----
-        let profiling = self.profiler_listening(layout);
-        self.bail_if(profiling, slow);
         // The function-entry safepoint: a collection due or a flag raised. (Under GC stress,
         // where a collection is always due, inline calls skip the entry collection — the
         // collector still runs at every back-edge and at the entry of calls through the
@@ -485,50 +491,39 @@ impl<'a, 'b> Translator<'a, 'b> {
             layout.depth_limit as i64,
         );
         self.bail_if(too_deep, slow);
+        // One compare for the recursion limit, a full frame-stack allocation and a listening
+        // profiler (the vm keeps `frame_limit` below each).
         let frame_count = self
             .builder
             .ins()
             .load(types::I64, flags, self.vm, layout.frames_length);
-        let recursion_limit =
+        let frame_limit = self
+            .builder
+            .ins()
+            .load(types::I64, flags, self.vm, layout.frame_limit);
+        let at_limit =
             self.builder
                 .ins()
-                .load(types::I64, flags, self.vm, layout.recursion_limit);
-        let at_limit = self.builder.ins().icmp(
-            IntCC::UnsignedGreaterThanOrEqual,
-            frame_count,
-            recursion_limit,
-        );
+                .icmp(IntCC::UnsignedGreaterThanOrEqual, frame_count, frame_limit);
         self.bail_if(at_limit, slow);
-        let frame_capacity =
-            self.builder
-                .ins()
-                .load(types::I64, flags, self.vm, layout.frames_capacity);
-        let frames_full = self.builder.ins().icmp(
-            IntCC::UnsignedGreaterThanOrEqual,
-            frame_count,
-            frame_capacity,
-        );
-        self.bail_if(frames_full, slow);
+        // Room in the VM stack for the callee's frame: its end against the precomputed limit.
+        let room_bytes = self.builder.ins().ishl_imm_u(room, 3);
+        let frame_end = self.builder.ins().iadd(stack_pointer, room_bytes);
+        let stack_limit = self
+            .builder
+            .ins()
+            .load(types::I64, flags, self.vm, layout.stack_limit);
+        let no_room = self
+            .builder
+            .ins()
+            .icmp(IntCC::UnsignedGreaterThan, frame_end, stack_limit);
+        self.bail_if(no_room, slow);
         let stack_data = self
             .builder
             .ins()
             .load(types::I64, flags, self.vm, layout.stack_data);
-        let stack_capacity =
-            self.builder
-                .ins()
-                .load(types::I64, flags, self.vm, layout.stack_capacity);
         let stack_bytes = self.builder.ins().isub(stack_pointer, stack_data);
         let stack_length = self.builder.ins().ushr_imm_u(stack_bytes, 3);
-        let needed = self.builder.ins().iadd(stack_length, room);
-        let needed = self
-            .builder
-            .ins()
-            .iadd_imm_s(needed, layout.stack_margin as i64);
-        let no_room = self
-            .builder
-            .ins()
-            .icmp(IntCC::UnsignedGreaterThan, needed, stack_capacity);
-        self.bail_if(no_room, slow);
 
         // ---- the frame push ----
         let arguments_start = self.builder.ins().iadd_imm_s(stack_length, -argument_count);
@@ -648,15 +643,15 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder
             .ins()
             .store(flags, return_to, self.vm, layout.stack_length);
-        self.builder.ins().jump(join, &[result.into()]);
+        self.builder.ins().jump(returned_to, &[result.into()]);
 
         // ---- the callee deopted or raised: the vm finishes its frame ----
         self.builder.switch_to_block(finish);
         let null_pointer = self.builder.ins().iconst(types::I64, 0);
         let instruction = self.builder.ins().iconst(types::I32, index as i64);
         let helper = self.environment.helpers.finish_call;
-        let finished = self.call_helper_raw(helper, null_pointer, instruction, zero, zero);
-        self.builder.ins().jump(join, &[finished.into()]);
+        let answer = self.call_helper_raw(helper, null_pointer, instruction, zero, zero);
+        self.builder.ins().jump(finished, &[answer.into()]);
     }
 }
 

@@ -69,6 +69,9 @@ pub(super) struct InlinedBody {
     argument_count: usize,
     /// Per instruction of the callee: whether the body may run it (elsewhere it leaves).
     pub(super) allowed: Vec<bool>,
+    /// The items of the called function's closure (its free variables' cells), when it has
+    /// free variables (`LoadDeref` reads them).
+    pub(super) cells: Option<IrValue>,
 }
 
 /// The most instructions of a pure prefix inlined before a call (see `Mode::Prefix`).
@@ -110,6 +113,9 @@ fn side_effect_free(code: &CodeData, index: usize) -> bool {
         | Opcode::JumpIfTrueOrPop
         | Opcode::ReturnValue => true,
         Opcode::Jump => instruction.arg as usize > index,
+        // A free variable's cell, read from the closure of the function called (a code with
+        // cells of its own makes them first, which is not side-effect free).
+        Opcode::LoadDeref => code.code.cellvars.is_empty(),
         Opcode::CompareOp | Opcode::UnaryNegative => numeric,
         // An instance attribute the attribute cache found in a slot: read inline after the
         // class and shape checks (`dispatch_ways`).
@@ -182,16 +188,24 @@ fn plan(code: &CodeData, analysis: &Analysis, whole_allowed: bool) -> Option<(Mo
     (has_return && size <= MAX_PREFIX_INSTRUCTIONS).then_some((Mode::Prefix, in_prefix))
 }
 
+/// The instructions a body inlined whole may run, when `code` (not the caller's) can be.
+pub(super) fn whole_plan(code: &CodeData, analysis: &Analysis) -> Option<Vec<bool>> {
+    match plan(code, analysis, true)? {
+        (Mode::Whole, allowed) => Some(allowed),
+        (Mode::Prefix, _) => None,
+    }
+}
+
 /// What an inlined body left to its caller.
-struct InlinedResult {
+pub(super) struct InlinedResult {
     /// The returned value.
-    value: IrValue,
+    pub(super) value: IrValue,
     /// Its kind, where every return agreed.
-    kind: Kind,
+    pub(super) kind: Kind,
     /// Its unboxed i64 or f64 for an int or a float.
-    raw: Option<IrValue>,
+    pub(super) raw: Option<IrValue>,
     /// What every return knew of each argument's kind.
-    argument_kinds: Vec<Kind>,
+    pub(super) argument_kinds: Vec<Kind>,
 }
 
 impl<'a, 'b> Translator<'a, 'b> {
@@ -244,33 +258,113 @@ impl<'a, 'b> Translator<'a, 'b> {
         // ---- the checks at the call boundary ----
         let flags = MemFlagsData::trusted();
         let exit = self.builder.create_block();
-        if mode == Mode::Whole {
-            self.builder.set_cold_block(exit);
-        }
+        // Where a check at the boundary fails: for a prefix, the call is then made the
+        // general way (cold), so that `exit` — the prefix not returning — knows the checks
+        // passed and the call made from there skips them.
+        let boundary_exit = match mode {
+            Mode::Whole => {
+                self.builder.set_cold_block(exit);
+                exit
+            }
+            Mode::Prefix => {
+                let block = self.builder.create_block();
+                self.builder.set_cold_block(block);
+                block
+            }
+        };
         let callable = self.builder.use_var(self.stack_variables[callable_slot]);
         let other =
             self.builder
                 .ins()
                 .icmp_imm_s(IntCC::NotEqual, callable, expected.bits() as i64);
-        self.bail_if(other, exit);
-        let profiling = self.profiler_listening(layout);
-        self.bail_if(profiling, exit);
+        self.bail_if(other, boundary_exit);
         let frame_count = self
             .builder
             .ins()
             .load(types::I64, flags, self.vm, layout.frames_length);
-        let recursion_limit =
+        let limit = match mode {
+            // A deopt must mean the call cannot be inlined: the profiler and the recursion
+            // limit exactly.
+            Mode::Whole => {
+                let profiling = self.profiler_listening(layout);
+                self.bail_if(profiling, boundary_exit);
+                self.builder
+                    .ins()
+                    .load(types::I64, flags, self.vm, layout.recursion_limit)
+            }
+            // The general call is made where the check fails: the one compare against
+            // `frame_limit` (0 while a profiler listens, at most the recursion limit) does,
+            // even though it also fails where only the frame stack's allocation is full.
+            Mode::Prefix => self
+                .builder
+                .ins()
+                .load(types::I64, flags, self.vm, layout.frame_limit),
+        };
+        let at_limit =
             self.builder
                 .ins()
-                .load(types::I64, flags, self.vm, layout.recursion_limit);
-        let at_limit = self.builder.ins().icmp(
-            IntCC::UnsignedGreaterThanOrEqual,
-            frame_count,
-            recursion_limit,
-        );
-        self.bail_if(at_limit, exit);
+                .icmp(IntCC::UnsignedGreaterThanOrEqual, frame_count, limit);
+        self.bail_if(at_limit, boundary_exit);
 
         // ---- the body ----
+        let inlined =
+            self.emit_inlined_body(callee, &analysis, allowed, callable_slot, index, exit, None)?;
+        self.guards += 1;
+        let after = self.builder.create_block();
+        if mode == Mode::Prefix {
+            // The prefix returned, or the call is made: the result is either's.
+            self.builder.append_block_param(after, types::I64);
+            self.builder.ins().jump(after, &[inlined.value.into()]);
+            self.builder.switch_to_block(exit);
+            let called = match self.known_call_checked(index, opcode, arg, true) {
+                Some(result) => result,
+                None => {
+                    let helper = self.environment.helpers.call;
+                    let kind = i64::from(opcode.to_byte());
+                    self.call_helper(helper, index, kind, i64::from(arg))
+                }
+            };
+            self.builder.ins().jump(after, &[called.into()]);
+            // Another callable, a profiler or the recursion limit: the general call.
+            self.builder.switch_to_block(boundary_exit);
+            let helper = self.environment.helpers.call;
+            let kind = i64::from(opcode.to_byte());
+            let called = self.call_helper(helper, index, kind, i64::from(arg));
+            self.builder.ins().jump(after, &[called.into()]);
+            self.builder.switch_to_block(after);
+            let result = self.builder.block_params(after)[0];
+            let (pops, _) = opcode.stack_effect(arg);
+            self.depth -= pops as usize;
+            self.push(result, Kind::Unknown);
+            return Ok(true);
+        }
+        self.finish_whole(
+            &[callee],
+            inlined,
+            callable_slot,
+            index,
+            opcode,
+            arg,
+            (exit, after),
+        );
+        Ok(true)
+    }
+
+    /// Emits `callee`'s body inlined at the call instruction `index` (whose callable is at
+    /// `callable_slot`, the arguments above it) from the current block, running only the
+    /// `allowed` instructions; every way out but a return goes to `exit`. `cells`: the items
+    /// of the called function's closure, for a callee with free variables.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn emit_inlined_body(
+        &mut self,
+        callee: &'static CodeData,
+        analysis: &Analysis,
+        allowed: Vec<bool>,
+        callable_slot: usize,
+        index: usize,
+        exit: Block,
+        cells: Option<IrValue>,
+    ) -> Result<InlinedResult, String> {
         let arguments: Vec<(IrValue, Kind, Option<IrValue>)> = (callable_slot + 1..self.depth)
             .map(|slot| {
                 (
@@ -313,7 +407,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             let mut body = Translator::new(
                 &mut *self.builder,
                 callee,
-                &analysis,
+                analysis,
                 feedback,
                 &globals,
                 environment,
@@ -322,32 +416,27 @@ impl<'a, 'b> Translator<'a, 'b> {
             body.vm = vm;
             body.locals = locals;
             body.exit_block = exit;
-            let inlined = body.translate_inlined(index, exit, &arguments, allowed)?;
+            let inlined = body.translate_inlined(index, exit, &arguments, allowed, cells)?;
             (inlined, body.guards)
         };
-        self.guards += guards + 1;
-        let after = self.builder.create_block();
-        if mode == Mode::Prefix {
-            // The prefix returned, or the call is made: the result is either's.
-            self.builder.append_block_param(after, types::I64);
-            self.builder.ins().jump(after, &[inlined.value.into()]);
-            self.builder.switch_to_block(exit);
-            let called = match self.known_call_result(index, opcode, arg) {
-                Some(result) => result,
-                None => {
-                    let helper = self.environment.helpers.call;
-                    let kind = i64::from(opcode.to_byte());
-                    self.call_helper(helper, index, kind, i64::from(arg))
-                }
-            };
-            self.builder.ins().jump(after, &[called.into()]);
-            self.builder.switch_to_block(after);
-            let result = self.builder.block_params(after)[0];
-            let (pops, _) = opcode.stack_effect(arg);
-            self.depth -= pops as usize;
-            self.push(result, Kind::Unknown);
-            return Ok(true);
-        }
+        self.guards += guards;
+        Ok(inlined)
+    }
+
+    /// The end of a body inlined whole (`InlinedResult` from `emit_inlined_body`): the jump to
+    /// `after` where it returned, the caller's deopt at the call where it left for `exit`, and
+    /// the result (and what the body learnt of the arguments) on the caller's stack.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn finish_whole(
+        &mut self,
+        callees: &[&'static CodeData],
+        inlined: InlinedResult,
+        callable_slot: usize,
+        index: usize,
+        opcode: Opcode,
+        arg: u32,
+        (exit, after): (Block, Block),
+    ) {
         self.builder.ins().jump(after, &[]);
 
         // ---- any failure: the interpreter makes the call ----
@@ -362,9 +451,11 @@ impl<'a, 'b> Translator<'a, 'b> {
         // is its new value's.)
         for (offset, &kind) in inlined.argument_kinds.iter().enumerate() {
             let slot = callable_slot + 1 + offset;
-            let reassigned = callee.code.instructions.iter().any(|instruction| {
-                matches!(instruction.opcode, Opcode::StoreFast | Opcode::DeleteFast)
-                    && instruction.arg as usize == offset
+            let reassigned = callees.iter().any(|callee| {
+                callee.code.instructions.iter().any(|instruction| {
+                    matches!(instruction.opcode, Opcode::StoreFast | Opcode::DeleteFast)
+                        && instruction.arg as usize == offset
+                })
             });
             if !reassigned
                 && self.stack_kinds[slot] == Kind::Unknown
@@ -396,7 +487,6 @@ impl<'a, 'b> Translator<'a, 'b> {
             }
         }
         self.push(result, kind);
-        Ok(true)
     }
 
     /// Emits this translator's code (a callee's) as a body inlined at the caller's instruction
@@ -409,6 +499,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         exit: Block,
         arguments: &[(IrValue, Kind, Option<IrValue>)],
         allowed: Vec<bool>,
+        cells: Option<IrValue>,
     ) -> Result<InlinedResult, String> {
         let returns = self.builder.create_block();
         let result = self.builder.declare_var(types::I64);
@@ -425,6 +516,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             argument_kinds: None,
             argument_count: arguments.len(),
             allowed,
+            cells,
         });
         let null = self
             .builder

@@ -213,6 +213,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             Opcode::Call | Opcode::CallMethod if self.inline_callee(index, opcode, arg)? => {}
             Opcode::Call if self.construct_call(index, arg) => {}
             Opcode::Call | Opcode::CallMethod if self.known_call(index, opcode, arg) => {}
+            Opcode::Call if self.inline_closure(index, opcode, arg)? => {}
             Opcode::Call | Opcode::CallMethod if self.dynamic_call(index, opcode, arg) => {}
             Opcode::Call | Opcode::CallMethod | Opcode::CallKw | Opcode::CallFunctionEx => {
                 let helper = self.environment.helpers.call;
@@ -342,7 +343,18 @@ impl<'a, 'b> Translator<'a, 'b> {
                 // The frame's cells follow its locals; a cell's contents are read and written
                 // inline. An empty cell (or anything unexpected) takes the interpreter's path,
                 // which raises for an unbound variable.
-                let cell = self.load_slot(self.local_variables.len() + arg as usize);
+                let cell = match self.inlined.as_ref().map(|body| body.cells) {
+                    // A body inlined from a closure: the cell is the closure's item (`arg` is a
+                    // free variable: such a body has no cells of its own).
+                    Some(Some(items)) => self.load_at(items, 8 * arg as i32),
+                    // A body inlined without a closure has no cells to read: it leaves (the
+                    // code after is unreachable).
+                    Some(None) => match self.inlined.as_ref().map(|body| body.exit) {
+                        Some(exit) => self.leave_inlined_body(exit),
+                        None => self.zero(),
+                    },
+                    None => self.load_slot(self.local_variables.len() + arg as usize),
+                };
                 self.with_inline(
                     |this, fallback| {
                         let Some(layout) = this.layout() else {

@@ -53,6 +53,7 @@ mod control;
 mod dunders;
 mod handlers;
 mod inline_call;
+mod inlined_closures;
 mod inlining;
 mod instruction;
 mod iteration;

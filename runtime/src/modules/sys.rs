@@ -153,6 +153,7 @@ fn setrecursionlimit(host: &mut dyn Host, arguments: Arguments) -> PyResult<Valu
     match limit {
         Some(limit) if limit >= 1 => {
             host.runtime().recursion_limit = limit.min(10_000_000) as usize;
+            host.recursion_limit_changed();
             Ok(Value::NONE)
         }
         Some(_) => Err(host

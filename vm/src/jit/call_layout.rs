@@ -19,6 +19,40 @@ use crate::Vm;
 /// (and inline calls rarely find it full).
 const RESERVED_FRAMES: usize = 256;
 
+/// Limits that inline calls check, each precomputed from several vm fields so that a call
+/// compares against one word instead of loading and combining them all (fib's calls spent
+/// about a third of their instructions on such checks). Every value only ever errs on the safe
+/// side: `Vm::refresh_call_limits` recomputes them whenever what they derive from may have
+/// changed to their disadvantage (the profiler turned on, the recursion limit set, the stacks of
+/// another thread installed), and a limit left lower than it could be only sends calls down
+/// the helper path.
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C)]
+pub(crate) struct CallLimits {
+    /// An inline call pushes a frame record only while the frame count is below this: the
+    /// recursion limit or the frame stack's capacity, whichever is lower, and 0 while a
+    /// profiler listens (it must see every frame push).
+    frame_limit: usize,
+    /// The highest address the end of an inline call's frame (its locals, cells and operand
+    /// stack) may reach: the VM stack's capacity less its margin. 0 (no call fits) until
+    /// measured.
+    stack_limit: usize,
+}
+
+impl Vm {
+    /// Recomputes [`CallLimits`] from the vm's current state.
+    pub(crate) fn refresh_call_limits(&mut self) {
+        self.call_limits.frame_limit = if self.profiler.is_some() {
+            0
+        } else {
+            self.runtime.recursion_limit.min(self.frames.capacity())
+        };
+        let usable = self.stack.capacity().saturating_sub(crate::STACK_MARGIN);
+        self.call_limits.stack_limit =
+            self.stack.as_ptr() as usize + usable * std::mem::size_of::<Value>();
+    }
+}
+
 /// The word indices (pointer, length, capacity) within a three-word `Vec` whose pointer,
 /// length and capacity are `expected`; `None` unless each is found exactly once.
 fn vector_words(words: &[usize; 3], expected: [usize; 3]) -> Option<[usize; 3]> {
@@ -70,6 +104,7 @@ pub(super) fn measure(vm: &mut Vm) -> Option<CallLayout> {
         return None;
     }
     vm.frames.reserve(RESERVED_FRAMES);
+    vm.refresh_call_limits();
     let [stack_data, stack_length, stack_capacity] =
         vector_offsets(&vm.stack, std::mem::offset_of!(Vm, stack))?;
     let [frames_data, frames_length, frames_capacity] =
@@ -88,6 +123,12 @@ pub(super) fn measure(vm: &mut Vm) -> Option<CallLayout> {
         depth_limit: DEPTH_LIMIT as u64,
         recursion_limit: offset(std::mem::offset_of!(Vm, runtime.recursion_limit))?,
         profiler: offset(std::mem::offset_of!(Vm, profiler))?,
+        frame_limit: offset(
+            std::mem::offset_of!(Vm, call_limits) + std::mem::offset_of!(CallLimits, frame_limit),
+        )?,
+        stack_limit: offset(
+            std::mem::offset_of!(Vm, call_limits) + std::mem::offset_of!(CallLimits, stack_limit),
+        )?,
         stack_margin: crate::STACK_MARGIN as u64,
         frame_size: offset(std::mem::size_of::<Frame>())?,
         frame_code: offset(std::mem::offset_of!(Frame, code))?,
@@ -198,5 +239,21 @@ mod tests {
         assert_eq!(read(layout.stack_capacity), vm.stack.capacity());
         assert_eq!(read(layout.frames_length), vm.frames.len());
         assert_eq!(read(layout.frames_capacity), vm.frames.capacity());
+        // The precomputed limits: the lower of the recursion limit and the frame capacity,
+        // and the stack's end less its margin; no frame at all while a profiler listens.
+        assert_eq!(
+            read(layout.frame_limit),
+            vm.runtime.recursion_limit.min(vm.frames.capacity())
+        );
+        let usable = vm.stack.capacity() - crate::STACK_MARGIN;
+        assert_eq!(
+            read(layout.stack_limit),
+            vm.stack.as_ptr() as usize + usable * std::mem::size_of::<Value>()
+        );
+        vm.runtime.recursion_limit = 5;
+        krait_runtime::Host::recursion_limit_changed(&mut vm);
+        assert_eq!(read(layout.frame_limit), 5);
+        vm.enable_profiler();
+        assert_eq!(read(layout.frame_limit), 0);
     }
 }

@@ -15,6 +15,8 @@
 //! recursion cannot overflow the native stack.
 
 mod call_layout;
+
+pub(crate) use call_layout::CallLimits;
 mod fast_paths;
 mod helpers;
 mod sequences;
@@ -682,6 +684,22 @@ impl Vm {
             snapshot.dunders.clear();
         }
         snapshot
+    }
+
+    /// Feedback for compiled calls of callables the JIT cannot know at compile time: the code
+    /// of the Python function an interpreted `Call` at `index` of `code` calls
+    /// (`CodeProfile::record_call_code`). Only while `code` is interpreted — compiled code has
+    /// already used it.
+    #[inline]
+    pub(crate) fn record_call_code(&self, code: &CodeData, index: usize, callable: Value) {
+        if code.profile.tier.get() != Tier::Interpreted {
+            return;
+        }
+        if let Some(Payload::Function(function)) =
+            callable.as_object().map(|object| &object.payload)
+        {
+            code.profile.record_call_code(index, function.code);
+        }
     }
 
     /// Runs the top frame's compiled code from instruction `entry_instruction`.

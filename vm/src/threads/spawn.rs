@@ -109,6 +109,7 @@ fn thread_main(vm: VmPointer, gil: Arc<Gil>, key: u64, stack: Vec<Value>) {
     let vm = unsafe { vm.get() };
     let start = super::install(vm, key);
     vm.stack = stack;
+    vm.refresh_call_limits();
     if let Some(start) = start {
         vm.run_thread_call(start);
     }
