@@ -280,6 +280,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 )
             })
             .collect();
+        let argument_facts = self.instance_facts_of_slots(callable_slot + 1..self.depth);
         let feedback: Vec<u8> = callee
             .profile
             .feedback
@@ -322,6 +323,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             body.vm = vm;
             body.locals = locals;
             body.exit_block = exit;
+            body.inherit_instance_facts(&argument_facts);
             let inlined = body.translate_inlined(index, exit, &arguments, allowed)?;
             (inlined, body.guards)
         };

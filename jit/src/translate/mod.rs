@@ -19,7 +19,8 @@
 //! This module holds the translator's state, the walk over the blocks and the operand stack;
 //! the submodules translate instructions (`instruction`), arithmetic and comparisons
 //! (`arithmetic`), boxing (`numbers`), attribute sites (`attributes`), expected-callee calls
-//! (`calls`, with the frame push made inline in `inline_call`), small callees' bodies inlined
+//! (`calls`, with the frame push made inline in `inline_call`), what is known of the instances
+//! in locals (`instance_facts`), small callees' bodies inlined
 //! at their call sites (`inlining`), branches and safepoints (`control`) and exception
 //! handlers (`handlers`).
 
@@ -54,6 +55,7 @@ mod dunders;
 mod handlers;
 mod inline_call;
 mod inlining;
+mod instance_facts;
 mod instruction;
 mod iteration;
 mod list_methods;
@@ -238,6 +240,9 @@ pub(crate) struct Translator<'a, 'b> {
     /// (`inlining`): there is no frame, and every way out but a return leaves to the caller's
     /// call boundary.
     inlined: Option<inlining::InlinedBody>,
+    /// Per local: the variables carrying the class and shape its instance was last checked
+    /// to have (`instance_facts`), once an attribute instruction checked it.
+    instance_facts: Vec<Option<instance_facts::InstanceFact>>,
     /// A list slice loaded but not made yet (`slices`).
     deferred_slice: Option<slices::DeferredSlice>,
     /// The stack slot where operands for the slice fast paths are passed (`slices`).
@@ -344,6 +349,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             call_targets: Vec::new(),
             epoch_cells: Vec::new(),
             inlined: None,
+            instance_facts: vec![None; local_count],
             deferred_slice: None,
             parts_slot: None,
         }
@@ -580,6 +586,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             }
         }
         self.list_facts.retain(|fact| !fact.is_about(local));
+        self.forget_instance(local);
     }
 
     /// Writes the operand stack's `depth` values to the frame; returns the stack pointer after
@@ -617,8 +624,10 @@ impl<'a, 'b> Translator<'a, 'b> {
             // boundary instead (the rest of this path is unreachable).
             return self.leave_inlined_body(exit);
         }
-        // (Whatever is called may change lists; a deopt puts the facts back, see there.)
+        // (Whatever is called may change lists and instances; a deopt puts the list facts
+        // back, see there.)
         self.forget_lists();
+        self.forget_instances();
         let callee = self.builder.ins().iconst(types::I64, address as i64);
         let call = self.builder.ins().call_indirect(
             self.helper_signature,
