@@ -393,6 +393,9 @@ pub struct Environment {
     pub call_layout: Option<CallLayout>,
     /// The builtin `range` class (`for ... in range(...)` makes its iterator directly).
     pub range_type: Value,
+    /// The builtin function `len` (`len(items)` of a list or tuple reads the length inline,
+    /// `translate/builtin_calls.rs`), or NULL.
+    pub builtin_len: Value,
     /// Byte offset, within the vm, of the exception being handled (a value; what
     /// `PushExcInfo` saves and sets and `PopExcept` restores).
     pub handled_exception_offset: i32,
