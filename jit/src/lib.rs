@@ -358,6 +358,10 @@ pub struct FastPaths {
     pub list_append: usize,
     /// `BuildTuple` of two: the new tuple `(a, b)` (never misses; allocates, never collects).
     pub build_pair: usize,
+    /// The int of the i64 `a`, a heap int where it leaves the inline range (never misses;
+    /// allocates, never collects): an unboxed intermediate of an int chain written to the
+    /// frame (`translate/wide_ints.rs`).
+    pub box_wide_int: usize,
 }
 
 /// What compiled code needs to know about the vm.

@@ -64,6 +64,7 @@ mod numbers;
 mod range_loops;
 mod slices;
 mod subscripts;
+mod wide_ints;
 
 const TAG_INT: i64 = (0xFFF9_u64 << 48) as i64;
 const PAYLOAD_MASK: i64 = (1 << 48) - 1;
@@ -246,6 +247,8 @@ pub(crate) struct Translator<'a, 'b> {
     instance_facts: Vec<Option<instance_facts::InstanceFact>>,
     /// A list slice loaded but not made yet (`slices`).
     deferred_slice: Option<slices::DeferredSlice>,
+    /// An int chain's intermediate result not boxed yet (`wide_ints`).
+    deferred_wide: Option<wide_ints::DeferredWide>,
     /// The stack slot where operands for the slice fast paths are passed (`slices`).
     parts_slot: Option<StackSlot>,
 }
@@ -352,6 +355,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             inlined: None,
             instance_facts: vec![None; local_count],
             deferred_slice: None,
+            deferred_wide: None,
             parts_slot: None,
         }
     }
@@ -432,6 +436,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             }
             if self.analysis.block_start[index] {
                 self.deferred_slice = None;
+                self.deferred_wide = None;
                 let block = self.block_for(index);
                 let fell_through = !self.terminated;
                 if fell_through {
@@ -601,7 +606,10 @@ impl<'a, 'b> Translator<'a, 'b> {
         for slot in 0..depth {
             let value = match deferred {
                 Some((deferred_slot, list)) if deferred_slot == slot => list,
-                _ => self.builder.use_var(self.stack_variables[slot]),
+                _ => match self.flushed_wide(slot) {
+                    Some(boxed) => boxed,
+                    None => self.builder.use_var(self.stack_variables[slot]),
+                },
             };
             self.store_slot(self.slots + slot, value);
         }
