@@ -365,6 +365,10 @@ pub struct FastPaths {
     pub list_append: usize,
     /// `BuildTuple` of two: the new tuple `(a, b)` (never misses; allocates, never collects).
     pub build_pair: usize,
+    /// The int of the i64 `a`, a heap int where it leaves the inline range (never misses;
+    /// allocates, never collects): an unboxed intermediate of an int chain written to the
+    /// frame (`translate/wide_ints.rs`).
+    pub box_wide_int: usize,
 }
 
 /// What compiled code needs to know about the vm.
@@ -400,6 +404,9 @@ pub struct Environment {
     pub call_layout: Option<CallLayout>,
     /// The builtin `range` class (`for ... in range(...)` makes its iterator directly).
     pub range_type: Value,
+    /// The builtin function `len` (`len(items)` of a list or tuple reads the length inline,
+    /// `translate/builtin_calls.rs`), or NULL.
+    pub builtin_len: Value,
     /// Byte offset, within the vm, of the exception being handled (a value; what
     /// `PushExcInfo` saves and sets and `PopExcept` restores).
     pub handled_exception_offset: i32,

@@ -8,7 +8,8 @@
 //! attribute, or the function for a method found on the class. Shapes are never freed (the
 //! root shape's transition tree keeps them), so a shape's address identifies it. Only the
 //! plain cases are cached: a user class without `__getattribute__`/`__setattr__` overrides, no
-//! data descriptor for the name, an instance whose attributes live in its shape slots.
+//! data descriptor for the name, an instance whose attributes live in its shape slots (an
+//! exception instance's too, but not for the names of its exception fields).
 
 use crate::dict::namespace_epoch;
 use crate::object::{InstanceObject, Mutable, Payload};
@@ -115,17 +116,29 @@ fn matching_way(site: &AttributeSite, instance: &InstanceObject) -> Option<Found
         .map(|way| way.found)
 }
 
-/// The instance behind `object` when its attributes live in shape slots.
+/// The instance behind `object` when its attributes live in shape slots: a plain instance,
+/// or an exception instance (`self.key = key` in an exception's `__init__`, `e.key` in a
+/// handler), whose own attributes live in slots as well and are found before its exception
+/// fields (see [`exception_field`] for the names the cache leaves alone).
 #[inline]
 fn plain_instance(object: Value) -> Option<&'static InstanceObject> {
     match &object.as_object()?.payload {
-        Payload::Instance(instance)
-            if instance.dict().is_null() && instance.exception().is_none() =>
-        {
-            Some(instance)
-        }
+        Payload::Instance(instance) if instance.dict().is_null() => Some(instance),
         _ => None,
     }
+}
+
+/// Whether `name` on the exception instance `instance` may be one of the fields exceptions
+/// keep outside the slots (`args`, `__cause__`, `__traceback__`…: stores of them go to the
+/// exception's state, not a slot): never cached. Every other name of an exception instance
+/// is looked up and stored as a plain instance's.
+fn exception_field(runtime: &Runtime, instance: &InstanceObject, name: Value) -> bool {
+    if instance.exception().is_none() {
+        return false;
+    }
+    name == runtime.names.args
+        || crate::protocol::str_value(name)
+            .is_none_or(|text| text.starts_with("__") && text.ends_with("__"))
 }
 
 /// `object.name` from the cache, if this instruction's entry applies.
@@ -360,6 +373,9 @@ pub fn record_store(
     let Some(instance) = plain_instance(object) else {
         return;
     };
+    if exception_field(runtime, instance, name) {
+        return;
+    }
     let shape = instance.shape.get();
     let shape_after = std::rc::Rc::as_ptr(shape) as usize;
     if shape_after == shape_before {
@@ -397,6 +413,9 @@ pub fn record_slot(
     let Some(instance) = plain_instance(object) else {
         return;
     };
+    if exception_field(runtime, instance, name) {
+        return;
+    }
     let class = *instance.class.get();
     if !cacheable(runtime, class, name, for_store) {
         return;
@@ -420,6 +439,11 @@ pub fn record_method(
     let Some(instance) = plain_instance(object) else {
         return;
     };
+    // An exception's fields (some classes' `errno`, `name`, `msg`…) come before its class's
+    // methods: methods of exception instances are looked up the general way.
+    if instance.exception().is_some() {
+        return;
+    }
     let class = *instance.class.get();
     if method.is_null()
         || instance.shape.get().slot_of(name).is_some()

@@ -38,6 +38,8 @@ pub enum Kind {
     /// A generator (not a coroutine or an async generator: a generator's kind is fixed when it
     /// is made), which a compiled `for` resumes through its own helper.
     Generator = 8,
+    /// `str` (exact: instances of str subclasses are instances).
+    Str = 9,
 }
 
 /// The kind byte of a payload.
@@ -54,6 +56,7 @@ pub fn kind_of(payload: &Payload) -> Kind {
         Payload::Generator(generator) if generator.kind == GeneratorKind::Generator => {
             Kind::Generator
         }
+        Payload::Str(_) => Kind::Str,
         _ => Kind::Other,
     }
 }
@@ -103,6 +106,8 @@ pub struct Offsets {
     pub sequence_iterator_sequence: i32,
     /// A sequence iterator's next index (a `usize`).
     pub sequence_iterator_index: i32,
+    /// A str's length in characters (a `usize`).
+    pub str_char_count: i32,
 }
 
 fn address<T>(value: &T) -> usize {
@@ -266,6 +271,17 @@ pub fn measure() -> Option<Offsets> {
     else {
         return None;
     };
+    let text = HeapObject {
+        kind: Kind::Str as u8,
+        payload: Payload::Str(crate::str_object::StrObject::new("héllo")),
+    };
+    let Payload::Str(text_fields) = &text.payload else {
+        return None;
+    };
+    let char_count_field = text_fields.char_count_field();
+    if *char_count_field != 5 {
+        return None;
+    }
     let to_offset = |value: usize| i32::try_from(value).ok();
     Some(Offsets {
         kind: to_offset(address(&list.kind) - address(&list))?,
@@ -291,6 +307,7 @@ pub fn measure() -> Option<Offsets> {
         cell_contents: to_offset(address(contents) - address(&cell))?,
         sequence_iterator_sequence: to_offset(address(sequence) - address(&sequence_iterator))?,
         sequence_iterator_index: to_offset(address(index) - address(&sequence_iterator))?,
+        str_char_count: to_offset(address(char_count_field) - address(&text))?,
     })
 }
 
@@ -351,6 +368,8 @@ mod tests {
                 &items[..]
             );
         }
+        let text = runtime.new_str("naïve café");
+        assert_eq!(read(text, offsets.str_char_count), 10);
         let class = runtime.types.object;
         let instance = runtime.new_instance(class, crate::object::Layout::Object);
         if let Some(Payload::Instance(fields)) = instance.as_object().map(|object| &object.payload)

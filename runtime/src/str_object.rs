@@ -203,6 +203,11 @@ impl StrObject {
         }
     }
 
+    /// The character count's field, for `layout::measure` (compiled code reads it).
+    pub(crate) fn char_count_field(&self) -> &usize {
+        &self.char_count
+    }
+
     /// Number of characters (code points).
     #[inline]
     pub fn char_count(&self) -> usize {

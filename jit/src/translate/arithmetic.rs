@@ -40,8 +40,11 @@ impl<'a, 'b> Translator<'a, 'b> {
     }
 
     pub(super) fn binary_op(&mut self, index: usize, arg: u32) {
+        // The consumer of a deferred wide int (`wide_ints`) takes the int path whatever its
+        // feedback says.
+        let wide_left = self.wide_left_operand();
         // Instances whose class defines the operator: its method called inline.
-        if self.feedback[index] & SEEN_OTHER != 0 && self.dunder_binary(index, arg) {
+        if !wide_left && self.feedback[index] & SEEN_OTHER != 0 && self.dunder_binary(index, arg) {
             return;
         }
         // In-place forms (`+=`) behave as the plain ones on ints and floats.
@@ -58,7 +61,18 @@ impl<'a, 'b> Translator<'a, 'b> {
         const AND: u32 = 10;
         const OR: u32 = 11;
         const XOR: u32 = 12;
-        match self.numeric_mode(index) {
+        // Two known ints whose result a wide consumer takes: the int path too (its feedback
+        // may have gone generic when the result kept leaving the inline range).
+        let wide_result = matches!(operator, ADD | SUBTRACT | MULTIPLY)
+            && self.peek(0).1 == Kind::Int
+            && (self.peek(1).1 == Kind::Int || wide_left)
+            && self.wide_consumer_follows(index);
+        let mode = if wide_left || wide_result {
+            NumericMode::Int
+        } else {
+            self.numeric_mode(index)
+        };
+        match mode {
             NumericMode::Int
                 if matches!(
                     operator,
@@ -77,6 +91,21 @@ impl<'a, 'b> Translator<'a, 'b> {
                 let right = self.int_operand(0, index);
                 let left = self.int_operand(1, index);
                 let (result, kind) = match operator {
+                    ADD | SUBTRACT | MULTIPLY if wide_result => {
+                        // Checked against the i64 range only; boxed when flushed.
+                        let (raw, overflowed) = match operator {
+                            ADD => self.builder.ins().sadd_overflow(left, right),
+                            SUBTRACT => self.builder.ins().ssub_overflow(left, right),
+                            _ => self.builder.ins().smul_overflow(left, right),
+                        };
+                        let no_overflow = self.builder.ins().bxor_imm_s(overflowed, 1);
+                        self.guard(no_overflow, index, DeoptReason::Overflow);
+                        self.pop();
+                        self.pop();
+                        self.settle_wide();
+                        self.push_wide(raw);
+                        return;
+                    }
                     ADD | SUBTRACT => {
                         let raw = if operator == ADD {
                             self.builder.ins().iadd(left, right)
@@ -112,6 +141,11 @@ impl<'a, 'b> Translator<'a, 'b> {
                         } else {
                             self.builder.ins().band_imm_s(left, (1_i64 << shift) - 1)
                         };
+                        if wide_left && operator == FLOOR_DIVIDE {
+                            // A wide dividend's quotient may still be wide.
+                            let fits = self.fits_inline(raw);
+                            self.guard(fits, index, DeoptReason::Overflow);
+                        }
                         (self.box_int(raw), Kind::Int)
                     }
                     FLOOR_DIVIDE | REMAINDER => {
@@ -181,6 +215,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 };
                 self.pop();
                 self.pop();
+                self.settle_wide();
                 self.push(result, kind);
             }
             NumericMode::Float { mixed }

@@ -215,9 +215,16 @@ impl<'a, 'b> Translator<'a, 'b> {
     /// produces. Anything else jumps to `otherwise`. Returns the join block (holding the value
     /// as its parameter when there is one), current on return; `None` when nothing could be
     /// emitted inline (and nothing was).
+    ///
+    /// `local` is the local `object` was loaded from, if any: where an earlier attribute
+    /// instruction left a fact about it (`instance_facts`), a compare of the known class and
+    /// shape with each way's comes first and skips the checks; the checks record the fact.
+    /// Ways that emit the same code (the same slot, method or added shape: a polymorphic site
+    /// whose classes agree on the slot) share one block, entered after one compare per way.
     pub(super) fn dispatch_ways(
         &mut self,
         object: IrValue,
+        local: Option<usize>,
         ways: &[krait_runtime::attribute_site::Monomorphic],
         otherwise: Block,
         mut each: impl FnMut(
@@ -228,7 +235,56 @@ impl<'a, 'b> Translator<'a, 'b> {
     ) -> Option<Block> {
         let layout = self.layout()?;
         let first = ways.first()?;
-        let address = self.object_of_kind(object, Layout::Instance, otherwise);
+        // The groups of ways that emit the same code, in the order of their first way.
+        let mut groups: Vec<(Block, Vec<krait_runtime::attribute_site::Monomorphic>)> = Vec::new();
+        for way in ways {
+            let same = groups
+                .iter_mut()
+                .find(|(_, members)| Self::same_emission(&members[0], way));
+            match same {
+                Some((_, members)) => members.push(*way),
+                None => {
+                    let block = self.builder.create_block();
+                    groups.push((block, vec![*way]));
+                }
+            }
+        }
+        let shape_word = |way: &krait_runtime::attribute_site::Monomorphic| {
+            way.shape as i64 - layout.shape_pointer_adjust
+        };
+        // The instance's address: used only in the groups' blocks, which only checked
+        // instances reach.
+        let address = self.builder.ins().band_imm_s(object, PAYLOAD_MASK);
+        if let Some(fact) = local.and_then(|local| self.known_instance(local)) {
+            let known_class = self.builder.use_var(fact.class);
+            let known_shape = self.builder.use_var(fact.shape);
+            let checks = self.builder.create_block();
+            for (block, members) in &groups {
+                let mut matched = None;
+                for way in members {
+                    let same_class =
+                        self.builder
+                            .ins()
+                            .icmp_imm_s(IntCC::Equal, known_class, way.class as i64);
+                    let same_shape =
+                        self.builder
+                            .ins()
+                            .icmp_imm_s(IntCC::Equal, known_shape, shape_word(way));
+                    let same = self.builder.ins().band(same_class, same_shape);
+                    matched = Some(match matched {
+                        Some(before) => self.builder.ins().bor(before, same),
+                        None => same,
+                    });
+                }
+                let next = self.builder.create_block();
+                let matched = matched?;
+                self.builder.ins().brif(matched, *block, &[], next, &[]);
+                self.builder.switch_to_block(next);
+            }
+            self.builder.ins().jump(checks, &[]);
+            self.builder.switch_to_block(checks);
+        }
+        self.object_of_kind(object, Layout::Instance, otherwise);
         let class = self.load_at(address, layout.instance_class);
         let shape = self.load_at(address, layout.instance_shape);
         let extra = self.load_at(address, layout.instance_extra);
@@ -249,28 +305,61 @@ impl<'a, 'b> Translator<'a, 'b> {
             .ins()
             .brif(valid, dispatch, &[], otherwise, &[]);
         self.builder.switch_to_block(dispatch);
-        let join = self.builder.create_block();
-        let mut has_value = None;
-        for (position, way) in ways.iter().enumerate() {
-            let same_class = self
-                .builder
-                .ins()
-                .icmp_imm_s(IntCC::Equal, class, way.class as i64);
-            let same_shape = self.builder.ins().icmp_imm_s(
-                IntCC::Equal,
-                shape,
-                way.shape as i64 - layout.shape_pointer_adjust,
-            );
-            let same = self.builder.ins().band(same_class, same_shape);
-            let matched = self.builder.create_block();
-            let next = if position + 1 == ways.len() {
+        // A plain instance in the epoch every way was read in: its class and shape are
+        // facts until something may change them.
+        if let Some(local) = local {
+            self.record_instance(local, class, shape);
+        }
+        for (position, (block, members)) in groups.iter().enumerate() {
+            let mut matched = None;
+            for way in members {
+                let same_class =
+                    self.builder
+                        .ins()
+                        .icmp_imm_s(IntCC::Equal, class, way.class as i64);
+                let same_shape =
+                    self.builder
+                        .ins()
+                        .icmp_imm_s(IntCC::Equal, shape, shape_word(way));
+                let same = self.builder.ins().band(same_class, same_shape);
+                matched = Some(match matched {
+                    Some(before) => self.builder.ins().bor(before, same),
+                    None => same,
+                });
+            }
+            let matched = matched?;
+            let next = if position + 1 == groups.len() {
                 otherwise
             } else {
                 self.builder.create_block()
             };
-            self.builder.ins().brif(same, matched, &[], next, &[]);
-            self.builder.switch_to_block(matched);
-            let (condition, value) = each(self, way, address)?;
+            self.builder.ins().brif(matched, *block, &[], next, &[]);
+            if next != otherwise {
+                self.builder.switch_to_block(next);
+            }
+        }
+        let join = self.builder.create_block();
+        let mut has_value = None;
+        for (block, members) in &groups {
+            let way = members[0];
+            self.builder.switch_to_block(*block);
+            let (condition, value) = each(self, &way, address)?;
+            if way.added_shape != 0 {
+                // The instance moved to the child shape: any local holding it knew the old
+                // one. The stored local knows the new one.
+                let known = local.and_then(|local| {
+                    let fact = self.known_instance(local)?;
+                    Some((local, self.builder.use_var(fact.class)))
+                });
+                self.forget_instances();
+                if let Some((local, class)) = known {
+                    let new_shape = self.builder.ins().iconst(
+                        types::I64,
+                        way.added_shape as i64 - layout.shape_pointer_adjust,
+                    );
+                    self.record_instance(local, class, new_shape);
+                }
+            }
             if has_value.is_none() {
                 has_value = Some(value.is_some());
                 if value.is_some() {
@@ -288,12 +377,22 @@ impl<'a, 'b> Translator<'a, 'b> {
                     .ins()
                     .brif(condition, join, &[], otherwise, &[]),
             };
-            if next != otherwise {
-                self.builder.switch_to_block(next);
-            }
         }
         self.builder.switch_to_block(join);
         Some(join)
+    }
+
+    /// Whether two ways of one site compile to the same code once their class and shape are
+    /// checked: the same slot (loads and stores to an existing slot), the same method, and for
+    /// a store that adds the slot, the same shapes before and after.
+    fn same_emission(
+        one: &krait_runtime::attribute_site::Monomorphic,
+        other: &krait_runtime::attribute_site::Monomorphic,
+    ) -> bool {
+        one.slot == other.slot
+            && one.method == other.method
+            && one.added_shape == other.added_shape
+            && (one.added_shape == 0 || one.shape == other.shape)
     }
 
     /// The address of slot `slot` of the instance at `address`, or a jump to `otherwise`.
@@ -433,10 +532,14 @@ impl<'a, 'b> Translator<'a, 'b> {
     /// The stack after `LoadAttr` or `LoadMethod` found `result` for the object on top:
     /// the attribute, or the method with the object as its receiver.
     pub(super) fn finish_attribute(&mut self, opcode: Opcode, result: IrValue) {
+        let local = self.stack_local[self.depth - 1];
         let (object, _) = self.pop();
         self.push(result, Kind::Unknown);
         if opcode == Opcode::LoadMethod {
+            // The receiver is still the local's value (for what a call inlined with it as
+            // `self` knows, `instance_facts`).
             self.push(object, Kind::Unknown);
+            self.stack_local[self.depth - 1] = local;
         }
     }
 

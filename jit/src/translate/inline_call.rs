@@ -617,6 +617,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         // ---- the call ----
         let entry_instruction = self.builder.ins().iconst(types::I32, 0);
         self.forget_lists();
+        self.forget_instances();
         let call = self.builder.ins().call_indirect(
             self.entry_signature,
             entry,

@@ -374,6 +374,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 )
             })
             .collect();
+        let argument_facts = self.instance_facts_of_slots(callable_slot + 1..self.depth);
         let feedback: Vec<u8> = callee
             .profile
             .feedback
@@ -416,6 +417,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             body.vm = vm;
             body.locals = locals;
             body.exit_block = exit;
+            body.inherit_instance_facts(&argument_facts);
             let inlined = body.translate_inlined(index, exit, &arguments, allowed, cells)?;
             (inlined, body.guards)
         };

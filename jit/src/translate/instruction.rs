@@ -210,6 +210,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 return Ok(self.range_iterator_call(index, arg));
             }
             Opcode::CallMethod if self.list_append_call(arg) => self.call_list_append(index, arg),
+            Opcode::Call if self.len_call_site(arg) => self.len_call(index, arg),
             Opcode::Call | Opcode::CallMethod if self.inline_callee(index, opcode, arg)? => {}
             Opcode::Call if self.construct_call(index, arg) => {}
             Opcode::Call | Opcode::CallMethod if self.known_call(index, opcode, arg) => {}
@@ -520,10 +521,15 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.deopt_if_unprofiled_attribute(index);
                 let ways = self.recorded_ways(index, Ways::Slots);
                 let (object, _) = self.peek(0);
+                let local = self.stack_local[self.depth - 1];
                 self.with_inline(
                     |this, fallback| {
-                        let Some(join) =
-                            this.dispatch_ways(object, &ways, fallback, |this, way, address| {
+                        let Some(join) = this.dispatch_ways(
+                            object,
+                            local,
+                            &ways,
+                            fallback,
+                            |this, way, address| {
                                 let slot = way.slot.unwrap_or(0);
                                 let slot_address = this.slot_address(address, slot, fallback)?;
                                 let value = this.load_at(slot_address, 0);
@@ -533,8 +539,8 @@ impl<'a, 'b> Translator<'a, 'b> {
                                     Value::NULL.bits() as i64,
                                 );
                                 Some((bound, Some(value)))
-                            })
-                        else {
+                            },
+                        ) else {
                             return false;
                         };
                         let value = this.builder.block_params(join)[0];
@@ -548,11 +554,12 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.deopt_if_unprofiled_attribute(index);
                 let ways = self.recorded_ways(index, Ways::Stores);
                 let (object, _) = self.peek(0);
+                let local = self.stack_local[self.depth - 1];
                 let (stored, _) = self.peek(1);
                 self.with_inline(
                     |this, fallback| {
                         if this
-                            .dispatch_ways(object, &ways, fallback, |this, way, address| {
+                            .dispatch_ways(object, local, &ways, fallback, |this, way, address| {
                                 this.store_instance_slot(way, address, stored, fallback)?;
                                 let done = this.builder.ins().iconst(types::I8, 1);
                                 Some((done, None))
@@ -591,11 +598,12 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.deopt_if_unprofiled_attribute(index);
                 let ways = self.recorded_ways(index, Ways::Methods);
                 let (object, _) = self.peek(0);
+                let local = self.stack_local[self.depth - 1];
                 let inlined = self.layout().is_some() && !ways.is_empty();
                 self.with_inline(
                     |this, fallback| {
                         let Some(join) =
-                            this.dispatch_ways(object, &ways, fallback, |this, way, _| {
+                            this.dispatch_ways(object, local, &ways, fallback, |this, way, _| {
                                 let method =
                                     this.builder.ins().iconst(types::I64, way.method as i64);
                                 let found = this.builder.ins().iconst(types::I8, 1);
@@ -611,10 +619,16 @@ impl<'a, 'b> Translator<'a, 'b> {
                     |this| this.attribute_fallback(index, opcode, arg),
                 );
                 if inlined {
-                    self.stack_expected[self.depth - 2] = ways
-                        .iter()
-                        .map(|way| Value::from_bits(way.method))
-                        .collect();
+                    // Each method once: subclasses that inherit it find the same function,
+                    // which the call site then expects alone (and may inline).
+                    let mut methods: Vec<Value> = Vec::new();
+                    for way in &ways {
+                        let method = Value::from_bits(way.method);
+                        if !methods.contains(&method) {
+                            methods.push(method);
+                        }
+                    }
+                    self.stack_expected[self.depth - 2] = methods;
                 } else {
                     // A method of a builtin receiver: the call site expects it, so it does not
                     // emit the inline sequence for a Python function it would never take.

@@ -19,7 +19,8 @@
 //! This module holds the translator's state, the walk over the blocks and the operand stack;
 //! the submodules translate instructions (`instruction`), arithmetic and comparisons
 //! (`arithmetic`), boxing (`numbers`), attribute sites (`attributes`), expected-callee calls
-//! (`calls`, with the frame push made inline in `inline_call`), small callees' bodies inlined
+//! (`calls`, with the frame push made inline in `inline_call`), what is known of the instances
+//! in locals (`instance_facts`), small callees' bodies inlined
 //! at their call sites (`inlining`), branches and safepoints (`control`) and exception
 //! handlers (`handlers`).
 
@@ -47,6 +48,7 @@ use subscripts::ListFact;
 mod arithmetic;
 mod attributes;
 mod block_state;
+mod builtin_calls;
 mod calls;
 mod construct;
 mod control;
@@ -55,6 +57,7 @@ mod handlers;
 mod inline_call;
 mod inlined_closures;
 mod inlining;
+mod instance_facts;
 mod instruction;
 mod iteration;
 mod list_methods;
@@ -62,6 +65,7 @@ mod numbers;
 mod range_loops;
 mod slices;
 mod subscripts;
+mod wide_ints;
 
 const TAG_INT: i64 = (0xFFF9_u64 << 48) as i64;
 const PAYLOAD_MASK: i64 = (1 << 48) - 1;
@@ -239,8 +243,13 @@ pub(crate) struct Translator<'a, 'b> {
     /// (`inlining`): there is no frame, and every way out but a return leaves to the caller's
     /// call boundary.
     inlined: Option<inlining::InlinedBody>,
+    /// Per local: the variables carrying the class and shape its instance was last checked
+    /// to have (`instance_facts`), once an attribute instruction checked it.
+    instance_facts: Vec<Option<instance_facts::InstanceFact>>,
     /// A list slice loaded but not made yet (`slices`).
     deferred_slice: Option<slices::DeferredSlice>,
+    /// An int chain's intermediate result not boxed yet (`wide_ints`).
+    deferred_wide: Option<wide_ints::DeferredWide>,
     /// The stack slot where operands for the slice fast paths are passed (`slices`).
     parts_slot: Option<StackSlot>,
 }
@@ -345,7 +354,9 @@ impl<'a, 'b> Translator<'a, 'b> {
             call_targets: Vec::new(),
             epoch_cells: Vec::new(),
             inlined: None,
+            instance_facts: vec![None; local_count],
             deferred_slice: None,
+            deferred_wide: None,
             parts_slot: None,
         }
     }
@@ -426,6 +437,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             }
             if self.analysis.block_start[index] {
                 self.deferred_slice = None;
+                self.deferred_wide = None;
                 let block = self.block_for(index);
                 let fell_through = !self.terminated;
                 if fell_through {
@@ -581,6 +593,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             }
         }
         self.list_facts.retain(|fact| !fact.is_about(local));
+        self.forget_instance(local);
     }
 
     /// Writes the operand stack's `depth` values to the frame; returns the stack pointer after
@@ -594,7 +607,10 @@ impl<'a, 'b> Translator<'a, 'b> {
         for slot in 0..depth {
             let value = match deferred {
                 Some((deferred_slot, list)) if deferred_slot == slot => list,
-                _ => self.builder.use_var(self.stack_variables[slot]),
+                _ => match self.flushed_wide(slot) {
+                    Some(boxed) => boxed,
+                    None => self.builder.use_var(self.stack_variables[slot]),
+                },
             };
             self.store_slot(self.slots + slot, value);
         }
@@ -618,8 +634,10 @@ impl<'a, 'b> Translator<'a, 'b> {
             // boundary instead (the rest of this path is unreachable).
             return self.leave_inlined_body(exit);
         }
-        // (Whatever is called may change lists; a deopt puts the facts back, see there.)
+        // (Whatever is called may change lists and instances; a deopt puts the list facts
+        // back, see there.)
         self.forget_lists();
+        self.forget_instances();
         let callee = self.builder.ins().iconst(types::I64, address as i64);
         let call = self.builder.ins().call_indirect(
             self.helper_signature,

@@ -58,6 +58,7 @@ pub(super) fn table() -> krait_jit::FastPaths {
         contains: contains as *const () as usize,
         list_append: list_append as *const () as usize,
         build_pair: build_pair as *const () as usize,
+        box_wide_int: box_wide_int as *const () as usize,
         compare_strings: compare_strings as *const () as usize,
     }
 }
@@ -275,6 +276,19 @@ extern "C" fn list_append(
             .account((items.capacity() - before) * std::mem::size_of::<Value>());
     }
     1
+}
+
+/// The int of the i64 `raw` (see `krait_jit::FastPaths::box_wide_int`).
+extern "C" fn box_wide_int(
+    vm: *mut c_void,
+    _unused: u64,
+    _instruction: u32,
+    raw: u64,
+    _b: u64,
+) -> u64 {
+    // SAFETY: as in `list_append`.
+    let vm = unsafe { vm_from_mut(vm) };
+    vm.runtime.new_int(raw as i64).bits()
 }
 
 /// `BuildTuple` of two items: the new tuple `(first, second)`.

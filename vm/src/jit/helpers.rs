@@ -268,6 +268,12 @@ extern "C" fn binary_not_implemented(
 /// Runs call instruction `opcode` with `argument` on the stack as the interpreter left it.
 fn call_instruction(vm: &mut Vm, opcode: Opcode, argument: u64) -> u64 {
     if matches!(opcode, Opcode::Call | Opcode::CallMethod) {
+        if let Some(result) = native_call(vm, opcode, argument as usize) {
+            return match result {
+                Ok(value) => value.bits(),
+                Err(error) => raise(vm, error),
+            };
+        }
         if let Some(result) = vm.direct_call(opcode, argument as usize) {
             return match result {
                 Ok(value) => value.bits(),
@@ -306,6 +312,37 @@ fn call_instruction(vm: &mut Vm, opcode: Opcode, argument: u64) -> u64 {
         Ok(value) => value.bits(),
         Err(error) => raise(vm, error),
     }
+}
+
+/// A positional call of a builtin function, or of a method `LoadMethod` found on a builtin
+/// receiver (`text.strip(chars)`, `counts.get(word, 0)`, `len(items)`): the Rust function
+/// called at once with the arguments from the stack, before the layers the general path
+/// goes through for Python functions, bound methods and classes (the interpreter's own
+/// builtin fast path, `Vm::call_native`, which this is). `None`, having done nothing, for
+/// anything else or while a profiler listens (the general path reports calls).
+#[inline]
+fn native_call(
+    vm: &mut Vm,
+    opcode: Opcode,
+    count: usize,
+) -> Option<krait_runtime::PyResult<Value>> {
+    if vm.profiler.is_some() {
+        return None;
+    }
+    let (callable, arguments_start, return_to, _) = positional_operands(vm, opcode, count)?;
+    let Some(Payload::NativeFunction(native)) = callable.as_object().map(|object| &object.payload)
+    else {
+        return None;
+    };
+    if !native.receiver.is_null() {
+        return None;
+    }
+    let function = native.function;
+    let result = vm.call_native(function, arguments_start);
+    if result.is_ok() {
+        vm.stack.truncate(return_to);
+    }
+    Some(result)
 }
 
 /// For `Call` and `CallMethod` (positional calls): the callable, where its arguments start,
