@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod builtin_functions;
 mod compiler;
 pub mod listing;
 pub mod sequences;
@@ -376,6 +377,8 @@ pub struct Environment {
     pub fast_paths: FastPaths,
     /// The slice helpers and fast paths.
     pub sequences: sequences::SequenceHelpers,
+    /// Builtin functions calls of which compiled code makes itself.
+    pub builtins: builtin_functions::BuiltinFunctions,
     /// Byte offset, within the vm, of the heap's allocation counter.
     pub allocated_offset: i32,
     /// Byte offset, within the vm, of the heap's collection threshold.

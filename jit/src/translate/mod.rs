@@ -47,6 +47,7 @@ use subscripts::ListFact;
 mod arithmetic;
 mod attributes;
 mod block_state;
+mod builtin_calls;
 mod calls;
 mod construct;
 mod control;

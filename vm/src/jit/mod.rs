@@ -14,6 +14,7 @@
 //! frames the callee runs in the interpreter instead, whose calls do not nest natively, so deep
 //! recursion cannot overflow the native stack.
 
+mod builtin_calls;
 mod call_layout;
 
 pub(crate) use call_layout::CallLimits;
@@ -163,6 +164,7 @@ impl Vm {
             helpers: helpers::table(),
             fast_paths: fast_paths::table(),
             sequences: sequences::table(&mut self.runtime),
+            builtins: builtin_calls::table(&mut self.runtime),
             allocated_offset: (heap + heap_allocated) as i32,
             poll_offset: std::mem::offset_of!(Vm, safepoints.poll) as i32,
             threshold_offset: (heap + heap_threshold) as i32,
