@@ -2,7 +2,8 @@
 //! callee is a folded global naming one of these (the builtin's value at compile time) checks
 //! at run time that the callable is that very object — rebinding the name anywhere gives
 //! another value, and the check then fails — and computes the result itself where the
-//! argument's type makes that trivial (`len` of an exact list, tuple, str, dict, …). Grouped
+//! argument's type makes that trivial (`len` of an exact list, tuple, str, dict, …;
+//! `isinstance` with a plain class). Grouped
 //! apart from [`crate::Helpers`] and [`crate::FastPaths`] because they belong to one
 //! translation (`translate/builtin_calls.rs`) and one vm file (`vm/src/jit/builtin_calls.rs`).
 
@@ -17,4 +18,10 @@ pub struct BuiltinFunctions {
     /// bytearray — the boxed int; the miss marker for anything else (whose `__len__` may run
     /// Python code or raise).
     pub length: usize,
+    /// The builtin `isinstance`, or NULL, as `len`.
+    pub isinstance: krait_runtime::Value,
+    /// Fast path: `isinstance(a, b)` where no hook can run — `a`'s class is `b`, or `b` is a
+    /// class whose metaclass is exactly `type` — the bool; the miss marker otherwise (a tuple,
+    /// a union, a metaclass with `__instancecheck__`, not a class).
+    pub instance_check: usize,
 }

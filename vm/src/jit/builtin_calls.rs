@@ -1,6 +1,6 @@
 //! Builtin function calls compiled code makes itself (see `jit/src/translate/builtin_calls.rs`):
-//! the builtin's value, which the call site compares the callable with, and fast paths that
-//! answer for the argument types where the builtin cannot run Python code or raise. Anything
+//! the builtins' values, which the call sites compare the callable with, and fast paths that
+//! answer for the arguments where the builtin cannot run Python code or raise. Anything
 //! else misses, and compiled code makes the call through the `call` helper as before, so the
 //! builtin's semantics (its errors, `__len__` of other objects) stay written once.
 
@@ -16,13 +16,16 @@ const MISS: u64 = krait_runtime::profile::EXIT_MARKER;
 pub(super) fn table(
     runtime: &mut krait_runtime::Runtime,
 ) -> krait_jit::builtin_functions::BuiltinFunctions {
-    let name = runtime.intern("len");
-    let builtins = runtime.builtins;
-    let len =
-        krait_runtime::types::dict::get_str_key(runtime, builtins, name).unwrap_or(Value::NULL);
+    let mut builtin = |text: &str| {
+        let name = runtime.intern(text);
+        let builtins = runtime.builtins;
+        krait_runtime::types::dict::get_str_key(runtime, builtins, name).unwrap_or(Value::NULL)
+    };
     krait_jit::builtin_functions::BuiltinFunctions {
-        len,
+        len: builtin("len"),
         length: length as *const () as usize,
+        isinstance: builtin("isinstance"),
+        instance_check: instance_check as *const () as usize,
     }
 }
 
@@ -51,4 +54,31 @@ extern "C" fn length(
         .ok()
         .and_then(Value::small_int)
         .map_or(MISS, Value::bits)
+}
+
+/// `isinstance(subject, class)` where the builtin consults no hook (the order of
+/// `builtins::functions::class_check`): `subject`'s exact class is `class`, or `class` is a
+/// class whose metaclass is exactly `type` (no `__instancecheck__` to call) — the bool; `MISS`
+/// for anything else (a tuple or union of classes, another metaclass, not a class at all).
+extern "C" fn instance_check(
+    vm: *mut c_void,
+    _unused: u64,
+    _instruction: u32,
+    subject: u64,
+    class: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given; the runtime is
+    // only read.
+    let runtime = unsafe { &(*(vm as *const crate::Vm)).runtime };
+    let (subject, class) = (Value::from_bits(subject), Value::from_bits(class));
+    if krait_runtime::protocol::type_of(runtime, subject) == class {
+        return Value::TRUE.bits();
+    }
+    if krait_runtime::protocol::type_of(runtime, class) != runtime.types.type_ {
+        return MISS;
+    }
+    Value::bool(krait_runtime::protocol::is_instance(
+        runtime, subject, class,
+    ))
+    .bits()
 }
