@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod builtin_functions;
 mod compiler;
 pub mod listing;
 pub mod sequences;
@@ -380,6 +381,8 @@ pub struct Environment {
     pub fast_paths: FastPaths,
     /// The slice helpers and fast paths.
     pub sequences: sequences::SequenceHelpers,
+    /// Builtin functions calls of which compiled code makes itself.
+    pub builtins: builtin_functions::BuiltinFunctions,
     /// Byte offset, within the vm, of the heap's allocation counter.
     pub allocated_offset: i32,
     /// Byte offset, within the vm, of the heap's collection threshold.
@@ -404,9 +407,6 @@ pub struct Environment {
     pub call_layout: Option<CallLayout>,
     /// The builtin `range` class (`for ... in range(...)` makes its iterator directly).
     pub range_type: Value,
-    /// The builtin function `len` (`len(items)` of a list or tuple reads the length inline,
-    /// `translate/builtin_calls.rs`), or NULL.
-    pub builtin_len: Value,
     /// Byte offset, within the vm, of the exception being handled (a value; what
     /// `PushExcInfo` saves and sets and `PopExcept` restores).
     pub handled_exception_offset: i32,

@@ -210,7 +210,8 @@ impl<'a, 'b> Translator<'a, 'b> {
                 return Ok(self.range_iterator_call(index, arg));
             }
             Opcode::CallMethod if self.list_append_call(arg) => self.call_list_append(index, arg),
-            Opcode::Call if self.len_call_site(arg) => self.len_call(index, arg),
+            Opcode::Call if self.len_call_site(arg) => self.call_len(index, arg),
+            Opcode::Call if self.isinstance_call_site(arg) => self.call_isinstance(index, arg),
             Opcode::Call | Opcode::CallMethod if self.inline_callee(index, opcode, arg)? => {}
             Opcode::Call if self.construct_call(index, arg) => {}
             Opcode::Call | Opcode::CallMethod if self.known_call(index, opcode, arg) => {}

@@ -14,6 +14,7 @@
 //! frames the callee runs in the interpreter instead, whose calls do not nest natively, so deep
 //! recursion cannot overflow the native stack.
 
+mod builtin_calls;
 mod call_layout;
 
 pub(crate) use call_layout::CallLimits;
@@ -157,17 +158,13 @@ impl Vm {
         let (heap_allocated, heap_threshold) = krait_runtime::heap::Heap::pressure_offsets();
         let heap = std::mem::offset_of!(Vm, runtime.heap);
         let call_layout = call_layout::measure(self);
-        let len_name = self.runtime.intern("len");
-        let builtins = self.runtime.builtins;
-        let builtin_len =
-            krait_runtime::types::dict::get_str_key(&mut self.runtime, builtins, len_name)
-                .unwrap_or(Value::NULL);
         let environment = krait_jit::Environment {
             globals_epoch_address: krait_runtime::dict::globals_epoch_address(),
             class_epoch_address: krait_runtime::dict::class_epoch_address(),
             helpers: helpers::table(),
             fast_paths: fast_paths::table(),
             sequences: sequences::table(&mut self.runtime),
+            builtins: builtin_calls::table(&mut self.runtime),
             allocated_offset: (heap + heap_allocated) as i32,
             poll_offset: std::mem::offset_of!(Vm, safepoints.poll) as i32,
             threshold_offset: (heap + heap_threshold) as i32,
@@ -176,7 +173,6 @@ impl Vm {
             assertion_error: self.runtime.types.assertion_error,
             call_layout,
             range_type: self.runtime.types.range,
-            builtin_len,
             handled_exception_offset: std::mem::offset_of!(Vm, handled_exception) as i32,
         };
         let compiler = Jit::new(environment)?;
