@@ -20,7 +20,7 @@ use krait_compiler::Opcode;
 use krait_runtime::layout::Kind as Layout;
 use krait_runtime::profile::EXIT_MARKER;
 
-use super::{Kind, Translator, PAYLOAD_MASK, TAG_INT};
+use super::{Translator, PAYLOAD_MASK, TAG_INT};
 
 impl<'a, 'b> Translator<'a, 'b> {
     /// Whether the `Call` at the top of the stack with `arg` arguments is expected to call
@@ -185,16 +185,6 @@ impl<'a, 'b> Translator<'a, 'b> {
         answer(self, slow, join);
 
         // Anything else: the call as usual.
-        self.builder.switch_to_block(slow);
-        let helper = self.environment.helpers.call;
-        let opcode = Opcode::Call;
-        let result = self.call_helper(helper, index, i64::from(opcode.to_byte()), i64::from(arg));
-        self.builder.ins().jump(join, &[result.into()]);
-
-        self.builder.switch_to_block(join);
-        let (pops, _) = opcode.stack_effect(arg);
-        self.depth -= pops as usize;
-        let result = self.builder.block_params(join)[0];
-        self.push(result, Kind::Unknown);
+        self.call_slow_path_and_join(index, Opcode::Call, arg, (slow, join));
     }
 }

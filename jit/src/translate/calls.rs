@@ -3,7 +3,7 @@
 //! else through the vm's `call_known` helper.
 
 use cranelift_codegen::ir::condcodes::IntCC;
-use cranelift_codegen::ir::{types, InstBuilder, Value as IrValue};
+use cranelift_codegen::ir::{types, Block, InstBuilder, Value as IrValue};
 use krait_compiler::Opcode;
 use krait_runtime::Value;
 
@@ -11,6 +11,27 @@ use super::{Kind, Translator};
 use crate::CallTarget;
 
 impl<'a, 'b> Translator<'a, 'b> {
+    /// Ends a call's fast path: block `slow` (the fast path's miss) makes the call through
+    /// the `call` helper, and `join` (one parameter: the result from either path) becomes the
+    /// current block, with the callable and arguments replaced by the result.
+    pub(super) fn call_slow_path_and_join(
+        &mut self,
+        index: usize,
+        opcode: Opcode,
+        arg: u32,
+        (slow, join): (Block, Block),
+    ) {
+        self.builder.switch_to_block(slow);
+        let helper = self.environment.helpers.call;
+        let result = self.call_helper(helper, index, i64::from(opcode.to_byte()), i64::from(arg));
+        self.builder.ins().jump(join, &[result.into()]);
+        self.builder.switch_to_block(join);
+        let (pops, _) = opcode.stack_effect(arg);
+        self.depth -= pops as usize;
+        let result = self.builder.block_params(join)[0];
+        self.push(result, Kind::Unknown);
+    }
+
     /// A `Call` or `CallMethod` whose callable is expected to be one of a few Python functions
     /// (a global's value at compile time, or the methods the attribute cache found) that a call
     /// can enter with the arguments in place: compares the callable with each and, for the one

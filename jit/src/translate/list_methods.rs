@@ -16,7 +16,7 @@ use krait_compiler::Opcode;
 use krait_runtime::layout::Kind as Layout;
 use krait_runtime::Value;
 
-use super::{Kind, Translator};
+use super::Translator;
 
 impl<'a, 'b> Translator<'a, 'b> {
     /// Whether the `LoadMethod` at `index` only ever found `list.append` on a builtin
@@ -94,15 +94,6 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder
             .ins()
             .brif(appended, join, &[none.into()], slow, &[]);
-        self.builder.switch_to_block(slow);
-        let helper = self.environment.helpers.call;
-        let opcode = Opcode::CallMethod;
-        let result = self.call_helper(helper, index, i64::from(opcode.to_byte()), i64::from(arg));
-        self.builder.ins().jump(join, &[result.into()]);
-        self.builder.switch_to_block(join);
-        let (pops, _) = opcode.stack_effect(arg);
-        self.depth -= pops as usize;
-        let result = self.builder.block_params(join)[0];
-        self.push(result, Kind::Unknown);
+        self.call_slow_path_and_join(index, Opcode::CallMethod, arg, (slow, join));
     }
 }
