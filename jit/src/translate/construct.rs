@@ -24,7 +24,6 @@ use krait_compiler::Opcode;
 use krait_runtime::profile::EXIT_MARKER;
 use krait_runtime::Value;
 
-use super::inline_call::FrameSetup;
 use super::{Kind, Translator};
 use crate::CallTarget;
 
@@ -119,41 +118,16 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder.append_block_param(returned, types::I64);
         let restore = self.builder.create_block();
         self.builder.set_cold_block(restore);
-        let code_value = self
-            .builder
-            .ins()
-            .iconst(types::I64, target.code_value.bits() as i64);
-        let globals = self
-            .builder
-            .ins()
-            .iconst(types::I64, target.globals.bits() as i64);
         let init_value = self.builder.ins().iconst(types::I64, init.bits() as i64);
-        let code = &target.code.code;
-        let local_count = code.varnames.len() as i64;
-        let room = self
-            .builder
-            .ins()
-            .iconst(types::I64, local_count + i64::from(code.max_stack_depth));
-        let local_count_value = self.builder.ins().iconst(types::I64, local_count);
-        self.push_call_pop(
-            layout,
-            FrameSetup {
-                code_address,
-                code_value,
-                callable: init_value,
-                globals,
-                entry,
-                stack_pointer: init_stack_pointer,
-                argument_count: count as i64 + 1,
-                local_count: local_count_value,
-                constant_local_count: Some(local_count),
-                room,
-                cells: None,
-            },
-            index,
-            restore,
-            (returned, returned),
+        let setup = self.known_frame_setup(
+            &target,
+            code_address,
+            init_value,
+            entry,
+            init_stack_pointer,
+            count as i64 + 1,
         );
+        self.push_call_pop(layout, setup, index, restore, (returned, returned));
 
         // ---- `__init__` returned: None makes the instance the result ----
         self.builder.switch_to_block(returned);

@@ -19,7 +19,6 @@ use krait_compiler::Opcode;
 use krait_runtime::layout::Kind as Layout;
 use krait_runtime::Value;
 
-use super::inline_call::FrameSetup;
 use super::{Kind, Translator};
 use crate::CallTarget;
 
@@ -115,41 +114,10 @@ impl<'a, 'b> Translator<'a, 'b> {
         // ---- the call, the operands in place as its first locals ----
         let returned = self.builder.create_block();
         self.builder.append_block_param(returned, types::I64);
-        let code_value = self
-            .builder
-            .ins()
-            .iconst(types::I64, target.code_value.bits() as i64);
-        let globals = self
-            .builder
-            .ins()
-            .iconst(types::I64, target.globals.bits() as i64);
         let method_value = self.builder.ins().iconst(types::I64, method.bits() as i64);
-        let code = &target.code.code;
-        let local_count = code.varnames.len() as i64;
-        let room = self
-            .builder
-            .ins()
-            .iconst(types::I64, local_count + i64::from(code.max_stack_depth));
-        let local_count_value = self.builder.ins().iconst(types::I64, local_count);
-        self.push_call_pop(
-            layout,
-            FrameSetup {
-                code_address,
-                code_value,
-                callable: method_value,
-                globals,
-                entry,
-                stack_pointer,
-                argument_count: 2,
-                local_count: local_count_value,
-                constant_local_count: Some(local_count),
-                room,
-                cells: None,
-            },
-            index,
-            usual,
-            (returned, returned),
-        );
+        let setup =
+            self.known_frame_setup(&target, code_address, method_value, entry, stack_pointer, 2);
+        self.push_call_pop(layout, setup, index, usual, (returned, returned));
 
         // ---- NotImplemented: the protocol's TypeError ----
         self.builder.switch_to_block(returned);

@@ -102,6 +102,48 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder.switch_to_block(next);
     }
 
+    /// The frame record of a call made inline to `target` (a function known at compile time,
+    /// its code compiled): its code, globals and frame size as constants, with what the call
+    /// site has — the callable, the compiled entry, where the arguments end and how many.
+    pub(super) fn known_frame_setup(
+        &mut self,
+        target: &CallTarget,
+        code_address: IrValue,
+        callable: IrValue,
+        entry: IrValue,
+        stack_pointer: IrValue,
+        argument_count: i64,
+    ) -> FrameSetup {
+        let code = &target.code.code;
+        let local_count = code.varnames.len() as i64;
+        let code_value = self
+            .builder
+            .ins()
+            .iconst(types::I64, target.code_value.bits() as i64);
+        let globals = self
+            .builder
+            .ins()
+            .iconst(types::I64, target.globals.bits() as i64);
+        let room = self
+            .builder
+            .ins()
+            .iconst(types::I64, local_count + i64::from(code.max_stack_depth));
+        let local_count_value = self.builder.ins().iconst(types::I64, local_count);
+        FrameSetup {
+            code_address,
+            code_value,
+            callable,
+            globals,
+            entry,
+            stack_pointer,
+            argument_count,
+            local_count: local_count_value,
+            constant_local_count: Some(local_count),
+            room,
+            cells: None,
+        }
+    }
+
     /// Emits, in the current block (where `callable` is known to be `target`'s function), the
     /// call made inline, falling back to the `call_known` helper (`target_address` is the
     /// boxed `target`) when any precondition fails; the callee's normal return jumps to
@@ -119,8 +161,6 @@ impl<'a, 'b> Translator<'a, 'b> {
         (join, done): (Block, Block),
     ) {
         let flags = MemFlagsData::trusted();
-        let code = &target.code.code;
-        let local_count = code.varnames.len() as i64;
         let slow = self.builder.create_block();
         self.builder.set_cold_block(slow);
 
@@ -145,38 +185,15 @@ impl<'a, 'b> Translator<'a, 'b> {
             target.globals.bits() as i64,
         );
         self.bail_if(other_globals, slow);
-        let code_value = self
-            .builder
-            .ins()
-            .iconst(types::I64, target.code_value.bits() as i64);
-        let globals = self
-            .builder
-            .ins()
-            .iconst(types::I64, target.globals.bits() as i64);
-        let room = self
-            .builder
-            .ins()
-            .iconst(types::I64, local_count + i64::from(code.max_stack_depth));
-        let local_count_value = self.builder.ins().iconst(types::I64, local_count);
-        self.push_call_pop(
-            layout,
-            FrameSetup {
-                code_address,
-                code_value,
-                callable,
-                globals,
-                entry,
-                stack_pointer,
-                argument_count: i64::from(target.argument_count),
-                local_count: local_count_value,
-                constant_local_count: Some(local_count),
-                room,
-                cells: None,
-            },
-            index,
-            slow,
-            (done, join),
+        let setup = self.known_frame_setup(
+            target,
+            code_address,
+            callable,
+            entry,
+            stack_pointer,
+            i64::from(target.argument_count),
         );
+        self.push_call_pop(layout, setup, index, slow, (done, join));
 
         // ---- the helper path ----
         self.builder.switch_to_block(slow);
