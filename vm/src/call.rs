@@ -14,6 +14,16 @@ use crate::Vm;
 use krait_runtime::builtins::constructors::construct_builtin;
 use krait_runtime::loader::code_data;
 
+/// The classes a constructor fast path instantiates without the general construction
+/// protocol (see [`Vm::fast_construction_init`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum FastConstruction {
+    /// Plain Python classes (`object.__new__`, no builtin or exception base).
+    Plain,
+    /// Python subclasses of the builtin exceptions.
+    Exception,
+}
+
 /// The classes `construct_plain` found plain, with their `__init__`: a small direct-mapped
 /// table keyed by the class, each entry valid for the namespace epoch it was filled in. The
 /// epoch moves on any change to a class namespace (`__init__` or `__new__` replaced,
@@ -443,33 +453,56 @@ impl Vm {
     /// or exception base, not abstract. Remembered per class for the namespace epoch (see
     /// [`ConstructorCache`]).
     pub(crate) fn plain_class_init(&mut self, class: Value) -> Option<Value> {
+        self.fast_construction_init(class, FastConstruction::Plain)
+    }
+
+    /// The `__init__` of `class` for a constructor fast path of `kind`: a Python class with
+    /// metaclass `type`, a builtin `__new__`, no builtin base but `object` (and, for
+    /// exceptions, the builtin exceptions), not abstract; a plain class has no exception base,
+    /// an exception class has one and is not an exception group. Remembered per class for the
+    /// namespace epoch, in the cache of `kind`.
+    pub(crate) fn fast_construction_init(
+        &mut self,
+        class: Value,
+        kind: FastConstruction,
+    ) -> Option<Value> {
         let class_object = krait_runtime::protocol::as_type(class)?;
         let types = self.runtime.types;
         if !class_object.user_defined || *class_object.metaclass.get() != types.type_ {
             return None;
         }
         let epoch = krait_runtime::dict::namespace_epoch();
-        if let Some(init) = self.constructors.get(class, epoch) {
+        let cache = match kind {
+            FastConstruction::Plain => &self.constructors,
+            FastConstruction::Exception => &self.exception_constructors,
+        };
+        if let Some(init) = cache.get(class, epoch) {
             return Some(init);
         }
+        let mut exception = false;
         for &base in class_object.mro.get().iter() {
             let base_object = krait_runtime::protocol::as_type(base)?;
             let builtin_base = !base_object.user_defined
                 && base_object.layout == Layout::Builtin
                 && base != types.object
                 && base != types.type_;
-            if base_object.layout == Layout::Exception || builtin_base {
+            if builtin_base {
                 return None;
             }
+            exception |= base_object.layout == Layout::Exception;
+        }
+        let wanted = match kind {
+            FastConstruction::Plain => !exception,
+            FastConstruction::Exception => {
+                exception && !protocol::is_subclass(class, types.base_exception_group)
+            }
+        };
+        if !wanted {
+            return None;
         }
         let names = self.runtime.names;
         let new = protocol::lookup_in_type(&mut self.runtime, class, names.__new__);
-        if !new.is_none_or(|new| {
-            matches!(
-                new.as_object().map(|object| &object.payload),
-                Some(Payload::NativeFunction(_))
-            )
-        }) {
+        if new.is_some_and(|new| !crate::construct_exception::is_native(new)) {
             return None;
         }
         if krait_runtime::types::dict::get_str_key(
@@ -483,7 +516,10 @@ impl Vm {
         }
         let init = protocol::lookup_in_type(&mut self.runtime, class, names.__init__)?;
         // The lookups ran no Python code, so the epoch read before them still holds.
-        self.constructors.put(class, epoch, init);
+        match kind {
+            FastConstruction::Plain => self.constructors.put(class, epoch, init),
+            FastConstruction::Exception => self.exception_constructors.put(class, epoch, init),
+        }
         Some(init)
     }
 

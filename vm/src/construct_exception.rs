@@ -12,8 +12,9 @@
 //! at all, exactly as in the general path.
 
 use krait_runtime::object::{Layout, Payload};
-use krait_runtime::{protocol, Value};
+use krait_runtime::Value;
 
+use crate::call::FastConstruction;
 use crate::Vm;
 
 impl Vm {
@@ -23,48 +24,7 @@ impl Vm {
     /// exceptions, not an exception group, not abstract. Remembered per class for the
     /// namespace epoch.
     pub(crate) fn exception_class_init(&mut self, class: Value) -> Option<Value> {
-        let class_object = protocol::as_type(class)?;
-        let types = self.runtime.types;
-        if !class_object.user_defined || *class_object.metaclass.get() != types.type_ {
-            return None;
-        }
-        let epoch = krait_runtime::dict::namespace_epoch();
-        if let Some(init) = self.exception_constructors.get(class, epoch) {
-            return Some(init);
-        }
-        let mut exception = false;
-        for &base in class_object.mro.get().iter() {
-            let base_object = protocol::as_type(base)?;
-            let builtin_base = !base_object.user_defined
-                && base_object.layout == Layout::Builtin
-                && base != types.object
-                && base != types.type_;
-            if builtin_base {
-                return None;
-            }
-            exception |= base_object.layout == Layout::Exception;
-        }
-        if !exception || protocol::is_subclass(class, types.base_exception_group) {
-            return None;
-        }
-        let names = self.runtime.names;
-        let new = protocol::lookup_in_type(&mut self.runtime, class, names.__new__);
-        if new.is_some_and(|new| !is_native(new)) {
-            return None;
-        }
-        if krait_runtime::types::dict::get_str_key(
-            &mut self.runtime,
-            class_object.dict,
-            names.__abstractmethods__,
-        )
-        .is_some()
-        {
-            return None;
-        }
-        let init = protocol::lookup_in_type(&mut self.runtime, class, names.__init__)?;
-        // The lookups ran no Python code, so the epoch read before them still holds.
-        self.exception_constructors.put(class, epoch, init);
-        Some(init)
+        self.fast_construction_init(class, FastConstruction::Exception)
     }
 
     /// A new instance of the exception class `class` with `args` the stack's values from

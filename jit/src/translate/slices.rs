@@ -126,10 +126,10 @@ impl<'a, 'b> Translator<'a, 'b> {
         }
     }
 
-    /// A list slice loaded at `index` (`BuildSlice` with `arg` parts, then `BinarySubscr`):
-    /// guards the container and bounds and defers making the list.
-    fn defer_list_slice(&mut self, index: usize, arg: u32) {
-        self.settle_deferred_slice();
+    /// Guards the operands of a `BuildSlice` with `arg` parts on the stack under an exact list:
+    /// start and stop are ints or None, a step (when `arg == 3`) a non-zero int or None. Returns
+    /// (start, stop, step), step being None when the slice has two parts.
+    fn guard_slice_operands(&mut self, index: usize, arg: u32) -> (IrValue, IrValue, IrValue) {
         let step = if arg == 3 {
             let (step, _) = self.peek(0);
             self.guard_slice_bound(step, true, index);
@@ -143,6 +143,15 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.guard_slice_bound(start, false, index);
         self.guard_slice_bound(stop, false, index);
         self.guard_exact_list(parts, index);
+        (start, stop, step)
+    }
+
+    /// A list slice loaded at `index` (`BuildSlice` with `arg` parts, then `BinarySubscr`):
+    /// guards the container and bounds and defers making the list.
+    fn defer_list_slice(&mut self, index: usize, arg: u32) {
+        self.settle_deferred_slice();
+        let (start, stop, step) = self.guard_slice_operands(index, arg);
+        let parts = arg as usize;
         let (container, _) = self.peek(parts);
         self.depth -= parts + 1;
         self.push(container, Kind::Unknown);
@@ -158,19 +167,8 @@ impl<'a, 'b> Translator<'a, 'b> {
     /// copies the items across; an extended slice of another length deopts (the interpreter
     /// raises ValueError).
     fn assign_from_deferred(&mut self, index: usize, arg: u32, deferred: DeferredSlice) {
-        let step = if arg == 3 {
-            let (step, _) = self.peek(0);
-            self.guard_slice_bound(step, true, index);
-            step
-        } else {
-            self.none()
-        };
+        let (start, stop, step) = self.guard_slice_operands(index, arg);
         let parts = arg as usize;
-        let (stop, _) = self.peek(parts - 2);
-        let (start, _) = self.peek(parts - 1);
-        self.guard_slice_bound(start, false, index);
-        self.guard_slice_bound(stop, false, index);
-        self.guard_exact_list(parts, index);
         let (target, _) = self.peek(parts);
         let source = self.builder.use_var(self.stack_variables[deferred.slot]);
         let general = self.builder.create_block();
