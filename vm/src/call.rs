@@ -25,7 +25,9 @@ pub(crate) enum FastConstruction {
 }
 
 /// The classes `construct_plain` found plain, with their `__init__`: a small direct-mapped
-/// table keyed by the class, each entry valid for the namespace epoch it was filled in. The
+/// table keyed by the class, each entry valid for the namespace epoch it was filled in (a class
+/// found not plain is remembered too, so that the exception fast path's classes, asked here
+/// first, do not walk their MRO at every construction). The
 /// epoch moves on any change to a class namespace (`__init__` or `__new__` replaced,
 /// `__abstractmethods__` set), on any new class and at every collection (a freed class's
 /// address may be reused), so a stale entry is never used; MROs and metaclasses of classes
@@ -46,17 +48,20 @@ impl Default for ConstructorCache {
 
 impl ConstructorCache {
     fn slot(class: Value) -> usize {
-        // Heap objects are 16-byte aligned: the bits above those pick the slot.
-        ((class.bits() >> 4) as usize) % CONSTRUCTOR_CACHE_SIZE
+        // Heap objects are 64-byte slots: the bits above those pick the table slot.
+        ((class.bits() >> 6) as usize) % CONSTRUCTOR_CACHE_SIZE
     }
 
-    pub(crate) fn get(&self, class: Value, epoch: u64) -> Option<Value> {
+    /// What was decided for `class` at `epoch`, if it was: `Some(None)` when the class is not
+    /// one the fast path instantiates.
+    pub(crate) fn get(&self, class: Value, epoch: u64) -> Option<Option<Value>> {
         let (cached_class, cached_epoch, init) = self.entries[Self::slot(class)];
-        (cached_class == class && cached_epoch == epoch).then_some(init)
+        (cached_class == class && cached_epoch == epoch)
+            .then_some((!init.is_null()).then_some(init))
     }
 
-    pub(crate) fn put(&mut self, class: Value, epoch: u64, init: Value) {
-        self.entries[Self::slot(class)] = (class, epoch, init);
+    pub(crate) fn put(&mut self, class: Value, epoch: u64, init: Option<Value>) {
+        self.entries[Self::slot(class)] = (class, epoch, init.unwrap_or(Value::NULL));
     }
 }
 
@@ -477,8 +482,25 @@ impl Vm {
             FastConstruction::Exception => &self.exception_constructors,
         };
         if let Some(init) = cache.get(class, epoch) {
-            return Some(init);
+            return init;
         }
+        let init = self.find_fast_construction_init(class, class_object, kind);
+        // The lookups ran no Python code, so the epoch read before them still holds.
+        match kind {
+            FastConstruction::Plain => self.constructors.put(class, epoch, init),
+            FastConstruction::Exception => self.exception_constructors.put(class, epoch, init),
+        }
+        init
+    }
+
+    /// [`Vm::fast_construction_init`]'s decision, not remembered.
+    fn find_fast_construction_init(
+        &mut self,
+        class: Value,
+        class_object: &krait_runtime::object::TypeObject,
+        kind: FastConstruction,
+    ) -> Option<Value> {
+        let types = self.runtime.types;
         let mut exception = false;
         for &base in class_object.mro.get().iter() {
             let base_object = krait_runtime::protocol::as_type(base)?;
@@ -514,13 +536,7 @@ impl Vm {
         {
             return None;
         }
-        let init = protocol::lookup_in_type(&mut self.runtime, class, names.__init__)?;
-        // The lookups ran no Python code, so the epoch read before them still holds.
-        match kind {
-            FastConstruction::Plain => self.constructors.put(class, epoch, init),
-            FastConstruction::Exception => self.exception_constructors.put(class, epoch, init),
-        }
-        Some(init)
+        protocol::lookup_in_type(&mut self.runtime, class, names.__init__)
     }
 
     /// The interpreter's fast path for `Class(arguments…)`: when `callable` is a plain Python
