@@ -146,7 +146,7 @@ pub struct Jit {
     /// Per folded `LoadGlobal` site, the globals epoch at which its constant was last known
     /// good (compiled code reads them; never freed, like the code).
     #[allow(clippy::vec_box)]
-    epoch_cells: Vec<Box<std::sync::atomic::AtomicU64>>,
+    epoch_cells: Vec<Box<crate::GlobalSite>>,
     /// The background code generator, once started.
     worker: Option<Worker>,
     /// Translations handed to the worker, by ticket.

@@ -412,12 +412,28 @@ pub struct Environment {
     pub handled_exception_offset: i32,
 }
 
+/// A folded `LoadGlobal` site of compiled code: the globals epoch at which its constant was
+/// last known good, which the code compares with the current epoch before using the constant
+/// (the `revalidate_global` fast path moves it on when a change elsewhere left the value as
+/// it was). Compiled code embeds its address: boxed, never freed.
+#[repr(C)]
+pub struct GlobalSite {
+    /// The epoch (first, so the code reads it at offset 0).
+    pub epoch: std::sync::atomic::AtomicU64,
+    /// For a site of a callee inlined into another function's code, the callee's code and
+    /// module namespace (the frame running is the caller's); `None` for the frame's own.
+    pub inlined: Option<(&'static CodeData, Value)>,
+}
+
 /// The globals a code object sees, resolved when it is compiled: `LoadGlobal` of name `i`
 /// becomes the constant `values[i]` behind a check that the globals epoch is still `epoch`.
 #[derive(Clone, Debug, Default)]
 pub struct GlobalSnapshot {
     /// The globals epoch at compile time.
     pub epoch: u64,
+    /// For a callee inlined into another function's code: its module namespace (its folded
+    /// globals are revalidated there, not in the running frame's).
+    pub inlined_namespace: Option<Value>,
     /// The value of each name of the code, where it names a global or builtin.
     pub values: Vec<Option<Value>>,
     /// Per instruction: the attribute cache's entries (class, shape and what was found), for

@@ -163,7 +163,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             let inlined = self.emit_inlined_body(
                 target.callee,
                 &target.analysis,
-                target.allowed,
+                (target.allowed, None),
                 callable_slot,
                 index,
                 exit,

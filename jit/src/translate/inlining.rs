@@ -54,6 +54,8 @@ pub(super) struct InlinedBody {
     pub(super) exit: Block,
     /// The caller's call instruction (the machine code of the body is attributed to it).
     pub(super) call_index: usize,
+    /// The callee's code (what this translator translates, for as long as compiled code).
+    pub(super) code: &'static CodeData,
     /// Where the returns go.
     returns: Block,
     /// The returned value.
@@ -92,7 +94,7 @@ enum Mode {
 /// Whether instruction `index` of `code` is side-effect free as the translator compiles it:
 /// reads of locals and constants, stack shuffles, arithmetic and comparisons whose feedback
 /// the translator compiles to native code, forward branches and returns.
-fn side_effect_free(code: &CodeData, index: usize) -> bool {
+fn side_effect_free(code: &CodeData, index: usize, globals: &[Option<Value>]) -> bool {
     let instruction = code.code.instructions[index];
     let seen = code.profile.seen(index) & SEEN_OPERANDS;
     // Ints only, or floats (with ints mixed in) only: the translator's native modes.
@@ -116,6 +118,11 @@ fn side_effect_free(code: &CodeData, index: usize) -> bool {
         // A free variable's cell, read from the closure of the function called (a code with
         // cells of its own makes them first, which is not side-effect free).
         Opcode::LoadDeref => code.code.cellvars.is_empty(),
+        // A global the callee's module defined when the call was compiled: a constant behind
+        // the globals epoch check, like the caller's own (`deltablue`'s `FORWARD`).
+        Opcode::LoadGlobal => globals
+            .get(instruction.arg as usize)
+            .is_some_and(Option::is_some),
         Opcode::CompareOp | Opcode::UnaryNegative => numeric,
         // An instance attribute the attribute cache found in a slot: read inline after the
         // class and shape checks (`dispatch_ways`).
@@ -143,10 +150,15 @@ fn side_effect_free(code: &CodeData, index: usize) -> bool {
 /// all side-effect free, and a return (not for a recursive call, which `whole_allowed` is
 /// false for); otherwise the prefix of side-effect-free instructions reachable from the start
 /// when it has a return, no backward jump and at most `MAX_PREFIX_INSTRUCTIONS`.
-fn plan(code: &CodeData, analysis: &Analysis, whole_allowed: bool) -> Option<(Mode, Vec<bool>)> {
+fn plan(
+    code: &CodeData,
+    analysis: &Analysis,
+    whole_allowed: bool,
+    globals: &[Option<Value>],
+) -> Option<(Mode, Vec<bool>)> {
     let count = code.code.instructions.len();
     let allowed: Vec<bool> = (0..count)
-        .map(|index| analysis.depth[index].is_some() && side_effect_free(code, index))
+        .map(|index| analysis.depth[index].is_some() && side_effect_free(code, index, globals))
         .collect();
     let reachable = analysis
         .depth
@@ -188,12 +200,49 @@ fn plan(code: &CodeData, analysis: &Analysis, whole_allowed: bool) -> Option<(Mo
     (has_return && size <= MAX_PREFIX_INSTRUCTIONS).then_some((Mode::Prefix, in_prefix))
 }
 
-/// The instructions a body inlined whole may run, when `code` (not the caller's) can be.
+/// The instructions a body inlined whole may run, when `code` (not the caller's) can be; it
+/// reads no globals (its function, and so its module, is not known).
 pub(super) fn whole_plan(code: &CodeData, analysis: &Analysis) -> Option<Vec<bool>> {
-    match plan(code, analysis, true)? {
+    match plan(code, analysis, true, &[])? {
         (Mode::Whole, allowed) => Some(allowed),
         (Mode::Prefix, _) => None,
     }
+}
+
+/// The globals `code` loads, by name index, as `globals` (the called function's
+/// module namespace) holds them now: `None` for a name it does not define (a builtin, or not
+/// yet assigned), and for every name when the namespace is not one whose changes move the
+/// globals epoch (then nothing can be folded).
+fn callee_global_values(code: &CodeData, globals: Value) -> CalleeGlobals {
+    let mut values = vec![None; code.names.len()];
+    let watched =
+        krait_runtime::types::dict::table(globals).is_some_and(|table| table.get().is_globals());
+    if !watched {
+        return CalleeGlobals {
+            namespace: globals,
+            values,
+        };
+    }
+    for instruction in &code.code.instructions {
+        if instruction.opcode != Opcode::LoadGlobal {
+            continue;
+        }
+        let slot = instruction.arg as usize;
+        if let (Some(&name), Some(value)) = (code.names.get(slot), values.get_mut(slot)) {
+            *value = krait_runtime::types::dict::get_exact_str_item(globals, name);
+        }
+    }
+    CalleeGlobals {
+        namespace: globals,
+        values,
+    }
+}
+
+/// The globals a body inlined whole reads: its function's module namespace and, by name
+/// index, the values folded into the body (`callee_global_values`).
+pub(super) struct CalleeGlobals {
+    namespace: Value,
+    values: Vec<Option<Value>>,
 }
 
 /// What an inlined body left to its caller.
@@ -245,7 +294,9 @@ impl<'a, 'b> Translator<'a, 'b> {
             return Ok(false);
         };
         let recursive = std::ptr::eq(callee, self.code);
-        let Some((mode, allowed)) = plan(callee, &analysis, !recursive) else {
+        let global_values = callee_global_values(callee, target.globals);
+        let Some((mode, allowed)) = plan(callee, &analysis, !recursive, &global_values.values)
+        else {
             return Ok(false);
         };
         // Compiled code compares the callable's bits with this function's: keep it alive
@@ -307,8 +358,15 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.bail_if(at_limit, boundary_exit);
 
         // ---- the body ----
-        let inlined =
-            self.emit_inlined_body(callee, &analysis, allowed, callable_slot, index, exit, None)?;
+        let inlined = self.emit_inlined_body(
+            callee,
+            &analysis,
+            (allowed, Some(global_values)),
+            callable_slot,
+            index,
+            exit,
+            None,
+        )?;
         self.guards += 1;
         let after = self.builder.create_block();
         if mode == Mode::Prefix {
@@ -352,14 +410,15 @@ impl<'a, 'b> Translator<'a, 'b> {
 
     /// Emits `callee`'s body inlined at the call instruction `index` (whose callable is at
     /// `callable_slot`, the arguments above it) from the current block, running only the
-    /// `allowed` instructions; every way out but a return goes to `exit`. `cells`: the items
-    /// of the called function's closure, for a callee with free variables.
+    /// `allowed` instructions, its `LoadGlobal`s folded to `globals`' values (read at the
+    /// current globals epoch); every way out but a return goes to `exit`. `cells`: the
+    /// items of the called function's closure, for a callee with free variables.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn emit_inlined_body(
         &mut self,
         callee: &'static CodeData,
         analysis: &Analysis,
-        allowed: Vec<bool>,
+        (allowed, globals): (Vec<bool>, Option<CalleeGlobals>),
         callable_slot: usize,
         index: usize,
         exit: Block,
@@ -381,11 +440,16 @@ impl<'a, 'b> Translator<'a, 'b> {
             .iter()
             .map(|cell| cell.get())
             .collect();
-        // No globals (the body reads none, `side_effect_free`); the attribute caches' ways,
-        // whose classes this code names from now on.
+        // The globals the body reads (`side_effect_free`), read just now: the epoch is the
+        // current one. The attribute caches' ways, whose classes this code names from now on.
+        let (inlined_namespace, values) = match globals {
+            Some(CalleeGlobals { namespace, values }) => (Some(namespace), values),
+            None => (None, Vec::new()),
+        };
         let globals = GlobalSnapshot {
-            epoch: 0,
-            values: Vec::new(),
+            epoch: krait_runtime::dict::globals_epoch(),
+            inlined_namespace,
+            values,
             attributes: (0..callee.code.instructions.len())
                 .map(|index| krait_runtime::attribute_site::ways(&callee.attribute_sites, index))
                 .collect(),
@@ -418,7 +482,10 @@ impl<'a, 'b> Translator<'a, 'b> {
             body.locals = locals;
             body.exit_block = exit;
             body.inherit_instance_facts(&argument_facts);
-            let inlined = body.translate_inlined(index, exit, &arguments, allowed, cells)?;
+            let inlined =
+                body.translate_inlined(callee, index, exit, &arguments, allowed, cells)?;
+            // The body's folded globals check epoch cells the compiled code must keep.
+            self.epoch_cells.append(&mut body.epoch_cells);
             (inlined, body.guards)
         };
         self.guards += guards;
@@ -497,6 +564,7 @@ impl<'a, 'b> Translator<'a, 'b> {
     /// returned, with the result, its kind and, for an int or float, its unboxed value.
     fn translate_inlined(
         &mut self,
+        code: &'static CodeData,
         call_index: usize,
         exit: Block,
         arguments: &[(IrValue, Kind, Option<IrValue>)],
@@ -510,6 +578,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.inlined = Some(InlinedBody {
             exit,
             call_index,
+            code,
             returns,
             result,
             raw_int,

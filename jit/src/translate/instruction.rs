@@ -270,59 +270,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             }
             Opcode::LoadGlobal => {
                 if let Some(Some(value)) = self.globals.values.get(arg as usize).copied() {
-                    // The value at compile time, while the globals epoch is the one this site
-                    // last validated (in a cell of its own, moved on by `revalidate_global`
-                    // when a change elsewhere left this global's value as it was).
-                    let cell = Box::new(std::sync::atomic::AtomicU64::new(self.globals.epoch));
-                    let cell_address = &*cell as *const std::sync::atomic::AtomicU64 as i64;
-                    self.epoch_cells.push(cell);
-                    let address = self
-                        .builder
-                        .ins()
-                        .iconst(types::I64, self.environment.globals_epoch_address as i64);
-                    let epoch =
-                        self.builder
-                            .ins()
-                            .load(types::I64, MemFlagsData::trusted(), address, 0);
-                    let cell_pointer = self.builder.ins().iconst(types::I64, cell_address);
-                    let validated = self.builder.ins().load(
-                        types::I64,
-                        MemFlagsData::trusted(),
-                        cell_pointer,
-                        0,
-                    );
-                    let unchanged = self.builder.ins().icmp(IntCC::Equal, epoch, validated);
-                    let constant_block = self.builder.create_block();
-                    let lookup_block = self.builder.create_block();
-                    let join = self.builder.create_block();
-                    self.builder.set_cold_block(lookup_block);
-                    self.builder
-                        .ins()
-                        .brif(unchanged, constant_block, &[], lookup_block, &[]);
-                    self.builder.switch_to_block(constant_block);
-                    let constant = self.builder.ins().iconst(types::I64, value.bits() as i64);
-                    self.push(constant, Kind::Unknown);
-                    self.builder.ins().jump(join, &[]);
-                    self.builder.switch_to_block(lookup_block);
-                    self.depth -= 1;
-                    let fast = self.environment.fast_paths.revalidate_global;
-                    let zero = self.zero();
-                    let folded = self.builder.ins().iconst(types::I64, value.bits() as i64);
-                    self.fast_or_generic(
-                        index,
-                        opcode,
-                        arg,
-                        fast,
-                        cell_pointer,
-                        i64::from(arg),
-                        (folded, zero),
-                        |this, value| {
-                            this.push(value, Kind::Unknown);
-                        },
-                    );
-                    self.builder.ins().jump(join, &[]);
-                    self.builder.switch_to_block(join);
-                    self.stack_expected[self.depth - 1] = vec![value];
+                    self.folded_global(index, opcode, arg, value);
                     return Ok(1);
                 }
                 let fast = self.environment.fast_paths.load_global;

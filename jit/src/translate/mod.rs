@@ -53,6 +53,7 @@ mod calls;
 mod construct;
 mod control;
 mod dunders;
+mod folded_globals;
 mod handlers;
 mod inline_call;
 mod inlined_closures;
@@ -238,7 +239,7 @@ pub(crate) struct Translator<'a, 'b> {
     pub call_targets: Vec<Box<CallTarget>>,
     /// The epoch cells of folded `LoadGlobal` sites (the `Jit` keeps them).
     #[allow(clippy::vec_box)]
-    pub epoch_cells: Vec<Box<std::sync::atomic::AtomicU64>>,
+    pub epoch_cells: Vec<Box<crate::GlobalSite>>,
     /// Set while this translator emits a callee's body inlined into its caller's code
     /// (`inlining`): there is no frame, and every way out but a return leaves to the caller's
     /// call boundary.

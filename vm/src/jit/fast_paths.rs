@@ -92,27 +92,46 @@ extern "C" fn load_global(
 }
 
 /// `LoadGlobal` of a global compiled code folded to the constant `folded`, after the globals
-/// epoch moved past the one its site last validated (kept at `epoch_cell`): the value through
-/// the global cache, as `load_global`; when it is still `folded`, the site's cell takes the
-/// current epoch, so the site uses its constant again until the next change to any global.
+/// epoch moved past the one its site (`krait_jit::GlobalSite` at `site`) last validated: the
+/// value through the global cache, as `load_global` (for a site of an inlined callee, through
+/// the callee's cache and namespace); when it is still `folded`, the site takes the current
+/// epoch, so it uses its constant again until the next change to any global.
 /// (Without this, one global rebound anywhere — `planner = Planner()` — sent every folded
 /// global of every compiled function through this call for the rest of the run.)
 extern "C" fn revalidate_global(
     vm: *mut c_void,
-    epoch_cell: u64,
+    site: u64,
     name: u32,
     folded: u64,
     _b: u64,
 ) -> u64 {
+    // SAFETY: compiled code passes the address of the `GlobalSite` its `Jit` owns for this
+    // site and never frees (see `Jit::epoch_cells`).
+    let site = unsafe { &*(site as *const krait_jit::GlobalSite) };
     // The epoch before the lookup: the lookup runs no Python code and changes nothing, so the
     // value found is the value at this epoch.
     let epoch = krait_runtime::dict::globals_epoch();
-    let value = load_global(vm, 0, 0, u64::from(name), 0);
+    let value = match site.inlined {
+        Some((code, namespace)) => {
+            // SAFETY: as above, the vm pointer compiled code was given.
+            let vm = unsafe { vm_from(vm) };
+            // The lookup itself (not the code's global cache, which any store to the
+            // namespace empties until the interpreter refills it): no Python code, no
+            // allocation.
+            code.names
+                .get(name as usize)
+                .and_then(|&name| {
+                    krait_runtime::types::dict::get_exact_str_item(namespace, name).or_else(|| {
+                        krait_runtime::types::dict::get_exact_str_item(vm.runtime.builtins, name)
+                    })
+                })
+                .map_or(MISS, Value::bits)
+        }
+        None => load_global(vm, 0, 0, u64::from(name), 0),
+    };
     if value == folded {
-        // SAFETY: compiled code passes the address of the `AtomicU64` its `Jit` owns for this
-        // site and never frees (see `Jit::epoch_cells`).
-        let cell = unsafe { &*(epoch_cell as *const std::sync::atomic::AtomicU64) };
-        cell.store(epoch, std::sync::atomic::Ordering::Relaxed);
+        site.epoch
+            .store(epoch, std::sync::atomic::Ordering::Relaxed);
     }
     value
 }

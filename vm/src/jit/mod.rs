@@ -596,6 +596,7 @@ impl Vm {
             .is_some_and(|table| table.get().is_globals());
         let mut snapshot = GlobalSnapshot {
             epoch: krait_runtime::dict::globals_epoch(),
+            inlined_namespace: None,
             values: vec![None; code.names.len()],
             attributes: (0..code.code.instructions.len())
                 .map(|index| krait_runtime::attribute_site::ways(&code.attribute_sites, index))
