@@ -96,6 +96,13 @@ impl<'a, 'b> Translator<'a, 'b> {
         }
         self.builder.ins().jump(join, &[]);
         self.builder.switch_to_block(join);
+        if inlined.is_some() {
+            // Either way the body goes on with the constant: an int or float known as such
+            // (deltablue's `self.direction == FORWARD` compares unboxed ints).
+            self.pop();
+            let constant = self.builder.ins().iconst(types::I64, value.bits() as i64);
+            self.push(constant, Self::constant_kind(value));
+        }
         self.stack_expected[self.depth - 1] = vec![value];
     }
 }
