@@ -323,6 +323,32 @@ pub fn instance_dict(runtime: &mut crate::Runtime, object: Value) -> Value {
     dict
 }
 
+/// `instance.__dict__ = value`: a dict becomes the instance's attribute storage (its slot
+/// attributes dropped, as `instance_dict` leaves them), anything else is a TypeError.
+fn replace_instance_dict(
+    runtime: &mut crate::Runtime,
+    object: Value,
+    value: Value,
+) -> PyResult<()> {
+    let is_dict = value
+        .as_object()
+        .is_some_and(|dict| matches!(dict.payload, Payload::Dict(_)))
+        || crate::protocol::is_subclass(type_of(runtime, value), runtime.types.dict);
+    if !is_dict {
+        let message = format!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            class_name(type_of(runtime, value))
+        );
+        return Err(runtime.type_error(message));
+    }
+    if let Some(Payload::Instance(instance)) = object.as_object().map(|object| &object.payload) {
+        instance.set_dict(value);
+        *instance.shape.get() = runtime.root_shape.clone();
+        instance.slots.get().clear();
+    }
+    Ok(())
+}
+
 /// Attribute lookup on a class object: its MRO (with class-level binding), then its
 /// metaclass, then the fixed attributes every class has.
 fn class_attribute(host: &mut dyn Host, class: Value, name: Value) -> PyResult<Option<Value>> {
@@ -580,6 +606,9 @@ pub fn set_attribute(
                 {
                     return Err(no_attribute(host, object, name));
                 }
+            }
+            if name == host.runtime().names.__dict__ {
+                return replace_instance_dict(host.runtime(), object, value);
             }
             if instance.exception().is_some() {
                 if let Some(result) =
