@@ -433,7 +433,17 @@ impl<'a, 'b> Translator<'a, 'b> {
                 )
             })
             .collect();
-        let argument_facts = self.instance_facts_of_slots(callable_slot + 1..self.depth);
+        let mut argument_facts = self.instance_facts_of_slots(callable_slot + 1..self.depth);
+        if let (Some(None), Some(receiver)) = (
+            argument_facts.first(),
+            self.method_receiver_local(index)
+                .and_then(|local| self.known_instance(local)),
+        ) {
+            argument_facts[0] = Some((
+                self.builder.use_var(receiver.class),
+                self.builder.use_var(receiver.shape),
+            ));
+        }
         let feedback: Vec<u8> = callee
             .profile
             .feedback

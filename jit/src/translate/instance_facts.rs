@@ -104,6 +104,36 @@ impl<'a, 'b> Translator<'a, 'b> {
             .collect()
     }
 
+    /// The local whose instance is the receiver of the `CallMethod` at `index`, where the
+    /// receiver slot is known to hold it whenever that local has a fact: the call's method was
+    /// loaded by the `LoadMethod` right after `LoadFast local`, and only `LoadFast`s and
+    /// `LoadConst`s (its arguments) come between, in one block. (The `LoadMethod`'s generic
+    /// path leaves another value in the slot, but it calls the vm, which forgets every fact,
+    /// so the local's fact is then 0 there: no fact.)
+    pub(super) fn method_receiver_local(&self, index: usize) -> Option<usize> {
+        let instructions = &self.code.code.instructions;
+        let call = instructions.get(index)?;
+        if call.opcode != krait_compiler::Opcode::CallMethod {
+            return None;
+        }
+        let load_method = index.checked_sub(1 + call.arg as usize)?;
+        let load_receiver = load_method.checked_sub(1)?;
+        let arguments_plain = instructions[load_method + 1..index]
+            .iter()
+            .all(|instruction| {
+                matches!(
+                    instruction.opcode,
+                    krait_compiler::Opcode::LoadFast | krait_compiler::Opcode::LoadConst
+                )
+            });
+        let one_block = (load_method..=index).all(|at| !self.analysis.block_start[at]);
+        (instructions[load_method].opcode == krait_compiler::Opcode::LoadMethod
+            && instructions[load_receiver].opcode == krait_compiler::Opcode::LoadFast
+            && arguments_plain
+            && one_block)
+            .then_some(instructions[load_receiver].arg as usize)
+    }
+
     /// An inlined body's parameters start with what the caller knew of its arguments.
     pub(super) fn inherit_instance_facts(&mut self, facts: &[Option<(IrValue, IrValue)>]) {
         for (local, fact) in facts.iter().enumerate() {
