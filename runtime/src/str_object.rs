@@ -203,6 +203,26 @@ impl StrObject {
         }
     }
 
+    /// Whether the two strs hold the same text. Two inline texts compare their whole byte
+    /// arrays, a few word compares without a call: every constructor zero-fills the bytes past
+    /// the length and inline text is never modified, so equal texts have equal arrays.
+    #[inline]
+    pub fn same_text(&self, other: &StrObject) -> bool {
+        match (&self.text, &other.text) {
+            (
+                Text::Inline {
+                    length, bytes: own, ..
+                },
+                Text::Inline {
+                    length: other_length,
+                    bytes: others,
+                    ..
+                },
+            ) => length == other_length && own == others,
+            _ => self.text() == other.text(),
+        }
+    }
+
     /// The character count's field, for `layout::measure` (compiled code reads it).
     pub(crate) fn char_count_field(&self) -> &usize {
         &self.char_count

@@ -76,6 +76,9 @@ impl<'a, 'b> Translator<'a, 'b> {
             let not_sequence = self.builder.create_block();
             self.sequence_next(iterator, join, not_sequence, layout);
             self.builder.switch_to_block(not_sequence);
+            let not_reversed = self.builder.create_block();
+            self.reversed_next(iterator, join, not_reversed, layout);
+            self.builder.switch_to_block(not_reversed);
             // A generator: resumed by its own helper, without the fast path's call and the
             // general helper's checks for other iterators.
             let not_generator = self.builder.create_block();
@@ -86,8 +89,24 @@ impl<'a, 'b> Translator<'a, 'b> {
             self.builder.ins().jump(join, &[next.into()]);
             self.builder.switch_to_block(not_generator);
         }
-        // enumerate, zip, dict items: the item's parts without the item (`iterate_unpack`).
-        let unpacked = unpack.map(|count| self.iterate_unpacked(iterator, count, join));
+        // enumerate, zip, dict items: the item's parts without the item — inline for
+        // enumerate and zip over lists and tuples, else through `iterate_unpack`.
+        let unpacked = unpack.map(|count| {
+            let unpacked = self.builder.create_block();
+            for _ in 0..count {
+                self.builder.append_block_param(unpacked, types::I64);
+            }
+            if let (2, Some(layout)) = (count, self.layout()) {
+                let not_enumerate = self.builder.create_block();
+                self.enumerate_next(iterator, join, unpacked, not_enumerate, layout);
+                self.builder.switch_to_block(not_enumerate);
+                let not_zip = self.builder.create_block();
+                self.zip_pair_next(iterator, join, unpacked, not_zip, layout);
+                self.builder.switch_to_block(not_zip);
+            }
+            self.iterate_unpacked(iterator, count, join, unpacked);
+            unpacked
+        });
         let zero = self.builder.ins().iconst(types::I64, 0);
         let immediate = self.builder.ins().iconst(types::I32, 0);
         let fast = self.environment.fast_paths.iterate;
@@ -165,14 +184,10 @@ impl<'a, 'b> Translator<'a, 'b> {
     }
 
     /// Calls the `iterate_unpack` fast path on `iterator` for `count` values, written to the
-    /// frame's operand slots above the iterator: where it wrote them, they go to the block
-    /// returned (its parameters: the stack slots above the iterator, bottom first); where the
-    /// iterator is exhausted, NULL goes to `join`; otherwise the code goes on in a new block.
-    fn iterate_unpacked(&mut self, iterator: IrValue, count: usize, join: Block) -> Block {
-        let unpacked = self.builder.create_block();
-        for _ in 0..count {
-            self.builder.append_block_param(unpacked, types::I64);
-        }
+    /// frame's operand slots above the iterator: where it wrote them, they go to `unpacked`
+    /// (its parameters: the stack slots above the iterator, bottom first); where the iterator
+    /// is exhausted, NULL goes to `join`; otherwise the code goes on in a new block.
+    fn iterate_unpacked(&mut self, iterator: IrValue, count: usize, join: Block, unpacked: Block) {
         let out = self.builder.ins().iadd_imm_s(
             self.locals,
             Self::slot_offset(self.slots + self.depth) as i64,
@@ -200,7 +215,6 @@ impl<'a, 'b> Translator<'a, 'b> {
             .ins()
             .brif(exhausted, join, &[result.into()], rest, &[]);
         self.builder.switch_to_block(rest);
-        unpacked
     }
 
     /// `ForIter` on what can only be a range iterator (deopting otherwise).

@@ -60,6 +60,7 @@ pub(super) fn table() -> krait_jit::FastPaths {
         build_pair: build_pair as *const () as usize,
         box_wide_int: box_wide_int as *const () as usize,
         compare_strings: compare_strings as *const () as usize,
+        strings_equal: strings_equal as *const () as usize,
     }
 }
 
@@ -271,6 +272,27 @@ extern "C" fn compare_strings(
         Comparison::GreaterEqual => left >= right,
     };
     Value::bool(outcome).bits()
+}
+
+/// Whether two exact strs hold the same text (compiled code checked both kind bytes and
+/// found them distinct objects of one length): 1 or 0. Anything else (which compiled code
+/// never passes) is answered 0, "not equal".
+extern "C" fn strings_equal(
+    _vm: *mut c_void,
+    _unused: u64,
+    _instruction: u32,
+    left: u64,
+    right: u64,
+) -> u64 {
+    let text = |value: u64| {
+        Value::from_bits(value)
+            .as_object()
+            .and_then(krait_runtime::object::HeapObject::as_str)
+    };
+    match (text(left), text(right)) {
+        (Some(left), Some(right)) => u64::from(left.same_text(right)),
+        _ => 0,
+    }
 }
 
 /// `ListAppend` (a comprehension's append): pushes `item` onto the list `list`; 1 when done.
