@@ -119,6 +119,11 @@ pub struct Offsets {
     pub str_char_count: i32,
     /// A str's cached hash (an `i64`, 0 while not computed).
     pub str_hash: i32,
+    /// The byte length of a str whose text is inline (a `u8`; see
+    /// `str_object::SHORT_CHARS` for which strs have inline text).
+    pub str_inline_length: i32,
+    /// The first byte of a str's inline text (`INLINE_CAPACITY` bytes, zero past the length).
+    pub str_inline_bytes: i32,
     /// A reversed iterator's sequence (a value).
     pub reversed_sequence: i32,
     /// A reversed iterator's count of items left (one past the next index, a `usize`).
@@ -307,6 +312,10 @@ pub fn measure() -> Option<Offsets> {
     if *char_count_field != 5 {
         return None;
     }
+    let (inline_length, inline_bytes) = text_fields.inline_fields()?;
+    if *inline_length != 6 || inline_bytes.get(..6) != Some("héllo".as_bytes()) {
+        return None;
+    }
     let reversed = HeapObject {
         kind: Kind::ReversedSequenceIterator as u8,
         payload: Payload::Iterator(IteratorKind::ReversedSequence {
@@ -382,6 +391,8 @@ pub fn measure() -> Option<Offsets> {
         sequence_iterator_index: to_offset(address(index) - address(&sequence_iterator))?,
         str_char_count: to_offset(address(char_count_field) - address(&text))?,
         str_hash: to_offset(address(&text_fields.hash) - address(&text))?,
+        str_inline_length: to_offset(address(inline_length) - address(&text))?,
+        str_inline_bytes: to_offset(address(inline_bytes) - address(&text))?,
         reversed_sequence: to_offset(address(reversed_sequence) - address(&reversed))?,
         reversed_remaining: to_offset(address(remaining) - address(&reversed))?,
         enumerate_iterator: to_offset(address(enumerated) - address(&enumerate))?,
@@ -527,5 +538,19 @@ mod tests {
         let hash = crate::protocol::hash::hash(&mut runtime, word);
         assert!(hash.is_ok());
         assert_ne!(read(word, offsets.str_hash), 0);
+        let word_base = word.bits() as usize & ((1 << 48) - 1);
+        // SAFETY: the measured offsets of the live inline str's length and bytes.
+        let (length, bytes) = unsafe {
+            (
+                *((word_base + offsets.str_inline_length as usize) as *const u8),
+                std::slice::from_raw_parts(
+                    (word_base + offsets.str_inline_bytes as usize) as *const u8,
+                    crate::str_object::INLINE_CAPACITY,
+                ),
+            )
+        };
+        assert_eq!(length, 4);
+        assert_eq!(&bytes[..4], b"word");
+        assert!(bytes[4..].iter().all(|&byte| byte == 0));
     }
 }

@@ -15,7 +15,7 @@ use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{types, Block, InstBuilder, MemFlagsData, SourceLoc, Value as IrValue};
 use krait_compiler::Opcode;
 use krait_runtime::layout::{Kind as Layout, Offsets};
-use krait_runtime::profile::{EXIT_MARKER, SEEN_INT, SEEN_OPERANDS};
+use krait_runtime::profile::{EXIT_MARKER, SEEN_ADAPTER, SEEN_INT, SEEN_OPERANDS};
 use krait_runtime::Value;
 
 use super::{Kind, Translator};
@@ -43,6 +43,10 @@ impl<'a, 'b> Translator<'a, 'b> {
         let not_range = self.builder.create_block();
         // (Where the interpreter never saw a range iterator here, none is looked for.)
         let saw_range = self.feedback[index] & SEEN_INT != 0;
+        // (`reversed`, `enumerate` and `zip` inline only where the interpreter saw one, or
+        // nothing yet: their code is large.)
+        let adapters =
+            self.feedback[index] & SEEN_OPERANDS == 0 || self.feedback[index] & SEEN_ADAPTER != 0;
         if let Some(layout) = self.layout().filter(|_| saw_range) {
             // A range iterator, inline: the next value while it fits inline.
             let range = self.object_of_kind(iterator, Layout::RangeIterator, not_range);
@@ -76,9 +80,11 @@ impl<'a, 'b> Translator<'a, 'b> {
             let not_sequence = self.builder.create_block();
             self.sequence_next(iterator, join, not_sequence, layout);
             self.builder.switch_to_block(not_sequence);
-            let not_reversed = self.builder.create_block();
-            self.reversed_next(iterator, join, not_reversed, layout);
-            self.builder.switch_to_block(not_reversed);
+            if adapters {
+                let not_reversed = self.builder.create_block();
+                self.reversed_next(iterator, join, not_reversed, layout);
+                self.builder.switch_to_block(not_reversed);
+            }
             // A generator: resumed by its own helper, without the fast path's call and the
             // general helper's checks for other iterators.
             let not_generator = self.builder.create_block();
@@ -96,7 +102,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             for _ in 0..count {
                 self.builder.append_block_param(unpacked, types::I64);
             }
-            if let (2, Some(layout)) = (count, self.layout()) {
+            if let (2, Some(layout), true) = (count, self.layout(), adapters) {
                 let not_enumerate = self.builder.create_block();
                 self.enumerate_next(iterator, join, unpacked, not_enumerate, layout);
                 self.builder.switch_to_block(not_enumerate);

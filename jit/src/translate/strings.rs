@@ -5,17 +5,20 @@
 //! two texts. Most compares are decided by what the objects already say: the same object is
 //! equal, different character counts are not, and two different cached hashes are not. Compiled
 //! code tests those inline (a str's kind byte, character count and hash are at measured
-//! offsets, `krait_runtime::layout`) and calls the lean `strings_equal` fast path only for two
-//! strs of one length whose hashes do not tell — which compares inline texts as a few words.
+//! offsets, `krait_runtime::layout`). Two short strs of one length (at most `SHORT_CHARS`
+//! characters, whose text is always inline and zero past its length) whose hashes do not tell
+//! compare their byte lengths and first 28 bytes as words; longer ones call the lean
+//! `strings_equal` fast path.
 //!
 //! Only exact strs take this path (their kind byte is `Str`; instances of str subclasses,
 //! which may override `__eq__`, are instances): anything else takes the generic compare, as
 //! before. The identity shortcut is only taken for strs (a float NaN is not equal to itself).
 
 use cranelift_codegen::ir::condcodes::IntCC;
-use cranelift_codegen::ir::{types, InstBuilder};
+use cranelift_codegen::ir::{types, InstBuilder, MemFlagsData};
 use krait_compiler::{Comparison, Opcode};
 use krait_runtime::layout::Kind as Layout;
+use krait_runtime::str_object::SHORT_CHARS;
 
 use super::{Kind, Translator};
 
@@ -76,6 +79,54 @@ impl<'a, 'b> Translator<'a, 'b> {
             .ins()
             .brif(unequal, decided, &[no.into()], compare_texts, &[]);
         self.builder.switch_to_block(compare_texts);
+        // Short texts are inline in both (`SHORT_CHARS`), zero past their length: equal
+        // lengths and equal first 28 bytes are equal texts.
+        let short = self.builder.ins().icmp_imm_u(
+            IntCC::UnsignedLessThanOrEqual,
+            left_count,
+            SHORT_CHARS as i64,
+        );
+        let inline = self.builder.create_block();
+        let call = self.builder.create_block();
+        self.builder.ins().brif(short, inline, &[], call, &[]);
+        self.builder.switch_to_block(inline);
+        let unaligned = MemFlagsData::new().with_notrap();
+        let left_length = self.builder.ins().uload8(
+            types::I64,
+            unaligned,
+            left_address,
+            layout.str_inline_length,
+        );
+        let right_length = self.builder.ins().uload8(
+            types::I64,
+            unaligned,
+            right_address,
+            layout.str_inline_length,
+        );
+        let mut difference = self.builder.ins().bxor(left_length, right_length);
+        for (width, offset) in [(8, 0), (8, 8), (8, 16), (4, 24)] {
+            let at = layout.str_inline_bytes + offset;
+            let (left_word, right_word) = if width == 8 {
+                (
+                    self.builder
+                        .ins()
+                        .load(types::I64, unaligned, left_address, at),
+                    self.builder
+                        .ins()
+                        .load(types::I64, unaligned, right_address, at),
+                )
+            } else {
+                (
+                    self.builder.ins().uload32(unaligned, left_address, at),
+                    self.builder.ins().uload32(unaligned, right_address, at),
+                )
+            };
+            let bits = self.builder.ins().bxor(left_word, right_word);
+            difference = self.builder.ins().bor(difference, bits);
+        }
+        let equal = self.builder.ins().icmp_imm_s(IntCC::Equal, difference, 0);
+        self.builder.ins().jump(decided, &[equal.into()]);
+        self.builder.switch_to_block(call);
         let fast = self.environment.fast_paths.strings_equal;
         let zero = self.zero();
         let immediate = self.builder.ins().iconst(types::I32, 0);

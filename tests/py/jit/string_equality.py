@@ -75,3 +75,15 @@ class Always:
 print(count_equal([Always()] * 2000, "w7"))
 print(flags([Always()] * 2000, "w7"))
 print(flags(words, Always()))
+
+# Texts of up to 7 characters compare inline as words; longer ones through the vm. Four-byte
+# characters fill the inline bytes (28 of them); the differences sit in the last byte.
+wide = ["𝄞" * 6 + chr(0x1D11E + i % 3) for i in range(3000)]
+print(count_equal(wide, "𝄞" * 7))
+print(count_equal(wide, "𝄞" * 6 + "𝄟"))
+print(count_equal(wide, "𝄞" * 6 + "a"))
+seven = ["abcdef" + chr(97 + i % 5) for i in range(3000)]
+eight = ["abcdefg" + chr(97 + i % 5) for i in range(3000)]
+print(count_equal(seven, "abcdefc"), count_equal(seven, "abcdefz"), count_equal(seven, "abcdeg"))
+print(count_equal(eight, "abcdefgc"), count_equal(eight, "abcdefgz"))
+print(count_equal(["", "a", "ab"] * 1000, ""), count_equal(["", "a", "ab"] * 1000, "ab"))
