@@ -259,6 +259,11 @@ impl<'a, 'b> Translator<'a, 'b> {
                 let fast = self.environment.fast_paths.power;
                 self.binary_fast_or_generic(index, Opcode::BinaryOp, arg, fast, 0, Kind::Float);
             }
+            NumericMode::Generic if operator == ADD => {
+                // Two exact strs concatenate in the fast path.
+                let fast = self.environment.fast_paths.concat_strings;
+                self.binary_fast_or_generic(index, Opcode::BinaryOp, arg, fast, 0, Kind::Unknown);
+            }
             _ => self.generic(index, Opcode::BinaryOp, arg),
         }
     }

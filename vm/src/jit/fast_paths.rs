@@ -61,6 +61,7 @@ pub(super) fn table() -> krait_jit::FastPaths {
         box_wide_int: box_wide_int as *const () as usize,
         compare_strings: compare_strings as *const () as usize,
         strings_equal: strings_equal as *const () as usize,
+        concat_strings: concat_strings as *const () as usize,
     }
 }
 
@@ -284,15 +285,36 @@ extern "C" fn strings_equal(
     left: u64,
     right: u64,
 ) -> u64 {
-    let text = |value: u64| {
-        Value::from_bits(value)
-            .as_object()
-            .and_then(krait_runtime::object::HeapObject::as_str)
-    };
+    let text = |value: u64| exact_str(Value::from_bits(value));
     match (text(left), text(right)) {
         (Some(left), Some(right)) => u64::from(left.same_text(right)),
         _ => 0,
     }
+}
+
+/// `left + right` (or `+=`) for two exact strs: the new str (or an operand, as CPython gives
+/// back the other operand of an empty one). Allocates, never collects.
+extern "C" fn concat_strings(
+    vm: *mut c_void,
+    _unused: u64,
+    _instruction: u32,
+    left: u64,
+    right: u64,
+) -> u64 {
+    let (left, right) = (Value::from_bits(left), Value::from_bits(right));
+    let (Some(a), Some(b)) = (exact_str(left), exact_str(right)) else {
+        return MISS;
+    };
+    // SAFETY: as in `list_append`.
+    let vm = unsafe { vm_from_mut(vm) };
+    krait_runtime::types::str::concatenate(&mut vm.runtime, (left, a), (right, b), true).bits()
+}
+
+/// The payload of an exact str (not an instance of a subclass).
+fn exact_str(value: Value) -> Option<&'static krait_runtime::object::StrObject> {
+    value
+        .as_object()
+        .and_then(krait_runtime::object::HeapObject::as_str)
 }
 
 /// `ListAppend` (a comprehension's append): pushes `item` onto the list `list`; 1 when done.
