@@ -6,8 +6,10 @@
 //! every float register, and values carried around the loop would be spilled to the stack —
 //! and the loop variable is a known int with its unboxed value. Otherwise the compiled code
 //! takes a range iterator inline (only where ranges were seen too), a list or tuple iterator
-//! inline, a generator through its own helper (which resumes its compiled code directly), then
-//! the iteration fast path, then the generic helper.
+//! inline (forward, or `reversed` where such iterators were seen: `builtin_iterators.rs`), a
+//! generator through its own helper (which resumes its compiled code directly), `enumerate`
+//! and `zip` inline where the item is unpacked at once, then the iteration fast paths, then
+//! the generic helper.
 //! Unpacking a tuple or list of the expected length is inline too, and `iter(range(...))` of
 //! small ints makes the range iterator without the range object or the call machinery.
 
