@@ -33,18 +33,18 @@ def backwards(sequence):
     return len(out), out[:3], out[-3:]
 
 
-data = list(range(3000))
-words = ["w%d" % (i % 97) for i in range(3000)]
+data = list(range(2000))
+words = ["w%d" % (i % 97) for i in range(2000)]
 
-for _ in range(3):
+for _ in range(2):
     print(enumerated(data))
     print(enumerated(tuple(words), 7))
     print(enumerated(data, -5))
     print(enumerated(data, 2**47 - 1000))  # the count leaves the inline range mid-loop
     print(enumerated(data, 2**80))
     print(enumerated(data, True))
-    print(enumerated(x for x in range(1200)))
-    print(enumerated("abc" * 400))
+    print(enumerated(x for x in range(1800)))
+    print(enumerated("abc" * 600))
     print(enumerated(reversed(data)))
     print(enumerated(iter(data)))
     print(enumerated([]))
@@ -127,7 +127,7 @@ print(shrink_zipped(list(range(3000)), list(range(3000))))
 
 # zip stops at the shortest: the first iterator has advanced, the second has not.
 first = iter(data)
-second = iter(range(2000))
+second = iter(range(1700))
 print(zipped(first, second), next(first), next(second, "done"))
 same = iter(data)
 print(zipped(same, same), next(same, "done"))
@@ -157,7 +157,7 @@ print(partial(list(range(3000))))
 def with_else(items):
     found = None
     for i, x in enumerate(items):
-        if x == "w96" and i > 2000:
+        if x == "w96" and i > 1500:
             found = i
             break
     else:

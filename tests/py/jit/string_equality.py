@@ -19,10 +19,10 @@ def flags(items, target):
     return [item == target for item in items][:5], [item != target for item in items][-5:]
 
 
-words = ["w%d" % (i % 101) for i in range(4000)]
+words = ["w%d" % (i % 101) for i in range(2000)]
 hashed = set(words)  # every word's hash is cached now
-long_words = [("long text " * 5) + str(i % 7) for i in range(3000)]
-accented = ["é%dü" % (i % 13) for i in range(3000)]
+long_words = [("long text " * 5) + str(i % 7) for i in range(2000)]
+accented = ["é%dü" % (i % 13) for i in range(2000)]
 
 for _ in range(2):
     print(count_equal(words, "w7"))
@@ -78,12 +78,12 @@ print(flags(words, Always()))
 
 # Texts of up to 7 characters compare inline as words; longer ones through the vm. Four-byte
 # characters fill the inline bytes (28 of them); the differences sit in the last byte.
-wide = ["𝄞" * 6 + chr(0x1D11E + i % 3) for i in range(3000)]
+wide = ["𝄞" * 6 + chr(0x1D11E + i % 3) for i in range(2000)]
 print(count_equal(wide, "𝄞" * 7))
 print(count_equal(wide, "𝄞" * 6 + "𝄟"))
 print(count_equal(wide, "𝄞" * 6 + "a"))
-seven = ["abcdef" + chr(97 + i % 5) for i in range(3000)]
-eight = ["abcdefg" + chr(97 + i % 5) for i in range(3000)]
+seven = ["abcdef" + chr(97 + i % 5) for i in range(2000)]
+eight = ["abcdefg" + chr(97 + i % 5) for i in range(2000)]
 print(count_equal(seven, "abcdefc"), count_equal(seven, "abcdefz"), count_equal(seven, "abcdeg"))
 print(count_equal(eight, "abcdefgc"), count_equal(eight, "abcdefgz"))
-print(count_equal(["", "a", "ab"] * 1000, ""), count_equal(["", "a", "ab"] * 1000, "ab"))
+print(count_equal(["", "a", "ab"] * 700, ""), count_equal(["", "a", "ab"] * 700, "ab"))
