@@ -362,6 +362,11 @@ pub struct FastPaths {
     pub contains: usize,
     /// `a <op> b` (`instruction` the comparison) for two strs: the bool.
     pub compare_strings: usize,
+    /// Whether the exact strs `a` and `b` (compiled code checked their kind bytes) hold the
+    /// same text: 1 or 0 (never misses).
+    pub strings_equal: usize,
+    /// `a + b` for two exact strs: the new str (allocates, never collects).
+    pub concat_strings: usize,
     /// `ListAppend`: appends `b` to the list `a`; 1 when done.
     pub list_append: usize,
     /// `BuildTuple` of two: the new tuple `(a, b)` (never misses; allocates, never collects).

@@ -40,6 +40,12 @@ pub enum Kind {
     Generator = 8,
     /// `str` (exact: instances of str subclasses are instances).
     Str = 9,
+    /// An iterator over a list or tuple backwards (`reversed`).
+    ReversedSequenceIterator = 10,
+    /// An `enumerate` iterator.
+    EnumerateIterator = 11,
+    /// A `zip` iterator.
+    ZipIterator = 12,
 }
 
 /// The kind byte of a payload.
@@ -57,6 +63,9 @@ pub fn kind_of(payload: &Payload) -> Kind {
             Kind::Generator
         }
         Payload::Str(_) => Kind::Str,
+        Payload::Iterator(IteratorKind::ReversedSequence { .. }) => Kind::ReversedSequenceIterator,
+        Payload::Iterator(IteratorKind::Enumerate { .. }) => Kind::EnumerateIterator,
+        Payload::Iterator(IteratorKind::Zip { .. }) => Kind::ZipIterator,
         _ => Kind::Other,
     }
 }
@@ -108,6 +117,27 @@ pub struct Offsets {
     pub sequence_iterator_index: i32,
     /// A str's length in characters (a `usize`).
     pub str_char_count: i32,
+    /// A str's cached hash (an `i64`, 0 while not computed).
+    pub str_hash: i32,
+    /// The byte length of a str whose text is inline (a `u8`; see
+    /// `str_object::SHORT_CHARS` for which strs have inline text).
+    pub str_inline_length: i32,
+    /// The first byte of a str's inline text (`INLINE_CAPACITY` bytes, zero past the length).
+    pub str_inline_bytes: i32,
+    /// A reversed iterator's sequence (a value).
+    pub reversed_sequence: i32,
+    /// A reversed iterator's count of items left (one past the next index, a `usize`).
+    pub reversed_remaining: i32,
+    /// An enumerate iterator's underlying iterator (a value).
+    pub enumerate_iterator: i32,
+    /// An enumerate iterator's next count (a value).
+    pub enumerate_count: i32,
+    /// A zip iterator's pointer to its underlying iterators.
+    pub zip_iterators: i32,
+    /// A zip iterator's number of underlying iterators.
+    pub zip_length: i32,
+    /// A zip iterator's `strict` flag (a byte).
+    pub zip_strict: i32,
 }
 
 fn address<T>(value: &T) -> usize {
@@ -282,6 +312,58 @@ pub fn measure() -> Option<Offsets> {
     if *char_count_field != 5 {
         return None;
     }
+    let (inline_length, inline_bytes) = text_fields.inline_fields()?;
+    if *inline_length != 6 || inline_bytes.get(..6) != Some("héllo".as_bytes()) {
+        return None;
+    }
+    let reversed = HeapObject {
+        kind: Kind::ReversedSequenceIterator as u8,
+        payload: Payload::Iterator(IteratorKind::ReversedSequence {
+            sequence: Value::NONE,
+            remaining: Cell::new(0),
+        }),
+    };
+    let Payload::Iterator(IteratorKind::ReversedSequence {
+        sequence: reversed_sequence,
+        remaining,
+    }) = &reversed.payload
+    else {
+        return None;
+    };
+    let enumerate = HeapObject {
+        kind: Kind::EnumerateIterator as u8,
+        payload: Payload::Iterator(IteratorKind::Enumerate {
+            iterator: Value::NONE,
+            count: Cell::new(Value::NONE),
+        }),
+    };
+    let Payload::Iterator(IteratorKind::Enumerate {
+        iterator: enumerated,
+        count,
+    }) = &enumerate.payload
+    else {
+        return None;
+    };
+    // Three iterators, so that the length word differs from the item pointer and from 1.
+    let zip = HeapObject {
+        kind: Kind::ZipIterator as u8,
+        payload: Payload::Iterator(IteratorKind::Zip {
+            iterators: vec![Value::NONE; 3].into_boxed_slice(),
+            strict: true,
+        }),
+    };
+    let Payload::Iterator(IteratorKind::Zip { iterators, strict }) = &zip.payload else {
+        return None;
+    };
+    if std::mem::size_of::<Box<[Value]>>() != 2 * word {
+        return None;
+    }
+    // SAFETY: a boxed slice is two words (checked above): its pointer and its length; reading
+    // them as plain words only looks at its representation.
+    let zip_words = unsafe { std::slice::from_raw_parts(address(iterators) as *const usize, 2) };
+    let (zip_pointer_word, zip_length_word) =
+        find_words(zip_words, iterators.as_ptr() as usize, 3)?;
+    let zip_base = address(iterators) - address(&zip);
     let to_offset = |value: usize| i32::try_from(value).ok();
     Some(Offsets {
         kind: to_offset(address(&list.kind) - address(&list))?,
@@ -308,6 +390,16 @@ pub fn measure() -> Option<Offsets> {
         sequence_iterator_sequence: to_offset(address(sequence) - address(&sequence_iterator))?,
         sequence_iterator_index: to_offset(address(index) - address(&sequence_iterator))?,
         str_char_count: to_offset(address(char_count_field) - address(&text))?,
+        str_hash: to_offset(address(&text_fields.hash) - address(&text))?,
+        str_inline_length: to_offset(address(inline_length) - address(&text))?,
+        str_inline_bytes: to_offset(address(inline_bytes) - address(&text))?,
+        reversed_sequence: to_offset(address(reversed_sequence) - address(&reversed))?,
+        reversed_remaining: to_offset(address(remaining) - address(&reversed))?,
+        enumerate_iterator: to_offset(address(enumerated) - address(&enumerate))?,
+        enumerate_count: to_offset(address(count) - address(&enumerate))?,
+        zip_iterators: to_offset(zip_base + zip_pointer_word * word)?,
+        zip_length: to_offset(zip_base + zip_length_word * word)?,
+        zip_strict: to_offset(address(strict) - address(&zip))?,
     })
 }
 
@@ -400,5 +492,69 @@ mod tests {
             tuple.bits()
         );
         assert_eq!(read(iterator, offsets.sequence_iterator_index), 3);
+        let reversed = runtime
+            .heap
+            .allocate(Payload::Iterator(IteratorKind::ReversedSequence {
+                sequence: tuple,
+                remaining: Cell::new(2),
+            }));
+        assert_eq!(
+            read(reversed, offsets.reversed_sequence) as u64,
+            tuple.bits()
+        );
+        assert_eq!(read(reversed, offsets.reversed_remaining), 2);
+        let enumerate = runtime
+            .heap
+            .allocate(Payload::Iterator(IteratorKind::Enumerate {
+                iterator,
+                count: Cell::new(Value::TRUE),
+            }));
+        assert_eq!(
+            read(enumerate, offsets.enumerate_iterator) as u64,
+            iterator.bits()
+        );
+        assert_eq!(
+            read(enumerate, offsets.enumerate_count) as u64,
+            Value::TRUE.bits()
+        );
+        let zip = runtime.heap.allocate(Payload::Iterator(IteratorKind::Zip {
+            iterators: vec![iterator, reversed].into_boxed_slice(),
+            strict: false,
+        }));
+        assert_eq!(read(zip, offsets.zip_length), 2);
+        let parts = read(zip, offsets.zip_iterators) as *const Value;
+        // SAFETY: the zip has two iterators.
+        assert_eq!(unsafe { *parts.add(1) }, reversed);
+        let base = zip.bits() as usize & ((1 << 48) - 1);
+        // SAFETY: the measured offset of the live zip's `strict` byte.
+        assert_eq!(
+            unsafe { *((base + offsets.zip_strict as usize) as *const u8) },
+            0
+        );
+        // SAFETY: offset 0 of a live `repr(C)` heap object is its kind byte.
+        let zip_kind = unsafe { *(base as *const u8) };
+        assert_eq!(zip_kind, Kind::ZipIterator as u8);
+        let word = runtime.new_str("word");
+        if let Some(Payload::Str(fields)) = word.as_object().map(|object| &object.payload) {
+            fields
+                .hash
+                .set(crate::protocol::hash::hash_text(fields.text()));
+            assert_eq!(read(word, offsets.str_hash) as i64, fields.hash.get());
+        }
+        assert_ne!(read(word, offsets.str_hash), 0);
+        let word_base = word.bits() as usize & ((1 << 48) - 1);
+        // SAFETY: the measured offsets of the live inline str's length and bytes.
+        let (length, bytes) = unsafe {
+            (
+                *((word_base + offsets.str_inline_length as usize) as *const u8),
+                std::slice::from_raw_parts(
+                    (word_base + offsets.str_inline_bytes as usize) as *const u8,
+                    crate::str_object::INLINE_CAPACITY,
+                ),
+            )
+        };
+        assert_eq!(length, 4);
+        assert_eq!(&bytes[..4], b"word");
+        assert!(bytes[4..].iter().all(|&byte| byte == 0));
     }
 }

@@ -36,6 +36,10 @@ pub const SEEN_FLOAT: u8 = 2;
 pub const SEEN_MIXED: u8 = 4;
 /// Feedback bit: anything else (or a speculation here kept failing).
 pub const SEEN_OTHER: u8 = 8;
+/// Feedback bit on a `ForIter` (where `SEEN_FLOAT` means nothing else): the loop iterated over
+/// a `reversed`, `enumerate` or `zip` iterator. Compiled code advances those inline only where
+/// it was seen (or nothing was recorded yet), which keeps the code of other loops small.
+pub const SEEN_ADAPTER: u8 = SEEN_FLOAT;
 /// Feedback bit set by the JIT: compiled code can be entered at this instruction.
 pub const ENTRY_POINT: u8 = 0x80;
 /// Feedback bit set by the JIT on a loop header: what compiled code assumed about the locals

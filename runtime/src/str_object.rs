@@ -22,6 +22,13 @@ use std::cell::{Cell, OnceCell};
 /// (checked by `layout::tests::heap_objects_fit_a_cache_line`).
 pub const INLINE_CAPACITY: usize = 29;
 
+/// Strs of at most this many characters always keep their text inline: a character is at
+/// most 4 bytes of UTF-8, and text of up to `INLINE_CAPACITY` bytes is always stored inline
+/// (every constructor chooses by the byte length alone). Compiled code compares two such texts
+/// as a few words (`jit/src/translate/strings.rs`).
+pub const SHORT_CHARS: usize = 7;
+const _: () = assert!(4 * SHORT_CHARS <= INLINE_CAPACITY && 4 * SHORT_CHARS >= 28);
+
 /// A `str`; see the module documentation.
 pub struct StrObject {
     /// The hash, computed on first use (0 = not yet).
@@ -200,6 +207,35 @@ impl StrObject {
                 unsafe { std::str::from_utf8_unchecked(bytes) }
             }
             Text::Boxed { text, .. } => text,
+        }
+    }
+
+    /// Whether the two strs hold the same text. Two inline texts compare their whole byte
+    /// arrays, a few word compares without a call: every constructor zero-fills the bytes past
+    /// the length and inline text is never modified, so equal texts have equal arrays.
+    #[inline]
+    pub fn same_text(&self, other: &StrObject) -> bool {
+        match (&self.text, &other.text) {
+            (
+                Text::Inline {
+                    length, bytes: own, ..
+                },
+                Text::Inline {
+                    length: other_length,
+                    bytes: others,
+                    ..
+                },
+            ) => length == other_length && own == others,
+            _ => self.text() == other.text(),
+        }
+    }
+
+    /// The byte length and byte array of inline text, for `layout::measure` (compiled code
+    /// compares short texts by reading them; the bytes past the length are zero).
+    pub(crate) fn inline_fields(&self) -> Option<(&u8, &[u8; INLINE_CAPACITY])> {
+        match &self.text {
+            Text::Inline { length, bytes, .. } => Some((length, bytes)),
+            Text::Boxed { .. } => None,
         }
     }
 

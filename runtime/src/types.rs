@@ -232,22 +232,13 @@ pub fn builtin_binary(
             .and_then(HeapObject::as_str)
         {
             Some(b) => {
-                // As CPython: an empty operand gives back the other (when it is an exact str),
-                // and one-character results are the shared ones.
-                if b.byte_len() == 0 {
-                    return Ok(Some(left));
-                }
                 let right_is_exact = right.as_object().and_then(HeapObject::as_str).is_some();
-                if a.byte_len() == 0 && right_is_exact {
-                    return Ok(Some(right));
-                }
-                if a.byte_len() + b.byte_len() == 1 {
-                    let joined = format!("{}{}", a.text(), b.text());
-                    return Ok(Some(host.runtime().new_str(&joined)));
-                }
-                let char_count = a.char_count() + b.char_count();
-                let joined = crate::object::StrObject::concat(&[a.text(), b.text()], char_count);
-                Ok(Some(host.runtime().heap.allocate(Payload::Str(joined))))
+                Ok(Some(str::concatenate(
+                    host.runtime(),
+                    (left, a),
+                    (right, b),
+                    right_is_exact,
+                )))
             }
             None if !matches!(
                 right.as_object().map(|object| &object.payload),

@@ -18,7 +18,7 @@ use crate::frame::{cell_contents, set_cell};
 use crate::jit::CompiledOutcome;
 use crate::stack_cursor::Cursor;
 use crate::Vm;
-use krait_runtime::profile::{SEEN_FLOAT, SEEN_INT, SEEN_MIXED, SEEN_OTHER};
+use krait_runtime::profile::{SEEN_ADAPTER, SEEN_FLOAT, SEEN_INT, SEEN_MIXED, SEEN_OTHER};
 
 /// How a run of the loop ended.
 #[derive(Clone, Copy, Debug)]
@@ -945,7 +945,22 @@ impl Vm {
                         }
                         continue;
                     }
-                    code.profile.record(ip - 1, SEEN_OTHER);
+                    let adapter = matches!(
+                        iterator.as_object().map(|object| &object.payload),
+                        Some(Payload::Iterator(
+                            IteratorKind::ReversedSequence { .. }
+                                | IteratorKind::Enumerate { .. }
+                                | IteratorKind::Zip { .. }
+                        ))
+                    );
+                    code.profile.record(
+                        ip - 1,
+                        if adapter {
+                            SEEN_OTHER | SEEN_ADAPTER
+                        } else {
+                            SEEN_OTHER
+                        },
+                    );
                     // A list or tuple iterator: the next item by index (as `next` does).
                     if let Some(Payload::Iterator(IteratorKind::Sequence { sequence, index })) =
                         iterator.as_object().map(|object| &object.payload)

@@ -259,6 +259,11 @@ impl<'a, 'b> Translator<'a, 'b> {
                 let fast = self.environment.fast_paths.power;
                 self.binary_fast_or_generic(index, Opcode::BinaryOp, arg, fast, 0, Kind::Float);
             }
+            NumericMode::Generic if operator == ADD => {
+                // Two exact strs concatenate in the fast path.
+                let fast = self.environment.fast_paths.concat_strings;
+                self.binary_fast_or_generic(index, Opcode::BinaryOp, arg, fast, 0, Kind::Unknown);
+            }
             _ => self.generic(index, Opcode::BinaryOp, arg),
         }
     }
@@ -369,17 +374,14 @@ impl<'a, 'b> Translator<'a, 'b> {
                 self.builder.ins().fcmp(code, left, right)
             }
             NumericMode::Generic => {
-                // Two strs compare in the fast path; anything else through the interpreter.
-                let fast = self.environment.fast_paths.compare_strings;
-                let immediate = i64::from(arg);
-                self.binary_fast_or_generic(
-                    index,
-                    Opcode::CompareOp,
-                    arg,
-                    fast,
-                    immediate,
-                    Kind::Unknown,
-                );
+                // Two strs compare inline (`==`, `!=`) or in the fast path; anything else
+                // through the interpreter.
+                match comparison {
+                    Comparison::Equal | Comparison::NotEqual => {
+                        self.string_equality(index, arg, comparison)
+                    }
+                    _ => self.compare_generic(index, arg),
+                }
                 return Ok(1);
             }
         };

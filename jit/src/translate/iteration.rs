@@ -6,8 +6,10 @@
 //! every float register, and values carried around the loop would be spilled to the stack —
 //! and the loop variable is a known int with its unboxed value. Otherwise the compiled code
 //! takes a range iterator inline (only where ranges were seen too), a list or tuple iterator
-//! inline, a generator through its own helper (which resumes its compiled code directly), then
-//! the iteration fast path, then the generic helper.
+//! inline (forward, or `reversed` where such iterators were seen: `builtin_iterators.rs`), a
+//! generator through its own helper (which resumes its compiled code directly), `enumerate`
+//! and `zip` inline where the item is unpacked at once, then the iteration fast paths, then
+//! the generic helper.
 //! Unpacking a tuple or list of the expected length is inline too, and `iter(range(...))` of
 //! small ints makes the range iterator without the range object or the call machinery.
 
@@ -15,7 +17,7 @@ use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{types, Block, InstBuilder, MemFlagsData, SourceLoc, Value as IrValue};
 use krait_compiler::Opcode;
 use krait_runtime::layout::{Kind as Layout, Offsets};
-use krait_runtime::profile::{EXIT_MARKER, SEEN_INT, SEEN_OPERANDS};
+use krait_runtime::profile::{EXIT_MARKER, SEEN_ADAPTER, SEEN_INT, SEEN_OPERANDS};
 use krait_runtime::Value;
 
 use super::{Kind, Translator};
@@ -43,6 +45,10 @@ impl<'a, 'b> Translator<'a, 'b> {
         let not_range = self.builder.create_block();
         // (Where the interpreter never saw a range iterator here, none is looked for.)
         let saw_range = self.feedback[index] & SEEN_INT != 0;
+        // (`reversed`, `enumerate` and `zip` inline only where the interpreter saw one, or
+        // nothing yet: their code is large.)
+        let adapters =
+            self.feedback[index] & SEEN_OPERANDS == 0 || self.feedback[index] & SEEN_ADAPTER != 0;
         if let Some(layout) = self.layout().filter(|_| saw_range) {
             // A range iterator, inline: the next value while it fits inline.
             let range = self.object_of_kind(iterator, Layout::RangeIterator, not_range);
@@ -76,6 +82,11 @@ impl<'a, 'b> Translator<'a, 'b> {
             let not_sequence = self.builder.create_block();
             self.sequence_next(iterator, join, not_sequence, layout);
             self.builder.switch_to_block(not_sequence);
+            if adapters {
+                let not_reversed = self.builder.create_block();
+                self.reversed_next(iterator, join, not_reversed, layout);
+                self.builder.switch_to_block(not_reversed);
+            }
             // A generator: resumed by its own helper, without the fast path's call and the
             // general helper's checks for other iterators.
             let not_generator = self.builder.create_block();
@@ -86,8 +97,24 @@ impl<'a, 'b> Translator<'a, 'b> {
             self.builder.ins().jump(join, &[next.into()]);
             self.builder.switch_to_block(not_generator);
         }
-        // enumerate, zip, dict items: the item's parts without the item (`iterate_unpack`).
-        let unpacked = unpack.map(|count| self.iterate_unpacked(iterator, count, join));
+        // enumerate, zip, dict items: the item's parts without the item — inline for
+        // enumerate and zip over lists and tuples, else through `iterate_unpack`.
+        let unpacked = unpack.map(|count| {
+            let unpacked = self.builder.create_block();
+            for _ in 0..count {
+                self.builder.append_block_param(unpacked, types::I64);
+            }
+            if let (2, Some(layout), true) = (count, self.layout(), adapters) {
+                let not_enumerate = self.builder.create_block();
+                self.enumerate_next(iterator, join, unpacked, not_enumerate, layout);
+                self.builder.switch_to_block(not_enumerate);
+                let not_zip = self.builder.create_block();
+                self.zip_pair_next(iterator, join, unpacked, not_zip, layout);
+                self.builder.switch_to_block(not_zip);
+            }
+            self.iterate_unpacked(iterator, count, join, unpacked);
+            unpacked
+        });
         let zero = self.builder.ins().iconst(types::I64, 0);
         let immediate = self.builder.ins().iconst(types::I32, 0);
         let fast = self.environment.fast_paths.iterate;
@@ -165,14 +192,10 @@ impl<'a, 'b> Translator<'a, 'b> {
     }
 
     /// Calls the `iterate_unpack` fast path on `iterator` for `count` values, written to the
-    /// frame's operand slots above the iterator: where it wrote them, they go to the block
-    /// returned (its parameters: the stack slots above the iterator, bottom first); where the
-    /// iterator is exhausted, NULL goes to `join`; otherwise the code goes on in a new block.
-    fn iterate_unpacked(&mut self, iterator: IrValue, count: usize, join: Block) -> Block {
-        let unpacked = self.builder.create_block();
-        for _ in 0..count {
-            self.builder.append_block_param(unpacked, types::I64);
-        }
+    /// frame's operand slots above the iterator: where it wrote them, they go to `unpacked`
+    /// (its parameters: the stack slots above the iterator, bottom first); where the iterator
+    /// is exhausted, NULL goes to `join`; otherwise the code goes on in a new block.
+    fn iterate_unpacked(&mut self, iterator: IrValue, count: usize, join: Block, unpacked: Block) {
         let out = self.builder.ins().iadd_imm_s(
             self.locals,
             Self::slot_offset(self.slots + self.depth) as i64,
@@ -200,7 +223,6 @@ impl<'a, 'b> Translator<'a, 'b> {
             .ins()
             .brif(exhausted, join, &[result.into()], rest, &[]);
         self.builder.switch_to_block(rest);
-        unpacked
     }
 
     /// `ForIter` on what can only be a range iterator (deopting otherwise).

@@ -49,6 +49,7 @@ mod arithmetic;
 mod attributes;
 mod block_state;
 mod builtin_calls;
+mod builtin_iterators;
 mod calls;
 mod construct;
 mod control;
@@ -65,6 +66,7 @@ mod list_methods;
 mod numbers;
 mod range_loops;
 mod slices;
+mod strings;
 mod subscripts;
 mod wide_ints;
 

@@ -161,6 +161,7 @@ pub fn construct_builtin(
         if let Some(&explicit) = positionals.get(1) {
             start = explicit;
         }
+        let start = enumerate_start(host, start)?;
         let iterator = iterate(host, positionals[0])?;
         return Ok(host
             .runtime()
@@ -828,4 +829,26 @@ fn module(host: &mut dyn Host, arguments: Arguments) -> PyResult<Value> {
         }
     }
     Ok(module)
+}
+
+/// `enumerate`'s start as an exact int, as CPython's `PyNumber_Index` makes it: a bool or an
+/// int subclass counts from its int value, an object with `__index__` from what that returns,
+/// anything else is a TypeError.
+fn enumerate_start(host: &mut dyn Host, start: Value) -> PyResult<Value> {
+    let start = crate::protocol::number::through_index(host, start)?;
+    match as_int(start) {
+        Some(IntValue::Small(small)) => Ok(host.runtime().new_int(small)),
+        Some(IntValue::Big(big)) => {
+            let big = big.clone();
+            Ok(host.runtime().new_bigint(big))
+        }
+        None => {
+            let runtime = host.runtime();
+            let message = format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(runtime, start)
+            );
+            Err(runtime.type_error(message))
+        }
+    }
 }

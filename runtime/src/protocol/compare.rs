@@ -120,7 +120,7 @@ pub fn equal(host: &mut dyn Host, left: Value, right: Value) -> PyResult<bool> {
         if hash_a != 0 && hash_b != 0 && hash_a != hash_b {
             return Ok(false);
         }
-        return Ok(a.text() == b.text());
+        return Ok(a.same_text(b));
     }
     compare_bool(host, left, right, Comparison::Equal)
 }

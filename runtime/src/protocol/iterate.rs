@@ -205,6 +205,24 @@ pub fn next_plain(iterator: Value) -> Option<Option<Value>> {
             }
             Some(item)
         }
+        IteratorKind::ReversedSequence {
+            sequence,
+            remaining,
+        } => {
+            let items: &[Value] = match &sequence.as_object()?.payload {
+                Payload::List(items) => items.get(),
+                Payload::Tuple(items) => items,
+                _ => return None,
+            };
+            // As `next_builtin`: one past the next index, 0 at the end (also once the list
+            // shrank below it).
+            let position = remaining.get();
+            let item = position
+                .checked_sub(1)
+                .and_then(|index| items.get(index).copied());
+            remaining.set(if item.is_some() { position - 1 } else { 0 });
+            Some(item)
+        }
         IteratorKind::Range { next, stop, step } => {
             let current = next.get();
             if (*step > 0 && current >= *stop) || (*step < 0 && current <= *stop) {
@@ -222,7 +240,10 @@ pub fn next_plain(iterator: Value) -> Option<Option<Value>> {
 #[inline]
 pub fn is_plain_iterator(iterator: Value) -> bool {
     match iterator.as_object().map(|object| &object.payload) {
-        Some(Payload::Iterator(IteratorKind::Sequence { sequence, .. })) => matches!(
+        Some(Payload::Iterator(
+            IteratorKind::Sequence { sequence, .. }
+            | IteratorKind::ReversedSequence { sequence, .. },
+        )) => matches!(
             sequence.as_object().map(|object| &object.payload),
             Some(Payload::List(_) | Payload::Tuple(_))
         ),

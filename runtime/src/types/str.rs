@@ -256,3 +256,28 @@ pub fn slice(runtime: &mut crate::Runtime, value: Value, range: SliceRange) -> V
     };
     runtime.new_string_with_char_count(result, range.count)
 }
+
+/// `left + right` for the exact str `left` and the str `right` (exact when `right_is_exact`),
+/// each with its payload. As CPython: an empty operand gives back the other (when it is an
+/// exact str), and one-character results are the shared ones. Allocates, never collects (so
+/// compiled code calls it without a flush, through the `concat_strings` fast path).
+pub fn concatenate(
+    runtime: &mut Runtime,
+    (left, a): (Value, &crate::object::StrObject),
+    (right, b): (Value, &crate::object::StrObject),
+    right_is_exact: bool,
+) -> Value {
+    if b.byte_len() == 0 {
+        return left;
+    }
+    if a.byte_len() == 0 && right_is_exact {
+        return right;
+    }
+    if a.byte_len() + b.byte_len() == 1 {
+        let joined = format!("{}{}", a.text(), b.text());
+        return runtime.new_str(&joined);
+    }
+    let char_count = a.char_count() + b.char_count();
+    let joined = crate::object::StrObject::concat(&[a.text(), b.text()], char_count);
+    runtime.heap.allocate(Payload::Str(joined))
+}

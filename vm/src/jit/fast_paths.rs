@@ -60,6 +60,8 @@ pub(super) fn table() -> krait_jit::FastPaths {
         build_pair: build_pair as *const () as usize,
         box_wide_int: box_wide_int as *const () as usize,
         compare_strings: compare_strings as *const () as usize,
+        strings_equal: strings_equal as *const () as usize,
+        concat_strings: concat_strings as *const () as usize,
     }
 }
 
@@ -271,6 +273,48 @@ extern "C" fn compare_strings(
         Comparison::GreaterEqual => left >= right,
     };
     Value::bool(outcome).bits()
+}
+
+/// Whether two exact strs hold the same text (compiled code checked both kind bytes and
+/// found them distinct objects of one length): 1 or 0. Anything else (which compiled code
+/// never passes) is answered 0, "not equal".
+extern "C" fn strings_equal(
+    _vm: *mut c_void,
+    _unused: u64,
+    _instruction: u32,
+    left: u64,
+    right: u64,
+) -> u64 {
+    let text = |value: u64| exact_str(Value::from_bits(value));
+    match (text(left), text(right)) {
+        (Some(left), Some(right)) => u64::from(left.same_text(right)),
+        _ => 0,
+    }
+}
+
+/// `left + right` (or `+=`) for two exact strs: the new str (or an operand, as CPython gives
+/// back the other operand of an empty one). Allocates, never collects.
+extern "C" fn concat_strings(
+    vm: *mut c_void,
+    _unused: u64,
+    _instruction: u32,
+    left: u64,
+    right: u64,
+) -> u64 {
+    let (left, right) = (Value::from_bits(left), Value::from_bits(right));
+    let (Some(a), Some(b)) = (exact_str(left), exact_str(right)) else {
+        return MISS;
+    };
+    // SAFETY: as in `list_append`.
+    let vm = unsafe { vm_from_mut(vm) };
+    krait_runtime::types::str::concatenate(&mut vm.runtime, (left, a), (right, b), true).bits()
+}
+
+/// The payload of an exact str (not an instance of a subclass).
+fn exact_str(value: Value) -> Option<&'static krait_runtime::object::StrObject> {
+    value
+        .as_object()
+        .and_then(krait_runtime::object::HeapObject::as_str)
 }
 
 /// `ListAppend` (a comprehension's append): pushes `item` onto the list `list`; 1 when done.
