@@ -204,17 +204,21 @@ impl Heap {
         Value::object(pointer)
     }
 
-    /// Allocates a plain instance of `class` (no attributes, `shape` the root shape) with an
-    /// empty slot buffer for `capacity` values, built in its slot: a dead instance's buffer
-    /// when one is kept (`take_instance_slots`).
+    /// Allocates a plain instance of `class` with `shape` and a slot buffer for `capacity`
+    /// values, built in its slot: a dead instance's buffer when one is kept
+    /// (`take_instance_slots`). The buffer holds `length` NULL values: 0 for a new instance
+    /// (the root shape), the shape's attribute count for one whose slots compiled code writes
+    /// right after (`Runtime::new_shaped_instance`).
     #[inline]
     pub fn allocate_instance(
         &mut self,
         class: Value,
         shape: std::rc::Rc<crate::shape::Shape>,
         capacity: usize,
+        length: usize,
     ) -> Value {
-        let slots = self.take_instance_slots(capacity);
+        let mut slots = self.take_instance_slots(capacity.max(length));
+        slots.resize(length, Value::NULL);
         let owned_bytes = slots.capacity() * std::mem::size_of::<Value>();
         let pointer = self.reserve(crate::layout::Kind::Instance, owned_bytes, DropKind::Memory);
         // SAFETY: as in `allocate`.

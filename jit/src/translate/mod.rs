@@ -55,6 +55,7 @@ mod construct;
 mod control;
 mod dunders;
 mod folded_globals;
+mod folded_init;
 mod handlers;
 mod inline_call;
 mod inlined_closures;

@@ -161,6 +161,7 @@ impl Vm {
         let environment = krait_jit::Environment {
             globals_epoch_address: krait_runtime::dict::globals_epoch_address(),
             class_epoch_address: krait_runtime::dict::class_epoch_address(),
+            root_shape: std::rc::Rc::as_ptr(&self.runtime.root_shape) as usize,
             helpers: helpers::table(),
             fast_paths: fast_paths::table(),
             sequences: sequences::table(&mut self.runtime),
