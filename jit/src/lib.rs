@@ -407,6 +407,11 @@ pub struct Environment {
     /// The address (`Rc::as_ptr`) of the shape new instances start with (0: unknown, and no
     /// construction is folded, see `translate/folded_init.rs`).
     pub root_shape: usize,
+    /// The offset of the vm's heap from the vm pointer, and where compiled code finds the
+    /// allocator's state in it (`None`: instances are allocated by helpers only).
+    pub heap_offset: i32,
+    /// See `heap_offset`.
+    pub allocation: Option<krait_runtime::heap::AllocationLayout>,
     /// The address of the globals epoch (a `u64` that changes whenever module globals or the
     /// builtins change).
     pub globals_epoch_address: usize,

@@ -22,7 +22,10 @@
 //! grows with the live heap (twice the live bytes, at least 16 MiB), so short-lived garbage is
 //! reclaimed in bounded memory.
 
+mod allocation_layout;
 mod chunk;
+
+pub use allocation_layout::{AllocationLayout, OBJECT_WORDS};
 
 use std::cell::Cell;
 

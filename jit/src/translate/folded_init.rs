@@ -32,9 +32,10 @@
 //! RecursionError there). Anything else takes the `call` helper, which constructs the usual
 //! way. Nothing is speculated, so there is no deopt.
 //!
-//! The `new_shaped_instance` helper makes the instance with its final shape and as many slots
-//! as the shape has (NULL until compiled code writes them right after; allocation never
-//! collects and the helper runs no Python code, so nobody sees them in between).
+//! The instance is made with its final shape and as many slots as the shape has, inline
+//! (`allocation.rs`) or by the `new_shaped_instance` helper, and compiled code writes the
+//! slots right after (allocation never collects and runs no Python code, so nobody sees the
+//! slots before).
 
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{types, InstBuilder, MemFlagsData, Value as IrValue};
@@ -42,7 +43,7 @@ use krait_compiler::Opcode;
 use krait_runtime::object::CodeData;
 use krait_runtime::Value;
 
-use super::{Kind, Translator, PAYLOAD_MASK};
+use super::{Kind, Translator};
 use crate::CallTarget;
 
 /// The most attributes a folded `__init__` may store.
@@ -152,9 +153,9 @@ impl<'a, 'b> Translator<'a, 'b> {
         let Some(layout) = self.environment.call_layout else {
             return false;
         };
-        let Some(offsets) = self.layout() else {
+        if self.layout().is_none() {
             return false;
-        };
+        }
         let count = arg as usize;
         let Some(callable_slot) = self.depth.checked_sub(count + 1) else {
             return false;
@@ -236,14 +237,8 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.bail_if(unusual, usual);
 
         // ---- the instance with its final shape, then its slots ----
-        let shape = self.builder.ins().iconst(types::I64, plan.shape as i64);
-        let instance = self.call_allocation_helper(
-            self.environment.helpers.new_shaped_instance,
-            callable,
-            shape,
-        );
-        let address = self.builder.ins().band_imm_s(instance, PAYLOAD_MASK);
-        let slots = self.load_at(address, offsets.instance_slots);
+        let (instance, slots) =
+            self.allocate_shaped_instance(callable, plan.shape, plan.slots.len());
         for (position, source) in plan.slots.iter().enumerate() {
             let value = match *source {
                 Source::Parameter(0) => instance,
@@ -276,20 +271,4 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.push(result, Kind::Unknown);
         true
     }
-
-    /// Calls an allocation helper (`a`, `b` its arguments), which never collects, raises or
-    /// runs Python code: no stack flush, and what is known of locals' instances still holds
-    /// after it.
-    fn call_allocation_helper(&mut self, address: usize, first: IrValue, second: IrValue) -> IrValue {
-        let callee = self.builder.ins().iconst(types::I64, address as i64);
-        let nothing = self.builder.ins().iconst(types::I64, 0);
-        let instruction = self.builder.ins().iconst(types::I32, 0);
-        let call = self.builder.ins().call_indirect(
-            self.helper_signature,
-            callee,
-            &[self.vm, nothing, instruction, first, second],
-        );
-        self.builder.inst_results(call)[0]
-    }
 }
-

@@ -45,6 +45,7 @@ pub use block_state::LoopAssumptions;
 use range_loops::RangeLoop;
 use subscripts::ListFact;
 
+mod allocation;
 mod arithmetic;
 mod attributes;
 mod block_state;
