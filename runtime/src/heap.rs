@@ -320,6 +320,17 @@ impl Heap {
                                 spares.push(slots);
                             }
                         }
+                        if instance.extra.get().is_none() {
+                            // A plain instance (most dead objects of object-heavy programs):
+                            // with its buffer gone, only its count on the shape remains to
+                            // release; its class is a value, its empty `slots` and `extra`
+                            // own nothing. Cheaper than the whole payload's drop.
+                            // SAFETY: the object is dead, its `needs_drop` bit is clear (so
+                            // nothing drops it again), and the slot's memory is only written
+                            // anew when handed out: the shape's `Rc` is dropped exactly once.
+                            unsafe { std::ptr::drop_in_place(instance.shape.get() as *mut _) };
+                            continue;
+                        }
                     }
                     // SAFETY: as above; its bit is now clear, so it is dropped once.
                     unsafe { std::ptr::drop_in_place(object) };

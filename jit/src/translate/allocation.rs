@@ -61,16 +61,14 @@ impl<'a, 'b> Translator<'a, 'b> {
             let pool = at(allocation.spare_slots + (count as i32 - 1) * allocation.spare_stride);
 
             // ---- a free slot and a spare buffer at hand ----
-            let free = self
-                .builder
-                .ins()
-                .load(types::I64, flags, self.vm, at(allocation.cursor_free));
-            let spares = self.builder.ins().load(
-                types::I64,
-                flags,
-                self.vm,
-                pool + allocation.pool_length,
-            );
+            let free =
+                self.builder
+                    .ins()
+                    .load(types::I64, flags, self.vm, at(allocation.cursor_free));
+            let spares =
+                self.builder
+                    .ins()
+                    .load(types::I64, flags, self.vm, pool + allocation.pool_length);
             let no_slot = self.builder.ins().icmp_imm_s(IntCC::Equal, free, 0);
             let no_buffer = self.builder.ins().icmp_imm_s(IntCC::Equal, spares, 0);
             let missing = self.builder.ins().bor(no_slot, no_buffer);
@@ -81,21 +79,19 @@ impl<'a, 'b> Translator<'a, 'b> {
             self.builder
                 .ins()
                 .store(flags, remaining, self.vm, pool + allocation.pool_length);
-            let storage = self.builder.ins().load(
-                types::I64,
-                flags,
-                self.vm,
-                pool + allocation.pool_pointer,
-            );
+            let storage =
+                self.builder
+                    .ins()
+                    .load(types::I64, flags, self.vm, pool + allocation.pool_pointer);
             let position = self
                 .builder
                 .ins()
                 .imul_imm_s(remaining, i64::from(allocation.buffer_stride));
             let entry = self.builder.ins().iadd(storage, position);
-            let buffer = self
-                .builder
-                .ins()
-                .load(types::I64, flags, entry, allocation.buffer_pointer);
+            let buffer =
+                self.builder
+                    .ins()
+                    .load(types::I64, flags, entry, allocation.buffer_pointer);
 
             // ---- the slot: the lowest free one of the cursor's word ----
             let bit = self.builder.ins().ctz(free);
@@ -104,16 +100,18 @@ impl<'a, 'b> Translator<'a, 'b> {
             self.builder
                 .ins()
                 .store(flags, rest, self.vm, at(allocation.cursor_free));
-            let base = self
-                .builder
-                .ins()
-                .load(types::I64, flags, self.vm, at(allocation.cursor_base));
-            let offset = self.builder.ins().imul_imm_s(bit, allocation.slot_bytes);
-            let object = self.builder.ins().iadd(base, offset);
-            let needs_drop =
+            let base =
                 self.builder
                     .ins()
-                    .load(types::I64, flags, self.vm, at(allocation.cursor_needs_drop));
+                    .load(types::I64, flags, self.vm, at(allocation.cursor_base));
+            let offset = self.builder.ins().imul_imm_s(bit, allocation.slot_bytes);
+            let object = self.builder.ins().iadd(base, offset);
+            let needs_drop = self.builder.ins().load(
+                types::I64,
+                flags,
+                self.vm,
+                at(allocation.cursor_needs_drop),
+            );
             let word = self.builder.ins().load(types::I64, flags, needs_drop, 0);
             let one = self.builder.ins().iconst(types::I64, 1);
             let mask = self.builder.ins().ishl(one, bit);
@@ -194,6 +192,135 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder.switch_to_block(join);
         let parameters = self.builder.block_params(join);
         (parameters[0], parameters[1])
+    }
+
+    /// `BuildTuple` of `count` items (at most the inline capacity, and at least 1): the
+    /// tuple allocated inline from the cursor's word with its items inside its slot (a short
+    /// tuple owns nothing, so no `needs_drop` bit: it dies by the sweep clearing its bits),
+    /// the `build_pair` fast path (two items) or the generic instruction when the word has no
+    /// free slot left. Returns false (emitting nothing) without the measured layout.
+    pub(super) fn build_short_tuple(&mut self, index: usize, count: usize) -> bool {
+        let Some(allocation) = self.environment.allocation else {
+            return false;
+        };
+        if self.layout().is_none()
+            || self.inlined.is_some()
+            || count == 0
+            || count > allocation.tuple_inline_capacity
+            || self.depth < count
+        {
+            return false;
+        }
+        let Some(offsets) = self.layout() else {
+            return false;
+        };
+        let flags = MemFlagsData::trusted();
+        let heap = self.environment.heap_offset;
+        let at = |offset: i32| heap + offset;
+        let first = self.depth - count;
+        let items: Vec<IrValue> = (first..self.depth)
+            .map(|slot| self.builder.use_var(self.stack_variables[slot]))
+            .collect();
+        let join = self.builder.create_block();
+        self.builder.append_block_param(join, types::I64);
+        let slow = self.builder.create_block();
+        self.builder.set_cold_block(slow);
+
+        // ---- a free slot in the cursor's word ----
+        let free = self
+            .builder
+            .ins()
+            .load(types::I64, flags, self.vm, at(allocation.cursor_free));
+        let no_slot = self.builder.ins().icmp_imm_s(IntCC::Equal, free, 0);
+        self.bail_if(no_slot, slow);
+        let bit = self.builder.ins().ctz(free);
+        let below = self.builder.ins().iadd_imm_s(free, -1);
+        let rest = self.builder.ins().band(free, below);
+        self.builder
+            .ins()
+            .store(flags, rest, self.vm, at(allocation.cursor_free));
+        let base = self
+            .builder
+            .ins()
+            .load(types::I64, flags, self.vm, at(allocation.cursor_base));
+        let offset = self.builder.ins().imul_imm_s(bit, allocation.slot_bytes);
+        let object = self.builder.ins().iadd(base, offset);
+        let live = self
+            .builder
+            .ins()
+            .load(types::I64, flags, self.vm, at(allocation.live));
+        let live = self.builder.ins().iadd_imm_s(live, 1);
+        self.builder
+            .ins()
+            .store(flags, live, self.vm, at(allocation.live));
+        let allocated =
+            self.builder
+                .ins()
+                .load(types::I64, flags, self.vm, at(allocation.allocated));
+        let allocated = self
+            .builder
+            .ins()
+            .iadd_imm_s(allocated, allocation.slot_bytes);
+        self.builder
+            .ins()
+            .store(flags, allocated, self.vm, at(allocation.allocated));
+
+        // ---- the tuple: template, item pointer to its own items, length, items ----
+        for (word, bits) in allocation.tuple_template.iter().enumerate() {
+            if let Some(bits) = *bits {
+                let bits = self.builder.ins().iconst(types::I64, bits as i64);
+                self.builder
+                    .ins()
+                    .store(flags, bits, object, 8 * word as i32);
+            }
+        }
+        let inline = self
+            .builder
+            .ins()
+            .iadd_imm_s(object, i64::from(allocation.tuple_inline_items));
+        self.builder
+            .ins()
+            .store(flags, inline, object, offsets.tuple_items);
+        let length = self.builder.ins().iconst(types::I64, count as i64);
+        self.builder
+            .ins()
+            .store(flags, length, object, offsets.tuple_length);
+        let null = self
+            .builder
+            .ins()
+            .iconst(types::I64, krait_runtime::Value::NULL.bits() as i64);
+        for position in 0..allocation.tuple_inline_capacity {
+            let item = items.get(position).copied().unwrap_or(null);
+            self.builder.ins().store(
+                flags,
+                item,
+                object,
+                allocation.tuple_inline_items + 8 * position as i32,
+            );
+        }
+        let tuple = self.builder.ins().bor_imm_s(object, OBJECT_TAG << 48);
+        self.builder.ins().jump(join, &[tuple.into()]);
+
+        // ---- no free slot: the vm ----
+        self.builder.switch_to_block(slow);
+        let made = if count == 2 {
+            let fast = self.environment.fast_paths.build_pair;
+            let zero = self.zero();
+            let immediate = self.builder.ins().iconst(types::I32, 0);
+            self.call_helper_raw(fast, zero, immediate, items[0], items[1])
+        } else {
+            let helper = self.environment.helpers.stack_op;
+            let opcode = i64::from(krait_compiler::Opcode::BuildTuple.to_byte());
+            self.call_helper(helper, index, opcode, count as i64);
+            self.load_slot(self.slots + first)
+        };
+        self.builder.ins().jump(join, &[made.into()]);
+
+        self.builder.switch_to_block(join);
+        let tuple = self.builder.block_params(join)[0];
+        self.depth = first;
+        self.push(tuple, super::Kind::Unknown);
+        true
     }
 
     /// Calls an allocation helper (`a`, `b` its arguments), which never collects, raises or

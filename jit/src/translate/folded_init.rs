@@ -219,7 +219,8 @@ impl<'a, 'b> Translator<'a, 'b> {
             self.builder
                 .ins()
                 .icmp_imm_s(IntCC::NotEqual, epoch, self.globals.class_epoch as i64);
-        let profiling = self.profiler_listening(layout);
+        // `frame_limit` is 0 while a profiler listens and at most the recursion limit (lower
+        // only where the frame stack's allocation is full, which sends this to the helper).
         let frame_count = self
             .builder
             .ins()
@@ -227,13 +228,12 @@ impl<'a, 'b> Translator<'a, 'b> {
         let limit = self
             .builder
             .ins()
-            .load(types::I64, flags, self.vm, layout.recursion_limit);
+            .load(types::I64, flags, self.vm, layout.frame_limit);
         let at_limit =
             self.builder
                 .ins()
                 .icmp(IntCC::UnsignedGreaterThanOrEqual, frame_count, limit);
-        let unusual = self.builder.ins().bor(other_epoch, profiling);
-        let unusual = self.builder.ins().bor(unusual, at_limit);
+        let unusual = self.builder.ins().bor(other_epoch, at_limit);
         self.bail_if(unusual, usual);
 
         // ---- the instance with its final shape, then its slots ----

@@ -431,6 +431,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                     },
                 );
             }
+            Opcode::BuildTuple if self.build_short_tuple(index, arg as usize) => {}
             Opcode::BuildTuple if arg == 2 => {
                 let (second, _) = self.peek(0);
                 let (first, _) = self.peek(1);

@@ -61,6 +61,14 @@ pub struct AllocationLayout {
     /// buffer, `extra`): the kind byte's word and the payload's tag. `None` for a field's
     /// word and past the object's end.
     pub instance_template: [Option<u64>; OBJECT_WORDS],
+    /// The same for a short tuple (its fields: the item pointer, the length and the inline
+    /// items).
+    pub tuple_template: [Option<u64>; OBJECT_WORDS],
+    /// Where a short tuple's inline items start (its item pointer points there), and how many
+    /// there are room for.
+    pub tuple_inline_items: i32,
+    /// See `tuple_inline_items`.
+    pub tuple_inline_capacity: usize,
 }
 
 /// The byte offsets of a `Vec<T>`'s data pointer and length words, from a sample with a
@@ -76,8 +84,16 @@ fn vector_words<T>(sample: &Vec<T>) -> Option<(i32, i32)> {
     let length = sample.len();
     let pointer_at = words.iter().position(|&candidate| candidate == pointer)?;
     let length_at = words.iter().position(|&candidate| candidate == length)?;
-    let unique = words.iter().filter(|&&candidate| candidate == pointer).count() == 1
-        && words.iter().filter(|&&candidate| candidate == length).count() == 1;
+    let unique = words
+        .iter()
+        .filter(|&&candidate| candidate == pointer)
+        .count()
+        == 1
+        && words
+            .iter()
+            .filter(|&&candidate| candidate == length)
+            .count()
+            == 1;
     unique.then_some((
         i32::try_from(pointer_at * word).ok()?,
         i32::try_from(length_at * word).ok()?,
@@ -100,7 +116,10 @@ fn instance_template(offsets: &crate::layout::Offsets) -> Option<[Option<u64>; O
         offsets.instance_slot_capacity,
         offsets.instance_extra,
     ];
-    if fields.iter().any(|&field| field <= 0 || field as usize % word != 0) {
+    if fields
+        .iter()
+        .any(|&field| field <= 0 || field as usize % word != 0)
+    {
         return None;
     }
     let field_word = |index: usize| fields.iter().any(|&field| field as usize == index * word);
@@ -145,7 +164,11 @@ fn instance_template(offsets: &crate::layout::Offsets) -> Option<[Option<u64>; O
     put(&mut buffer, offsets.instance_shape, shape_word as u64);
     put(&mut buffer, offsets.instance_slots, slots.as_ptr() as u64);
     put(&mut buffer, offsets.instance_slot_count, slots.len() as u64);
-    put(&mut buffer, offsets.instance_slot_capacity, slots.capacity() as u64);
+    put(
+        &mut buffer,
+        offsets.instance_slot_capacity,
+        slots.capacity() as u64,
+    );
     put(&mut buffer, offsets.instance_extra, 0);
     // SAFETY: the buffer is as large as and aligned for a heap object (`[u64; 8]`, checked
     // size); it is only read through a shared reference here, never dropped, so the shape's
@@ -165,6 +188,76 @@ fn instance_template(offsets: &crate::layout::Offsets) -> Option<[Option<u64>; O
     matches.then_some(template)
 }
 
+/// The template words of a short tuple and where its inline items start (see
+/// `AllocationLayout::tuple_template`); checked by building a tuple from them.
+fn tuple_template(offsets: &crate::layout::Offsets) -> Option<([Option<u64>; OBJECT_WORDS], i32)> {
+    use crate::tuple_object::{TupleObject, INLINE_ITEMS};
+    let word = std::mem::size_of::<u64>();
+    let size = std::mem::size_of::<HeapObject>();
+    if size % word != 0 || size / word > OBJECT_WORDS || offsets.kind != 0 {
+        return None;
+    }
+    let mut sample = HeapObject {
+        kind: Kind::Tuple as u8,
+        payload: Payload::Tuple(TupleObject::from_slice(&[Value::TRUE, Value::FALSE])),
+    };
+    if let Payload::Tuple(tuple) = &mut sample.payload {
+        tuple.place();
+    }
+    let base = &sample as *const HeapObject as usize;
+    let read = |offset: usize| -> u64 {
+        // SAFETY: the word lies inside the live sample; see `instance_template` for padding.
+        unsafe { std::ptr::read_volatile((base + offset) as *const u64) }
+    };
+    let inline_items = (read(offsets.tuple_items as usize) as usize).checked_sub(base)?;
+    if inline_items % word != 0 || inline_items + INLINE_ITEMS * word > size {
+        return None;
+    }
+    let fields: Vec<usize> = [offsets.tuple_items as usize, offsets.tuple_length as usize]
+        .into_iter()
+        .chain((0..INLINE_ITEMS).map(|item| inline_items + item * word))
+        .collect();
+    if fields.iter().any(|&field| field == 0 || field % word != 0) {
+        return None;
+    }
+    let mut template = [None; OBJECT_WORDS];
+    for (index, entry) in template.iter_mut().enumerate().take(size / word) {
+        if !fields.contains(&(index * word)) {
+            *entry = Some(if index == 0 {
+                Kind::Tuple as u64
+            } else {
+                read(index * word)
+            });
+        }
+    }
+    let mut buffer = [0u64; OBJECT_WORDS];
+    for (index, entry) in template.iter().enumerate() {
+        if let Some(bits) = entry {
+            buffer[index] = *bits;
+        }
+    }
+    let built_base = buffer.as_ptr() as u64;
+    buffer[offsets.tuple_items as usize / word] = built_base + inline_items as u64;
+    buffer[offsets.tuple_length as usize / word] = 3;
+    for (item, value) in [Value::NONE, Value::TRUE, Value::FALSE, Value::NULL]
+        .into_iter()
+        .enumerate()
+    {
+        buffer[inline_items / word + item] = value.bits();
+    }
+    // SAFETY: as in `instance_template`; a tuple owns nothing a drop would release anyway.
+    let built = unsafe { &*(buffer.as_ptr() as *const HeapObject) };
+    let matches = built.kind == Kind::Tuple as u8
+        && match &built.payload {
+            Payload::Tuple(tuple) => {
+                tuple.items() == [Value::NONE, Value::TRUE, Value::FALSE]
+                    && tuple.as_ptr() as u64 == built_base + inline_items as u64
+            }
+            _ => false,
+        };
+    matches.then_some((template, i32::try_from(inline_items).ok()?))
+}
+
 impl Heap {
     /// The allocator's layout for compiled code (see the module documentation); `None` when
     /// any part of it cannot be measured unambiguously.
@@ -177,6 +270,7 @@ impl Heap {
         let mut buffer: Vec<Value> = Vec::with_capacity(7);
         buffer.extend([Value::NONE, Value::TRUE, Value::FALSE]);
         let (buffer_pointer, _) = vector_words(&buffer)?;
+        let (tuple_template, tuple_inline_items) = tuple_template(&offsets)?;
         Some(AllocationLayout {
             cursor_free: offset(std::mem::offset_of!(Heap, cursor_free))?,
             cursor_base: offset(std::mem::offset_of!(Heap, cursor_base))?,
@@ -192,6 +286,9 @@ impl Heap {
             buffer_stride: offset(std::mem::size_of::<Vec<Value>>())?,
             buffer_pointer,
             instance_template: instance_template(&offsets)?,
+            tuple_template,
+            tuple_inline_items,
+            tuple_inline_capacity: crate::tuple_object::INLINE_ITEMS,
         })
     }
 }
@@ -244,7 +341,10 @@ mod tests {
             *((storage + (length - 1) * layout.buffer_stride as u64 + layout.buffer_pointer as u64)
                 as *const u64)
         } as *mut u64;
-        let shape = runtime.root_shape.clone().with_attribute(runtime.intern("a"));
+        let shape = runtime
+            .root_shape
+            .clone()
+            .with_attribute(runtime.intern("a"));
         let shape = shape.with_attribute(runtime.intern("b"));
         let shape_word = std::rc::Rc::into_raw(shape.clone()) as i64 - offsets.shape_pointer_adjust;
         // SAFETY: the slot and the buffer are free memory the allocator handed over above.
@@ -273,7 +373,9 @@ mod tests {
         assert!(std::rc::Rc::ptr_eq(instance.shape.get(), &shape));
         assert_eq!(runtime.heap.object_count(), objects + 1);
         let mut seen = false;
-        runtime.heap.for_each_object(&mut |object| seen |= object == value);
+        runtime
+            .heap
+            .for_each_object(&mut |object| seen |= object == value);
         assert!(seen);
         let mut traced = Vec::new();
         if let Some(object) = value.as_object() {
