@@ -23,7 +23,7 @@ def build(count):
     return total, kept[:2], len(kept)
 
 
-print(build(60000))
+print(build(20000))
 
 
 def keys(count):
@@ -47,7 +47,7 @@ def mixed(count):
     return last[0][0] - 2 ** 70, last[1], last[2], out[3] == ((2 ** 70 + 3, 3.0), [3], {"k": 3})
 
 
-print(mixed(30000))
+print(mixed(3000))
 
 
 def compare(count):
