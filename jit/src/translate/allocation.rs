@@ -28,10 +28,8 @@
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{types, InstBuilder, MemFlagsData, Value as IrValue};
 
+use super::inline_call::OBJECT_TAG;
 use super::{Translator, PAYLOAD_MASK};
-
-/// The tag (top 16 bits) of a heap object's value.
-const OBJECT_TAG: i64 = 0xFFFA;
 
 impl<'a, 'b> Translator<'a, 'b> {
     /// A new plain instance of `class` with the shape at `shape` (its `Rc::as_ptr`) and
@@ -203,8 +201,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         let Some(allocation) = self.environment.allocation else {
             return false;
         };
-        if self.layout().is_none()
-            || self.inlined.is_some()
+        if self.inlined.is_some()
             || count == 0
             || count > allocation.tuple_inline_capacity
             || self.depth < count

@@ -105,7 +105,7 @@ fn vector_words<T>(sample: &Vec<T>) -> Option<(i32, i32)> {
 fn instance_template(offsets: &crate::layout::Offsets) -> Option<[Option<u64>; OBJECT_WORDS]> {
     let word = std::mem::size_of::<u64>();
     let size = std::mem::size_of::<HeapObject>();
-    if size % word != 0 || size / word > OBJECT_WORDS || offsets.kind != 0 {
+    if !size.is_multiple_of(word) || size / word > OBJECT_WORDS || offsets.kind != 0 {
         return None;
     }
     let fields = [
@@ -118,7 +118,7 @@ fn instance_template(offsets: &crate::layout::Offsets) -> Option<[Option<u64>; O
     ];
     if fields
         .iter()
-        .any(|&field| field <= 0 || field as usize % word != 0)
+        .any(|&field| field <= 0 || !(field as usize).is_multiple_of(word))
     {
         return None;
     }
@@ -194,7 +194,7 @@ fn tuple_template(offsets: &crate::layout::Offsets) -> Option<([Option<u64>; OBJ
     use crate::tuple_object::{TupleObject, INLINE_ITEMS};
     let word = std::mem::size_of::<u64>();
     let size = std::mem::size_of::<HeapObject>();
-    if size % word != 0 || size / word > OBJECT_WORDS || offsets.kind != 0 {
+    if !size.is_multiple_of(word) || size / word > OBJECT_WORDS || offsets.kind != 0 {
         return None;
     }
     let mut sample = HeapObject {
@@ -210,14 +210,17 @@ fn tuple_template(offsets: &crate::layout::Offsets) -> Option<([Option<u64>; OBJ
         unsafe { std::ptr::read_volatile((base + offset) as *const u64) }
     };
     let inline_items = (read(offsets.tuple_items as usize) as usize).checked_sub(base)?;
-    if inline_items % word != 0 || inline_items + INLINE_ITEMS * word > size {
+    if !inline_items.is_multiple_of(word) || inline_items + INLINE_ITEMS * word > size {
         return None;
     }
     let fields: Vec<usize> = [offsets.tuple_items as usize, offsets.tuple_length as usize]
         .into_iter()
         .chain((0..INLINE_ITEMS).map(|item| inline_items + item * word))
         .collect();
-    if fields.iter().any(|&field| field == 0 || field % word != 0) {
+    if fields
+        .iter()
+        .any(|&field| field == 0 || !field.is_multiple_of(word))
+    {
         return None;
     }
     let mut template = [None; OBJECT_WORDS];
