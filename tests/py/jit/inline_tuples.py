@@ -1,79 +1,124 @@
-# Tuples of one to four items built by compiled code in their heap slot (`BuildTuple`), with
-# the vm making them only when the allocator's current word has no free slot left. They must
-# behave as any tuple: items, length, equality, hashing, unpacking, slicing, iteration, keys,
-# nesting, staying alive across collections and dying when dropped; longer tuples take the
-# usual path.
+# Tuples of every length around the inline limit (four items live in the tuple's own slot,
+# longer ones in a buffer): made, unpacked, indexed, iterated, hashed, compared and sliced in
+# compiled loops, kept across collections, as closures' cells and as tuple subclasses.
 import gc
 
 
-def build(count):
+class Pair(tuple):
+    def total(self):
+        return sum(self)
+
+
+def build(n, i):
+    if n == 0:
+        return ()
+    if n == 1:
+        return (i,)
+    if n == 2:
+        return (i, i + 1)
+    if n == 3:
+        return (i, i + 1, i + 2)
+    if n == 4:
+        return (i, i + 1, i + 2, i + 3)
+    if n == 5:
+        return (i, i + 1, i + 2, i + 3, i + 4)
+    return tuple(range(i, i + n))
+
+
+def churn(rounds):
     kept = []
     total = 0
-    for i in range(count):
-        one = (i,)
-        two = (i, -i)
-        three = (i, 2.5, "s")
-        four = (one, two, three, None)
-        five = (i, i, i, i, i)
-        a, b = two
-        total += a + b + len(four) + len(five) + four[1][0] + sum(five[1:3])
-        if i % 2000 == 0:
-            kept.append(four)
-            gc.collect()
-    return total, kept[:2], len(kept)
+    for r in range(rounds):
+        for n in range(8):
+            t = build(n, r)
+            total += len(t) + sum(t)
+            if n >= 1:
+                total += t[0] + t[-1]
+            for item in t:
+                total ^= item
+            if r % 97 == 0:
+                kept.append(t)
+    gc.collect()
+    return total, kept
 
 
-print(build(20000))
+def swap_loop(n):
+    a, b = 1, 2
+    for i in range(n):
+        a, b = b, a + i
+    return a, b
 
 
-def keys(count):
-    table = {}
-    for i in range(count):
-        table[(i % 100, i % 7)] = table.get((i % 100, i % 7), 0) + 1
-    return len(table), table[(5, 5)], hash((1, 2)) == hash((1, 2))
-
-
-print(keys(20000))
-
-
-def mixed(count):
-    out = []
-    for i in range(count):
-        big = 2 ** 70 + i
-        pair = (big, float(i))
-        triple = (pair, [i], {"k": i})
-        out.append(triple)
-    last = out[-1]
-    return last[0][0] - 2 ** 70, last[1], last[2], out[3] == ((2 ** 70 + 3, 3.0), [3], {"k": 3})
-
-
-print(mixed(3000))
-
-
-def compare(count):
-    same = 0
-    for i in range(count):
-        if (i, i + 1) == (i, i + 1) and (i,) < (i + 1,) and (i, "a", None) != (i, "b", None):
-            same += 1
-        for item in (i, i * 2, i * 3):
-            same += item % 2
-    return same
-
-
-print(compare(30000))
-
-
-def returned(n):
-    return (n, n * n)
-
-
-def pairs(count):
+def unpack_each(n):
     total = 0
-    for i in range(count):
-        x, y = returned(i)
-        total += y - x
+    for i in range(n):
+        x, y = (i, i * 2)
+        p, q, r, s = (x, y, x + y, x - y)
+        u, v, w, z, e = (p, q, r, s, i)
+        total += x + y + p + q + r + s + u + v + w + z + e
     return total
 
 
-print(pairs(30000))
-print(tuple(reversed((1, 2, 3, 4))), (1, 2) + (3,), (7,) * 3, repr((None,)))
+def keys(n):
+    seen = {}
+    for i in range(n):
+        key = (i % 7, i % 5)
+        seen[key] = seen.get(key, 0) + 1
+        long_key = (i % 3, i % 2, 0, 1, 2)
+        seen[long_key] = seen.get(long_key, 0) + 1
+    return sorted(seen.items())
+
+
+def make_adders(n):
+    # A closure's cells are a tuple: four cells fit inline, five do not.
+    a, b, c, d, e = 1, 2, 3, 4, 5
+
+    def four(x):
+        return x + a + b + c + d
+
+    def five(x):
+        return x + a + b + c + d + e
+
+    total = 0
+    for i in range(n):
+        total += four(i) + five(i)
+    return total
+
+
+def subclass(n):
+    total = 0
+    for i in range(n):
+        p = Pair((i, i + 1))
+        x, y = p
+        total += x + y + p.total() + len(p)
+    return total, type(p).__name__
+
+
+def mixed(n):
+    # The unpacked value flips between tuples, lists and a long tuple after compiling.
+    total = 0
+    for i in range(n):
+        if i < n - 3:
+            v = (i, 1)
+        elif i == n - 3:
+            v = [i, 2]
+        else:
+            v = (i, 3, 4, 5, 6)[:2]
+        a, b = v
+        total += a * b
+    return total
+
+
+total, kept = churn(3000)
+print(total, len(kept), kept[:9], kept[-3:])
+print(swap_loop(5000))
+print(unpack_each(5000))
+print(keys(3000))
+print(make_adders(3000))
+print(subclass(3000))
+print(mixed(3000))
+short = (1, 2, 3, 4)
+long = (1, 2, 3, 4, 5)
+print(short + long, long[1:], short[::-1], short * 2, hash(short) == hash((1, 2, 3, 4)))
+print(short < long, long < short, short == (1, 2, 3, 4), (short, long) == ((1, 2, 3, 4), long))
+print([t for t in (build(n, 9) for n in range(7)) if len(t) % 2 == 0])
