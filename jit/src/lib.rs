@@ -192,6 +192,10 @@ pub struct Helpers {
     /// A new instance of the plain class `a` with no attributes (room for as many as its
     /// instances have needed): never raises, runs no Python code and never collects.
     pub new_instance: usize,
+    /// A new instance of the plain class `a` that already has the attributes of the shape at
+    /// address `b` (`Rc::as_ptr` of a shape reached from the root shape), its slots NULL for
+    /// compiled code to write at once: never raises, runs no Python code and never collects.
+    pub new_shaped_instance: usize,
     /// `__init__` returned `a`, not None: raises CPython's TypeError; returns the exit marker.
     pub init_returned: usize,
     /// An operator method called for `BinaryOp` at the instruction (`a` the left operand, `b`
@@ -400,6 +404,14 @@ pub struct Environment {
     /// The address of the class epoch (a `u64` that changes whenever a class namespace
     /// changes).
     pub class_epoch_address: usize,
+    /// The address (`Rc::as_ptr`) of the shape new instances start with (0: unknown, and no
+    /// construction is folded, see `translate/folded_init.rs`).
+    pub root_shape: usize,
+    /// The offset of the vm's heap from the vm pointer, and where compiled code finds the
+    /// allocator's state in it (`None`: instances are allocated by helpers only).
+    pub heap_offset: i32,
+    /// See `heap_offset`.
+    pub allocation: Option<krait_runtime::heap::AllocationLayout>,
     /// The address of the globals epoch (a `u64` that changes whenever module globals or the
     /// builtins change).
     pub globals_epoch_address: usize,

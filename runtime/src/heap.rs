@@ -22,7 +22,10 @@
 //! grows with the live heap (twice the live bytes, at least 16 MiB), so short-lived garbage is
 //! reclaimed in bounded memory.
 
+mod allocation_layout;
 mod chunk;
+
+pub use allocation_layout::{AllocationLayout, OBJECT_WORDS};
 
 use std::cell::Cell;
 
@@ -204,17 +207,21 @@ impl Heap {
         Value::object(pointer)
     }
 
-    /// Allocates a plain instance of `class` (no attributes, `shape` the root shape) with an
-    /// empty slot buffer for `capacity` values, built in its slot: a dead instance's buffer
-    /// when one is kept (`take_instance_slots`).
+    /// Allocates a plain instance of `class` with `shape` and a slot buffer for `capacity`
+    /// values, built in its slot: a dead instance's buffer when one is kept
+    /// (`take_instance_slots`). The buffer holds `length` NULL values: 0 for a new instance
+    /// (the root shape), the shape's attribute count for one whose slots compiled code writes
+    /// right after (`Runtime::new_shaped_instance`).
     #[inline]
     pub fn allocate_instance(
         &mut self,
         class: Value,
         shape: std::rc::Rc<crate::shape::Shape>,
         capacity: usize,
+        length: usize,
     ) -> Value {
-        let slots = self.take_instance_slots(capacity);
+        let mut slots = self.take_instance_slots(capacity.max(length));
+        slots.resize(length, Value::NULL);
         let owned_bytes = slots.capacity() * std::mem::size_of::<Value>();
         let pointer = self.reserve(crate::layout::Kind::Instance, owned_bytes, DropKind::Memory);
         // SAFETY: as in `allocate`.
@@ -312,6 +319,17 @@ impl Heap {
                                 slots.clear();
                                 spares.push(slots);
                             }
+                        }
+                        if instance.extra.get().is_none() {
+                            // A plain instance (most dead objects of object-heavy programs):
+                            // with its buffer gone, only its count on the shape remains to
+                            // release; its class is a value, its empty `slots` and `extra`
+                            // own nothing. Cheaper than the whole payload's drop.
+                            // SAFETY: the object is dead, its `needs_drop` bit is clear (so
+                            // nothing drops it again), and the slot's memory is only written
+                            // anew when handed out: the shape's `Rc` is dropped exactly once.
+                            unsafe { std::ptr::drop_in_place(instance.shape.get() as *mut _) };
+                            continue;
                         }
                     }
                     // SAFETY: as above; its bit is now clear, so it is dropped once.

@@ -352,7 +352,7 @@ impl Runtime {
         if exception.is_none() {
             return self
                 .heap
-                .allocate_instance(class, self.root_shape.clone(), capacity);
+                .allocate_instance(class, self.root_shape.clone(), capacity, 0);
         }
         let slots = self.heap.take_instance_slots(capacity);
         self.heap
@@ -362,6 +362,18 @@ impl Runtime {
                 exception,
                 slots,
             )))
+    }
+
+    /// A new plain instance of `class` (an `object.__new__` instance, not an exception) that
+    /// already has `shape`'s attributes, all NULL: compiled code that folded a construction
+    /// writes them before anything else can see the instance (`jit/src/translate/folded_init.rs`).
+    pub fn new_shaped_instance(&mut self, class: Value, shape: Rc<Shape>) -> Value {
+        let capacity = match class.as_object().map(|object| &object.payload) {
+            Some(Payload::Type(class)) => class.instance_slots.get() as usize,
+            _ => 0,
+        };
+        let length = shape.names().len();
+        self.heap.allocate_instance(class, shape, capacity, length)
     }
 
     // ----- exceptions -----

@@ -30,7 +30,7 @@ use super::{Translator, PAYLOAD_MASK};
 use crate::{CallLayout, CallTarget};
 
 /// The tag (top 16 bits) of a heap object's value.
-const OBJECT_TAG: i64 = 0xFFFA;
+pub(super) const OBJECT_TAG: i64 = 0xFFFA;
 
 /// The most locals beyond the arguments an inline call clears one store at a time.
 pub(super) const MAX_CLEARED_LOCALS: usize = 16;

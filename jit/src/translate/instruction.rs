@@ -213,6 +213,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             Opcode::Call if self.len_call_site(arg) => self.call_len(index, arg),
             Opcode::Call if self.isinstance_call_site(arg) => self.call_isinstance(index, arg),
             Opcode::Call | Opcode::CallMethod if self.inline_callee(index, opcode, arg)? => {}
+            Opcode::Call if self.folded_construct_call(index, arg) => {}
             Opcode::Call if self.construct_call(index, arg) => {}
             Opcode::Call | Opcode::CallMethod if self.known_call(index, opcode, arg) => {}
             Opcode::Call if self.inline_closure(index, opcode, arg)? => {}
@@ -430,6 +431,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                     },
                 );
             }
+            Opcode::BuildTuple if self.build_short_tuple(index, arg as usize) => {}
             Opcode::BuildTuple if arg == 2 => {
                 let (second, _) = self.peek(0);
                 let (first, _) = self.peek(1);

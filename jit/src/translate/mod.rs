@@ -45,6 +45,7 @@ pub use block_state::LoopAssumptions;
 use range_loops::RangeLoop;
 use subscripts::ListFact;
 
+mod allocation;
 mod arithmetic;
 mod attributes;
 mod block_state;
@@ -55,6 +56,7 @@ mod construct;
 mod control;
 mod dunders;
 mod folded_globals;
+mod folded_init;
 mod handlers;
 mod inline_call;
 mod inlined_closures;

@@ -39,6 +39,7 @@ pub(super) fn table() -> Helpers {
         catch: catch as *const () as usize,
         exception_match: exception_match as *const () as usize,
         new_instance: new_instance as *const () as usize,
+        new_shaped_instance: new_shaped_instance as *const () as usize,
         init_returned: init_returned as *const () as usize,
         binary_not_implemented: binary_not_implemented as *const () as usize,
     }
@@ -211,6 +212,34 @@ extern "C" fn new_instance(
             Value::from_bits(class),
             krait_runtime::object::Layout::Object,
         )
+        .bits()
+}
+
+/// A new instance of the plain class `class` with the attributes of the shape at `shape`,
+/// their slots NULL: for a construction folded into compiled code
+/// (`jit/src/translate/folded_init.rs`), which writes the slots right after. Allocation never
+/// collects, and this runs no Python code.
+extern "C" fn new_shaped_instance(
+    vm: *mut c_void,
+    _stack_pointer: *mut u64,
+    _instruction: u32,
+    class: u64,
+    shape: u64,
+) -> u64 {
+    // SAFETY: called only by compiled code, with the vm pointer it was given.
+    let vm = unsafe { vm_from(vm) };
+    let shape = shape as *const krait_runtime::shape::Shape;
+    // SAFETY: compiled code passes the address (`Rc::as_ptr`) of a shape an attribute cache
+    // recorded, reached from the runtime's root shape by transitions. Every such shape is held
+    // by its parent's transition table for as long as the runtime lives (tables never drop
+    // entries), so the pointer is valid; taking a count first makes the `Rc` built from it own
+    // that count.
+    let shape = unsafe {
+        std::rc::Rc::increment_strong_count(shape);
+        std::rc::Rc::from_raw(shape)
+    };
+    vm.runtime
+        .new_shaped_instance(Value::from_bits(class), shape)
         .bits()
 }
 

@@ -161,6 +161,9 @@ impl Vm {
         let environment = krait_jit::Environment {
             globals_epoch_address: krait_runtime::dict::globals_epoch_address(),
             class_epoch_address: krait_runtime::dict::class_epoch_address(),
+            root_shape: std::rc::Rc::as_ptr(&self.runtime.root_shape) as usize,
+            heap_offset: heap as i32,
+            allocation: krait_runtime::heap::Heap::allocation_layout(),
             helpers: helpers::table(),
             fast_paths: fast_paths::table(),
             sequences: sequences::table(&mut self.runtime),
