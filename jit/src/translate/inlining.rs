@@ -374,7 +374,12 @@ impl<'a, 'b> Translator<'a, 'b> {
             self.builder.append_block_param(after, types::I64);
             self.builder.ins().jump(after, &[inlined.value.into()]);
             self.builder.switch_to_block(exit);
-            let called = match self.known_call_checked(index, opcode, arg, true) {
+            // The call made here has passed the boundary's `frame_limit` compare: the frame
+            // count is the one loaded there (the prefix writes nothing).
+            self.checked_frame_count = Some(frame_count);
+            let called = self.known_call_checked(index, opcode, arg, true);
+            self.checked_frame_count = None;
+            let called = match called {
                 Some(result) => result,
                 None => {
                     let helper = self.environment.helpers.call;
