@@ -124,6 +124,9 @@ fn side_effect_free(code: &CodeData, index: usize, globals: &[Option<Value>]) ->
             .get(instruction.arg as usize)
             .is_some_and(Option::is_some),
         Opcode::CompareOp | Opcode::UnaryNegative => numeric,
+        // An exact tuple or list of the expected length, taken apart by loads
+        // (`unpack_inline`); anything else takes the fast path or the helper, which leaves.
+        Opcode::UnpackSequence => instruction.arg <= 8,
         // An instance attribute the attribute cache found in a slot: read inline after the
         // class and shape checks (`dispatch_ways`).
         Opcode::LoadAttr => krait_runtime::attribute_site::ways(&code.attribute_sites, index)
