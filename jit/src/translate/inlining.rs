@@ -10,7 +10,8 @@
 //! handled at the call boundary: the callee (exactly one expected function, a folded global or
 //! a monomorphic method, not the caller itself) has no loop and reaches only instructions that
 //! read its locals and constants, compute on numbers, compare, branch forward and return
-//! (`side_effect_free`), or reads instance attributes the attribute cache found in slots.
+//! (`side_effect_free`), reads instance attributes the attribute cache found in slots, or
+//! takes apart a tuple or list of the expected length (`UnpackSequence`).
 //! Nothing in such a body writes memory, calls, allocates or raises as compiled,
 //! so abandoning it halfway changes nothing anyone can see.
 //!
