@@ -181,14 +181,12 @@ fn plan(
     // The prefix: what the start reaches through side-effect-free instructions.
     let mut in_prefix = vec![false; count];
     let mut work = vec![0usize];
-    let mut size = 0;
     let mut has_return = false;
     while let Some(index) = work.pop() {
         if index >= count || in_prefix[index] || !allowed[index] {
             continue;
         }
         in_prefix[index] = true;
-        size += 1;
         let instruction = code.code.instructions[index];
         has_return |= returns(index);
         if let Some(target) = crate::analysis::jump_target(instruction.opcode, instruction.arg) {
@@ -201,7 +199,27 @@ fn plan(
             work.push(index + 1);
         }
     }
-    (has_return && size <= MAX_PREFIX_INSTRUCTIONS).then_some((Mode::Prefix, in_prefix))
+    if !has_return {
+        return None;
+    }
+    // Only what can still reach a return: past that the body would only do work before it
+    // leaves to make the call (fib's `LoadGlobal fib` and `n - 1` after `if n < 2`), and
+    // only that counts against the size. The prefix has no backward jump, so one backward
+    // pass sees every successor first.
+    let mut useful = vec![false; count];
+    for index in (0..count).rev() {
+        if !in_prefix[index] {
+            continue;
+        }
+        let instruction = code.code.instructions[index];
+        let jumps_useful = crate::analysis::jump_target(instruction.opcode, instruction.arg)
+            .is_some_and(|target| useful.get(target).copied().unwrap_or(false));
+        let falls_useful = crate::analysis::falls_through(instruction.opcode)
+            && useful.get(index + 1).copied().unwrap_or(false);
+        useful[index] = returns(index) || jumps_useful || falls_useful;
+    }
+    let size = useful.iter().filter(|&&useful| useful).count();
+    (size <= MAX_PREFIX_INSTRUCTIONS).then_some((Mode::Prefix, useful))
 }
 
 /// The instructions a body inlined whole may run, when `code` (not the caller's) can be; it
