@@ -345,6 +345,10 @@ impl Jit {
                     entry: entry_signature,
                 },
             );
+            translator.self_function = Some(
+                self.module
+                    .declare_func_in_func(function_id, translator.function_mut()),
+            );
             translator.translate()?;
             Some(translator.loop_assumptions())
         } else {
@@ -369,6 +373,11 @@ impl Jit {
                 },
             );
             translator.assumptions = assumptions;
+            // Recursive calls enter this function directly (`inline_call::self_call_entry`).
+            translator.self_function = Some(
+                self.module
+                    .declare_func_in_func(function_id, translator.function_mut()),
+            );
             translator.instruction_counters = inspect.instruction_counters;
             if let Err(reason) = translator.translate() {
                 // The builder is left mid-function: start the next translation afresh.

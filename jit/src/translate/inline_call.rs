@@ -20,7 +20,7 @@
 //! path would have.
 
 use cranelift_codegen::ir::condcodes::IntCC;
-use cranelift_codegen::ir::{types, Block, InstBuilder, MemFlagsData, Value as IrValue};
+use cranelift_codegen::ir::{types, Block, FuncRef, InstBuilder, MemFlagsData, Value as IrValue};
 use krait_compiler::Opcode;
 use krait_runtime::layout::Kind as ObjectKind;
 use krait_runtime::profile::EXIT_MARKER;
@@ -43,12 +43,15 @@ impl<'a, 'b> Translator<'a, 'b> {
         target: &CallTarget,
         layout: CallLayout,
         otherwise: Block,
-    ) -> (IrValue, IrValue) {
+    ) -> (IrValue, CalleeEntry) {
         let flags = MemFlagsData::trusted();
         let code_address = self
             .builder
             .ins()
             .iconst(types::I64, target.code as *const _ as i64);
+        if let Some(function) = self.self_call_entry(target) {
+            return (code_address, CalleeEntry::Direct(function));
+        }
         let entry = self
             .builder
             .ins()
@@ -67,7 +70,20 @@ impl<'a, 'b> Translator<'a, 'b> {
         let next = self.builder.create_block();
         self.builder.ins().brif(ready, next, &[], otherwise, &[]);
         self.builder.switch_to_block(next);
-        (code_address, entry)
+        (code_address, CalleeEntry::Indirect(entry))
+    }
+
+    /// This function itself, when a call of `target` runs the code being compiled for the
+    /// globals it is compiled for (a recursive call): the call can then enter this function
+    /// directly, with no check that the callee is compiled. Running this code is right for
+    /// such a call even after the code was invalidated or recompiled meanwhile: compiled code
+    /// checks every speculation it makes (guards, epochs, shapes), so an older version stays
+    /// correct, only possibly slower, for the rest of this activation's recursion.
+    pub(super) fn self_call_entry(&self, target: &CallTarget) -> Option<FuncRef> {
+        let function = self.self_function?;
+        let same_code = std::ptr::eq(target.code, self.code);
+        let same_globals = self.code.profile.globals.get() == target.globals;
+        (same_code && same_globals && self.inlined.is_none()).then_some(function)
     }
 
     /// Whether a profiler listens (an i8): paths that skip the vm's call machinery must not
@@ -110,7 +126,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         target: &CallTarget,
         code_address: IrValue,
         callable: IrValue,
-        entry: IrValue,
+        entry: CalleeEntry,
         stack_pointer: IrValue,
         argument_count: i64,
     ) -> FrameSetup {
@@ -164,27 +180,35 @@ impl<'a, 'b> Translator<'a, 'b> {
         let slow = self.builder.create_block();
         self.builder.set_cold_block(slow);
 
-        // The callee compiled, for the function's globals.
         let code_address = self
             .builder
             .ins()
             .iconst(types::I64, target.code as *const _ as i64);
-        let entry = self
-            .builder
-            .ins()
-            .load(types::I64, flags, code_address, layout.code_entry);
-        let no_entry = self.builder.ins().icmp_imm_s(IntCC::Equal, entry, 0);
-        self.bail_if(no_entry, slow);
-        let compiled_globals =
-            self.builder
-                .ins()
-                .load(types::I64, flags, code_address, layout.code_globals);
-        let other_globals = self.builder.ins().icmp_imm_s(
-            IntCC::NotEqual,
-            compiled_globals,
-            target.globals.bits() as i64,
-        );
-        self.bail_if(other_globals, slow);
+        let entry = match self.self_call_entry(target) {
+            // A call of this very code for its own globals: this function is the callee's
+            // compiled code, called directly (no load of the entry, no globals check).
+            Some(function) => CalleeEntry::Direct(function),
+            None => {
+                // The callee compiled, for the function's globals.
+                let entry =
+                    self.builder
+                        .ins()
+                        .load(types::I64, flags, code_address, layout.code_entry);
+                let no_entry = self.builder.ins().icmp_imm_s(IntCC::Equal, entry, 0);
+                self.bail_if(no_entry, slow);
+                let compiled_globals =
+                    self.builder
+                        .ins()
+                        .load(types::I64, flags, code_address, layout.code_globals);
+                let other_globals = self.builder.ins().icmp_imm_s(
+                    IntCC::NotEqual,
+                    compiled_globals,
+                    target.globals.bits() as i64,
+                );
+                self.bail_if(other_globals, slow);
+                CalleeEntry::Indirect(entry)
+            }
+        };
         let setup = self.known_frame_setup(
             target,
             code_address,
@@ -374,7 +398,7 @@ impl<'a, 'b> Translator<'a, 'b> {
                 code_value,
                 callable,
                 globals,
-                entry,
+                entry: CalleeEntry::Indirect(entry),
                 stack_pointer,
                 argument_count: given as i64,
                 local_count,
@@ -509,20 +533,28 @@ impl<'a, 'b> Translator<'a, 'b> {
         );
         self.bail_if(too_deep, slow);
         // One compare for the recursion limit, a full frame-stack allocation and a listening
-        // profiler (the vm keeps `frame_limit` below each).
-        let frame_count = self
-            .builder
-            .ins()
-            .load(types::I64, flags, self.vm, layout.frames_length);
-        let frame_limit = self
-            .builder
-            .ins()
-            .load(types::I64, flags, self.vm, layout.frame_limit);
-        let at_limit =
-            self.builder
-                .ins()
-                .icmp(IntCC::UnsignedGreaterThanOrEqual, frame_count, frame_limit);
-        self.bail_if(at_limit, slow);
+        // profiler (the vm keeps `frame_limit` below each) — unless an inlined prefix's call
+        // boundary has just made it (nothing in between writes the vm).
+        let frame_count = match self.checked_frame_count.take() {
+            Some(frame_count) => frame_count,
+            None => {
+                let frame_count =
+                    self.builder
+                        .ins()
+                        .load(types::I64, flags, self.vm, layout.frames_length);
+                let frame_limit =
+                    self.builder
+                        .ins()
+                        .load(types::I64, flags, self.vm, layout.frame_limit);
+                let at_limit = self.builder.ins().icmp(
+                    IntCC::UnsignedGreaterThanOrEqual,
+                    frame_count,
+                    frame_limit,
+                );
+                self.bail_if(at_limit, slow);
+                frame_count
+            }
+        };
         // Room in the VM stack for the callee's frame: its end against the precomputed limit.
         let room_bytes = self.builder.ins().ishl_imm_u(room, 3);
         let frame_end = self.builder.ins().iadd(stack_pointer, room_bytes);
@@ -635,11 +667,15 @@ impl<'a, 'b> Translator<'a, 'b> {
         let entry_instruction = self.builder.ins().iconst(types::I32, 0);
         self.forget_lists();
         self.forget_instances();
-        let call = self.builder.ins().call_indirect(
-            self.entry_signature,
-            entry,
-            &[self.vm, callee_locals, entry_instruction],
-        );
+        let arguments = [self.vm, callee_locals, entry_instruction];
+        let call = match entry {
+            CalleeEntry::Indirect(entry) => {
+                self.builder
+                    .ins()
+                    .call_indirect(self.entry_signature, entry, &arguments)
+            }
+            CalleeEntry::Direct(function) => self.builder.ins().call(function, &arguments),
+        };
         let result = self.builder.inst_results(call)[0];
         self.builder
             .ins()
@@ -673,6 +709,15 @@ impl<'a, 'b> Translator<'a, 'b> {
     }
 }
 
+/// How an inline call reaches the callee's compiled code.
+#[derive(Clone, Copy)]
+pub(super) enum CalleeEntry {
+    /// Through the entry pointer loaded from its code object (an i64 value).
+    Indirect(IrValue),
+    /// By a direct call of the function being compiled (the callee is this code).
+    Direct(FuncRef),
+}
+
 /// What `push_call_pop` needs to know about the callee, as IR values.
 pub(super) struct FrameSetup {
     /// The callee's `CodeData`.
@@ -684,7 +729,7 @@ pub(super) struct FrameSetup {
     /// The function's globals.
     pub(super) globals: IrValue,
     /// The compiled entry.
-    pub(super) entry: IrValue,
+    pub(super) entry: CalleeEntry,
     /// The end of the caller's flushed operand stack: the arguments end there.
     pub(super) stack_pointer: IrValue,
     /// How many values the call passes (they become the first locals).

@@ -10,7 +10,8 @@
 //! handled at the call boundary: the callee (exactly one expected function, a folded global or
 //! a monomorphic method, not the caller itself) has no loop and reaches only instructions that
 //! read its locals and constants, compute on numbers, compare, branch forward and return
-//! (`side_effect_free`), or reads instance attributes the attribute cache found in slots.
+//! (`side_effect_free`), reads instance attributes the attribute cache found in slots, or
+//! takes apart a tuple or list of the expected length (`UnpackSequence`).
 //! Nothing in such a body writes memory, calls, allocates or raises as compiled,
 //! so abandoning it halfway changes nothing anyone can see.
 //!
@@ -124,6 +125,9 @@ fn side_effect_free(code: &CodeData, index: usize, globals: &[Option<Value>]) ->
             .get(instruction.arg as usize)
             .is_some_and(Option::is_some),
         Opcode::CompareOp | Opcode::UnaryNegative => numeric,
+        // An exact tuple or list of the expected length, taken apart by loads
+        // (`unpack_inline`); anything else takes the fast path or the helper, which leaves.
+        Opcode::UnpackSequence => instruction.arg <= 8,
         // An instance attribute the attribute cache found in a slot: read inline after the
         // class and shape checks (`dispatch_ways`).
         Opcode::LoadAttr => krait_runtime::attribute_site::ways(&code.attribute_sites, index)
@@ -177,14 +181,12 @@ fn plan(
     // The prefix: what the start reaches through side-effect-free instructions.
     let mut in_prefix = vec![false; count];
     let mut work = vec![0usize];
-    let mut size = 0;
     let mut has_return = false;
     while let Some(index) = work.pop() {
         if index >= count || in_prefix[index] || !allowed[index] {
             continue;
         }
         in_prefix[index] = true;
-        size += 1;
         let instruction = code.code.instructions[index];
         has_return |= returns(index);
         if let Some(target) = crate::analysis::jump_target(instruction.opcode, instruction.arg) {
@@ -197,7 +199,27 @@ fn plan(
             work.push(index + 1);
         }
     }
-    (has_return && size <= MAX_PREFIX_INSTRUCTIONS).then_some((Mode::Prefix, in_prefix))
+    if !has_return {
+        return None;
+    }
+    // Only what can still reach a return: past that the body would only do work before it
+    // leaves to make the call (fib's `LoadGlobal fib` and `n - 1` after `if n < 2`), and
+    // only that counts against the size. The prefix has no backward jump, so one backward
+    // pass sees every successor first.
+    let mut useful = vec![false; count];
+    for index in (0..count).rev() {
+        if !in_prefix[index] {
+            continue;
+        }
+        let instruction = code.code.instructions[index];
+        let jumps_useful = crate::analysis::jump_target(instruction.opcode, instruction.arg)
+            .is_some_and(|target| useful.get(target).copied().unwrap_or(false));
+        let falls_useful = crate::analysis::falls_through(instruction.opcode)
+            && useful.get(index + 1).copied().unwrap_or(false);
+        useful[index] = returns(index) || jumps_useful || falls_useful;
+    }
+    let size = useful.iter().filter(|&&useful| useful).count();
+    (size <= MAX_PREFIX_INSTRUCTIONS).then_some((Mode::Prefix, useful))
 }
 
 /// The instructions a body inlined whole may run, when `code` (not the caller's) can be; it
@@ -374,7 +396,12 @@ impl<'a, 'b> Translator<'a, 'b> {
             self.builder.append_block_param(after, types::I64);
             self.builder.ins().jump(after, &[inlined.value.into()]);
             self.builder.switch_to_block(exit);
-            let called = match self.known_call_checked(index, opcode, arg, true) {
+            // The call made here has passed the boundary's `frame_limit` compare: the frame
+            // count is the one loaded there (the prefix writes nothing).
+            self.checked_frame_count = Some(frame_count);
+            let called = self.known_call_checked(index, opcode, arg, true);
+            self.checked_frame_count = None;
+            let called = match called {
                 Some(result) => result,
                 None => {
                     let helper = self.environment.helpers.call;

@@ -28,7 +28,8 @@ use std::collections::HashMap;
 
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
-    types, Block, InstBuilder, MemFlagsData, SigRef, SourceLoc, StackSlot, Value as IrValue,
+    types, Block, FuncRef, InstBuilder, MemFlagsData, SigRef, SourceLoc, StackSlot,
+    Value as IrValue,
 };
 use cranelift_frontend::{FunctionBuilder, Switch, Variable};
 use krait_compiler::Opcode;
@@ -257,9 +258,21 @@ pub(crate) struct Translator<'a, 'b> {
     deferred_wide: Option<wide_ints::DeferredWide>,
     /// The stack slot where operands for the slice fast paths are passed (`slices`).
     parts_slot: Option<StackSlot>,
+    /// The function being compiled, imported into itself, for recursive calls made inline
+    /// (`inline_call::self_call_entry`); `None` where it is not known (an inlined body).
+    pub(crate) self_function: Option<FuncRef>,
+    /// The frame count an inlined prefix's call boundary has just checked against
+    /// `frame_limit`, while the call made where the prefix does not return is emitted: that
+    /// call skips the same check.
+    checked_frame_count: Option<IrValue>,
 }
 
 impl<'a, 'b> Translator<'a, 'b> {
+    /// The function being built (to import functions into).
+    pub(crate) fn function_mut(&mut self) -> &mut cranelift_codegen::ir::Function {
+        self.builder.func
+    }
+
     pub(crate) fn new(
         builder: &'a mut FunctionBuilder<'b>,
         code: &'a CodeData,
@@ -363,6 +376,8 @@ impl<'a, 'b> Translator<'a, 'b> {
             deferred_slice: None,
             deferred_wide: None,
             parts_slot: None,
+            self_function: None,
+            checked_frame_count: None,
         }
     }
 
