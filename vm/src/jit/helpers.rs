@@ -58,12 +58,26 @@ pub(super) unsafe fn vm_from<'a>(vm: *mut c_void) -> &'a mut Vm {
 /// instruction pointer (the instruction after `instruction`, as the dispatch loop leaves it).
 /// A generator frame running detached (on its saved buffer) is attached first: helpers find
 /// the running frame on the VM stack (`detached_generator.rs`).
+#[inline(always)]
 pub(super) fn enter(vm: &mut Vm, stack_pointer: *mut u64, instruction: u32) {
-    let stack_pointer = if vm.detached.is_detached() {
-        vm.attach_detached(stack_pointer)
+    if vm.detached.is_detached() {
+        enter_detached(vm, stack_pointer, instruction);
     } else {
-        stack_pointer
-    };
+        enter_attached(vm, stack_pointer, instruction);
+    }
+}
+
+/// `enter` of a detached frame, kept out of line so that the common case stays small.
+#[cold]
+#[inline(never)]
+fn enter_detached(vm: &mut Vm, stack_pointer: *mut u64, instruction: u32) {
+    let stack_pointer = vm.attach_detached(stack_pointer);
+    enter_attached(vm, stack_pointer, instruction);
+}
+
+/// `enter` of a frame on the VM stack.
+#[inline(always)]
+fn enter_attached(vm: &mut Vm, stack_pointer: *mut u64, instruction: u32) {
     if !stack_pointer.is_null() {
         let start = vm.stack.as_ptr() as usize;
         let length = (stack_pointer as usize).wrapping_sub(start) / std::mem::size_of::<Value>();
