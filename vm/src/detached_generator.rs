@@ -149,7 +149,7 @@ impl Vm {
             self.stack.set_len(base + length);
             saved.values.set_len(0);
         }
-        self.frames.push(Frame {
+        self.push_frame(Frame {
             code,
             code_value: saved.code,
             function: saved.function,
