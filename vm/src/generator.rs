@@ -31,6 +31,12 @@ use krait_runtime::profile::{Tier, EXIT_MARKER, YIELD_MARKER};
 /// again soon after.
 const ATTACHED_RESUMES: u8 = 64;
 
+/// Room a detached frame's buffer keeps beyond the frame's size: compiled code may write above
+/// its flushed stack pointer before it calls anything (a construction writes the instance and
+/// the arguments shifted up by one slot for `__init__`'s frame before the inline call, which
+/// then bails to the helper while the frame is detached).
+const DETACHED_SLACK: usize = 8;
+
 /// The generator object behind a value.
 fn generator_object(value: Value) -> Option<&'static GeneratorObject> {
     match &value.as_object()?.payload {
@@ -353,10 +359,12 @@ impl Vm {
         let vm = self as *mut Vm as *mut std::ffi::c_void;
         let result = if attached_resumes == 0 {
             let length = saved.values.len();
-            if saved.values.capacity() < frame_size {
+            if saved.values.capacity() < frame_size + DETACHED_SLACK {
                 // Once per generator at most: compiled code uses the buffer as the whole
-                // frame.
-                saved.values.reserve_exact(frame_size - length);
+                // frame, and may write a little above its stack pointer.
+                saved
+                    .values
+                    .reserve_exact(frame_size + DETACHED_SLACK - length);
             }
             let buffer = saved.values.as_mut_ptr();
             let length = if was_started {

@@ -647,6 +647,17 @@ impl<'a, 'b> Translator<'a, 'b> {
             .iadd_imm_s(locals, Self::slot_offset(self.slots + depth) as i64)
     }
 
+    /// The stack pointer after the operand stack's first `depth` values (already flushed),
+    /// from the current locals pointer. In generator code a helper call may have moved the
+    /// frame (`relocate_locals`), so a stack pointer computed before a helper call is not used
+    /// after it; this one is.
+    fn stack_pointer_at(&mut self, depth: usize) -> IrValue {
+        let locals = self.locals();
+        self.builder
+            .ins()
+            .iadd_imm_s(locals, Self::slot_offset(self.slots + depth) as i64)
+    }
+
     // ---- helpers and exits ----
 
     fn call_helper_raw(

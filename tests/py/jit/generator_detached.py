@@ -303,3 +303,24 @@ def delegating(n):
 
 
 print(list(delegating(2000))[-2:], list(delegating(5))[-2:])
+
+
+# A generator method constructing instances of a class whose __init__ is compiled: the
+# construction writes __init__'s arguments above the stack pointer before its inline call
+# (which takes the helper while the frame runs on its buffer).
+class Found:
+    def __init__(self, owner, text, start, end, span):
+        self.owner = owner
+        self.span = span
+
+
+class Finder:
+    def find_all(self, text, start=0, end=None):
+        for span in iter([(0, 1), (1, 2), (2, 3)]):
+            yield Found(self, text, start, end, span)
+
+
+finder = Finder()
+for _ in range(300):
+    spans = [found.span for found in finder.find_all("abc")]
+print(spans)

@@ -18,10 +18,10 @@ def stage(source, scale):
 
 def work(index, results):
     total = 0
-    for round_number in range(20):
-        for value in stage(counter(1500 + index), index + 1):
+    for round_number in range(6):
+        for value in stage(counter(600 + index), index + 1):
             total += value
-        total += sum(counter(700))
+        total += sum(counter(300))
     results[index] = total
 
 
@@ -33,5 +33,5 @@ work(4, results + [None])
 for thread in threads:
     thread.join()
 print(results)
-expected = [20 * ((index + 1) * (1500 + index) * (1499 + index) // 2 + 700 * 699 // 2) for index in range(4)]
+expected = [6 * ((index + 1) * (600 + index) * (599 + index) // 2 + 300 * 299 // 2) for index in range(4)]
 print(results == expected)
