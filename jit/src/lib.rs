@@ -427,6 +427,29 @@ pub struct Environment {
     /// Byte offset, within the vm, of the exception being handled (a value; what
     /// `PushExcInfo` saves and sets and `PopExcept` restores).
     pub handled_exception_offset: i32,
+    /// Where the vm records a generator frame running on its saved buffer and its move to the
+    /// VM stack (`vm/src/detached_generator.rs`): compiled generator code re-reads its locals
+    /// pointer from these after every helper call.
+    pub detached: DetachedOffsets,
+}
+
+/// Byte offsets, within the vm, of the detached generator run's fields (each a pointer).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DetachedOffsets {
+    /// The buffer of the frame running detached, or null.
+    pub buffer: i32,
+    /// The buffer of the frame last attached in this run (compiled code whose locals pointer
+    /// is this one continues at `relocated_to`).
+    pub relocated_from: i32,
+    /// That frame's first local on the VM stack.
+    pub relocated_to: i32,
+    /// Where a `yield` of the frame running detached leaves the value, its stack pointer and
+    /// the instruction to resume at, before returning `YIELD_MARKER`.
+    pub yielded: i32,
+    /// See `yielded`.
+    pub paused_stack: i32,
+    /// See `yielded`.
+    pub paused_at: i32,
 }
 
 /// A folded `LoadGlobal` site of compiled code: the globals epoch at which its constant was

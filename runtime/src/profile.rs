@@ -28,6 +28,12 @@ pub const EXIT_MARKER: u64 = (0xFFFB << 48) | 0xDEAD;
 /// no `Value` uses.
 pub const RETURN_MARKER: u64 = (0xFFFB << 48) | 0xD0E;
 
+/// What generator code running on its generator's buffer (the vm's `detached_generator.rs`)
+/// returns at a `yield`, having written the value, its stack pointer and the resume
+/// instruction into the vm's record of the run instead of calling a helper: another bit
+/// pattern no value has.
+pub const YIELD_MARKER: u64 = (0xFFFB << 48) | 0xD1E;
+
 /// Feedback bit: both operands were small ints.
 pub const SEEN_INT: u8 = 1;
 /// Feedback bit: both operands were floats.
@@ -108,6 +114,11 @@ pub struct CodeProfile {
     /// closure cell) for those codes and inlines their bodies
     /// (`jit/src/translate/inlined_closures.rs`).
     pub call_codes: crate::object::Mutable<Vec<(u32, crate::Value)>>,
+    /// Generator code: how many more compiled resumes copy the frame onto the VM stack at
+    /// once instead of running it on its saved buffer, set when a run on the buffer had to
+    /// move it there anyway (a helper call before the next `yield`; see the vm's
+    /// `detached_generator.rs`).
+    pub attached_resumes: Cell<u8>,
 }
 
 impl CodeProfile {
@@ -125,6 +136,7 @@ impl CodeProfile {
             deopts: (0..instruction_count).map(|_| Cell::new(0)).collect(),
             operand_classes: crate::object::Mutable::new(Vec::new()),
             call_codes: crate::object::Mutable::new(Vec::new()),
+            attached_resumes: Cell::new(0),
         }
     }
 

@@ -22,7 +22,20 @@ use crate::frame::Frame;
 use crate::interpreter::Exit;
 use crate::jit::{CompiledOutcome, JitExit};
 use crate::Vm;
-use krait_runtime::profile::{Tier, EXIT_MARKER};
+use krait_runtime::profile::{Tier, EXIT_MARKER, YIELD_MARKER};
+
+/// How many compiled resumes of a generator's code restore its frame onto the VM stack at
+/// once after a run on its saved buffer had to move it there (`Vm::resume_compiled`): a
+/// generator whose body calls helpers between yields (a stage of a pipeline) pays the move's
+/// extra cost once in this many resumes, and one that stops calling them runs on its buffer
+/// again soon after.
+const ATTACHED_RESUMES: u8 = 64;
+
+/// Room a detached frame's buffer keeps beyond the frame's size: compiled code may write above
+/// its flushed stack pointer before it calls anything (a construction writes the instance and
+/// the arguments shifted up by one slot for `__init__`'s frame before the inline call, which
+/// then bails to the helper while the frame is detached).
+const DETACHED_SLACK: usize = 8;
 
 /// The generator object behind a value.
 fn generator_object(value: Value) -> Option<&'static GeneratorObject> {
@@ -305,10 +318,12 @@ impl Vm {
     /// `next()`/`send()` of a generator or coroutine whose code is compiled (for its globals)
     /// with an entry where it is paused: the common case of native consumers (builtins such
     /// as `sum`) and of `ForIter` in compiled code, done without the general path's layers.
-    /// The frame is restored, its compiled code run from the resume point and, at its next
-    /// `yield`, saved back — each as `restore_frame`, `run_compiled` and `suspend_generator`
-    /// do. `None`, having changed nothing, for everything else (the general path then runs,
-    /// with its errors and messages).
+    /// The compiled code runs from the resume point *detached*, on the saved frame's own
+    /// buffer with no frame record (`detached_generator.rs`), unless its code's recent runs
+    /// had to move the frame onto the VM stack anyway: then the frame is restored there
+    /// first, as `restore_frame` does, and saved back at the next `yield`. `None`, having
+    /// changed nothing, for everything else (the general path then runs, with its errors and
+    /// messages).
     #[inline]
     pub(crate) fn resume_compiled(
         &mut self,
@@ -326,95 +341,181 @@ impl Vm {
         let code = code_data(saved.code)?;
         let profile = &code.profile;
         let instruction = saved.instruction as usize;
+        let frame_size = saved.frame_size as usize;
+        // (`frame_limit` is below the recursion limit, and zero while a profiler listens.)
         if profile.tier.get() != Tier::Compiled
             || profile.globals.get() != saved.globals
             || !profile.is_entry_point(instruction)
             || self.jit_depth >= crate::jit::DEPTH_LIMIT
-            || self.profiler.is_some()
-            || self.frames.len() >= self.runtime.recursion_limit
-            || self.stack.len() + saved.frame_size as usize + crate::STACK_MARGIN
-                > self.stack.capacity()
+            || self.frames.len() >= self.call_limits.frame_limit
+            || self.stack.len() + frame_size + crate::STACK_MARGIN > self.stack.capacity()
         {
             return None;
         }
         let entry = profile.entry.get()?;
         state.state.set(GeneratorState::Running);
-        let base = self.stack.len();
-        let count = saved.values.len();
-        // SAFETY: the VM stack has room for the frame (checked above against its reserved
-        // capacity, which never changes), so the copy stays inside its allocation; the saved
-        // values are valid values, and the source (a heap buffer) cannot overlap the stack.
-        unsafe {
-            copy_values(
-                saved.values.as_ptr(),
-                self.stack.as_mut_ptr().add(base),
-                count,
-            );
-            self.stack.set_len(base + count);
-        }
-        saved.values.clear();
         std::mem::swap(&mut self.handled_exception, &mut saved.handled_exception);
-        self.frames.push(Frame {
-            code,
-            code_value: saved.code,
-            function: saved.function,
-            globals: saved.globals,
-            locals: Value::NULL,
-            base,
-            stack_base: base + saved.stack_start as usize,
-            ip: instruction,
-            return_to: base,
-            is_entry: true,
-            generator,
-        });
-        if was_started {
-            self.stack.push(value);
-        }
-        // SAFETY: `base` indexes the frame's first local inside the VM stack's allocation,
-        // which never moves.
-        let locals = unsafe { self.stack.as_mut_ptr().add(base) } as *mut u64;
-        self.jit_depth += 1;
+        let attached_resumes = profile.attached_resumes.get();
         let vm = self as *mut Vm as *mut std::ffi::c_void;
-        // SAFETY: `entry` is the compiled code of the new top frame's code (for its globals),
-        // `instruction` one of its entry points, and its locals start at `locals`; it calls
-        // back only through the helpers, which take the vm pointer.
-        let result = unsafe { entry(vm, locals, instruction as u32) };
-        self.jit_depth -= 1;
+        let result = if attached_resumes == 0 {
+            let length = saved.values.len();
+            if saved.values.capacity() < frame_size + DETACHED_SLACK {
+                // Once per generator at most: compiled code uses the buffer as the whole
+                // frame, and may write a little above its stack pointer.
+                saved
+                    .values
+                    .reserve_exact(frame_size + DETACHED_SLACK - length);
+            }
+            let buffer = saved.values.as_mut_ptr();
+            let length = if was_started {
+                // SAFETY: `length` < the frame's size <= the buffer's capacity (reserved
+                // above): a paused frame's stack is below its deepest, and the sent value
+                // goes on top.
+                unsafe { buffer.add(length).write(value) };
+                length + 1
+            } else {
+                length
+            };
+            let outer = (self.detached.relocated_from, self.detached.relocated_to);
+            let run = &mut self.detached;
+            run.buffer = buffer;
+            run.relocated_from = std::ptr::null_mut();
+            run.saved = saved;
+            run.generator = generator;
+            run.code = code;
+            run.length = length;
+            self.jit_depth += 1;
+            // SAFETY: `entry` is the compiled code of the frame's code (for its globals),
+            // `instruction` one of its entry points, and its locals start at `buffer`, which
+            // holds the whole frame (room for its deepest stack, reserved above) and which
+            // nothing else touches while it runs detached; it calls back only through the
+            // helpers, which take the vm pointer and attach the frame before anything else.
+            let result = unsafe { entry(vm, buffer as *mut u64, instruction as u32) };
+            self.jit_depth -= 1;
+            let still_detached = self.detached.is_detached();
+            (self.detached.relocated_from, self.detached.relocated_to) = outer;
+            if still_detached {
+                self.detached.buffer = std::ptr::null_mut();
+                if result == YIELD_MARKER {
+                    // The compiled `yield` left its value and the pause in the record.
+                    let value = Value::from_bits(self.detached.yielded);
+                    let (stack_pointer, resume_at) =
+                        (self.detached.paused_stack, self.detached.paused_at as u32);
+                    crate::detached_generator::pause_in_buffer(saved, stack_pointer, resume_at);
+                    std::mem::swap(&mut self.handled_exception, &mut saved.handled_exception);
+                    state.state.set(GeneratorState::Suspended);
+                    return Some(Ok(GeneratorStep::Yielded(value)));
+                }
+                if result != EXIT_MARKER {
+                    // Returned: nothing of the frame is on the VM stack.
+                    self.finish_generator(state);
+                    return Some(Ok(GeneratorStep::Returned(Value::from_bits(result))));
+                }
+                if let Some(JitExit::Yield(value)) = self.jit_exit {
+                    // `yield_value` recorded the pause in the saved frame.
+                    self.jit_exit = None;
+                    std::mem::swap(&mut self.handled_exception, &mut saved.handled_exception);
+                    state.state.set(GeneratorState::Suspended);
+                    return Some(Ok(GeneratorStep::Yielded(value)));
+                }
+                // Every other exit comes from a helper, which attached the frame; should one
+                // not have, it is attached as it was at the resume.
+                self.detached.buffer = buffer;
+                self.attach_detached(std::ptr::null_mut());
+                (self.detached.relocated_from, self.detached.relocated_to) = outer;
+            }
+            profile.attached_resumes.set(ATTACHED_RESUMES);
+            result
+        } else {
+            profile.attached_resumes.set(attached_resumes - 1);
+            let base = self.stack.len();
+            let count = saved.values.len();
+            // SAFETY: the VM stack has room for the frame (checked above against its reserved
+            // capacity, which never changes), so the copy stays inside its allocation; the
+            // saved values are valid values, and the source (a heap buffer) cannot overlap
+            // the stack.
+            unsafe {
+                copy_values(
+                    saved.values.as_ptr(),
+                    self.stack.as_mut_ptr().add(base),
+                    count,
+                );
+                self.stack.set_len(base + count);
+            }
+            saved.values.clear();
+            self.frames.push(Frame {
+                code,
+                code_value: saved.code,
+                function: saved.function,
+                globals: saved.globals,
+                locals: Value::NULL,
+                base,
+                stack_base: base + saved.stack_start as usize,
+                ip: instruction,
+                return_to: base,
+                is_entry: true,
+                generator,
+            });
+            if was_started {
+                self.stack.push(value);
+            }
+            // SAFETY: `base` indexes the frame's first local inside the VM stack's
+            // allocation, which never moves.
+            let locals = unsafe { self.stack.as_mut_ptr().add(base) } as *mut u64;
+            self.jit_depth += 1;
+            // SAFETY: `entry` is the compiled code of the new top frame's code (for its
+            // globals), `instruction` one of its entry points, and its locals start at
+            // `locals`; it calls back only through the helpers, which take the vm pointer.
+            let result = unsafe { entry(vm, locals, instruction as u32) };
+            self.jit_depth -= 1;
+            result
+        };
+        // The frame is on the VM stack, its record on top.
+        if result == EXIT_MARKER {
+            if let Some(JitExit::Yield(value)) = self.jit_exit {
+                self.jit_exit = None;
+                // `suspend_generator` for this frame (resumed from here: refill the buffer it
+                // left).
+                if let Some(frame) = self.frames.pop() {
+                    saved.instruction = frame.ip as u32;
+                    let values = &self.stack[frame.base..];
+                    saved.values.reserve(values.len());
+                    // SAFETY: `reserve` made room for `values.len()` more values after the
+                    // (empty) saved buffer's length; the two never overlap (heap buffer and VM
+                    // stack); the new length covers exactly the values written.
+                    unsafe {
+                        let length = saved.values.len();
+                        copy_values(
+                            values.as_ptr(),
+                            saved.values.as_mut_ptr().add(length),
+                            values.len(),
+                        );
+                        saved.values.set_len(length + values.len());
+                    }
+                    std::mem::swap(&mut self.handled_exception, &mut saved.handled_exception);
+                    self.stack.truncate(frame.base);
+                }
+                state.state.set(GeneratorState::Suspended);
+                return Some(Ok(GeneratorStep::Yielded(value)));
+            }
+        }
+        Some(self.finish_compiled_resume(state, result))
+    }
+
+    /// The end of `resume_compiled` other than a `yield`, its frame on the VM stack with its
+    /// record on top: a return, an exception (unwound, perhaps into a handler that the
+    /// interpreter runs) or a deopt (the interpreter continues the frame).
+    #[inline(never)]
+    fn finish_compiled_resume(
+        &mut self,
+        state: &GeneratorObject,
+        result: u64,
+    ) -> PyResult<GeneratorStep> {
         let outcome = if result != EXIT_MARKER {
             CompiledOutcome::Returned(Value::from_bits(result))
         } else {
             match self.jit_exit.take() {
-                Some(JitExit::Yield(value)) => {
-                    // `suspend_generator` for this frame (resumed from here: refill the
-                    // buffer it left).
-                    if let Some(frame) = self.frames.pop() {
-                        if let Some(saved) = state.frame.get().as_mut() {
-                            saved.instruction = frame.ip as u32;
-                            let values = &self.stack[frame.base..];
-                            saved.values.reserve(values.len());
-                            // SAFETY: `reserve` made room for `values.len()` more values after
-                            // the (empty) saved buffer's length; the two never overlap (heap
-                            // buffer and VM stack); the new length covers exactly the values
-                            // written.
-                            unsafe {
-                                let length = saved.values.len();
-                                copy_values(
-                                    values.as_ptr(),
-                                    saved.values.as_mut_ptr().add(length),
-                                    values.len(),
-                                );
-                                saved.values.set_len(length + values.len());
-                            }
-                            std::mem::swap(
-                                &mut self.handled_exception,
-                                &mut saved.handled_exception,
-                            );
-                        }
-                        self.stack.truncate(frame.base);
-                    }
-                    state.state.set(GeneratorState::Suspended);
-                    return Some(Ok(GeneratorStep::Yielded(value)));
-                }
+                Some(JitExit::Yield(value)) => CompiledOutcome::Yielded(value),
                 Some(JitExit::Error(error)) => CompiledOutcome::Raised(error),
                 Some(JitExit::Deopt) | None => CompiledOutcome::Deopted,
             }
@@ -436,7 +537,7 @@ impl Vm {
             }
             CompiledOutcome::Deopted => self.run_frames(),
         };
-        Some(self.finish_step(state, outcome))
+        self.finish_step(state, outcome)
     }
 
     /// Runs the generator frame just restored on top in its compiled code, from its start or
@@ -741,7 +842,7 @@ impl Vm {
 /// `source` must be valid for reading and `destination` for writing `count` values, and the
 /// two ranges must not overlap.
 #[inline(always)]
-unsafe fn copy_values(source: *const Value, destination: *mut Value, count: usize) {
+pub(crate) unsafe fn copy_values(source: *const Value, destination: *mut Value, count: usize) {
     if count <= 8 {
         for index in 0..8 {
             if index < count {

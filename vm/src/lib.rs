@@ -20,6 +20,7 @@ mod arithmetic;
 pub mod call;
 mod construct_exception;
 pub mod coroutine;
+pub mod detached_generator;
 pub mod frame;
 pub mod generator;
 pub mod host;
@@ -83,6 +84,9 @@ pub struct Vm {
     pub(crate) call_limits: jit::CallLimits,
     /// Why compiled code last left early (set by the helpers).
     pub(crate) jit_exit: Option<jit::JitExit>,
+    /// The compiled generator frame running on its saved buffer, if any
+    /// (`detached_generator.rs`).
+    pub(crate) detached: detached_generator::DetachedRun,
     /// Interrupt polling and the instruction budget (`safepoint.rs`).
     pub safepoints: safepoint::SafepointState,
     /// The GIL and the states of the threads not running (`threads.rs`).
@@ -114,6 +118,7 @@ impl Vm {
             jit_depth: 0,
             call_limits: jit::CallLimits::default(),
             jit_exit: None,
+            detached: detached_generator::DetachedRun::default(),
             safepoints: safepoint::SafepointState::default(),
             threads: threads::Threads::default(),
             profiler: None,

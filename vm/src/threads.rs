@@ -56,6 +56,8 @@ pub(crate) struct ThreadState {
     native_depth: usize,
     jit_depth: usize,
     jit_exit: Option<JitExit>,
+    /// The detached generator run and relocation (`detached_generator.rs`).
+    detached: crate::detached_generator::DetachedRun,
     roots: Vec<Value>,
     /// The thread's current `contextvars.Context` (`Runtime::thread_context`), or NULL.
     context: Value,
@@ -75,6 +77,7 @@ impl ThreadState {
             native_depth: 0,
             jit_depth: 0,
             jit_exit: None,
+            detached: crate::detached_generator::DetachedRun::default(),
             roots: Vec::new(),
             context: Value::NULL,
             profile: crate::profiler::ActivationStack::default(),
@@ -90,6 +93,7 @@ impl ThreadState {
         std::mem::swap(&mut self.native_depth, &mut vm.native_depth);
         std::mem::swap(&mut self.jit_depth, &mut vm.jit_depth);
         std::mem::swap(&mut self.jit_exit, &mut vm.jit_exit);
+        std::mem::swap(&mut self.detached, &mut vm.detached);
         vm.runtime.swap_root_stack(&mut self.roots);
         std::mem::swap(&mut self.context, &mut vm.runtime.thread_context);
         // The profiler's activations follow the frames they describe.

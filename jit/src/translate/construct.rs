@@ -102,6 +102,8 @@ impl<'a, 'b> Translator<'a, 'b> {
         let helper = self.environment.helpers.new_instance;
         let zero = self.zero();
         let instance = self.call_helper_raw(helper, stack_pointer, instruction, callable, zero);
+        // (The helper may have moved a generator's frame: the stack pointer anew.)
+        let stack_pointer = self.stack_pointer_at(self.depth);
         let base = self
             .builder
             .ins()
@@ -158,6 +160,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         // ---- a precondition of the inline call failed: the original stack, the usual way
         // (the instance made is dropped; making it had no effect Python can see) ----
         self.builder.switch_to_block(restore);
+        let stack_pointer = self.stack_pointer_at(self.depth);
         let base = self
             .builder
             .ins()
@@ -171,6 +174,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.builder.ins().jump(usual, &[]);
 
         self.builder.switch_to_block(usual);
+        let stack_pointer = self.stack_pointer_at(self.depth);
         let opcode_value = self
             .builder
             .ins()

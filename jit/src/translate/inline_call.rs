@@ -437,6 +437,19 @@ impl<'a, 'b> Translator<'a, 'b> {
     }
 
     /// Jumps to `slow` when the heap's allocation counter has reached its threshold.
+    fn bail_if_detached(&mut self, slow: Block) {
+        if self.locals_variable.is_none() {
+            return;
+        }
+        let offset = self.environment.detached.buffer;
+        let buffer = self
+            .builder
+            .ins()
+            .load(types::I64, MemFlagsData::trusted(), self.vm, offset);
+        let detached = self.builder.ins().icmp_imm_s(IntCC::NotEqual, buffer, 0);
+        self.bail_if(detached, slow);
+    }
+
     fn bail_if_collection_due(&mut self, slow: Block) {
         let flags = MemFlagsData::trusted();
         let allocated = self.builder.ins().load(
@@ -505,6 +518,9 @@ impl<'a, 'b> Translator<'a, 'b> {
         } = setup;
 
         // ---- preconditions: any failing one takes the helper ----
+        // Generator code running on its generator's buffer (`vm/src/detached_generator.rs`)
+        // has no frame on the VM stack to push the callee's above: the helper attaches it.
+        self.bail_if_detached(slow);
         // The function-entry safepoint: a collection due or a flag raised. (Under GC stress,
         // where a collection is always due, inline calls skip the entry collection — the
         // collector still runs at every back-edge and at the entry of calls through the

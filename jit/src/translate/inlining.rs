@@ -504,7 +504,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             helper: self.helper_signature,
             entry: self.entry_signature,
         };
-        let (vm, locals) = (self.vm, self.locals);
+        let (vm, locals) = (self.vm, self.locals());
         let (inlined, guards) = {
             let mut body = Translator::new(
                 &mut *self.builder,
@@ -517,6 +517,8 @@ impl<'a, 'b> Translator<'a, 'b> {
             );
             body.vm = vm;
             body.locals = locals;
+            // (An inlined body calls no helper: its frame pointer never moves.)
+            body.locals_variable = None;
             body.exit_block = exit;
             body.inherit_instance_facts(&argument_facts);
             let inlined =

@@ -5,7 +5,7 @@ use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{types, InstBuilder, MemFlagsData};
 use krait_compiler::Opcode;
 use krait_runtime::layout::Kind as Layout;
-use krait_runtime::profile::{EXIT_MARKER, RETURN_MARKER, SEEN_FLOAT, SEEN_INT};
+use krait_runtime::profile::{RETURN_MARKER, SEEN_FLOAT, SEEN_INT};
 use krait_runtime::Value;
 
 use super::attributes::Ways;
@@ -631,10 +631,9 @@ impl<'a, 'b> Translator<'a, 'b> {
                 let zero = self.zero();
                 let helper = self.environment.helpers.yield_value;
                 let stack_pointer = self.flush(self.depth);
+                self.yield_detached(index, value, stack_pointer);
                 let instruction = self.builder.ins().iconst(types::I32, index as i64);
-                self.call_helper_raw(helper, stack_pointer, instruction, value, zero);
-                let exit = self.builder.ins().iconst(types::I64, EXIT_MARKER as i64);
-                self.builder.ins().return_(&[exit]);
+                self.call_helper_then_return(helper, stack_pointer, instruction, value, zero);
                 self.terminated = true;
             }
             Opcode::PushExcInfo => self.push_exception_info(),

@@ -196,10 +196,11 @@ impl<'a, 'b> Translator<'a, 'b> {
     /// (its parameters: the stack slots above the iterator, bottom first); where the iterator
     /// is exhausted, NULL goes to `join`; otherwise the code goes on in a new block.
     fn iterate_unpacked(&mut self, iterator: IrValue, count: usize, join: Block, unpacked: Block) {
-        let out = self.builder.ins().iadd_imm_s(
-            self.locals,
-            Self::slot_offset(self.slots + self.depth) as i64,
-        );
+        let locals = self.locals();
+        let out = self
+            .builder
+            .ins()
+            .iadd_imm_s(locals, Self::slot_offset(self.slots + self.depth) as i64);
         let zero = self.zero();
         let immediate = self.builder.ins().iconst(types::I32, count as i64);
         let fast = self.environment.sequences.iterate_unpack;
@@ -363,8 +364,9 @@ impl<'a, 'b> Translator<'a, 'b> {
         let (sequence, _) = self.peek(0);
         let fast = self.environment.fast_paths.unpack;
         let zero = self.zero();
+        let locals = self.locals();
         let out = self.builder.ins().iadd_imm_s(
-            self.locals,
+            locals,
             Self::slot_offset(self.slots + self.depth - 1) as i64,
         );
         self.fast_or_generic(

@@ -180,7 +180,14 @@ pub(crate) struct Translator<'a, 'b> {
     /// `(f64, f64) -> f64`, imported when first needed.
     float_signature: Option<SigRef>,
     vm: IrValue,
+    /// The frame's first local (compiled code's second parameter): where locals and operand
+    /// stack slots are read and written. In generator code it may move after a helper call
+    /// (see `locals_variable`); read it through `locals()`.
     locals: IrValue,
+    /// Generator code only: a variable holding `locals`, which each helper call may redefine —
+    /// a frame running on its generator's buffer is moved onto the VM stack by the first
+    /// helper it calls (`vm/src/detached_generator.rs`).
+    locals_variable: Option<Variable>,
     local_variables: Vec<Variable>,
     /// Per local: variables carrying its unboxed f64 or i64 into loop headers that assume it
     /// is a float or an int, so loop-carried arithmetic stays unboxed across back-edges.
@@ -329,6 +336,9 @@ impl<'a, 'b> Translator<'a, 'b> {
             }
         }
         let exit_block = builder.create_block();
+        let locals_variable = compiled
+            .is_generator()
+            .then(|| builder.declare_var(types::I64));
         Translator {
             builder,
             code,
@@ -341,6 +351,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             float_signature: None,
             vm: IrValue::from_u32(0),
             locals: IrValue::from_u32(0),
+            locals_variable,
             local_variables,
             float_variables,
             int_variables,
@@ -389,6 +400,9 @@ impl<'a, 'b> Translator<'a, 'b> {
         let parameters = self.builder.block_params(entry).to_vec();
         self.vm = parameters[0];
         self.locals = parameters[1];
+        if let Some(variable) = self.locals_variable {
+            self.builder.def_var(variable, parameters[1]);
+        }
         let entry_instruction = parameters[2];
         for index in 0..self.local_variables.len() {
             let value = self.load_slot(index);
@@ -548,11 +562,20 @@ impl<'a, 'b> Translator<'a, 'b> {
         (slot * 8) as i32
     }
 
+    /// The frame's first local, where its slots are (see `locals_variable`).
+    fn locals(&mut self) -> IrValue {
+        match self.locals_variable {
+            Some(variable) => self.builder.use_var(variable),
+            None => self.locals,
+        }
+    }
+
     fn load_slot(&mut self, slot: usize) -> IrValue {
+        let locals = self.locals();
         self.builder.ins().load(
             types::I64,
             MemFlagsData::trusted(),
-            self.locals,
+            locals,
             Self::slot_offset(slot),
         )
     }
@@ -562,10 +585,11 @@ impl<'a, 'b> Translator<'a, 'b> {
             // An inlined body has no frame: its locals live only in variables.
             return;
         }
+        let locals = self.locals();
         self.builder.ins().store(
             MemFlagsData::trusted(),
             value,
-            self.locals,
+            locals,
             Self::slot_offset(slot),
         );
     }
@@ -634,9 +658,21 @@ impl<'a, 'b> Translator<'a, 'b> {
             };
             self.store_slot(self.slots + slot, value);
         }
+        let locals = self.locals();
         self.builder
             .ins()
-            .iadd_imm_s(self.locals, Self::slot_offset(self.slots + depth) as i64)
+            .iadd_imm_s(locals, Self::slot_offset(self.slots + depth) as i64)
+    }
+
+    /// The stack pointer after the operand stack's first `depth` values (already flushed),
+    /// from the current locals pointer. In generator code a helper call may have moved the
+    /// frame (`relocate_locals`), so a stack pointer computed before a helper call is not used
+    /// after it; this one is.
+    fn stack_pointer_at(&mut self, depth: usize) -> IrValue {
+        let locals = self.locals();
+        self.builder
+            .ins()
+            .iadd_imm_s(locals, Self::slot_offset(self.slots + depth) as i64)
     }
 
     // ---- helpers and exits ----
@@ -664,7 +700,90 @@ impl<'a, 'b> Translator<'a, 'b> {
             callee,
             &[self.vm, stack_pointer, instruction, first, second],
         );
-        self.builder.inst_results(call)[0]
+        let result = self.builder.inst_results(call)[0];
+        self.relocate_locals();
+        result
+    }
+
+    /// Generator code, at a `yield` (the operand stack below the value flushed, up to
+    /// `stack_pointer`): when the frame runs detached on its generator's buffer (the vm's
+    /// `detached.buffer` is this frame's locals pointer), the value, the stack pointer and the
+    /// resume instruction go into the vm's record of the run and the code returns
+    /// `YIELD_MARKER` — no helper call; otherwise the code goes on (to the `yield_value`
+    /// helper) in a new block.
+    fn yield_detached(&mut self, index: usize, value: IrValue, stack_pointer: IrValue) {
+        if self.locals_variable.is_none() || self.inlined.is_some() {
+            return;
+        }
+        let offsets = self.environment.detached;
+        let flags = MemFlagsData::trusted();
+        let locals = self.locals();
+        let buffer = self
+            .builder
+            .ins()
+            .load(types::I64, flags, self.vm, offsets.buffer);
+        let detached = self.builder.ins().icmp(IntCC::Equal, buffer, locals);
+        let fast = self.builder.create_block();
+        let attached = self.builder.create_block();
+        self.builder.ins().brif(detached, fast, &[], attached, &[]);
+        self.builder.switch_to_block(fast);
+        self.builder
+            .ins()
+            .store(flags, value, self.vm, offsets.yielded);
+        self.builder
+            .ins()
+            .store(flags, stack_pointer, self.vm, offsets.paused_stack);
+        let resume_at = self.builder.ins().iconst(types::I64, index as i64 + 1);
+        self.builder
+            .ins()
+            .store(flags, resume_at, self.vm, offsets.paused_at);
+        let marker = self
+            .builder
+            .ins()
+            .iconst(types::I64, krait_runtime::profile::YIELD_MARKER as i64);
+        self.builder.ins().return_(&[marker]);
+        self.builder.switch_to_block(attached);
+        self.builder.set_cold_block(attached);
+    }
+
+    /// Generator code, after a helper call: when the helper moved this frame from its
+    /// generator's buffer onto the VM stack (the vm's `relocated_from` is this frame's locals
+    /// pointer), the locals pointer follows it.
+    fn relocate_locals(&mut self) {
+        let Some(variable) = self.locals_variable else {
+            return;
+        };
+        let offsets = self.environment.detached;
+        let flags = MemFlagsData::trusted();
+        let locals = self.builder.use_var(variable);
+        let from = self
+            .builder
+            .ins()
+            .load(types::I64, flags, self.vm, offsets.relocated_from);
+        let to = self
+            .builder
+            .ins()
+            .load(types::I64, flags, self.vm, offsets.relocated_to);
+        let moved = self.builder.ins().icmp(IntCC::Equal, from, locals);
+        let relocated = self.builder.ins().select(moved, to, locals);
+        self.builder.def_var(variable, relocated);
+    }
+
+    /// Calls a helper after which the code returns the exit marker at once (a deopt): no
+    /// relocation of the locals pointer follows it.
+    fn call_helper_then_return(
+        &mut self,
+        address: usize,
+        stack_pointer: IrValue,
+        instruction: IrValue,
+        first: IrValue,
+        second: IrValue,
+    ) {
+        let variable = self.locals_variable.take();
+        self.call_helper_raw(address, stack_pointer, instruction, first, second);
+        self.locals_variable = variable;
+        let exit = self.builder.ins().iconst(types::I64, EXIT_MARKER as i64);
+        self.builder.ins().return_(&[exit]);
     }
 
     /// Calls a helper with the whole operand stack flushed; leaves through the exit block when
@@ -737,9 +856,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         let reason = self.builder.ins().iconst(types::I64, reason as i64);
         let zero = self.builder.ins().iconst(types::I64, 0);
         let helper = self.environment.helpers.deopt;
-        self.call_helper_raw(helper, stack_pointer, instruction, reason, zero);
-        let exit = self.builder.ins().iconst(types::I64, EXIT_MARKER as i64);
-        self.builder.ins().return_(&[exit]);
+        self.call_helper_then_return(helper, stack_pointer, instruction, reason, zero);
         self.list_facts = list_facts;
     }
 

@@ -32,7 +32,7 @@ pub(crate) struct CallLimits {
     /// An inline call pushes a frame record only while the frame count is below this: the
     /// recursion limit or the frame stack's capacity, whichever is lower, and 0 while a
     /// profiler listens (it must see every frame push).
-    frame_limit: usize,
+    pub(crate) frame_limit: usize,
     /// The highest address the end of an inline call's frame (its locals, cells and operand
     /// stack) may reach: the VM stack's capacity less its margin. 0 (no call fits) until
     /// measured.

@@ -75,10 +75,9 @@ extern "C" fn load_global(
 ) -> u64 {
     // SAFETY: called only by compiled code, with the vm pointer it was given.
     let vm = unsafe { vm_from(vm) };
-    let Some(frame) = vm.frames.last() else {
+    let Some((code, globals)) = vm.running_code() else {
         return MISS;
     };
-    let code = frame.code;
     let slot = name as usize;
     let Some(&name) = code.names.get(slot) else {
         return MISS;
@@ -87,7 +86,7 @@ extern "C" fn load_global(
         vm.runtime.builtins,
         &code.global_cache,
         slot,
-        frame.globals,
+        globals,
         name,
     )
     .map_or(MISS, Value::bits)
@@ -387,11 +386,11 @@ extern "C" fn load_attribute(
 ) -> u64 {
     // SAFETY: called only by compiled code, with the vm pointer it was given.
     let vm = unsafe { vm_from(vm) };
-    let Some(frame) = vm.frames.last() else {
+    let Some((code, _)) = vm.running_code() else {
         return MISS;
     };
     attribute_site::cached_load(
-        &frame.code.attribute_sites,
+        &code.attribute_sites,
         instruction as usize,
         Value::from_bits(object),
     )
@@ -408,11 +407,11 @@ extern "C" fn store_attribute(
 ) -> u64 {
     // SAFETY: called only by compiled code, with the vm pointer it was given.
     let vm = unsafe { vm_from(vm) };
-    let Some(frame) = vm.frames.last() else {
+    let Some((code, _)) = vm.running_code() else {
         return MISS;
     };
     if attribute_site::cached_store(
-        &frame.code.attribute_sites,
+        &code.attribute_sites,
         instruction as usize,
         Value::from_bits(object),
         Value::from_bits(value),
@@ -433,12 +432,12 @@ extern "C" fn load_method(
 ) -> u64 {
     // SAFETY: called only by compiled code, with the vm pointer it was given.
     let vm = unsafe { vm_from(vm) };
-    let Some(frame) = vm.frames.last() else {
+    let Some((code, _)) = vm.running_code() else {
         return MISS;
     };
     attribute_site::cached_any_method(
         &vm.runtime,
-        &frame.code.attribute_sites,
+        &code.attribute_sites,
         instruction as usize,
         Value::from_bits(object),
     )

@@ -57,7 +57,28 @@ pub(super) unsafe fn vm_from<'a>(vm: *mut c_void) -> &'a mut Vm {
 
 /// Sets the VM stack's length from compiled code's stack pointer and the top frame's
 /// instruction pointer (the instruction after `instruction`, as the dispatch loop leaves it).
+/// A generator frame running detached (on its saved buffer) is attached first: helpers find
+/// the running frame on the VM stack (`detached_generator.rs`).
+#[inline(always)]
 pub(super) fn enter(vm: &mut Vm, stack_pointer: *mut u64, instruction: u32) {
+    if vm.detached.is_detached() {
+        enter_detached(vm, stack_pointer, instruction);
+    } else {
+        enter_attached(vm, stack_pointer, instruction);
+    }
+}
+
+/// `enter` of a detached frame, kept out of line so that the common case stays small.
+#[cold]
+#[inline(never)]
+fn enter_detached(vm: &mut Vm, stack_pointer: *mut u64, instruction: u32) {
+    let stack_pointer = vm.attach_detached(stack_pointer);
+    enter_attached(vm, stack_pointer, instruction);
+}
+
+/// `enter` of a frame on the VM stack.
+#[inline(always)]
+fn enter_attached(vm: &mut Vm, stack_pointer: *mut u64, instruction: u32) {
     if !stack_pointer.is_null() {
         let start = vm.stack.as_ptr() as usize;
         let length = (stack_pointer as usize).wrapping_sub(start) / std::mem::size_of::<Value>();
@@ -431,7 +452,22 @@ extern "C" fn generator_next(
     // SAFETY: called only by compiled code, with the vm pointer it was given.
     let vm = unsafe { vm_from(vm) };
     enter(vm, stack_pointer, instruction);
-    next_of_generator(vm, Value::from_bits(generator))
+    // (`next_of_generator` made inline: the common path of a compiled `for` over a
+    // generator.)
+    let generator = Value::from_bits(generator);
+    let step = match vm.resume_compiled(generator, Value::NONE) {
+        Some(step) => step,
+        None => match protocol::next(vm, generator) {
+            Ok(Some(value)) => return value.bits(),
+            Ok(None) => return Value::NULL.bits(),
+            Err(error) => return raise(vm, error),
+        },
+    };
+    match step {
+        Ok(krait_runtime::GeneratorStep::Yielded(value)) => value.bits(),
+        Ok(krait_runtime::GeneratorStep::Returned(_)) => Value::NULL.bits(),
+        Err(error) => raise(vm, error),
+    }
 }
 
 /// The next value of an iterator, or NULL when it is exhausted.
@@ -543,7 +579,12 @@ extern "C" fn yield_value(
 ) -> u64 {
     // SAFETY: called only by compiled code, with the vm pointer it was given.
     let vm = unsafe { vm_from(vm) };
-    enter(vm, stack_pointer, instruction);
+    if vm.detached.is_detached() {
+        // The values are in the generator's buffer already: only the pause is recorded.
+        vm.suspend_detached(stack_pointer, instruction + 1);
+    } else {
+        enter(vm, stack_pointer, instruction);
+    }
     vm.jit_exit = Some(JitExit::Yield(Value::from_bits(value)));
     EXIT_MARKER
 }

@@ -177,6 +177,14 @@ impl Vm {
             call_layout,
             range_type: self.runtime.types.range,
             handled_exception_offset: std::mem::offset_of!(Vm, handled_exception) as i32,
+            detached: krait_jit::DetachedOffsets {
+                buffer: std::mem::offset_of!(Vm, detached.buffer) as i32,
+                relocated_from: std::mem::offset_of!(Vm, detached.relocated_from) as i32,
+                relocated_to: std::mem::offset_of!(Vm, detached.relocated_to) as i32,
+                yielded: std::mem::offset_of!(Vm, detached.yielded) as i32,
+                paused_stack: std::mem::offset_of!(Vm, detached.paused_stack) as i32,
+                paused_at: std::mem::offset_of!(Vm, detached.paused_at) as i32,
+            },
         };
         let compiler = Jit::new(environment)?;
         let (call_threshold, loop_threshold) = match options.mode {
