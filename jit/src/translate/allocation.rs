@@ -115,23 +115,11 @@ impl<'a, 'b> Translator<'a, 'b> {
             let mask = self.builder.ins().ishl(one, bit);
             let word = self.builder.ins().bor(word, mask);
             self.builder.ins().store(flags, word, needs_drop, 0);
-            let live = self
-                .builder
-                .ins()
-                .load(types::I64, flags, self.vm, at(allocation.live));
-            let live = self.builder.ins().iadd_imm_s(live, 1);
-            self.builder
-                .ins()
-                .store(flags, live, self.vm, at(allocation.live));
-            let allocated =
-                self.builder
-                    .ins()
-                    .load(types::I64, flags, self.vm, at(allocation.allocated));
-            let bytes = allocation.slot_bytes + 8 * count as i64;
-            let allocated = self.builder.ins().iadd_imm_s(allocated, bytes);
-            self.builder
-                .ins()
-                .store(flags, allocated, self.vm, at(allocation.allocated));
+            self.count_allocation(
+                at(allocation.live),
+                at(allocation.allocated),
+                allocation.slot_bytes + 8 * count as i64,
+            );
 
             // ---- the object ----
             for (index, bits) in allocation.instance_template.iter().enumerate() {
@@ -242,25 +230,11 @@ impl<'a, 'b> Translator<'a, 'b> {
             .load(types::I64, flags, self.vm, at(allocation.cursor_base));
         let offset = self.builder.ins().imul_imm_s(bit, allocation.slot_bytes);
         let object = self.builder.ins().iadd(base, offset);
-        let live = self
-            .builder
-            .ins()
-            .load(types::I64, flags, self.vm, at(allocation.live));
-        let live = self.builder.ins().iadd_imm_s(live, 1);
-        self.builder
-            .ins()
-            .store(flags, live, self.vm, at(allocation.live));
-        let allocated =
-            self.builder
-                .ins()
-                .load(types::I64, flags, self.vm, at(allocation.allocated));
-        let allocated = self
-            .builder
-            .ins()
-            .iadd_imm_s(allocated, allocation.slot_bytes);
-        self.builder
-            .ins()
-            .store(flags, allocated, self.vm, at(allocation.allocated));
+        self.count_allocation(
+            at(allocation.live),
+            at(allocation.allocated),
+            allocation.slot_bytes,
+        );
 
         // ---- the tuple: template, item pointer to its own items, length, items ----
         for (word, bits) in allocation.tuple_template.iter().enumerate() {
@@ -318,6 +292,22 @@ impl<'a, 'b> Translator<'a, 'b> {
         self.depth = first;
         self.push(tuple, super::Kind::Unknown);
         true
+    }
+
+    /// The heap's bookkeeping for one object of `bytes` made inline, as `Heap::reserve` does
+    /// it: one more live object, `bytes` more allocated since the last collection (the vm's
+    /// fields at byte offsets `live` and `allocated`).
+    fn count_allocation(&mut self, live: i32, allocated: i32, bytes: i64) {
+        let flags = MemFlagsData::trusted();
+        let count = self.builder.ins().load(types::I64, flags, self.vm, live);
+        let count = self.builder.ins().iadd_imm_s(count, 1);
+        self.builder.ins().store(flags, count, self.vm, live);
+        let total = self
+            .builder
+            .ins()
+            .load(types::I64, flags, self.vm, allocated);
+        let total = self.builder.ins().iadd_imm_s(total, bytes);
+        self.builder.ins().store(flags, total, self.vm, allocated);
     }
 
     /// Calls an allocation helper (`a`, `b` its arguments), which never collects, raises or

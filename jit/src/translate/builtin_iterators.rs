@@ -31,16 +31,16 @@ use super::Translator;
 
 /// A list or tuple an iterator walks: its item pointer and length, loaded once per item.
 #[derive(Clone, Copy)]
-struct Items {
-    pointer: IrValue,
-    length: IrValue,
+pub(super) struct Items {
+    pub(super) pointer: IrValue,
+    pub(super) length: IrValue,
 }
 
 impl<'a, 'b> Translator<'a, 'b> {
     /// The items of `sequence` where it is a list or tuple (a tuple's never change; a list's
     /// pointer and length are read now, so after anything that could resize it); `otherwise`
     /// for anything else.
-    fn list_or_tuple_items(
+    pub(super) fn list_or_tuple_items(
         &mut self,
         sequence: IrValue,
         otherwise: Block,

@@ -28,27 +28,35 @@ use super::{Kind, Translator};
 use crate::CallTarget;
 
 impl<'a, 'b> Translator<'a, 'b> {
+    /// For a `Call` of `arg` arguments whose callable is expected to be a plain class the vm
+    /// found a constructor for (`GlobalSnapshot::constructors`), with an `__init__` taking
+    /// exactly these arguments after `self`: the callable's stack slot, the class, the
+    /// `__init__` and its call target.
+    pub(super) fn expected_construction(
+        &self,
+        arg: u32,
+    ) -> Option<(usize, Value, Value, CallTarget)> {
+        let count = arg as usize;
+        let callable_slot = self.depth.checked_sub(count + 1)?;
+        let [class] = self.stack_expected[callable_slot][..] else {
+            return None;
+        };
+        let &(_, init) = self
+            .globals
+            .constructors
+            .iter()
+            .find(|(candidate, _)| *candidate == class)?;
+        let target = CallTarget::for_function(init, count + 1)?;
+        Some((callable_slot, class, init, target))
+    }
+
     /// A `Call` whose callable is expected to be a plain class the vm found a constructor for
     /// (`GlobalSnapshot::constructors`) whose `__init__` takes exactly these arguments after
     /// `self`: the construction made inline, the `call` helper otherwise. Returns false
     /// (emitting nothing) when the site does not qualify.
     pub(super) fn construct_call(&mut self, index: usize, arg: u32) -> bool {
         let count = arg as usize;
-        let Some(callable_slot) = self.depth.checked_sub(count + 1) else {
-            return false;
-        };
-        let [class] = self.stack_expected[callable_slot][..] else {
-            return false;
-        };
-        let Some(&(_, init)) = self
-            .globals
-            .constructors
-            .iter()
-            .find(|(candidate, _)| *candidate == class)
-        else {
-            return false;
-        };
-        let Some(target) = CallTarget::for_function(init, count + 1) else {
+        let Some((callable_slot, class, init, target)) = self.expected_construction(arg) else {
             return false;
         };
         let Some(layout) = self.inline_call_layout(&target) else {

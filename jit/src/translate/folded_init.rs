@@ -44,7 +44,6 @@ use krait_runtime::object::CodeData;
 use krait_runtime::Value;
 
 use super::{Kind, Translator};
-use crate::CallTarget;
 
 /// The most attributes a folded `__init__` may store.
 const MAX_FOLDED_ATTRIBUTES: usize = 16;
@@ -157,21 +156,7 @@ impl<'a, 'b> Translator<'a, 'b> {
             return false;
         }
         let count = arg as usize;
-        let Some(callable_slot) = self.depth.checked_sub(count + 1) else {
-            return false;
-        };
-        let [class] = self.stack_expected[callable_slot][..] else {
-            return false;
-        };
-        let Some(&(_, init)) = self
-            .globals
-            .constructors
-            .iter()
-            .find(|(candidate, _)| *candidate == class)
-        else {
-            return false;
-        };
-        let Some(target) = CallTarget::for_function(init, count + 1) else {
+        let Some((callable_slot, class, init, target)) = self.expected_construction(arg) else {
             return false;
         };
         let Some(plan) = plan(

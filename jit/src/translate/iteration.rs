@@ -269,26 +269,10 @@ impl<'a, 'b> Translator<'a, 'b> {
         let address = self.object_of_kind(iterator, Layout::SequenceIterator, otherwise);
         let sequence = self.load_at(address, layout.sequence_iterator_sequence);
         let position = self.load_at(address, layout.sequence_iterator_index);
-        let found = self.builder.create_block();
-        self.builder.append_block_param(found, types::I64);
-        self.builder.append_block_param(found, types::I64);
-        let not_list = self.builder.create_block();
-        let list = self.object_of_kind(sequence, Layout::List, not_list);
-        let items = self.load_at(list, layout.list_items);
-        let length = self.load_at(list, layout.list_length);
-        self.builder
-            .ins()
-            .jump(found, &[items.into(), length.into()]);
-        self.builder.switch_to_block(not_list);
-        let tuple = self.object_of_kind(sequence, Layout::Tuple, otherwise);
-        let items = self.load_at(tuple, layout.tuple_items);
-        let length = self.load_at(tuple, layout.tuple_length);
-        self.builder
-            .ins()
-            .jump(found, &[items.into(), length.into()]);
-        self.builder.switch_to_block(found);
-        let items = self.builder.block_params(found)[0];
-        let length = self.builder.block_params(found)[1];
+        let super::builtin_iterators::Items {
+            pointer: items,
+            length,
+        } = self.list_or_tuple_items(sequence, otherwise, layout);
         let more = self
             .builder
             .ins()

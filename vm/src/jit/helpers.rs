@@ -452,22 +452,8 @@ extern "C" fn generator_next(
     // SAFETY: called only by compiled code, with the vm pointer it was given.
     let vm = unsafe { vm_from(vm) };
     enter(vm, stack_pointer, instruction);
-    // (`next_of_generator` made inline: the common path of a compiled `for` over a
-    // generator.)
-    let generator = Value::from_bits(generator);
-    let step = match vm.resume_compiled(generator, Value::NONE) {
-        Some(step) => step,
-        None => match protocol::next(vm, generator) {
-            Ok(Some(value)) => return value.bits(),
-            Ok(None) => return Value::NULL.bits(),
-            Err(error) => return raise(vm, error),
-        },
-    };
-    match step {
-        Ok(krait_runtime::GeneratorStep::Yielded(value)) => value.bits(),
-        Ok(krait_runtime::GeneratorStep::Returned(_)) => Value::NULL.bits(),
-        Err(error) => raise(vm, error),
-    }
+    // (Made inline here: the common path of a compiled `for` over a generator.)
+    resume_generator_for_next(vm, Value::from_bits(generator))
 }
 
 /// The next value of an iterator, or NULL when it is exhausted.
@@ -552,6 +538,12 @@ extern "C" fn range_iterator(
 /// `protocol::next`. Kept out of line so that `for_iter`'s other iterators pay nothing for it.
 #[inline(never)]
 fn next_of_generator(vm: &mut Vm, generator: Value) -> u64 {
+    resume_generator_for_next(vm, generator)
+}
+
+/// The next item of `generator` (NULL when it is exhausted, the exit marker when it raised).
+#[inline(always)]
+fn resume_generator_for_next(vm: &mut Vm, generator: Value) -> u64 {
     let step = match vm.resume_compiled(generator, Value::NONE) {
         Some(step) => step,
         None => match protocol::next(vm, generator) {
