@@ -945,22 +945,7 @@ impl Vm {
                         }
                         continue;
                     }
-                    let adapter = matches!(
-                        iterator.as_object().map(|object| &object.payload),
-                        Some(Payload::Iterator(
-                            IteratorKind::ReversedSequence { .. }
-                                | IteratorKind::Enumerate { .. }
-                                | IteratorKind::Zip { .. }
-                        ))
-                    );
-                    code.profile.record(
-                        ip - 1,
-                        if adapter {
-                            SEEN_OTHER | SEEN_ADAPTER
-                        } else {
-                            SEEN_OTHER
-                        },
-                    );
+                    code.profile.record(ip - 1, SEEN_OTHER);
                     // A list or tuple iterator: the next item by index (as `next` does).
                     if let Some(Payload::Iterator(IteratorKind::Sequence { sequence, index })) =
                         iterator.as_object().map(|object| &object.payload)
@@ -984,6 +969,16 @@ impl Vm {
                             }
                             continue;
                         }
+                    }
+                    // Feedback for the JIT: a loop over reversed/enumerate/zip (compiled code
+                    // advances those inline; other loops do not carry that code).
+                    if let Some(Payload::Iterator(
+                        IteratorKind::ReversedSequence { .. }
+                        | IteratorKind::Enumerate { .. }
+                        | IteratorKind::Zip { .. },
+                    )) = iterator.as_object().map(|object| &object.payload)
+                    {
+                        code.profile.record(ip - 1, SEEN_ADAPTER);
                     }
                     sync!();
                     // A generator continues in this loop, above this frame.
