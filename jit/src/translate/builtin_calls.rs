@@ -163,10 +163,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         };
         // Compiled code compares the callable's bits with the builtin's: keep it alive while
         // the code exists, so its address cannot be reused by another object.
-        let roots = self.code.profile.roots.get();
-        if !roots.contains(&builtin) {
-            roots.push(builtin);
-        }
+        self.keep_alive([builtin]);
         let (callable, _) = self.peek(arg as usize);
         let join = self.builder.create_block();
         self.builder.append_block_param(join, types::I64);

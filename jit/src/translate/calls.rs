@@ -97,10 +97,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         for (expected, target) in targets {
             // Compiled code compares the callable's bits with this function's: keep it alive
             // while the code exists, so its address cannot be reused by another object.
-            let roots = self.code.profile.roots.get();
-            if !roots.contains(&expected) {
-                roots.push(expected);
-            }
+            self.keep_alive([expected]);
             let layout = self.inline_call_layout(&target);
             let target = Box::new(target);
             let target_address = &*target as *const CallTarget as i64;

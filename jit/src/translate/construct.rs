@@ -64,12 +64,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         };
         let flags = MemFlagsData::trusted();
         // The class and `__init__` are compared and called by address: keep them alive.
-        let roots = self.code.profile.roots.get();
-        for value in [class, init] {
-            if !roots.contains(&value) {
-                roots.push(value);
-            }
-        }
+        self.keep_alive([class, init]);
         let stack_pointer = self.flush(self.depth);
         let instruction = self.builder.ins().iconst(types::I32, index as i64);
         let callable = self.builder.use_var(self.stack_variables[callable_slot]);

@@ -48,12 +48,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         if self.depth < 2 {
             return false;
         }
-        let roots = self.code.profile.roots.get();
-        for value in [class, method] {
-            if !roots.contains(&value) {
-                roots.push(value);
-            }
-        }
+        self.keep_alive([class, method]);
         let (right, _) = self.peek(0);
         let (left, _) = self.peek(1);
         let stack_pointer = self.flush(self.depth);

@@ -170,12 +170,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         };
         // The class is compared by address, and the constants stored come from `__init__`'s
         // code: keep both alive while this code exists.
-        let roots = self.code.profile.roots.get();
-        for value in [class, init] {
-            if !roots.contains(&value) {
-                roots.push(value);
-            }
-        }
+        self.keep_alive([class, init]);
         let flags = MemFlagsData::trusted();
         let callable = self.builder.use_var(self.stack_variables[callable_slot]);
         let arguments: Vec<IrValue> = (0..count)

@@ -105,12 +105,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         };
         // Compiled code compares the function's code with these: keep them alive while the
         // caller's code exists, so their addresses cannot be reused by other objects.
-        let roots = self.code.profile.roots.get();
-        for target in &targets {
-            if !roots.contains(&target.code_value) {
-                roots.push(target.code_value);
-            }
-        }
+        self.keep_alive(targets.iter().map(|target| target.code_value));
 
         // ---- the checks at the call boundary: a Python function… ----
         let flags = MemFlagsData::trusted();

@@ -323,10 +323,7 @@ impl<'a, 'b> Translator<'a, 'b> {
         };
         // Compiled code compares the callable's bits with this function's: keep it alive
         // while the code exists, so its address cannot be reused by another object.
-        let roots = self.code.profile.roots.get();
-        if !roots.contains(&expected) {
-            roots.push(expected);
-        }
+        self.keep_alive([expected]);
 
         // ---- the checks at the call boundary ----
         let flags = MemFlagsData::trusted();
@@ -492,13 +489,13 @@ impl<'a, 'b> Translator<'a, 'b> {
                 .collect(),
             ..GlobalSnapshot::default()
         };
-        let roots = self.code.profile.roots.get();
-        for way in globals.attributes.iter().flatten() {
-            let class = Value::from_bits(way.class);
-            if !roots.contains(&class) {
-                roots.push(class);
-            }
-        }
+        self.keep_alive(
+            globals
+                .attributes
+                .iter()
+                .flatten()
+                .map(|way| Value::from_bits(way.class)),
+        );
         let environment = self.environment;
         let signatures = Signatures {
             helper: self.helper_signature,

@@ -675,6 +675,18 @@ impl<'a, 'b> Translator<'a, 'b> {
             .iadd_imm_s(locals, Self::slot_offset(self.slots + depth) as i64)
     }
 
+    /// Keeps `values` alive while this code exists (in its profile's roots): compiled code
+    /// compares values' bits with theirs or calls them by address, which must not be reused
+    /// by other objects.
+    fn keep_alive(&self, values: impl IntoIterator<Item = Value>) {
+        let roots = self.code.profile.roots.get();
+        for value in values {
+            if !roots.contains(&value) {
+                roots.push(value);
+            }
+        }
+    }
+
     // ---- helpers and exits ----
 
     fn call_helper_raw(
